@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IDisCOGovernor} from "../interfaces/IDisCOGovernor.sol";
+import {IMembership} from "../interfaces/IMembership.sol";
+
+/// @title DisCOGovernor
+/// @notice The DisCO's democracy: OpenZeppelin's Governor with its timelock, counting one binding vote per Committed
+/// member at the proposal's snapshot, advisory votes of Dating members beside them, supermajorities for bylaws,
+/// consent proposals that a binding Block stops, and optional multi-constituency weighting.
+/// @dev Extends OpenZeppelin through its hooks only (_getVotes, _countVote, _quorumReached, _voteSucceeded,
+/// _propose, _castVote). Quorum is participation: binding For + Against + Abstain (+ Block) against a fraction, in
+/// basis points, of binding members at the snapshot, rounded up.
+contract DisCOGovernor is
+    IDisCOGovernor,
+    Governor,
+    GovernorSettings,
+    GovernorVotesQuorumFraction,
+    GovernorTimelockControl
+{
+    /// @inheritdoc IDisCOGovernor
+    string public constant CONSENT_PREFIX = "[consent]";
+
+    uint8 private constant _AGAINST = 0;
+    uint8 private constant _FOR = 1;
+    uint8 private constant _ABSTAIN = 2;
+    uint8 private constant _BLOCK = 3;
+    uint256 private constant _BPS = 10_000;
+    // Scales a share in basis points so that the whole DisCO weighs 1e18.
+    uint256 private constant _SHARE_SCALE = 1e14;
+
+    // ------------------------------------------------------------------------------------------------ STORAGE
+
+    mapping(uint256 proposalId => ProposalTally) private _tallies;
+    mapping(uint256 proposalId => mapping(uint8 constituency => ConstituencyTally)) private _constituencyTallies;
+    mapping(uint256 proposalId => uint128) private _proposalShares;
+    mapping(uint256 proposalId => mapping(address voter => uint8 supportPlusOne)) private _receipts;
+    mapping(address target => mapping(bytes4 selector => bool)) private _bylawFunctions;
+    uint128 private _shares;
+    uint16 private _supermajorityNumerator;
+    uint16 private _supermajorityDenominator;
+
+    /// @notice The governor's parameters at deployment; the members change each of them by vote afterwards.
+    struct Settings {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumBps;
+        uint16 supermajorityNumerator;
+        uint16 supermajorityDenominator;
+    }
+
+    /// @param name_ The governor's name (also its EIP-712 domain name)
+    /// @param membership The membership contract, the source of votes and of the clock
+    /// @param timelock_ The timelock that holds every right and executes proposals
+    /// @param settings Voting delay and period (seconds), proposal threshold, quorum (bps), supermajority
+    /// @param bylawTargets With `bylawSelectors`: functions whose calls are bylaw changes, besides every call to the
+    /// governor and the timelock
+    /// @param bylawSelectors See `bylawTargets`
+    constructor(
+        string memory name_,
+        IMembership membership,
+        TimelockController timelock_,
+        Settings memory settings,
+        address[] memory bylawTargets,
+        bytes4[] memory bylawSelectors
+    )
+        Governor(name_)
+        GovernorSettings(settings.votingDelay, settings.votingPeriod, settings.proposalThreshold)
+        GovernorVotes(membership)
+        GovernorVotesQuorumFraction(settings.quorumBps)
+        GovernorTimelockControl(timelock_)
+    {
+        _setSupermajority(settings.supermajorityNumerator, settings.supermajorityDenominator);
+        if (bylawTargets.length != bylawSelectors.length) {
+            revert GovernorInvalidProposalLength(bylawTargets.length, bylawSelectors.length, 0);
+        }
+        for (uint256 i = 0; i < bylawTargets.length; ++i) {
+            _setBylawFunction(bylawTargets[i], bylawSelectors[i], true);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+    /// @inheritdoc IDisCOGovernor
+    function setSupermajority(uint16 numerator, uint16 denominator) external onlyGovernance {
+        _setSupermajority(numerator, denominator);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function setConstituencyShares(uint16[8] calldata sharesBps) external onlyGovernance {
+        _setConstituencyShares(sharesBps);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function setBylawFunction(address target, bytes4 selector, bool isBylaw) external onlyGovernance {
+        _setBylawFunction(target, selector, isBylaw);
+    }
+
+    // ------------------------------------------------------------------------------------------------ VIEWS
+
+    /// @inheritdoc IGovernor
+    // solhint-disable-next-line func-name-mixedcase
+    function COUNTING_MODE() public pure override returns (string memory) {
+        return "support=bravo&quorum=for,against,abstain&consent=block";
+    }
+
+    /// @inheritdoc IGovernor
+    function hasVoted(uint256 proposalId, address account) public view override returns (bool) {
+        return _receipts[proposalId][account] != 0;
+    }
+
+    /// @notice Binding votes, in GovernorCountingSimple's shape for governance clients.
+    /// @param proposalId The proposal
+    /// @return againstVotes Binding Against
+    /// @return forVotes Binding For
+    /// @return abstainVotes Binding Abstain
+    function proposalVotes(
+        uint256 proposalId
+    ) external view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
+        ProposalTally storage t = _tallies[proposalId];
+        return (t.againstVotes, t.forVotes, t.abstainVotes);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function voteOf(uint256 proposalId, address account) external view returns (bool voted, uint8 support) {
+        uint8 receipt = _receipts[proposalId][account];
+        if (receipt == 0) return (false, 0);
+        return (true, receipt - 1);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function supermajority() external view returns (uint16 numerator, uint16 denominator) {
+        return (_supermajorityNumerator, _supermajorityDenominator);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function constituencyShares() external view returns (uint16[8] memory) {
+        return _unpackShares(_shares);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function isBylawFunction(address target, bytes4 selector) external view returns (bool) {
+        return _bylawFunctions[target][selector];
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function classify(
+        address[] calldata targets,
+        bytes[] calldata calldatas,
+        string calldata description
+    ) external view returns (ProposalKind) {
+        return _classify(targets, calldatas, description);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function proposalTally(uint256 proposalId) external view returns (ProposalTally memory) {
+        return _tallies[proposalId];
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function constituencyTally(
+        uint256 proposalId,
+        uint8 constituency
+    ) external view returns (ConstituencyTally memory) {
+        return _constituencyTallies[proposalId][constituency];
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function proposalShares(uint256 proposalId) external view returns (uint16[8] memory) {
+        return _unpackShares(_proposalShares[proposalId]);
+    }
+
+    /// @inheritdoc IDisCOGovernor
+    function weightedVotes(
+        uint256 proposalId
+    ) public view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
+        ProposalTally storage t = _tallies[proposalId];
+        if (!t.weighted) return (t.againstVotes, t.forVotes, t.abstainVotes);
+
+        uint256 snapshot = proposalSnapshot(proposalId);
+        uint16[8] memory shares = _unpackShares(_proposalShares[proposalId]);
+        for (uint8 c = 0; c < shares.length; ++c) {
+            if (shares[c] == 0) continue;
+            uint256 members = _membership().getPastConstituencyVotes(c, snapshot);
+            if (members == 0) continue;
+            ConstituencyTally storage ct = _constituencyTallies[proposalId][c];
+            uint256 scale = shares[c] * _SHARE_SCALE;
+            againstVotes += (scale * ct.againstVotes) / members;
+            forVotes += (scale * ct.forVotes) / members;
+            abstainVotes += (scale * ct.abstainVotes) / members;
+        }
+    }
+
+    /// @inheritdoc GovernorVotesQuorumFraction
+    function quorumDenominator() public pure override returns (uint256) {
+        return _BPS;
+    }
+
+    /// @inheritdoc GovernorVotesQuorumFraction
+    /// @dev Rounded up, so that a small DisCO's quorum never rounds down to fewer people than the bylaw says.
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        return
+            Math.mulDiv(
+                token().getPastTotalSupply(timepoint),
+                quorumNumerator(timepoint),
+                quorumDenominator(),
+                Math.Rounding.Ceil
+            );
+    }
+
+    // ------------------------------------------------------------------------------------------------ HOOKS
+
+    /// @dev One binding vote for a Committed member at the snapshot who is still a member; zero otherwise.
+    function _getVotes(
+        address account,
+        uint256 timepoint,
+        bytes memory
+    ) internal view override(Governor, GovernorVotes) returns (uint256) {
+        (IMembership.Stage stage, ) = _membership().voterStatus(account, timepoint);
+        return stage == IMembership.Stage.Committed ? 1 : 0;
+    }
+
+    /// @dev A Block must say why.
+    function _castVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        string memory reason,
+        bytes memory params
+    ) internal override returns (uint256) {
+        if (support == _BLOCK && bytes(reason).length == 0) revert DisCOGovernorBlockWithoutReason();
+        return super._castVote(proposalId, account, support, reason, params);
+    }
+
+    /// @dev Weight 1 counts as binding; weight 0 counts as advisory for a Dating member and is refused for anyone
+    /// else, so that only people with a say leave a vote on the record.
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory
+    ) internal override returns (uint256) {
+        ProposalTally storage t = _tallies[proposalId];
+        if (support > _BLOCK || (support == _BLOCK && t.kind != ProposalKind.Consent)) {
+            revert GovernorInvalidVoteType();
+        }
+        if (_receipts[proposalId][account] != 0) revert GovernorAlreadyCastVote(account);
+        _receipts[proposalId][account] = support + 1;
+
+        if (totalWeight > 0) {
+            if (support == _FOR) ++t.forVotes;
+            else if (support == _AGAINST) ++t.againstVotes;
+            else if (support == _ABSTAIN) ++t.abstainVotes;
+            else ++t.blockVotes;
+            if (t.weighted && support != _BLOCK) _countConstituencyVote(proposalId, account, support);
+        } else {
+            (IMembership.Stage stage, ) = _membership().voterStatus(account, proposalSnapshot(proposalId));
+            if (stage < IMembership.Stage.Dating1 || stage > IMembership.Stage.Dating3) {
+                revert DisCOGovernorNotEligible(account, proposalId);
+            }
+            if (support == _FOR) ++t.advisoryFor;
+            else if (support == _AGAINST) ++t.advisoryAgainst;
+            else if (support == _ABSTAIN) ++t.advisoryAbstain;
+            else ++t.advisoryBlock;
+        }
+        return totalWeight;
+    }
+
+    /// @dev Participation quorum: every binding vote counts, whatever its support.
+    function _quorumReached(uint256 proposalId) internal view override returns (bool) {
+        ProposalTally storage t = _tallies[proposalId];
+        uint256 participation = uint256(t.forVotes) + t.againstVotes + t.abstainVotes + t.blockVotes;
+        return quorum(proposalSnapshot(proposalId)) <= participation;
+    }
+
+    function _voteSucceeded(uint256 proposalId) internal view override returns (bool) {
+        ProposalTally storage t = _tallies[proposalId];
+        if (t.kind == ProposalKind.Consent) return t.blockVotes == 0;
+        (uint256 againstVotes, uint256 forVotes, ) = weightedVotes(proposalId);
+        if (forVotes <= againstVotes) return false;
+        if (t.kind == ProposalKind.Standard) return true;
+        return forVotes * t.supermajorityDenominator >= (forVotes + againstVotes) * t.supermajorityNumerator;
+    }
+
+    /// @dev Classifies the proposal and fixes the rules it will be decided by.
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal override returns (uint256 proposalId) {
+        ProposalKind kind = _classify(targets, calldatas, description);
+        proposalId = super._propose(targets, values, calldatas, description, proposer);
+
+        uint128 shares = _shares;
+        ProposalTally storage t = _tallies[proposalId];
+        t.kind = kind;
+        t.weighted = shares != 0;
+        if (kind == ProposalKind.Bylaw) {
+            t.supermajorityNumerator = _supermajorityNumerator;
+            t.supermajorityDenominator = _supermajorityDenominator;
+        }
+        if (shares != 0) _proposalShares[proposalId] = shares;
+        emit ProposalClassified(
+            proposalId,
+            kind,
+            t.supermajorityNumerator,
+            t.supermajorityDenominator,
+            _unpackShares(shares)
+        );
+    }
+
+    /// @dev A zero quorum would let a proposal pass with nobody taking part.
+    function _updateQuorumNumerator(uint256 newQuorumNumerator) internal override {
+        if (newQuorumNumerator == 0) revert GovernorInvalidQuorumFraction(newQuorumNumerator, quorumDenominator());
+        super._updateQuorumNumerator(newQuorumNumerator);
+    }
+
+    // ------------------------------------------------------------------------------------------------ INTERNAL
+
+    function _classify(
+        address[] memory targets,
+        bytes[] memory calldatas,
+        string memory description
+    ) internal view returns (ProposalKind) {
+        bool consent = bytes(description).length >= bytes(CONSENT_PREFIX).length &&
+            bytes9(bytes(description)) == bytes9(bytes(CONSENT_PREFIX));
+        address timelockAddress = timelock();
+        for (uint256 i = 0; i < targets.length; ++i) {
+            address target = targets[i];
+            bytes4 selector = i < calldatas.length ? bytes4(calldatas[i]) : bytes4(0);
+            if (target == address(this) || target == timelockAddress || _bylawFunctions[target][selector]) {
+                if (consent) revert DisCOGovernorConsentBylaw();
+                return ProposalKind.Bylaw;
+            }
+        }
+        return consent ? ProposalKind.Consent : ProposalKind.Standard;
+    }
+
+    function _countConstituencyVote(uint256 proposalId, address account, uint8 support) private {
+        (, uint8 constituency) = _membership().voterStatus(account, proposalSnapshot(proposalId));
+        ConstituencyTally storage ct = _constituencyTallies[proposalId][constituency];
+        if (support == _FOR) ++ct.forVotes;
+        else if (support == _AGAINST) ++ct.againstVotes;
+        else ++ct.abstainVotes;
+    }
+
+    function _setSupermajority(uint16 numerator, uint16 denominator) private {
+        if (denominator == 0 || numerator > denominator || uint256(numerator) * 2 <= denominator) {
+            revert DisCOGovernorInvalidSupermajority(numerator, denominator);
+        }
+        _supermajorityNumerator = numerator;
+        _supermajorityDenominator = denominator;
+        emit SupermajoritySet(numerator, denominator);
+    }
+
+    function _setConstituencyShares(uint16[8] calldata sharesBps) private {
+        uint256 sum;
+        uint128 packed;
+        for (uint256 c = 0; c < sharesBps.length; ++c) {
+            sum += sharesBps[c];
+            packed |= uint128(uint256(sharesBps[c]) << (16 * c));
+        }
+        if (sum != 0 && sum != _BPS) revert DisCOGovernorInvalidShares(sum);
+        _shares = packed;
+        emit ConstituencySharesSet(sharesBps);
+    }
+
+    function _setBylawFunction(address target, bytes4 selector, bool isBylaw) private {
+        if (target == address(0)) revert DisCOGovernorInvalidBylawTarget(target);
+        _bylawFunctions[target][selector] = isBylaw;
+        emit BylawFunctionSet(target, selector, isBylaw);
+    }
+
+    function _membership() private view returns (IMembership) {
+        return IMembership(address(token()));
+    }
+
+    function _unpackShares(uint128 packed) private pure returns (uint16[8] memory shares) {
+        for (uint256 c = 0; c < shares.length; ++c) {
+            shares[c] = uint16(packed >> (16 * c));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ OVERRIDES
+
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    function state(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IDisCOGovernor
+/// @notice What the DisCO's governor adds to OpenZeppelin's IGovernor: three kinds of proposal (standard, bylaw,
+/// consent), a Block vote with a reason, advisory (Dating) tallies beside the binding ones, and optional
+/// multi-constituency weighting.
+/// @dev Support values: 0 Against, 1 For, 2 Abstain (GovernorBravo order) and 3 Block, on consent proposals only.
+interface IDisCOGovernor {
+    /// @notice How a proposal is decided.
+    /// - Standard: quorum, then For > Against.
+    /// - Bylaw (any call to the governor, the timelock, or a function registered as a bylaw): quorum, then
+    ///   For > Against and For / (For + Against) at least the supermajority set when it was proposed.
+    /// - Consent (description starting with CONSENT_PREFIX): quorum, then no binding Block.
+    enum ProposalKind {
+        Standard,
+        Bylaw,
+        Consent
+    }
+
+    /// @notice Votes on one proposal: binding ones by Committed members, advisory ones by Dating members.
+    struct ProposalTally {
+        ProposalKind kind;
+        bool weighted;
+        uint16 supermajorityNumerator;
+        uint16 supermajorityDenominator;
+        uint24 forVotes;
+        uint24 againstVotes;
+        uint24 abstainVotes;
+        uint24 blockVotes;
+        uint24 advisoryFor;
+        uint24 advisoryAgainst;
+        uint24 advisoryAbstain;
+        uint24 advisoryBlock;
+    }
+
+    /// @notice Binding votes of one constituency on one proposal (kept only when weighting is on).
+    struct ConstituencyTally {
+        uint24 forVotes;
+        uint24 againstVotes;
+        uint24 abstainVotes;
+    }
+
+    // ------------------------------------------------------------------------------------------------ EVENTS
+
+    /// @notice Emitted with every new proposal, after ProposalCreated, with the rules it will be decided by.
+    event ProposalClassified(
+        uint256 indexed proposalId,
+        ProposalKind kind,
+        uint16 supermajorityNumerator,
+        uint16 supermajorityDenominator,
+        uint16[8] constituencyShares
+    );
+
+    /// @notice Emitted when the members change the supermajority that bylaw proposals need.
+    event SupermajoritySet(uint16 numerator, uint16 denominator);
+
+    /// @notice Emitted when the members change constituency weighting (all zero: one member, one vote).
+    event ConstituencySharesSet(uint16[8] sharesBps);
+
+    /// @notice Emitted when the members mark a function as a bylaw change, or unmark it.
+    event BylawFunctionSet(address indexed target, bytes4 indexed selector, bool isBylaw);
+
+    // ------------------------------------------------------------------------------------------------ ERRORS
+
+    /// @notice Thrown when a Block vote carries no reason.
+    error DisCOGovernorBlockWithoutReason();
+
+    /// @notice Thrown when `voter` had no vote at the proposal's snapshot (not a member, Casual, or gone since).
+    error DisCOGovernorNotEligible(address voter, uint256 proposalId);
+
+    /// @notice Thrown when a consent proposal would change a bylaw: bylaws always need a supermajority vote.
+    error DisCOGovernorConsentBylaw();
+
+    /// @notice Thrown when a supermajority is not more than half and at most the whole.
+    error DisCOGovernorInvalidSupermajority(uint16 numerator, uint16 denominator);
+
+    /// @notice Thrown when constituency shares are neither all zero nor sum to 10,000 basis points.
+    error DisCOGovernorInvalidShares(uint256 sum);
+
+    /// @notice Thrown when a bylaw function is registered on the zero address.
+    error DisCOGovernorInvalidBylawTarget(address target);
+
+    // ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+    /// @notice Sets the supermajority that new bylaw proposals need. Only through governance.
+    /// @param numerator More than half of `denominator`, at most all of it
+    /// @param denominator Non-zero
+    function setSupermajority(uint16 numerator, uint16 denominator) external;
+
+    /// @notice Sets each constituency's share of every decision, in basis points; all zero turns weighting off.
+    /// Applies to proposals made afterwards. Only through governance.
+    /// @param sharesBps One share per constituency id, summing to 10,000, or all zero
+    function setConstituencyShares(uint16[8] calldata sharesBps) external;
+
+    /// @notice Marks or unmarks `target.selector` as a bylaw change. Only through governance.
+    /// @param target The contract
+    /// @param selector The function
+    /// @param isBylaw Whether proposals calling it need a supermajority
+    function setBylawFunction(address target, bytes4 selector, bool isBylaw) external;
+
+    // ------------------------------------------------------------------------------------------------ VIEWS
+
+    /// @notice The description prefix that makes a proposal a consent proposal.
+    /// @return The prefix
+    function CONSENT_PREFIX() external view returns (string memory);
+
+    /// @notice The supermajority that new bylaw proposals need.
+    /// @return numerator The numerator
+    /// @return denominator The denominator
+    function supermajority() external view returns (uint16 numerator, uint16 denominator);
+
+    /// @notice The constituency shares that new proposals will use (all zero: unweighted).
+    /// @return sharesBps One share per constituency id
+    function constituencyShares() external view returns (uint16[8] memory sharesBps);
+
+    /// @notice Whether proposals calling `target.selector` are bylaw proposals.
+    /// @param target The contract
+    /// @param selector The function
+    /// @return True when they need a supermajority
+    function isBylawFunction(address target, bytes4 selector) external view returns (bool);
+
+    /// @notice The kind that a proposal with these calls and this description would be.
+    /// @param targets The proposal's targets
+    /// @param calldatas The proposal's calldatas
+    /// @param description The proposal's description
+    /// @return The kind
+    function classify(
+        address[] calldata targets,
+        bytes[] calldata calldatas,
+        string calldata description
+    ) external view returns (ProposalKind);
+
+    /// @notice A proposal's whole tally: kind, rules and binding and advisory votes.
+    /// @param proposalId The proposal
+    /// @return The tally
+    function proposalTally(uint256 proposalId) external view returns (ProposalTally memory);
+
+    /// @notice A proposal's binding votes of one constituency (zero unless the proposal is weighted).
+    /// @param proposalId The proposal
+    /// @param constituency The constituency id
+    /// @return The constituency's votes
+    function constituencyTally(uint256 proposalId, uint8 constituency) external view returns (ConstituencyTally memory);
+
+    /// @notice The constituency shares fixed for a proposal when it was made (all zero: unweighted).
+    /// @param proposalId The proposal
+    /// @return sharesBps One share per constituency id
+    function proposalShares(uint256 proposalId) external view returns (uint16[8] memory sharesBps);
+
+    /// @notice A proposal's binding For, Against and Abstain after constituency weighting, scaled so that the whole
+    /// DisCO is 1e18 (for unweighted proposals, the plain counts).
+    /// @param proposalId The proposal
+    /// @return againstVotes Weighted Against
+    /// @return forVotes Weighted For
+    /// @return abstainVotes Weighted Abstain
+    function weightedVotes(
+        uint256 proposalId
+    ) external view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes);
+
+    /// @notice How `account` voted on a proposal.
+    /// @param proposalId The proposal
+    /// @param account The voter
+    /// @return voted Whether they voted
+    /// @return support Their support value when they did
+    function voteOf(uint256 proposalId, address account) external view returns (bool voted, uint8 support);
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
+import {IMembership} from "../interfaces/IMembership.sol";
+
+/// @title Membership
+/// @notice A DisCO's members: one soulbound ERC-721 token per address, with a checkpointed record of each member's
+/// stage, constituency, mentor and join time, and checkpointed binding totals for the governor.
+/// @dev Implements IERC5805 itself rather than inheriting OpenZeppelin's Votes, whose delegation step would let a
+/// Committed member hold a vote they cannot use until they self-delegate. Each member's whole record lives in one
+/// Checkpoints.Trace208 value, so a vote reads one checkpoint. Admin rights (DEFAULT_ADMIN_ROLE) belong to the
+/// timelock alone.
+contract Membership is IMembership, ERC721, AccessControl {
+    using Checkpoints for Checkpoints.Trace208;
+
+    /// @inheritdoc IMembership
+    uint8 public constant MAX_CONSTITUENCIES = 8;
+
+    bytes4 private constant _ERC5192_INTERFACE_ID = 0xb45a3c0e;
+
+    // Record packing in a 208-bit checkpoint value: [mentor:160][joinedAt:32][constituency:8][stage:8].
+    uint256 private constant _CONSTITUENCY_SHIFT = 8;
+    uint256 private constant _JOINED_SHIFT = 16;
+    uint256 private constant _MENTOR_SHIFT = 48;
+
+    // ------------------------------------------------------------------------------------------------ STORAGE
+
+    mapping(address account => Checkpoints.Trace208) private _records;
+    mapping(uint8 constituency => Checkpoints.Trace208) private _constituencyVotes;
+    mapping(uint8 constituency => string) private _constituencyNames;
+    Checkpoints.Trace208 private _totalVotes;
+    uint256 private _memberCount;
+
+    /// @param name_ The token's name
+    /// @param symbol_ The token's symbol
+    /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
+    /// @param constituencyNames Names of constituencies 0, 1, ... (at most MAX_CONSTITUENCIES)
+    /// @param founders The founding members, mentors listed before the members they mentor
+    constructor(
+        string memory name_,
+        string memory symbol_,
+        address admin,
+        string[] memory constituencyNames,
+        Founder[] memory founders
+    ) ERC721(name_, symbol_) {
+        if (admin == address(0)) revert MembershipInvalidAccount(admin);
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        if (constituencyNames.length > MAX_CONSTITUENCIES) {
+            revert MembershipUnknownConstituency(uint8(constituencyNames.length - 1));
+        }
+        for (uint256 i = 0; i < constituencyNames.length; ++i) {
+            _setConstituencyName(uint8(i), constituencyNames[i]);
+        }
+        for (uint256 i = 0; i < founders.length; ++i) {
+            Founder memory f = founders[i];
+            _admit(f.account, f.stage, f.constituency, f.mentor);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+    /// @inheritdoc IMembership
+    function admit(
+        address account,
+        Stage stage,
+        uint8 constituency,
+        address mentor
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _admit(account, stage, constituency, mentor);
+    }
+
+    /// @inheritdoc IMembership
+    function changeStage(address account, Stage stage, address mentor) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _changeStage(account, stage, mentor);
+    }
+
+    /// @inheritdoc IMembership
+    function changeConstituency(address account, uint8 constituency) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _changeConstituency(account, constituency);
+    }
+
+    /// @inheritdoc IMembership
+    function remove(address account, string calldata reason) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _end(account);
+        emit MemberRemoved(account, reason);
+    }
+
+    /// @inheritdoc IMembership
+    function setConstituencyName(uint8 constituency, string calldata name) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setConstituencyName(constituency, name);
+    }
+
+    // ------------------------------------------------------------------------------------------------ MEMBERS
+
+    /// @inheritdoc IMembership
+    function leave() external {
+        address account = _msgSender();
+        _end(account);
+        emit MemberLeft(account);
+    }
+
+    // ------------------------------------------------------------------------------------------------ IERC5805
+
+    /// @inheritdoc IERC6372
+    function clock() public view returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @inheritdoc IERC6372
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    /// @inheritdoc IVotes
+    function getVotes(address account) external view returns (uint256) {
+        return _votingUnits(_unpack(_records[account].latest()).stage);
+    }
+
+    /// @inheritdoc IVotes
+    function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
+        return _votingUnits(_unpack(_records[account].upperLookupRecent(_pastTimepoint(timepoint))).stage);
+    }
+
+    /// @inheritdoc IVotes
+    function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
+        return _totalVotes.upperLookupRecent(_pastTimepoint(timepoint));
+    }
+
+    /// @inheritdoc IVotes
+    /// @dev Every member is their own delegate; non-members have none.
+    function delegates(address account) external view returns (address) {
+        return isMember(account) ? account : address(0);
+    }
+
+    /// @inheritdoc IVotes
+    function delegate(address) external pure {
+        revert MembershipDelegationDisabled();
+    }
+
+    /// @inheritdoc IVotes
+    function delegateBySig(address, uint256, uint256, uint8, bytes32, bytes32) external pure {
+        revert MembershipDelegationDisabled();
+    }
+
+    // ------------------------------------------------------------------------------------------------ VIEWS
+
+    /// @inheritdoc IMembership
+    function tokenIdOf(address account) public pure returns (uint256) {
+        return uint256(uint160(account));
+    }
+
+    /// @inheritdoc IMembership
+    function isMember(address account) public view returns (bool) {
+        return _ownerOf(tokenIdOf(account)) != address(0);
+    }
+
+    /// @inheritdoc IMembership
+    function memberCount() external view returns (uint256) {
+        return _memberCount;
+    }
+
+    /// @inheritdoc IMembership
+    function memberOf(address account) external view returns (MemberRecord memory) {
+        return _unpack(_records[account].latest());
+    }
+
+    /// @inheritdoc IMembership
+    function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory) {
+        return _unpack(_records[account].upperLookupRecent(_pastTimepoint(timepoint)));
+    }
+
+    /// @inheritdoc IMembership
+    function voterStatus(address account, uint256 timepoint) external view returns (Stage, uint8) {
+        Checkpoints.Trace208 storage records = _records[account];
+        MemberRecord memory then = _unpack(records.upperLookupRecent(_pastTimepoint(timepoint)));
+        // The latest checkpoint is usually the one just read, so this second read is warm.
+        MemberRecord memory current = _unpack(records.latest());
+        if (current.stage == Stage.None || current.joinedAt > timepoint) return (Stage.None, then.constituency);
+        return (then.stage, then.constituency);
+    }
+
+    /// @inheritdoc IMembership
+    function bindingMembers() external view returns (uint256) {
+        return _totalVotes.latest();
+    }
+
+    /// @inheritdoc IMembership
+    function getPastConstituencyVotes(uint8 constituency, uint256 timepoint) external view returns (uint256) {
+        return _constituencyVotes[constituency].upperLookupRecent(_pastTimepoint(timepoint));
+    }
+
+    /// @inheritdoc IMembership
+    function constituencyName(uint8 constituency) external view returns (string memory) {
+        return _constituencyNames[constituency];
+    }
+
+    /// @inheritdoc IMembership
+    function locked(uint256 tokenId) external view returns (bool) {
+        _requireOwned(tokenId);
+        return true;
+    }
+
+    /// @inheritdoc ERC721
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+        return interfaceId == _ERC5192_INTERFACE_ID || super.supportsInterface(interfaceId);
+    }
+
+    // ------------------------------------------------------------------------------------------------ ERC721
+
+    /// @inheritdoc ERC721
+    function approve(address, uint256 tokenId) public pure override {
+        revert MembershipNonTransferable(tokenId);
+    }
+
+    /// @inheritdoc ERC721
+    function setApprovalForAll(address, bool) public pure override {
+        revert MembershipNonTransferable(0);
+    }
+
+    /// @dev Only mints and burns pass: a membership never moves between addresses.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
+        if (to != address(0) && _ownerOf(tokenId) != address(0)) revert MembershipNonTransferable(tokenId);
+        return super._update(to, tokenId, auth);
+    }
+
+    // ------------------------------------------------------------------------------------------------ INTERNAL
+
+    function _admit(address account, Stage stage, uint8 constituency, address mentor) internal virtual {
+        if (account == address(0)) revert MembershipInvalidAccount(account);
+        if (isMember(account)) revert MembershipAlreadyMember(account);
+        if (stage == Stage.None) revert MembershipInvalidStage(stage);
+        _requireConstituency(constituency);
+        _requireMentor(account, stage, mentor);
+
+        uint256 tokenId = tokenIdOf(account);
+        _mint(account, tokenId);
+        unchecked {
+            // Bounded by the number of addresses that can be minted a token.
+            ++_memberCount;
+        }
+        MemberRecord memory record = MemberRecord(stage, constituency, mentor, SafeCast.toUint32(clock()));
+        _write(account, _unpack(0), record);
+        emit Locked(tokenId);
+        emit DelegateChanged(account, address(0), account);
+        emit MemberAdmitted(account, stage, constituency, mentor);
+    }
+
+    function _changeStage(address account, Stage stage, address mentor) internal virtual {
+        MemberRecord memory previous = _requireRecord(account);
+        if (stage == Stage.None) revert MembershipInvalidStage(stage);
+        if (stage == previous.stage && mentor == previous.mentor) revert MembershipUnchanged(account);
+        _requireMentor(account, stage, mentor);
+
+        MemberRecord memory record = MemberRecord(stage, previous.constituency, mentor, previous.joinedAt);
+        _write(account, previous, record);
+        emit MemberStageChanged(account, previous.stage, stage, mentor);
+    }
+
+    function _changeConstituency(address account, uint8 constituency) internal virtual {
+        MemberRecord memory previous = _requireRecord(account);
+        _requireConstituency(constituency);
+        if (constituency == previous.constituency) revert MembershipUnchanged(account);
+
+        MemberRecord memory record = MemberRecord(previous.stage, constituency, previous.mentor, previous.joinedAt);
+        _write(account, previous, record);
+        emit MemberConstituencyChanged(account, previous.constituency, constituency);
+    }
+
+    /// @dev Ends a membership (removal or leaving): burns the token and records stage None.
+    function _end(address account) internal virtual {
+        MemberRecord memory previous = _requireRecord(account);
+        _burn(tokenIdOf(account));
+        unchecked {
+            // The member counted here was counted at admission.
+            --_memberCount;
+        }
+        _write(account, previous, _unpack(0));
+    }
+
+    function _setConstituencyName(uint8 constituency, string memory name) internal virtual {
+        if (constituency >= MAX_CONSTITUENCIES) revert MembershipUnknownConstituency(constituency);
+        _constituencyNames[constituency] = name;
+        emit ConstituencyNamed(constituency, name);
+    }
+
+    /// @dev Checkpoints the new record and moves binding units between the totals when the stage or constituency
+    /// changes. The one place where a record is written.
+    function _write(address account, MemberRecord memory previous, MemberRecord memory record) private {
+        uint48 now_ = clock();
+        _records[account].push(now_, _pack(record));
+
+        uint256 oldUnits = _votingUnits(previous.stage);
+        uint256 newUnits = _votingUnits(record.stage);
+        if (oldUnits == newUnits && previous.constituency == record.constituency) return;
+        if (oldUnits > 0) {
+            _constituencyVotes[previous.constituency].push(
+                now_,
+                _constituencyVotes[previous.constituency].latest() - 1
+            );
+        }
+        if (newUnits > 0) {
+            _constituencyVotes[record.constituency].push(now_, _constituencyVotes[record.constituency].latest() + 1);
+        }
+        if (oldUnits != newUnits) {
+            uint208 total = _totalVotes.latest();
+            _totalVotes.push(now_, newUnits > 0 ? total + 1 : total - 1);
+            emit DelegateVotesChanged(account, oldUnits, newUnits);
+        }
+    }
+
+    function _requireRecord(address account) private view returns (MemberRecord memory record) {
+        record = _unpack(_records[account].latest());
+        if (record.stage == Stage.None) revert MembershipNotMember(account);
+    }
+
+    function _requireConstituency(uint8 constituency) private view {
+        if (constituency >= MAX_CONSTITUENCIES || bytes(_constituencyNames[constituency]).length == 0) {
+            revert MembershipUnknownConstituency(constituency);
+        }
+    }
+
+    /// @dev Dating stages need a Committed mentor other than the member; other stages take none.
+    function _requireMentor(address account, Stage stage, address mentor) private view {
+        bool dating = stage == Stage.Dating1 || stage == Stage.Dating2 || stage == Stage.Dating3;
+        bool valid = dating
+            ? mentor != account && _unpack(_records[mentor].latest()).stage == Stage.Committed
+            : mentor == address(0);
+        if (!valid) revert MembershipInvalidMentor(account, mentor);
+    }
+
+    function _pastTimepoint(uint256 timepoint) private view returns (uint48) {
+        uint48 now_ = clock();
+        if (timepoint >= now_) revert MembershipFutureLookup(timepoint, now_);
+        return SafeCast.toUint48(timepoint);
+    }
+
+    function _votingUnits(Stage stage) private pure returns (uint256) {
+        return stage == Stage.Committed ? 1 : 0;
+    }
+
+    function _pack(MemberRecord memory record) private pure returns (uint208) {
+        return
+            uint208(
+                uint256(record.stage) |
+                    (uint256(record.constituency) << _CONSTITUENCY_SHIFT) |
+                    (uint256(record.joinedAt) << _JOINED_SHIFT) |
+                    (uint256(uint160(record.mentor)) << _MENTOR_SHIFT)
+            );
+    }
+
+    function _unpack(uint256 packed) private pure returns (MemberRecord memory) {
+        return
+            MemberRecord({
+                stage: Stage(uint8(packed)),
+                constituency: uint8(packed >> _CONSTITUENCY_SHIFT),
+                joinedAt: uint32(packed >> _JOINED_SHIFT),
+                mentor: address(uint160(packed >> _MENTOR_SHIFT))
+            });
+    }
+}

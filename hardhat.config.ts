@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+// Hardhat cannot download compilers on these machines: the npm `solc` package carries the one we use.
+const compiler = {
+  version: "0.8.30",
+  path: require.resolve("solc/soljson.js"),
+  settings: {
+    evmVersion: "cancun",
+    optimizer: { enabled: true, runs: 200 },
+  },
+};
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: compiler,
+      production: compiler,
+    },
+    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256 },
+      invariant: { runs: 64, depth: 32 },
+    },
+  },
+  networks: {
+    hardhat: {
+      type: "edr-simulated",
+      chainType: "l1",
+    },
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      // scripts/start.ts passes its chain's URL here when DISCO_PORT moves it.
+      url: process.env.DISCO_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
+    },
+    baseSepolia: {
+      type: "http",
+      chainType: "op",
+      url: configVariable("BASE_SEPOLIA_RPC_URL"),
+      accounts: [configVariable("BASE_SEPOLIA_PRIVATE_KEY")],
+    },
+  },
+});

@@ -1,0 +1,80 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import { id } from "ethers";
+
+/** Stage numbers as IMembership.Stage orders them. */
+export const Stage = {
+  None: 0,
+  Casual: 1,
+  Dating1: 2,
+  Dating2: 3,
+  Dating3: 4,
+  Committed: 5,
+} as const;
+export type StageName = keyof typeof Stage;
+
+export interface Founder {
+  account: string;
+  stage: number;
+  constituency: number;
+  mentor: string;
+}
+
+const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
+const role = (name: string) => id(name);
+const selector = (signature: string) => id(signature).slice(0, 10);
+
+/**
+ * The whole DisCO in one module: timelock, membership with its founders, governor. When it finishes, the timelock
+ * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
+ * cancels and executes through it.
+ */
+export default buildModule("DisCO", (m) => {
+  const deployer = m.getAccount(0);
+
+  const membershipName = m.getParameter<string>("membershipName", "DisCO Membership");
+  const governorName = m.getParameter<string>("governorName", "DisCO Governor");
+  const symbol = m.getParameter<string>("symbol", "DISCO");
+  const constituencies = m.getParameter<string[]>("constituencies", [
+    "worker",
+    "community",
+    "client",
+    "supporter",
+    "backer",
+  ]);
+  const founders = m.getParameter<Founder[]>("founders");
+  const timelockDelay = m.getParameter<number>("timelockDelay", 2 * 24 * 3600);
+  const settings = m.getParameter("governorSettings", {
+    votingDelay: 24 * 3600,
+    votingPeriod: 7 * 24 * 3600,
+    proposalThreshold: 1,
+    quorumBps: 5000,
+    supermajorityNumerator: 2,
+    supermajorityDenominator: 3,
+  });
+
+  const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
+  const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
+  const governor = m.contract("DisCOGovernor", [
+    governorName,
+    membership,
+    timelock,
+    settings,
+    [membership, membership, membership, membership],
+    [
+      selector("grantRole(bytes32,address)"),
+      selector("revokeRole(bytes32,address)"),
+      selector("renounceRole(bytes32,address)"),
+      selector("setConstituencyName(uint8,string)"),
+    ],
+  ]);
+
+  const proposer = m.call(timelock, "grantRole", [role("PROPOSER_ROLE"), governor], { id: "grantProposer" });
+  const canceller = m.call(timelock, "grantRole", [role("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
+  const executor = m.call(timelock, "grantRole", [role("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
+  m.call(timelock, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
+    id: "renounceAdmin",
+    after: [proposer, canceller, executor],
+  });
+
+  return { timelock, membership, governor };
+});

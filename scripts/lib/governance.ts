@@ -1,0 +1,142 @@
+import { keccak256, toUtf8Bytes, type Signer } from "ethers";
+import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
+
+/** Vote support values (GovernorBravo order, plus Block for consent proposals). */
+export const Support = { Against: 0, For: 1, Abstain: 2, Block: 3 } as const;
+export type SupportName = keyof typeof Support;
+
+/** IGovernor.ProposalState, by number. */
+export const PROPOSAL_STATES = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
+
+/** IDisCOGovernor.ProposalKind, by number. */
+export const PROPOSAL_KINDS = ["Standard", "Bylaw", "Consent"] as const;
+
+export interface ProposalCalls {
+  targets: string[];
+  values: bigint[];
+  calldatas: string[];
+  description: string;
+}
+
+/** A vote signed by a member for anyone to relay (EIP-712 Ballot, as OpenZeppelin's Governor defines it). */
+export interface SignedBallot {
+  governor: string;
+  chainId: string;
+  proposalId: string;
+  support: number;
+  voter: string;
+  nonce: string;
+  signature: string;
+}
+
+/** Moves the chain's clock; on the local chain this is Hardhat's network helpers. */
+export interface Clock {
+  increase(seconds: number | bigint): Promise<unknown>;
+}
+
+export const descriptionHash = (description: string): string => keccak256(toUtf8Bytes(description));
+
+export async function proposalIdOf(governor: DisCOGovernor, calls: ProposalCalls): Promise<bigint> {
+  return governor.hashProposal(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
+}
+
+export async function propose(governor: DisCOGovernor, proposer: Signer, calls: ProposalCalls): Promise<bigint> {
+  const id = await proposalIdOf(governor, calls);
+  await (
+    await governor.connect(proposer).propose(calls.targets, calls.values, calls.calldatas, calls.description)
+  ).wait();
+  return id;
+}
+
+export async function signBallot(
+  signer: Signer,
+  governor: DisCOGovernor,
+  proposalId: bigint,
+  support: number,
+): Promise<SignedBallot> {
+  const voter = await signer.getAddress();
+  const domain = await governor.eip712Domain();
+  const nonce = await governor.nonces(voter);
+  const signature = await signer.signTypedData(
+    { name: domain.name, version: domain.version, chainId: domain.chainId, verifyingContract: domain.verifyingContract },
+    {
+      Ballot: [
+        { name: "proposalId", type: "uint256" },
+        { name: "support", type: "uint8" },
+        { name: "voter", type: "address" },
+        { name: "nonce", type: "uint256" },
+      ],
+    },
+    { proposalId, support, voter, nonce },
+  );
+  return {
+    governor: domain.verifyingContract,
+    chainId: domain.chainId.toString(),
+    proposalId: proposalId.toString(),
+    support,
+    voter,
+    nonce: nonce.toString(),
+    signature,
+  };
+}
+
+/** Submits someone's signed vote; the relayer pays the gas. */
+export async function relayBallot(governor: DisCOGovernor, relayer: Signer, ballot: SignedBallot) {
+  return governor.connect(relayer).castVoteBySig(ballot.proposalId, ballot.support, ballot.voter, ballot.signature);
+}
+
+export async function queue(governor: DisCOGovernor, caller: Signer, calls: ProposalCalls) {
+  return governor
+    .connect(caller)
+    .queue(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
+}
+
+export async function execute(governor: DisCOGovernor, caller: Signer, calls: ProposalCalls) {
+  return governor
+    .connect(caller)
+    .execute(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
+}
+
+/** Seconds from now until the proposal's voting opens (0 once it is open). */
+export async function secondsUntilVoting(governor: DisCOGovernor, proposalId: bigint): Promise<bigint> {
+  const [snapshot, now] = await Promise.all([governor.proposalSnapshot(proposalId), governor.clock()]);
+  return snapshot >= now ? snapshot - now + 1n : 0n;
+}
+
+/** Seconds from now until the proposal's voting closes (0 once it has closed). */
+export async function secondsUntilDeadline(governor: DisCOGovernor, proposalId: bigint): Promise<bigint> {
+  const [deadline, now] = await Promise.all([governor.proposalDeadline(proposalId), governor.clock()]);
+  return deadline >= now ? deadline - now + 1n : 0n;
+}
+
+/**
+ * Takes a proposal through the whole lifecycle on a chain whose clock can be moved: propose, wait for the snapshot,
+ * each voter votes, wait for the deadline, queue, wait for the timelock, execute. Returns the proposal id.
+ */
+export async function enact(
+  governor: DisCOGovernor,
+  clock: Clock,
+  proposer: Signer,
+  calls: ProposalCalls,
+  votes: ReadonlyArray<readonly [Signer, number]>,
+): Promise<bigint> {
+  const id = await propose(governor, proposer, calls);
+  await clock.increase(await secondsUntilVoting(governor, id));
+  for (const [voter, support] of votes) await (await governor.connect(voter).castVote(id, support)).wait();
+  await clock.increase(await secondsUntilDeadline(governor, id));
+  await (await queue(governor, proposer, calls)).wait();
+  const eta = await governor.proposalEta(id);
+  const now = await governor.clock();
+  if (eta > now) await clock.increase(eta - now);
+  await (await execute(governor, proposer, calls)).wait();
+  return id;
+}
