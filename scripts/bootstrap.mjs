@@ -27,15 +27,24 @@ if (!(task in TASKS)) {
   process.exit(2);
 }
 
-const lockHash = createHash("sha256").update(readFileSync(join(ROOT, "package-lock.json"))).digest("hex");
+const lockHash = createHash("sha256")
+  .update(readFileSync(join(ROOT, "package-lock.json")))
+  .digest("hex");
 const installed =
-  existsSync(join(BIN, "node")) && existsSync(join(BIN, "hardhat")) && existsSync(MARKER) && readFileSync(MARKER, "utf8") === lockHash;
+  existsSync(join(BIN, "node")) &&
+  existsSync(join(BIN, "hardhat")) &&
+  existsSync(MARKER) &&
+  readFileSync(MARKER, "utf8") === lockHash;
 if (!installed) {
   console.log(`Installing dependencies with Node ${NODE} and npm ${NPM} (first run, or package-lock.json changed)...`);
-  const install = spawnSync("npx", ["-y", "-p", `node@${NODE}`, "-p", `npm@${NPM}`, "--", "npm", "ci", "--no-audit", "--no-fund"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  const install = spawnSync(
+    "npx",
+    ["-y", "-p", `node@${NODE}`, "-p", `npm@${NPM}`, "--", "npm", "ci", "--no-audit", "--no-fund"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
   if (install.status !== 0) {
     console.error("Installing dependencies failed; see the npm output above.");
     process.exit(install.status ?? 1);
@@ -44,7 +53,11 @@ if (!installed) {
 }
 
 const env = { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ""}` };
-const child = spawn(join(BIN, "node"), [...TASKS[task], ...process.argv.slice(3)], { cwd: ROOT, env, stdio: "inherit" });
+const child = spawn(join(BIN, "node"), [...TASKS[task], ...process.argv.slice(3)], {
+  cwd: ROOT,
+  env,
+  stdio: "inherit",
+});
 // Ctrl-C reaches the whole process group; the child decides how to stop, and we leave with its status.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 2 : 1)));

@@ -15,7 +15,8 @@ import { ROOT, writeDeployment } from "./lib/deployments.ts";
 const LOCAL_CHAIN_ID = 31337n;
 
 const connection = await network.getOrCreate();
-const parametersPath = process.env.DISCO_PARAMETERS ?? join(ROOT, "ignition", "parameters", `${connection.networkName}.json`);
+const parametersPath =
+  process.env.DISCO_PARAMETERS ?? join(ROOT, "ignition", "parameters", `${connection.networkName}.json`);
 if (!existsSync(parametersPath)) {
   throw new Error(
     `No parameters at ${parametersPath}: copy ignition/parameters/live.example.json there and fill in the founders.`,
@@ -25,11 +26,14 @@ const parameters = JSON.parse(readFileSync(parametersPath, "utf8")) as { DisCO: 
 
 // A local chain starts empty every time, so its old Ignition journal describes contracts that no longer exist.
 const { chainId } = await connection.ethers.provider.getNetwork();
-if (chainId === LOCAL_CHAIN_ID) rmSync(join(ROOT, "ignition", "deployments", `chain-${chainId}`), { recursive: true, force: true });
+if (chainId === LOCAL_CHAIN_ID)
+  rmSync(join(ROOT, "ignition", "deployments", `chain-${chainId}`), { recursive: true, force: true });
 
 const { deployment } = await deployDisCO(connection, parameters.DisCO);
 const path = writeDeployment(deployment);
-console.log(`Deployed the DisCO on ${deployment.network} (chain ${deployment.chainId}) from block ${deployment.startBlock}`);
+console.log(
+  `Deployed the DisCO on ${deployment.network} (chain ${deployment.chainId}) from block ${deployment.startBlock}`,
+);
 for (const [name, { address, blockNumber }] of Object.entries(deployment.contracts)) {
   console.log(`  ${name.padEnd(11)} ${address}  (block ${blockNumber})`);
 }

@@ -334,8 +334,9 @@ contract DisCOGovernor is
         bytes[] memory calldatas,
         string memory description
     ) internal view returns (ProposalKind) {
-        bool consent = bytes(description).length >= bytes(CONSENT_PREFIX).length &&
-            bytes9(bytes(description)) == bytes9(bytes(CONSENT_PREFIX));
+        bool consent =
+            bytes(description).length >= bytes(CONSENT_PREFIX).length &&
+                bytes9(bytes(description)) == bytes9(bytes(CONSENT_PREFIX));
         address timelockAddress = timelock();
         for (uint256 i = 0; i < targets.length; ++i) {
             address target = targets[i];
@@ -407,9 +408,7 @@ contract DisCOGovernor is
         return super.proposalThreshold();
     }
 
-    function state(
-        uint256 proposalId
-    ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
         return super.state(proposalId);
     }
 

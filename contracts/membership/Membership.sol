@@ -330,9 +330,10 @@ contract Membership is IMembership, ERC721, AccessControl {
     /// @dev Dating stages need a Committed mentor other than the member; other stages take none.
     function _requireMentor(address account, Stage stage, address mentor) private view {
         bool dating = stage == Stage.Dating1 || stage == Stage.Dating2 || stage == Stage.Dating3;
-        bool valid = dating
-            ? mentor != account && _unpack(_records[mentor].latest()).stage == Stage.Committed
-            : mentor == address(0);
+        bool valid =
+            dating
+                ? mentor != account && _unpack(_records[mentor].latest()).stage == Stage.Committed
+                : mentor == address(0);
         if (!valid) revert MembershipInvalidMentor(account, mentor);
     }
 

@@ -12,12 +12,13 @@ export const Stage = {
 } as const;
 export type StageName = keyof typeof Stage;
 
-export interface Founder {
+// A type alias, not an interface, so that Ignition accepts it as a parameter value.
+export type Founder = {
   account: string;
   stage: number;
   constituency: number;
   mentor: string;
-}
+};
 
 const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
 const role = (name: string) => id(name);

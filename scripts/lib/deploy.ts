@@ -3,7 +3,7 @@ import DisCOModule, { type Founder } from "../../ignition/modules/DisCO.ts";
 import { deploymentBlock, type Deployment } from "./deployments.ts";
 
 /** The Ignition parameters of the DisCO module (see ignition/parameters/). */
-export interface DisCOParameters {
+export type DisCOParameters = {
   membershipName?: string;
   governorName?: string;
   symbol?: string;
@@ -18,7 +18,7 @@ export interface DisCOParameters {
     supermajorityNumerator: number;
     supermajorityDenominator: number;
   };
-}
+};
 
 /**
  * Deploys the whole DisCO with its founders through the Ignition module and describes it in the deployments format.

@@ -67,7 +67,12 @@ export async function signBallot(
   const domain = await governor.eip712Domain();
   const nonce = await governor.nonces(voter);
   const signature = await signer.signTypedData(
-    { name: domain.name, version: domain.version, chainId: domain.chainId, verifyingContract: domain.verifyingContract },
+    {
+      name: domain.name,
+      version: domain.version,
+      chainId: domain.chainId,
+      verifyingContract: domain.verifyingContract,
+    },
     {
       Ballot: [
         { name: "proposalId", type: "uint256" },

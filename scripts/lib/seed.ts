@@ -71,7 +71,11 @@ export async function seedDemo(
 
   const advanceEli = call(
     "Advance Eli to Dating stage 3",
-    membership.interface.encodeFunctionData("changeStage", [await address("Eli"), Stage.Dating3, await address("Alice")]),
+    membership.interface.encodeFunctionData("changeStage", [
+      await address("Eli"),
+      Stage.Dating3,
+      await address("Alice"),
+    ]),
   );
   const open = await propose(governor, person("Alice"), advanceEli);
   await clock.increase(await secondsUntilVoting(governor, open));

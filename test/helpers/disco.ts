@@ -30,7 +30,12 @@ export async function deployDisCO() {
   const founders: Founder[] = [
     { account: alice.address, stage: Stage.Committed, constituency: Constituency.worker, mentor: ethers.ZeroAddress },
     { account: bob.address, stage: Stage.Committed, constituency: Constituency.worker, mentor: ethers.ZeroAddress },
-    { account: carol.address, stage: Stage.Committed, constituency: Constituency.community, mentor: ethers.ZeroAddress },
+    {
+      account: carol.address,
+      stage: Stage.Committed,
+      constituency: Constituency.community,
+      mentor: ethers.ZeroAddress,
+    },
     { account: dave.address, stage: Stage.Committed, constituency: Constituency.client, mentor: ethers.ZeroAddress },
     { account: erin.address, stage: Stage.Dating2, constituency: Constituency.worker, mentor: alice.address },
     { account: frank.address, stage: Stage.Casual, constituency: Constituency.supporter, mentor: ethers.ZeroAddress },
@@ -41,5 +46,21 @@ export async function deployDisCO() {
     timelockDelay: TIMELOCK_DELAY,
     governorSettings: SETTINGS,
   });
-  return { deployment, membership, governor, timelock, deployer, alice, bob, carol, dave, erin, frank, grace, heidi, ivan, founders };
+  return {
+    deployment,
+    membership,
+    governor,
+    timelock,
+    deployer,
+    alice,
+    bob,
+    carol,
+    dave,
+    erin,
+    frank,
+    grace,
+    heidi,
+    ivan,
+    founders,
+  };
 }

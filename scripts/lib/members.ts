@@ -1,0 +1,67 @@
+/** Members as the Membership contract's events describe them: a pure fold, so any log source can feed it. */
+
+export const STAGES = ["None", "Casual", "Dating1", "Dating2", "Dating3", "Committed"] as const;
+export type StageLabel = (typeof STAGES)[number];
+
+export type MemberEvent =
+  | { kind: "MemberAdmitted"; block: number; account: string; stage: number; constituency: number; mentor: string }
+  | { kind: "MemberStageChanged"; block: number; account: string; stage: number; mentor: string }
+  | { kind: "MemberConstituencyChanged"; block: number; account: string; constituency: number }
+  | { kind: "MemberRemoved"; block: number; account: string; reason: string }
+  | { kind: "MemberLeft"; block: number; account: string };
+
+export interface MemberState {
+  account: string;
+  stage: StageLabel;
+  constituency: number;
+  mentor: string | null;
+  joinedBlock: number;
+  history: MemberEvent[];
+}
+
+export interface MembersState {
+  current: Map<string, MemberState>;
+  /** Members who left or were removed, with their last record. */
+  former: Map<string, MemberState & { endedBlock: number; reason: string | null }>;
+}
+
+const ZERO = "0x0000000000000000000000000000000000000000";
+const mentorOf = (mentor: string) => (mentor === ZERO ? null : mentor);
+
+/** Folds events, in chain order, into the member list. Throws on a sequence the contract could not have emitted. */
+export function foldMembers(events: readonly MemberEvent[]): MembersState {
+  const state: MembersState = { current: new Map(), former: new Map() };
+  for (const event of events) {
+    const key = event.account.toLowerCase();
+    if (event.kind === "MemberAdmitted") {
+      if (state.current.has(key)) throw new Error(`${event.account} admitted twice (block ${event.block})`);
+      state.former.delete(key);
+      state.current.set(key, {
+        account: event.account,
+        stage: STAGES[event.stage],
+        constituency: event.constituency,
+        mentor: mentorOf(event.mentor),
+        joinedBlock: event.block,
+        history: [event],
+      });
+      continue;
+    }
+    const member = state.current.get(key);
+    if (!member) throw new Error(`${event.kind} for non-member ${event.account} (block ${event.block})`);
+    member.history.push(event);
+    if (event.kind === "MemberStageChanged") {
+      member.stage = STAGES[event.stage];
+      member.mentor = mentorOf(event.mentor);
+    } else if (event.kind === "MemberConstituencyChanged") {
+      member.constituency = event.constituency;
+    } else {
+      state.current.delete(key);
+      state.former.set(key, {
+        ...member,
+        endedBlock: event.block,
+        reason: event.kind === "MemberRemoved" ? event.reason : null,
+      });
+    }
+  }
+  return state;
+}

@@ -1,0 +1,95 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import { ROOT } from "../../scripts/lib/deployments.ts";
+
+const BIN = join(ROOT, "node_modules", ".bin");
+const PORT = 8645;
+const env = { ...process.env, DISCO_PORT: String(PORT), DISCO_RPC_URL: `http://127.0.0.1:${PORT}` };
+
+/** Runs the CLI as a member would (npm run cli -- ...), against the chain that `npm start` serves. */
+function cli(...args: string[]): { status: number | null; out: string; err: string } {
+  const result = spawnSync(join(BIN, "tsx"), ["scripts/cli.ts", ...args], { cwd: ROOT, env, encoding: "utf8" });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe("npm start and the CLI", function () {
+  this.timeout(240_000);
+  let output = "";
+  const started = spawn(join(BIN, "node"), ["scripts/start.ts"], { cwd: ROOT, env });
+  const ready = new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Press Ctrl-C to stop.")) resolve();
+    };
+    started.stdout.on("data", read);
+    started.stderr.on("data", read);
+    started.on("exit", (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
+  });
+
+  after(() => {
+    if (started.exitCode === null) started.kill("SIGKILL");
+  });
+
+  it("starts a local chain on 127.0.0.1, deploys and seeds the demo, and says where things are", async () => {
+    await ready;
+    expect(output).to.match(new RegExp(`chain +http://127\\.0\\.0\\.1:${PORT}`));
+    const deployment = JSON.parse(readFileSync(join(ROOT, "deployments", "localhost.json"), "utf8"));
+    expect(output).to.include(deployment.contracts.governor.address);
+    expect(output).to.match(/open +proposal Active/);
+  });
+
+  it("lists the demo's members and proposals", () => {
+    const members = cli("members");
+    expect(members.status, members.err).to.equal(0);
+    expect(members.out).to.match(/^7 members \(4 binding\)/);
+    const proposals = cli("proposals");
+    expect(proposals.out).to.match(/Standard, Executed: Admit Gus/);
+    expect(proposals.out).to.match(/Consent, Defeated: \[consent\] Admit Hana/);
+    expect(proposals.out).to.match(/Standard, Active: Advance Eli/);
+  });
+
+  it("votes directly and by a relayed signature, and refuses a vote with the contract's reason", () => {
+    const open = /(\d{20,})\n {2}Standard, Active/.exec(cli("proposals").out)![1];
+    const voted = cli("vote", open, "against", "--reason", "Not yet", "--account", "4");
+    expect(voted.out, voted.err).to.match(/binding: For 2 {2}Against 1/);
+
+    const ballot = join(mkdtempSync(join(tmpdir(), "disco-")), "ballot.json");
+    expect(cli("vote", open, "for", "--sign", "--out", ballot, "--account", "3").status).to.equal(0);
+    const relayed = cli("relay", ballot, "--account", "9");
+    expect(relayed.out, relayed.err).to.match(/binding: For 3 {2}Against 1/);
+
+    const again = cli("vote", open, "for", "--account", "3");
+    expect(again.status).to.equal(1);
+    expect(again.err).to.match(/GovernorAlreadyCastVote\(0x90F79bf6EB2c4f870365E785982E1f101E93b906\)/);
+
+    const shown = cli("show", open);
+    expect(shown.out).to.match(/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 Against \(binding\): Not yet/);
+  });
+
+  it("proposes, refusing a call that would fail when executed", () => {
+    const doomed = cli(
+      "propose",
+      "admit",
+      "0x000000000000000000000000000000000000dEaD",
+      "dating1",
+      "worker",
+      "--account",
+      "1",
+    );
+    expect(doomed.status).to.equal(1);
+    expect(doomed.err).to.match(/would fail when executed.*MembershipInvalidMentor/);
+    const bylaw = cli("propose", "call", "governor", "setSupermajority(uint16,uint16)", "3", "4", "--account", "1");
+    expect(bylaw.out, bylaw.err).to.match(/^Proposed \(Bylaw\) in block \d+: \d+/);
+  });
+
+  it("stops everything cleanly on Ctrl-C", async () => {
+    const exited = new Promise<number | null>((resolve) => started.on("exit", resolve));
+    started.kill("SIGINT");
+    expect(await exited).to.equal(0);
+    const probe = spawnSync("bash", ["-c", `exec 3<>/dev/tcp/127.0.0.1/${PORT}`]);
+    expect(probe.status, "the chain's port should be closed").to.not.equal(0);
+  });
+});
