@@ -70,8 +70,9 @@ A call (except to the governor itself) is first simulated as the timelock would 
 fail is refused unless --force.`,
   vote: `Usage: npm run cli -- vote <proposalId> <for|against|abstain|block> [--reason <text>] [--sign [--out <file>]] --account <n>
 
---reason is required for block. --sign signs the vote (EIP-712) without sending it and prints the ballot (or writes
-it to --out) for anyone to relay with the relay command: a member without ETH can still vote.`,
+--reason is required for block. --sign signs the vote (EIP-712, with its reason if any) without sending it and
+prints the ballot (or writes it to --out) for anyone to relay with the relay command: a member without ETH can
+still vote, and block.`,
   relay: `Usage: npm run cli -- relay <ballot.json> --account <n>
 
 Submits a signed ballot (from vote --sign). The relayer pays the gas; the vote counts for the signer.`,
@@ -393,9 +394,8 @@ async function vote(ctx: Context, idText: string | undefined, supportText: strin
   const support = parseSupport(supportText);
   const voter = await signer(ctx);
   if (options.sign) {
-    if (support === Support.Block)
-      throw new UsageError("A block needs a reason, which a signed ballot can't carry: vote directly");
-    const ballot = await signBallot(voter, governor, id, support);
+    if (support === Support.Block && !options.reason) throw new UsageError("A block needs a --reason");
+    const ballot = await signBallot(voter, governor, id, support, options.reason);
     const json = JSON.stringify(ballot, null, 2);
     if (options.out) {
       writeFileSync(options.out, json + "\n");

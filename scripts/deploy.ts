@@ -14,11 +14,19 @@ import { ROOT, writeDeployment } from "./lib/deployments.ts";
 
 const LOCAL_CHAIN_ID = 31337n;
 
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 const connection = await network.getOrCreate();
+if (connection.networkConfig.type === "edr-simulated") {
+  fail("The in-process chain ends with this command: use `npm start` for a local chain, or give --network <name>.");
+}
 const parametersPath =
   process.env.DISCO_PARAMETERS ?? join(ROOT, "ignition", "parameters", `${connection.networkName}.json`);
 if (!existsSync(parametersPath)) {
-  throw new Error(
+  fail(
     `No parameters at ${parametersPath}: copy ignition/parameters/live.example.json there and fill in the founders.`,
   );
 }

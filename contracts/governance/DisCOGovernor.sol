@@ -34,6 +34,8 @@ contract DisCOGovernor is
     uint8 private constant _ABSTAIN = 2;
     uint8 private constant _BLOCK = 3;
     uint256 private constant _BPS = 10_000;
+    uint256 private constant _RECEIPT_BITS = 4;
+    uint256 private constant _RECEIPTS_PER_WORD = 64;
     // Scales a share in basis points so that the whole DisCO weighs 1e18.
     uint256 private constant _SHARE_SCALE = 1e14;
 
@@ -42,7 +44,9 @@ contract DisCOGovernor is
     mapping(uint256 proposalId => ProposalTally) private _tallies;
     mapping(uint256 proposalId => mapping(uint8 constituency => ConstituencyTally)) private _constituencyTallies;
     mapping(uint256 proposalId => uint128) private _proposalShares;
-    mapping(uint256 proposalId => mapping(address voter => uint8 supportPlusOne)) private _receipts;
+    // Vote receipts, 4 bits (support + 1) per voter, 64 voters to a word by their permanent membership index: most
+    // voters update a word that another voter already wrote, instead of paying for a fresh slot.
+    mapping(uint256 proposalId => mapping(uint256 word => uint256 receipts)) private _receipts;
     mapping(address target => mapping(bytes4 selector => bool)) private _bylawFunctions;
     uint128 private _shares;
     uint16 private _supermajorityNumerator;
@@ -115,7 +119,7 @@ contract DisCOGovernor is
 
     /// @inheritdoc IGovernor
     function hasVoted(uint256 proposalId, address account) public view override returns (bool) {
-        return _receipts[proposalId][account] != 0;
+        return _receipt(proposalId, _membership().indexOf(account)) != 0;
     }
 
     /// @notice Binding votes, in GovernorCountingSimple's shape for governance clients.
@@ -132,9 +136,9 @@ contract DisCOGovernor is
 
     /// @inheritdoc IDisCOGovernor
     function voteOf(uint256 proposalId, address account) external view returns (bool voted, uint8 support) {
-        uint8 receipt = _receipts[proposalId][account];
+        uint256 receipt = _receipt(proposalId, _membership().indexOf(account));
         if (receipt == 0) return (false, 0);
-        return (true, receipt - 1);
+        return (true, uint8(receipt - 1));
     }
 
     /// @inheritdoc IDisCOGovernor
@@ -184,9 +188,10 @@ contract DisCOGovernor is
         uint256 proposalId
     ) public view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
         ProposalTally storage t = _tallies[proposalId];
-        if (!t.weighted) return (t.againstVotes, t.forVotes, t.abstainVotes);
-
         uint256 snapshot = proposalSnapshot(proposalId);
+        // Before the snapshot nobody has voted, and the constituencies' sizes are not known yet.
+        if (!t.weighted || snapshot >= clock()) return (t.againstVotes, t.forVotes, t.abstainVotes);
+
         uint16[8] memory shares = _unpackShares(_proposalShares[proposalId]);
         for (uint8 c = 0; c < shares.length; ++c) {
             if (shares[c] == 0) continue;
@@ -225,7 +230,7 @@ contract DisCOGovernor is
         uint256 timepoint,
         bytes memory
     ) internal view override(Governor, GovernorVotes) returns (uint256) {
-        (IMembership.Stage stage, ) = _membership().voterStatus(account, timepoint);
+        (IMembership.Stage stage, , ) = _membership().voterStatus(account, timepoint);
         return stage == IMembership.Stage.Committed ? 1 : 0;
     }
 
@@ -254,20 +259,22 @@ contract DisCOGovernor is
         if (support > _BLOCK || (support == _BLOCK && t.kind != ProposalKind.Consent)) {
             revert GovernorInvalidVoteType();
         }
-        if (_receipts[proposalId][account] != 0) revert GovernorAlreadyCastVote(account);
-        _receipts[proposalId][account] = support + 1;
+        // The same lookup as _getVotes made (warm now): the index for the receipt, the stage and constituency.
+        (IMembership.Stage stage, uint8 constituency, uint32 index) = _membership().voterStatus(
+            account,
+            proposalSnapshot(proposalId)
+        );
+        bool binding = totalWeight > 0;
+        bool dating = stage >= IMembership.Stage.Dating1 && stage <= IMembership.Stage.Dating3;
+        _recordReceipt(proposalId, account, index, support, binding || dating);
 
-        if (totalWeight > 0) {
+        if (binding) {
             if (support == _FOR) ++t.forVotes;
             else if (support == _AGAINST) ++t.againstVotes;
             else if (support == _ABSTAIN) ++t.abstainVotes;
             else ++t.blockVotes;
-            if (t.weighted && support != _BLOCK) _countConstituencyVote(proposalId, account, support);
+            if (t.weighted && support != _BLOCK) _countConstituencyVote(proposalId, constituency, support);
         } else {
-            (IMembership.Stage stage, ) = _membership().voterStatus(account, proposalSnapshot(proposalId));
-            if (stage < IMembership.Stage.Dating1 || stage > IMembership.Stage.Dating3) {
-                revert DisCOGovernorNotEligible(account, proposalId);
-            }
             if (support == _FOR) ++t.advisoryFor;
             else if (support == _AGAINST) ++t.advisoryAgainst;
             else if (support == _ABSTAIN) ++t.advisoryAbstain;
@@ -305,12 +312,12 @@ contract DisCOGovernor is
 
         uint128 shares = _shares;
         ProposalTally storage t = _tallies[proposalId];
+        // Written for every kind, so that the tally slot is never fresh when a voter writes it: that 20k gas is
+        // paid once, here, instead of by the first voter.
         t.kind = kind;
         t.weighted = shares != 0;
-        if (kind == ProposalKind.Bylaw) {
-            t.supermajorityNumerator = _supermajorityNumerator;
-            t.supermajorityDenominator = _supermajorityDenominator;
-        }
+        t.supermajorityNumerator = _supermajorityNumerator;
+        t.supermajorityDenominator = _supermajorityDenominator;
         if (shares != 0) _proposalShares[proposalId] = shares;
         emit ProposalClassified(
             proposalId,
@@ -349,12 +356,28 @@ contract DisCOGovernor is
         return consent ? ProposalKind.Consent : ProposalKind.Standard;
     }
 
-    function _countConstituencyVote(uint256 proposalId, address account, uint8 support) private {
-        (, uint8 constituency) = _membership().voterStatus(account, proposalSnapshot(proposalId));
+    function _countConstituencyVote(uint256 proposalId, uint8 constituency, uint8 support) private {
         ConstituencyTally storage ct = _constituencyTallies[proposalId][constituency];
         if (support == _FOR) ++ct.forVotes;
         else if (support == _AGAINST) ++ct.againstVotes;
         else ++ct.abstainVotes;
+    }
+
+    /// @dev Refuses a second vote first (the more useful answer to someone who voted and has left since), then a
+    /// voter with no say, and records the vote.
+    function _recordReceipt(uint256 proposalId, address account, uint32 index, uint8 support, bool eligible) private {
+        uint256 word = index / _RECEIPTS_PER_WORD;
+        uint256 shift = (index % _RECEIPTS_PER_WORD) * _RECEIPT_BITS;
+        uint256 receipts = _receipts[proposalId][word];
+        if ((receipts >> shift) & 0xF != 0) revert GovernorAlreadyCastVote(account);
+        if (!eligible) revert DisCOGovernorNotEligible(account, proposalId);
+        _receipts[proposalId][word] = receipts | ((uint256(support) + 1) << shift);
+    }
+
+    /// @dev Support + 1 of the member with this index, or 0 when they have not voted (index 0: never a member).
+    function _receipt(uint256 proposalId, uint32 index) private view returns (uint256) {
+        uint256 shift = (index % _RECEIPTS_PER_WORD) * _RECEIPT_BITS;
+        return (_receipts[proposalId][index / _RECEIPTS_PER_WORD] >> shift) & 0xF;
     }
 
     function _setSupermajority(uint16 numerator, uint16 denominator) private {

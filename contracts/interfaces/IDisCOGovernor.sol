@@ -18,7 +18,8 @@ interface IDisCOGovernor {
         Consent
     }
 
-    /// @notice Votes on one proposal: binding ones by Committed members, advisory ones by Dating members.
+    /// @notice Votes on one proposal: binding ones by Committed members, advisory ones by Dating members; with the
+    /// rules fixed when it was made (the supermajority in force then is recorded for every kind, applied to bylaws).
     struct ProposalTally {
         ProposalKind kind;
         bool weighted;

@@ -25,11 +25,13 @@ interface IMembership is IERC5805 {
     /// @param constituency The member's constituency id
     /// @param mentor The mentor named for a Dating member, zero otherwise
     /// @param joinedAt When the current membership began
+    /// @param index The member's permanent number (see indexOf)
     struct MemberRecord {
         Stage stage;
         uint8 constituency;
         address mentor;
         uint32 joinedAt;
+        uint32 index;
     }
 
     /// @notice A member admitted at deployment.
@@ -167,8 +169,18 @@ interface IMembership is IERC5805 {
     /// @param account The voter
     /// @param timepoint The proposal's snapshot, before now
     /// @return stage The stage that counts
-    /// @return constituency The constituency at the snapshot
-    function voterStatus(address account, uint256 timepoint) external view returns (Stage stage, uint8 constituency);
+    /// @return constituency The constituency at the snapshot (0 with stage None)
+    /// @return index The address's permanent number (see indexOf), whatever the stage
+    function voterStatus(
+        address account,
+        uint256 timepoint
+    ) external view returns (Stage stage, uint8 constituency, uint32 index);
+
+    /// @notice The permanent number of an address that has ever been admitted, counting from 1 (0 for others).
+    /// It survives leaving and rejoining, so the governor can pack vote receipts by it.
+    /// @param account The address
+    /// @return The index
+    function indexOf(address account) external view returns (uint32);
 
     /// @notice The number of binding (Committed) members now.
     /// @return The count

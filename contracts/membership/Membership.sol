@@ -25,18 +25,22 @@ contract Membership is IMembership, ERC721, AccessControl {
 
     bytes4 private constant _ERC5192_INTERFACE_ID = 0xb45a3c0e;
 
-    // Record packing in a 208-bit checkpoint value: [mentor:160][joinedAt:32][constituency:8][stage:8].
+    // Record packing in a 208-bit checkpoint value: [index:32][joinedAt:32][constituency:8][stage:8]. Mentors have
+    // a trace of their own, written only when a mentor changes.
     uint256 private constant _CONSTITUENCY_SHIFT = 8;
     uint256 private constant _JOINED_SHIFT = 16;
-    uint256 private constant _MENTOR_SHIFT = 48;
+    uint256 private constant _INDEX_SHIFT = 48;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
     mapping(address account => Checkpoints.Trace208) private _records;
+    mapping(address account => Checkpoints.Trace208) private _mentors;
+    mapping(address account => uint32) private _indexes;
     mapping(uint8 constituency => Checkpoints.Trace208) private _constituencyVotes;
     mapping(uint8 constituency => string) private _constituencyNames;
     Checkpoints.Trace208 private _totalVotes;
     uint256 private _memberCount;
+    uint32 private _lastIndex;
 
     /// @param name_ The token's name
     /// @param symbol_ The token's symbol
@@ -53,7 +57,7 @@ contract Membership is IMembership, ERC721, AccessControl {
         if (admin == address(0)) revert MembershipInvalidAccount(admin);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         if (constituencyNames.length > MAX_CONSTITUENCIES) {
-            revert MembershipUnknownConstituency(uint8(constituencyNames.length - 1));
+            revert MembershipUnknownConstituency(MAX_CONSTITUENCIES);
         }
         for (uint256 i = 0; i < constituencyNames.length; ++i) {
             _setConstituencyName(uint8(i), constituencyNames[i]);
@@ -169,22 +173,32 @@ contract Membership is IMembership, ERC721, AccessControl {
 
     /// @inheritdoc IMembership
     function memberOf(address account) external view returns (MemberRecord memory) {
-        return _unpack(_records[account].latest());
+        return _current(account);
     }
 
     /// @inheritdoc IMembership
-    function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory) {
-        return _unpack(_records[account].upperLookupRecent(_pastTimepoint(timepoint)));
+    function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory record) {
+        uint48 past = _pastTimepoint(timepoint);
+        record = _unpack(_records[account].upperLookupRecent(past));
+        record.mentor = address(uint160(_mentors[account].upperLookupRecent(past)));
     }
 
     /// @inheritdoc IMembership
-    function voterStatus(address account, uint256 timepoint) external view returns (Stage, uint8) {
+    function indexOf(address account) external view returns (uint32) {
+        return _indexes[account];
+    }
+
+    /// @inheritdoc IMembership
+    function voterStatus(address account, uint256 timepoint) external view returns (Stage, uint8, uint32) {
+        uint48 snapshot = _pastTimepoint(timepoint);
         Checkpoints.Trace208 storage records = _records[account];
-        MemberRecord memory then = _unpack(records.upperLookupRecent(_pastTimepoint(timepoint)));
-        // The latest checkpoint is usually the one just read, so this second read is warm.
-        MemberRecord memory current = _unpack(records.latest());
-        if (current.stage == Stage.None || current.joinedAt > timepoint) return (Stage.None, then.constituency);
-        return (then.stage, then.constituency);
+        (, uint48 changedAt, uint208 latest) = records.latestCheckpoint();
+        MemberRecord memory current = _unpack(latest);
+        if (current.stage == Stage.None || current.joinedAt > snapshot) return (Stage.None, 0, _indexes[account]);
+        // Usually nothing changed since the snapshot, and the latest record is the one that counts: no search.
+        if (changedAt <= snapshot) return (current.stage, current.constituency, current.index);
+        MemberRecord memory then = _unpack(records.upperLookupRecent(snapshot));
+        return (then.stage, then.constituency, current.index);
     }
 
     /// @inheritdoc IMembership
@@ -246,8 +260,12 @@ contract Membership is IMembership, ERC721, AccessControl {
             // Bounded by the number of addresses that can be minted a token.
             ++_memberCount;
         }
-        MemberRecord memory record = MemberRecord(stage, constituency, mentor, SafeCast.toUint32(clock()));
-        _write(account, _unpack(0), record);
+        uint32 index = _indexes[account];
+        if (index == 0) {
+            index = ++_lastIndex;
+            _indexes[account] = index;
+        }
+        _write(account, _unpack(0), MemberRecord(stage, constituency, mentor, SafeCast.toUint32(clock()), index));
         emit Locked(tokenId);
         emit DelegateChanged(account, address(0), account);
         emit MemberAdmitted(account, stage, constituency, mentor);
@@ -259,7 +277,13 @@ contract Membership is IMembership, ERC721, AccessControl {
         if (stage == previous.stage && mentor == previous.mentor) revert MembershipUnchanged(account);
         _requireMentor(account, stage, mentor);
 
-        MemberRecord memory record = MemberRecord(stage, previous.constituency, mentor, previous.joinedAt);
+        MemberRecord memory record = MemberRecord(
+            stage,
+            previous.constituency,
+            mentor,
+            previous.joinedAt,
+            previous.index
+        );
         _write(account, previous, record);
         emit MemberStageChanged(account, previous.stage, stage, mentor);
     }
@@ -269,7 +293,13 @@ contract Membership is IMembership, ERC721, AccessControl {
         _requireConstituency(constituency);
         if (constituency == previous.constituency) revert MembershipUnchanged(account);
 
-        MemberRecord memory record = MemberRecord(previous.stage, constituency, previous.mentor, previous.joinedAt);
+        MemberRecord memory record = MemberRecord(
+            previous.stage,
+            constituency,
+            previous.mentor,
+            previous.joinedAt,
+            previous.index
+        );
         _write(account, previous, record);
         emit MemberConstituencyChanged(account, previous.constituency, constituency);
     }
@@ -283,6 +313,7 @@ contract Membership is IMembership, ERC721, AccessControl {
             --_memberCount;
         }
         _write(account, previous, _unpack(0));
+        emit DelegateChanged(account, account, address(0));
     }
 
     function _setConstituencyName(uint8 constituency, string memory name) internal virtual {
@@ -296,6 +327,7 @@ contract Membership is IMembership, ERC721, AccessControl {
     function _write(address account, MemberRecord memory previous, MemberRecord memory record) private {
         uint48 now_ = clock();
         _records[account].push(now_, _pack(record));
+        if (record.mentor != previous.mentor) _mentors[account].push(now_, uint160(record.mentor));
 
         uint256 oldUnits = _votingUnits(previous.stage);
         uint256 newUnits = _votingUnits(record.stage);
@@ -317,7 +349,7 @@ contract Membership is IMembership, ERC721, AccessControl {
     }
 
     function _requireRecord(address account) private view returns (MemberRecord memory record) {
-        record = _unpack(_records[account].latest());
+        record = _current(account);
         if (record.stage == Stage.None) revert MembershipNotMember(account);
     }
 
@@ -347,13 +379,19 @@ contract Membership is IMembership, ERC721, AccessControl {
         return stage == Stage.Committed ? 1 : 0;
     }
 
+    function _current(address account) private view returns (MemberRecord memory record) {
+        record = _unpack(_records[account].latest());
+        record.mentor = address(uint160(_mentors[account].latest()));
+    }
+
+    /// @dev Packs everything but the mentor, which has its own trace.
     function _pack(MemberRecord memory record) private pure returns (uint208) {
         return
             uint208(
                 uint256(record.stage) |
                     (uint256(record.constituency) << _CONSTITUENCY_SHIFT) |
                     (uint256(record.joinedAt) << _JOINED_SHIFT) |
-                    (uint256(uint160(record.mentor)) << _MENTOR_SHIFT)
+                    (uint256(record.index) << _INDEX_SHIFT)
             );
     }
 
@@ -362,8 +400,9 @@ contract Membership is IMembership, ERC721, AccessControl {
             MemberRecord({
                 stage: Stage(uint8(packed)),
                 constituency: uint8(packed >> _CONSTITUENCY_SHIFT),
+                mentor: address(0),
                 joinedAt: uint32(packed >> _JOINED_SHIFT),
-                mentor: address(uint160(packed >> _MENTOR_SHIFT))
+                index: uint32(packed >> _INDEX_SHIFT)
             });
     }
 }

@@ -27,7 +27,10 @@ export interface ProposalCalls {
   description: string;
 }
 
-/** A vote signed by a member for anyone to relay (EIP-712 Ballot, as OpenZeppelin's Governor defines it). */
+/**
+ * A vote signed by a member for anyone to relay: EIP-712 Ballot as OpenZeppelin's Governor defines it, or
+ * ExtendedBallot when it carries a reason (a Block must).
+ */
 export interface SignedBallot {
   governor: string;
   chainId: string;
@@ -35,6 +38,7 @@ export interface SignedBallot {
   support: number;
   voter: string;
   nonce: string;
+  reason?: string;
   signature: string;
 }
 
@@ -57,15 +61,25 @@ export async function propose(governor: DisCOGovernor, proposer: Signer, calls: 
   return id;
 }
 
+const BALLOT = [
+  { name: "proposalId", type: "uint256" },
+  { name: "support", type: "uint8" },
+  { name: "voter", type: "address" },
+  { name: "nonce", type: "uint256" },
+];
+const EXTENDED_BALLOT = [...BALLOT, { name: "reason", type: "string" }, { name: "params", type: "bytes" }];
+
 export async function signBallot(
   signer: Signer,
   governor: DisCOGovernor,
   proposalId: bigint,
   support: number,
+  reason?: string,
 ): Promise<SignedBallot> {
   const voter = await signer.getAddress();
   const domain = await governor.eip712Domain();
   const nonce = await governor.nonces(voter);
+  const ballot = { proposalId, support, voter, nonce };
   const signature = await signer.signTypedData(
     {
       name: domain.name,
@@ -73,15 +87,8 @@ export async function signBallot(
       chainId: domain.chainId,
       verifyingContract: domain.verifyingContract,
     },
-    {
-      Ballot: [
-        { name: "proposalId", type: "uint256" },
-        { name: "support", type: "uint8" },
-        { name: "voter", type: "address" },
-        { name: "nonce", type: "uint256" },
-      ],
-    },
-    { proposalId, support, voter, nonce },
+    reason === undefined ? { Ballot: BALLOT } : { ExtendedBallot: EXTENDED_BALLOT },
+    reason === undefined ? ballot : { ...ballot, reason, params: "0x" },
   );
   return {
     governor: domain.verifyingContract,
@@ -90,13 +97,18 @@ export async function signBallot(
     support,
     voter,
     nonce: nonce.toString(),
+    ...(reason === undefined ? {} : { reason }),
     signature,
   };
 }
 
 /** Submits someone's signed vote; the relayer pays the gas. */
 export async function relayBallot(governor: DisCOGovernor, relayer: Signer, ballot: SignedBallot) {
-  return governor.connect(relayer).castVoteBySig(ballot.proposalId, ballot.support, ballot.voter, ballot.signature);
+  const { proposalId, support, voter, reason, signature } = ballot;
+  const relaying = governor.connect(relayer);
+  return reason === undefined
+    ? relaying.castVoteBySig(proposalId, support, voter, signature)
+    : relaying.castVoteWithReasonAndParamsBySig(proposalId, support, voter, reason, "0x", signature);
 }
 
 export async function queue(governor: DisCOGovernor, caller: Signer, calls: ProposalCalls) {
