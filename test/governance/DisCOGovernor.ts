@@ -1,0 +1,1423 @@
+import { expect } from "chai";
+import { id as keccakId, toBeHex, type Interface, type Signer } from "ethers";
+import { connection, Constituency, DAY, deployDisCO, SETTINGS, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
+import { minedAt } from "../helpers/expect.ts";
+import {
+  descriptionHash,
+  enact,
+  execute,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  proposalIdOf,
+  propose,
+  queue,
+  relayBallot,
+  secondsUntilDeadline,
+  secondsUntilVoting,
+  signBallot,
+  Support,
+  type ProposalCalls,
+} from "../../scripts/lib/governance.ts";
+import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
+
+const { ethers, networkHelpers } = connection;
+const { ZeroAddress, ZeroHash } = ethers;
+const time = networkHelpers.time;
+
+type StateName = (typeof PROPOSAL_STATES)[number];
+type KindName = (typeof PROPOSAL_KINDS)[number];
+type Vote = readonly [Signer, number];
+type Shares = [number, number, number, number, number, number, number, number];
+
+const state = (name: StateName): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
+const kind = (name: KindName): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
+const NO_SHARES: Shares = [0, 0, 0, 0, 0, 0, 0, 0];
+/** Governor._encodeStateBitmap(Active), as GovernorUnexpectedProposalState reports it. */
+const ACTIVE_ONLY = toBeHex(1n << state("Active"), 32);
+const selector = (signature: string): string => keccakId(signature).slice(0, 10);
+const role = (name: string): string => keccakId(name);
+
+/** The deployed DisCO plus a signer for its timelock, to set up memberships without a vote each time. */
+async function deployWithAdmin() {
+  const disco = await deployDisCO();
+  const timelockAddress = await disco.timelock.getAddress();
+  await networkHelpers.impersonateAccount(timelockAddress);
+  await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
+  const admin: Signer = await ethers.getSigner(timelockAddress);
+  return { ...disco, admin };
+}
+
+type DisCO = Awaited<ReturnType<typeof deployWithAdmin>>;
+
+function calls(target: string, data: string, description: string): ProposalCalls {
+  return { targets: [target], values: [0n], calldatas: [data], description };
+}
+
+/** A harmless Standard proposal: admit heidi as a Casual supporter. */
+async function standardProposal(disco: DisCO, description: string): Promise<ProposalCalls> {
+  const data = disco.membership.interface.encodeFunctionData("admit", [
+    disco.heidi.address,
+    Stage.Casual,
+    Constituency.supporter,
+    ZeroAddress,
+  ]);
+  return calls(await disco.membership.getAddress(), data, description);
+}
+
+/** A call on the governor itself, which makes a Bylaw proposal. */
+async function governorCall(
+  governor: DisCOGovernor,
+  functionName: string,
+  args: ReadonlyArray<unknown>,
+  description: string,
+): Promise<ProposalCalls> {
+  const iface: Interface = governor.interface;
+  return calls(await governor.getAddress(), iface.encodeFunctionData(functionName, args), description);
+}
+
+async function openVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
+  const wait = await secondsUntilVoting(governor, proposalId);
+  if (wait > 0n) await time.increase(wait);
+}
+
+async function closeVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
+  const wait = await secondsUntilDeadline(governor, proposalId);
+  if (wait > 0n) await time.increase(wait);
+}
+
+async function castVotes(governor: DisCOGovernor, proposalId: bigint, votes: ReadonlyArray<Vote>): Promise<void> {
+  for (const [voter, support] of votes) await (await governor.connect(voter).castVote(proposalId, support)).wait();
+}
+
+/** Proposes, votes and closes the vote; returns the proposal id, now Succeeded or Defeated. */
+async function decide(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposal: ProposalCalls,
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint> {
+  const proposalId = await propose(governor, proposer, proposal);
+  await openVoting(governor, proposalId);
+  await castVotes(governor, proposalId, votes);
+  await closeVoting(governor, proposalId);
+  return proposalId;
+}
+
+/** Takes a proposal to the point where it can be executed, so a test can watch the execution itself. */
+async function passAndQueue(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposal: ProposalCalls,
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint> {
+  const proposalId = await decide(governor, proposer, proposal, votes);
+  await (await queue(governor, proposer, proposal)).wait();
+  const eta = await governor.proposalEta(proposalId);
+  const now = await governor.clock();
+  if (eta > now) await time.increase(eta - now);
+  return proposalId;
+}
+
+/** Every Committed founder in favour: enough for any kind of proposal. */
+function allFor(disco: DisCO): Vote[] {
+  return [disco.alice, disco.bob, disco.carol, disco.dave].map((voter) => [voter, Support.For] as const);
+}
+
+async function setShares(disco: DisCO, shares: Shares): Promise<void> {
+  const proposal = await governorCall(disco.governor, "setConstituencyShares", [shares], `shares ${shares.join("/")}`);
+  await enact(disco.governor, time, disco.alice, proposal, allFor(disco));
+}
+
+/** Workers 60%, community 20%, clients 20%. */
+async function deployWeightedForWorkers() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [6000, 2000, 2000, 0, 0, 0, 0, 0]);
+  return disco;
+}
+
+/** Workers 20%, community 40%, clients 40%. */
+async function deployWeightedForOthers() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [2000, 4000, 4000, 0, 0, 0, 0, 0]);
+  return disco;
+}
+
+/** Workers 50%, community 20%, clients 20%, supporters 10% (no Committed supporter exists). */
+async function deployWeightedWithEmptyConstituency() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [5000, 2000, 2000, 1000, 0, 0, 0, 0]);
+  return disco;
+}
+
+describe("DisCOGovernor", function () {
+  describe("deployment", function () {
+    it("answers the IGovernor surface with the deployed settings", async function () {
+      const { governor, membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
+      expect(await governor.name()).to.equal("DisCO Governor");
+      expect(await governor.version()).to.equal("1");
+      expect(await governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for,against,abstain&consent=block");
+      expect(await governor.CLOCK_MODE()).to.equal("mode=timestamp");
+      expect(await governor.clock()).to.equal(BigInt(await time.latest()));
+      expect(await governor.clock()).to.equal(await membership.clock());
+      expect(await governor.votingDelay()).to.equal(BigInt(SETTINGS.votingDelay));
+      expect(await governor.votingPeriod()).to.equal(BigInt(SETTINGS.votingPeriod));
+      expect(await governor.proposalThreshold()).to.equal(BigInt(SETTINGS.proposalThreshold));
+      expect(await governor["quorumNumerator()"]()).to.equal(BigInt(SETTINGS.quorumBps));
+      expect(await governor.quorumDenominator()).to.equal(10_000n);
+      expect(await governor.token()).to.equal(await membership.getAddress());
+      expect(await governor.timelock()).to.equal(await timelock.getAddress());
+      expect(await governor.CONSENT_PREFIX()).to.equal("[consent]");
+      const [numerator, denominator] = await governor.supermajority();
+      expect([numerator, denominator]).to.deep.equal([2n, 3n]);
+      expect(await governor.constituencyShares()).to.deep.equal(NO_SHARES.map(BigInt));
+    });
+
+    it("registers the membership's role and constituency functions as bylaws", async function () {
+      const { governor, membership } = await networkHelpers.loadFixture(deployWithAdmin);
+      const m = await membership.getAddress();
+      for (const signature of [
+        "grantRole(bytes32,address)",
+        "revokeRole(bytes32,address)",
+        "renounceRole(bytes32,address)",
+        "setConstituencyName(uint8,string)",
+      ]) {
+        expect(await governor.isBylawFunction(m, selector(signature)), signature).to.equal(true);
+      }
+      expect(await governor.isBylawFunction(m, selector("admit(address,uint8,uint8,address)"))).to.equal(false);
+      expect(await governor.isBylawFunction(m, selector("remove(address,string)"))).to.equal(false);
+    });
+
+    it("computes quorum as a fraction of binding members at the timepoint, rounded up", async function () {
+      const { governor, admin, membership, dave, grace, heidi } = await networkHelpers.loadFixture(deployWithAdmin);
+      const t0 = BigInt(await time.latest());
+      const t1 = await minedAt(membership.connect(dave).leave());
+      const t2 = await minedAt(membership.connect(admin).admit(grace.address, Stage.Committed, 0, ZeroAddress));
+      const t3 = await minedAt(membership.connect(admin).admit(heidi.address, Stage.Committed, 0, ZeroAddress));
+      await networkHelpers.mine();
+      expect(await governor.quorum(t0)).to.equal(2n); // 4 members * 50%
+      expect(await governor.quorum(t1)).to.equal(2n); // 3 members * 50% = 1.5, rounded up
+      expect(await governor.quorum(t2)).to.equal(2n); // 4 members again
+      expect(await governor.quorum(t3)).to.equal(3n); // 5 members * 50% = 2.5, rounded up
+      expect(await governor.getVotes(dave.address, t1)).to.equal(0n);
+      expect(await governor.getVotes(grace.address, t2)).to.equal(1n);
+    });
+
+    it("leaves the deployer no role on the timelock and gives the governor proposer, canceller and executor", async function () {
+      const { governor, timelock, deployer } = await networkHelpers.loadFixture(deployWithAdmin);
+      const g = await governor.getAddress();
+      const t = await timelock.getAddress();
+      const roles = {
+        DEFAULT_ADMIN_ROLE: ZeroHash,
+        PROPOSER_ROLE: role("PROPOSER_ROLE"),
+        EXECUTOR_ROLE: role("EXECUTOR_ROLE"),
+        CANCELLER_ROLE: role("CANCELLER_ROLE"),
+      };
+      expect(await timelock.PROPOSER_ROLE()).to.equal(roles.PROPOSER_ROLE);
+      for (const [name, r] of Object.entries(roles)) {
+        expect(await timelock.hasRole(r, deployer.address), `deployer ${name}`).to.equal(false);
+      }
+      expect(await timelock.hasRole(roles.PROPOSER_ROLE, g)).to.equal(true);
+      expect(await timelock.hasRole(roles.CANCELLER_ROLE, g)).to.equal(true);
+      expect(await timelock.hasRole(roles.EXECUTOR_ROLE, g)).to.equal(true);
+      expect(await timelock.hasRole(roles.DEFAULT_ADMIN_ROLE, g)).to.equal(false);
+      // Execution is not open to anyone, and the timelock administers itself.
+      expect(await timelock.hasRole(roles.EXECUTOR_ROLE, ZeroAddress)).to.equal(false);
+      expect(await timelock.hasRole(roles.DEFAULT_ADMIN_ROLE, t)).to.equal(true);
+      expect(await timelock.getMinDelay()).to.equal(BigInt(TIMELOCK_DELAY));
+    });
+
+    describe("constructor", function () {
+      async function deployGovernor(
+        settings: Partial<typeof SETTINGS>,
+        bylawTargets: string[] = [],
+        bylawSelectors: string[] = [],
+      ) {
+        const { membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
+        return ethers.deployContract("DisCOGovernor", [
+          "G",
+          await membership.getAddress(),
+          await timelock.getAddress(),
+          { ...SETTINGS, ...settings },
+          bylawTargets,
+          bylawSelectors,
+        ]);
+      }
+      const errors = () => ethers.getContractFactory("DisCOGovernor");
+
+      it("emits the supermajority and the bylaw functions it starts with", async function () {
+        const target = "0x000000000000000000000000000000000000dEaD";
+        const governor = await deployGovernor({}, [target], ["0x12345678"]);
+        const deployment = governor.deploymentTransaction()!;
+        await expect(deployment).to.emit(governor, "SupermajoritySet").withArgs(2, 3);
+        await expect(deployment).to.emit(governor, "BylawFunctionSet").withArgs(target, "0x12345678", true);
+        expect(await governor.isBylawFunction(target, "0x12345678")).to.equal(true);
+      });
+
+      it("reverts when bylaw targets and selectors differ in length", async function () {
+        await expect(deployGovernor({}, ["0x000000000000000000000000000000000000dEaD"], []))
+          .to.be.revertedWithCustomError(await errors(), "GovernorInvalidProposalLength")
+          .withArgs(1, 0, 0);
+      });
+
+      it("reverts when a bylaw target is the zero address", async function () {
+        await expect(deployGovernor({}, [ZeroAddress], ["0x12345678"]))
+          .to.be.revertedWithCustomError(await errors(), "DisCOGovernorInvalidBylawTarget")
+          .withArgs(ZeroAddress);
+      });
+
+      it("reverts when the supermajority is not more than half and at most the whole", async function () {
+        for (const [n, d] of [
+          [1, 2],
+          [3, 7],
+          [5, 4],
+          [1, 0],
+          [0, 0],
+        ]) {
+          await expect(deployGovernor({ supermajorityNumerator: n, supermajorityDenominator: d }))
+            .to.be.revertedWithCustomError(await errors(), "DisCOGovernorInvalidSupermajority")
+            .withArgs(n, d);
+        }
+      });
+
+      it("reverts when the quorum is zero or above 100%", async function () {
+        for (const quorumBps of [0, 10_001]) {
+          await expect(deployGovernor({ quorumBps }))
+            .to.be.revertedWithCustomError(await errors(), "GovernorInvalidQuorumFraction")
+            .withArgs(quorumBps, 10_000);
+        }
+      });
+    });
+  });
+
+  describe("propose", function () {
+    it("lets a Committed member propose, with the snapshot one voting delay ahead", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await standardProposal(disco, "admit heidi");
+      const proposalId = await proposalIdOf(governor, proposal);
+      const tx = governor
+        .connect(alice)
+        .propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description);
+      const createdAt = await minedAt(tx);
+      const snapshot = createdAt + BigInt(SETTINGS.votingDelay);
+      const deadline = snapshot + BigInt(SETTINGS.votingPeriod);
+      await expect(tx)
+        .to.emit(governor, "ProposalCreated")
+        .withArgs(
+          proposalId,
+          alice.address,
+          proposal.targets,
+          proposal.values,
+          [""],
+          proposal.calldatas,
+          snapshot,
+          deadline,
+          proposal.description,
+        );
+      await expect(tx).to.emit(governor, "ProposalClassified").withArgs(proposalId, kind("Standard"), 2, 3, NO_SHARES);
+      expect(await governor.state(proposalId)).to.equal(state("Pending"));
+      expect(await governor.proposalProposer(proposalId)).to.equal(alice.address);
+      expect(await governor.proposalSnapshot(proposalId)).to.equal(snapshot);
+      expect(await governor.proposalDeadline(proposalId)).to.equal(deadline);
+      expect(await governor.proposalNeedsQueuing(proposalId)).to.equal(true);
+      const tally = await governor.proposalTally(proposalId);
+      expect(tally.kind).to.equal(kind("Standard"));
+      expect(tally.weighted).to.equal(false);
+    });
+
+    it("reverts when the proposer has no binding vote (outsider, Casual, Dating, former member)", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, carol, erin, frank, grace } = disco;
+      await membership.connect(carol).leave();
+      const proposal = await standardProposal(disco, "admit heidi");
+      for (const proposer of [grace, frank, erin, carol]) {
+        await expect(
+          governor
+            .connect(proposer)
+            .propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
+        )
+          .to.be.revertedWithCustomError(governor, "GovernorInsufficientProposerVotes")
+          .withArgs(proposer.address, 0, 1);
+      }
+    });
+
+    it("reverts when the same proposal is made twice", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = await standardProposal(disco, "admit heidi");
+      const proposalId = await propose(disco.governor, disco.alice, proposal);
+      await expect(
+        disco.governor
+          .connect(disco.bob)
+          .propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
+      )
+        .to.be.revertedWithCustomError(disco.governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, state("Pending"), ZeroHash);
+    });
+
+    it("reverts when a proposal has no calls", async function () {
+      const { governor, alice } = await networkHelpers.loadFixture(deployWithAdmin);
+      await expect(governor.connect(alice).propose([], [], [], "nothing"))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidProposalLength")
+        .withArgs(0, 0, 0);
+    });
+  });
+
+  describe("classification", function () {
+    it("makes a proposal calling the governor a Bylaw with the current supermajority", async function () {
+      const { governor, alice } = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar");
+      const proposalId = await proposalIdOf(governor, proposal);
+      await expect(
+        governor.connect(alice).propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
+      )
+        .to.emit(governor, "ProposalClassified")
+        .withArgs(proposalId, kind("Bylaw"), 2, 3, NO_SHARES);
+      const tally = await governor.proposalTally(proposalId);
+      expect(tally.kind).to.equal(kind("Bylaw"));
+      expect(tally.supermajorityNumerator).to.equal(2n);
+      expect(tally.supermajorityDenominator).to.equal(3n);
+    });
+
+    it("makes a proposal calling the timelock a Bylaw", async function () {
+      const { governor, timelock, alice } = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = calls(
+        await timelock.getAddress(),
+        timelock.interface.encodeFunctionData("updateDelay", [DAY]),
+        "shorter delay",
+      );
+      const proposalId = await propose(governor, alice, proposal);
+      expect((await governor.proposalTally(proposalId)).kind).to.equal(kind("Bylaw"));
+    });
+
+    it("makes a proposal calling a registered bylaw function a Bylaw, and other membership calls Standard", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, alice, grace } = disco;
+      const m = await membership.getAddress();
+      const bylaws = [
+        membership.interface.encodeFunctionData("grantRole", [ZeroHash, grace.address]),
+        membership.interface.encodeFunctionData("revokeRole", [ZeroHash, grace.address]),
+        membership.interface.encodeFunctionData("renounceRole", [ZeroHash, grace.address]),
+        membership.interface.encodeFunctionData("setConstituencyName", [5, "researcher"]),
+      ];
+      for (const [i, data] of bylaws.entries()) {
+        expect(await governor.classify([m], [data], `bylaw ${i}`)).to.equal(kind("Bylaw"));
+      }
+      const grant = calls(m, bylaws[0], "make grace an admin");
+      const grantId = await propose(governor, alice, grant);
+      expect((await governor.proposalTally(grantId)).kind).to.equal(kind("Bylaw"));
+
+      const standard = [
+        membership.interface.encodeFunctionData("admit", [grace.address, Stage.Committed, 0, ZeroAddress]),
+        membership.interface.encodeFunctionData("changeStage", [disco.erin.address, Stage.Committed, ZeroAddress]),
+        membership.interface.encodeFunctionData("remove", [disco.frank.address, "inactive"]),
+      ];
+      for (const data of standard) expect(await governor.classify([m], [data], "standard")).to.equal(kind("Standard"));
+    });
+
+    it("makes a batch a Bylaw when any one of its calls is", async function () {
+      const { governor, membership, alice, grace } = await networkHelpers.loadFixture(deployWithAdmin);
+      const m = await membership.getAddress();
+      const proposal: ProposalCalls = {
+        targets: [m, m],
+        values: [0n, 0n],
+        calldatas: [
+          membership.interface.encodeFunctionData("admit", [grace.address, Stage.Committed, 0, ZeroAddress]),
+          membership.interface.encodeFunctionData("grantRole", [ZeroHash, grace.address]),
+        ],
+        description: "admit grace and make her an admin",
+      };
+      const proposalId = await propose(governor, alice, proposal);
+      expect((await governor.proposalTally(proposalId)).kind).to.equal(kind("Bylaw"));
+    });
+
+    it("makes a proposal whose description starts with [consent] a Consent proposal", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await standardProposal(disco, "[consent] admit heidi as a supporter");
+      const proposalId = await proposalIdOf(governor, proposal);
+      await expect(
+        governor.connect(alice).propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
+      )
+        .to.emit(governor, "ProposalClassified")
+        .withArgs(proposalId, kind("Consent"), 2, 3, NO_SHARES);
+      expect((await governor.proposalTally(proposalId)).kind).to.equal(kind("Consent"));
+    });
+
+    it("needs the exact prefix at the very start for consent", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { targets, calldatas } = await standardProposal(disco, "");
+      const classify = (description: string) => disco.governor.classify(targets, calldatas, description);
+      expect(await classify("[consent]")).to.equal(kind("Consent"));
+      expect(await classify("[consent]x")).to.equal(kind("Consent"));
+      expect(await classify("[Consent] admit heidi")).to.equal(kind("Standard"));
+      expect(await classify(" [consent] admit heidi")).to.equal(kind("Standard"));
+      expect(await classify("admit heidi [consent]")).to.equal(kind("Standard"));
+      expect(await classify("[consent")).to.equal(kind("Standard"));
+      expect(await classify("")).to.equal(kind("Standard"));
+    });
+
+    it("reverts when a consent proposal would change a bylaw", async function () {
+      const { governor, timelock, alice } = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = await governorCall(governor, "setSupermajority", [3, 4], "[consent] raise the bar");
+      await expect(
+        governor.connect(alice).propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
+      ).to.be.revertedWithCustomError(governor, "DisCOGovernorConsentBylaw");
+      await expect(
+        governor.classify(proposal.targets, proposal.calldatas, proposal.description),
+      ).to.be.revertedWithCustomError(governor, "DisCOGovernorConsentBylaw");
+      await expect(
+        governor.classify([await timelock.getAddress()], ["0x"], "[consent] anything on the timelock"),
+      ).to.be.revertedWithCustomError(governor, "DisCOGovernorConsentBylaw");
+    });
+
+    it("classifies calls without calldata by their target", async function () {
+      const { governor, membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
+      expect(await governor.classify([await timelock.getAddress()], [], "")).to.equal(kind("Bylaw"));
+      expect(await governor.classify([await membership.getAddress()], [], "")).to.equal(kind("Standard"));
+      expect(await governor.classify([await membership.getAddress()], ["0x2f"], "")).to.equal(kind("Standard"));
+    });
+  });
+
+  describe("voting", function () {
+    async function activeProposal(description = "admit heidi") {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = await standardProposal(disco, description);
+      const proposalId = await propose(disco.governor, disco.alice, proposal);
+      await openVoting(disco.governor, proposalId);
+      return { ...disco, proposal, proposalId };
+    }
+
+    async function activeConsent() {
+      return activeProposal("[consent] admit heidi");
+    }
+
+    it("counts a Committed member's castVote as one binding vote", async function () {
+      const { governor, alice, proposalId } = await activeProposal();
+      expect(await governor.state(proposalId)).to.equal(state("Active"));
+      expect(await governor.hasVoted(proposalId, alice.address)).to.equal(false);
+      expect(await governor.voteOf(proposalId, alice.address)).to.deep.equal([false, 0n]);
+      await expect(governor.connect(alice).castVote(proposalId, Support.For))
+        .to.emit(governor, "VoteCast")
+        .withArgs(alice.address, proposalId, Support.For, 1, "");
+      expect(await governor.hasVoted(proposalId, alice.address)).to.equal(true);
+      expect(await governor.voteOf(proposalId, alice.address)).to.deep.equal([true, BigInt(Support.For)]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 1n, 0n]);
+      const tally = await governor.proposalTally(proposalId);
+      expect(tally.forVotes).to.equal(1n);
+      expect(tally.advisoryFor).to.equal(0n);
+    });
+
+    it("records the reason given with castVoteWithReason", async function () {
+      const { governor, bob, proposalId } = await activeProposal();
+      await expect(governor.connect(bob).castVoteWithReason(proposalId, Support.Against, "not yet"))
+        .to.emit(governor, "VoteCast")
+        .withArgs(bob.address, proposalId, Support.Against, 1, "not yet");
+      expect(await governor.voteOf(proposalId, bob.address)).to.deep.equal([true, BigInt(Support.Against)]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([1n, 0n, 0n]);
+    });
+
+    it("accepts castVoteWithReasonAndParams and reports the params", async function () {
+      const { governor, carol, dave, proposalId } = await activeProposal();
+      await expect(governor.connect(carol).castVoteWithReasonAndParams(proposalId, Support.Abstain, "unsure", "0x1234"))
+        .to.emit(governor, "VoteCastWithParams")
+        .withArgs(carol.address, proposalId, Support.Abstain, 1, "unsure", "0x1234");
+      await expect(governor.connect(dave).castVoteWithReasonAndParams(proposalId, Support.For, "yes", "0x"))
+        .to.emit(governor, "VoteCast")
+        .withArgs(dave.address, proposalId, Support.For, 1, "yes");
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 1n, 1n]);
+    });
+
+    it("counts a vote signed by a member and relayed by someone else", async function () {
+      const { governor, bob, grace, proposalId } = await activeProposal();
+      const ballot = await signBallot(bob, governor, proposalId, Support.For);
+      await expect(relayBallot(governor, grace, ballot))
+        .to.emit(governor, "VoteCast")
+        .withArgs(bob.address, proposalId, Support.For, 1, "");
+      expect(await governor.hasVoted(proposalId, bob.address)).to.equal(true);
+      expect(await governor.hasVoted(proposalId, grace.address)).to.equal(false);
+      expect(await governor.nonces(bob.address)).to.equal(1n);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("reverts when a signature does not come from the voter, or is replayed", async function () {
+      const { governor, alice, bob, grace, proposalId } = await activeProposal();
+      const ballot = await signBallot(alice, governor, proposalId, Support.For);
+      await expect(relayBallot(governor, grace, { ...ballot, voter: bob.address }))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidSignature")
+        .withArgs(bob.address);
+      await expect(relayBallot(governor, grace, { ...ballot, support: Support.Against }))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidSignature")
+        .withArgs(alice.address);
+      await relayBallot(governor, grace, ballot);
+      // The nonce has moved on, so the same signature no longer verifies.
+      await expect(relayBallot(governor, grace, ballot))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidSignature")
+        .withArgs(alice.address);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("reverts when a member votes twice, by any route", async function () {
+      const { governor, alice, grace, proposalId } = await activeProposal();
+      await governor.connect(alice).castVote(proposalId, Support.For);
+      await expect(governor.connect(alice).castVote(proposalId, Support.Against))
+        .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
+        .withArgs(alice.address);
+      await expect(governor.connect(alice).castVoteWithReason(proposalId, Support.For, "again"))
+        .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
+        .withArgs(alice.address);
+      const ballot = await signBallot(alice, governor, proposalId, Support.Against);
+      await expect(relayBallot(governor, grace, ballot))
+        .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
+        .withArgs(alice.address);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("reverts when a Dating member votes twice", async function () {
+      const { governor, erin, proposalId } = await activeProposal();
+      await governor.connect(erin).castVote(proposalId, Support.For);
+      await expect(governor.connect(erin).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
+        .withArgs(erin.address);
+      expect((await governor.proposalTally(proposalId)).advisoryFor).to.equal(1n);
+    });
+
+    it("reverts when the support value is not a vote type", async function () {
+      const { governor, alice, proposalId } = await activeProposal();
+      for (const support of [4, 255]) {
+        await expect(governor.connect(alice).castVote(proposalId, support)).to.be.revertedWithCustomError(
+          governor,
+          "GovernorInvalidVoteType",
+        );
+      }
+    });
+
+    it("reverts when Block is used on a Standard or Bylaw proposal", async function () {
+      const disco = await activeProposal();
+      const { governor, alice, erin, proposalId } = disco;
+      await expect(
+        governor.connect(alice).castVoteWithReason(proposalId, Support.Block, "I object"),
+      ).to.be.revertedWithCustomError(governor, "GovernorInvalidVoteType");
+      await expect(
+        governor.connect(erin).castVoteWithReason(proposalId, Support.Block, "I object"),
+      ).to.be.revertedWithCustomError(governor, "GovernorInvalidVoteType");
+      const bylaw = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar");
+      const bylawId = await propose(governor, alice, bylaw);
+      await openVoting(governor, bylawId);
+      await expect(
+        governor.connect(alice).castVoteWithReason(bylawId, Support.Block, "I object"),
+      ).to.be.revertedWithCustomError(governor, "GovernorInvalidVoteType");
+    });
+
+    it("counts a Block with its reason on a consent proposal", async function () {
+      const { governor, carol, proposalId } = await activeConsent();
+      await expect(governor.connect(carol).castVoteWithReason(proposalId, Support.Block, "breaks our care policy"))
+        .to.emit(governor, "VoteCast")
+        .withArgs(carol.address, proposalId, Support.Block, 1, "breaks our care policy");
+      const tally = await governor.proposalTally(proposalId);
+      expect(tally.blockVotes).to.equal(1n);
+      expect(tally.advisoryBlock).to.equal(0n);
+      expect(await governor.voteOf(proposalId, carol.address)).to.deep.equal([true, BigInt(Support.Block)]);
+      // Block is not one of GovernorCountingSimple's three counts.
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 0n, 0n]);
+    });
+
+    it("reverts when a Block carries no reason", async function () {
+      const { governor, carol, erin, grace, proposalId } = await activeConsent();
+      await expect(governor.connect(carol).castVote(proposalId, Support.Block)).to.be.revertedWithCustomError(
+        governor,
+        "DisCOGovernorBlockWithoutReason",
+      );
+      await expect(
+        governor.connect(carol).castVoteWithReason(proposalId, Support.Block, ""),
+      ).to.be.revertedWithCustomError(governor, "DisCOGovernorBlockWithoutReason");
+      await expect(governor.connect(erin).castVote(proposalId, Support.Block)).to.be.revertedWithCustomError(
+        governor,
+        "DisCOGovernorBlockWithoutReason",
+      );
+      const ballot = await signBallot(carol, governor, proposalId, Support.Block);
+      await expect(relayBallot(governor, grace, ballot)).to.be.revertedWithCustomError(
+        governor,
+        "DisCOGovernorBlockWithoutReason",
+      );
+      await expect(governor.connect(carol).castVoteWithReason(proposalId, Support.Block, "because"))
+        .to.emit(governor, "VoteCast")
+        .withArgs(carol.address, proposalId, Support.Block, 1, "because");
+    });
+
+    it("counts a Block with its reason signed by a member and relayed by someone else (ExtendedBallot)", async function () {
+      const { governor, carol, grace, proposalId } = await activeConsent();
+      const reason = "we have no capacity this month";
+      const ballot = await signBallot(carol, governor, proposalId, Support.Block, reason);
+      await expect(relayBallot(governor, grace, ballot))
+        .to.emit(governor, "VoteCast")
+        .withArgs(carol.address, proposalId, Support.Block, 1, reason);
+      expect((await governor.proposalTally(proposalId)).blockVotes).to.equal(1n);
+    });
+
+    it("records Dating members' votes as advisory only", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, admin, alice, erin, grace, heidi, ivan } = disco;
+      // Three more Dating members, admitted before the proposal's snapshot.
+      for (const account of [grace, heidi, ivan]) {
+        await membership.connect(admin).admit(account.address, Stage.Dating1, Constituency.worker, alice.address);
+      }
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
+      await openVoting(governor, proposalId);
+      await expect(governor.connect(erin).castVote(proposalId, Support.For))
+        .to.emit(governor, "VoteCast")
+        .withArgs(erin.address, proposalId, Support.For, 0, "");
+      await governor.connect(grace).castVote(proposalId, Support.Against);
+      await governor.connect(heidi).castVote(proposalId, Support.Abstain);
+      await governor.connect(ivan).castVote(proposalId, Support.For);
+      const tally = await governor.proposalTally(proposalId);
+      expect([tally.advisoryFor, tally.advisoryAgainst, tally.advisoryAbstain, tally.advisoryBlock]).to.deep.equal([
+        2n,
+        1n,
+        1n,
+        0n,
+      ]);
+      expect([tally.forVotes, tally.againstVotes, tally.abstainVotes, tally.blockVotes]).to.deep.equal([
+        0n,
+        0n,
+        0n,
+        0n,
+      ]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([0n, 0n, 0n]);
+      expect(await governor.hasVoted(proposalId, erin.address)).to.equal(true);
+      expect(await governor.voteOf(proposalId, grace.address)).to.deep.equal([true, BigInt(Support.Against)]);
+      expect(await governor.getVotes(erin.address, await governor.proposalSnapshot(proposalId))).to.equal(0n);
+    });
+
+    it("counts a Dating member promoted after the snapshot as advisory on that proposal", async function () {
+      const { governor, membership, admin, erin, proposalId } = await activeProposal();
+      await membership.connect(admin).changeStage(erin.address, Stage.Committed, ZeroAddress);
+      await expect(governor.connect(erin).castVote(proposalId, Support.For))
+        .to.emit(governor, "VoteCast")
+        .withArgs(erin.address, proposalId, Support.For, 0, "");
+      expect((await governor.proposalTally(proposalId)).advisoryFor).to.equal(1n);
+      expect((await governor.proposalTally(proposalId)).forVotes).to.equal(0n);
+    });
+
+    it("reverts when the voter had no vote at the snapshot: outsider or Casual", async function () {
+      const { governor, frank, grace, proposalId } = await activeProposal();
+      for (const voter of [frank, grace]) {
+        await expect(governor.connect(voter).castVote(proposalId, Support.For))
+          .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
+          .withArgs(voter.address, proposalId);
+      }
+    });
+
+    it("reverts when the voter joined after the snapshot, but counts one who joined before it", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, admin, alice, grace, heidi } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
+      // During the voting delay: before the snapshot.
+      await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress);
+      await openVoting(governor, proposalId);
+      await membership.connect(admin).admit(heidi.address, Stage.Committed, Constituency.worker, ZeroAddress);
+      await expect(governor.connect(heidi).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
+        .withArgs(heidi.address, proposalId);
+      await expect(governor.connect(grace).castVote(proposalId, Support.For))
+        .to.emit(governor, "VoteCast")
+        .withArgs(grace.address, proposalId, Support.For, 1, "");
+    });
+
+    it("reverts when the voter has left since the snapshot, even after rejoining", async function () {
+      const { governor, membership, admin, carol, dave, proposalId } = await activeProposal();
+      await membership.connect(carol).leave();
+      await membership.connect(dave).leave();
+      await membership.connect(admin).admit(dave.address, Stage.Committed, Constituency.client, ZeroAddress);
+      for (const voter of [carol, dave]) {
+        await expect(governor.connect(voter).castVote(proposalId, Support.Against))
+          .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
+          .withArgs(voter.address, proposalId);
+      }
+    });
+
+    it("reverts when a Casual member at the snapshot was promoted since", async function () {
+      const { governor, membership, admin, frank, proposalId } = await activeProposal();
+      await membership.connect(admin).changeStage(frank.address, Stage.Committed, ZeroAddress);
+      await expect(governor.connect(frank).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
+        .withArgs(frank.address, proposalId);
+    });
+
+    it("reverts when the vote is not open", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
+      await expect(governor.connect(alice).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, state("Pending"), ACTIVE_ONLY);
+      await openVoting(governor, proposalId);
+      await closeVoting(governor, proposalId);
+      await expect(governor.connect(alice).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, state("Defeated"), ACTIVE_ONLY);
+      await expect(governor.connect(alice).castVote(12345n, Support.For))
+        .to.be.revertedWithCustomError(governor, "GovernorNonexistentProposal")
+        .withArgs(12345n);
+    });
+  });
+
+  describe("outcomes", function () {
+    async function outcome(description: string, votes: (disco: DisCO) => Vote[]) {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const proposal = await standardProposal(disco, description);
+      const proposalId = await decide(disco.governor, disco.alice, proposal, votes(disco));
+      return { ...disco, proposalId, outcome: await disco.governor.state(proposalId) };
+    }
+
+    it("defeats a proposal that misses quorum, however one-sided", async function () {
+      const { outcome: result } = await outcome("admit heidi", (d) => [[d.alice, Support.For]]);
+      expect(result).to.equal(state("Defeated"));
+    });
+
+    it("does not count advisory votes towards quorum", async function () {
+      const {
+        outcome: result,
+        governor,
+        proposalId,
+      } = await outcome("admit heidi", (d) => [
+        [d.alice, Support.For],
+        [d.erin, Support.For],
+      ]);
+      expect((await governor.proposalTally(proposalId)).advisoryFor).to.equal(1n);
+      expect(result).to.equal(state("Defeated"));
+    });
+
+    it("counts Abstain and Against towards quorum", async function () {
+      const withAbstain = await outcome("with abstain", (d) => [
+        [d.alice, Support.For],
+        [d.bob, Support.Abstain],
+      ]);
+      expect(withAbstain.outcome).to.equal(state("Succeeded"));
+      const withAgainst = await outcome("with against", (d) => [
+        [d.alice, Support.For],
+        [d.bob, Support.For],
+        [d.carol, Support.Against],
+      ]);
+      expect(withAgainst.outcome).to.equal(state("Succeeded"));
+    });
+
+    it("needs more For than Against", async function () {
+      const tie = await outcome("tie", (d) => [
+        [d.alice, Support.For],
+        [d.bob, Support.Against],
+      ]);
+      expect(tie.outcome).to.equal(state("Defeated"));
+      const minority = await outcome("minority", (d) => [
+        [d.alice, Support.For],
+        [d.bob, Support.Against],
+        [d.carol, Support.Against],
+      ]);
+      expect(minority.outcome).to.equal(state("Defeated"));
+    });
+
+    it("rounds quorum up: one vote of three members is not enough at 50%", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      await disco.membership.connect(disco.dave).leave();
+      const proposalId = await decide(disco.governor, disco.alice, await standardProposal(disco, "admit heidi"), [
+        [disco.alice, Support.For],
+      ]);
+      expect(await disco.governor.quorum(await disco.governor.proposalSnapshot(proposalId))).to.equal(2n);
+      expect(await disco.governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    it("measures quorum against binding members at the snapshot, not those still there", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, alice, carol, dave } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
+      await openVoting(governor, proposalId);
+      await governor.connect(alice).castVote(proposalId, Support.For);
+      // Two of four leave after the snapshot: quorum stays 2 of the 4 who counted then, not 1 of the 2 left.
+      await membership.connect(carol).leave();
+      await membership.connect(dave).leave();
+      await closeVoting(governor, proposalId);
+      expect(await governor.quorum(await governor.proposalSnapshot(proposalId))).to.equal(2n);
+      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    describe("bylaw", function () {
+      async function bylawOutcome(description: string, votes: (disco: DisCO) => Vote[]) {
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
+        const proposal = await governorCall(disco.governor, "setSupermajority", [3, 4], description);
+        const proposalId = await decide(disco.governor, disco.alice, proposal, votes(disco));
+        return disco.governor.state(proposalId);
+      }
+
+      it("passes with exactly the supermajority (2 For, 1 Against at 2/3)", async function () {
+        expect(
+          await bylawOutcome("two thirds", (d) => [
+            [d.alice, Support.For],
+            [d.bob, Support.For],
+            [d.carol, Support.Against],
+          ]),
+        ).to.equal(state("Succeeded"));
+      });
+
+      it("fails with an even split (1 For, 1 Against)", async function () {
+        expect(
+          await bylawOutcome("even", (d) => [
+            [d.alice, Support.For],
+            [d.bob, Support.Against],
+          ]),
+        ).to.equal(state("Defeated"));
+      });
+
+      it("fails with a simple majority below the supermajority that a Standard proposal would pass", async function () {
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
+        const { governor, membership, admin, alice, bob, carol, dave, grace } = disco;
+        // Five binding members, so that 3 For / 2 Against (60%) is possible.
+        await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress);
+        const votes: Vote[] = [
+          [alice, Support.For],
+          [bob, Support.For],
+          [grace, Support.For],
+          [carol, Support.Against],
+          [dave, Support.Against],
+        ];
+        const bylaw = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar");
+        const standard = await standardProposal(disco, "admit heidi");
+        const bylawId = await propose(governor, alice, bylaw);
+        const standardId = await propose(governor, alice, standard);
+        await openVoting(governor, standardId);
+        await castVotes(governor, bylawId, votes);
+        await castVotes(governor, standardId, votes);
+        await closeVoting(governor, standardId);
+        expect(await governor.state(bylawId)).to.equal(state("Defeated"));
+        expect(await governor.state(standardId)).to.equal(state("Succeeded"));
+      });
+
+      it("keeps the supermajority that applied when it was proposed", async function () {
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
+        const { governor, alice, bob, carol } = disco;
+        const raise = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar to 3/4");
+        const raiseId = await decide(governor, alice, raise, allFor(disco));
+        await (await queue(governor, alice, raise)).wait();
+        // Proposed while the raise waits in the timelock: still 2/3.
+        const before = await governorCall(governor, "setVotingDelay", [2 * DAY], "longer delay");
+        const beforeId = await propose(governor, alice, before);
+        await time.increase(TIMELOCK_DELAY);
+        await expect(execute(governor, alice, raise))
+          .to.emit(governor, "SupermajoritySet")
+          .withArgs(3, 4);
+        expect(await governor.state(raiseId)).to.equal(state("Executed"));
+        const after = await governorCall(governor, "setVotingDelay", [3 * DAY], "even longer delay");
+        const afterId = await propose(governor, alice, after);
+
+        expect((await governor.proposalTally(beforeId)).supermajorityNumerator).to.equal(2n);
+        expect((await governor.proposalTally(afterId)).supermajorityNumerator).to.equal(3n);
+        expect((await governor.proposalTally(afterId)).supermajorityDenominator).to.equal(4n);
+        const votes: Vote[] = [
+          [alice, Support.For],
+          [bob, Support.For],
+          [carol, Support.Against],
+        ];
+        await openVoting(governor, afterId);
+        await castVotes(governor, beforeId, votes);
+        await castVotes(governor, afterId, votes);
+        await closeVoting(governor, afterId);
+        expect(await governor.state(beforeId)).to.equal(state("Succeeded"));
+        expect(await governor.state(afterId)).to.equal(state("Defeated"));
+      });
+    });
+
+    describe("consent", function () {
+      async function consentOutcome(votes: (disco: DisCO) => ReadonlyArray<readonly [Signer, number, string]>) {
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
+        const proposal = await standardProposal(disco, "[consent] admit heidi");
+        const proposalId = await propose(disco.governor, disco.alice, proposal);
+        await openVoting(disco.governor, proposalId);
+        for (const [voter, support, reason] of votes(disco)) {
+          await disco.governor.connect(voter).castVoteWithReason(proposalId, support, reason);
+        }
+        await closeVoting(disco.governor, proposalId);
+        return { ...disco, proposalId, outcome: await disco.governor.state(proposalId) };
+      }
+
+      it("passes without a block", async function () {
+        const { outcome: result } = await consentOutcome((d) => [
+          [d.alice, Support.For, ""],
+          [d.bob, Support.Abstain, ""],
+        ]);
+        expect(result).to.equal(state("Succeeded"));
+      });
+
+      it("passes with objections that are not blocks", async function () {
+        const { outcome: result } = await consentOutcome((d) => [
+          [d.alice, Support.For, ""],
+          [d.bob, Support.Against, "I would do it differently"],
+          [d.carol, Support.Against, "me too"],
+        ]);
+        expect(result).to.equal(state("Succeeded"));
+      });
+
+      it("fails with one binding block", async function () {
+        const {
+          outcome: result,
+          governor,
+          proposalId,
+        } = await consentOutcome((d) => [
+          [d.alice, Support.For, ""],
+          [d.bob, Support.For, ""],
+          [d.carol, Support.For, ""],
+          [d.dave, Support.Block, "we promised this slot to someone else"],
+        ]);
+        expect((await governor.proposalTally(proposalId)).blockVotes).to.equal(1n);
+        expect(result).to.equal(state("Defeated"));
+      });
+
+      it("is not blocked by an advisory (Dating) block", async function () {
+        const {
+          outcome: result,
+          governor,
+          proposalId,
+        } = await consentOutcome((d) => [
+          [d.alice, Support.For, ""],
+          [d.bob, Support.For, ""],
+          [d.erin, Support.Block, "I am not comfortable"],
+        ]);
+        expect((await governor.proposalTally(proposalId)).advisoryBlock).to.equal(1n);
+        expect((await governor.proposalTally(proposalId)).blockVotes).to.equal(0n);
+        expect(result).to.equal(state("Succeeded"));
+      });
+
+      it("still needs quorum, to which a block counts", async function () {
+        const alone = await consentOutcome((d) => [[d.alice, Support.For, ""]]);
+        expect(alone.outcome).to.equal(state("Defeated"));
+        // A block that brings participation to quorum makes the proposal fail by the block, not by quorum: the
+        // same two voters without the block pass (see "passes without a block").
+        const blocked = await consentOutcome((d) => [
+          [d.alice, Support.For, ""],
+          [d.bob, Support.Block, "no"],
+        ]);
+        expect(blocked.outcome).to.equal(state("Defeated"));
+      });
+    });
+  });
+
+  describe("constituency weighting", function () {
+    it("sets shares through governance and weights only proposals made afterwards", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const before = await propose(governor, alice, await standardProposal(disco, "before weighting"));
+      const shares: Shares = [6000, 2000, 2000, 0, 0, 0, 0, 0];
+      const proposal = await governorCall(governor, "setConstituencyShares", [shares], "weight by constituency");
+      const proposalId = await passAndQueue(governor, alice, proposal, allFor(disco));
+      await expect(execute(governor, alice, proposal))
+        .to.emit(governor, "ConstituencySharesSet")
+        .withArgs(shares);
+      expect(await governor.state(proposalId)).to.equal(state("Executed"));
+      expect(await governor.constituencyShares()).to.deep.equal(shares.map(BigInt));
+
+      const after = await standardProposal(disco, "after weighting");
+      const afterId = await proposalIdOf(governor, after);
+      await expect(governor.connect(alice).propose(after.targets, after.values, after.calldatas, after.description))
+        .to.emit(governor, "ProposalClassified")
+        .withArgs(afterId, kind("Standard"), 2, 3, shares);
+      expect((await governor.proposalTally(afterId)).weighted).to.equal(true);
+      expect(await governor.proposalShares(afterId)).to.deep.equal(shares.map(BigInt));
+      expect((await governor.proposalTally(before)).weighted).to.equal(false);
+      expect(await governor.proposalShares(before)).to.deep.equal(NO_SHARES.map(BigInt));
+    });
+
+    it("turns weighting off again with all-zero shares", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, alice } = disco;
+      const proposal = await governorCall(governor, "setConstituencyShares", [NO_SHARES], "one member, one vote");
+      await passAndQueue(governor, alice, proposal, allFor(disco));
+      await expect(execute(governor, alice, proposal))
+        .to.emit(governor, "ConstituencySharesSet")
+        .withArgs(NO_SHARES);
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "unweighted again"));
+      expect((await governor.proposalTally(proposalId)).weighted).to.equal(false);
+    });
+
+    it("reverts when shares neither sum to 10,000 nor are all zero", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const bad: Array<[Shares, number]> = [
+        [[6000, 2000, 1999, 0, 0, 0, 0, 0], 9999],
+        [[6000, 2000, 2001, 0, 0, 0, 0, 0], 10_001],
+        [[0, 0, 0, 0, 0, 0, 0, 1], 1],
+      ];
+      const proposals = await Promise.all(
+        bad.map(([shares], i) => governorCall(governor, "setConstituencyShares", [shares], `bad shares ${i}`)),
+      );
+      // Decide all three side by side, then try to execute each.
+      const ids = [];
+      for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
+      await openVoting(governor, ids[ids.length - 1]);
+      for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
+      await closeVoting(governor, ids[ids.length - 1]);
+      for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
+      await time.increase(TIMELOCK_DELAY);
+      for (const [i, proposal] of proposals.entries()) {
+        await expect(execute(governor, alice, proposal))
+          .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidShares")
+          .withArgs(bad[i][1]);
+      }
+    });
+
+    it("lets workers with 60% outvote a larger count of other members", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, membership, admin, alice, bob, carol, dave, erin, grace } = disco;
+      await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.community, ZeroAddress);
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "workers decide"), [
+        [alice, Support.For],
+        [bob, Support.For],
+        [carol, Support.Against],
+        [grace, Support.Against],
+        [dave, Support.Against],
+        [erin, Support.Against], // advisory: in no weighted count
+      ]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([3n, 2n, 0n]); // unweighted: 2 For, 3 Against
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([
+        4n * 10n ** 17n, // community 20% + clients 20%
+        6n * 10n ** 17n, // workers 60%
+        0n,
+      ]);
+      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([2n, 0n, 0n]);
+      expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 2n, 0n]);
+      expect(await governor.constituencyTally(proposalId, Constituency.client)).to.deep.equal([0n, 1n, 0n]);
+      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
+    });
+
+    it("lets a smaller count outvote the workers when the workers' share is small", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForOthers);
+      const { governor, alice, bob, carol, dave } = disco;
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "others decide"), [
+        [alice, Support.For],
+        [bob, Support.For],
+        [carol, Support.Against],
+        [dave, Support.Abstain],
+      ]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([1n, 2n, 1n]); // unweighted: For wins
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([
+        4n * 10n ** 17n, // community 40%
+        2n * 10n ** 17n, // workers 20%
+        4n * 10n ** 17n, // clients 40%
+      ]);
+      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    it("weights a constituency by the share of its members who voted", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, alice, bob, carol } = disco;
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "split workers"), [
+        [alice, Support.For],
+        [bob, Support.Against],
+        [carol, Support.For],
+      ]);
+      // Workers 60% split 1:1, community 20% For; clients did not vote.
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([3n * 10n ** 17n, 5n * 10n ** 17n, 0n]);
+      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
+    });
+
+    it("skips a constituency with a share but no binding members at the snapshot", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedWithEmptyConstituency);
+      const { governor, alice, bob, carol, dave } = disco;
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "supporters absent"), [
+        [alice, Support.For],
+        [bob, Support.For],
+        [carol, Support.Against],
+        [dave, Support.Against],
+      ]);
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([4n * 10n ** 17n, 5n * 10n ** 17n, 0n]);
+      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
+    });
+
+    it("counts each vote in the constituency held at the snapshot", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, membership, admin, alice, bob, dave } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "moved member"));
+      await openVoting(governor, proposalId);
+      await membership.connect(admin).changeConstituency(dave.address, Constituency.worker);
+      await governor.connect(dave).castVote(proposalId, Support.For);
+      await governor.connect(bob).castVote(proposalId, Support.Against);
+      expect(await governor.constituencyTally(proposalId, Constituency.client)).to.deep.equal([1n, 0n, 0n]);
+      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("blocks a weighted consent proposal with one binding block, outside the constituency tallies", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, alice, bob, carol } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "[consent] weighted consent"));
+      await openVoting(governor, proposalId);
+      await governor.connect(alice).castVote(proposalId, Support.For);
+      await governor.connect(bob).castVote(proposalId, Support.For);
+      await governor.connect(carol).castVoteWithReason(proposalId, Support.Block, "not without the community");
+      await closeVoting(governor, proposalId);
+      expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 0n, 0n]);
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([0n, 6n * 10n ** 17n, 0n]);
+      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    it("applies the supermajority to weighted votes on a bylaw", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForOthers);
+      const { governor, alice, bob, carol, dave } = disco;
+      // Weighted For 20% + 40% = 60%, Against 40%: a majority, but below 2/3.
+      const bylaw = await governorCall(governor, "setVotingDelay", [2 * DAY], "weighted bylaw");
+      const proposalId = await decide(governor, alice, bylaw, [
+        [alice, Support.For],
+        [bob, Support.For],
+        [carol, Support.For],
+        [dave, Support.Against],
+      ]);
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([4n * 10n ** 17n, 6n * 10n ** 17n, 0n]);
+      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    // BUG (DisCOGovernor.weightedVotes): for a weighted proposal that is still Pending, the view reads
+    // getPastConstituencyVotes at the snapshot, which is in the future, and reverts with Membership's
+    // MembershipFutureLookup, where an unweighted proposal answers zeros. Expected: zeros (nobody can have voted).
+    it("reports zero weighted votes for a weighted proposal whose vote has not opened", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, alice } = disco;
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "not open yet"));
+      expect(await governor.state(proposalId)).to.equal(state("Pending"));
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([0n, 0n, 0n]);
+    });
+
+    it("reports plain counts for an unweighted proposal", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice, bob, carol } = disco;
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "plain"), [
+        [alice, Support.For],
+        [bob, Support.Against],
+        [carol, Support.Abstain],
+      ]);
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([1n, 1n, 1n]);
+      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([0n, 0n, 0n]);
+    });
+  });
+
+  describe("governance settings", function () {
+    it("sets the supermajority through governance", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await governorCall(governor, "setSupermajority", [3, 4], "three quarters");
+      await passAndQueue(governor, alice, proposal, allFor(disco));
+      await expect(execute(governor, alice, proposal))
+        .to.emit(governor, "SupermajoritySet")
+        .withArgs(3, 4);
+      expect(await governor.supermajority()).to.deep.equal([3n, 4n]);
+    });
+
+    it("reverts when the supermajority is not more than half and at most the whole", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const bad: Array<[number, number]> = [
+        [1, 2],
+        [5, 4],
+        [1, 0],
+      ];
+      const proposals = await Promise.all(
+        bad.map(([n, d]) => governorCall(governor, "setSupermajority", [n, d], `supermajority ${n}/${d}`)),
+      );
+      const ids = [];
+      for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
+      await openVoting(governor, ids[ids.length - 1]);
+      for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
+      await closeVoting(governor, ids[ids.length - 1]);
+      for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
+      await time.increase(TIMELOCK_DELAY);
+      for (const [i, proposal] of proposals.entries()) {
+        await expect(execute(governor, alice, proposal))
+          .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidSupermajority")
+          .withArgs(bad[i][0], bad[i][1]);
+      }
+    });
+
+    it("marks and unmarks a bylaw function through governance", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, alice } = disco;
+      const m = await membership.getAddress();
+      const admitSelector = selector("admit(address,uint8,uint8,address)");
+      const mark = await governorCall(governor, "setBylawFunction", [m, admitSelector, true], "admissions are bylaws");
+      await passAndQueue(governor, alice, mark, allFor(disco));
+      await expect(execute(governor, alice, mark))
+        .to.emit(governor, "BylawFunctionSet")
+        .withArgs(m, admitSelector, true);
+      expect(await governor.isBylawFunction(m, admitSelector)).to.equal(true);
+      const admission = await standardProposal(disco, "admit heidi");
+      expect(await governor.classify(admission.targets, admission.calldatas, admission.description)).to.equal(
+        kind("Bylaw"),
+      );
+
+      const unmark = await governorCall(governor, "setBylawFunction", [m, admitSelector, false], "not any more");
+      await passAndQueue(governor, alice, unmark, allFor(disco));
+      await expect(execute(governor, alice, unmark))
+        .to.emit(governor, "BylawFunctionSet")
+        .withArgs(m, admitSelector, false);
+      expect(await governor.classify(admission.targets, admission.calldatas, admission.description)).to.equal(
+        kind("Standard"),
+      );
+    });
+
+    it("reverts when a bylaw function is registered on the zero address", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await governorCall(governor, "setBylawFunction", [ZeroAddress, "0x12345678", true], "zero");
+      await passAndQueue(governor, alice, proposal, allFor(disco));
+      await expect(execute(governor, alice, proposal))
+        .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidBylawTarget")
+        .withArgs(ZeroAddress);
+    });
+
+    it("updates the quorum through governance, for proposals whose snapshot comes after", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await governorCall(governor, "updateQuorumNumerator", [7500], "three quarters must take part");
+      await passAndQueue(governor, alice, proposal, allFor(disco));
+      const tx = execute(governor, alice, proposal);
+      await expect(tx).to.emit(governor, "QuorumNumeratorUpdated").withArgs(5000, 7500);
+      const at = await minedAt(tx);
+      await networkHelpers.mine();
+      expect(await governor["quorumNumerator()"]()).to.equal(7500n);
+      expect(await governor.quorum(at)).to.equal(3n);
+      expect(await governor.quorum(at - 1n)).to.equal(2n);
+    });
+
+    it("reverts when the quorum would be zero or above 100%", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const zero = await governorCall(governor, "updateQuorumNumerator", [0], "no quorum");
+      const over = await governorCall(governor, "updateQuorumNumerator", [10_001], "impossible quorum");
+      const zeroId = await propose(governor, alice, zero);
+      const overId = await propose(governor, alice, over);
+      await openVoting(governor, overId);
+      await castVotes(governor, zeroId, allFor(disco));
+      await castVotes(governor, overId, allFor(disco));
+      await closeVoting(governor, overId);
+      await (await queue(governor, alice, zero)).wait();
+      await (await queue(governor, alice, over)).wait();
+      await time.increase(TIMELOCK_DELAY);
+      await expect(execute(governor, alice, zero))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidQuorumFraction")
+        .withArgs(0, 10_000);
+      await expect(execute(governor, alice, over))
+        .to.be.revertedWithCustomError(governor, "GovernorInvalidQuorumFraction")
+        .withArgs(10_001, 10_000);
+    });
+
+    it("changes the voting delay, voting period and proposal threshold in one bylaw proposal", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const iface: Interface = governor.interface;
+      const g = await governor.getAddress();
+      const proposal: ProposalCalls = {
+        targets: [g, g, g],
+        values: [0n, 0n, 0n],
+        calldatas: [
+          iface.encodeFunctionData("setVotingDelay", [2 * DAY]),
+          iface.encodeFunctionData("setVotingPeriod", [14 * DAY]),
+          iface.encodeFunctionData("setProposalThreshold", [0]),
+        ],
+        description: "slower rhythm, anyone may propose",
+      };
+      await passAndQueue(governor, alice, proposal, allFor(disco));
+      const tx = execute(governor, alice, proposal);
+      await expect(tx)
+        .to.emit(governor, "VotingDelaySet")
+        .withArgs(DAY, 2 * DAY);
+      await expect(tx)
+        .to.emit(governor, "VotingPeriodSet")
+        .withArgs(7 * DAY, 14 * DAY);
+      await expect(tx).to.emit(governor, "ProposalThresholdSet").withArgs(1, 0);
+      expect(await governor.votingDelay()).to.equal(BigInt(2 * DAY));
+      expect(await governor.votingPeriod()).to.equal(BigInt(14 * DAY));
+      expect(await governor.proposalThreshold()).to.equal(0n);
+    });
+
+    it("reverts when any setter is called directly, even by a member or the timelock's deployer", async function () {
+      const { governor, timelock, deployer, alice } = await networkHelpers.loadFixture(deployWithAdmin);
+      for (const caller of [deployer, alice]) {
+        const g = governor.connect(caller);
+        const attempts = [
+          g.setSupermajority(3, 4),
+          g.setConstituencyShares([6000, 2000, 2000, 0, 0, 0, 0, 0]),
+          g.setBylawFunction(await timelock.getAddress(), "0x12345678", true),
+          g.updateQuorumNumerator(1),
+          g.setVotingDelay(1),
+          g.setVotingPeriod(1),
+          g.setProposalThreshold(0),
+          g.updateTimelock(await timelock.getAddress()),
+          g.relay(alice.address, 0, "0x"),
+        ];
+        for (const attempt of attempts) {
+          await expect(attempt)
+            .to.be.revertedWithCustomError(governor, "GovernorOnlyExecutor")
+            .withArgs(caller.address);
+        }
+      }
+    });
+  });
+
+  describe("cancel", function () {
+    it("lets the proposer cancel while the proposal is Pending", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice } = disco;
+      const proposal = await standardProposal(disco, "admit heidi");
+      const proposalId = await propose(governor, alice, proposal);
+      await expect(
+        governor
+          .connect(alice)
+          .cancel(proposal.targets, proposal.values, proposal.calldatas, descriptionHash(proposal.description)),
+      )
+        .to.emit(governor, "ProposalCanceled")
+        .withArgs(proposalId);
+      expect(await governor.state(proposalId)).to.equal(state("Canceled"));
+      await openVoting(governor, proposalId);
+      await expect(governor.connect(alice).castVote(proposalId, Support.For))
+        .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
+        .withArgs(proposalId, state("Canceled"), ACTIVE_ONLY);
+    });
+
+    it("reverts when someone else cancels, or the proposer cancels once voting opened", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, alice, bob } = disco;
+      const proposal = await standardProposal(disco, "admit heidi");
+      const proposalId = await propose(governor, alice, proposal);
+      const cancel = (caller: Signer) =>
+        governor
+          .connect(caller)
+          .cancel(proposal.targets, proposal.values, proposal.calldatas, descriptionHash(proposal.description));
+      await expect(cancel(bob))
+        .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
+        .withArgs(proposalId, bob.address);
+      await openVoting(governor, proposalId);
+      await expect(cancel(alice))
+        .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
+        .withArgs(proposalId, alice.address);
+      expect(await governor.state(proposalId)).to.equal(state("Active"));
+    });
+  });
+
+  describe("queue and execute", function () {
+    it("queues a Succeeded proposal in the timelock and executes it only after the delay", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, timelock, alice, heidi } = disco;
+      const proposal = await standardProposal(disco, "admit heidi");
+      const proposalId = await decide(governor, alice, proposal, allFor(disco));
+      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
+      const queueTx = queue(governor, alice, proposal);
+      const queuedAt = await minedAt(queueTx);
+      await expect(queueTx)
+        .to.emit(governor, "ProposalQueued")
+        .withArgs(proposalId, queuedAt + BigInt(TIMELOCK_DELAY));
+      expect(await governor.state(proposalId)).to.equal(state("Queued"));
+      await expect(execute(governor, alice, proposal)).to.be.revertedWithCustomError(
+        timelock,
+        "TimelockUnexpectedOperationState",
+      );
+      await time.increase(TIMELOCK_DELAY);
+      await expect(execute(governor, alice, proposal))
+        .to.emit(membership, "MemberAdmitted")
+        .withArgs(heidi.address, Stage.Casual, Constituency.supporter, ZeroAddress);
+      expect(await governor.state(proposalId)).to.equal(state("Executed"));
+    });
+  });
+});

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
+import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {Membership} from "../../contracts/membership/Membership.sol";
+import {Test} from "./Test.sol";
+
+/// @title DisCOFixture
+/// @notice Deploys a whole DisCO as ignition/modules/DisCO.ts does: a TimelockController that ends up holding every
+/// right, a Membership administered by the timelock with its founders, and a DisCOGovernor that alone proposes,
+/// cancels and executes through the timelock. The deployer (the test contract) renounces its timelock admin role.
+abstract contract DisCOFixture is Test {
+    uint256 internal constant START = 1_750_000_000;
+    uint256 internal constant TIMELOCK_DELAY = 2 days;
+    uint48 internal constant VOTING_DELAY = 1 days;
+    uint32 internal constant VOTING_PERIOD = 7 days;
+    uint256 internal constant PROPOSAL_THRESHOLD = 1;
+    uint256 internal constant QUORUM_BPS = 5_000;
+    uint16 internal constant SUPERMAJORITY_NUMERATOR = 2;
+    uint16 internal constant SUPERMAJORITY_DENOMINATOR = 3;
+    uint256 internal constant COMMITTED_FOUNDERS = 6;
+    uint256 internal constant DATING_FOUNDERS = 3;
+    uint256 internal constant CASUAL_FOUNDERS = 2;
+
+    TimelockController internal timelock;
+    Membership internal membership;
+    DisCOGovernor internal governor;
+
+    /// @dev Founders in admission order: Committed (constituencies 0, 0, 0, 1, 1, 2), then Dating1-3 (mentored by
+    /// the first Committed founder), then Casual.
+    address[] internal committed;
+    address[] internal dating;
+    address[] internal casual;
+
+    function _deployDisCO() internal {
+        vm.warp(START);
+        for (uint256 i = 0; i < COMMITTED_FOUNDERS; ++i) committed.push(_makeAddr(_name("committed", i)));
+        for (uint256 i = 0; i < DATING_FOUNDERS; ++i) dating.push(_makeAddr(_name("dating", i)));
+        for (uint256 i = 0; i < CASUAL_FOUNDERS; ++i) casual.push(_makeAddr(_name("casual", i)));
+
+        timelock = new TimelockController(TIMELOCK_DELAY, new address[](0), new address[](0), address(this));
+        membership = new Membership("DisCO Membership", "DISCO", address(timelock), _constituencies(), _founders());
+
+        address[] memory bylawTargets = new address[](4);
+        bytes4[] memory bylawSelectors = new bytes4[](4);
+        for (uint256 i = 0; i < 4; ++i) bylawTargets[i] = address(membership);
+        bylawSelectors[0] = membership.grantRole.selector;
+        bylawSelectors[1] = membership.revokeRole.selector;
+        bylawSelectors[2] = membership.renounceRole.selector;
+        bylawSelectors[3] = membership.setConstituencyName.selector;
+        governor = new DisCOGovernor(
+            "DisCO Governor",
+            membership,
+            timelock,
+            DisCOGovernor.Settings({
+                votingDelay: VOTING_DELAY,
+                votingPeriod: VOTING_PERIOD,
+                proposalThreshold: PROPOSAL_THRESHOLD,
+                quorumBps: QUORUM_BPS,
+                supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
+                supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
+            }),
+            bylawTargets,
+            bylawSelectors
+        );
+
+        timelock.grantRole(timelock.PROPOSER_ROLE(), address(governor));
+        timelock.grantRole(timelock.CANCELLER_ROLE(), address(governor));
+        timelock.grantRole(timelock.EXECUTOR_ROLE(), address(governor));
+        timelock.renounceRole(timelock.DEFAULT_ADMIN_ROLE(), address(this));
+
+        vm.label(address(timelock), "timelock");
+        vm.label(address(membership), "membership");
+        vm.label(address(governor), "governor");
+    }
+
+    /// @dev Every founder, in admission order, with their stage.
+    function _foundersList() internal view returns (address[] memory accounts, IMembership.Stage[] memory stages) {
+        uint256 n = committed.length + dating.length + casual.length;
+        accounts = new address[](n);
+        stages = new IMembership.Stage[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            if (i < committed.length) {
+                (accounts[i], stages[i]) = (committed[i], IMembership.Stage.Committed);
+            } else if (i < committed.length + dating.length) {
+                uint256 d = i - committed.length;
+                (accounts[i], stages[i]) = (dating[d], IMembership.Stage(2 + d));
+            } else {
+                (accounts[i], stages[i]) = (casual[i - committed.length - dating.length], IMembership.Stage.Casual);
+            }
+        }
+    }
+
+    function _founders() private view returns (IMembership.Founder[] memory founders) {
+        founders = new IMembership.Founder[](COMMITTED_FOUNDERS + DATING_FOUNDERS + CASUAL_FOUNDERS);
+        uint8[6] memory constituencies = [0, 0, 0, 1, 1, 2];
+        uint256 k;
+        for (uint256 i = 0; i < committed.length; ++i) {
+            founders[k++] = IMembership.Founder(
+                committed[i],
+                IMembership.Stage.Committed,
+                constituencies[i],
+                address(0)
+            );
+        }
+        for (uint256 i = 0; i < dating.length; ++i) {
+            founders[k++] = IMembership.Founder(dating[i], IMembership.Stage(2 + i), 0, committed[0]);
+        }
+        for (uint256 i = 0; i < casual.length; ++i) {
+            founders[k++] = IMembership.Founder(casual[i], IMembership.Stage.Casual, 1, address(0));
+        }
+    }
+
+    function _constituencies() private pure returns (string[] memory names) {
+        names = new string[](3);
+        names[0] = "worker";
+        names[1] = "community";
+        names[2] = "client";
+    }
+
+    function _name(string memory prefix, uint256 i) private pure returns (string memory) {
+        return string.concat(prefix, string(abi.encodePacked(bytes1(uint8(48 + i)))));
+    }
+}

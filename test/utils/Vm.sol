@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title Vm
+/// @notice The few cheatcodes these tests use. Hardhat 3's Solidity test runner (EDR) serves them at the address
+/// below, as Foundry does; forge-std is not available here, so they are declared by hand.
+interface Vm {
+    function warp(uint256 newTimestamp) external;
+
+    function prank(address msgSender) external;
+
+    function expectRevert(bytes calldata revertData) external;
+
+    function expectRevert() external;
+
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
+
+    function assume(bool condition) external pure;
+
+    function label(address account, string calldata newLabel) external;
+}
+
+/// @dev The address at which the runner serves cheatcodes.
+address constant VM_ADDRESS = address(uint160(uint256(keccak256("hevm cheat code"))));
+
+/// @dev The cheatcodes, for any contract of the test code (tests and handlers alike).
+abstract contract CheatCodes {
+    Vm internal constant vm = Vm(VM_ADDRESS);
+}
