@@ -37,9 +37,12 @@ const installed =
   readFileSync(MARKER, "utf8") === lockHash;
 if (!installed) {
   console.log(`Installing dependencies with Node ${NODE} and npm ${NPM} (first run, or package-lock.json changed)...`);
+  // `npm install --no-save` installs exactly what package-lock.json pins. Not `npm ci`: the registry these
+  // machines reach lacks the other platforms' builds of Hardhat's EDR runtime, so the lock cannot list them and
+  // `npm ci` refuses it as out of sync.
   const install = spawnSync(
     "npx",
-    ["-y", "-p", `node@${NODE}`, "-p", `npm@${NPM}`, "--", "npm", "ci", "--no-audit", "--no-fund"],
+    ["-y", "-p", `node@${NODE}`, "-p", `npm@${NPM}`, "--", "npm", "install", "--no-save", "--no-audit", "--no-fund"],
     {
       cwd: ROOT,
       stdio: "inherit",
