@@ -41,7 +41,7 @@ step("Build", "hardhat", ["build"]);
 step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
 step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
 step("Check formatting", "prettier", ["--check", "."]);
-step("Tests with coverage", "hardhat", ["test", "--coverage", "--no-compile"]);
+step("Tests with coverage", "hardhat", ["test", "--coverage"]);
 
 const { hit, found, missed } = contractLineCoverage();
 const percent = found === 0 ? 0 : (100 * hit) / found;
