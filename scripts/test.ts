@@ -2,7 +2,7 @@
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
  *   build -> typecheck -> lint (solhint, prettier) -> all tests (Solidity and Mocha) with coverage -> 100% lines
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./lib/deployments.ts";
@@ -10,13 +10,21 @@ import { ROOT } from "./lib/deployments.ts";
 const BIN = join(ROOT, "node_modules", ".bin");
 const REQUIRED_LINE_COVERAGE = 100;
 
-function step(title: string, command: string, args: string[]): void {
+/** Runs one step, its output shown as it comes, and returns that output; exits at the first failing step. */
+async function step(title: string, command: string, args: string[]): Promise<string> {
   console.log(`\n== ${title}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(join(BIN, command), args, { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) {
+  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (status !== 0) {
     console.error(`\n${title} failed.`);
-    process.exit(result.status ?? 1);
+    process.exit(status ?? 1);
   }
+  return output;
 }
 
 /** Line coverage of contracts/ from the lcov report that `hardhat test --coverage` writes. */
@@ -37,11 +45,16 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
   return { hit, found, missed };
 }
 
-step("Build", "hardhat", ["build"]);
-step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
-step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
-step("Check formatting", "prettier", ["--check", "."]);
-step("Tests with coverage", "hardhat", ["test", "--coverage"]);
+await step("Build", "hardhat", ["build"]);
+await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
+await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
+await step("Check formatting", "prettier", ["--check", "."]);
+const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
+const passed = /^(\d+) passing \(\d+ solidity, \d+ mocha\)$/m.exec(testOutput)?.[1];
+if (passed === undefined) {
+  console.error("Could not find Hardhat's count of passing tests.");
+  process.exit(1);
+}
 
 const { hit, found, missed } = contractLineCoverage();
 const percent = found === 0 ? 0 : (100 * hit) / found;
@@ -50,3 +63,4 @@ if (percent < REQUIRED_LINE_COVERAGE) {
   console.error(`Below the required ${REQUIRED_LINE_COVERAGE}%. Lines never run:\n  ${missed.join("\n  ")}`);
   process.exit(1);
 }
+console.log(`\ntests: ${passed} passed, 0 failed`);
