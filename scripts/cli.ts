@@ -27,6 +27,8 @@ import { foldMembers, STAGES, type MemberEvent } from "./lib/members.ts";
 
 const LOCAL_CHAIN_ID = 31337;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 const HELP: Record<string, string> = {
   "": `Usage: npm run cli -- <command> [options]
 
@@ -186,52 +188,39 @@ async function members(ctx: Context): Promise<void> {
     queryInChunks(provider, membership, f.MemberLeft(), from),
     constituencyNames(membership),
   ]);
-  const ordered: Array<{ order: [number, number]; event: MemberEvent }> = [
-    ...admitted.map((e) => ({
-      order: [e.blockNumber, e.index] as [number, number],
-      event: {
+  // Each log with its place in the chain, so that the five kinds fold in the order they happened.
+  type Placed = { block: number; index: number; event: MemberEvent };
+  const place = (log: { blockNumber: number; index: number }, event: DistributiveOmit<MemberEvent, "block">) =>
+    ({ block: log.blockNumber, index: log.index, event: { ...event, block: log.blockNumber } }) as Placed;
+  const ordered: Placed[] = [
+    ...admitted.map((e) =>
+      place(e, {
         kind: "MemberAdmitted",
-        block: e.blockNumber,
         account: e.args.account,
         stage: Number(e.args.stage),
         constituency: Number(e.args.constituency),
         mentor: e.args.mentor,
-      } as MemberEvent,
-    })),
-    ...staged.map((e) => ({
-      order: [e.blockNumber, e.index] as [number, number],
-      event: {
+      }),
+    ),
+    ...staged.map((e) =>
+      place(e, {
         kind: "MemberStageChanged",
-        block: e.blockNumber,
         account: e.args.account,
         stage: Number(e.args.newStage),
         mentor: e.args.mentor,
-      } as MemberEvent,
-    })),
-    ...moved.map((e) => ({
-      order: [e.blockNumber, e.index] as [number, number],
-      event: {
+      }),
+    ),
+    ...moved.map((e) =>
+      place(e, {
         kind: "MemberConstituencyChanged",
-        block: e.blockNumber,
         account: e.args.account,
         constituency: Number(e.args.newConstituency),
-      } as MemberEvent,
-    })),
-    ...removed.map((e) => ({
-      order: [e.blockNumber, e.index] as [number, number],
-      event: {
-        kind: "MemberRemoved",
-        block: e.blockNumber,
-        account: e.args.account,
-        reason: e.args.reason,
-      } as MemberEvent,
-    })),
-    ...left.map((e) => ({
-      order: [e.blockNumber, e.index] as [number, number],
-      event: { kind: "MemberLeft", block: e.blockNumber, account: e.args.account } as MemberEvent,
-    })),
+      }),
+    ),
+    ...removed.map((e) => place(e, { kind: "MemberRemoved", account: e.args.account, reason: e.args.reason })),
+    ...left.map((e) => place(e, { kind: "MemberLeft", account: e.args.account })),
   ];
-  ordered.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  ordered.sort((a, b) => a.block - b.block || a.index - b.index);
   const state = foldMembers(ordered.map((o) => o.event));
 
   console.log(`${state.current.size} members (${await membership.bindingMembers()} binding)`);

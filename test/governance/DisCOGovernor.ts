@@ -1,6 +1,14 @@
 import { expect } from "chai";
 import { id as keccakId, toBeHex, type Interface, type Signer } from "ethers";
-import { connection, Constituency, DAY, deployDisCO, SETTINGS, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
+import {
+  connection,
+  Constituency,
+  DAY,
+  deployWithAdmin,
+  SETTINGS,
+  Stage,
+  TIMELOCK_DELAY,
+} from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
   descriptionHash,
@@ -36,16 +44,6 @@ const NO_SHARES: Shares = [0, 0, 0, 0, 0, 0, 0, 0];
 const ACTIVE_ONLY = toBeHex(1n << state("Active"), 32);
 const selector = (signature: string): string => keccakId(signature).slice(0, 10);
 const role = (name: string): string => keccakId(name);
-
-/** The deployed DisCO plus a signer for its timelock, to set up memberships without a vote each time. */
-async function deployWithAdmin() {
-  const disco = await deployDisCO();
-  const timelockAddress = await disco.timelock.getAddress();
-  await networkHelpers.impersonateAccount(timelockAddress);
-  await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
-  const admin: Signer = await ethers.getSigner(timelockAddress);
-  return { ...disco, admin };
-}
 
 type DisCO = Awaited<ReturnType<typeof deployWithAdmin>>;
 

@@ -64,3 +64,14 @@ export async function deployDisCO() {
     founders,
   };
 }
+
+/** The deployed DisCO plus a signer for its timelock, so governance-only functions can be called directly. */
+export async function deployWithAdmin() {
+  const { ethers, networkHelpers } = connection;
+  const disco = await deployDisCO();
+  const timelockAddress = await disco.timelock.getAddress();
+  await networkHelpers.impersonateAccount(timelockAddress);
+  await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
+  const admin = await ethers.getSigner(timelockAddress);
+  return { ...disco, admin, timelockAddress };
+}

@@ -1,22 +1,11 @@
 import { expect } from "chai";
-import type { Signer } from "ethers";
-import { connection, Constituency, CONSTITUENCIES, deployDisCO, Stage } from "../helpers/disco.ts";
+import { connection, Constituency, CONSTITUENCIES, deployDisCO, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { expectRecord, minedAt } from "../helpers/expect.ts";
 import type { IMembership } from "../../types/ethers-contracts/contracts/membership/Membership.js";
 
 const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;
 const DEFAULT_ADMIN_ROLE = ZeroHash;
-
-/** The deployed DisCO plus a signer for its timelock, so governance-only functions can be called directly. */
-async function deployWithAdmin() {
-  const disco = await deployDisCO();
-  const timelockAddress = await disco.timelock.getAddress();
-  await networkHelpers.impersonateAccount(timelockAddress);
-  await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
-  const admin: Signer = await ethers.getSigner(timelockAddress);
-  return { ...disco, admin, timelockAddress };
-}
 
 const tokenId = (account: string): bigint => BigInt(account);
 
