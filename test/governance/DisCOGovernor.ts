@@ -1,14 +1,6 @@
 import { expect } from "chai";
 import { id as keccakId, toBeHex, type Interface, type Signer } from "ethers";
-import {
-  connection,
-  Constituency,
-  DAY,
-  deployWithAdmin,
-  SETTINGS,
-  Stage,
-  TIMELOCK_DELAY,
-} from "../helpers/disco.ts";
+import { connection, Constituency, DAY, deployWithAdmin, SETTINGS, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
   descriptionHash,
@@ -477,6 +469,41 @@ describe("DisCOGovernor", function () {
   });
 
   describe("voting", function () {
+    it("keeps every receipt apart when the voters' member indexes span several receipt words", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, admin, alice } = disco;
+      // 130 more Committed members: indexes 7 to 136, across three words of 64 receipts.
+      const voters = Array.from({ length: 130 }, () => ethers.Wallet.createRandom(ethers.provider));
+      for (const voter of voters) {
+        await networkHelpers.setBalance(voter.address, ethers.parseEther("1"));
+        await membership.connect(admin).admit(voter.address, Stage.Committed, Constituency.worker, ZeroAddress);
+      }
+      expect(await membership.indexOf(voters[voters.length - 1].address)).to.equal(136n);
+      const proposalId = await propose(governor, alice, await standardProposal(disco, "many voters"));
+      await openVoting(governor, proposalId);
+
+      const supportOf = (i: number) => [Support.For, Support.Against, Support.Abstain][i % 3];
+      const voting = voters.slice(0, 129); // the last one stays silent
+      for (const [i, voter] of voting.entries()) await governor.connect(voter).castVote(proposalId, supportOf(i));
+
+      for (const [i, voter] of voting.entries()) {
+        expect(await governor.voteOf(proposalId, voter.address)).to.deep.equal([true, BigInt(supportOf(i))]);
+      }
+      expect(await governor.hasVoted(proposalId, voters[129].address)).to.equal(false);
+      expect(await governor.hasVoted(proposalId, alice.address)).to.equal(false);
+      const forCount = voting.filter((_, i) => supportOf(i) === Support.For).length;
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([43n, BigInt(forCount), 43n]);
+      // Indexes 63, 64, 127 and 128 sit on either side of a word boundary.
+      for (const index of [63, 64, 127, 128]) {
+        const voter = voters[index - 7];
+        await expect(governor.connect(voter).castVote(proposalId, Support.For))
+          .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
+          .withArgs(voter.address);
+      }
+      await governor.connect(voters[129]).castVote(proposalId, Support.For);
+      expect(await governor.voteOf(proposalId, voters[129].address)).to.deep.equal([true, BigInt(Support.For)]);
+    });
+
     async function activeProposal(description = "admit heidi") {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
       const proposal = await standardProposal(disco, description);

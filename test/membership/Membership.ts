@@ -796,6 +796,35 @@ describe("Membership", function () {
     });
   });
 
+  describe("indexOf", function () {
+    it("numbers admitted addresses from 1 and keeps the number through leaving and rejoining", async function () {
+      const { membership, admin, alice, frank, grace, heidi } = await networkHelpers.loadFixture(deployWithAdmin);
+      expect(await membership.indexOf(alice.address)).to.equal(1n);
+      expect(await membership.indexOf(frank.address)).to.equal(6n);
+      expect(await membership.indexOf(grace.address)).to.equal(0n);
+
+      await membership.connect(admin).admit(grace.address, Stage.Casual, Constituency.supporter, ZeroAddress);
+      expect(await membership.indexOf(grace.address)).to.equal(7n);
+      expect((await membership.memberOf(grace.address)).index).to.equal(7n);
+
+      await membership.connect(grace).leave();
+      expect(await membership.indexOf(grace.address)).to.equal(7n);
+      expect((await membership.memberOf(grace.address)).index).to.equal(0n);
+
+      await membership.connect(admin).admit(heidi.address, Stage.Casual, Constituency.supporter, ZeroAddress);
+      await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress);
+      expect(await membership.indexOf(heidi.address)).to.equal(8n);
+      expect((await membership.memberOf(grace.address)).index).to.equal(7n);
+    });
+
+    it("gives voterStatus the index, also for someone who has left since the snapshot", async function () {
+      const { membership, carol } = await networkHelpers.loadFixture(deployWithAdmin);
+      const snapshot = await networkHelpers.time.latest();
+      await membership.connect(carol).leave();
+      expect(await membership.voterStatus(carol.address, snapshot)).to.deep.equal([BigInt(Stage.None), 0n, 3n]);
+    });
+  });
+
   describe("voterStatus", function () {
     /** Takes a snapshot timepoint now, then lets a second pass so that it is in the past. */
     async function snapshotNow(): Promise<bigint> {
