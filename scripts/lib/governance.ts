@@ -123,16 +123,16 @@ export async function execute(governor: DisCOGovernor, caller: Signer, calls: Pr
     .execute(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
 }
 
-/** Seconds from now until the proposal's voting opens (0 once it is open). */
-export async function secondsUntilVoting(governor: DisCOGovernor, proposalId: bigint): Promise<bigint> {
+/** Moves the clock to the first moment the proposal can be voted on; no move once voting has opened. */
+export async function openVoting(governor: DisCOGovernor, clock: Clock, proposalId: bigint): Promise<void> {
   const [snapshot, now] = await Promise.all([governor.proposalSnapshot(proposalId), governor.clock()]);
-  return snapshot >= now ? snapshot - now + 1n : 0n;
+  if (snapshot >= now) await clock.increase(snapshot - now + 1n);
 }
 
-/** Seconds from now until the proposal's voting closes (0 once it has closed). */
-export async function secondsUntilDeadline(governor: DisCOGovernor, proposalId: bigint): Promise<bigint> {
+/** Moves the clock past the proposal's deadline; no move once voting has closed. */
+export async function closeVoting(governor: DisCOGovernor, clock: Clock, proposalId: bigint): Promise<void> {
   const [deadline, now] = await Promise.all([governor.proposalDeadline(proposalId), governor.clock()]);
-  return deadline >= now ? deadline - now + 1n : 0n;
+  if (deadline >= now) await clock.increase(deadline - now + 1n);
 }
 
 /**
@@ -147,9 +147,9 @@ export async function enact(
   votes: ReadonlyArray<readonly [Signer, number]>,
 ): Promise<bigint> {
   const id = await propose(governor, proposer, calls);
-  await clock.increase(await secondsUntilVoting(governor, id));
+  await openVoting(governor, clock, id);
   for (const [voter, support] of votes) await (await governor.connect(voter).castVote(id, support)).wait();
-  await clock.increase(await secondsUntilDeadline(governor, id));
+  await closeVoting(governor, clock, id);
   await (await queue(governor, proposer, calls)).wait();
   const eta = await governor.proposalEta(id);
   const now = await governor.clock();

@@ -4,11 +4,11 @@ import { Stage } from "../../ignition/modules/DisCO.ts";
 import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
 import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
 import {
+  closeVoting,
   enact,
+  openVoting,
   propose,
   relayBallot,
-  secondsUntilDeadline,
-  secondsUntilVoting,
   signBallot,
   Support,
   type Clock,
@@ -59,7 +59,7 @@ export async function seedDemo(
     membership.interface.encodeFunctionData("admit", [await address("Hana"), Stage.Casual, 3, ZeroAddress]),
   );
   const blocked = await propose(governor, person("Bob"), admitHana);
-  await clock.increase(await secondsUntilVoting(governor, blocked));
+  await openVoting(governor, clock, blocked);
   await (await governor.connect(person("Alice")).castVote(blocked, Support.For)).wait();
   await (await governor.connect(person("Bob")).castVote(blocked, Support.For)).wait();
   await (
@@ -67,7 +67,7 @@ export async function seedDemo(
       .connect(person("Carla"))
       .castVoteWithReason(blocked, Support.Block, "We have not met Hana yet: invite her to a rhythm meeting first.")
   ).wait();
-  await clock.increase(await secondsUntilDeadline(governor, blocked));
+  await closeVoting(governor, clock, blocked);
 
   const advanceEli = call(
     "Advance Eli to Dating stage 3",
@@ -78,7 +78,7 @@ export async function seedDemo(
     ]),
   );
   const open = await propose(governor, person("Alice"), advanceEli);
-  await clock.increase(await secondsUntilVoting(governor, open));
+  await openVoting(governor, clock, open);
   await (await governor.connect(person("Alice")).castVote(open, Support.For)).wait();
   await (await governor.connect(person("Eli")).castVote(open, Support.For)).wait();
   const ballot = await signBallot(person("Bob"), governor, open, Support.For);

@@ -12,8 +12,8 @@ import {
   propose,
   queue,
   relayBallot,
-  secondsUntilDeadline,
-  secondsUntilVoting,
+  closeVoting,
+  openVoting,
   signBallot,
   Support,
   type ProposalCalls,
@@ -65,16 +65,6 @@ async function governorCall(
   return calls(await governor.getAddress(), iface.encodeFunctionData(functionName, args), description);
 }
 
-async function openVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
-  const wait = await secondsUntilVoting(governor, proposalId);
-  if (wait > 0n) await time.increase(wait);
-}
-
-async function closeVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
-  const wait = await secondsUntilDeadline(governor, proposalId);
-  if (wait > 0n) await time.increase(wait);
-}
-
 async function castVotes(governor: DisCOGovernor, proposalId: bigint, votes: ReadonlyArray<Vote>): Promise<void> {
   for (const [voter, support] of votes) await (await governor.connect(voter).castVote(proposalId, support)).wait();
 }
@@ -87,9 +77,9 @@ async function decide(
   votes: ReadonlyArray<Vote>,
 ): Promise<bigint> {
   const proposalId = await propose(governor, proposer, proposal);
-  await openVoting(governor, proposalId);
+  await openVoting(governor, time, proposalId);
   await castVotes(governor, proposalId, votes);
-  await closeVoting(governor, proposalId);
+  await closeVoting(governor, time, proposalId);
   return proposalId;
 }
 
@@ -480,7 +470,7 @@ describe("DisCOGovernor", function () {
       }
       expect(await membership.indexOf(voters[voters.length - 1].address)).to.equal(136n);
       const proposalId = await propose(governor, alice, await standardProposal(disco, "many voters"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
 
       const supportOf = (i: number) => [Support.For, Support.Against, Support.Abstain][i % 3];
       const voting = voters.slice(0, 129); // the last one stays silent
@@ -508,7 +498,7 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
       const proposal = await standardProposal(disco, description);
       const proposalId = await propose(disco.governor, disco.alice, proposal);
-      await openVoting(disco.governor, proposalId);
+      await openVoting(disco.governor, time, proposalId);
       return { ...disco, proposal, proposalId };
     }
 
@@ -627,7 +617,7 @@ describe("DisCOGovernor", function () {
       ).to.be.revertedWithCustomError(governor, "GovernorInvalidVoteType");
       const bylaw = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar");
       const bylawId = await propose(governor, alice, bylaw);
-      await openVoting(governor, bylawId);
+      await openVoting(governor, time, bylawId);
       await expect(
         governor.connect(alice).castVoteWithReason(bylawId, Support.Block, "I object"),
       ).to.be.revertedWithCustomError(governor, "GovernorInvalidVoteType");
@@ -687,7 +677,7 @@ describe("DisCOGovernor", function () {
         await membership.connect(admin).admit(account.address, Stage.Dating1, Constituency.worker, alice.address);
       }
       const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await expect(governor.connect(erin).castVote(proposalId, Support.For))
         .to.emit(governor, "VoteCast")
         .withArgs(erin.address, proposalId, Support.For, 0, "");
@@ -738,7 +728,7 @@ describe("DisCOGovernor", function () {
       const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
       // During the voting delay: before the snapshot.
       await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress);
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await membership.connect(admin).admit(heidi.address, Stage.Committed, Constituency.worker, ZeroAddress);
       await expect(governor.connect(heidi).castVote(proposalId, Support.For))
         .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
@@ -775,8 +765,8 @@ describe("DisCOGovernor", function () {
       await expect(governor.connect(alice).castVote(proposalId, Support.For))
         .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
         .withArgs(proposalId, state("Pending"), ACTIVE_ONLY);
-      await openVoting(governor, proposalId);
-      await closeVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
+      await closeVoting(governor, time, proposalId);
       await expect(governor.connect(alice).castVote(proposalId, Support.For))
         .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
         .withArgs(proposalId, state("Defeated"), ACTIVE_ONLY);
@@ -854,12 +844,12 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
       const { governor, membership, alice, carol, dave } = disco;
       const proposalId = await propose(governor, alice, await standardProposal(disco, "admit heidi"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await governor.connect(alice).castVote(proposalId, Support.For);
       // Two of four leave after the snapshot: quorum stays 2 of the 4 who counted then, not 1 of the 2 left.
       await membership.connect(carol).leave();
       await membership.connect(dave).leave();
-      await closeVoting(governor, proposalId);
+      await closeVoting(governor, time, proposalId);
       expect(await governor.quorum(await governor.proposalSnapshot(proposalId))).to.equal(2n);
       expect(await governor.state(proposalId)).to.equal(state("Defeated"));
     });
@@ -907,10 +897,10 @@ describe("DisCOGovernor", function () {
         const standard = await standardProposal(disco, "admit heidi");
         const bylawId = await propose(governor, alice, bylaw);
         const standardId = await propose(governor, alice, standard);
-        await openVoting(governor, standardId);
+        await openVoting(governor, time, standardId);
         await castVotes(governor, bylawId, votes);
         await castVotes(governor, standardId, votes);
-        await closeVoting(governor, standardId);
+        await closeVoting(governor, time, standardId);
         expect(await governor.state(bylawId)).to.equal(state("Defeated"));
         expect(await governor.state(standardId)).to.equal(state("Succeeded"));
       });
@@ -940,10 +930,10 @@ describe("DisCOGovernor", function () {
           [bob, Support.For],
           [carol, Support.Against],
         ];
-        await openVoting(governor, afterId);
+        await openVoting(governor, time, afterId);
         await castVotes(governor, beforeId, votes);
         await castVotes(governor, afterId, votes);
-        await closeVoting(governor, afterId);
+        await closeVoting(governor, time, afterId);
         expect(await governor.state(beforeId)).to.equal(state("Succeeded"));
         expect(await governor.state(afterId)).to.equal(state("Defeated"));
       });
@@ -954,11 +944,11 @@ describe("DisCOGovernor", function () {
         const disco = await networkHelpers.loadFixture(deployWithAdmin);
         const proposal = await standardProposal(disco, "[consent] admit heidi");
         const proposalId = await propose(disco.governor, disco.alice, proposal);
-        await openVoting(disco.governor, proposalId);
+        await openVoting(disco.governor, time, proposalId);
         for (const [voter, support, reason] of votes(disco)) {
           await disco.governor.connect(voter).castVoteWithReason(proposalId, support, reason);
         }
-        await closeVoting(disco.governor, proposalId);
+        await closeVoting(disco.governor, time, proposalId);
         return { ...disco, proposalId, outcome: await disco.governor.state(proposalId) };
       }
 
@@ -1074,9 +1064,9 @@ describe("DisCOGovernor", function () {
       // Decide all three side by side, then try to execute each.
       const ids = [];
       for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
-      await openVoting(governor, ids[ids.length - 1]);
+      await openVoting(governor, time, ids[ids.length - 1]);
       for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
-      await closeVoting(governor, ids[ids.length - 1]);
+      await closeVoting(governor, time, ids[ids.length - 1]);
       for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
       await time.increase(TIMELOCK_DELAY);
       for (const [i, proposal] of proposals.entries()) {
@@ -1158,7 +1148,7 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
       const { governor, membership, admin, alice, bob, dave } = disco;
       const proposalId = await propose(governor, alice, await standardProposal(disco, "moved member"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await membership.connect(admin).changeConstituency(dave.address, Constituency.worker);
       await governor.connect(dave).castVote(proposalId, Support.For);
       await governor.connect(bob).castVote(proposalId, Support.Against);
@@ -1170,11 +1160,11 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
       const { governor, alice, bob, carol } = disco;
       const proposalId = await propose(governor, alice, await standardProposal(disco, "[consent] weighted consent"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await governor.connect(alice).castVote(proposalId, Support.For);
       await governor.connect(bob).castVote(proposalId, Support.For);
       await governor.connect(carol).castVoteWithReason(proposalId, Support.Block, "not without the community");
-      await closeVoting(governor, proposalId);
+      await closeVoting(governor, time, proposalId);
       expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 0n, 0n]);
       expect(await governor.weightedVotes(proposalId)).to.deep.equal([0n, 6n * 10n ** 17n, 0n]);
       expect(await governor.state(proposalId)).to.equal(state("Defeated"));
@@ -1244,9 +1234,9 @@ describe("DisCOGovernor", function () {
       );
       const ids = [];
       for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
-      await openVoting(governor, ids[ids.length - 1]);
+      await openVoting(governor, time, ids[ids.length - 1]);
       for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
-      await closeVoting(governor, ids[ids.length - 1]);
+      await closeVoting(governor, time, ids[ids.length - 1]);
       for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
       await time.increase(TIMELOCK_DELAY);
       for (const [i, proposal] of proposals.entries()) {
@@ -1313,10 +1303,10 @@ describe("DisCOGovernor", function () {
       const over = await governorCall(governor, "updateQuorumNumerator", [10_001], "impossible quorum");
       const zeroId = await propose(governor, alice, zero);
       const overId = await propose(governor, alice, over);
-      await openVoting(governor, overId);
+      await openVoting(governor, time, overId);
       await castVotes(governor, zeroId, allFor(disco));
       await castVotes(governor, overId, allFor(disco));
-      await closeVoting(governor, overId);
+      await closeVoting(governor, time, overId);
       await (await queue(governor, alice, zero)).wait();
       await (await queue(governor, alice, over)).wait();
       await time.increase(TIMELOCK_DELAY);
@@ -1395,7 +1385,7 @@ describe("DisCOGovernor", function () {
         .to.emit(governor, "ProposalCanceled")
         .withArgs(proposalId);
       expect(await governor.state(proposalId)).to.equal(state("Canceled"));
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await expect(governor.connect(alice).castVote(proposalId, Support.For))
         .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
         .withArgs(proposalId, state("Canceled"), ACTIVE_ONLY);
@@ -1413,7 +1403,7 @@ describe("DisCOGovernor", function () {
       await expect(cancel(bob))
         .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
         .withArgs(proposalId, bob.address);
-      await openVoting(governor, proposalId);
+      await openVoting(governor, time, proposalId);
       await expect(cancel(alice))
         .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
         .withArgs(proposalId, alice.address);

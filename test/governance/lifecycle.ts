@@ -10,8 +10,8 @@ import {
   propose,
   queue,
   relayBallot,
-  secondsUntilDeadline,
-  secondsUntilVoting,
+  closeVoting,
+  openVoting,
   signBallot,
   Support,
   type ProposalCalls,
@@ -46,14 +46,6 @@ async function membershipCall(
   };
 }
 
-async function openVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
-  await time.increase(await secondsUntilVoting(governor, proposalId));
-}
-
-async function closeVoting(governor: DisCOGovernor, proposalId: bigint): Promise<void> {
-  await time.increase(await secondsUntilDeadline(governor, proposalId));
-}
-
 /** The timelock operation id GovernorTimelockControl uses for a proposal (salt: governor address ^ description hash). */
 async function operationId(
   governor: DisCOGovernor,
@@ -80,7 +72,7 @@ describe("DisCO governance lifecycle", function () {
     const proposalId = await propose(governor, alice, proposal);
     expect(await governor.state(proposalId)).to.equal(state("Pending"));
 
-    await openVoting(governor, proposalId);
+    await openVoting(governor, time, proposalId);
     expect(await governor.state(proposalId)).to.equal(state("Active"));
     const votes: Vote[] = [
       [alice, Support.For],
@@ -98,7 +90,7 @@ describe("DisCO governance lifecycle", function () {
     expect(await governor.proposalVotes(proposalId)).to.deep.equal([1n, 2n, 1n]);
     expect((await governor.proposalTally(proposalId)).advisoryFor).to.equal(1n);
 
-    await closeVoting(governor, proposalId);
+    await closeVoting(governor, time, proposalId);
     expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
 
     const opId = await operationId(governor, timelock, proposal);
@@ -165,7 +157,7 @@ describe("DisCO governance lifecycle", function () {
       "Erin joins the community circle",
     );
     const moveId = await propose(governor, erin, move);
-    await openVoting(governor, moveId);
+    await openVoting(governor, time, moveId);
     await expect(governor.connect(erin).castVote(moveId, Support.For))
       .to.emit(governor, "VoteCast")
       .withArgs(erin.address, moveId, Support.For, 1, "");
@@ -180,7 +172,7 @@ describe("DisCO governance lifecycle", function () {
       "[consent] Welcome heidi as a supporter",
     );
     const proposalId = await propose(governor, alice, proposal);
-    await openVoting(governor, proposalId);
+    await openVoting(governor, time, proposalId);
     await governor.connect(alice).castVote(proposalId, Support.For);
     await governor.connect(bob).castVoteWithReason(proposalId, Support.Against, "I would wait a month");
     await governor.connect(carol).castVote(proposalId, Support.For);
@@ -188,7 +180,7 @@ describe("DisCO governance lifecycle", function () {
     await expect(governor.connect(dave).castVoteWithReason(proposalId, Support.Block, reason))
       .to.emit(governor, "VoteCast")
       .withArgs(dave.address, proposalId, Support.Block, 1, reason);
-    await closeVoting(governor, proposalId);
+    await closeVoting(governor, time, proposalId);
 
     expect(await governor.state(proposalId)).to.equal(state("Defeated"));
     // The block and its reason can be read back from the logs, as the dApp does.
@@ -224,7 +216,7 @@ describe("DisCO governance lifecycle", function () {
     );
     const proposalId = await propose(governor, alice, rename);
     expect((await governor.proposalTally(proposalId)).kind).to.equal(1n); // Bylaw
-    await openVoting(governor, proposalId);
+    await openVoting(governor, time, proposalId);
     for (const [voter, support] of [
       [alice, Support.For],
       [bob, Support.For],
@@ -234,7 +226,7 @@ describe("DisCO governance lifecycle", function () {
     ] as const) {
       await governor.connect(voter).castVote(proposalId, support);
     }
-    await closeVoting(governor, proposalId);
+    await closeVoting(governor, time, proposalId);
     expect(await governor.proposalVotes(proposalId)).to.deep.equal([2n, 3n, 0n]);
     expect(await governor.state(proposalId)).to.equal(state("Defeated"));
     await expect(queue(governor, alice, rename))
@@ -270,14 +262,14 @@ describe("DisCO governance lifecycle", function () {
       "Open a researchers' constituency",
     );
     const proposalId = await propose(governor, carol, proposal);
-    await openVoting(governor, proposalId);
+    await openVoting(governor, time, proposalId);
     const ballot = await signBallot(member, governor, proposalId, Support.For);
     await expect(relayBallot(governor, ivan, ballot))
       .to.emit(governor, "VoteCast")
       .withArgs(member.address, proposalId, Support.For, 1, "");
     await governor.connect(alice).castVote(proposalId, Support.For);
     await governor.connect(bob).castVote(proposalId, Support.Against);
-    await closeVoting(governor, proposalId);
+    await closeVoting(governor, time, proposalId);
     // 2 For, 1 Against: the relayed vote is what makes the 2/3 supermajority.
     expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
     await (await queue(governor, carol, proposal)).wait();
@@ -298,7 +290,7 @@ describe("DisCO governance lifecycle", function () {
       "Admit grace as a Committed worker",
     );
     const admitId = await propose(governor, alice, admitGrace);
-    await openVoting(governor, admitId);
+    await openVoting(governor, time, admitId);
     await governor.connect(alice).castVote(admitId, Support.For);
     await governor.connect(bob).castVote(admitId, Support.For);
 
@@ -307,7 +299,7 @@ describe("DisCO governance lifecycle", function () {
     const pending = await membershipCall(membership, "setConstituencyName", [6, "neighbour"], "Add neighbours");
     const pendingId = await propose(governor, carol, pending);
 
-    await closeVoting(governor, admitId);
+    await closeVoting(governor, time, admitId);
     await (await queue(governor, alice, admitGrace)).wait();
     await time.increase(TIMELOCK_DELAY);
     const admittedAt = await minedAt(execute(governor, alice, admitGrace));
@@ -325,7 +317,7 @@ describe("DisCO governance lifecycle", function () {
 
     const later = await membershipCall(membership, "setConstituencyName", [7, "friend"], "Add friends");
     const laterId = await propose(governor, bob, later);
-    await openVoting(governor, laterId);
+    await openVoting(governor, time, laterId);
     await expect(governor.connect(grace).castVote(laterId, Support.For))
       .to.emit(governor, "VoteCast")
       .withArgs(grace.address, laterId, Support.For, 1, "");
