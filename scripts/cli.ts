@@ -7,13 +7,16 @@ import { Interface, JsonRpcProvider, Wallet, ZeroAddress, isAddress, type Signer
 import {
   DisCOGovernor__factory,
   Membership__factory,
+  TimelockController__factory,
   type DisCOGovernor,
   type Membership,
 } from "../types/ethers-contracts/index.js";
 import type { IDisCOGovernor } from "../types/ethers-contracts/contracts/interfaces/IDisCOGovernor.js";
 import { readDeployment, type Deployment } from "./lib/deployments.ts";
 import {
-  descriptionHash,
+  execute,
+  proposalIdOf,
+  queue,
   PROPOSAL_KINDS,
   PROPOSAL_STATES,
   relayBallot,
@@ -373,7 +376,7 @@ async function propose(ctx: Context, action: string | undefined, args: string[])
   const receipt = await (
     await governor.connect(proposer).propose(calls.targets, calls.values, calls.calldatas, description)
   ).wait();
-  const id = await governor.hashProposal(calls.targets, calls.values, calls.calldatas, descriptionHash(description));
+  const id = await proposalIdOf(governor, calls);
   console.log(`Proposed (${PROPOSAL_KINDS[Number(kind)]}) in block ${receipt?.blockNumber}: ${id}`);
 }
 
@@ -418,12 +421,8 @@ async function relay(ctx: Context, file: string | undefined): Promise<void> {
 async function queueOrExecute(ctx: Context, command: "queue" | "execute", idText: string | undefined): Promise<void> {
   const id = BigInt(need(idText, "proposalId"));
   const calls = await proposalCalls(ctx, id);
-  const governor = ctx.governor.connect(await signer(ctx));
-  const hash = descriptionHash(calls.description);
-  const tx =
-    command === "queue"
-      ? governor.queue(calls.targets, calls.values, calls.calldatas, hash)
-      : governor.execute(calls.targets, calls.values, calls.calldatas, hash);
+  const caller = await signer(ctx);
+  const tx = command === "queue" ? queue(ctx.governor, caller, calls) : execute(ctx.governor, caller, calls);
   const receipt = await (await tx).wait();
   console.log(
     `${command === "queue" ? "Queued" : "Executed"} in block ${receipt?.blockNumber}; state ${PROPOSAL_STATES[Number(await ctx.governor.state(id))]}`,
@@ -485,7 +484,12 @@ function explain(error: unknown): string {
   if (error instanceof UsageError) return error.message;
   const data = revertData(error);
   if (data) {
-    for (const iface of [DisCOGovernor__factory.createInterface(), Membership__factory.createInterface()]) {
+    const interfaces = [
+      DisCOGovernor__factory.createInterface(),
+      Membership__factory.createInterface(),
+      TimelockController__factory.createInterface(),
+    ];
+    for (const iface of interfaces) {
       const parsed = iface.parseError(data);
       if (parsed) return `The contract refused: ${parsed.name}(${parsed.args.join(", ")})`;
     }

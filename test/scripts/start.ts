@@ -15,6 +15,20 @@ function cli(...args: string[]): { status: number | null; out: string; err: stri
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
+/** Moves the local chain's clock, as only a development chain allows. */
+async function moveChainTime(seconds: number): Promise<void> {
+  for (const [method, params] of [
+    ["evm_increaseTime", [seconds]],
+    ["evm_mine", []],
+  ] as const) {
+    await fetch(env.DISCO_RPC_URL, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+  }
+}
+
 describe("npm start and the CLI", function () {
   this.timeout(240_000);
   let output = "";
@@ -67,6 +81,20 @@ describe("npm start and the CLI", function () {
 
     const shown = cli("show", open);
     expect(shown.out).to.match(/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 Against \(binding\): Not yet/);
+  });
+
+  it("queues and executes the open proposal once its vote and the timelock delay are over", async () => {
+    const open = /(\d{20,})\n {2}Standard, Active/.exec(cli("proposals").out)![1];
+    const [votingPeriod, timelockDelay] = [3 * 24 * 3600, 3600];
+    await moveChainTime(votingPeriod);
+    const queued = cli("queue", open, "--account", "1");
+    expect(queued.out, queued.err).to.match(/^Queued in block \d+; state Queued/);
+    const early = cli("execute", open, "--account", "1");
+    expect(early.err).to.match(/TimelockUnexpectedOperationState/);
+    await moveChainTime(timelockDelay);
+    const executed = cli("execute", open, "--account", "1");
+    expect(executed.out, executed.err).to.match(/^Executed in block \d+; state Executed/);
+    expect(cli("members").out).to.match(/0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc {2}Dating3 /);
   });
 
   it("proposes, refusing a call that would fail when executed", () => {
