@@ -153,6 +153,11 @@ interface IMembership is IERC5805 {
     /// @return The count
     function memberCount() external view returns (uint256);
 
+    /// @notice A member's stage now (None for a non-member): the cheapest way to ask.
+    /// @param account The address
+    /// @return The stage
+    function stageOf(address account) external view returns (Stage);
+
     /// @notice A member's record now.
     /// @param account The address
     /// @return The record (stage None for a non-member)

@@ -172,6 +172,11 @@ contract Membership is IMembership, ERC721, AccessControl {
     }
 
     /// @inheritdoc IMembership
+    function stageOf(address account) external view returns (Stage) {
+        return Stage(uint8(_records[account].latest()));
+    }
+
+    /// @inheritdoc IMembership
     function memberOf(address account) external view returns (MemberRecord memory) {
         return _current(account);
     }

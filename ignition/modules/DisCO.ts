@@ -25,7 +25,8 @@ const role = (name: string) => id(name);
 const selector = (signature: string) => id(signature).slice(0, 10);
 
 /**
- * The whole DisCO in one module: timelock, membership with its founders, governor. When it finishes, the timelock
+ * The whole DisCO in one module: timelock, membership with its founders, value ledger with its founding
+ * treasurers, governor. When it finishes, the timelock
  * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
  * cancels and executes through it.
  */
@@ -53,19 +54,47 @@ export default buildModule("DisCO", (m) => {
     supermajorityDenominator: 3,
   });
 
+  const treasurers = m.getParameter<string[]>("treasurers", []);
+  const ledgerSettings = m.getParameter("ledgerSettings", {
+    // Casual, Dating 1-3, Committed x Livelihood, Love, Care: DESIGN.md's defaults (GT: Dating livelihood at
+    // 0/50/75%, Dating care historical only, Casual work historical only).
+    weights: [
+      [0, 0, 0],
+      [0, 10_000, 0],
+      [5_000, 10_000, 0],
+      [7_500, 10_000, 0],
+      [10_000, 10_000, 10_000],
+    ],
+    caps: [0, 0, 0],
+    approvalsRequired: 1,
+    minimumCredits: 40_000,
+    minimumPeriods: 3,
+  });
+
   const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
   const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
+  const ledger = m.contract("ValueLedger", [membership, timelock, treasurers, ledgerSettings]);
+  const ledgerBylaws = [
+    "grantRole(bytes32,address)",
+    "revokeRole(bytes32,address)",
+    "renounceRole(bytes32,address)",
+    "setWeight(uint8,uint8,uint16)",
+    "setCap(uint8,uint64)",
+    "setApprovalsRequired(uint8)",
+    "setMinimumContribution(uint64,uint8)",
+  ];
   const governor = m.contract("DisCOGovernor", [
     governorName,
     membership,
     timelock,
     settings,
-    [membership, membership, membership, membership],
+    [membership, membership, membership, membership, ...ledgerBylaws.map(() => ledger)],
     [
       selector("grantRole(bytes32,address)"),
       selector("revokeRole(bytes32,address)"),
       selector("renounceRole(bytes32,address)"),
       selector("setConstituencyName(uint8,string)"),
+      ...ledgerBylaws.map(selector),
     ],
   ]);
 
@@ -77,5 +106,5 @@ export default buildModule("DisCO", (m) => {
     after: [proposer, canceller, executor],
   });
 
-  return { timelock, membership, governor };
+  return { timelock, membership, ledger, governor };
 });

@@ -9,6 +9,14 @@ export type DisCOParameters = {
   symbol?: string;
   constituencies?: string[];
   founders: Founder[];
+  treasurers?: string[];
+  ledgerSettings?: {
+    weights: number[][];
+    caps: number[];
+    approvalsRequired: number;
+    minimumCredits: number;
+    minimumPeriods: number;
+  };
   timelockDelay?: number;
   governorSettings?: {
     votingDelay: number;
@@ -30,8 +38,9 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const deployed = await ignition.deploy(DisCOModule, {
     parameters: { DisCO: { ...parameters } },
   });
-  const [membership, governor, timelock] = await Promise.all([
+  const [membership, ledger, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
+    ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
     ethers.getContractAt("DisCOGovernor", await deployed.governor.getAddress()),
     ethers.getContractAt("TimelockController", await deployed.timelock.getAddress()),
   ]);
@@ -49,7 +58,8 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
       governor: await record(governor),
       timelock: await record(timelock),
       membership: await record(membership),
+      ledger: await record(ledger),
     },
   };
-  return { deployment, membership, governor, timelock };
+  return { deployment, membership, ledger, governor, timelock };
 }

@@ -15,6 +15,7 @@ export interface DeploymentContracts {
   governor: ContractRecord;
   timelock: ContractRecord;
   membership: ContractRecord;
+  ledger: ContractRecord;
   [name: string]: ContractRecord;
 }
 

@@ -22,7 +22,7 @@ export const connection = await network.getOrCreate();
 /**
  * The DisCO the tests start from, deployed by the same Ignition module as production: four Committed members
  * (alice, bob: workers; carol: community; dave: client), erin Dating2 mentored by alice, frank Casual supporter;
- * grace, heidi and ivan are outsiders.
+ * grace, heidi and ivan are outsiders. Bob is the ledger's founding treasurer.
  */
 export async function deployDisCO() {
   const { ethers } = connection;
@@ -40,8 +40,9 @@ export async function deployDisCO() {
     { account: erin.address, stage: Stage.Dating2, constituency: Constituency.worker, mentor: alice.address },
     { account: frank.address, stage: Stage.Casual, constituency: Constituency.supporter, mentor: ethers.ZeroAddress },
   ];
-  const { deployment, membership, governor, timelock } = await deploy(connection, {
+  const { deployment, membership, ledger, governor, timelock } = await deploy(connection, {
     founders,
+    treasurers: [bob.address],
     constituencies: CONSTITUENCIES,
     timelockDelay: TIMELOCK_DELAY,
     governorSettings: SETTINGS,
@@ -49,6 +50,7 @@ export async function deployDisCO() {
   return {
     deployment,
     membership,
+    ledger,
     governor,
     timelock,
     deployer,
