@@ -3,16 +3,18 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { Interface, JsonRpcProvider, Wallet, ZeroAddress, isAddress, type Signer } from "ethers";
+import { Interface, JsonRpcProvider, ZeroAddress } from "ethers";
 import {
   DisCOGovernor__factory,
   Membership__factory,
   TimelockController__factory,
-  type DisCOGovernor,
   type Membership,
+  ValueLedger__factory,
 } from "../types/ethers-contracts/index.js";
+import { need, parseAddress, signer, UsageError, type Context } from "./cli/context.ts";
+import { LEDGER_COMMANDS, LEDGER_HELP } from "./cli/ledger.ts";
 import type { IDisCOGovernor } from "../types/ethers-contracts/contracts/interfaces/IDisCOGovernor.js";
-import { readDeployment, type Deployment } from "./lib/deployments.ts";
+import { readDeployment } from "./lib/deployments.ts";
 import {
   execute,
   proposalIdOf,
@@ -28,8 +30,6 @@ import {
 import { queryInChunks } from "./lib/logs.ts";
 import { foldMembers, STAGES, type MemberEvent } from "./lib/members.ts";
 
-const LOCAL_CHAIN_ID = 31337;
-
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const HELP: Record<string, string> = {
@@ -44,6 +44,14 @@ Commands:
   relay <ballot.json>              submit a vote someone signed (you pay the gas, they vote)
   queue <proposalId>               queue a succeeded proposal in the timelock
   execute <proposalId>             execute a queued proposal once the timelock allows
+
+  log <stream> <amount>            log your work in the open period (livelihood, love: credits; care: hours)
+  approve <entryId>                approve someone else's entry
+  dispute <entryId> <reason>       dispute someone else's entry; the members then resolve it by vote
+  withdraw <entryId>               withdraw your own pending entry
+  entries                          list entries (the open period's, or --period, --member, --status)
+  totals [<member>]                counted totals per period and for life, and the minimum contribution
+  close-period                     close the open period (treasurers)
 
 Options for every command:
   --network <name>   the deployment to use, deployments/<name>.json (default: localhost)
@@ -64,6 +72,7 @@ Shows a proposal's calls, kind and rules, quorum, binding and advisory tallies, 
 
 Actions:
   admit <address> <stage> <constituency> [--mentor <address>]
+  resolve <entryId> <accept|reject>       settle a disputed ledger entry
   stage <address> <stage> [--mentor <address>]
   constituency <address> <constituency>
   remove <address> <reason>
@@ -87,17 +96,8 @@ Queues a Succeeded proposal in the timelock.`,
   execute: `Usage: npm run cli -- execute <proposalId> --account <n>
 
 Executes a Queued proposal once the timelock delay has passed.`,
+  ...LEDGER_HELP,
 };
-
-interface Context {
-  deployment: Deployment;
-  provider: JsonRpcProvider;
-  governor: DisCOGovernor;
-  membership: Membership;
-  account?: string;
-}
-
-class UsageError extends Error {}
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -113,29 +113,13 @@ const { values: options, positionals } = parseArgs({
     sign: { type: "boolean", default: false },
     out: { type: "string" },
     force: { type: "boolean", default: false },
+    evidence: { type: "string" },
+    uri: { type: "string" },
+    period: { type: "string" },
+    member: { type: "string" },
+    status: { type: "string" },
   },
 });
-
-async function signer(ctx: Context): Promise<Signer> {
-  if (ctx.account !== undefined) {
-    if (ctx.deployment.chainId !== LOCAL_CHAIN_ID) throw new UsageError("--account works on the local chain only");
-    return ctx.provider.getSigner(Number(ctx.account));
-  }
-  const key = process.env.DISCO_PRIVATE_KEY;
-  if (!key) throw new UsageError("This command sends a transaction: give --account <n> or set DISCO_PRIVATE_KEY");
-  return new Wallet(key, ctx.provider);
-}
-
-function need(value: string | undefined, what: string): string {
-  if (value === undefined) throw new UsageError(`Missing ${what}`);
-  return value;
-}
-
-function parseAddress(value: string | undefined, what: string): string {
-  const address = need(value, what);
-  if (!isAddress(address)) throw new UsageError(`Not an address for ${what}: ${address}`);
-  return address;
-}
 
 function parseStage(value: string | undefined): number {
   const wanted = need(value, "stage").toLowerCase();
@@ -343,6 +327,15 @@ async function propose(ctx: Context, action: string | undefined, args: string[])
       };
       break;
     }
+    case "resolve": {
+      const entryId = need(args[0], "entryId");
+      const verdict = need(args[1], "accept or reject");
+      if (verdict !== "accept" && verdict !== "reject") throw new UsageError(`Say accept or reject, not "${verdict}"`);
+      const data = ctx.ledger.interface.encodeFunctionData("resolveDispute", [entryId, verdict === "accept"]);
+      const summary = `${verdict === "accept" ? "Accept" : "Reject"} disputed ledger entry ${entryId}`;
+      call = { target: await ctx.ledger.getAddress(), data, summary };
+      break;
+    }
     case "call": {
       const named = deployment.contracts[need(args[0], "target")];
       const to = named ? named.address : parseAddress(args[0], "target");
@@ -448,8 +441,11 @@ async function main(): Promise<void> {
     provider,
     governor: DisCOGovernor__factory.connect(deployment.contracts.governor.address, provider),
     membership: Membership__factory.connect(deployment.contracts.membership.address, provider),
+    ledger: ValueLedger__factory.connect(deployment.contracts.ledger.address, provider),
     account: options.account,
+    options,
   };
+  if (command in LEDGER_COMMANDS) return LEDGER_COMMANDS[command](ctx, args);
   switch (command) {
     case "members":
       return members(ctx);
@@ -488,6 +484,7 @@ function explain(error: unknown): string {
       DisCOGovernor__factory.createInterface(),
       Membership__factory.createInterface(),
       TimelockController__factory.createInterface(),
+      ValueLedger__factory.createInterface(),
     ];
     for (const iface of interfaces) {
       const parsed = iface.parseError(data);

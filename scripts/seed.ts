@@ -6,15 +6,25 @@
 import { network } from "hardhat";
 import { readDeployment } from "./lib/deployments.ts";
 import { PROPOSAL_STATES } from "./lib/governance.ts";
-import { seedDemo } from "./lib/seed.ts";
+import { ENTRY_STATUSES } from "./lib/ledger.ts";
+import { seedDemo, seedLedger } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const { contracts } = readDeployment(networkName);
 const membership = await ethers.getContractAt("Membership", contracts.membership.address);
 const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.address);
+const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
+const signers = await ethers.getSigners();
 
-const proposals = await seedDemo(membership, governor, await ethers.getSigners(), networkHelpers.time);
+const proposals = await seedDemo(membership, governor, signers, networkHelpers.time);
+const work = await seedLedger(ledger, signers);
 console.log(`Seeded the demo DisCO: ${await membership.memberCount()} members`);
 for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);
+}
+console.log(
+  `  ledger   periods ${work.closedPeriods.join(" and ")} closed, period ${work.openPeriod} open with ${await ledger.entryCount()} entries in all`,
+);
+for (const id of [...work.pending, ...work.disputed]) {
+  console.log(`           entry ${id} ${ENTRY_STATUSES[Number((await ledger.entry(id)).status)]}`);
 }

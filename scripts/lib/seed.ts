@@ -1,8 +1,9 @@
 import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
+import type { DisCOGovernor, Membership, ValueLedger } from "../../types/ethers-contracts/index.js";
 import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
+import { evidenceHash, parseAmount, Stream, type StreamName } from "./ledger.ts";
 import {
   closeVoting,
   enact,
@@ -32,7 +33,7 @@ export async function seedDemo(
   signers: Signer[],
   clock: Clock,
 ): Promise<DemoProposals> {
-  const person = (name: DemoName): Signer => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index];
+  const person = personIn(signers);
   const address = (name: DemoName) => person(name).getAddress();
   const target = await membership.getAddress();
   const call = (description: string, data: string): ProposalCalls => ({
@@ -85,4 +86,93 @@ export async function seedDemo(
   await (await relayBallot(governor, person("Deployer"), ballot)).wait();
 
   return { admitted, blocked, open };
+}
+
+const personIn =
+  (signers: Signer[]) =>
+  (name: DemoName): Signer =>
+    signers[DEMO_PEOPLE.find((p) => p.name === name)!.index];
+
+/** One piece of demo work: who, which stream, how much (credits or hours), and who approves it. */
+type Work = readonly [DemoName, StreamName, string, string, DemoName];
+
+/** Two months of a small translation and media co-op's work, then the month in progress. */
+export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
+  [
+    ["Alice", "Livelihood", "2400", "Translation for the Commons Network report", "Bob"],
+    ["Alice", "Love", "300", "Glossary of commons terms", "Carla"],
+    ["Alice", "Care", "12", "Onboarding Eli", "Carla"],
+    ["Bob", "Livelihood", "1800", "Subtitles for the cooperative film", "Alice"],
+    ["Bob", "Love", "500", "Maintaining the translation memory", "Dara"],
+    ["Bob", "Care", "8.5", "Bookkeeping and the monthly rhythm", "Alice"],
+    ["Carla", "Livelihood", "900", "Editing the housing guide", "Dara"],
+    ["Carla", "Love", "1200", "Free translations for a feminist archive", "Alice"],
+    ["Carla", "Care", "20", "Facilitating the monthly rhythm", "Bob"],
+    ["Dara", "Livelihood", "1500", "Client account: the food co-op", "Carla"],
+    ["Dara", "Care", "4", "Conflict mediation", "Bob"],
+    ["Eli", "Livelihood", "1000", "Proofreading the housing guide", "Alice"],
+    ["Eli", "Love", "200", "Wiki clean-up", "Bob"],
+    ["Eli", "Care", "6", "Mentoring sessions", "Alice"],
+    ["Fran", "Love", "150", "Event volunteering", "Carla"],
+    ["Fran", "Care", "3", "Cooking for the assembly", "Dara"],
+  ],
+  [
+    ["Alice", "Livelihood", "2100", "Translation for the Commons Network, part 2", "Dara"],
+    ["Alice", "Care", "10.25", "Mentoring Eli and Gus", "Bob"],
+    ["Bob", "Livelihood", "2000", "Subtitles, second batch", "Carla"],
+    ["Bob", "Love", "350", "Open-source style guide", "Alice"],
+    ["Carla", "Livelihood", "1100", "Editing the housing guide, final", "Alice"],
+    ["Carla", "Care", "16", "Facilitating the monthly rhythm", "Dara"],
+    ["Dara", "Livelihood", "1700", "Client account: the food co-op", "Bob"],
+    ["Dara", "Love", "400", "Pro-bono interpreting at the assembly", "Carla"],
+    ["Eli", "Livelihood", "1200", "Proofreading the film subtitles", "Bob"],
+    ["Eli", "Care", "5.5", "Care circle", "Carla"],
+    ["Gus", "Livelihood", "600", "Research for the housing guide", "Alice"],
+    ["Gus", "Love", "100", "Wiki translations", "Dara"],
+  ],
+];
+
+export interface DemoLedger {
+  closedPeriods: number[];
+  openPeriod: number;
+  pending: bigint[];
+  disputed: bigint[];
+}
+
+/**
+ * Two closed periods of work across the three streams, each entry approved by a Committed member other than its
+ * author; then, in the open period, one counted entry, pending ones awaiting review and one under dispute.
+ */
+export async function seedLedger(ledger: ValueLedger, signers: Signer[]): Promise<DemoLedger> {
+  const person = personIn(signers);
+  const log = async (name: DemoName, stream: StreamName, amount: string, reference: string) => {
+    const period = await ledger.currentPeriod();
+    const evidence = evidenceHash(`${period}/${name}/${reference}`);
+    const tx = await ledger.connect(person(name)).logWork(Stream[stream], parseAmount(amount), period, evidence, "");
+    await tx.wait();
+    return ledger.entryCount();
+  };
+
+  const closedPeriods: number[] = [];
+  for (const work of CLOSED_PERIODS) {
+    for (const [author, stream, amount, reference, approver] of work) {
+      const entryId = await log(author, stream, amount, reference);
+      await (await ledger.connect(person(approver)).approve(entryId)).wait();
+    }
+    closedPeriods.push(Number(await ledger.currentPeriod()));
+    await (await ledger.connect(person("Bob")).closePeriod()).wait();
+  }
+
+  const counted = await log("Alice", "Livelihood", "1900", "Translation for the Commons Network, part 3");
+  await (await ledger.connect(person("Carla")).approve(counted)).wait();
+  const pending = [
+    await log("Bob", "Care", "9", "Bookkeeping and the monthly rhythm"),
+    await log("Gus", "Love", "250", "Glossary update"),
+    await log("Fran", "Care", "2.75", "Cooking for the assembly"),
+  ];
+  const disputed = await log("Eli", "Livelihood", "3200", "Proofreading, whole catalogue");
+  await (
+    await ledger.connect(person("Dara")).dispute(disputed, "No client invoice for this yet; let's look at it together.")
+  ).wait();
+  return { closedPeriods, openPeriod: Number(await ledger.currentPeriod()), pending, disputed: [disputed] };
 }

@@ -6,7 +6,8 @@ import { deployDisCO, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
-import { seedDemo } from "../../scripts/lib/seed.ts";
+import { ENTRY_STATUSES, parseAmount, STREAMS } from "../../scripts/lib/ledger.ts";
+import { CLOSED_PERIODS, seedDemo, seedLedger } from "../../scripts/lib/seed.ts";
 import { connection } from "../helpers/disco.ts";
 
 const parameters = (
@@ -16,10 +17,11 @@ const parameters = (
 ).DisCO;
 
 async function seededDemo() {
-  const { membership, governor, deployment } = await deployDisCO(connection, parameters);
+  const { membership, governor, ledger, deployment } = await deployDisCO(connection, parameters);
   const signers = await connection.ethers.getSigners();
   const proposals = await seedDemo(membership, governor, signers, connection.networkHelpers.time);
-  return { membership, governor, deployment, signers, proposals };
+  const work = await seedLedger(ledger, signers);
+  return { membership, governor, ledger, deployment, signers, proposals, work };
 }
 
 describe("seeded demo DisCO", () => {
@@ -65,5 +67,44 @@ describe("seeded demo DisCO", () => {
       expect(await connection.ethers.provider.getCode(address, blockNumber - 1)).to.equal("0x");
       expect(blockNumber).to.be.at.least(deployment.startBlock);
     }
+  });
+
+  it("has two closed periods whose totals are exactly the demo's work, weighted by each author's stage", async () => {
+    const { ledger, work } = await connection.networkHelpers.loadFixture(seededDemo);
+    expect(work.closedPeriods).to.deep.equal([1, 2]);
+    // Payable weights (basis points) of the demo's stages, per stream: Livelihood, Love, Care.
+    const committed = [10_000, 10_000, 10_000];
+    const weights: Record<string, number[]> = {
+      Alice: committed,
+      Bob: committed,
+      Carla: committed,
+      Dara: committed,
+      Eli: [5_000, 10_000, 0],
+      Fran: [0, 0, 0],
+      Gus: [0, 10_000, 0],
+    };
+    for (const [i, entries] of CLOSED_PERIODS.entries()) {
+      const historical = [0n, 0n, 0n];
+      const payable = [0n, 0n, 0n];
+      for (const [author, stream, amount] of entries) {
+        const s = STREAMS.indexOf(stream);
+        historical[s] += parseAmount(amount);
+        payable[s] += (parseAmount(amount) * BigInt(weights[author][s])) / 10_000n;
+      }
+      const totals = await ledger.periodTotals(i + 1);
+      expect(totals.historical, `period ${i + 1} historical`).to.deep.equal(historical);
+      expect(totals.payable_, `period ${i + 1} payable`).to.deep.equal(payable);
+      expect((await ledger.periodInfo(i + 1)).closedAt).to.be.greaterThan(0n);
+    }
+  });
+
+  it("has an open period with a counted entry, entries awaiting review and one under dispute", async () => {
+    const { ledger, work } = await connection.networkHelpers.loadFixture(seededDemo);
+    expect(await ledger.currentPeriod()).to.equal(BigInt(work.openPeriod));
+    const status = async (id: bigint) => ENTRY_STATUSES[Number((await ledger.entry(id)).status)];
+    expect(await Promise.all(work.pending.map(status))).to.deep.equal(["Pending", "Pending", "Pending"]);
+    expect(await status(work.disputed[0])).to.equal("Disputed");
+    expect((await ledger.periodInfo(work.openPeriod)).openDisputes).to.equal(1n);
+    expect((await ledger.periodTotals(work.openPeriod)).historical).to.deep.equal([190_000n, 0n, 0n]);
   });
 });

@@ -113,6 +113,32 @@ describe("npm start and the CLI", function () {
     expect(bylaw.out, bylaw.err).to.match(/^Proposed \(Bylaw\) in block \d+: \d+/);
   });
 
+  it("shows the demo's ledger: entries of the open period, a member's totals and the minimum contribution", () => {
+    const entries = cli("entries");
+    expect(entries.out, entries.err).to.match(/^5 entries in period 3/);
+    expect(entries.out).to.match(
+      /entry \d+: Disputed, Livelihood 3200\.00 credits by 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc/,
+    );
+    const totals = cli("totals", "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
+    expect(totals.out).to.match(/period 1 {3}historical: Livelihood 1000\.00 {2}Love 200\.00 {2}Care 6\.00/);
+    expect(totals.out).to.match(/payable: {4}Livelihood 500\.00 {2}Love 200\.00 {2}Care 0\.00/);
+    expect(totals.out).to.match(/minimum contribution: 2400\.00 of 400\.00 credits .*: met/);
+  });
+
+  it("logs and approves work, refuses to close a period under dispute, and proposes to resolve it", () => {
+    const logged = cli("log", "care", "1.25", "--evidence", "rhythm notes", "--account", "1");
+    expect(logged.out, logged.err).to.match(/entry (\d+): Pending, Care 1\.25h/);
+    const entryId = /entry (\d+): Pending/.exec(logged.out)![1];
+    const self = cli("approve", entryId, "--account", "1");
+    expect(self.err).to.match(new RegExp(`LedgerSelfReview\\(${entryId}\\)`));
+    const approved = cli("approve", entryId, "--account", "3");
+    expect(approved.out, approved.err).to.match(/Counted, Care 1\.25h/);
+    expect(cli("close-period", "--account", "2").err).to.match(/LedgerOpenDisputes\(3, 1\)/);
+    const disputed = /entry (\d+): Disputed/.exec(cli("entries", "--status", "disputed").out)![1];
+    const resolve = cli("propose", "resolve", disputed, "accept", "--account", "1");
+    expect(resolve.out, resolve.err).to.match(/^Proposed \(Standard\)/);
+  });
+
   it("stops everything cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((resolve) => started.on("exit", resolve));
     started.kill("SIGINT");

@@ -1,0 +1,39 @@
+import { id, isHexString } from "ethers";
+
+/** IValueLedger.Stream, by number. */
+export const STREAMS = ["Livelihood", "Love", "Care"] as const;
+export type StreamName = (typeof STREAMS)[number];
+export const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
+
+/** IValueLedger.EntryStatus, by number. */
+export const ENTRY_STATUSES = ["None", "Pending", "Counted", "Disputed", "Rejected", "Withdrawn"] as const;
+
+/** Ledger amounts have two decimals: 100 is one credit or one hour. */
+export const AMOUNT_DECIMALS = 2;
+const SCALE = 10 ** AMOUNT_DECIMALS;
+
+/** "12.25" -> 1225n; refuses more than two decimals, signs and anything that is not a plain number. */
+export function parseAmount(text: string): bigint {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) throw new Error(`Not an amount with at most ${AMOUNT_DECIMALS} decimals: "${text}"`);
+  return BigInt(match[1]) * BigInt(SCALE) + BigInt((match[2] ?? "").padEnd(AMOUNT_DECIMALS, "0"));
+}
+
+/** 1225n -> "12.25". */
+export function formatAmount(amount: bigint): string {
+  const whole = amount / BigInt(SCALE);
+  const cents = (amount % BigInt(SCALE)).toString().padStart(AMOUNT_DECIMALS, "0");
+  return `${whole}.${cents}`;
+}
+
+/** A stream by name (any case) or number. */
+export function parseStream(text: string): number {
+  const index = /^\d+$/.test(text) ? Number(text) : STREAMS.findIndex((s) => s.toLowerCase() === text.toLowerCase());
+  if (index < 0 || index >= STREAMS.length) throw new Error(`Unknown stream "${text}": livelihood, love or care`);
+  return index;
+}
+
+/** Evidence as the ledger stores it: a 32-byte hash given as is, or the hash of a reference kept off-chain. */
+export function evidenceHash(reference: string): string {
+  return isHexString(reference, 32) ? reference : id(reference);
+}
