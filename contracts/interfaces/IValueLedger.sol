@@ -28,7 +28,8 @@ interface IValueLedger {
         Withdrawn
     }
 
-    /// @notice One logged piece of work.
+    /// @notice One logged piece of work. `settled`: the members accepted it after a dispute, so it can't be
+    /// disputed again.
     struct Entry {
         address author;
         uint32 period;
@@ -37,6 +38,7 @@ interface IValueLedger {
         EntryStatus status;
         uint8 approvals;
         uint8 approvalsRequired;
+        bool settled;
         uint64 amount;
     }
 
@@ -122,6 +124,12 @@ interface IValueLedger {
     /// @notice Thrown when an amount is zero.
     error LedgerZeroAmount();
 
+    /// @notice Thrown when an amount is above MAX_AMOUNT.
+    error LedgerAmountTooLarge(uint64 amount, uint64 maxAmount);
+
+    /// @notice Thrown when an entry the members accepted after a dispute is disputed again.
+    error LedgerDisputeSettled(uint256 entryId);
+
     /// @notice Thrown when a stream number is not Livelihood (0), Love (1) or Care (2).
     error LedgerUnknownStream(uint8 stream);
 
@@ -174,7 +182,7 @@ interface IValueLedger {
 
     /// @notice Logs the caller's work in the open period.
     /// @param stream 0 Livelihood, 1 Love, 2 Care
-    /// @param amount Credits or hours, two decimals (100 = 1)
+    /// @param amount Credits or hours, two decimals (100 = 1), at most MAX_AMOUNT
     /// @param period The open period (so that a late transaction can't land in the next one)
     /// @param evidence A hash of the evidence kept off-chain (non-zero)
     /// @param uri Where the evidence can be found, if anywhere (no personal data), at most MAX_URI_LENGTH bytes
@@ -192,7 +200,7 @@ interface IValueLedger {
     function approve(uint256 entryId) external;
 
     /// @notice Disputes another member's pending or counted entry, which then counts only if governance accepts
-    /// it. Committed members only, while its period is open.
+    /// it. Committed members only, while its period is open; an entry accepted after a dispute is settled.
     /// @param entryId The entry
     /// @param reason Why
     function dispute(uint256 entryId, string calldata reason) external;

@@ -20,6 +20,9 @@ contract ValueLedger is IValueLedger, AccessControl {
     uint8 public constant MAX_WINDOW = 12;
     /// @notice The longest evidence URI, in bytes.
     uint256 public constant MAX_URI_LENGTH = 256;
+    /// @notice The largest amount of one entry: ten billion credits or hours. With it, the uint64 totals would need
+    /// some 18 million such entries in one period to overflow, so no entry can block others from counting.
+    uint64 public constant MAX_AMOUNT = 1e12;
 
     uint16 private constant _BPS = 10_000;
     uint8 private constant _STREAMS = 3;
@@ -85,6 +88,7 @@ contract ValueLedger is IValueLedger, AccessControl {
     ) external returns (uint256 entryId) {
         Stream s = _stream(stream);
         if (amount == 0) revert LedgerZeroAmount();
+        if (amount > MAX_AMOUNT) revert LedgerAmountTooLarge(amount, MAX_AMOUNT);
         if (evidence == bytes32(0) || bytes(uri).length > MAX_URI_LENGTH) revert LedgerInvalidEvidence();
         uint32 open = _currentPeriod;
         if (period != open) revert LedgerPeriodNotOpen(period, open);
@@ -109,6 +113,8 @@ contract ValueLedger is IValueLedger, AccessControl {
     /// @inheritdoc IValueLedger
     function dispute(uint256 entryId, string calldata reason) external {
         Entry storage e = _reviewable(entryId, EntryStatus.Pending, EntryStatus.Counted);
+        // Once the members accepted an entry, one member cannot send it back to a vote (and hold up closing).
+        if (e.settled) revert LedgerDisputeSettled(entryId);
         if (e.status == EntryStatus.Counted) _uncount(entryId, e);
         e.status = EntryStatus.Disputed;
         ++_periods[e.period].openDisputes;
@@ -145,6 +151,7 @@ contract ValueLedger is IValueLedger, AccessControl {
         --_periods[e.period].openDisputes;
         emit DisputeResolved(entryId, accept);
         if (accept) {
+            e.settled = true;
             _count(entryId, e);
         } else {
             _unlog(e);
@@ -286,6 +293,7 @@ contract ValueLedger is IValueLedger, AccessControl {
             status: EntryStatus.Pending,
             approvals: 0,
             approvalsRequired: _approvalsRequired,
+            settled: false,
             amount: amount
         });
     }

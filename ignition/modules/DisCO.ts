@@ -20,6 +20,25 @@ export type Founder = {
   mentor: string;
 };
 
+/**
+ * The ledger's settings unless the parameters say otherwise: DESIGN.md's defaults. Weights per stage (Casual,
+ * Dating 1-3, Committed) and stream (Livelihood, Love, Care) in basis points: GT's Dating livelihood at 0/50/75%,
+ * Dating care historical only, Casual work historical only. 400 credits over 3 periods is GT's minimum.
+ */
+export const DEFAULT_LEDGER_SETTINGS = {
+  weights: [
+    [0, 0, 0],
+    [0, 10_000, 0],
+    [5_000, 10_000, 0],
+    [7_500, 10_000, 0],
+    [10_000, 10_000, 10_000],
+  ],
+  caps: [0, 0, 0],
+  approvalsRequired: 1,
+  minimumCredits: 40_000,
+  minimumPeriods: 3,
+};
+
 const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
 const role = (name: string) => id(name);
 const selector = (signature: string) => id(signature).slice(0, 10);
@@ -55,21 +74,7 @@ export default buildModule("DisCO", (m) => {
   });
 
   const treasurers = m.getParameter<string[]>("treasurers", []);
-  const ledgerSettings = m.getParameter("ledgerSettings", {
-    // Casual, Dating 1-3, Committed x Livelihood, Love, Care: DESIGN.md's defaults (GT: Dating livelihood at
-    // 0/50/75%, Dating care historical only, Casual work historical only).
-    weights: [
-      [0, 0, 0],
-      [0, 10_000, 0],
-      [5_000, 10_000, 0],
-      [7_500, 10_000, 0],
-      [10_000, 10_000, 10_000],
-    ],
-    caps: [0, 0, 0],
-    approvalsRequired: 1,
-    minimumCredits: 40_000,
-    minimumPeriods: 3,
-  });
+  const ledgerSettings = m.getParameter("ledgerSettings", DEFAULT_LEDGER_SETTINGS);
 
   const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
   const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);

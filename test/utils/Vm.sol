@@ -5,6 +5,13 @@ pragma solidity ^0.8.28;
 /// @notice The few cheatcodes these tests use. Hardhat 3's Solidity test runner (EDR) serves them at the address
 /// below, as Foundry does; forge-std is not available here, so they are declared by hand.
 interface Vm {
+    /// @notice A log recorded by recordLogs (forge-std's Vm.Log).
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     function warp(uint256 newTimestamp) external;
 
     function prank(address msgSender) external;
@@ -18,6 +25,10 @@ interface Vm {
     function assume(bool condition) external pure;
 
     function label(address account, string calldata newLabel) external;
+
+    function recordLogs() external;
+
+    function getRecordedLogs() external returns (Log[] memory logs);
 }
 
 /// @dev The address at which the runner serves cheatcodes.
