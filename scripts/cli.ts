@@ -10,9 +10,12 @@ import {
   TimelockController__factory,
   type Membership,
   ValueLedger__factory,
+  Treasury__factory,
+  DemoEuro__factory,
 } from "../types/ethers-contracts/index.js";
 import { need, parseAddress, signer, UsageError, type Context } from "./cli/context.ts";
 import { LEDGER_COMMANDS, LEDGER_HELP } from "./cli/ledger.ts";
+import { TREASURY_COMMANDS, TREASURY_HELP } from "./cli/treasury.ts";
 import type { IDisCOGovernor } from "../types/ethers-contracts/contracts/interfaces/IDisCOGovernor.js";
 import { readDeployment } from "./lib/deployments.ts";
 import {
@@ -52,6 +55,13 @@ Commands:
   entries                          list entries (the open period's, or --period, --member, --status)
   totals [<member>]                counted totals per period and for life, and the minimum contribution
   close-period                     close the open period (treasurers)
+
+  pay-in <amount> [--ref <ref>]    pay into the treasury with a reference (an invoice, a client)
+  fund <period> <amount>           fund a closed period's payouts (treasurers)
+  claim <period> [<period> ...]    claim your payouts
+  owed                             the treasury: balance, owed, unallocated, each funded period
+  account [<member>]               a member's payouts, claimed and claimable
+  faucet <amount>                  demo currency for your account (local chain and testnets)
 
 Options for every command:
   --network <name>   the deployment to use, deployments/<name>.json (default: localhost)
@@ -97,6 +107,7 @@ Queues a Succeeded proposal in the timelock.`,
 
 Executes a Queued proposal once the timelock delay has passed.`,
   ...LEDGER_HELP,
+  ...TREASURY_HELP,
 };
 
 const { values: options, positionals } = parseArgs({
@@ -118,6 +129,7 @@ const { values: options, positionals } = parseArgs({
     period: { type: "string" },
     member: { type: "string" },
     status: { type: "string" },
+    ref: { type: "string" },
   },
 });
 
@@ -442,10 +454,12 @@ async function main(): Promise<void> {
     governor: DisCOGovernor__factory.connect(deployment.contracts.governor.address, provider),
     membership: Membership__factory.connect(deployment.contracts.membership.address, provider),
     ledger: ValueLedger__factory.connect(deployment.contracts.ledger.address, provider),
+    treasury: Treasury__factory.connect(deployment.contracts.treasury.address, provider),
     account: options.account,
     options,
   };
   if (command in LEDGER_COMMANDS) return LEDGER_COMMANDS[command](ctx, args);
+  if (command in TREASURY_COMMANDS) return TREASURY_COMMANDS[command](ctx, args);
   switch (command) {
     case "members":
       return members(ctx);
@@ -485,6 +499,8 @@ function explain(error: unknown): string {
       Membership__factory.createInterface(),
       TimelockController__factory.createInterface(),
       ValueLedger__factory.createInterface(),
+      Treasury__factory.createInterface(),
+      DemoEuro__factory.createInterface(),
     ];
     for (const iface of interfaces) {
       const parsed = iface.parseError(data);

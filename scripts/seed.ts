@@ -7,17 +7,19 @@ import { network } from "hardhat";
 import { readDeployment } from "./lib/deployments.ts";
 import { PROPOSAL_STATES } from "./lib/governance.ts";
 import { ENTRY_STATUSES } from "./lib/ledger.ts";
-import { seedDemo, seedLedger } from "./lib/seed.ts";
+import { seedDemo, seedLedger, seedTreasury } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const { contracts } = readDeployment(networkName);
 const membership = await ethers.getContractAt("Membership", contracts.membership.address);
 const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.address);
 const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
+const treasury = await ethers.getContractAt("Treasury", contracts.treasury.address);
 const signers = await ethers.getSigners();
 
 const proposals = await seedDemo(membership, governor, signers, networkHelpers.time);
 const work = await seedLedger(ledger, signers);
+const money = await seedTreasury(treasury, signers);
 console.log(`Seeded the demo DisCO: ${await membership.memberCount()} members`);
 for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);
@@ -28,3 +30,6 @@ console.log(
 for (const id of [...work.pending, ...work.disputed]) {
   console.log(`           entry ${id} ${ENTRY_STATUSES[Number((await ledger.entry(id)).status)]}`);
 }
+console.log(
+  `  treasury periods ${money.funded.join(" and ")} funded; ${money.claims.map((c) => `${c.name} claimed ${c.periods.join(" and ")}`).join(", ")}`,
+);

@@ -44,8 +44,8 @@ const role = (name: string) => id(name);
 const selector = (signature: string) => id(signature).slice(0, 10);
 
 /**
- * The whole DisCO in one module: timelock, membership with its founders, value ledger with its founding
- * treasurers, governor. When it finishes, the timelock
+ * The whole DisCO in one module: timelock, membership with its founders, value ledger and treasury (in the
+ * `currency` token) with their founding treasurers, governor. When it finishes, the timelock
  * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
  * cancels and executes through it.
  */
@@ -75,6 +75,9 @@ export default buildModule("DisCO", (m) => {
 
   const treasurers = m.getParameter<string[]>("treasurers", []);
   const ledgerSettings = m.getParameter("ledgerSettings", DEFAULT_LEDGER_SETTINGS);
+  const currency = m.getParameter<string>("currency");
+  // Livelihood 75%, love 25%, care 0%: DisCO v3.5's default split of a period's payouts.
+  const buckets = m.getParameter<number[]>("buckets", [7_500, 2_500, 0]);
 
   const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
   const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
@@ -88,18 +91,33 @@ export default buildModule("DisCO", (m) => {
     "setApprovalsRequired(uint8)",
     "setMinimumContribution(uint64,uint8)",
   ];
+  const treasury = m.contract("Treasury", [currency, ledger, timelock, treasurers, buckets]);
+  const treasuryBylaws = [
+    "grantRole(bytes32,address)",
+    "revokeRole(bytes32,address)",
+    "renounceRole(bytes32,address)",
+    "setBuckets(uint16[3])",
+  ];
   const governor = m.contract("DisCOGovernor", [
     governorName,
     membership,
     timelock,
     settings,
-    [membership, membership, membership, membership, ...ledgerBylaws.map(() => ledger)],
+    [
+      membership,
+      membership,
+      membership,
+      membership,
+      ...ledgerBylaws.map(() => ledger),
+      ...treasuryBylaws.map(() => treasury),
+    ],
     [
       selector("grantRole(bytes32,address)"),
       selector("revokeRole(bytes32,address)"),
       selector("renounceRole(bytes32,address)"),
       selector("setConstituencyName(uint8,string)"),
       ...ledgerBylaws.map(selector),
+      ...treasuryBylaws.map(selector),
     ],
   ]);
 
@@ -111,5 +129,5 @@ export default buildModule("DisCO", (m) => {
     after: [proposer, canceller, executor],
   });
 
-  return { timelock, membership, ledger, governor };
+  return { timelock, membership, ledger, treasury, governor };
 });

@@ -1,6 +1,6 @@
 /** What every CLI command works with: the deployment, its contracts, who acts, and the command's options. */
 import { JsonRpcProvider, Wallet, isAddress, type Signer } from "ethers";
-import type { DisCOGovernor, Membership, ValueLedger } from "../../types/ethers-contracts/index.js";
+import type { DisCOGovernor, Membership, Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
 import type { Deployment } from "../lib/deployments.ts";
 
 const LOCAL_CHAIN_ID = 31337;
@@ -13,6 +13,7 @@ export interface Context {
   governor: DisCOGovernor;
   membership: Membership;
   ledger: ValueLedger;
+  treasury: Treasury;
   account?: string;
   options: Options;
 }

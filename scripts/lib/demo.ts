@@ -5,13 +5,14 @@
 export const DEMO_PEOPLE = [
   { index: 0, name: "Deployer", role: "deployer and relayer; holds no power after deployment" },
   { index: 1, name: "Alice", role: "Committed, worker" },
-  { index: 2, name: "Bob", role: "Committed, worker" },
+  { index: 2, name: "Bob", role: "Committed, worker; the treasurer" },
   { index: 3, name: "Carla", role: "Committed, community" },
   { index: 4, name: "Dara", role: "Committed, client" },
   { index: 5, name: "Eli", role: "Dating 2, worker, mentored by Alice" },
   { index: 6, name: "Fran", role: "Casual, supporter" },
   { index: 7, name: "Gus", role: "Dating 1, worker, mentored by Bob (admitted by the seeded vote)" },
   { index: 8, name: "Hana", role: "not a member (her consent admission was blocked)" },
+  { index: 9, name: "Client", role: "a client who pays invoices into the treasury" },
 ] as const;
 
 export type DemoName = (typeof DEMO_PEOPLE)[number]["name"];

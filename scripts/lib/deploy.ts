@@ -1,4 +1,5 @@
 import type { NetworkConnection } from "hardhat/types/network";
+import DemoEuroModule from "../../ignition/modules/DemoEuro.ts";
 import DisCOModule, { type Founder } from "../../ignition/modules/DisCO.ts";
 import { deploymentBlock, type Deployment } from "./deployments.ts";
 
@@ -10,6 +11,9 @@ export type DisCOParameters = {
   constituencies?: string[];
   founders: Founder[];
   treasurers?: string[];
+  /** The currency token's address; without one, a DemoEuro (a faucet token) is deployed: local chain and testnets. */
+  currency?: string;
+  buckets?: number[];
   ledgerSettings?: {
     weights: number[][];
     caps: number[];
@@ -35,20 +39,23 @@ export type DisCOParameters = {
 export async function deployDisCO(connection: NetworkConnection, parameters: DisCOParameters) {
   const { ethers, ignition, networkName } = connection;
   const startBlock = (await ethers.provider.getBlockNumber()) + 1;
+  const currency = parameters.currency ?? (await (await ignition.deploy(DemoEuroModule)).token.getAddress());
   const deployed = await ignition.deploy(DisCOModule, {
-    parameters: { DisCO: { ...parameters } },
+    parameters: { DisCO: { ...parameters, currency } },
   });
-  const [membership, ledger, governor, timelock] = await Promise.all([
+  const [membership, ledger, treasury, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
     ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
+    ethers.getContractAt("Treasury", await deployed.treasury.getAddress()),
     ethers.getContractAt("DisCOGovernor", await deployed.governor.getAddress()),
     ethers.getContractAt("TimelockController", await deployed.timelock.getAddress()),
   ]);
 
   const endBlock = await ethers.provider.getBlockNumber();
-  const record = async (contract: { getAddress(): Promise<string> }) => {
-    const address = await contract.getAddress();
-    return { address, blockNumber: await deploymentBlock(ethers.provider, address, startBlock, endBlock) };
+  // A currency that was there before (a live network's token) is searched for from genesis.
+  const record = async (contract: { getAddress(): Promise<string> } | string, from = startBlock) => {
+    const address = typeof contract === "string" ? contract : await contract.getAddress();
+    return { address, blockNumber: await deploymentBlock(ethers.provider, address, from, endBlock) };
   };
   const deployment: Deployment = {
     chainId: Number((await ethers.provider.getNetwork()).chainId),
@@ -59,7 +66,9 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
       timelock: await record(timelock),
       membership: await record(membership),
       ledger: await record(ledger),
+      treasury: await record(treasury),
+      token: await record(currency, parameters.currency === undefined ? startBlock : 0),
     },
   };
-  return { deployment, membership, ledger, governor, timelock };
+  return { deployment, membership, ledger, treasury, governor, timelock };
 }

@@ -16,6 +16,8 @@ export interface DeploymentContracts {
   timelock: ContractRecord;
   membership: ContractRecord;
   ledger: ContractRecord;
+  treasury: ContractRecord;
+  token: ContractRecord;
   [name: string]: ContractRecord;
 }
 

@@ -1,7 +1,14 @@
 import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import type { DisCOGovernor, Membership, ValueLedger } from "../../types/ethers-contracts/index.js";
+import { id, parseUnits } from "ethers";
+import {
+  DemoEuro__factory,
+  type DisCOGovernor,
+  type Membership,
+  type Treasury,
+  type ValueLedger,
+} from "../../types/ethers-contracts/index.js";
 import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
 import { evidenceHash, parseAmount, Stream, type StreamName } from "./ledger.ts";
 import {
@@ -175,4 +182,46 @@ export async function seedLedger(ledger: ValueLedger, signers: Signer[]): Promis
     await ledger.connect(person("Dara")).dispute(disputed, "No client invoice for this yet; let's look at it together.")
   ).wait();
   return { closedPeriods, openPeriod: Number(await ledger.currentPeriod()), pending, disputed: [disputed] };
+}
+
+/** Client payments into the treasury: who pays (a demo person), how much (euros) and the invoice. */
+export const PAYMENTS = [
+  ["Client", "10000", "INV-2026-09"],
+  ["Client", "9500", "INV-2026-10"],
+] as const;
+
+/** Each closed period's funding (euros), as the treasurer sets it from the month's Net Available Liquidity. */
+export const FUNDINGS = [
+  [1, "8000"],
+  [2, "7500"],
+] as const;
+
+export interface DemoTreasury {
+  funded: number[];
+  claims: Array<{ name: DemoName; periods: number[] }>;
+}
+
+/**
+ * A client pays two invoices in, the treasurer funds both closed periods, and two members claim: Alice both
+ * periods in one call, Carla the first. The rest stays claimable.
+ */
+export async function seedTreasury(treasury: Treasury, signers: Signer[]): Promise<DemoTreasury> {
+  const person = personIn(signers);
+  const currency = DemoEuro__factory.connect(await treasury.currency(), signers[0]);
+  const decimals = await currency.decimals();
+  for (const [payer, euros, invoice] of PAYMENTS) {
+    const amount = parseUnits(euros, decimals);
+    await (await currency.connect(person(payer)).faucet(amount)).wait();
+    await (await currency.connect(person(payer)).approve(await treasury.getAddress(), amount)).wait();
+    await (await treasury.connect(person(payer)).payIn(amount, id(invoice))).wait();
+  }
+  for (const [period, euros] of FUNDINGS) {
+    await (await treasury.connect(person("Bob")).fundPeriod(period, parseUnits(euros, decimals))).wait();
+  }
+  const claims: DemoTreasury["claims"] = [
+    { name: "Alice", periods: [1, 2] },
+    { name: "Carla", periods: [1] },
+  ];
+  for (const { name, periods } of claims) await (await treasury.connect(person(name)).claim(periods)).wait();
+  return { funded: FUNDINGS.map(([period]) => period), claims };
 }

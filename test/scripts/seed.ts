@@ -7,7 +7,7 @@ import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
 import { ENTRY_STATUSES, parseAmount, STREAMS } from "../../scripts/lib/ledger.ts";
-import { CLOSED_PERIODS, seedDemo, seedLedger } from "../../scripts/lib/seed.ts";
+import { CLOSED_PERIODS, FUNDINGS, PAYMENTS, seedDemo, seedLedger, seedTreasury } from "../../scripts/lib/seed.ts";
 import { connection } from "../helpers/disco.ts";
 
 const parameters = (
@@ -17,11 +17,12 @@ const parameters = (
 ).DisCO;
 
 async function seededDemo() {
-  const { membership, governor, ledger, deployment } = await deployDisCO(connection, parameters);
+  const { membership, governor, ledger, treasury, deployment } = await deployDisCO(connection, parameters);
   const signers = await connection.ethers.getSigners();
   const proposals = await seedDemo(membership, governor, signers, connection.networkHelpers.time);
   const work = await seedLedger(ledger, signers);
-  return { membership, governor, ledger, deployment, signers, proposals, work };
+  const money = await seedTreasury(treasury, signers);
+  return { membership, governor, ledger, treasury, deployment, signers, proposals, work, money };
 }
 
 describe("seeded demo DisCO", () => {
@@ -106,5 +107,43 @@ describe("seeded demo DisCO", () => {
     expect(await status(work.disputed[0])).to.equal("Disputed");
     expect((await ledger.periodInfo(work.openPeriod)).openDisputes).to.equal(1n);
     expect((await ledger.periodTotals(work.openPeriod)).historical).to.deep.equal([190_000n, 0n, 0n]);
+  });
+
+  it("has a funded treasury: both closed periods paid into pools, some claims made, every unit accounted", async () => {
+    const { treasury, ledger, signers, money } = await connection.networkHelpers.loadFixture(seededDemo);
+    const currency = await connection.ethers.getContractAt("DemoEuro", await treasury.currency());
+    const euros = (text: string) => connection.ethers.parseUnits(text, 6);
+    const [livelihoodBps, loveBps] = [7_500n, 2_500n];
+    for (const [period, amount] of FUNDINGS) {
+      const pool = await treasury.pool(period);
+      // Both periods have payable livelihood and love and care, but the care bucket is 0%.
+      const expected = [(euros(amount) * livelihoodBps) / 10_000n, (euros(amount) * loveBps) / 10_000n, 0n];
+      expect(pool.streamPools).to.deep.equal(expected);
+      expect(pool.funded).to.equal(expected[0] + expected[1]);
+    }
+    const alice = signers[1].address;
+    expect([await treasury.hasClaimed(alice, 1), await treasury.hasClaimed(alice, 2)]).to.deep.equal([true, true]);
+    expect(await treasury.hasClaimed(signers[3].address, 1)).to.equal(true);
+    expect(await treasury.claimable(signers[2].address, 1)).to.be.greaterThan(0n);
+    expect(money.claims.map((c) => c.name)).to.deep.equal(["Alice", "Carla"]);
+
+    // Alice's claim of period 1 is her payable share of each stream pool.
+    const pool = await treasury.pool(1);
+    const [mine, all] = [await ledger.memberPeriodTotals(alice, 1), await ledger.periodTotals(1)];
+    const aliceShare = [0, 1, 2].reduce(
+      (sum, s) => (all.payable_[s] === 0n ? sum : sum + (pool.streamPools[s] * mine.payable_[s]) / all.payable_[s]),
+      0n,
+    );
+    const claimedEvents = await treasury.queryFilter(treasury.filters.PayoutClaimed(alice, 1));
+    expect(claimedEvents.map((e) => e.args.amount)).to.deep.equal([aliceShare]);
+
+    const balance = await currency.balanceOf(await treasury.getAddress());
+    expect(balance).to.equal((await treasury.owed()) + (await treasury.unallocated()));
+    const paidIn = PAYMENTS.reduce((sum, [, amount]) => sum + euros(amount), 0n);
+    const claimed = (await treasury.queryFilter(treasury.filters.PayoutClaimed())).reduce(
+      (s, e) => s + e.args.amount,
+      0n,
+    );
+    expect(paidIn).to.equal(claimed + balance);
   });
 });

@@ -139,6 +139,23 @@ describe("npm start and the CLI", function () {
     expect(resolve.out, resolve.err).to.match(/^Proposed \(Standard\)/);
   });
 
+  it("shows the treasury, pays in, claims payouts and refuses to fund an open period", () => {
+    const owed = cli("owed");
+    expect(owed.out, owed.err).to.match(/^Treasury balance [\d.]+ dEUR/);
+    expect(owed.out).to.match(/period 1: funded 8000\.0 dEUR, claimed [\d.]+ dEUR/);
+    const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+    const before = cli("account", bob);
+    expect(before.out).to.match(/period 1: [\d.]+ dEUR to claim/);
+    const claimed = cli("claim", "1", "2", "--account", "2");
+    expect(claimed.out, claimed.err).to.match(/^Claimed [\d.]+ dEUR for period\(s\) 1, 2/);
+    expect(cli("account", bob).out).to.match(/period 1: claimed\n {2}period 2: claimed/);
+    expect(cli("claim", "1", "--account", "2").err).to.match(/TreasuryAlreadyClaimed/);
+    expect(cli("faucet", "250", "--account", "9").status).to.equal(0);
+    const paid = cli("pay-in", "250", "--ref", "INV-2026-11", "--account", "9");
+    expect(paid.out, paid.err).to.match(/^Paid in 250\.0 dEUR/);
+    expect(cli("fund", "3", "100", "--account", "2").err).to.match(/TreasuryPeriodNotClosed\(3\)/);
+  });
+
   it("stops everything cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((resolve) => started.on("exit", resolve));
     started.kill("SIGINT");

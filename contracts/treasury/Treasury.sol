@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ITreasury} from "../interfaces/ITreasury.sol";
+import {IValueLedger} from "../interfaces/IValueLedger.sol";
+
+/// @title Treasury
+/// @notice Holds the DisCO's currency. Anyone pays in; treasurers fund closed periods; members pull their payout,
+/// their share of each stream bucket in proportion to their payable work; the timelock alone spends the rest.
+/// @dev Nothing loops over members: a funding writes one pool, a claim reads the member's own ledger totals. Every
+/// transfer is checked to move exactly the amount asked, so that a fee-charging token is refused rather than
+/// breaking the accounts. `unallocated` is the balance minus what is owed, so it can't drift from the balance.
+contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    /// @notice The role that funds periods (the same id as the ledger's treasurers).
+    bytes32 public constant TREASURER_ROLE = keccak256("TREASURER_ROLE");
+
+    uint16 private constant _BPS = 10_000;
+    uint8 private constant _STREAMS = 3;
+
+    IERC20 private immutable _CURRENCY;
+    IValueLedger private immutable _LEDGER;
+
+    // ------------------------------------------------------------------------------------------------ STORAGE
+
+    /// @dev A pool with the period's payable totals fixed at funding (a closed period never changes).
+    struct StoredPool {
+        Pool pool;
+        uint64[3] periodPayable;
+    }
+
+    mapping(uint32 period => StoredPool) private _pools;
+    mapping(uint32 period => mapping(address member => bool)) private _claimed;
+    uint16[3] private _buckets;
+    uint256 private _owed;
+
+    /// @param currency_ The currency token (6 decimals for a euro-like one; any exact ERC-20 works)
+    /// @param ledger_ The value ledger whose payable totals payouts follow
+    /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
+    /// @param treasurers The founding treasurers (the timelock grants and revokes the role afterwards)
+    /// @param bucketsBps Livelihood, Love, Care in basis points, summing to 10,000
+    constructor(
+        IERC20 currency_,
+        IValueLedger ledger_,
+        address admin,
+        address[] memory treasurers,
+        uint16[3] memory bucketsBps
+    ) {
+        _CURRENCY = currency_;
+        _LEDGER = ledger_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
+        _setBuckets(bucketsBps);
+    }
+
+    // ------------------------------------------------------------------------------------------------ ACTIONS
+
+    /// @inheritdoc ITreasury
+    function payIn(uint256 amount, bytes32 paymentRef) external nonReentrant {
+        if (amount == 0) revert TreasuryZeroAmount();
+        address payer = _msgSender();
+        uint256 before = _CURRENCY.balanceOf(address(this));
+        _CURRENCY.safeTransferFrom(payer, address(this), amount);
+        _requireExact(amount, _CURRENCY.balanceOf(address(this)) - before);
+        emit PaidIn(payer, amount, paymentRef);
+    }
+
+    /// @inheritdoc ITreasury
+    function fundPeriod(uint32 period, uint256 amount) external onlyRole(TREASURER_ROLE) {
+        if (amount == 0) revert TreasuryZeroAmount();
+        if (_LEDGER.periodInfo(period).closedAt == 0) revert TreasuryPeriodNotClosed(period);
+        StoredPool storage stored = _pools[period];
+        if (stored.pool.funded != 0) revert TreasuryPeriodAlreadyFunded(period);
+        uint256 free = unallocated();
+        if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
+
+        uint64[3] memory periodPayable = _LEDGER.periodTotals(period).payable_;
+        uint16[3] memory bucketsBps = _buckets;
+        uint128[3] memory streamPools;
+        uint256 funded;
+        for (uint256 s = 0; s < _STREAMS; ++s) {
+            // A bucket nobody earned payable work in stays unallocated, as does the rounding of the split.
+            if (periodPayable[s] == 0) continue;
+            streamPools[s] = SafeCast.toUint128((amount * bucketsBps[s]) / _BPS);
+            funded += streamPools[s];
+        }
+        if (funded == 0) revert TreasuryNothingToFund(period);
+
+        stored.pool = Pool({funded: SafeCast.toUint128(funded), claimed: 0, streamPools: streamPools});
+        stored.periodPayable = periodPayable;
+        _owed += funded;
+        emit PeriodFunded(period, _msgSender(), funded, bucketsBps, streamPools);
+    }
+
+    /// @inheritdoc ITreasury
+    function claim(uint32[] calldata periods) external nonReentrant returns (uint256 total) {
+        address member = _msgSender();
+        for (uint256 i = 0; i < periods.length; ++i) {
+            uint32 period = periods[i];
+            StoredPool storage stored = _pools[period];
+            if (stored.pool.funded == 0) revert TreasuryPeriodNotFunded(period);
+            if (_claimed[period][member]) revert TreasuryAlreadyClaimed(member, period);
+            uint256 share = _share(member, period, stored);
+            if (share == 0) revert TreasuryNothingToClaim(member, period);
+            _claimed[period][member] = true;
+            // A share never exceeds its pool: each stream's shares sum to at most the stream's pool.
+            stored.pool.claimed += uint128(share);
+            total += share;
+            emit PayoutClaimed(member, period, share);
+        }
+        if (total == 0) revert TreasuryZeroAmount();
+        _owed -= total;
+        _pay(member, total);
+    }
+
+    /// @inheritdoc ITreasury
+    function spend(
+        address to,
+        uint256 amount,
+        string calldata reason
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
+        if (to == address(0)) revert TreasuryInvalidRecipient(to);
+        if (amount == 0) revert TreasuryZeroAmount();
+        uint256 free = unallocated();
+        if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
+        emit Spent(to, amount, reason);
+        _pay(to, amount);
+    }
+
+    /// @inheritdoc ITreasury
+    function setBuckets(uint16[3] calldata bucketsBps) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setBuckets(bucketsBps);
+    }
+
+    // ------------------------------------------------------------------------------------------------ VIEWS
+
+    /// @inheritdoc ITreasury
+    function currency() external view returns (IERC20) {
+        return _CURRENCY;
+    }
+
+    /// @inheritdoc ITreasury
+    function ledger() external view returns (IValueLedger) {
+        return _LEDGER;
+    }
+
+    /// @inheritdoc ITreasury
+    function buckets() external view returns (uint16[3] memory) {
+        return _buckets;
+    }
+
+    /// @inheritdoc ITreasury
+    function owed() external view returns (uint256) {
+        return _owed;
+    }
+
+    /// @inheritdoc ITreasury
+    function unallocated() public view returns (uint256) {
+        uint256 balance = _CURRENCY.balanceOf(address(this));
+        // Exact transfers keep the balance at or above what is owed; a token that took funds away by itself
+        // would show here as nothing left to allocate rather than as a failing view.
+        return balance > _owed ? balance - _owed : 0;
+    }
+
+    /// @inheritdoc ITreasury
+    function pool(uint32 period) external view returns (Pool memory) {
+        return _pools[period].pool;
+    }
+
+    /// @inheritdoc ITreasury
+    function claimable(address member, uint32 period) external view returns (uint256) {
+        StoredPool storage stored = _pools[period];
+        if (stored.pool.funded == 0 || _claimed[period][member]) return 0;
+        return _share(member, period, stored);
+    }
+
+    /// @inheritdoc ITreasury
+    function hasClaimed(address member, uint32 period) external view returns (bool) {
+        return _claimed[period][member];
+    }
+
+    // ------------------------------------------------------------------------------------------------ INTERNAL
+
+    /// @dev Each stream pool x the member's payable work / the period's, rounded down: the dust stays owed.
+    function _share(address member, uint32 period, StoredPool storage stored) private view returns (uint256 share) {
+        uint64[3] memory memberPayable = _LEDGER.memberPeriodTotals(member, period).payable_;
+        for (uint256 s = 0; s < _STREAMS; ++s) {
+            uint256 streamPool = stored.pool.streamPools[s];
+            if (streamPool == 0 || memberPayable[s] == 0) continue;
+            share += Math.mulDiv(streamPool, memberPayable[s], stored.periodPayable[s]);
+        }
+    }
+
+    /// @dev Sends `amount` and checks that exactly that much left the treasury.
+    function _pay(address to, uint256 amount) private {
+        uint256 before = _CURRENCY.balanceOf(address(this));
+        _CURRENCY.safeTransfer(to, amount);
+        _requireExact(amount, before - _CURRENCY.balanceOf(address(this)));
+    }
+
+    function _requireExact(uint256 expected, uint256 actual) private pure {
+        if (actual != expected) revert TreasuryInexactTransfer(expected, actual);
+    }
+
+    function _setBuckets(uint16[3] memory bucketsBps) private {
+        uint256 sum = uint256(bucketsBps[0]) + bucketsBps[1] + bucketsBps[2];
+        if (sum != _BPS) revert TreasuryInvalidBuckets(sum);
+        _buckets = bucketsBps;
+        emit BucketsSet(bucketsBps);
+    }
+}
