@@ -10,15 +10,15 @@ import {IValueLedger} from "./IValueLedger.sol";
 /// @dev Conservation: the token balance is always `owed()` (funded payouts not yet claimed, rounding dust
 /// included) plus `unallocated()`; no call creates or loses a token unit.
 interface ITreasury {
-    /// @notice A funded period's payout pool.
+    /// @notice A funded period's payout pool. What members claimed of it is in its PayoutClaimed events.
     /// @param funded What the period was funded with (the sum of its stream pools)
-    /// @param claimed What members have claimed of it
     /// @param streamPools Per stream (Livelihood, Love, Care): the bucket's share of the funding, zero for a stream
     /// nobody earned payable work in
+    /// @param periodPayable Per stream: the period's payable work, which the pools are shared in proportion to
     struct Pool {
-        uint128 funded;
-        uint128 claimed;
-        uint128[3] streamPools;
+        uint256 funded;
+        uint96[3] streamPools;
+        uint64[3] periodPayable;
     }
 
     // ------------------------------------------------------------------------------------------------ EVENTS
@@ -32,7 +32,7 @@ interface ITreasury {
         address indexed treasurer,
         uint256 amount,
         uint16[3] bucketsBps,
-        uint128[3] streamPools
+        uint96[3] streamPools
     );
 
     /// @notice Emitted when a member claims their payout of a period.

@@ -279,6 +279,12 @@ interface IValueLedger {
     /// @return The totals
     function memberPeriodTotals(address member, uint32 period) external view returns (Totals memory);
 
+    /// @notice A member's payable totals in one period (what payouts are shared by): one storage read.
+    /// @param member The member
+    /// @param period The period
+    /// @return Payable amounts per stream, two decimals
+    function memberPeriodPayable(address member, uint32 period) external view returns (uint64[3] memory);
+
     /// @notice Everyone's counted totals in one period.
     /// @param period The period
     /// @return The totals

@@ -218,6 +218,11 @@ contract ValueLedger is IValueLedger, AccessControl {
     }
 
     /// @inheritdoc IValueLedger
+    function memberPeriodPayable(address member, uint32 period) external view returns (uint64[3] memory) {
+        return _memberTotals[period][member].payable_;
+    }
+
+    /// @inheritdoc IValueLedger
     function periodTotals(uint32 period) external view returns (Totals memory) {
         return _periodTotals[period];
     }

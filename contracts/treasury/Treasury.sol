@@ -6,17 +6,18 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
 
 /// @title Treasury
 /// @notice Holds the DisCO's currency. Anyone pays in; treasurers fund closed periods; members pull their payout,
 /// their share of each stream bucket in proportion to their payable work; the timelock alone spends the rest.
-/// @dev Nothing loops over members: a funding writes one pool, a claim reads the member's own ledger totals. Every
+/// @dev Nothing loops over members: a funding writes one pool, a claim reads two pool slots, the member's own
+/// ledger totals and their claimed-periods bitmap, and writes that bitmap and the owed total. Every
 /// transfer is checked to move exactly the amount asked, so that a fee-charging token is refused rather than
 /// breaking the accounts. `unallocated` is the balance minus what is owed, so it can't drift from the balance.
-contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
+contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice The role that funds periods (the same id as the ledger's treasurers).
@@ -30,14 +31,20 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
-    /// @dev A pool with the period's payable totals fixed at funding (a closed period never changes).
-    struct StoredPool {
-        Pool pool;
-        uint64[3] periodPayable;
+    /// @dev A pool packed in two slots, the stream pools beside the period's payable work that they are shared by
+    /// (fixed at funding: a closed period never changes).
+    struct PackedPool {
+        uint96 livelihoodPool;
+        uint96 lovePool;
+        uint64 livelihoodPayable;
+        uint96 carePool;
+        uint64 lovePayable;
+        uint64 carePayable;
     }
 
-    mapping(uint32 period => StoredPool) private _pools;
-    mapping(uint32 period => mapping(address member => bool)) private _claimed;
+    mapping(uint32 period => PackedPool) private _pools;
+    // Claimed periods, a bit each, 256 to a word: a member's monthly claims share one word for 21 years.
+    mapping(address member => mapping(uint256 word => uint256 bits)) private _claimed;
     uint16[3] private _buckets;
     uint256 private _owed;
 
@@ -73,28 +80,33 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc ITreasury
-    function fundPeriod(uint32 period, uint256 amount) external onlyRole(TREASURER_ROLE) {
+    function fundPeriod(uint32 period, uint256 amount) external onlyRole(TREASURER_ROLE) nonReentrant {
         if (amount == 0) revert TreasuryZeroAmount();
         if (_LEDGER.periodInfo(period).closedAt == 0) revert TreasuryPeriodNotClosed(period);
-        StoredPool storage stored = _pools[period];
-        if (stored.pool.funded != 0) revert TreasuryPeriodAlreadyFunded(period);
+        if (_isFunded(_pools[period])) revert TreasuryPeriodAlreadyFunded(period);
         uint256 free = unallocated();
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
 
         uint64[3] memory periodPayable = _LEDGER.periodTotals(period).payable_;
         uint16[3] memory bucketsBps = _buckets;
-        uint128[3] memory streamPools;
+        uint96[3] memory streamPools;
         uint256 funded;
         for (uint256 s = 0; s < _STREAMS; ++s) {
             // A bucket nobody earned payable work in stays unallocated, as does the rounding of the split.
             if (periodPayable[s] == 0) continue;
-            streamPools[s] = SafeCast.toUint128((amount * bucketsBps[s]) / _BPS);
+            streamPools[s] = SafeCast.toUint96((amount * bucketsBps[s]) / _BPS);
             funded += streamPools[s];
         }
         if (funded == 0) revert TreasuryNothingToFund(period);
 
-        stored.pool = Pool({funded: SafeCast.toUint128(funded), claimed: 0, streamPools: streamPools});
-        stored.periodPayable = periodPayable;
+        _pools[period] = PackedPool({
+            livelihoodPool: streamPools[0],
+            lovePool: streamPools[1],
+            livelihoodPayable: periodPayable[0],
+            carePool: streamPools[2],
+            lovePayable: periodPayable[1],
+            carePayable: periodPayable[2]
+        });
         _owed += funded;
         emit PeriodFunded(period, _msgSender(), funded, bucketsBps, streamPools);
     }
@@ -104,14 +116,15 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
         address member = _msgSender();
         for (uint256 i = 0; i < periods.length; ++i) {
             uint32 period = periods[i];
-            StoredPool storage stored = _pools[period];
-            if (stored.pool.funded == 0) revert TreasuryPeriodNotFunded(period);
-            if (_claimed[period][member]) revert TreasuryAlreadyClaimed(member, period);
+            PackedPool storage stored = _pools[period];
+            if (!_isFunded(stored)) revert TreasuryPeriodNotFunded(period);
+            mapping(uint256 word => uint256 bits) storage claimed = _claimed[member];
+            uint256 bit = 1 << (period % 256);
+            uint256 bits = claimed[period / 256];
+            if (bits & bit != 0) revert TreasuryAlreadyClaimed(member, period);
             uint256 share = _share(member, period, stored);
             if (share == 0) revert TreasuryNothingToClaim(member, period);
-            _claimed[period][member] = true;
-            // A share never exceeds its pool: each stream's shares sum to at most the stream's pool.
-            stored.pool.claimed += uint128(share);
+            claimed[period / 256] = bits | bit;
             total += share;
             emit PayoutClaimed(member, period, share);
         }
@@ -170,32 +183,42 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc ITreasury
-    function pool(uint32 period) external view returns (Pool memory) {
-        return _pools[period].pool;
+    function pool(uint32 period) external view returns (Pool memory p) {
+        PackedPool storage stored = _pools[period];
+        p.streamPools = [stored.livelihoodPool, stored.lovePool, stored.carePool];
+        p.periodPayable = [stored.livelihoodPayable, stored.lovePayable, stored.carePayable];
+        p.funded = uint256(stored.livelihoodPool) + stored.lovePool + stored.carePool;
     }
 
     /// @inheritdoc ITreasury
     function claimable(address member, uint32 period) external view returns (uint256) {
-        StoredPool storage stored = _pools[period];
-        if (stored.pool.funded == 0 || _claimed[period][member]) return 0;
+        PackedPool storage stored = _pools[period];
+        if (!_isFunded(stored) || hasClaimed(member, period)) return 0;
         return _share(member, period, stored);
     }
 
     /// @inheritdoc ITreasury
-    function hasClaimed(address member, uint32 period) external view returns (bool) {
-        return _claimed[period][member];
+    function hasClaimed(address member, uint32 period) public view returns (bool) {
+        return _claimed[member][period / 256] & (1 << (period % 256)) != 0;
     }
 
     // ------------------------------------------------------------------------------------------------ INTERNAL
 
-    /// @dev Each stream pool x the member's payable work / the period's, rounded down: the dust stays owed.
-    function _share(address member, uint32 period, StoredPool storage stored) private view returns (uint256 share) {
-        uint64[3] memory memberPayable = _LEDGER.memberPeriodTotals(member, period).payable_;
-        for (uint256 s = 0; s < _STREAMS; ++s) {
-            uint256 streamPool = stored.pool.streamPools[s];
-            if (streamPool == 0 || memberPayable[s] == 0) continue;
-            share += Math.mulDiv(streamPool, memberPayable[s], stored.periodPayable[s]);
+    /// @dev Each stream pool x the member's payable work / the period's, rounded down: the dust stays owed. A share
+    /// never exceeds its pool, since the members' payable work sums to the period's.
+    function _share(address member, uint32 period, PackedPool storage stored) private view returns (uint256 share) {
+        uint64[3] memory memberPayable = _LEDGER.memberPeriodPayable(member, period);
+        (uint96 livelihood, uint96 love, uint96 care) = (stored.livelihoodPool, stored.lovePool, stored.carePool);
+        if (livelihood != 0 && memberPayable[0] != 0) {
+            share += Math.mulDiv(livelihood, memberPayable[0], stored.livelihoodPayable);
         }
+        if (love != 0 && memberPayable[1] != 0) share += Math.mulDiv(love, memberPayable[1], stored.lovePayable);
+        if (care != 0 && memberPayable[2] != 0) share += Math.mulDiv(care, memberPayable[2], stored.carePayable);
+    }
+
+    /// @dev A funded pool has at least one non-empty stream pool (funding refuses to fund nothing).
+    function _isFunded(PackedPool storage stored) private view returns (bool) {
+        return stored.livelihoodPool != 0 || stored.lovePool != 0 || stored.carePool != 0;
     }
 
     /// @dev Sends `amount` and checks that exactly that much left the treasury.

@@ -118,9 +118,16 @@ async function owed(ctx: Context): Promise<void> {
   console.log(
     `  buckets: livelihood ${Number(buckets[0]) / 100}%, love ${Number(buckets[1]) / 100}%, care ${Number(buckets[2]) / 100}%`,
   );
+  const claims = await queryInChunks(
+    ctx.provider,
+    treasury,
+    treasury.filters.PayoutClaimed(),
+    ctx.deployment.startBlock,
+  );
   for (const period of await fundedPeriods(ctx)) {
     const pool = await treasury.pool(period);
-    console.log(`  period ${period}: funded ${await show(ctx, pool.funded)}, claimed ${await show(ctx, pool.claimed)}`);
+    const claimed = claims.filter((e) => Number(e.args.period) === period).reduce((sum, e) => sum + e.args.amount, 0n);
+    console.log(`  period ${period}: funded ${await show(ctx, pool.funded)}, claimed ${await show(ctx, claimed)}`);
   }
 }
 
