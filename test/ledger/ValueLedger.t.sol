@@ -8,6 +8,7 @@ import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {Test} from "../utils/Test.sol";
 import {ValueLedgerHandler} from "./ValueLedgerHandler.sol";
+import {DesignDefaults} from "../utils/DesignDefaults.sol";
 
 /// @notice Unit and fuzz tests of ValueLedger, deployed with this test contract as admin (the timelock's role) and
 /// only treasurer, over a Membership that this contract also administers.
@@ -49,7 +50,7 @@ contract ValueLedgerTest is Test {
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, _designSettings());
+        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
     }
 
     // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
@@ -778,25 +779,8 @@ contract ValueLedgerTest is Test {
 
     // ------------------------------------------------------------------------------------------------ HELPERS
 
-    function _designSettings() internal pure returns (ValueLedger.Settings memory) {
-        return
-            ValueLedger.Settings({
-                weights: [
-                    [uint16(0), 0, 0],
-                    [uint16(0), 10_000, 0],
-                    [uint16(5_000), 10_000, 0],
-                    [uint16(7_500), 10_000, 0],
-                    [uint16(10_000), 10_000, 10_000]
-                ],
-                caps: [uint64(0), 0, 0],
-                approvalsRequired: 1,
-                minimumCredits: 40_000,
-                minimumPeriods: 3
-            });
-    }
-
     function _designWeight(IMembership.Stage stage, uint8 stream) internal pure returns (uint16) {
-        return _designSettings().weights[uint8(stage) - 1][stream];
+        return DesignDefaults.ledgerSettings().weights[uint8(stage) - 1][stream];
     }
 
     /// @dev Any of the eight founders, with their stage.

@@ -8,6 +8,7 @@ import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
+import {DesignDefaults} from "../utils/DesignDefaults.sol";
 
 /// @title ValueLedgerHandler
 /// @notice Drives a ValueLedger through random sequences for the invariant tests. It deploys a Membership and a
@@ -129,11 +130,11 @@ contract ValueLedgerHandler is Test {
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, _designSettings());
+        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         vm.label(address(membership), "membership");
         vm.label(address(ledger), "ledger");
 
-        ValueLedger.Settings memory s = _designSettings();
+        ValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
         for (uint256 stage = 0; stage < 5; ++stage) _weights[IMembership.Stage(stage + 1)] = s.weights[stage];
         ghostApprovalsRequired = s.approvalsRequired;
         _startPeriod(1);
@@ -143,25 +144,6 @@ contract ValueLedgerHandler is Test {
             uint8 stream = i < 4 ? 0 : (i < 7 ? 1 : 2);
             _logWork(_actors[i], stream, uint64(100 * (i + 1) + 25), 1, keccak256(abi.encode(i)), "ipfs://seed");
         }
-    }
-
-    /// @dev The DESIGN defaults: weights Casual [0,0,0], Dating1 [0,10000,0], Dating2 [5000,10000,0],
-    /// Dating3 [7500,10000,0], Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods.
-    function _designSettings() internal pure returns (ValueLedger.Settings memory) {
-        return
-            ValueLedger.Settings({
-                weights: [
-                    [uint16(0), 0, 0],
-                    [uint16(0), 10_000, 0],
-                    [uint16(5_000), 10_000, 0],
-                    [uint16(7_500), 10_000, 0],
-                    [uint16(10_000), 10_000, 10_000]
-                ],
-                caps: [uint64(0), 0, 0],
-                approvalsRequired: 1,
-                minimumCredits: 40_000,
-                minimumPeriods: 3
-            });
     }
 
     // ------------------------------------------------------------------------------------------------ MEMBERS

@@ -15,6 +15,7 @@ import {Test} from "../utils/Test.sol";
 import {SolFeeOnTransferToken} from "./mocks/SolFeeOnTransferToken.sol";
 import {SolHostileToken} from "./mocks/SolHostileToken.sol";
 import {TreasuryHandler} from "./TreasuryHandler.sol";
+import {DesignDefaults} from "../utils/DesignDefaults.sol";
 
 /// @notice Unit and fuzz tests of Treasury over a DemoEuro and a ValueLedger. This test contract is the admin (the
 /// timelock's role) and only treasurer of the ledger and the treasury, and the admin of the Membership.
@@ -56,7 +57,7 @@ contract TreasuryTest is Test {
         constituencies[0] = "worker";
         membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
-        ledger = new ValueLedger(membership, address(this), _self(), _designSettings());
+        ledger = new ValueLedger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         treasury = new Treasury(euro, ledger, address(this), _self(), [uint16(7_500), 2_500, 0]);
     }
@@ -244,7 +245,7 @@ contract TreasuryTest is Test {
                 uint64 amount = uint64(_bound(amounts[s][m], 0, 1e12));
                 if (amount == 0) continue;
                 _work(members[m], s, amount);
-                uint256 payable_ = (uint256(amount) * _weight(membership.stageOf(members[m]), s)) / BPS;
+                uint256 payable_ = (uint256(amount) * DesignDefaults.weight(membership.stageOf(members[m]), s)) / BPS;
                 memberPayable[m][s] = payable_;
                 periodPayable[s] += payable_;
             }
@@ -581,27 +582,6 @@ contract TreasuryTest is Test {
     }
 
     // ------------------------------------------------------------------------------------------------ HELPERS
-
-    function _designSettings() internal pure returns (ValueLedger.Settings memory) {
-        return
-            ValueLedger.Settings({
-                weights: [
-                    [uint16(0), 0, 0],
-                    [uint16(0), 10_000, 0],
-                    [uint16(5_000), 10_000, 0],
-                    [uint16(7_500), 10_000, 0],
-                    [uint16(10_000), 10_000, 10_000]
-                ],
-                caps: [uint64(0), 0, 0],
-                approvalsRequired: 1,
-                minimumCredits: 40_000,
-                minimumPeriods: 3
-            });
-    }
-
-    function _weight(IMembership.Stage stage, uint8 stream) internal pure returns (uint256) {
-        return _designSettings().weights[uint8(stage) - 1][stream];
-    }
 
     function _self() internal view returns (address[] memory accounts) {
         accounts = new address[](1);

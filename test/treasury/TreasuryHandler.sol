@@ -12,6 +12,7 @@ import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
+import {DesignDefaults} from "../utils/DesignDefaults.sol";
 
 /// @title TreasuryHandler
 /// @notice Drives a Treasury (over a DemoEuro and a ValueLedger) with random member, treasurer, timelock and
@@ -124,7 +125,7 @@ contract TreasuryHandler is Test {
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, designSettings());
+        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         _buckets = [uint16(7_500), 2_500, 0];
         treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets);
@@ -148,25 +149,6 @@ contract TreasuryHandler is Test {
         vm.prank(outsider);
         treasury.payIn(20_000e6, "first invoice");
         ghostPaidIn = 20_000e6;
-    }
-
-    /// @dev The DESIGN defaults: weights Casual [0,0,0], Dating1 [0,10000,0], Dating2 [5000,10000,0],
-    /// Dating3 [7500,10000,0], Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods.
-    function designSettings() public pure returns (ValueLedger.Settings memory) {
-        return
-            ValueLedger.Settings({
-                weights: [
-                    [uint16(0), 0, 0],
-                    [uint16(0), 10_000, 0],
-                    [uint16(5_000), 10_000, 0],
-                    [uint16(7_500), 10_000, 0],
-                    [uint16(10_000), 10_000, 10_000]
-                ],
-                caps: [uint64(0), 0, 0],
-                approvalsRequired: 1,
-                minimumCredits: 40_000,
-                minimumPeriods: 3
-            });
     }
 
     // ------------------------------------------------------------------------------------------------ LEDGER
@@ -541,7 +523,7 @@ contract TreasuryHandler is Test {
             uint256 entryId
         ) {
             ++logs;
-            uint16 weight = designSettings().weights[uint8(membership.stageOf(author)) - 1][stream];
+            uint16 weight = DesignDefaults.ledgerSettings().weights[uint8(membership.stageOf(author)) - 1][stream];
             _work[entryId] = PendingWork(author, stream, (uint256(amount) * weight) / BPS);
             if (approveNow) _approve(entryId, reviewSeed);
             else _pending.push(entryId);

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
+
+/// @notice DESIGN.md's defaults for the Solidity tests, in one place.
+library DesignDefaults {
+    /// @dev Weights Casual [0,0,0], Dating1 [0,10000,0], Dating2 [5000,10000,0], Dating3 [7500,10000,0],
+    /// Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods.
+    function ledgerSettings() internal pure returns (ValueLedger.Settings memory) {
+        return
+            ValueLedger.Settings({
+                weights: [
+                    [uint16(0), 0, 0],
+                    [uint16(0), 10_000, 0],
+                    [uint16(5_000), 10_000, 0],
+                    [uint16(7_500), 10_000, 0],
+                    [uint16(10_000), 10_000, 10_000]
+                ],
+                caps: [uint64(0), 0, 0],
+                approvalsRequired: 1,
+                minimumCredits: 40_000,
+                minimumPeriods: 3
+            });
+    }
+
+    /// @dev The default payable weight of a stream for a stage (Casual and above).
+    function weight(IMembership.Stage stage, uint8 stream) internal pure returns (uint256) {
+        return ledgerSettings().weights[uint8(stage) - 1][stream];
+    }
+}
