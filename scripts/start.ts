@@ -96,9 +96,9 @@ if (!stopping) {
   console.log(`
 DisCO is running.
   chain       ${RPC_URL}  (chain id ${chainId}; add it to your wallet as a custom network)
-  governor    ${contracts.governor.address}
-  timelock    ${contracts.timelock.address}
-  membership  ${contracts.membership.address}
+${Object.entries(contracts)
+  .map(([name, { address }]) => `  ${name.padEnd(11)} ${address}`)
+  .join("\n")}
   deployment  deployments/localhost.json
 
 Demo people (Hardhat's public dev accounts; never use them on a real network):
@@ -108,6 +108,8 @@ Try the CLI in another terminal:
   npm run cli -- members
   npm run cli -- proposals
   npm run cli -- vote <proposalId> for --account 3
+  npm run cli -- entries
+  npm run cli -- account --account 2
 
 Press Ctrl-C to stop.`);
 }
