@@ -63,7 +63,10 @@ async function send(what: string, tx: Promise<{ wait(): Promise<{ blockNumber: n
 }
 
 async function describeEntry(ctx: Context, entryId: bigint): Promise<string> {
-  const e = await ctx.ledger.entry(entryId);
+  return formatEntry(entryId, await ctx.ledger.entry(entryId));
+}
+
+function formatEntry(entryId: bigint, e: IValueLedger.EntryStructOutput): string {
   const unit = Number(e.stream) === 2 ? "h" : " credits";
   return `entry ${entryId}: ${ENTRY_STATUSES[Number(e.status)]}, ${STREAMS[Number(e.stream)]} ${formatAmount(e.amount)}${unit} by ${e.author} (period ${e.period}, weight ${Number(e.weightBps) / 100}%, approvals ${e.approvals}/${e.approvalsRequired})`;
 }
@@ -109,7 +112,8 @@ async function entries(ctx: Context): Promise<void> {
   const memberText = option(ctx, "member");
   const member = memberText === undefined ? undefined : parseAddress(memberText, "--member");
   const statusText = option(ctx, "status")?.toLowerCase();
-  if (statusText !== undefined && !ENTRY_STATUSES.some((s) => s.toLowerCase() === statusText)) {
+  const status = statusText === undefined ? undefined : ENTRY_STATUSES.findIndex((s) => s.toLowerCase() === statusText);
+  if (status !== undefined && status <= 0) {
     throw new UsageError(`Unknown status "${statusText}": pending, counted, disputed, rejected or withdrawn`);
   }
   const logged = await queryInChunks(
@@ -120,8 +124,9 @@ async function entries(ctx: Context): Promise<void> {
   );
   const lines: string[] = [];
   for (const event of logged) {
-    const line = await describeEntry(ctx, event.args.entryId);
-    if (statusText === undefined || line.toLowerCase().includes(`: ${statusText},`)) lines.push(`  ${line}`);
+    const entry = await ledger.entry(event.args.entryId);
+    if (status === undefined || Number(entry.status) === status)
+      lines.push(`  ${formatEntry(event.args.entryId, entry)}`);
   }
   console.log(`${lines.length} entries in period ${period}${member ? ` by ${member}` : ""}`);
   for (const line of lines) console.log(line);

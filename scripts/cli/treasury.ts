@@ -1,6 +1,6 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
 import { formatUnits, id, isHexString, parseUnits } from "ethers";
-import { DemoEuro__factory } from "../../types/ethers-contracts/index.js";
+import { DemoEuro__factory, type DemoEuro } from "../../types/ethers-contracts/index.js";
 import { queryInChunks } from "../lib/logs.ts";
 import { need, parseAddress, signer, UsageError, type Context } from "./context.ts";
 
@@ -26,19 +26,36 @@ funded period's pool.`,
 A member's payouts: what each funded period owes them, and what they claimed.`,
 };
 
-async function token(ctx: Context) {
-  const address = await ctx.treasury.currency();
-  return DemoEuro__factory.connect(address, ctx.provider);
+interface Currency {
+  token: DemoEuro;
+  decimals: number;
+  symbol: string;
 }
 
-async function units(ctx: Context): Promise<{ decimals: number; symbol: string }> {
-  const currency = await token(ctx);
-  return { decimals: Number(await currency.decimals()), symbol: await currency.symbol() };
+// Read once per run: every amount a command prints would otherwise cost three more RPC calls.
+const currencies = new WeakMap<Context, Promise<Currency>>();
+
+function currencyOf(ctx: Context): Promise<Currency> {
+  let currency = currencies.get(ctx);
+  if (currency === undefined) {
+    const token = DemoEuro__factory.connect(ctx.deployment.contracts.token.address, ctx.provider);
+    currency = Promise.all([token.decimals(), token.symbol()]).then(([decimals, symbol]) => ({
+      token,
+      decimals: Number(decimals),
+      symbol,
+    }));
+    currencies.set(ctx, currency);
+  }
+  return currency;
+}
+
+async function token(ctx: Context): Promise<DemoEuro> {
+  return (await currencyOf(ctx)).token;
 }
 
 async function money(ctx: Context, text: string | undefined, what: string): Promise<bigint> {
   const value = need(text, what);
-  const { decimals } = await units(ctx);
+  const { decimals } = await currencyOf(ctx);
   try {
     const amount = parseUnits(value, decimals);
     if (amount > 0n) return amount;
@@ -49,7 +66,7 @@ async function money(ctx: Context, text: string | undefined, what: string): Prom
 }
 
 async function show(ctx: Context, amount: bigint): Promise<string> {
-  const { decimals, symbol } = await units(ctx);
+  const { decimals, symbol } = await currencyOf(ctx);
   return `${formatUnits(amount, decimals)} ${symbol}`;
 }
 
