@@ -2,13 +2,15 @@
 pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ICapitalAccounts} from "./ICapitalAccounts.sol";
 import {IValueLedger} from "./IValueLedger.sol";
 
 /// @title ITreasury
 /// @notice The DisCO's money in its currency token: payments in, monthly payouts that members pull, and spending
 /// that only a vote allows.
 /// @dev Conservation: the token balance is always `owed()` (funded payouts not yet claimed, rounding dust
-/// included) plus `unallocated()`; no call creates or loses a token unit.
+/// included) plus `capital().held()` (capital accounts, reserve, commons fund, patronage cash and redemptions owed)
+/// plus `unallocated()`; no call creates or loses a token unit.
 interface ITreasury {
     /// @notice A funded period's payout pool. What members claimed of it is in its PayoutClaimed events.
     /// @param funded What the period was funded with (the sum of its stream pools)
@@ -80,6 +82,9 @@ interface ITreasury {
     /// @notice Thrown when money would be sent to the zero address.
     error TreasuryInvalidRecipient(address to);
 
+    /// @notice Thrown when anyone but the capital accounts asks for a capital payment.
+    error TreasuryOnlyCapital(address caller);
+
     // ------------------------------------------------------------------------------------------------ ACTIONS
 
     /// @notice Pays `amount` of the currency in from the caller (who approved it first).
@@ -104,6 +109,12 @@ interface ITreasury {
     /// @param reason What for
     function spend(address to, uint256 amount, string calldata reason) external;
 
+    /// @notice Pays what the capital accounts owe (patronage cash, a redemption, a commons spending). Only the
+    /// capital accounts, which emit the payment's event.
+    /// @param to The recipient
+    /// @param amount In token units
+    function capitalPay(address to, uint256 amount) external;
+
     /// @notice Sets how new fundings split between the streams. Only the timelock.
     /// @param bucketsBps Livelihood, Love, Care, in basis points summing to 10,000
     function setBuckets(uint16[3] calldata bucketsBps) external;
@@ -118,6 +129,10 @@ interface ITreasury {
     /// @return The ledger
     function ledger() external view returns (IValueLedger);
 
+    /// @notice The capital accounts, whose money this treasury holds.
+    /// @return The capital accounts
+    function capital() external view returns (ICapitalAccounts);
+
     /// @notice The stream buckets of new fundings.
     /// @return Livelihood, Love, Care in basis points
     function buckets() external view returns (uint16[3] memory);
@@ -126,7 +141,8 @@ interface ITreasury {
     /// @return The amount
     function owed() external view returns (uint256);
 
-    /// @notice The balance that no payout is owed from: what treasurers can fund and the members can spend.
+    /// @notice The balance that neither payouts nor the capital accounts are owed: what treasurers can fund or
+    /// allocate at a year close and the members can spend. Refused while a transfer is under way.
     /// @return The amount
     function unallocated() external view returns (uint256);
 

@@ -249,6 +249,10 @@ interface IValueLedger {
     /// @return The role id
     function TREASURER_ROLE() external view returns (bytes32);
 
+    /// @notice The membership contract whose members log and review work.
+    /// @return The membership contract
+    function membership() external view returns (IMembership);
+
     /// @notice The open period.
     /// @return The period number
     function currentPeriod() external view returns (uint32);

@@ -181,8 +181,7 @@ contract ValueLedger is IValueLedger, AccessControl {
 
     // ------------------------------------------------------------------------------------------------ VIEWS
 
-    /// @notice The membership contract whose members log and review work.
-    /// @return The membership contract
+    /// @inheritdoc IValueLedger
     function membership() external view returns (IMembership) {
         return _MEMBERSHIP;
     }

@@ -7,16 +7,20 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
+import {CapitalAccounts} from "./CapitalAccounts.sol";
 
 /// @title Treasury
 /// @notice Holds the DisCO's currency. Anyone pays in; treasurers fund closed periods; members pull their payout,
-/// their share of each stream bucket in proportion to their payable work; the timelock alone spends the rest.
+/// their share of each stream bucket in proportion to their payable work; the capital accounts (created here, so that
+/// each contract names the other for good) keep their money here too; the timelock alone spends the rest.
 /// @dev Nothing loops over members: a funding writes one pool, a claim reads two pool slots, the member's own
 /// ledger totals and their claimed-periods bitmap, and writes that bitmap and the owed total. Every
 /// transfer is checked to move exactly the amount asked, so that a fee-charging token is refused rather than
-/// breaking the accounts. `unallocated` is the balance minus what is owed, so it can't drift from the balance.
+/// breaking the accounts. `unallocated` is the balance minus what payouts and the capital accounts are owed, so it
+/// can't drift from the balance.
 contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -28,6 +32,7 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
 
     IERC20 private immutable _CURRENCY;
     IValueLedger private immutable _LEDGER;
+    CapitalAccounts private immutable _CAPITAL;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
@@ -53,18 +58,21 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
     /// @param treasurers The founding treasurers (the timelock grants and revokes the role afterwards)
     /// @param bucketsBps Livelihood, Love, Care in basis points, summing to 10,000
+    /// @param capitalSettings The capital accounts' rules
     constructor(
         IERC20 currency_,
         IValueLedger ledger_,
         address admin,
         address[] memory treasurers,
-        uint16[3] memory bucketsBps
+        uint16[3] memory bucketsBps,
+        ICapitalAccounts.Settings memory capitalSettings
     ) {
         _CURRENCY = currency_;
         _LEDGER = ledger_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
         _setBuckets(bucketsBps);
+        _CAPITAL = new CapitalAccounts(currency_, ledger_, admin, treasurers, capitalSettings);
     }
 
     // ------------------------------------------------------------------------------------------------ ACTIONS
@@ -84,7 +92,7 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
         if (amount == 0) revert TreasuryZeroAmount();
         if (_LEDGER.periodInfo(period).closedAt == 0) revert TreasuryPeriodNotClosed(period);
         if (_isFunded(_pools[period])) revert TreasuryPeriodAlreadyFunded(period);
-        uint256 free = unallocated();
+        uint256 free = _unallocated();
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
 
         uint64[3] memory periodPayable = _LEDGER.periodTotals(period).payable_;
@@ -141,9 +149,15 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     ) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (to == address(0)) revert TreasuryInvalidRecipient(to);
         if (amount == 0) revert TreasuryZeroAmount();
-        uint256 free = unallocated();
+        uint256 free = _unallocated();
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
         emit Spent(to, amount, reason);
+        _pay(to, amount);
+    }
+
+    /// @inheritdoc ITreasury
+    function capitalPay(address to, uint256 amount) external nonReentrant {
+        if (_msgSender() != address(_CAPITAL)) revert TreasuryOnlyCapital(_msgSender());
         _pay(to, amount);
     }
 
@@ -165,6 +179,11 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITreasury
+    function capital() external view returns (ICapitalAccounts) {
+        return _CAPITAL;
+    }
+
+    /// @inheritdoc ITreasury
     function buckets() external view returns (uint16[3] memory) {
         return _buckets;
     }
@@ -175,11 +194,9 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITreasury
-    function unallocated() public view returns (uint256) {
-        uint256 balance = _CURRENCY.balanceOf(address(this));
-        // Exact transfers keep the balance at or above what is owed; a token that took funds away by itself
-        // would show here as nothing left to allocate rather than as a failing view.
-        return balance > _owed ? balance - _owed : 0;
+    /// @dev Refused while a transfer is under way: the balance and the books disagree until it ends.
+    function unallocated() external view nonReentrantView returns (uint256) {
+        return _unallocated();
     }
 
     /// @inheritdoc ITreasury
@@ -219,6 +236,14 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     /// @dev A funded pool has at least one non-empty stream pool (funding refuses to fund nothing).
     function _isFunded(PackedPool storage stored) private view returns (bool) {
         return stored.livelihoodPool != 0 || stored.lovePool != 0 || stored.carePool != 0;
+    }
+
+    function _unallocated() private view returns (uint256) {
+        uint256 balance = _CURRENCY.balanceOf(address(this));
+        uint256 committed = _owed + _CAPITAL.held();
+        // Exact transfers keep the balance at or above what is owed; a token that took funds away by itself
+        // would show here as nothing left to allocate rather than as a failing view.
+        return balance > committed ? balance - committed : 0;
     }
 
     /// @dev Sends `amount` and checks that exactly that much left the treasury.

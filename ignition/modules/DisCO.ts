@@ -39,13 +39,38 @@ export const DEFAULT_LEDGER_SETTINGS = {
   minimumPeriods: 3,
 };
 
+/** Patronage measured in livelihood and love payable credits, or in care payable hours (ICapitalAccounts). */
+export const PatronageBasis = { Credits: 0, Hours: 1 } as const;
+
+const YEAR = 365 * 24 * 3600;
+
+/**
+ * The capital accounts' rules unless the parameters say otherwise: DESIGN.md's sources. No joining contribution
+ * (its amount depends on the currency's decimals: the parameters set it, as localhost.json does with Obran's 250),
+ * 25% of one to the indivisible reserve (Mondragon); of a year's surplus 30% to the reserve and 10% to the commons
+ * fund, the rest as patronage by credits, 20% of it in cash (US Subchapter T's minimum); no interest, capped at 7%
+ * (Mondragon); redemption in 3 yearly instalments (CoLab's 3-year revolving period).
+ */
+export const DEFAULT_CAPITAL_SETTINGS = {
+  contribution: 0,
+  contributionReserveBps: 2_500,
+  reserveBps: 3_000,
+  commonsBps: 1_000,
+  cashBps: 2_000,
+  interestBps: 0,
+  interestCapBps: 700,
+  basis: PatronageBasis.Credits,
+  instalments: 3,
+  revolvingPeriod: 3 * YEAR,
+};
+
 const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
 const role = (name: string) => id(name);
 const selector = (signature: string) => id(signature).slice(0, 10);
 
 /**
  * The whole DisCO in one module: timelock, membership with its founders, value ledger and treasury (in the
- * `currency` token) with their founding treasurers, governor. When it finishes, the timelock
+ * `currency` token, with the capital accounts it creates) with their founding treasurers, governor. When it finishes, the timelock
  * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
  * cancels and executes through it.
  */
@@ -78,6 +103,7 @@ export default buildModule("DisCO", (m) => {
   const currency = m.getParameter<string>("currency");
   // Livelihood 75%, love 25%, care 0%: DisCO v3.5's default split of a period's payouts.
   const buckets = m.getParameter<number[]>("buckets", [7_500, 2_500, 0]);
+  const capitalSettings = m.getParameter("capitalSettings", DEFAULT_CAPITAL_SETTINGS);
 
   const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
   const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
@@ -91,12 +117,19 @@ export default buildModule("DisCO", (m) => {
     "setApprovalsRequired(uint8)",
     "setMinimumContribution(uint64,uint8)",
   ];
-  const treasury = m.contract("Treasury", [currency, ledger, timelock, treasurers, buckets]);
+  const treasury = m.contract("Treasury", [currency, ledger, timelock, treasurers, buckets, capitalSettings]);
+  const capital = m.contractAt("CapitalAccounts", m.staticCall(treasury, "capital"), { id: "CapitalAccounts" });
   const treasuryBylaws = [
     "grantRole(bytes32,address)",
     "revokeRole(bytes32,address)",
     "renounceRole(bytes32,address)",
     "setBuckets(uint16[3])",
+  ];
+  const capitalBylaws = [
+    "grantRole(bytes32,address)",
+    "revokeRole(bytes32,address)",
+    "renounceRole(bytes32,address)",
+    "setSettings((uint128,uint16,uint16,uint16,uint16,uint16,uint16,uint8,uint8,uint48))",
   ];
   const governor = m.contract("DisCOGovernor", [
     governorName,
@@ -110,6 +143,7 @@ export default buildModule("DisCO", (m) => {
       membership,
       ...ledgerBylaws.map(() => ledger),
       ...treasuryBylaws.map(() => treasury),
+      ...capitalBylaws.map(() => capital),
     ],
     [
       selector("grantRole(bytes32,address)"),
@@ -118,6 +152,7 @@ export default buildModule("DisCO", (m) => {
       selector("setConstituencyName(uint8,string)"),
       ...ledgerBylaws.map(selector),
       ...treasuryBylaws.map(selector),
+      ...capitalBylaws.map(selector),
     ],
   ]);
 
@@ -129,5 +164,5 @@ export default buildModule("DisCO", (m) => {
     after: [proposer, canceller, executor],
   });
 
-  return { timelock, membership, ledger, treasury, governor };
+  return { timelock, membership, ledger, treasury, capital, governor };
 });

@@ -14,6 +14,18 @@ export type DisCOParameters = {
   /** The currency token's address; without one, a DemoEuro (a faucet token) is deployed: local chain and testnets. */
   currency?: string;
   buckets?: number[];
+  capitalSettings?: {
+    contribution: number | bigint;
+    contributionReserveBps: number;
+    reserveBps: number;
+    commonsBps: number;
+    cashBps: number;
+    interestBps: number;
+    interestCapBps: number;
+    basis: number;
+    instalments: number;
+    revolvingPeriod: number;
+  };
   ledgerSettings?: {
     weights: number[][];
     caps: number[];
@@ -43,10 +55,11 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const deployed = await ignition.deploy(DisCOModule, {
     parameters: { DisCO: { ...parameters, currency } },
   });
-  const [membership, ledger, treasury, governor, timelock] = await Promise.all([
+  const [membership, ledger, treasury, capital, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
     ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
     ethers.getContractAt("Treasury", await deployed.treasury.getAddress()),
+    ethers.getContractAt("CapitalAccounts", await deployed.capital.getAddress()),
     ethers.getContractAt("DisCOGovernor", await deployed.governor.getAddress()),
     ethers.getContractAt("TimelockController", await deployed.timelock.getAddress()),
   ]);
@@ -67,8 +80,9 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
       membership: await record(membership),
       ledger: await record(ledger),
       treasury: await record(treasury),
+      capital: await record(capital),
       token: await record(currency, parameters.currency === undefined ? startBlock : 0),
     },
   };
-  return { deployment, membership, ledger, treasury, governor, timelock };
+  return { deployment, membership, ledger, treasury, capital, governor, timelock };
 }

@@ -17,6 +17,7 @@ export interface DeploymentContracts {
   membership: ContractRecord;
   ledger: ContractRecord;
   treasury: ContractRecord;
+  capital: ContractRecord;
   token: ContractRecord;
   [name: string]: ContractRecord;
 }

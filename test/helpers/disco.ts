@@ -40,7 +40,7 @@ export async function deployDisCO() {
     { account: erin.address, stage: Stage.Dating2, constituency: Constituency.worker, mentor: alice.address },
     { account: frank.address, stage: Stage.Casual, constituency: Constituency.supporter, mentor: ethers.ZeroAddress },
   ];
-  const { deployment, membership, ledger, treasury, governor, timelock } = await deploy(connection, {
+  const { deployment, membership, ledger, treasury, capital, governor, timelock } = await deploy(connection, {
     founders,
     treasurers: [bob.address],
     constituencies: CONSTITUENCIES,
@@ -52,6 +52,7 @@ export async function deployDisCO() {
     membership,
     ledger,
     treasury,
+    capital,
     governor,
     timelock,
     deployer,

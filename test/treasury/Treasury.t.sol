@@ -59,7 +59,14 @@ contract TreasuryTest is Test {
 
         ledger = new ValueLedger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
-        treasury = new Treasury(euro, ledger, address(this), _self(), [uint16(7_500), 2_500, 0]);
+        treasury = new Treasury(
+            euro,
+            ledger,
+            address(this),
+            _self(),
+            [uint16(7_500), 2_500, 0],
+            DesignDefaults.capitalSettings()
+        );
     }
 
     // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
@@ -82,7 +89,7 @@ contract TreasuryTest is Test {
         uint256 sum = uint256(b[0]) + b[1] + b[2];
         vm.assume(sum != BPS);
         vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryInvalidBuckets.selector, sum));
-        new Treasury(euro, ledger, address(this), _self(), b);
+        new Treasury(euro, ledger, address(this), _self(), b, DesignDefaults.capitalSettings());
     }
 
     // ------------------------------------------------------------------------------------------------ PAY IN
@@ -111,7 +118,14 @@ contract TreasuryTest is Test {
     function testFuzz_payIn_refusesFeeOnTransfer(uint256 amount, uint256 feeBps) public {
         amount = _bound(amount, 1, type(uint128).max);
         SolFeeOnTransferToken token = new SolFeeOnTransferToken(_bound(feeBps, 1, BPS), false);
-        Treasury feeTreasury = new Treasury(token, ledger, address(this), _self(), [uint16(7_500), 2_500, 0]);
+        Treasury feeTreasury = new Treasury(
+            token,
+            ledger,
+            address(this),
+            _self(),
+            [uint16(7_500), 2_500, 0],
+            DesignDefaults.capitalSettings()
+        );
         token.mint(payer, amount);
         vm.prank(payer);
         token.approve(address(feeTreasury), amount);
@@ -442,7 +456,14 @@ contract TreasuryTest is Test {
     function testFuzz_spend_refusesFeeOnTransfer(uint256 amount, uint256 feeBps) public {
         amount = _bound(amount, 1, type(uint64).max);
         SolFeeOnTransferToken token = new SolFeeOnTransferToken(_bound(feeBps, 1, BPS), true);
-        Treasury feeTreasury = new Treasury(token, ledger, address(this), _self(), [uint16(7_500), 2_500, 0]);
+        Treasury feeTreasury = new Treasury(
+            token,
+            ledger,
+            address(this),
+            _self(),
+            [uint16(7_500), 2_500, 0],
+            DesignDefaults.capitalSettings()
+        );
         token.mint(address(feeTreasury), 2 * amount);
         uint256 fee = token.feeOf(amount);
         if (fee != 0) {
@@ -676,7 +697,14 @@ contract TreasuryTest is Test {
     /// work of committed1 (livelihood) and committed2 (love).
     function _hostileTreasury() internal returns (SolHostileToken token, Treasury hostile, uint32 period) {
         token = new SolHostileToken();
-        hostile = new Treasury(token, ledger, address(this), _self(), [uint16(7_500), 2_500, 0]);
+        hostile = new Treasury(
+            token,
+            ledger,
+            address(this),
+            _self(),
+            [uint16(7_500), 2_500, 0],
+            DesignDefaults.capitalSettings()
+        );
         hostile.grantRole(ADMIN_ROLE, address(token));
         hostile.grantRole(TREASURER_ROLE, address(token));
         _work(committed[1], 0, 30_000);

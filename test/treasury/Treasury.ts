@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { id as keccakId, type Contract, type Signer } from "ethers";
 import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import {
   BPS,
   closePeriod,
@@ -148,6 +149,7 @@ describe("Treasury", function () {
         timelockAddress,
         [alice.address, carol.address],
         [5_000, 2_000, 3_000],
+        DEFAULT_CAPITAL_SETTINGS,
       ]);
       await expect(treasury.deploymentTransaction()).to.emit(treasury, "BucketsSet").withArgs([5_000, 2_000, 3_000]);
       expect(await treasury.currency()).to.equal(await token.getAddress());
@@ -166,7 +168,14 @@ describe("Treasury", function () {
         [[65_535, 65_535, 65_535], 196_605n], // no uint16 overflow in the sum
       ] as const) {
         await expect(
-          ethers.deployContract("Treasury", [currency, await ledger.getAddress(), timelockAddress, [], buckets]),
+          ethers.deployContract("Treasury", [
+            currency,
+            await ledger.getAddress(),
+            timelockAddress,
+            [],
+            buckets,
+            DEFAULT_CAPITAL_SETTINGS,
+          ]),
         )
           .to.be.revertedWithCustomError(treasury, "TreasuryInvalidBuckets")
           .withArgs(total);
@@ -226,6 +235,7 @@ describe("Treasury", function () {
         timelockAddress,
         [bob.address],
         [...DEFAULT_BUCKETS],
+        DEFAULT_CAPITAL_SETTINGS,
       ]);
       const treasuryAddress = await treasury.getAddress();
       await (await token.mint(grace.address, 2_000n)).wait();
@@ -824,6 +834,7 @@ describe("Treasury", function () {
         deployer.address,
         [bob.address],
         [...DEFAULT_BUCKETS],
+        DEFAULT_CAPITAL_SETTINGS,
       ]);
       const treasuryAddress = await treasury.getAddress();
       // The token holds every role, so that its callbacks get past access control to the guard.
@@ -901,6 +912,7 @@ describe("Treasury", function () {
         deployer.address,
         [bob.address],
         [...DEFAULT_BUCKETS],
+        DEFAULT_CAPITAL_SETTINGS,
       ]);
       await (await token.mint(grace.address, 10_000n)).wait();
       await (await (token.connect(grace) as Contract).approve(await treasury.getAddress(), 10_000n)).wait();
@@ -932,6 +944,7 @@ describe("Treasury", function () {
         deployer.address,
         [bob.address],
         [...DEFAULT_BUCKETS],
+        DEFAULT_CAPITAL_SETTINGS,
       ]);
       const treasuryAddress = await treasury.getAddress();
       await (await token.mint(grace.address, 10_000n)).wait();

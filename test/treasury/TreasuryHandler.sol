@@ -128,7 +128,7 @@ contract TreasuryHandler is Test {
         ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         _buckets = [uint16(7_500), 2_500, 0];
-        treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets);
+        treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets, DesignDefaults.capitalSettings());
         // The timelock names a second treasurer after deployment: one who funds but may not spend.
         treasury.grantRole(TREASURER_ROLE, bookkeeper);
         vm.label(address(membership), "membership");

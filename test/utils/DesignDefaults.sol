@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ICapitalAccounts} from "../../contracts/interfaces/ICapitalAccounts.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 
@@ -28,5 +29,24 @@ library DesignDefaults {
     /// @dev The default payable weight of a stream for a stage (Casual and above).
     function weight(IMembership.Stage stage, uint8 stream) internal pure returns (uint256) {
         return ledgerSettings().weights[uint8(stage) - 1][stream];
+    }
+
+    /// @dev A 250-euro joining contribution (Obran), 25% of it to the reserve (Mondragon); of a surplus 30% to the
+    /// reserve and 10% to the commons, the rest as patronage by credits with a 20% cash share (Subchapter T's
+    /// minimum); no interest, capped at 7% (Mondragon); redemption in 3 yearly instalments (CoLab).
+    function capitalSettings() internal pure returns (ICapitalAccounts.Settings memory) {
+        return
+            ICapitalAccounts.Settings({
+                contribution: 250e6,
+                contributionReserveBps: 2_500,
+                reserveBps: 3_000,
+                commonsBps: 1_000,
+                cashBps: 2_000,
+                interestBps: 0,
+                interestCapBps: 700,
+                basis: ICapitalAccounts.PatronageBasis.Credits,
+                instalments: 3,
+                revolvingPeriod: 3 * 365 days
+            });
     }
 }
