@@ -11,10 +11,12 @@ import {
   type Membership,
   ValueLedger__factory,
   Treasury__factory,
+  CapitalAccounts__factory,
   DemoEuro__factory,
 } from "../types/ethers-contracts/index.js";
 import { need, parseAddress, signer, UsageError, type Context } from "./cli/context.ts";
 import { LEDGER_COMMANDS, LEDGER_HELP } from "./cli/ledger.ts";
+import { CAPITAL_COMMANDS, CAPITAL_HELP } from "./cli/capital.ts";
 import { TREASURY_COMMANDS, TREASURY_HELP } from "./cli/treasury.ts";
 import type { IDisCOGovernor } from "../types/ethers-contracts/contracts/interfaces/IDisCOGovernor.js";
 import { readDeployment } from "./lib/deployments.ts";
@@ -63,6 +65,13 @@ Commands:
   account [<member>]               a member's payouts, claimed and claimable
   faucet <amount>                  demo currency for your account (local chain and testnets)
 
+  contribute                       pay your joining contribution into your capital account
+  close-year <lastPeriod> <amount> close the next year with a surplus, or --loss (treasurers)
+  capital [<member>]               a capital account: value, cash to claim, each year, redemption
+  claim-cash                       claim your patronage cash
+  start-redemption [<member>]      start a former member's redemption in instalments
+  redeem                           take the redemption instalments that are due
+
 Options for every command:
   --network <name>   the deployment to use, deployments/<name>.json (default: localhost)
   --rpc <url>        JSON-RPC URL (default: DISCO_RPC_URL, or http://127.0.0.1:8545 for localhost)
@@ -108,6 +117,7 @@ Queues a Succeeded proposal in the timelock.`,
 Executes a Queued proposal once the timelock delay has passed.`,
   ...LEDGER_HELP,
   ...TREASURY_HELP,
+  ...CAPITAL_HELP,
 };
 
 const { values: options, positionals } = parseArgs({
@@ -130,6 +140,7 @@ const { values: options, positionals } = parseArgs({
     member: { type: "string" },
     status: { type: "string" },
     ref: { type: "string" },
+    loss: { type: "boolean", default: false },
   },
 });
 
@@ -455,11 +466,13 @@ async function main(): Promise<void> {
     membership: Membership__factory.connect(deployment.contracts.membership.address, provider),
     ledger: ValueLedger__factory.connect(deployment.contracts.ledger.address, provider),
     treasury: Treasury__factory.connect(deployment.contracts.treasury.address, provider),
+    capital: CapitalAccounts__factory.connect(deployment.contracts.capital.address, provider),
     account: options.account,
     options,
   };
   if (command in LEDGER_COMMANDS) return LEDGER_COMMANDS[command](ctx, args);
   if (command in TREASURY_COMMANDS) return TREASURY_COMMANDS[command](ctx, args);
+  if (command in CAPITAL_COMMANDS) return CAPITAL_COMMANDS[command](ctx, args);
   switch (command) {
     case "members":
       return members(ctx);
@@ -500,6 +513,7 @@ function explain(error: unknown): string {
       TimelockController__factory.createInterface(),
       ValueLedger__factory.createInterface(),
       Treasury__factory.createInterface(),
+      CapitalAccounts__factory.createInterface(),
       DemoEuro__factory.createInterface(),
     ];
     for (const iface of interfaces) {

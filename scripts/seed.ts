@@ -7,7 +7,7 @@ import { network } from "hardhat";
 import { readDeployment } from "./lib/deployments.ts";
 import { PROPOSAL_STATES } from "./lib/governance.ts";
 import { ENTRY_STATUSES } from "./lib/ledger.ts";
-import { seedDemo, seedLedger, seedTreasury } from "./lib/seed.ts";
+import { seedCapital, seedDemo, seedLedger, seedTreasury } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const { contracts } = readDeployment(networkName);
@@ -15,11 +15,13 @@ const membership = await ethers.getContractAt("Membership", contracts.membership
 const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.address);
 const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
 const treasury = await ethers.getContractAt("Treasury", contracts.treasury.address);
+const capital = await ethers.getContractAt("CapitalAccounts", contracts.capital.address);
 const signers = await ethers.getSigners();
 
 const proposals = await seedDemo(membership, governor, signers, networkHelpers.time);
 const work = await seedLedger(ledger, signers);
 const money = await seedTreasury(treasury, signers);
+const accounts = await seedCapital(capital, membership, signers);
 console.log(`Seeded the demo DisCO: ${await membership.memberCount()} members`);
 for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);
@@ -32,4 +34,7 @@ for (const id of [...work.pending, ...work.disputed]) {
 }
 console.log(
   `  treasury periods ${money.funded.join(" and ")} funded; ${money.claims.map((c) => `${c.name} claimed ${c.periods.join(" and ")}`).join(", ")}`,
+);
+console.log(
+  `  capital  ${accounts.contributors.length} joining contributions; year ${accounts.year} closed; ${accounts.cashClaims.join(" and ")} claimed their cash; ${accounts.leaver} left, redemption scheduled`,
 );

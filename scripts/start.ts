@@ -110,6 +110,8 @@ Try the CLI in another terminal:
   npm run cli -- vote <proposalId> for --account 3
   npm run cli -- entries
   npm run cli -- account --account 2
+  npm run cli -- capital --account 1
+  npm run cli -- owed
 
 Press Ctrl-C to stop.`);
 }

@@ -1,6 +1,12 @@
 /** What every CLI command works with: the deployment, its contracts, who acts, and the command's options. */
 import { JsonRpcProvider, Wallet, isAddress, type Signer } from "ethers";
-import type { DisCOGovernor, Membership, Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
+import type {
+  CapitalAccounts,
+  DisCOGovernor,
+  Membership,
+  Treasury,
+  ValueLedger,
+} from "../../types/ethers-contracts/index.js";
 import type { Deployment } from "../lib/deployments.ts";
 
 const LOCAL_CHAIN_ID = 31337;
@@ -14,6 +20,7 @@ export interface Context {
   membership: Membership;
   ledger: ValueLedger;
   treasury: Treasury;
+  capital: CapitalAccounts;
   account?: string;
   options: Options;
 }

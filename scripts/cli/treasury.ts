@@ -1,8 +1,9 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
-import { formatUnits, id, isHexString, parseUnits } from "ethers";
-import { DemoEuro__factory, type DemoEuro } from "../../types/ethers-contracts/index.js";
+import { id, isHexString } from "ethers";
 import { queryInChunks } from "../lib/logs.ts";
-import { need, parseAddress, signer, UsageError, type Context } from "./context.ts";
+import { printYears } from "./capital.ts";
+import { parseAddress, signer, UsageError, type Context } from "./context.ts";
+import { money, show, token } from "./currency.ts";
 
 export const TREASURY_HELP: Record<string, string> = {
   "pay-in": `Usage: npm run cli -- pay-in <amount> [--ref <invoice or client id>] --account <n>
@@ -19,58 +20,15 @@ Funds a closed period's payouts from the unallocated balance (treasurers), split
 Claims your payouts of one or more funded periods in one transfer.`,
   owed: `Usage: npm run cli -- owed
 
-The treasury: balance, what is owed (funded payouts not claimed), what is unallocated, the buckets, and each
-funded period's pool.`,
+The treasury: balance, what is owed (funded payouts not claimed, and what the capital books hold: accounts,
+reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded period's pool
+and each closed year.`,
   account: `Usage: npm run cli -- account [<member>] [--account <n>]
 
 A member's payouts: what each funded period owes them, and what they claimed.`,
 };
 
-interface Currency {
-  token: DemoEuro;
-  decimals: number;
-  symbol: string;
-}
-
-// Read once per run: every amount a command prints would otherwise cost three more RPC calls.
-const currencies = new WeakMap<Context, Promise<Currency>>();
-
-function currencyOf(ctx: Context): Promise<Currency> {
-  let currency = currencies.get(ctx);
-  if (currency === undefined) {
-    const token = DemoEuro__factory.connect(ctx.deployment.contracts.token.address, ctx.provider);
-    currency = Promise.all([token.decimals(), token.symbol()]).then(([decimals, symbol]) => ({
-      token,
-      decimals: Number(decimals),
-      symbol,
-    }));
-    currencies.set(ctx, currency);
-  }
-  return currency;
-}
-
-async function token(ctx: Context): Promise<DemoEuro> {
-  return (await currencyOf(ctx)).token;
-}
-
-async function money(ctx: Context, text: string | undefined, what: string): Promise<bigint> {
-  const value = need(text, what);
-  const { decimals } = await currencyOf(ctx);
-  try {
-    const amount = parseUnits(value, decimals);
-    if (amount > 0n) return amount;
-  } catch {
-    // refused below
-  }
-  throw new UsageError(`Not a positive amount with at most ${decimals} decimals: ${value}`);
-}
-
-async function show(ctx: Context, amount: bigint): Promise<string> {
-  const { decimals, symbol } = await currencyOf(ctx);
-  return `${formatUnits(amount, decimals)} ${symbol}`;
-}
-
-function periodsOf(args: string[]): number[] {
+export function periodsOf(args: string[]): number[] {
   if (args.length === 0) throw new UsageError("Missing period");
   return args.map((a) => {
     if (!/^\d+$/.test(a) || Number(a) < 1) throw new UsageError(`Not a period number: ${a}`);
@@ -121,16 +79,29 @@ async function claim(ctx: Context, args: string[]): Promise<void> {
 }
 
 async function owed(ctx: Context): Promise<void> {
-  const { treasury } = ctx;
+  const { treasury, capital } = ctx;
   const currency = await token(ctx);
-  const [balance, owedNow, free, buckets] = await Promise.all([
+  const [balance, owedNow, free, buckets, ...books] = await Promise.all([
     currency.balanceOf(await treasury.getAddress()),
     treasury.owed(),
     treasury.unallocated(),
     treasury.buckets(),
+    capital.held(),
+    capital.accountsTotal(),
+    capital.reserve(),
+    capital.commons(),
+    capital.cashOwed(),
+    capital.redemptionsOwed(),
   ]);
+  const [held, accounts, reserve, commons, cash, redemptions] = books;
   console.log(`Treasury balance ${await show(ctx, balance)}`);
   console.log(`  owed (funded payouts not claimed) ${await show(ctx, owedNow)}`);
+  console.log(`  held by the capital books         ${await show(ctx, held)}`);
+  console.log(`    capital accounts                ${await show(ctx, accounts)}`);
+  console.log(`    indivisible reserve             ${await show(ctx, reserve)}`);
+  console.log(`    commons and education fund      ${await show(ctx, commons)}`);
+  console.log(`    patronage cash not claimed      ${await show(ctx, cash)}`);
+  console.log(`    redemptions not paid            ${await show(ctx, redemptions)}`);
   console.log(`  unallocated                       ${await show(ctx, free)}`);
   console.log(
     `  buckets: livelihood ${Number(buckets[0]) / 100}%, love ${Number(buckets[1]) / 100}%, care ${Number(buckets[2]) / 100}%`,
@@ -146,6 +117,7 @@ async function owed(ctx: Context): Promise<void> {
     const claimed = claims.filter((e) => Number(e.args.period) === period).reduce((sum, e) => sum + e.args.amount, 0n);
     console.log(`  period ${period}: funded ${await show(ctx, pool.funded)}, claimed ${await show(ctx, claimed)}`);
   }
+  await printYears(ctx);
 }
 
 async function account(ctx: Context, args: string[]): Promise<void> {

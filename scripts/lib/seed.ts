@@ -4,6 +4,7 @@ import { Stage } from "../../ignition/modules/DisCO.ts";
 import { id, parseUnits } from "ethers";
 import {
   DemoEuro__factory,
+  type CapitalAccounts,
   type DisCOGovernor,
   type Membership,
   type Treasury,
@@ -122,6 +123,8 @@ export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
     ["Eli", "Care", "6", "Mentoring sessions", "Alice"],
     ["Fran", "Love", "150", "Event volunteering", "Carla"],
     ["Fran", "Care", "3", "Cooking for the assembly", "Dara"],
+    ["Iris", "Livelihood", "800", "Layout of the housing guide", "Carla"],
+    ["Iris", "Love", "120", "Translating the co-op's bylaws", "Bob"],
   ],
   [
     ["Alice", "Livelihood", "2100", "Translation for the Commons Network, part 2", "Dara"],
@@ -224,4 +227,53 @@ export async function seedTreasury(treasury: Treasury, signers: Signer[]): Promi
   ];
   for (const { name, periods } of claims) await (await treasury.connect(person(name)).claim(periods)).wait();
   return { funded: FUNDINGS.map(([period]) => period), claims };
+}
+
+/** Members who pay the joining contribution in the demo. */
+export const CONTRIBUTORS: readonly DemoName[] = ["Alice", "Bob", "Carla", "Dara", "Eli", "Fran", "Iris"];
+
+/** The demo's first year: the two closed periods, and the surplus the treasurer allocates (euros). */
+export const YEAR_ONE = { lastPeriod: 2, surplus: "3000" } as const;
+
+/** Who claims their patronage cash, and who leaves and starts their redemption. */
+export const CASH_CLAIMS: readonly DemoName[] = ["Alice", "Carla"];
+export const LEAVER: DemoName = "Iris";
+
+export interface DemoCapital {
+  contributors: readonly DemoName[];
+  year: number;
+  cashClaims: readonly DemoName[];
+  leaver: DemoName;
+}
+
+/**
+ * Capital accounts: seven members pay the joining contribution; the treasurer closes the first year (the two closed
+ * periods) with a surplus; Alice and Carla claim their patronage cash; Iris leaves the DisCO and starts the
+ * redemption of her account (contribution and retained patronage), paid in instalments over the revolving period.
+ * Her patronage cash stays hers to claim.
+ */
+export async function seedCapital(
+  capital: CapitalAccounts,
+  membership: Membership,
+  signers: Signer[],
+): Promise<DemoCapital> {
+  const person = personIn(signers);
+  const currency = DemoEuro__factory.connect(await capital.currency(), signers[0]);
+  const { contribution } = await capital.settings();
+  for (const name of CONTRIBUTORS) {
+    await (await currency.connect(person(name)).faucet(contribution)).wait();
+    await (await currency.connect(person(name)).approve(await capital.getAddress(), contribution)).wait();
+    await (await capital.connect(person(name)).contribute()).wait();
+  }
+  const surplus = parseUnits(YEAR_ONE.surplus, await currency.decimals());
+  await (await capital.connect(person("Bob")).closeYear(YEAR_ONE.lastPeriod, surplus)).wait();
+  for (const name of CASH_CLAIMS) await (await capital.connect(person(name)).claimCash()).wait();
+  await (await membership.connect(person(LEAVER)).leave()).wait();
+  await (await capital.connect(person(LEAVER)).startRedemption(await person(LEAVER).getAddress())).wait();
+  return {
+    contributors: CONTRIBUTORS,
+    year: Number(await capital.yearCount()),
+    cashClaims: CASH_CLAIMS,
+    leaver: LEAVER,
+  };
 }

@@ -7,7 +7,19 @@ import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
 import { ENTRY_STATUSES, parseAmount, STREAMS } from "../../scripts/lib/ledger.ts";
-import { CLOSED_PERIODS, FUNDINGS, PAYMENTS, seedDemo, seedLedger, seedTreasury } from "../../scripts/lib/seed.ts";
+import {
+  CASH_CLAIMS,
+  CLOSED_PERIODS,
+  CONTRIBUTORS,
+  FUNDINGS,
+  LEAVER,
+  PAYMENTS,
+  seedCapital,
+  seedDemo,
+  seedLedger,
+  seedTreasury,
+  YEAR_ONE,
+} from "../../scripts/lib/seed.ts";
 import { connection } from "../helpers/disco.ts";
 
 const parameters = (
@@ -17,12 +29,13 @@ const parameters = (
 ).DisCO;
 
 async function seededDemo() {
-  const { membership, governor, ledger, treasury, deployment } = await deployDisCO(connection, parameters);
+  const { membership, governor, ledger, treasury, capital, deployment } = await deployDisCO(connection, parameters);
   const signers = await connection.ethers.getSigners();
   const proposals = await seedDemo(membership, governor, signers, connection.networkHelpers.time);
   const work = await seedLedger(ledger, signers);
   const money = await seedTreasury(treasury, signers);
-  return { membership, governor, ledger, treasury, deployment, signers, proposals, work, money };
+  const accounts = await seedCapital(capital, membership, signers);
+  return { membership, governor, ledger, treasury, capital, deployment, signers, proposals, work, money, accounts };
 }
 
 describe("seeded demo DisCO", () => {
@@ -30,7 +43,7 @@ describe("seeded demo DisCO", () => {
     const { signers } = await connection.networkHelpers.loadFixture(seededDemo);
     const byName = (name: string) => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index].address;
     expect(parameters.founders.map((f) => f.account)).to.deep.equal(
-      ["Alice", "Bob", "Carla", "Dara", "Eli", "Fran"].map(byName),
+      ["Alice", "Bob", "Carla", "Dara", "Eli", "Fran", "Iris"].map(byName),
     );
   });
 
@@ -83,6 +96,7 @@ describe("seeded demo DisCO", () => {
       Eli: [5_000, 10_000, 0],
       Fran: [0, 0, 0],
       Gus: [0, 10_000, 0],
+      Iris: [7_500, 10_000, 0],
     };
     for (const [i, entries] of CLOSED_PERIODS.entries()) {
       const historical = [0n, 0n, 0n];
@@ -109,9 +123,8 @@ describe("seeded demo DisCO", () => {
     expect((await ledger.periodTotals(work.openPeriod)).historical).to.deep.equal([190_000n, 0n, 0n]);
   });
 
-  it("has a funded treasury: both closed periods paid into pools, some claims made, every unit accounted", async () => {
+  it("has a funded treasury: both closed periods paid into pools, some claims made", async () => {
     const { treasury, ledger, signers, money } = await connection.networkHelpers.loadFixture(seededDemo);
-    const currency = await connection.ethers.getContractAt("DemoEuro", await treasury.currency());
     const euros = (text: string) => connection.ethers.parseUnits(text, 6);
     const [livelihoodBps, loveBps] = [7_500n, 2_500n];
     for (const [period, amount] of FUNDINGS) {
@@ -136,14 +149,68 @@ describe("seeded demo DisCO", () => {
     );
     const claimedEvents = await treasury.queryFilter(treasury.filters.PayoutClaimed(alice, 1));
     expect(claimedEvents.map((e) => e.args.amount)).to.deep.equal([aliceShare]);
+  });
 
+  it("has capital accounts: contributions, a closed year, cash claimed, a leaver's redemption; every unit accounted", async () => {
+    const { treasury, capital, membership, ledger, signers, accounts } =
+      await connection.networkHelpers.loadFixture(seededDemo);
+    const currency = await connection.ethers.getContractAt("DemoEuro", await treasury.currency());
+    const euros = (text: string) => connection.ethers.parseUnits(text, 6);
+    const address = (name: string) => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index].address;
+    const RAY = 10n ** 27n;
+    const contribution = euros("250");
+    expect((await capital.settings()).contribution).to.equal(contribution);
+    for (const name of CONTRIBUTORS) expect((await capital.accountOf(address(name))).contributed).to.equal(true);
+    expect(accounts.year).to.equal(1);
+
+    // Year 1: periods 1-2; interest 0; 30% reserve, 10% commons, 60% patronage by credits, 20% of it in cash.
+    const surplus = euros(YEAR_ONE.surplus);
+    const [toReserve, toCommons] = [(surplus * 3_000n) / 10_000n, (surplus * 1_000n) / 10_000n];
+    const patronagePool = surplus - toReserve - toCommons;
+    const cashPool = (patronagePool * 2_000n) / 10_000n;
+    const year = await capital.yearOf(1);
+    expect([year.firstPeriod, year.lastPeriod, year.cashPool]).to.deep.equal([1n, 2n, cashPool]);
+    const credits = async (who: string | null) => {
+      let sum = 0n;
+      for (const period of [1, 2]) {
+        const p =
+          who === null ? (await ledger.periodTotals(period)).payable_ : await ledger.memberPeriodPayable(who, period);
+        sum += p[0] + p[1];
+      }
+      return sum;
+    };
+    const total = await credits(null);
+    expect(year.totalPatronage).to.equal(total);
+    const contributionsToReserve = (contribution * 2_500n * BigInt(CONTRIBUTORS.length)) / 10_000n;
+    expect(await capital.reserve()).to.equal(toReserve + contributionsToReserve);
+    expect(await capital.commons()).to.equal(toCommons);
+
+    // Alice and Carla claimed their cash: floor(cash pool x their credits / all credits).
+    for (const name of CASH_CLAIMS) {
+      const events = await capital.queryFilter(capital.filters.CashClaimed(address(name)));
+      expect(events.map((e) => e.args.amount)).to.deep.equal([(cashPool * (await credits(address(name)))) / total]);
+    }
+
+    // Iris left; her redemption is her contribution's account share and her retained patronage, in 3 instalments.
+    const iris = address(LEAVER);
+    expect(await membership.isMember(iris)).to.equal(false);
+    const irisShares = (year.retainedShares * (await credits(iris))) / total;
+    const redemption = await capital.redemptionOf(iris);
+    expect(redemption.total).to.equal((contribution * 7_500n) / 10_000n + (irisShares * year.index) / RAY);
+    expect([redemption.instalments, redemption.paid]).to.deep.equal([3n, 0n]);
+    const [due, nextDueAt] = await capital.redeemable(iris);
+    expect(due).to.equal(0n);
+    expect(nextDueAt).to.equal(redemption.start + redemption.period / 3n);
+    expect((await capital.currentAccountOf(iris)).cash).to.be.greaterThan(0n);
+
+    // One balance answers for payouts, capital books and the unallocated rest, and for every unit in and out.
     const balance = await currency.balanceOf(await treasury.getAddress());
-    expect(balance).to.equal((await treasury.owed()) + (await treasury.unallocated()));
+    expect(balance).to.equal((await treasury.owed()) + (await capital.held()) + (await treasury.unallocated()));
     const paidIn = PAYMENTS.reduce((sum, [, amount]) => sum + euros(amount), 0n);
-    const claimed = (await treasury.queryFilter(treasury.filters.PayoutClaimed())).reduce(
-      (s, e) => s + e.args.amount,
-      0n,
-    );
-    expect(paidIn).to.equal(claimed + balance);
+    const sum = async (events: Promise<Array<{ args: { amount: bigint } }>>) =>
+      (await events).reduce((s, e) => s + e.args.amount, 0n);
+    const claimed = await sum(treasury.queryFilter(treasury.filters.PayoutClaimed()));
+    const cashClaimed = await sum(capital.queryFilter(capital.filters.CashClaimed()));
+    expect(paidIn + contribution * BigInt(CONTRIBUTORS.length)).to.equal(claimed + cashClaimed + balance);
   });
 });

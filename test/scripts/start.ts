@@ -156,6 +156,37 @@ describe("npm start and the CLI", function () {
     expect(cli("fund", "3", "100", "--account", "2").err).to.match(/TreasuryPeriodNotClosed\(3\)/);
   });
 
+  it("shows capital accounts, takes a contribution, pays cash, keeps a redemption to its schedule", () => {
+    const owed = cli("owed");
+    expect(owed.out, owed.err).to.match(/held by the capital books +[\d.]+ dEUR/);
+    expect(owed.out).to.match(/indivisible reserve +[\d.]+ dEUR/);
+    expect(owed.out).to.match(
+      /year 1 \(periods 1-2\): patronage by credits, 360\.0 dEUR in cash, [\d.]+ dEUR retained/,
+    );
+    const bob = cli("capital", "--account", "2");
+    expect(bob.out, bob.err).to.match(/capital account [\d.]+ dEUR\n {2}joining contribution paid: yes/);
+    expect(bob.out).to.match(/year 1: patronage [\d.]+, [\d.]+ dEUR cash, [\d.]+ dEUR retained/);
+    const cash = cli("claim-cash", "--account", "2");
+    expect(cash.out, cash.err).to.match(/^Claimed patronage cash: [1-9][\d.]* dEUR/);
+    expect(cli("claim-cash", "--account", "2").err).to.match(/CapitalNothingToClaim/);
+
+    const iris = "0xBcd4042DE499D14e55001CcbB24a551F3b954096";
+    const leaver = cli("capital", iris);
+    expect(leaver.out, leaver.err).to.match(
+      /redemption: [\d.]+ dEUR in 3 instalments from \d{4}-\d\d-\d\d, 0\.0 dEUR paid/,
+    );
+    expect(leaver.out).to.match(/due now 0\.0 dEUR; next instalment \d{4}-\d\d-\d\d/);
+    expect(cli("redeem", "--account", "10").err).to.match(/CapitalNothingDue/);
+    expect(cli("start-redemption", "--account", "1").err).to.match(/CapitalStillMember/);
+
+    expect(cli("faucet", "250", "--account", "7").status).to.equal(0);
+    const joined = cli("contribute", "--account", "7");
+    expect(joined.out, joined.err).to.match(/^Paid a joining contribution of 250\.0 dEUR/);
+    expect(cli("contribute", "--account", "7").err).to.match(/CapitalAlreadyContributed/);
+    expect(cli("close-year", "2", "100", "--account", "2").err).to.match(/CapitalYearAlreadyClosed\(2, 2\)/);
+    expect(cli("close-year", "3", "100", "--account", "2").err).to.match(/CapitalPeriodNotClosed\(3\)/);
+  });
+
   it("stops everything cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((resolve) => started.on("exit", resolve));
     started.kill("SIGINT");
