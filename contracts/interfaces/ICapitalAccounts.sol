@@ -137,7 +137,9 @@ interface ICapitalAccounts {
         uint256 value
     );
 
-    /// @notice Emitted when a year's loss reaches a member's account: `shares` worth `value` are written off.
+    /// @notice Emitted when a year's loss reaches a member's account: `shares` worth `value` are written off. The
+    /// shares are the member's charge at the year's index (at most what they hold), so `value`, at today's index,
+    /// also takes back any interest those shares earned since the loss.
     event LossCharged(address indexed member, uint32 indexed year, uint256 patronage, uint256 shares, uint256 value);
 
     /// @notice Emitted when a member claims their patronage cash.
@@ -210,6 +212,10 @@ interface ICapitalAccounts {
     /// @notice Thrown when a redemption is asked for a member who still is one.
     error CapitalStillMember(address member);
 
+    /// @notice Thrown when a former member's redemption would start before the year of a period they have payable
+    /// work in is closed (its surplus or loss must reach their account first).
+    error CapitalResultsPending(address member, uint32 period);
+
     /// @notice Thrown when a former member has nothing in their account to redeem.
     error CapitalNothingToRedeem(address member);
 
@@ -252,7 +258,8 @@ interface ICapitalAccounts {
     function claimCash() external returns (uint256 amount);
 
     /// @notice Moves a former member's whole account into their redemption, paid in instalments over the revolving
-    /// period from now (added to an earlier one, keeping its schedule). Anyone may start it.
+    /// period from now (added to an earlier one, keeping its schedule). Anyone may start it, once every period the
+    /// former member has payable work in belongs to a closed year.
     /// @param member The former member
     function startRedemption(address member) external;
 

@@ -142,7 +142,8 @@ interface ITreasury {
     function owed() external view returns (uint256);
 
     /// @notice The balance that neither payouts nor the capital accounts are owed: what treasurers can fund or
-    /// allocate at a year close and the members can spend. Refused while a transfer is under way.
+    /// allocate at a year close and the members can spend. Refused while one of the treasury's own payments is
+    /// under way (the books and the balance disagree until it ends).
     /// @return The amount
     function unallocated() external view returns (uint256);
 

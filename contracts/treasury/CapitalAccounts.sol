@@ -185,6 +185,7 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     /// @inheritdoc ICapitalAccounts
     function startRedemption(address member) external nonReentrant {
         if (_MEMBERSHIP.isMember(member)) revert CapitalStillMember(member);
+        _requireResultsIn(member);
         StoredAccount storage account = _accounts[member];
         _settle(member, account);
         uint256 shares = account.shares;
@@ -370,6 +371,17 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
         }
         _closedThrough = lastPeriod;
         year = ++_yearCount;
+    }
+
+    /// @dev A leaver's redemption waits until every period they have payable work in belongs to a closed year, so
+    /// that the year's result, surplus or loss, reaches their account first: leaving can't dodge a loss. Loops over
+    /// the periods since the last year close, never over members.
+    function _requireResultsIn(address member) private view {
+        uint32 current = _LEDGER.currentPeriod();
+        for (uint32 p = _closedThrough + 1; p <= current; ++p) {
+            uint64[3] memory work = _LEDGER.memberPeriodPayable(member, p);
+            if (work[0] != 0 || work[1] != 0 || work[2] != 0) revert CapitalResultsPending(member, p);
+        }
     }
 
     /// @dev Interest first (capped by the surplus), then reserve and commons shares of the rest, then patronage, split

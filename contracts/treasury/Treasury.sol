@@ -194,7 +194,9 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ITreasury
-    /// @dev Refused while a transfer is under way: the balance and the books disagree until it ends.
+    /// @dev Refused while one of the treasury's payments is under way: the balance and the books disagree until it
+    /// ends. (During a contribution into the treasury the capital books count it before it lands, so the answer is
+    /// low, never high.)
     function unallocated() external view nonReentrantView returns (uint256) {
         return _unallocated();
     }
