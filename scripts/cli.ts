@@ -66,7 +66,7 @@ Commands:
   faucet <amount>                  demo currency for your account (local chain and testnets)
 
   contribute                       pay your joining contribution into your capital account
-  close-year <lastPeriod> <amount> close the next year with a surplus, or --loss (treasurers)
+  close-year <lastPeriod> <amount> close the next year with a surplus (treasurers; a loss takes a vote)
   capital [<member>]               a capital account: value, cash to claim, each year, redemption
   claim-cash                       claim your patronage cash
   start-redemption [<member>]      start a former member's redemption in instalments
@@ -140,7 +140,6 @@ const { values: options, positionals } = parseArgs({
     member: { type: "string" },
     status: { type: "string" },
     ref: { type: "string" },
-    loss: { type: "boolean", default: false },
   },
 });
 

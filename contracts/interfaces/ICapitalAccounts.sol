@@ -114,7 +114,7 @@ interface ICapitalAccounts {
         SurplusSplit split
     );
 
-    /// @notice Emitted when a treasurer closes a year at a loss.
+    /// @notice Emitted when the members close a year at a loss.
     event YearClosedAtLoss(
         uint32 indexed year,
         address indexed treasurer,
@@ -136,6 +136,10 @@ interface ICapitalAccounts {
         uint256 shares,
         uint256 value
     );
+
+    /// @notice Emitted when a member's account has been brought up to date with the first `settledYears` years
+    /// (after their AllocationSettled and LossCharged events, if any).
+    event AccountSettled(address indexed member, uint32 settledYears);
 
     /// @notice Emitted when a year's loss reaches a member's account: `shares` worth `value` are written off. The
     /// shares are the member's charge at the year's index (at most what they hold), so `value`, at today's index,
@@ -212,7 +216,7 @@ interface ICapitalAccounts {
     /// @notice Thrown when a redemption is asked for a member who still is one.
     error CapitalStillMember(address member);
 
-    /// @notice Thrown when a former member's redemption would start before the year of a period they have payable
+    /// @notice Thrown when a former member's redemption would start before the year of a period they have logged
     /// work in is closed (its surplus or loss must reach their account first).
     error CapitalResultsPending(address member, uint32 period);
 
@@ -243,7 +247,7 @@ interface ICapitalAccounts {
 
     /// @notice Closes the next year at a loss: the reserve absorbs what it can, the rest is charged to the accounts
     /// in proportion to the year's patronage (as each is settled). What is charged becomes unallocated, to cover the
-    /// loss. Only treasurers.
+    /// loss. Only the timelock: releasing the indivisible reserve and members' capital takes a vote.
     /// @param lastPeriod The year's last period, closed in the ledger
     /// @param loss The year's loss, in token units
     function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external;
@@ -259,7 +263,7 @@ interface ICapitalAccounts {
 
     /// @notice Moves a former member's whole account into their redemption, paid in instalments over the revolving
     /// period from now (added to an earlier one, keeping its schedule). Anyone may start it, once every period the
-    /// former member has payable work in belongs to a closed year.
+    /// former member has logged work in belongs to a closed year.
     /// @param member The former member
     function startRedemption(address member) external;
 
@@ -326,6 +330,11 @@ interface ICapitalAccounts {
     /// @notice All account shares, those of allocations not settled yet included.
     /// @return The shares
     function totalShares() external view returns (uint256);
+
+    /// @notice Shares that loss years charged to accounts and settling has not written off yet (before the caps of
+    /// the accounts): interest is not paid on them.
+    /// @return The shares
+    function pendingLossShares() external view returns (uint256);
 
     /// @notice How many years are closed.
     /// @return The count

@@ -58,6 +58,8 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
 
     uint256 private _index = _RAY;
     uint256 private _totalShares;
+    // Shares that loss years charged and that settling has not written off yet (uncapped): no interest is paid on them.
+    uint256 private _pendingLossShares;
     uint256 private _accountsTotal;
     uint256 private _reserve;
     uint256 private _commons;
@@ -144,13 +146,14 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     }
 
     /// @inheritdoc ICapitalAccounts
-    function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external onlyRole(TREASURER_ROLE) nonReentrant {
+    function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (loss == 0) revert CapitalZeroAmount();
         (uint32 year, uint32 firstPeriod, uint256 totalPatronage) = _openYear(lastPeriod);
         uint256 fromReserve = Math.min(loss, _reserve);
         // Without patronage there is nobody to charge: what the reserve can't absorb stays uncovered.
         uint256 charged = totalPatronage == 0 ? 0 : loss - fromReserve;
         _reserve -= fromReserve;
+        _pendingLossShares += Math.mulDiv(charged, _RAY, _index);
 
         Year storage y = _years[year];
         y.firstPeriod = firstPeriod;
@@ -303,6 +306,11 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     }
 
     /// @inheritdoc ICapitalAccounts
+    function pendingLossShares() external view returns (uint256) {
+        return _pendingLossShares;
+    }
+
+    /// @inheritdoc ICapitalAccounts
     function yearCount() external view returns (uint32) {
         return _yearCount;
     }
@@ -373,26 +381,29 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
         year = ++_yearCount;
     }
 
-    /// @dev A leaver's redemption waits until every period they have payable work in belongs to a closed year, so
-    /// that the year's result, surplus or loss, reaches their account first: leaving can't dodge a loss. Loops over
-    /// the periods since the last year close, never over members.
+    /// @dev A leaver's redemption waits until every period they have logged work in (counted or still under review)
+    /// belongs to a closed year, so that the year's result, surplus or loss, reaches their account first: leaving
+    /// can't dodge a loss. Loops over the periods since the last year close, never over members.
     function _requireResultsIn(address member) private view {
         uint32 current = _LEDGER.currentPeriod();
         for (uint32 p = _closedThrough + 1; p <= current; ++p) {
-            uint64[3] memory work = _LEDGER.memberPeriodPayable(member, p);
+            uint64[3] memory work = _LEDGER.loggedInPeriod(member, p);
             if (work[0] != 0 || work[1] != 0 || work[2] != 0) revert CapitalResultsPending(member, p);
         }
     }
 
     /// @dev Interest first (capped by the surplus), then reserve and commons shares of the rest, then patronage, split
-    /// into cash and retained shares. Without patronage, the patronage share goes to the reserve.
+    /// into cash and retained shares. Without patronage, the patronage share goes to the reserve. Interest is owed on
+    /// the accounts net of the losses charged to them, settled or not, so that the split doesn't depend on who was
+    /// settled; the index spreads it over every share, those of pending losses too (written off later with them).
     function _split(uint256 surplus, uint256 totalPatronage) private view returns (SurplusSplit memory s) {
         s.surplus = surplus;
         s.totalPatronage = totalPatronage;
         s.index = _index;
         uint256 totalShares_ = _totalShares;
-        if (totalShares_ != 0) {
-            uint256 value = Math.mulDiv(totalShares_, s.index, _RAY);
+        uint256 pending = _pendingLossShares;
+        if (totalShares_ > pending) {
+            uint256 value = Math.mulDiv(totalShares_ - pending, s.index, _RAY);
             s.interest = Math.min((value * _settings.interestBps) / _BPS, surplus);
             // The index grows by at most the interest, so that no account is worth more than was put in.
             s.index += Math.mulDiv(s.interest, _RAY, totalShares_);
@@ -422,6 +433,7 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
             (uint256 patronage, uint256 cashIn, uint256 sharesIn, uint256 sharesOut) = _yearEffect(member, y, shares);
             if (patronage == 0) continue;
             if (_years[y].atLoss) {
+                _pendingLossShares -= _chargeShares(_years[y], patronage);
                 uint256 value = _valueOf(sharesOut);
                 shares -= sharesOut;
                 _totalShares -= sharesOut;
@@ -443,6 +455,7 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
         account.shares = shares;
         account.cash = SafeCast.toUint128(cash);
         account.settledYears = count;
+        emit AccountSettled(member, count);
     }
 
     /// @dev What year `y` does to an account holding `shares`: cash and shares in (a surplus), or shares written off
@@ -457,12 +470,17 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
         if (patronage == 0) return (0, 0, 0, 0);
         uint256 total = year.totalPatronage;
         if (year.atLoss) {
-            uint256 charge = Math.mulDiv(year.charge, patronage, total);
-            sharesOut = Math.min(Math.mulDiv(charge, _RAY, year.index), shares);
+            sharesOut = Math.min(_chargeShares(year, patronage), shares);
         } else {
             cashIn = Math.mulDiv(year.cashPool, patronage, total);
             sharesIn = Math.mulDiv(year.retainedShares, patronage, total);
         }
+    }
+
+    /// @dev A member's share of a loss year's charge, in shares at the year's index, before the cap of their account.
+    /// Their sum over members never exceeds what the year added to the pending loss shares.
+    function _chargeShares(Year storage year, uint256 patronage) private view returns (uint256) {
+        return Math.mulDiv(Math.mulDiv(year.charge, patronage, year.totalPatronage), _RAY, year.index);
     }
 
     /// @dev A member's patronage over a year's periods, in the basis the year was closed with.

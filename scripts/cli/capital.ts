@@ -9,12 +9,13 @@ export const CAPITAL_HELP: Record<string, string> = {
 
 Pays your joining contribution (the amount the members set), approving it first: a share goes to the
 indivisible reserve, the rest opens your capital account.`,
-  "close-year": `Usage: npm run cli -- close-year <lastPeriod> <amount> [--loss] --account <n>
+  "close-year": `Usage: npm run cli -- close-year <lastPeriod> <surplus> --account <n>
 
-Closes the next year (treasurers): the periods after the last closed year through <lastPeriod>. With a surplus,
-<amount> of the unallocated balance pays interest on the accounts, then goes to the reserve, the commons fund
-and the members' patronage (part in cash, the rest retained in their accounts). With --loss, <amount> is charged
-to the reserve first, then to the accounts by the year's patronage.`,
+Closes the next year with a surplus (treasurers): the periods after the last closed year through <lastPeriod>.
+<surplus> of the unallocated balance pays interest on the accounts, then goes to the reserve, the commons fund
+and the members' patronage (part in cash, the rest retained in their accounts). A year at a loss releases the
+reserve and members' capital, so the members vote on it:
+  npm run cli -- propose call capital "closeYearAtLoss(uint32,uint256)" <lastPeriod> <loss in units> --account <n>`,
   capital: `Usage: npm run cli -- capital [<member>] [--account <n>]
 
 A member's capital account: its value, patronage cash to claim, what each closed year gave or charged, and a
@@ -46,9 +47,7 @@ async function contribute(ctx: Context): Promise<void> {
 async function closeYear(ctx: Context, args: string[]): Promise<void> {
   const [lastPeriod] = periodsOf(args.slice(0, 1));
   const amount = await money(ctx, args[1], "amount");
-  const capital = ctx.capital.connect(await signer(ctx));
-  const tx = ctx.options.loss ? capital.closeYearAtLoss(lastPeriod, amount) : capital.closeYear(lastPeriod, amount);
-  const receipt = await (await tx).wait();
+  const receipt = await (await ctx.capital.connect(await signer(ctx)).closeYear(lastPeriod, amount)).wait();
   const year = await ctx.capital.yearCount();
   console.log(`Closed year ${year} in block ${receipt?.blockNumber}`);
   await printYear(ctx, year);

@@ -823,8 +823,8 @@ contract CapitalAccountsTest is Test {
         assertTrue(_hash(capital.settings()) == before, "a refused rule changed the settings");
     }
 
-    /// @dev Only treasurers close years and only the admin (the timelock) sets rules, spends the commons and grants
-    /// roles: anyone else is refused and changes nothing.
+    /// @dev Only treasurers close years with a surplus and only the admin (the timelock) closes one at a loss, sets
+    /// rules, spends the commons and grants roles: anyone else is refused and changes nothing.
     function testFuzz_roles_refuseEveryoneElse(address caller) public {
         vm.assume(caller != address(this) && caller != address(capital));
         _work(committed[1], 0, 10_000);
@@ -838,7 +838,7 @@ contract CapitalAccountsTest is Test {
         _expectUnauthorized(caller, TREASURER_ROLE);
         vm.prank(caller);
         capital.closeYear(next, 1);
-        _expectUnauthorized(caller, TREASURER_ROLE);
+        _expectUnauthorized(caller, ADMIN_ROLE);
         vm.prank(caller);
         capital.closeYearAtLoss(next, 1);
         _expectUnauthorized(caller, ADMIN_ROLE);

@@ -120,11 +120,15 @@ contract CapitalHandler is Test {
         uint256 cash;
         uint256 sharesOut;
         uint256 valueOut;
+        uint256 chargedShares;
     }
 
     ICapitalAccounts.Settings internal _rules;
     uint256 public mIndex = RAY;
     uint256 public mTotalShares;
+    uint256 public mPendingLossShares;
+    // Whether a member logged anything in a period (no entry is ever withdrawn or rejected here).
+    mapping(uint32 period => mapping(address member => bool)) internal _logged;
     uint256 public mAccountsTotal;
     uint256 public mReserve;
     uint256 public mCommons;
@@ -533,7 +537,7 @@ contract CapitalHandler is Test {
         }
     }
 
-    /// @dev A treasurer closes the next year at a loss: mostly one the reserve covers, or the reserve and part of
+    /// @dev The members (the admin) close the next year at a loss: mostly one the reserve covers, or the reserve and part of
     /// the accounts; now and then more than everything, zero, or a year refused as in closeYear.
     function closeYearAtLoss(uint256 periodSeed, uint256 lossSeed) external {
         ++calls;
@@ -604,13 +608,14 @@ contract CapitalHandler is Test {
         }
     }
 
-    /// @dev Someone without the role tries what only treasurers (closing years) or the admin (rules, commons) may
-    /// do: refused with AccessControlUnauthorizedAccount, changing nothing. The bookkeeper is a treasurer only.
+    /// @dev Someone without the role tries what only treasurers (closing a year with a surplus) or the admin (a loss
+    /// year, rules, commons) may do: refused with AccessControlUnauthorizedAccount, changing nothing. The bookkeeper
+    /// is a treasurer only.
     function unauthorized(uint256 callerSeed, uint256 actionSeed) external {
         ++calls;
         uint256 action = actionSeed % 4;
-        address caller = _actors[callerSeed % (action < 2 ? _actors.length - 1 : _actors.length)];
-        bytes32 role = action < 2 ? TREASURER_ROLE : ADMIN_ROLE;
+        address caller = _actors[callerSeed % (action == 0 ? _actors.length - 1 : _actors.length)];
+        bytes32 role = action == 0 ? TREASURER_ROLE : ADMIN_ROLE;
         bytes memory data;
         uint32 last = ghostPeriod - 1;
         if (action == 0) data = abi.encodeCall(ICapitalAccounts.closeYear, (last, 1));
@@ -722,6 +727,7 @@ contract CapitalHandler is Test {
             uint256 entryId
         ) {
             _work[entryId] = PendingWork(author, stream, (uint256(amount) * weight) / BPS);
+            _logged[ghostPeriod][author] = true;
             if (approveNow) _approve(entryId, reviewSeed);
             else _pending.push(entryId);
         } catch {
@@ -871,13 +877,10 @@ contract CapitalHandler is Test {
         }
     }
 
-    /// @dev The first period after the last closed year (the open one included) where `member` has payable work,
-    /// or zero: a redemption waits for that year's result.
+    /// @dev The first period after the last closed year (the open one included) where `member` logged work, counted
+    /// or not, or zero: a redemption waits for that year's result.
     function _pendingResultsPeriod(address member) internal view returns (uint32) {
-        for (uint32 p = mClosedThrough + 1; p <= ghostPeriod; ++p) {
-            uint256[3] storage work = _memberPayable[p][member];
-            if (work[0] != 0 || work[1] != 0 || work[2] != 0) return p;
-        }
+        for (uint32 p = mClosedThrough + 1; p <= ghostPeriod; ++p) if (_logged[p][member]) return p;
         return 0;
     }
 
@@ -893,6 +896,7 @@ contract CapitalHandler is Test {
             if (p == 0) continue;
             if (year.atLoss) {
                 uint256 out = ((((year.charge * p) / year.totalPatronage)) * RAY) / year.index;
+                s.chargedShares += out;
                 if (out > s.shares) out = s.shares;
                 s.shares -= out;
                 s.sharesOut += out;
@@ -909,17 +913,18 @@ contract CapitalHandler is Test {
         (a.shares, a.cash, a.settled) = (s.shares, s.cash, mYearCount);
         mTotalShares -= s.sharesOut;
         mAccountsTotal -= s.valueOut;
+        mPendingLossShares -= s.chargedShares;
     }
 
-    /// @dev The surplus split of the rules: interest min(floor(value x rate / 10,000), surplus) on the accounts'
-    /// value, raising the index by floor(interest x 1e27 / shares); of the rest, the reserve's and the commons'
+    /// @dev The surplus split of the rules: interest min(floor(value x rate / 10,000), surplus) on the value of the
+    /// accounts' shares net of pending loss charges, raising the index by floor(interest x 1e27 / all shares); of the rest, the reserve's and the commons'
     /// shares (rounded down), then the patronage pool, cash and retained (as shares at the new index); without
     /// patronage the pool goes to the reserve.
     function _modelSurplusYear(uint32 last, uint256 surplus) internal {
         ModelYear storage y = _openYear(last);
         uint256 interest;
-        if (mTotalShares != 0) {
-            interest = (((mTotalShares * mIndex) / RAY) * _rules.interestBps) / BPS;
+        if (mTotalShares > mPendingLossShares) {
+            interest = ((((mTotalShares - mPendingLossShares) * mIndex) / RAY) * _rules.interestBps) / BPS;
             if (interest > surplus) interest = surplus;
             mIndex += (interest * RAY) / mTotalShares;
         }
@@ -950,6 +955,7 @@ contract CapitalHandler is Test {
         y.atLoss = true;
         y.charge = y.totalPatronage == 0 ? 0 : loss - fromReserve;
         y.index = mIndex;
+        mPendingLossShares += (y.charge * RAY) / mIndex;
         _recordYear(mYearCount);
     }
 
@@ -995,6 +1001,7 @@ contract CapitalHandler is Test {
         if (
             capital.index() != mIndex ||
             capital.totalShares() != mTotalShares ||
+            capital.pendingLossShares() != mPendingLossShares ||
             capital.accountsTotal() != mAccountsTotal ||
             capital.reserve() != mReserve ||
             capital.commons() != mCommons ||
