@@ -3,12 +3,17 @@
 export const STAGES = ["None", "Casual", "Dating1", "Dating2", "Dating3", "Committed"] as const;
 export type StageLabel = (typeof STAGES)[number];
 
-export type MemberEvent =
-  | { kind: "MemberAdmitted"; block: number; account: string; stage: number; constituency: number; mentor: string }
-  | { kind: "MemberStageChanged"; block: number; account: string; stage: number; mentor: string }
-  | { kind: "MemberConstituencyChanged"; block: number; account: string; constituency: number }
-  | { kind: "MemberRemoved"; block: number; account: string; reason: string }
-  | { kind: "MemberLeft"; block: number; account: string };
+/** Where an event is in the chain; `logIndex`, when known, is named in errors. */
+type Place = { block: number; logIndex?: number };
+
+export type MemberEvent = Place &
+  (
+    | { kind: "MemberAdmitted"; account: string; stage: number; constituency: number; mentor: string }
+    | { kind: "MemberStageChanged"; account: string; stage: number; mentor: string }
+    | { kind: "MemberConstituencyChanged"; account: string; constituency: number }
+    | { kind: "MemberRemoved"; account: string; reason: string }
+    | { kind: "MemberLeft"; account: string }
+  );
 
 export interface MemberState {
   account: string;
@@ -27,6 +32,8 @@ export interface MembersState {
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const mentorOf = (mentor: string) => (mentor === ZERO ? null : mentor);
+const where = (event: MemberEvent) =>
+  event.logIndex === undefined ? `block ${event.block}` : `block ${event.block}, log ${event.logIndex}`;
 
 /** Folds events, in chain order, into the member list. Throws on a sequence the contract could not have emitted. */
 export function foldMembers(events: readonly MemberEvent[]): MembersState {
@@ -34,7 +41,7 @@ export function foldMembers(events: readonly MemberEvent[]): MembersState {
   for (const event of events) {
     const key = event.account.toLowerCase();
     if (event.kind === "MemberAdmitted") {
-      if (state.current.has(key)) throw new Error(`${event.account} admitted twice (block ${event.block})`);
+      if (state.current.has(key)) throw new Error(`${event.account} admitted twice (${where(event)})`);
       state.former.delete(key);
       state.current.set(key, {
         account: event.account,
@@ -47,7 +54,7 @@ export function foldMembers(events: readonly MemberEvent[]): MembersState {
       continue;
     }
     const member = state.current.get(key);
-    if (!member) throw new Error(`${event.kind} for non-member ${event.account} (block ${event.block})`);
+    if (!member) throw new Error(`${event.kind} for non-member ${event.account} (${where(event)})`);
     member.history.push(event);
     if (event.kind === "MemberStageChanged") {
       member.stage = STAGES[event.stage];

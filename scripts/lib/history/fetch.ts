@@ -1,0 +1,290 @@
+/**
+ * Every log of a deployment, from its startBlock to a target block, in block ranges that adapt to what the provider
+ * accepts, with retries for transient failures, resumable from a cache. Browser-safe: no Node imports.
+ */
+import { id, zeroPadValue } from "ethers";
+import type { Deployment } from "../deployments.ts";
+
+/** A log as fetch keeps it: what decoding and ordering need, and nothing that ties it to a provider. */
+export interface RawLog {
+  blockNumber: number;
+  /** The log's index in its block. */
+  index: number;
+  transactionHash: string;
+  address: string;
+  topics: readonly string[];
+  data: string;
+}
+
+/** One eth_getLogs request. */
+export interface LogFilter {
+  address: string | string[];
+  topics?: Array<string | null>;
+  fromBlock: number;
+  toBlock: number;
+}
+
+/** The little of a JSON-RPC provider that fetching needs; ethers' providers and test fakes both satisfy it. */
+export interface LogProvider {
+  getBlockNumber(): Promise<number>;
+  getLogs(filter: LogFilter): Promise<readonly RawLog[]>;
+  getNetwork(): Promise<{ chainId: bigint }>;
+}
+
+/** What a cache keeps of a fetch, and what a later fetch resumes from. */
+export interface HistorySnapshot {
+  chainId: number;
+  /** The addresses fetched (lowercase, sorted): a snapshot of other addresses is not resumed from. */
+  addresses: string[];
+  /** The treasury, whose token transfers in and out are fetched beside the contracts' own logs. */
+  treasury: string;
+  token: string;
+  fromBlock: number;
+  /** The last block fetched: a resumed fetch asks from the next one. */
+  lastBlock: number;
+  logs: RawLog[];
+}
+
+/** Where snapshots are kept between fetches: memory here, files in file-cache.ts, local storage in a browser. */
+export interface HistoryCache {
+  load(key: string): Promise<HistorySnapshot | undefined>;
+  save(key: string, snapshot: HistorySnapshot): Promise<void>;
+}
+
+/** A cache that lives as long as the process: for tests and for a page that fetches more than once. */
+export function memoryCache(): HistoryCache & { entries: Map<string, HistorySnapshot> } {
+  const entries = new Map<string, HistorySnapshot>();
+  const copy = (s: HistorySnapshot): HistorySnapshot => ({ ...s, addresses: [...s.addresses], logs: [...s.logs] });
+  return {
+    entries,
+    load: async (key) => {
+      const snapshot = entries.get(key);
+      return snapshot && copy(snapshot);
+    },
+    save: async (key, snapshot) => {
+      entries.set(key, copy(snapshot));
+    },
+  };
+}
+
+/** Reported after each range fetched. */
+export interface FetchProgress {
+  fromBlock: number;
+  toBlock: number;
+  target: number;
+  logs: number;
+  rangeSize: number;
+}
+
+export interface FetchOptions {
+  /** The last block to fetch (default: the head when the fetch starts). */
+  toBlock?: number;
+  cache?: HistoryCache;
+  /** The cache key (default: chain id and governor address). */
+  cacheKey?: string;
+  /** The first and largest range, in blocks (default LOG_RANGE). */
+  maxRange?: number;
+  /** Attempts per request before a transient failure is final (default 5). */
+  maxAttempts?: number;
+  /** The first retry's delay; each next one doubles it (default 500 ms). */
+  baseDelayMs?: number;
+  /** Successes in a row after which the range doubles again, up to maxRange (default 3). */
+  growAfter?: number;
+  onProgress?: (progress: FetchProgress) => void;
+  /** How to wait between retries (tests pass one that doesn't). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The widest range asked for at first: public providers commonly refuse wider ones. */
+export const LOG_RANGE = 10_000;
+
+/** keccak256("Transfer(address,address,uint256)"), the ERC-20 Transfer topic. */
+export const TRANSFER_TOPIC = id("Transfer(address,address,uint256)");
+
+/** How an error from a provider is to be handled. */
+export type ErrorKind = "range" | "transient" | "unknown";
+
+// Messages and codes of providers refusing a range or a result size: Alchemy ("Log response size exceeded",
+// "up to a 2K block range"), Infura (-32005 "query returned more than 10000 results"), QuickNode ("eth_getLogs is
+// limited to a 10,000 range"), Ankr, Cloudflare, BlastAPI, llamarpc and geth/erigon-based public RPCs.
+const RANGE_PATTERNS = [
+  /block range/i,
+  /range (is )?too (large|wide|big)/i,
+  /range.*exceed/i,
+  /exceed.*range/i,
+  /max(imum)? range/i,
+  /is limited to/i,
+  /more than \d[\d,]* (results|logs)/i,
+  /too many (results|logs|blocks)/i,
+  /response size/i,
+  /result (set )?(is )?too large/i,
+  /query timeout/i,
+  /limit exceeded/i,
+];
+const TRANSIENT_PATTERNS = [
+  /rate.?limit/i,
+  /too many requests/i,
+  /\b429\b/,
+  /\b5\d\d\b/,
+  /timed? ?out/i,
+  /network error/i,
+  /socket hang up/i,
+  /econnreset|econnrefused|etimedout|enotfound|eai_again/i,
+  /fetch failed/i,
+  /bad gateway|service unavailable|internal server error|gateway timeout/i,
+  /header not found/i,
+];
+const TRANSIENT_CODES = new Set<unknown>(["NETWORK_ERROR", "TIMEOUT", "SERVER_ERROR", 429, -32603]);
+
+/** Every message, code and status in an error and what it wraps (ethers nests the provider's answer). */
+function describe(error: unknown, depth = 0): { text: string; codes: unknown[] } {
+  if (depth > 4 || error === null || typeof error !== "object") return { text: String(error), codes: [] };
+  const e = error as Record<string, unknown>;
+  const parts = [e.message, e.shortMessage, e.body, e.responseStatus].filter((p) => typeof p === "string");
+  const codes: unknown[] = [e.code, e.status].filter((c) => c !== undefined);
+  for (const inner of [e.error, e.info, e.cause]) {
+    if (inner === undefined) continue;
+    const nested = describe(inner, depth + 1);
+    parts.push(nested.text);
+    codes.push(...nested.codes);
+  }
+  return { text: parts.join(" | "), codes };
+}
+
+/** Whether a provider refused a range (or the results it would give), failed transiently, or said something else. */
+export function classifyError(error: unknown): ErrorKind {
+  const { text, codes } = describe(error);
+  if (RANGE_PATTERNS.some((p) => p.test(text))) return "range";
+  if (codes.some((c) => TRANSIENT_CODES.has(c)) || TRANSIENT_PATTERNS.some((p) => p.test(text))) return "transient";
+  return "unknown";
+}
+
+const sortLogs = (logs: RawLog[]) => logs.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+
+const plain = (log: RawLog): RawLog => ({
+  blockNumber: log.blockNumber,
+  index: log.index,
+  transactionHash: log.transactionHash,
+  address: log.address,
+  topics: [...log.topics],
+  data: log.data,
+});
+
+/** The addresses whose own logs are fetched: every contract of the deployment but the token. */
+export function deploymentAddresses(deployment: Deployment): string[] {
+  return Object.entries(deployment.contracts)
+    .filter(([name]) => name !== "token")
+    .map(([, record]) => record.address.toLowerCase())
+    .sort();
+}
+
+/**
+ * All logs of a deployment's contracts and every token Transfer to or from its treasury, from its startBlock (or
+ * where a cached snapshot ends) to `toBlock`, in block and log order. Per range: one eth_getLogs with the contracts'
+ * address list and two for the token's transfers (out of, into the treasury). A range the provider refuses is
+ * halved and retried; after `growAfter` successes it doubles back up to `maxRange`. Transient failures are retried
+ * with exponential backoff, `maxAttempts` times, then thrown with the range that failed. The cache is saved after
+ * each range, so an interrupted fetch resumes where it stopped.
+ */
+export async function fetchHistory(
+  provider: LogProvider,
+  deployment: Deployment,
+  options: FetchOptions = {},
+): Promise<HistorySnapshot> {
+  const maxRange = options.maxRange ?? LOG_RANGE;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const growAfter = options.growAfter ?? 3;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  const chainId = Number((await provider.getNetwork()).chainId);
+  if (chainId !== deployment.chainId) {
+    throw new Error(`The provider is on chain ${chainId}, the deployment on chain ${deployment.chainId}`);
+  }
+  const addresses = deploymentAddresses(deployment);
+  const treasury = deployment.contracts.treasury.address.toLowerCase();
+  const token = deployment.contracts.token.address.toLowerCase();
+  const key = options.cacheKey ?? `history-${chainId}-${deployment.contracts.governor.address.toLowerCase()}`;
+
+  const cached = await options.cache?.load(key);
+  const fresh: HistorySnapshot = {
+    chainId,
+    addresses,
+    treasury,
+    token,
+    fromBlock: deployment.startBlock,
+    lastBlock: deployment.startBlock - 1,
+    logs: [],
+  };
+  const matches =
+    cached !== undefined &&
+    cached.chainId === chainId &&
+    cached.treasury === treasury &&
+    cached.token === token &&
+    cached.fromBlock === deployment.startBlock &&
+    cached.addresses.join() === addresses.join();
+  const snapshot = matches ? cached : fresh;
+  const target = options.toBlock ?? (await provider.getBlockNumber());
+
+  const treasuryTopic = zeroPadValue(treasury, 32);
+  const filters = (fromBlock: number, toBlock: number): LogFilter[] => [
+    { address: addresses, fromBlock, toBlock },
+    { address: token, topics: [TRANSFER_TOPIC, treasuryTopic], fromBlock, toBlock },
+    { address: token, topics: [TRANSFER_TOPIC, null, treasuryTopic], fromBlock, toBlock },
+  ];
+
+  /** One range's logs, or "refused" when the provider won't answer for a range this wide. */
+  const fetchRange = async (fromBlock: number, toBlock: number): Promise<RawLog[] | "refused"> => {
+    const size = toBlock - fromBlock + 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const answers = await Promise.all(filters(fromBlock, toBlock).map((f) => provider.getLogs(f)));
+        // A transfer from the treasury to itself answers both token queries: keep it once.
+        const seen = new Set<string>();
+        return answers.flat().filter((log) => {
+          const place = `${log.blockNumber}:${log.index}`;
+          if (seen.has(place)) return false;
+          seen.add(place);
+          return true;
+        });
+      } catch (error) {
+        const kind = classifyError(error);
+        if ((kind === "range" || kind === "unknown") && size > 1) return "refused";
+        if (kind === "range") {
+          throw new Error(`The provider refuses eth_getLogs even for the single block ${fromBlock}`, {
+            cause: error,
+          });
+        }
+        if (attempt >= maxAttempts) {
+          throw new Error(
+            `eth_getLogs for blocks ${fromBlock}-${toBlock} failed ${attempt} times; last error: ${describe(error).text}`,
+            { cause: error },
+          );
+        }
+        await sleep(baseDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  };
+
+  let range = maxRange;
+  let successes = 0;
+  while (snapshot.lastBlock < target) {
+    const fromBlock = snapshot.lastBlock + 1;
+    const toBlock = Math.min(fromBlock + range - 1, target);
+    const logs = await fetchRange(fromBlock, toBlock);
+    if (logs === "refused") {
+      range = Math.max(1, Math.floor((toBlock - fromBlock + 1) / 2));
+      successes = 0;
+      continue;
+    }
+    snapshot.logs.push(...sortLogs(logs.map(plain)));
+    snapshot.lastBlock = toBlock;
+    await options.cache?.save(key, snapshot);
+    options.onProgress?.({ fromBlock, toBlock, target, logs: logs.length, rangeSize: toBlock - fromBlock + 1 });
+    if (++successes >= growAfter && range < maxRange) {
+      range = Math.min(maxRange, range * 2);
+      successes = 0;
+    }
+  }
+  return snapshot;
+}

@@ -1,0 +1,24 @@
+/**
+ * A DisCO's whole history from the chain: fetch every log of a deployment (adaptive ranges, retries, a cache to
+ * resume from), decode it by the contracts' ABIs, fold it into the books. Browser-safe; the Node file cache is in
+ * ./file-cache.ts.
+ */
+import type { Deployment } from "../deployments.ts";
+import { decodeLogs, type DecodedHistory } from "./decode.ts";
+import { fetchHistory, type FetchOptions, type HistorySnapshot, type LogProvider } from "./fetch.ts";
+import { foldHistory, type HistoryState } from "./fold.ts";
+
+export * from "./decode.ts";
+export * from "./fetch.ts";
+export * from "./fold.ts";
+
+/** Fetches, decodes and folds a deployment's history: the state, the logs it came from and any unknown logs. */
+export async function loadHistory(
+  provider: LogProvider,
+  deployment: Deployment,
+  options: FetchOptions = {},
+): Promise<{ state: HistoryState; snapshot: HistorySnapshot; decoded: DecodedHistory }> {
+  const snapshot = await fetchHistory(provider, deployment, options);
+  const decoded = decodeLogs(snapshot.logs, deployment.contracts);
+  return { state: foldHistory(decoded.events, deployment.contracts.treasury.address), snapshot, decoded };
+}

@@ -1,0 +1,203 @@
+import { expect } from "chai";
+import { zeroPadValue } from "ethers";
+import type { Deployment } from "../../scripts/lib/deployments.ts";
+import {
+  classifyError,
+  fetchHistory,
+  memoryCache,
+  TRANSFER_TOPIC,
+  type LogFilter,
+  type LogProvider,
+  type RawLog,
+} from "../../scripts/lib/history/index.ts";
+
+const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
+const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "token"] as const;
+const START = 1_000;
+const deployment: Deployment = {
+  chainId: 31337,
+  network: "fake",
+  startBlock: START,
+  contracts: Object.fromEntries(
+    NAMES.map((name, i) => [name, { address: address(0xd15c0 + i), blockNumber: START }]),
+  ) as Deployment["contracts"],
+};
+const TREASURY = deployment.contracts.treasury.address;
+const TOKEN = deployment.contracts.token.address;
+const topic = (a: string) => zeroPadValue(a, 32);
+
+/** One log every 997 blocks from each contract, and token transfers into, out of and unrelated to the treasury. */
+function chainLogs(head: number): RawLog[] {
+  const logs: RawLog[] = [];
+  for (let block = START; block <= head; block += 997) {
+    const tx = `0x${block.toString(16).padStart(64, "0")}`;
+    const log = (index: number, a: string, topics: string[]) =>
+      logs.push({ blockNumber: block, index, transactionHash: tx, address: a, topics, data: "0x" });
+    log(0, deployment.contracts.ledger.address, ["0x01"]);
+    log(1, TOKEN, [TRANSFER_TOPIC, topic(address(7)), topic(TREASURY)]);
+    log(2, TOKEN, [TRANSFER_TOPIC, topic(TREASURY), topic(address(8))]);
+    log(3, TOKEN, [TRANSFER_TOPIC, topic(address(7)), topic(address(8))]);
+    log(4, deployment.contracts.governor.address, ["0x02"]);
+  }
+  return logs;
+}
+
+const matches = (log: RawLog, f: LogFilter) =>
+  log.blockNumber >= f.fromBlock &&
+  log.blockNumber <= f.toBlock &&
+  [f.address].flat().some((a) => a.toLowerCase() === log.address.toLowerCase()) &&
+  (f.topics ?? []).every((t, i) => t === null || t === log.topics[i]);
+
+/** A provider that refuses ranges wider than `maxRange` with `refusal`, and fails the first `failures` calls. */
+function fakeProvider(head: number, options: { maxRange?: number; refusal?: () => unknown; failures?: number } = {}) {
+  const logs = chainLogs(head);
+  const requests: LogFilter[] = [];
+  let failures = options.failures ?? 0;
+  const provider: LogProvider = {
+    getBlockNumber: async () => head,
+    getNetwork: async () => ({ chainId: 31337n }),
+    getLogs: async (filter) => {
+      requests.push(filter);
+      if (failures > 0) {
+        failures--;
+        throw Object.assign(new Error("missing response (status=503)"), { code: "SERVER_ERROR" });
+      }
+      if (options.maxRange && filter.toBlock - filter.fromBlock + 1 > options.maxRange) throw options.refusal!();
+      return logs.filter((log) => matches(log, filter));
+    },
+  };
+  return { provider, requests, logs };
+}
+
+const noWait = async () => {};
+/** The treasury's logs and transfers that a full fetch must return, in order. */
+const expected = (logs: RawLog[], to: number) =>
+  logs.filter((l) => l.blockNumber <= to && l.index !== 3 && l.blockNumber >= START);
+const ranges = (requests: LogFilter[]) => [
+  ...new Set(requests.filter((r) => Array.isArray(r.address)).map((r) => `${r.fromBlock}-${r.toBlock}`)),
+];
+
+// Refusals as real providers phrase them.
+const REFUSALS: Record<string, () => unknown> = {
+  Alchemy: () =>
+    Object.assign(new Error("could not coalesce error"), {
+      code: "UNKNOWN_ERROR",
+      error: {
+        code: -32602,
+        message:
+          "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size",
+      },
+    }),
+  Infura: () => ({ code: -32005, message: "query returned more than 10000 results" }),
+  QuickNode: () => new Error("eth_getLogs is limited to a 10,000 range"),
+  "public RPC": () => ({ info: { error: { code: -32000, message: "block range is too wide" } } }),
+  "an unrecognised message": () => new Error("something odd happened"),
+};
+
+describe("fetchHistory", () => {
+  it("asks once per range for the contracts and twice for the treasury's token transfers, in 10,000 blocks", async () => {
+    const head = START + 25_000;
+    const { provider, requests, logs } = fakeProvider(head);
+    const snapshot = await fetchHistory(provider, deployment);
+    expect(ranges(requests)).to.deep.equal([`1000-10999`, `11000-20999`, `21000-26000`]);
+    expect(requests.length).to.equal(9);
+    expect(requests.slice(0, 3).map((r) => r.topics ?? [])).to.deep.equal([
+      [],
+      [TRANSFER_TOPIC, topic(TREASURY)],
+      [TRANSFER_TOPIC, null, topic(TREASURY)],
+    ]);
+    expect(requests[0].address).to.not.include(TOKEN);
+    expect(snapshot.logs).to.deep.equal(expected(logs, head));
+    expect(snapshot.lastBlock).to.equal(head);
+  });
+
+  for (const [provider, refusal] of Object.entries(REFUSALS)) {
+    it(`halves the range when ${provider} refuses it, and grows it back after successes`, async () => {
+      const head = START + 30_000;
+      const fake = fakeProvider(head, { maxRange: 2_500, refusal });
+      const progress: number[] = [];
+      const snapshot = await fetchHistory(fake.provider, deployment, {
+        growAfter: 2,
+        onProgress: (p) => progress.push(p.rangeSize),
+      });
+      expect(snapshot.logs).to.deep.equal(expected(fake.logs, head));
+      // 10,000 and 5,000 refused; 2,500 accepted twice, then 5,000 tried (refused) and halved again.
+      expect(ranges(fake.requests).slice(0, 6)).to.deep.equal([
+        "1000-10999",
+        "1000-5999",
+        "1000-3499",
+        "3500-5999",
+        "6000-10999",
+        "6000-8499",
+      ]);
+      expect(progress.every((size) => size <= 2_500)).to.equal(true);
+    });
+  }
+
+  it("retries transient failures with exponential backoff, then succeeds", async () => {
+    // Each attempt makes three calls: seven failures spoil three attempts.
+    const fake = fakeProvider(START + 100, { failures: 7 });
+    const waits: number[] = [];
+    const snapshot = await fetchHistory(fake.provider, deployment, {
+      baseDelayMs: 100,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    expect(waits).to.deep.equal([100, 200, 400]);
+    expect(snapshot.logs).to.deep.equal(expected(fake.logs, START + 100));
+  });
+
+  it("gives up with a clear error after its attempts", async () => {
+    const fake = fakeProvider(START + 100, { failures: 100 });
+    await fetchHistory(fake.provider, deployment, { maxAttempts: 3, sleep: noWait }).then(
+      () => expect.fail("fetched"),
+      (error: Error) => expect(error.message).to.match(/blocks 1000-1100 failed 3 times.*503/),
+    );
+  });
+
+  it("refuses a provider that won't give even one block", async () => {
+    const fake = fakeProvider(START + 10, { maxRange: 0.5, refusal: REFUSALS.Infura });
+    await fetchHistory(fake.provider, deployment, { sleep: noWait }).then(
+      () => expect.fail("fetched"),
+      (error: Error) => expect(error.message).to.match(/single block 1000/),
+    );
+  });
+
+  it("resumes from its cache: the second fetch asks only for the blocks after the first", async () => {
+    const head = START + 40_000;
+    const full = fakeProvider(head);
+    const once = await fetchHistory(full.provider, deployment);
+
+    const cache = memoryCache();
+    const first = fakeProvider(head);
+    const middle = START + 15_000;
+    await fetchHistory(first.provider, deployment, { cache, toBlock: middle });
+    expect(Math.max(...first.requests.map((r) => r.toBlock))).to.equal(middle);
+
+    const second = fakeProvider(head);
+    const resumed = await fetchHistory(second.provider, deployment, { cache });
+    expect(Math.min(...second.requests.map((r) => r.fromBlock))).to.equal(middle + 1);
+    expect(resumed.logs).to.deep.equal(once.logs);
+    expect(resumed.lastBlock).to.equal(head);
+
+    // A snapshot of another deployment is not resumed from.
+    const other = { ...deployment, startBlock: START + 1 };
+    const third = fakeProvider(head);
+    await fetchHistory(third.provider, other, { cache });
+    expect(Math.min(...third.requests.map((r) => r.fromBlock))).to.equal(START + 1);
+  });
+
+  it("refuses a provider on another chain", async () => {
+    const { provider } = fakeProvider(START);
+    await fetchHistory(provider, { ...deployment, chainId: 1 }).then(
+      () => expect.fail("fetched"),
+      (error: Error) => expect(error.message).to.match(/chain 31337.*chain 1/),
+    );
+  });
+
+  it("tells range refusals from transient failures", () => {
+    for (const refusal of Object.values(REFUSALS).slice(0, 4)) expect(classifyError(refusal())).to.equal("range");
+    expect(classifyError({ code: 429, message: "Too Many Requests" })).to.equal("transient");
+    expect(classifyError(new Error("getaddrinfo ENOTFOUND rpc.example"))).to.equal("transient");
+    expect(classifyError(new Error("execution reverted"))).to.equal("unknown");
+  });
+});
