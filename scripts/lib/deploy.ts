@@ -3,6 +3,20 @@ import DemoEuroModule from "../../ignition/modules/DemoEuro.ts";
 import DisCOModule, { type Founder } from "../../ignition/modules/DisCO.ts";
 import { deploymentBlock, type Deployment } from "./deployments.ts";
 
+/** The capital accounts' rules as the parameters give them (ICapitalAccounts.Settings). */
+export type CapitalSettings = {
+  contribution: number | bigint;
+  contributionReserveBps: number;
+  reserveBps: number;
+  commonsBps: number;
+  cashBps: number;
+  interestBps: number;
+  interestCapBps: number;
+  basis: number;
+  instalments: number;
+  revolvingPeriod: number;
+};
+
 /** The Ignition parameters of the DisCO module (see ignition/parameters/). */
 export type DisCOParameters = {
   membershipName?: string;
@@ -14,18 +28,7 @@ export type DisCOParameters = {
   /** The currency token's address; without one, a DemoEuro (a faucet token) is deployed: local chain and testnets. */
   currency?: string;
   buckets?: number[];
-  capitalSettings?: {
-    contribution: number | bigint;
-    contributionReserveBps: number;
-    reserveBps: number;
-    commonsBps: number;
-    cashBps: number;
-    interestBps: number;
-    interestCapBps: number;
-    basis: number;
-    instalments: number;
-    revolvingPeriod: number;
-  };
+  capitalSettings?: CapitalSettings;
   ledgerSettings?: {
     weights: number[][];
     caps: number[];

@@ -1,3 +1,5 @@
+import type { CapitalSettings } from "../../scripts/lib/deploy.ts";
+import type { SurplusSplit } from "../../scripts/lib/history/fold.ts";
 import { expect } from "chai";
 import type { Result, Signer } from "ethers";
 import { DEFAULT_CAPITAL_SETTINGS, PatronageBasis } from "../../ignition/modules/DisCO.ts";
@@ -21,18 +23,7 @@ export const CONTRIBUTORS = ["alice", "bob", "carol", "dave"] as const;
 export const SURPLUS = 10_000n * EURO + 7n;
 
 /** The capital rules as a test writes them (ICapitalAccounts.Settings). */
-export interface Settings {
-  contribution: bigint | number;
-  contributionReserveBps: number;
-  reserveBps: number;
-  commonsBps: number;
-  cashBps: number;
-  interestBps: number;
-  interestCapBps: number;
-  basis: number;
-  instalments: number;
-  revolvingPeriod: number;
-}
+export type Settings = CapitalSettings;
 export const WITH_CONTRIBUTION: Settings = { ...DEFAULT_CAPITAL_SETTINGS, contribution: CONTRIBUTION };
 
 /** Settings as the contract returns them (every field a bigint), for deep equality. */
@@ -65,17 +56,7 @@ export async function totalPatronageOf(ledger: ValueLedger, first: number, last:
   return total;
 }
 
-export interface Split {
-  surplus: bigint;
-  interest: bigint;
-  toReserve: bigint;
-  toCommons: bigint;
-  cashPool: bigint;
-  retainedPool: bigint;
-  retainedShares: bigint;
-  totalPatronage: bigint;
-  index: bigint;
-}
+export type Split = SurplusSplit;
 
 /**
  * DESIGN.md's year close: interest on the accounts' value first (at most the surplus), the index growing by it
