@@ -995,6 +995,15 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         capital.lossCharges.push({ ...place(e), member, year: year.year, patronage, shares, value });
         break;
       }
+      case "capital.AccountSettled": {
+        const account = accountOf(str(e, "member"));
+        const years = num(e, "settledYears");
+        if (years < account.settledYears || years > capital.years.size) {
+          throw impossible(e, `settled through year ${years} after ${account.settledYears} of ${capital.years.size}`);
+        }
+        account.settledYears = years;
+        break;
+      }
       case "capital.CashClaimed": {
         const [member, amount] = [str(e, "member"), big(e, "amount")];
         const account = settled(member);
