@@ -17,7 +17,7 @@ import {Test} from "../utils/Test.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
 import {SolFeeOnTransferToken} from "../treasury/mocks/SolFeeOnTransferToken.sol";
 import {CapitalHandler} from "./CapitalHandler.sol";
-import {SolReentrantCapitalToken} from "./mocks/SolReentrantCapitalToken.sol";
+import {SolHostileToken} from "../treasury/mocks/SolHostileToken.sol";
 
 /// @notice Unit and fuzz tests of CapitalAccounts, as the Treasury creates it, over a DemoEuro and a ValueLedger.
 /// This test contract is the admin (the timelock's role) and only treasurer of the ledger, the treasury and the
@@ -63,9 +63,9 @@ contract CapitalAccountsTest is Test {
         uint256 yearCount;
     }
 
-    /// @dev A second Treasury (and its capital accounts) over SolReentrantCapitalToken, for the reentrancy tests.
+    /// @dev A second Treasury (and its capital accounts) over SolHostileToken, for the reentrancy tests.
     struct Hostile {
-        SolReentrantCapitalToken token;
+        SolHostileToken token;
         Treasury treasury;
         CapitalAccounts capital;
         uint32 period;
@@ -861,7 +861,7 @@ contract CapitalAccountsTest is Test {
 
     // ------------------------------------------------------------------------------------------------ REENTRANCY
 
-    /// @dev A Treasury over SolReentrantCapitalToken, which calls back on every transfer into or out of the
+    /// @dev A Treasury over SolHostileToken, which calls back on every transfer into or out of the
     /// treasury, before or after the balances move. The token is a member with patronage cash to claim, and holds the
     /// admin and treasurer roles of the treasury and the capital accounts (so that only a guard can refuse it); a
     /// closed period is there for a year to close. Whatever the outer payment (claimCash, redeem, spendCommons, a
@@ -875,7 +875,7 @@ contract CapitalAccountsTest is Test {
         uint256 surplusSeed
     ) public {
         Hostile memory h = _hostileWorld(surplusSeed);
-        SolReentrantCapitalToken token = h.token;
+        SolHostileToken token = h.token;
         uint256 tokenCash = h.capital.accountOf(address(token)).cash;
         assertGt(tokenCash, 0, "the token has cash to claim");
         uint256 commons = h.capital.commons();
@@ -1346,13 +1346,13 @@ contract CapitalAccountsTest is Test {
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, role));
     }
 
-    /// @dev A Treasury over SolReentrantCapitalToken whose treasury and capital admin and treasurer roles include
+    /// @dev A Treasury over SolHostileToken whose treasury and capital admin and treasurer roles include
     /// the token, which is also a Committed member. committed1 and dating2 contribute; the token and committed1 work
     /// in a closed period, which is funded and closes a year with a surplus (so the token and committed1 have cash
     /// and there is a commons fund); dating2 leaves and their whole redemption is due; a later period is closed
     /// for a reentrant closeYear. Nothing is armed yet.
     function _hostileWorld(uint256 surplusSeed) internal returns (Hostile memory h) {
-        h.token = new SolReentrantCapitalToken();
+        h.token = new SolHostileToken();
         h.treasury = new Treasury(
             h.token,
             ledger,

@@ -544,7 +544,7 @@ contract TreasuryTest is Test {
         token.approve(address(hostile), amount);
 
         bytes memory data = _reentryCall(reentry % 4, period, spare);
-        token.arm(address(hostile), data, beforeMove);
+        token.arm(address(hostile), address(hostile), data, beforeMove);
         uint256 expectedBalance = paid;
         outer = outer % 3;
         if (outer == 0) {
@@ -588,7 +588,7 @@ contract TreasuryTest is Test {
         hostile.fundPeriod(first, 400e6);
         uint256 free = hostile.unallocated();
 
-        token.arm(address(hostile), abi.encodeCall(ITreasury.fundPeriod, (second, free)), true);
+        token.arm(address(hostile), address(hostile), abi.encodeCall(ITreasury.fundPeriod, (second, free)), true);
         hostile.spend(outsider, free, "all that is free");
         token.disarm();
 

@@ -5,12 +5,14 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title SolHostileToken
-/// @notice A test ERC-20 whose every transfer into or out of a chosen target (a Treasury) calls that target back
-/// with chosen calldata, before or after the balances move, and records how the reentrant call ended. Only for
-/// the Solidity tests of test/treasury.
-/// @dev The reentrant call comes from the token itself: a test grants the token whatever role the call needs, so
-/// that a refusal can only come from the reentrancy guard. The hook is off while it runs (no recursion).
+/// @notice A test ERC-20 whose every transfer into or out of a watched address (a Treasury) calls a chosen target
+/// (the Treasury itself, or its CapitalAccounts) with chosen calldata, before or after the balances move, and
+/// records how the reentrant call ended. For the Solidity tests of test/treasury and test/capital.
+/// @dev The reentrant call comes from the token itself: a test grants the token whatever role the call needs (and
+/// may make it a member with patronage cash), so that a refusal can only come from a reentrancy guard. The hook is
+/// off while it runs (no recursion).
 contract SolHostileToken is ERC20 {
+    address public watched;
     address public target;
     bytes public reentryData;
     bool public beforeMove;
@@ -33,9 +35,9 @@ contract SolHostileToken is ERC20 {
         _approve(address(this), spender, amount);
     }
 
-    /// @notice Calls `target_` with `data` on every later transfer into or out of it.
-    function arm(address target_, bytes calldata data, bool beforeMove_) external {
-        (target, reentryData, beforeMove, armed) = (target_, data, beforeMove_, true);
+    /// @notice Calls `target_` with `data` on every later transfer into or out of `watched_`.
+    function arm(address watched_, address target_, bytes calldata data, bool beforeMove_) external {
+        (watched, target, reentryData, beforeMove, armed) = (watched_, target_, data, beforeMove_, true);
     }
 
     function disarm() external {
@@ -48,7 +50,7 @@ contract SolHostileToken is ERC20 {
     }
 
     function _update(address from, address to, uint256 value) internal override {
-        bool hook = armed && from != address(0) && to != address(0) && (from == target || to == target);
+        bool hook = armed && from != address(0) && to != address(0) && (from == watched || to == watched);
         if (hook && beforeMove) _reenter();
         super._update(from, to, value);
         if (hook && !beforeMove) _reenter();
