@@ -70,7 +70,8 @@ const selector = (signature: string) => id(signature).slice(0, 10);
 
 /**
  * The whole DisCO in one module: timelock, membership with its founders, value ledger and treasury (in the
- * `currency` token, with the capital accounts it creates) with their founding treasurers, governor. When it finishes, the timelock
+ * `currency` token, with the capital accounts it creates) with their founding treasurers, audit registry (auditors
+ * are named later, by a vote), governor. When it finishes, the timelock
  * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
  * cancels and executes through it.
  */
@@ -104,6 +105,9 @@ export default buildModule("DisCO", (m) => {
   // Livelihood 75%, love 25%, care 0%: DisCO v3.5's default split of a period's payouts.
   const buckets = m.getParameter<number[]>("buckets", [7_500, 2_500, 0]);
   const capitalSettings = m.getParameter("capitalSettings", DEFAULT_CAPITAL_SETTINGS);
+  // The highest ratio between the best and the worst paid hour of a period's livelihood work, times 100:
+  // Mondragon's 6:1 unless the members choose otherwise (GT's committed members keep 1:1, that is 100).
+  const wageRatioCap = m.getParameter<number>("wageRatioCap", 600);
 
   const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
   const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
@@ -131,6 +135,13 @@ export default buildModule("DisCO", (m) => {
     "renounceRole(bytes32,address)",
     "setSettings((uint128,uint16,uint16,uint16,uint16,uint16,uint16,uint8,uint8,uint48))",
   ];
+  const audit = m.contract("AuditRegistry", [ledger, timelock, wageRatioCap]);
+  const auditBylaws = [
+    "grantRole(bytes32,address)",
+    "revokeRole(bytes32,address)",
+    "renounceRole(bytes32,address)",
+    "setWageRatioCap(uint16)",
+  ];
   const governor = m.contract("DisCOGovernor", [
     governorName,
     membership,
@@ -144,6 +155,7 @@ export default buildModule("DisCO", (m) => {
       ...ledgerBylaws.map(() => ledger),
       ...treasuryBylaws.map(() => treasury),
       ...capitalBylaws.map(() => capital),
+      ...auditBylaws.map(() => audit),
     ],
     [
       selector("grantRole(bytes32,address)"),
@@ -153,6 +165,7 @@ export default buildModule("DisCO", (m) => {
       ...ledgerBylaws.map(selector),
       ...treasuryBylaws.map(selector),
       ...capitalBylaws.map(selector),
+      ...auditBylaws.map(selector),
     ],
   ]);
 
@@ -164,5 +177,5 @@ export default buildModule("DisCO", (m) => {
     after: [proposer, canceller, executor],
   });
 
-  return { timelock, membership, ledger, treasury, capital, governor };
+  return { timelock, membership, ledger, treasury, capital, audit, governor };
 });

@@ -29,6 +29,8 @@ export type DisCOParameters = {
   currency?: string;
   buckets?: number[];
   capitalSettings?: CapitalSettings;
+  /** The wage ratio cap times 100 (600 is 6:1), which the audit checks each paid period against. */
+  wageRatioCap?: number;
   ledgerSettings?: {
     weights: number[][];
     caps: number[];
@@ -58,11 +60,12 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const deployed = await ignition.deploy(DisCOModule, {
     parameters: { DisCO: { ...parameters, currency } },
   });
-  const [membership, ledger, treasury, capital, governor, timelock] = await Promise.all([
+  const [membership, ledger, treasury, capital, audit, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
     ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
     ethers.getContractAt("Treasury", await deployed.treasury.getAddress()),
     ethers.getContractAt("CapitalAccounts", await deployed.capital.getAddress()),
+    ethers.getContractAt("AuditRegistry", await deployed.audit.getAddress()),
     ethers.getContractAt("DisCOGovernor", await deployed.governor.getAddress()),
     ethers.getContractAt("TimelockController", await deployed.timelock.getAddress()),
   ]);
@@ -84,8 +87,9 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
       ledger: await record(ledger),
       treasury: await record(treasury),
       capital: await record(capital),
+      audit: await record(audit),
       token: await record(currency, parameters.currency === undefined ? startBlock : 0),
     },
   };
-  return { deployment, membership, ledger, treasury, capital, governor, timelock };
+  return { deployment, membership, ledger, treasury, capital, audit, governor, timelock };
 }

@@ -18,6 +18,7 @@ export interface DeploymentContracts {
   ledger: ContractRecord;
   treasury: ContractRecord;
   capital: ContractRecord;
+  audit: ContractRecord;
   token: ContractRecord;
   [name: string]: ContractRecord;
 }

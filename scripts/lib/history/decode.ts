@@ -1,6 +1,7 @@
 /** Raw logs into typed events, by the contracts' own ABIs (the typechain factories). Browser-safe. */
 import type { Interface, ParamType, Result } from "ethers";
 import {
+  AuditRegistry__factory,
   CapitalAccounts__factory,
   DemoEuro__factory,
   DisCOGovernor__factory,
@@ -12,7 +13,16 @@ import {
 import type { RawLog } from "./fetch.ts";
 
 /** The deployment's contracts whose events are decoded; `token` logs are the treasury's transfers. */
-export const CONTRACT_NAMES = ["membership", "ledger", "treasury", "capital", "governor", "timelock", "token"] as const;
+export const CONTRACT_NAMES = [
+  "membership",
+  "ledger",
+  "treasury",
+  "capital",
+  "audit",
+  "governor",
+  "timelock",
+  "token",
+] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 /** An event argument as plain data: integers as bigint, addresses and bytes as hex strings, structs as objects. */
@@ -40,6 +50,7 @@ const INTERFACES: Record<ContractName, Interface> = {
   ledger: ValueLedger__factory.createInterface(),
   treasury: Treasury__factory.createInterface(),
   capital: CapitalAccounts__factory.createInterface(),
+  audit: AuditRegistry__factory.createInterface(),
   governor: DisCOGovernor__factory.createInterface(),
   timelock: TimelockController__factory.createInterface(),
   // Any ERC-20 currency: only its standard Transfer is decoded.
