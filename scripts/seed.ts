@@ -7,7 +7,7 @@ import { network } from "hardhat";
 import { readDeployment } from "./lib/deployments.ts";
 import { PROPOSAL_STATES } from "./lib/governance.ts";
 import { ENTRY_STATUSES } from "./lib/ledger.ts";
-import { seedCapital, seedDemo, seedLedger, seedTreasury } from "./lib/seed.ts";
+import { seedAll } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const { contracts } = readDeployment(networkName);
@@ -16,12 +16,14 @@ const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.
 const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
 const treasury = await ethers.getContractAt("Treasury", contracts.treasury.address);
 const capital = await ethers.getContractAt("CapitalAccounts", contracts.capital.address);
+const audit = await ethers.getContractAt("AuditRegistry", contracts.audit.address);
 const signers = await ethers.getSigners();
 
-const proposals = await seedDemo(membership, governor, signers, networkHelpers.time);
-const work = await seedLedger(ledger, signers);
-const money = await seedTreasury(treasury, signers);
-const accounts = await seedCapital(capital, membership, signers);
+const { proposals, work, money, accounts } = await seedAll(
+  { membership, governor, ledger, treasury, capital, audit },
+  signers,
+  networkHelpers.time,
+);
 console.log(`Seeded the demo DisCO: ${await membership.memberCount()} members`);
 for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);

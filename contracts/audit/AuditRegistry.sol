@@ -37,7 +37,7 @@ contract AuditRegistry is IAuditRegistry, AccessControl {
         if (_LEDGER.periodInfo(period).closedAt == 0) revert AuditPeriodNotClosed(period);
         address auditor = _msgSender();
         _attestations[period].push(
-            Attestation({auditor: auditor, at: uint48(block.timestamp), reportHash: reportHash, uri: uri})
+            Attestation({auditor: auditor, recordedAt: uint48(block.timestamp), reportHash: reportHash, uri: uri})
         );
         emit PeriodAttested(period, auditor, reportHash, uri);
     }

@@ -12,11 +12,11 @@ interface IAuditRegistry {
     /// @notice One audit of one period's books.
     /// @param auditor Who recorded it
     /// @param reportHash keccak256 of the report's canonical bytes (the audit command prints it)
-    /// @param at When it was recorded
+    /// @param recordedAt When it was recorded
     /// @param uri Where the report can be read (a URL or an IPFS address; may be empty)
     struct Attestation {
         address auditor;
-        uint48 at;
+        uint48 recordedAt;
         bytes32 reportHash;
         string uri;
     }

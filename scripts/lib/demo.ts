@@ -14,6 +14,7 @@ export const DEMO_PEOPLE = [
   { index: 8, name: "Hana", role: "not a member (her consent admission was blocked)" },
   { index: 9, name: "Client", role: "a client who pays invoices into the treasury" },
   { index: 10, name: "Iris", role: "former Dating 3 worker: left after the first year; her capital is being redeemed" },
+  { index: 11, name: "Jun", role: "the auditor (not a member), appointed by the seeded bylaw vote" },
 ] as const;
 
 export type DemoName = (typeof DEMO_PEOPLE)[number]["name"];

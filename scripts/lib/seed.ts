@@ -4,6 +4,7 @@ import { Stage } from "../../ignition/modules/DisCO.ts";
 import { id, parseUnits } from "ethers";
 import {
   DemoEuro__factory,
+  type AuditRegistry,
   type CapitalAccounts,
   type DisCOGovernor,
   type Membership,
@@ -23,6 +24,34 @@ import {
   type Clock,
   type ProposalCalls,
 } from "./governance.ts";
+
+/**
+ * The members appoint Jun, an outside auditor, by a bylaw vote (a role grant takes the supermajority): the first
+ * thing the demo does, so that its other votes keep their places on the clock.
+ */
+export async function seedAuditor(
+  audit: AuditRegistry,
+  governor: DisCOGovernor,
+  signers: Signer[],
+  clock: Clock,
+): Promise<bigint> {
+  const person = personIn(signers);
+  const appoint: ProposalCalls = {
+    targets: [await audit.getAddress()],
+    values: [0n],
+    calldatas: [
+      audit.interface.encodeFunctionData("grantRole", [await audit.AUDITOR_ROLE(), await person("Jun").getAddress()]),
+    ],
+    description: "Appoint Jun as our auditor: they may attest each closed period's books",
+  };
+  return enact(
+    governor,
+    clock,
+    person("Carla"),
+    appoint,
+    (["Alice", "Bob", "Carla", "Dara"] as const).map((name) => [person(name), Support.For] as const),
+  );
+}
 
 export interface DemoProposals {
   admitted: bigint;
@@ -276,4 +305,28 @@ export async function seedCapital(
     cashClaims: CASH_CLAIMS,
     leaver: LEAVER,
   };
+}
+
+/** The demo DisCO's contracts, as deployDisCO returns them. */
+export interface DemoContracts {
+  membership: Membership;
+  governor: DisCOGovernor;
+  ledger: ValueLedger;
+  treasury: Treasury;
+  capital: CapitalAccounts;
+  audit: AuditRegistry;
+}
+
+/**
+ * The whole demo, in order: the auditor's appointment, the votes, two months of work and an open one, their
+ * funding and claims, then the capital accounts' first year and a leaver.
+ */
+export async function seedAll(contracts: DemoContracts, signers: Signer[], clock: Clock) {
+  const { membership, governor, ledger, treasury, capital, audit } = contracts;
+  const auditor = await seedAuditor(audit, governor, signers, clock);
+  const proposals = { auditor, ...(await seedDemo(membership, governor, signers, clock)) };
+  const work = await seedLedger(ledger, signers);
+  const money = await seedTreasury(treasury, signers);
+  const accounts = await seedCapital(capital, membership, signers);
+  return { proposals, work, money, accounts };
 }

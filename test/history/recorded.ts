@@ -7,7 +7,7 @@ import { ROOT } from "../../scripts/lib/deployments.ts";
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
 import { ENTRY_STATUSES } from "../../scripts/lib/ledger.ts";
 import { STAGES } from "../../scripts/lib/members.ts";
-import { seedCapital, seedDemo, seedLedger, seedTreasury } from "../../scripts/lib/seed.ts";
+import { seedAll } from "../../scripts/lib/seed.ts";
 import {
   decodeLogs,
   loadHistory,
@@ -27,12 +27,8 @@ const parameters = (
 /** The demo DisCO, deployed and seeded as `npm start` does, and every log it emitted. */
 async function recordedDemo() {
   const deployed = await deployDisCO(connection, parameters);
-  const { membership, governor, ledger, treasury, capital, deployment } = deployed;
-  const signers = await connection.ethers.getSigners();
-  await seedDemo(membership, governor, signers, connection.networkHelpers.time);
-  await seedLedger(ledger, signers);
-  await seedTreasury(treasury, signers);
-  await seedCapital(capital, membership, signers);
+  const { deployment } = deployed;
+  await seedAll(deployed, await connection.ethers.getSigners(), connection.networkHelpers.time);
   const { snapshot, state, decoded } = await loadHistory(connection.ethers.provider, deployment);
   const token = await connection.ethers.getContractAt("DemoEuro", deployment.contracts.token.address);
   return { ...deployed, token, snapshot, state, decoded };
@@ -203,7 +199,7 @@ describe("history of the seeded demo, from its recorded logs", () => {
     expect(state.members.current.size).to.equal(7);
     expect([...state.members.former.values()].map((m) => m.reason)).to.deep.equal([null]);
     expect(state.ledger.periods.size).to.equal(3);
-    expect(state.governance.proposals.size).to.equal(3);
+    expect(state.governance.proposals.size).to.equal(4);
     expect(state.governance.votes.filter((v) => !v.binding).length).to.be.greaterThan(0);
     expect(state.treasury.payIns.length).to.equal(2);
     expect(state.treasury.claimList.length).to.equal(3);

@@ -14,10 +14,7 @@ import {
   FUNDINGS,
   LEAVER,
   PAYMENTS,
-  seedCapital,
-  seedDemo,
-  seedLedger,
-  seedTreasury,
+  seedAll,
   YEAR_ONE,
 } from "../../scripts/lib/seed.ts";
 import { connection } from "../helpers/disco.ts";
@@ -29,13 +26,10 @@ const parameters = (
 ).DisCO;
 
 async function seededDemo() {
-  const { membership, governor, ledger, treasury, capital, deployment } = await deployDisCO(connection, parameters);
+  const deployed = await deployDisCO(connection, parameters);
   const signers = await connection.ethers.getSigners();
-  const proposals = await seedDemo(membership, governor, signers, connection.networkHelpers.time);
-  const work = await seedLedger(ledger, signers);
-  const money = await seedTreasury(treasury, signers);
-  const accounts = await seedCapital(capital, membership, signers);
-  return { membership, governor, ledger, treasury, capital, deployment, signers, proposals, work, money, accounts };
+  const seeded = await seedAll(deployed, signers, connection.networkHelpers.time);
+  return { ...deployed, signers, ...seeded };
 }
 
 describe("seeded demo DisCO", () => {
@@ -68,6 +62,18 @@ describe("seeded demo DisCO", () => {
     const open = await governor.proposalTally(proposals.open);
     expect([open.forVotes, open.advisoryFor]).to.deep.equal([2n, 1n]);
     expect(await governor.hasVoted(proposals.open, signers[2].address)).to.equal(true);
+  });
+
+  it("has an auditor, Jun, appointed by a bylaw vote before the others; nobody else audits", async () => {
+    const { audit, governor, signers, proposals } = await connection.networkHelpers.loadFixture(seededDemo);
+    const jun = signers[DEMO_PEOPLE.find((p) => p.name === "Jun")!.index].address;
+    expect(PROPOSAL_STATES[Number(await governor.state(proposals.auditor))]).to.equal("Executed");
+    expect((await governor.proposalTally(proposals.auditor)).kind).to.equal(1n); // Bylaw: a role grant
+    const role = await audit.AUDITOR_ROLE();
+    const auditors = [];
+    for (const s of signers) if (await audit.hasRole(role, s.address)) auditors.push(s.address);
+    expect(auditors).to.deep.equal([jun]);
+    expect(await audit.wageRatioCap()).to.equal(BigInt(parameters.wageRatioCap!));
   });
 
   it("describes its deployment in the format other tools read", async () => {

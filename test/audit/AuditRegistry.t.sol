@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {AuditRegistry} from "../../contracts/audit/AuditRegistry.sol";
+import {IAuditRegistry} from "../../contracts/interfaces/IAuditRegistry.sol";
+import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
+import {Membership} from "../../contracts/membership/Membership.sol";
+import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {Test} from "../utils/Test.sol";
+
+/// @notice Fuzz tests of AuditRegistry over a real ValueLedger. This test contract is the admin (the timelock's
+/// role) of the membership, the ledger and the registry, and the ledger's only treasurer.
+contract AuditRegistryTest is Test {
+    uint256 internal constant START = 1_750_000_000;
+    bytes32 internal constant AUDITOR_ROLE = keccak256("AUDITOR_ROLE");
+
+    ValueLedger internal ledger;
+    AuditRegistry internal registry;
+    address internal auditor;
+
+    function setUp() public {
+        vm.warp(START);
+        auditor = _makeAddr("auditor");
+        IMembership.Founder[] memory founders = new IMembership.Founder[](1);
+        founders[0] = IMembership.Founder(_makeAddr("founder"), IMembership.Stage.Committed, 0, address(0));
+        string[] memory constituencies = new string[](1);
+        constituencies[0] = "worker";
+        Membership membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        address[] memory treasurers = new address[](1);
+        treasurers[0] = address(this);
+        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        registry = new AuditRegistry(ledger, address(this), 600);
+        registry.grantRole(AUDITOR_ROLE, auditor);
+    }
+
+    /// @dev An attestation is recorded exactly when the period is closed and the report named; a refused one
+    /// changes nothing. Attestations of one period pile up in order, each readable by its index.
+    function testFuzz_attest_onlyClosedPeriodsWithAReport(
+        uint32 period,
+        uint8 closed,
+        bytes32 reportHash,
+        string calldata uri
+    ) public {
+        closed = uint8(_bound(closed, 0, 12));
+        period = uint32(_bound(period, 0, 20));
+        for (uint256 i = 0; i < closed; ++i) ledger.closePeriod();
+
+        bool periodClosed = period >= 1 && period <= closed;
+        if (reportHash == bytes32(0)) {
+            vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditEmptyReport.selector));
+        } else if (!periodClosed) {
+            vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditPeriodNotClosed.selector, period));
+        } else {
+            vm.expectEmit(true, true, true, true, address(registry));
+            emit IAuditRegistry.PeriodAttested(period, auditor, reportHash, uri);
+        }
+        vm.prank(auditor);
+        registry.attest(period, reportHash, uri);
+
+        bool recorded = reportHash != bytes32(0) && periodClosed;
+        assertEq(registry.attestationCount(period), recorded ? 1 : 0, "count");
+        if (!recorded) return;
+
+        // A second report of the same period (a correction) joins the first; both stay.
+        vm.prank(auditor);
+        registry.attest(period, ~reportHash, "");
+        assertEq(registry.attestationCount(period), 2, "two attestations");
+        IAuditRegistry.Attestation memory first = registry.attestationOf(period, 0);
+        IAuditRegistry.Attestation memory second = registry.attestationOf(period, 1);
+        assertTrue(first.reportHash == reportHash && second.reportHash == ~reportHash, "hashes in order");
+        assertEq(first.auditor, auditor, "auditor");
+        assertEq(first.recordedAt, START, "recorded at");
+        assertTrue(keccak256(bytes(first.uri)) == keccak256(bytes(uri)), "uri");
+        vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditUnknownAttestation.selector, period, 2));
+        registry.attestationOf(period, 2);
+    }
+
+    /// @dev Only auditors attest, whatever the period.
+    function testFuzz_attest_revertsForNonAuditors(address caller, uint32 period) public {
+        vm.assume(caller != auditor);
+        ledger.closePeriod();
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, AUDITOR_ROLE)
+        );
+        vm.prank(caller);
+        registry.attest(period, keccak256("report"), "");
+        assertEq(registry.attestationCount(period), 0, "nothing recorded");
+    }
+
+    /// @dev Any cap from 1:1 up is taken, with its event; below 1:1 is refused and the cap stays.
+    function testFuzz_setWageRatioCap(uint16 capX100) public {
+        if (capX100 < 100) {
+            vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditInvalidWageRatioCap.selector, capX100));
+        } else {
+            vm.expectEmit(true, true, true, true, address(registry));
+            emit IAuditRegistry.WageRatioCapSet(capX100);
+        }
+        registry.setWageRatioCap(capX100);
+        assertEq(registry.wageRatioCap(), capX100 < 100 ? 600 : capX100, "cap");
+    }
+
+    /// @dev Only the admin (the timelock) sets the cap.
+    function testFuzz_setWageRatioCap_revertsForOthers(address caller, uint16 capX100) public {
+        vm.assume(caller != address(this));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, bytes32(0))
+        );
+        vm.prank(caller);
+        registry.setWageRatioCap(capX100);
+        assertEq(registry.wageRatioCap(), 600, "cap unchanged");
+    }
+
+    /// @dev A cap below 1:1 is refused at deployment too.
+    function testFuzz_constructor_revertsBelowOneToOne(uint16 capX100) public {
+        capX100 = uint16(_bound(capX100, 0, 99));
+        vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditInvalidWageRatioCap.selector, capX100));
+        new AuditRegistry(ledger, address(this), capX100);
+    }
+}
