@@ -20,7 +20,6 @@ const BYLAW = BigInt(PROPOSAL_KINDS.indexOf("Bylaw"));
 describe("AuditRegistry", function () {
   it("is deployed with Mondragon's 6:1 cap, the ledger, the timelock as its only admin and no auditors", async function () {
     const { audit, ledger, timelock, deployer, alice, bob } = await loadFixture(deployDisCO);
-    const tx = audit.deploymentTransaction();
     expect(await audit.wageRatioCap()).to.equal(600n);
     expect(await audit.ledger()).to.equal(await ledger.getAddress());
     expect(await audit.AUDITOR_ROLE()).to.equal(AUDITOR_ROLE);
@@ -29,11 +28,8 @@ describe("AuditRegistry", function () {
       expect(await audit.hasRole(ethers.ZeroHash, account.address)).to.equal(false);
       expect(await audit.hasRole(AUDITOR_ROLE, account.address)).to.equal(false);
     }
-    if (tx) await expect(tx).to.emit(audit, "WageRatioCapSet").withArgs(600);
-    else
-      expect((await audit.queryFilter(audit.filters.WageRatioCapSet())).map((e) => e.args.capX100)).to.deep.equal([
-        600n,
-      ]);
+    const capEvents = await audit.queryFilter(audit.filters.WageRatioCapSet());
+    expect(capEvents.map((e) => e.args.capX100)).to.deep.equal([600n]);
   });
 
   it("makes the roles and the wage ratio cap bylaws, so that a supermajority names auditors and sets the cap", async function () {
