@@ -40,7 +40,7 @@ export async function deployDisCO() {
     { account: erin.address, stage: Stage.Dating2, constituency: Constituency.worker, mentor: alice.address },
     { account: frank.address, stage: Stage.Casual, constituency: Constituency.supporter, mentor: ethers.ZeroAddress },
   ];
-  const { deployment, membership, ledger, treasury, capital, governor, timelock } = await deploy(connection, {
+  const { deployment, membership, ledger, treasury, capital, audit, governor, timelock } = await deploy(connection, {
     founders,
     treasurers: [bob.address],
     constituencies: CONSTITUENCIES,
@@ -53,6 +53,7 @@ export async function deployDisCO() {
     ledger,
     treasury,
     capital,
+    audit,
     governor,
     timelock,
     deployer,
