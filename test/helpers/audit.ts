@@ -22,12 +22,19 @@ import { closePeriod, deployWithClosedPeriods, EURO, logApproved, Stream } from 
 
 const { networkHelpers } = connection;
 
-/** Audits `state` (by default the one fetched now) against the views of `deployment` at the chain's head. */
-export async function audit(deployment: Deployment, state?: HistoryState): Promise<AuditReport> {
+/**
+ * Audits `state` (by default the one fetched now) against the views of `deployment` at the chain's head; the block
+ * times read go into `blockTimes`.
+ */
+export async function audit(
+  deployment: Deployment,
+  state?: HistoryState,
+  blockTimes = new Map<number, bigint>(),
+): Promise<AuditReport> {
   const provider = connection.ethers.provider;
   const toBlock = await provider.getBlockNumber();
   const folded = state ?? (await loadHistory(provider, deployment)).state;
-  return auditHistory(folded, connectViews(deployment, provider), { deployment, toBlock });
+  return auditHistory(folded, connectViews(deployment, provider), { deployment, toBlock, blockTimes });
 }
 
 /** A reason with everything a CSV field must survive: a comma, quotes, a line break, and a formula. */
