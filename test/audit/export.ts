@@ -122,7 +122,8 @@ describe("audit exports", () => {
     // A reason a spreadsheet would read as a formula (-1...) comes back as text.
     expect(reasons[disco.dave.address]).to.equal("'-1 for the host, +1 for the rent");
     const spend = csv.movements.find((m) => m.tracedTo === "spend")!;
-    expect([spend.detail, spend.proposalId]).to.deep.equal(["Server rent, March", disco.proposals.spend.toString()]);
+    expect([spend.detail, BigInt(spend.proposalId)]).to.deep.equal(["Server rent, March", disco.proposals.spend]);
+    expect(spend.proposalId).to.match(/^0x[0-9a-f]{64}$/);
     const periods = Object.fromEntries(
       csv.periods.map((p) => [p.period, [p.wageRatio, p.wageRatioCap, p.wageRatioOk]]),
     );

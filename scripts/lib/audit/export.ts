@@ -3,6 +3,7 @@
  * movements (each with what it is traced to), capital accounts, allocations and redemptions; as CSV (RFC 4180) and
  * JSON. Browser-safe: this builds text; write.ts puts it in files.
  */
+import { getAddress, toBeHex } from "ethers";
 import { formatAmount, STREAMS } from "../ledger.ts";
 import type { CapitalAccount, HistoryState, LedgerEntry, PeriodState, Proposal, Vote } from "../history/index.ts";
 import type { AuditReport } from "./report.ts";
@@ -22,6 +23,12 @@ export interface Table {
   columns: Column[];
   rows: Cell[][];
 }
+
+/**
+ * A proposal id (a 256-bit hash) as 0x and 64 hex digits: a spreadsheet keeps it as text, where it would turn 77
+ * decimal digits into 6.2E+76. The CLI takes either form.
+ */
+export const proposalHex = (id: bigint): string => toBeHex(id, 32);
 
 /** A raw integer amount in units with `decimals` decimals, every decimal written: 1500000n, 6 -> "1.500000". */
 export function decimalUnits(raw: bigint, decimals: number): string {
@@ -163,7 +170,7 @@ export function auditTables(
   const checked = (p: ProposalRow) => report.proposals.find((c) => c.proposalId === p.id);
   tables.push(
     table<ProposalRow>("proposals", state.governance.proposals.values(), [
-      ["id", (p) => p.id.toString()],
+      ["id", (p) => proposalHex(p.id)],
       ["kind", (p) => p.kind ?? ""],
       ["status", (p) => (p.executed ? "executed" : p.canceled ? "canceled" : p.queued ? "queued" : "not queued")],
       ["proposer", (p) => p.proposer],
@@ -178,7 +185,11 @@ export function auditTables(
       ["advisoryAgainst", (p) => p.tally.advisoryAgainst],
       ["advisoryAbstain", (p) => p.tally.advisoryAbstain],
       ["advisoryBlock", (p) => p.tally.advisoryBlock],
-      ["supermajority", (p) => (p.supermajority ? `${p.supermajority.numerator}/${p.supermajority.denominator}` : "")],
+      [
+        "supermajority",
+        (p) =>
+          p.kind === "Bylaw" && p.supermajority ? `${p.supermajority.numerator}/${p.supermajority.denominator}` : "",
+      ],
       ["weighted", (p) => p.weighted],
       ["quorumRequired", (p) => checked(p)?.quorum.required?.toString() ?? ""],
       ["rulesMet", (p) => checked(p)?.ok ?? null],
@@ -192,7 +203,7 @@ export function auditTables(
   type VoteRow = Vote;
   tables.push(
     table<VoteRow>("votes", state.governance.votes, [
-      ["proposalId", (v) => v.proposalId.toString()],
+      ["proposalId", (v) => proposalHex(v.proposalId)],
       ["voter", (v) => v.voter],
       ["support", (v) => v.support],
       ["binding", (v) => v.binding],
@@ -212,7 +223,7 @@ export function auditTables(
       ...money<MovementRow>("amount", (m) => m.amount),
       ["tracedTo", (m) => m.tracedTo ?? "UNTRACED"],
       ["detail", (m) => m.detail, true],
-      ["proposalId", (m) => m.proposalId?.toString() ?? ""],
+      ["proposalId", (m) => (m.proposalId === null ? "" : proposalHex(m.proposalId))],
       ["block", (m) => m.block],
       ["at", (m) => when(m.block)],
       ["txHash", (m) => m.txHash],
@@ -223,7 +234,7 @@ export function auditTables(
   const redemption = (member: string) => state.capital.redemptions.get(member);
   tables.push(
     table<AccountRow>("capital-accounts", state.capital.accounts, [
-      ["member", ([member]) => member],
+      ["member", ([member]) => getAddress(member)],
       ["contributed", ([, a]) => a.contributed],
       ["shares", ([, a]) => a.shares.toString()],
       ...money<AccountRow>("value", ([, a]) => a.value),
