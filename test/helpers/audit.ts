@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Signer } from "ethers";
+import { main, type AuditEnv } from "../../scripts/audit.ts";
 import { auditHistory, connectViews, type AuditReport } from "../../scripts/lib/audit/index.ts";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
 import {
@@ -10,14 +14,15 @@ import {
   Support,
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
-import { loadHistory, type HistoryState } from "../../scripts/lib/history/index.ts";
+import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "../../scripts/lib/history/index.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 import { connection } from "./disco.ts";
 import { closePeriod, deployWithClosedPeriods, EURO, logApproved, Stream } from "./treasury.ts";
 
 /*
  * Shared by the audit tests: auditing a folded history, a DisCO governed through several votes (a wage ratio cap,
- * constituency weighting, a spend) with periods paid under each cap, and reading CSV back as a spreadsheet would.
+ * constituency weighting, a spend) with periods paid under each cap, running the audit command with a provider
+ * that can lose logs, and reading CSV back as a spreadsheet would.
  */
 
 const { networkHelpers } = connection;
@@ -129,6 +134,47 @@ export async function governedDisCO() {
   );
   const { state, snapshot } = await loadHistory(connection.ethers.provider, disco.deployment);
   return { ...disco, proposals: { cap, shares, spend }, state, snapshot };
+}
+
+/** The in-process chain's provider, its logs passed through `keep`, and how many eth_getLogs it answered. */
+export function providerKeeping(keep: (log: RawLog) => boolean) {
+  const provider = connection.ethers.provider;
+  const calls = { getLogs: 0 };
+  const wrapped = new Proxy(provider, {
+    get(target, property) {
+      if (property === "getLogs") {
+        return async (filter: LogFilter) => {
+          calls.getLogs++;
+          return (await target.getLogs(filter)).filter(keep);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { provider: wrapped, calls };
+}
+
+/** Runs the command against the demo with a fresh cache and output folder; collects what it prints. */
+export async function run(disco: { deployment: Deployment }, argv: string[], env: Partial<AuditEnv> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "disco-audit-"));
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const status = await main([...argv, "--out", join(dir, "out")], {
+    provider: connection.ethers.provider,
+    deployment: disco.deployment,
+    cacheDir: join(dir, "cache"),
+    print: (text) => printed.push(text),
+    printError: (text) => errors.push(text),
+    ...env,
+  });
+  return {
+    status,
+    out: join(dir, "out"),
+    cache: join(dir, "cache"),
+    text: printed.join("\n"),
+    errors: errors.join("\n"),
+  };
 }
 
 /** RFC 4180 read back: records of fields, quoted fields unquoted; throws on what a conforming writer can't emit. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { connectViews } from "../../scripts/lib/audit/index.ts";
 import { deployDisCO, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
-import { decodeLogs, foldHistory, loadHistory, type RawLog } from "../../scripts/lib/history/index.ts";
+import { foldSnapshot, loadHistory, type RawLog } from "../../scripts/lib/history/index.ts";
 import { seedCapital, seedDemo, seedLedger, seedTreasury } from "../../scripts/lib/seed.ts";
 import { connection } from "./disco.ts";
 
@@ -38,6 +38,5 @@ export type Demo = Awaited<ReturnType<typeof recordedDemo>>;
 
 /** The demo's history folded from other logs: recorded ones with some dropped, altered or added. */
 export function refold(demo: Pick<Demo, "deployment">, logs: readonly RawLog[]) {
-  const decoded = decodeLogs(logs, demo.deployment.contracts);
-  return foldHistory(decoded.events, demo.deployment.contracts.treasury.address);
+  return foldSnapshot({ logs }, demo.deployment).state;
 }
