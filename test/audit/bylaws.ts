@@ -1,16 +1,13 @@
 import { expect } from "chai";
 import { id } from "ethers";
 import { exitStatus, renderReport } from "../../scripts/lib/audit/index.ts";
-import { audit, governedDisCO, SPEND } from "../helpers/audit.ts";
+import { audit, audited, governedDisCO, SPEND } from "../helpers/audit.ts";
 import { refold } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
 
 const { loadFixture } = connection.networkHelpers;
 
-async function auditedGoverned() {
-  const disco = await governedDisCO();
-  return { ...disco, report: await audit(disco.deployment, disco.state) };
-}
+const auditedGoverned = audited(governedDisCO);
 
 describe("audit's bylaw checks on a DisCO governed by votes", () => {
   it("reconciles every figure: the broken bylaw is in the checks, not in the books", async () => {

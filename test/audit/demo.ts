@@ -9,16 +9,13 @@ import {
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
 import { Stream } from "../../scripts/lib/ledger.ts";
 import { FUNDINGS } from "../../scripts/lib/seed.ts";
-import { audit } from "../helpers/audit.ts";
+import { audited } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
 
 const { loadFixture } = connection.networkHelpers;
 
-async function auditedDemo() {
-  const demo = await recordedDemo();
-  return { ...demo, report: await audit(demo.deployment, demo.state) };
-}
+const auditedDemo = audited(recordedDemo);
 
 describe("audit of the seeded demo", () => {
   it("matches every figure in every part of the books, passes every check and exits 0", async () => {

@@ -42,6 +42,14 @@ export async function audit(
   return auditHistory(folded, connectViews(deployment, provider), { deployment, toBlock, blockTimes });
 }
 
+/** A fixture that adds its audit report to another fixture's DisCO (made once per fixture, as loadFixture wants). */
+export function audited<T extends { deployment: Deployment; state: HistoryState }>(fixture: () => Promise<T>) {
+  return async function withReport() {
+    const disco = await fixture();
+    return { ...disco, report: await audit(disco.deployment, disco.state) };
+  };
+}
+
 /** A reason with everything a CSV field must survive: a comma, quotes, a line break, and a formula. */
 export const AWKWARD_REASON = 'Rent, as "agreed" in March\n=HYPERLINK("http://evil.example")';
 export const SPEND = 100n * EURO;
@@ -81,28 +89,32 @@ export async function governedDisCO() {
 
   await (await treasury.connect(bob).fundPeriod(1, 8_000n * EURO)).wait();
   await (await treasury.connect(bob).fundPeriod(2, 500n * EURO)).wait();
+  const call = (target: string, data: string, description: string): ProposalCalls => ({
+    targets: [target],
+    values: [0n],
+    calldatas: [data],
+    description,
+  });
   const cap = await enact(
     governor,
     time,
     alice,
-    {
-      targets: [await registry.getAddress()],
-      values: [0n],
-      calldatas: [registry.interface.encodeFunctionData("setWageRatioCap", [100])],
-      description: "Wage ratio 1:1, as GT's committed members keep it",
-    },
+    call(
+      await registry.getAddress(),
+      registry.interface.encodeFunctionData("setWageRatioCap", [100]),
+      "Wage ratio 1:1, as GT's committed members keep it",
+    ),
     all,
   );
   const shares = await enact(
     governor,
     time,
     alice,
-    {
-      targets: [await governor.getAddress()],
-      values: [0n],
-      calldatas: [governor.interface.encodeFunctionData("setConstituencyShares", [[6000, 2000, 2000, 0, 0, 0, 0, 0]])],
-      description: "Workers 60%, community 20%, clients 20%",
-    },
+    call(
+      await governor.getAddress(),
+      governor.interface.encodeFunctionData("setConstituencyShares", [[6000, 2000, 2000, 0, 0, 0, 0, 0]]),
+      "Workers 60%, community 20%, clients 20%",
+    ),
     all,
   );
 
@@ -118,12 +130,11 @@ export async function governedDisCO() {
   const spend = await enactWithReasons(
     governor,
     alice,
-    {
-      targets: [await treasury.getAddress()],
-      values: [0n],
-      calldatas: [treasury.interface.encodeFunctionData("spend", [ivan.address, SPEND, "Server rent, March"])],
-      description: "Pay the server rent",
-    },
+    call(
+      await treasury.getAddress(),
+      treasury.interface.encodeFunctionData("spend", [ivan.address, SPEND, "Server rent, March"]),
+      "Pay the server rent",
+    ),
     [
       [alice, Support.For, AWKWARD_REASON],
       [bob, Support.Against, "Too dear; shop around first"],
