@@ -51,7 +51,7 @@ export interface AuditEnv {
   deployment?: Deployment;
   /** Where the command prints the report (default: standard output)... */
   print?: (text: string) => void;
-  /** ...and what went wrong (default: standard error). */
+  /** ...and what went wrong, or notes beside --json output (default: standard error). */
   printError?: (text: string) => void;
   /** The history cache's folder (default cache/history/). */
   cacheDir?: string;
@@ -160,11 +160,13 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     const tables = auditTables(state, report, blockTimes);
     writeAudit(out, report, tables);
     print(options.json ? JSON.stringify(toJson(report), null, 2) : renderReport(report));
-    print(`\nReport and exports written to ${out}`);
+    // With --json, standard output carries the JSON alone, so that it can be piped; notes go to standard error.
+    const note = options.json ? printError : print;
+    note(`\nReport and exports written to ${out}`);
 
     if (options.attest !== undefined) {
       try {
-        await attest(report, views, provider, deployment, options, print);
+        await attest(report, views, provider, deployment, options, note);
       } catch (error) {
         printError(`audit: ${(error as Error).message}`);
         return 1;

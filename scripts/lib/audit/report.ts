@@ -320,7 +320,9 @@ export function renderReport(report: AuditReport): string {
         : "; no livelihood pay";
     out(`  period ${w.period}: ${w.ratioText} (${cap}) ${verdict}${range}`);
     if (w.unpaid.length > 0)
-      out(`    livelihood work paid nothing (weight 0), outside the ratio: ${w.unpaid.join(", ")}`);
+      out(
+        `    livelihood work that paid nothing (a stage weighted 0, or no livelihood pool), outside the ratio: ${w.unpaid.join(", ")}`,
+      );
   }
   out("Executed proposals (quorum and threshold at the snapshot, re-derived from the events):");
   if (report.proposals.length === 0) out("  none executed");
