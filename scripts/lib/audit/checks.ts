@@ -59,7 +59,7 @@ export interface WageRatioCheck {
   periodPayable: bigint;
   /** Members with counted, paid livelihood work, by address. */
   paid: HourlyPay[];
-  /** Members whose counted livelihood work pays nothing (weight 0, e.g. Dating 1): no paid hour to compare. */
+  /** Members whose counted livelihood work pays nothing (weight 0, e.g. Dating 1, or no livelihood pool). */
   unpaid: string[];
   best: string | null;
   worst: string | null;
