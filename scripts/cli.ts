@@ -14,7 +14,7 @@ import {
   CapitalAccounts__factory,
   DemoEuro__factory,
 } from "../types/ethers-contracts/index.js";
-import { need, parseAddress, signer, UsageError, type Context } from "./cli/context.ts";
+import { need, parseAddress, rpcUrl, signer, UsageError, type Context } from "./cli/context.ts";
 import { LEDGER_COMMANDS, LEDGER_HELP } from "./cli/ledger.ts";
 import { CAPITAL_COMMANDS, CAPITAL_HELP } from "./cli/capital.ts";
 import { TREASURY_COMMANDS, TREASURY_HELP } from "./cli/treasury.ts";
@@ -452,12 +452,7 @@ async function main(): Promise<void> {
     return;
   }
   const deployment = readDeployment(options.network!);
-  const url =
-    options.rpc ??
-    process.env.DISCO_RPC_URL ??
-    (deployment.network === "localhost" ? "http://127.0.0.1:8545" : undefined);
-  if (!url) throw new UsageError(`No RPC URL for ${deployment.network}: give --rpc or set DISCO_RPC_URL`);
-  const provider = new JsonRpcProvider(url, deployment.chainId, { staticNetwork: true });
+  const provider = new JsonRpcProvider(rpcUrl(deployment, options.rpc), deployment.chainId, { staticNetwork: true });
   const ctx: Context = {
     deployment,
     provider,

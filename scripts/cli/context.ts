@@ -1,5 +1,5 @@
 /** What every CLI command works with: the deployment, its contracts, who acts, and the command's options. */
-import { JsonRpcProvider, Wallet, isAddress, type Signer } from "ethers";
+import { JsonRpcProvider, Wallet, isAddress, type Provider, type Signer } from "ethers";
 import type {
   CapitalAccounts,
   DisCOGovernor,
@@ -29,13 +29,33 @@ export interface Context {
 export class UsageError extends Error {}
 
 export async function signer(ctx: Context): Promise<Signer> {
-  if (ctx.account !== undefined) {
-    if (ctx.deployment.chainId !== LOCAL_CHAIN_ID) throw new UsageError("--account works on the local chain only");
-    return ctx.provider.getSigner(Number(ctx.account));
+  return signerOn(ctx.provider, ctx.deployment.chainId, ctx.account);
+}
+
+/** A provider that also hands out its node's accounts: JSON-RPC's, or Hardhat's in-process one in tests. */
+export type AccountsProvider = Provider & { getSigner(index: number): Promise<Signer> };
+
+/**
+ * Who sends a command's transactions: the local chain's dev account `account` (--account n), or elsewhere the key
+ * in DISCO_PRIVATE_KEY.
+ */
+export async function signerOn(provider: AccountsProvider, chainId: number, account?: string): Promise<Signer> {
+  if (account !== undefined) {
+    if (chainId !== LOCAL_CHAIN_ID) throw new UsageError("--account works on the local chain only");
+    if (!/^\d+$/.test(account)) throw new UsageError(`--account takes a dev account number, not "${account}"`);
+    return provider.getSigner(Number(account));
   }
   const key = process.env.DISCO_PRIVATE_KEY;
   if (!key) throw new UsageError("This command sends a transaction: give --account <n> or set DISCO_PRIVATE_KEY");
-  return new Wallet(key, ctx.provider);
+  return new Wallet(key, provider);
+}
+
+/** The JSON-RPC URL: --rpc, else DISCO_RPC_URL, else the local chain's for the localhost deployment. */
+export function rpcUrl(deployment: Deployment, rpc: string | undefined): string {
+  const url =
+    rpc ?? process.env.DISCO_RPC_URL ?? (deployment.network === "localhost" ? "http://127.0.0.1:8545" : undefined);
+  if (!url) throw new UsageError(`No RPC URL for ${deployment.network}: give --rpc or set DISCO_RPC_URL`);
+  return url;
 }
 
 export function need(value: string | undefined, what: string): string {

@@ -1,35 +1,111 @@
 import { expect } from "chai";
 import { id as keccakId } from "ethers";
-import { connection, deployDisCO, deployWithAdmin } from "../helpers/disco.ts";
-import { closePeriod } from "../helpers/treasury.ts";
+import { AUDITOR_ROLE } from "../../scripts/lib/history/index.ts";
 import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { connection, deployDisCO } from "../helpers/disco.ts";
+import { closePeriod, deployWithClosedPeriods } from "../helpers/treasury.ts";
 
 /*
- * The audit registry as production deploys it (the Ignition module, through the fixture): who may attest and who
- * sets the wage ratio cap, and the bylaw votes that change both. The registry's rules for every input are fuzzed in
- * AuditRegistry.t.sol.
+ * The audit registry on the production deployment (through the fixture), its timelock impersonated to name
+ * auditors and set the cap; the audit command's own tests go through a real vote.
  */
 
 const { ethers, networkHelpers } = connection;
 const { loadFixture, time } = networkHelpers;
-const AUDITOR_ROLE = keccakId("AUDITOR_ROLE");
-const REPORT = keccakId("the audit report of period 1");
 const selector = (signature: string): string => keccakId(signature).slice(0, 10);
 const BYLAW = BigInt(PROPOSAL_KINDS.indexOf("Bylaw"));
+const REPORT = keccakId("the report of period 1");
+const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
 
-describe("AuditRegistry", function () {
-  it("is deployed with Mondragon's 6:1 cap, the ledger, the timelock as its only admin and no auditors", async function () {
-    const { audit, ledger, timelock, deployer, alice, bob } = await loadFixture(deployDisCO);
+/** The fixture with periods 1 and 2 closed, and heidi named auditor by the timelock. */
+async function registryWithAuditor() {
+  const disco = await deployWithClosedPeriods();
+  await (await disco.audit.connect(disco.admin).grantRole(AUDITOR_ROLE, disco.heidi.address)).wait();
+  return disco;
+}
+
+describe("AuditRegistry", () => {
+  it("is deployed with the founding cap, the ledger it audits, and the timelock alone as its admin", async () => {
+    const { audit, ledger, timelockAddress, deployer } = await loadFixture(registryWithAuditor);
     expect(await audit.wageRatioCap()).to.equal(600n);
     expect(await audit.ledger()).to.equal(await ledger.getAddress());
     expect(await audit.AUDITOR_ROLE()).to.equal(AUDITOR_ROLE);
-    expect(await audit.hasRole(ethers.ZeroHash, await timelock.getAddress())).to.equal(true);
-    for (const account of [deployer, alice, bob]) {
-      expect(await audit.hasRole(ethers.ZeroHash, account.address)).to.equal(false);
-      expect(await audit.hasRole(AUDITOR_ROLE, account.address)).to.equal(false);
-    }
-    const capEvents = await audit.queryFilter(audit.filters.WageRatioCapSet());
-    expect(capEvents.map((e) => e.args.capX100)).to.deep.equal([600n]);
+    expect(await audit.hasRole(DEFAULT_ADMIN_ROLE, timelockAddress)).to.equal(true);
+    expect(await audit.hasRole(DEFAULT_ADMIN_ROLE, deployer.address)).to.equal(false);
+  });
+
+  it("records an auditor's attestations of a closed period, in order, and emits PeriodAttested", async () => {
+    const { audit, heidi } = await loadFixture(registryWithAuditor);
+    await expect(audit.connect(heidi).attest(1, REPORT, "ipfs://one"))
+      .to.emit(audit, "PeriodAttested")
+      .withArgs(1, heidi.address, REPORT, "ipfs://one");
+    const corrected = keccakId("a corrected report");
+    await (await audit.connect(heidi).attest(1, corrected, "")).wait();
+    const block = await ethers.provider.getBlock("latest");
+    expect(await audit.attestationCount(1)).to.equal(2n);
+    expect(await audit.attestationCount(2)).to.equal(0n);
+    const second = await audit.attestationOf(1, 1);
+    expect([second.auditor, second.recordedAt, second.reportHash, second.uri]).to.deep.equal([
+      heidi.address,
+      BigInt(block!.timestamp),
+      corrected,
+      "",
+    ]);
+    expect((await audit.attestationOf(1, 0)).reportHash).to.equal(REPORT);
+  });
+
+  it("reverts when someone without AUDITOR_ROLE attests", async () => {
+    const { audit, grace } = await loadFixture(registryWithAuditor);
+    await expect(audit.connect(grace).attest(1, REPORT, ""))
+      .to.be.revertedWithCustomError(audit, "AccessControlUnauthorizedAccount")
+      .withArgs(grace.address, AUDITOR_ROLE);
+  });
+
+  it("reverts when the report hash is empty", async () => {
+    const { audit, heidi } = await loadFixture(registryWithAuditor);
+    await expect(audit.connect(heidi).attest(1, ethers.ZeroHash, "")).to.be.revertedWithCustomError(
+      audit,
+      "AuditEmptyReport",
+    );
+  });
+
+  it("reverts when the period is open or was never opened", async () => {
+    const { audit, heidi, ledger, bob } = await loadFixture(registryWithAuditor);
+    await expect(audit.connect(heidi).attest(3, REPORT, ""))
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotClosed")
+      .withArgs(3);
+    await expect(audit.connect(heidi).attest(9, REPORT, ""))
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotClosed")
+      .withArgs(9);
+    await closePeriod(ledger, bob);
+    await expect(audit.connect(heidi).attest(3, REPORT, "")).to.emit(audit, "PeriodAttested");
+  });
+
+  it("reverts when an attestation past the period's count is asked for", async () => {
+    const { audit } = await loadFixture(registryWithAuditor);
+    await expect(audit.attestationOf(1, 0))
+      .to.be.revertedWithCustomError(audit, "AuditUnknownAttestation")
+      .withArgs(1, 0);
+  });
+
+  it("lets the timelock alone set the wage ratio cap, never below 1:1", async () => {
+    const { audit, admin, heidi } = await loadFixture(registryWithAuditor);
+    await expect(audit.connect(admin).setWageRatioCap(100)).to.emit(audit, "WageRatioCapSet").withArgs(100);
+    expect(await audit.wageRatioCap()).to.equal(100n);
+    await expect(audit.connect(admin).setWageRatioCap(99))
+      .to.be.revertedWithCustomError(audit, "AuditInvalidWageRatioCap")
+      .withArgs(99);
+    await expect(audit.connect(heidi).setWageRatioCap(300))
+      .to.be.revertedWithCustomError(audit, "AccessControlUnauthorizedAccount")
+      .withArgs(heidi.address, DEFAULT_ADMIN_ROLE);
+  });
+
+  it("can't be deployed with a cap below 1:1", async () => {
+    const { ledger, timelockAddress } = await loadFixture(registryWithAuditor);
+    const factory = await ethers.getContractFactory("AuditRegistry");
+    await expect(factory.deploy(await ledger.getAddress(), timelockAddress, 50))
+      .to.be.revertedWithCustomError(factory, "AuditInvalidWageRatioCap")
+      .withArgs(50);
   });
 
   it("makes the roles and the wage ratio cap bylaws, so that a supermajority names auditors and sets the cap", async function () {
@@ -93,29 +169,5 @@ describe("AuditRegistry", function () {
     });
     expect((await governor.proposalTally(oneToOne)).kind).to.equal(BYLAW);
     expect(await audit.wageRatioCap()).to.equal(100n);
-  });
-
-  it("refuses a cap below 1:1 from the timelock, and any cap from anyone else, keeping the cap", async function () {
-    const { audit, admin, alice } = await loadFixture(deployWithAdmin);
-    await expect(audit.connect(admin).setWageRatioCap(99))
-      .to.be.revertedWithCustomError(audit, "AuditInvalidWageRatioCap")
-      .withArgs(99);
-    await expect(audit.connect(alice).setWageRatioCap(700))
-      .to.be.revertedWithCustomError(audit, "AccessControlUnauthorizedAccount")
-      .withArgs(alice.address, ethers.ZeroHash);
-    expect(await audit.wageRatioCap()).to.equal(600n);
-  });
-
-  it("refuses an empty report and an unknown attestation by name", async function () {
-    const { audit, admin, ledger, bob, heidi } = await loadFixture(deployWithAdmin);
-    await (await audit.connect(admin).grantRole(AUDITOR_ROLE, heidi.address)).wait();
-    await closePeriod(ledger, bob);
-    await expect(audit.connect(heidi).attest(1, ethers.ZeroHash, "")).to.be.revertedWithCustomError(
-      audit,
-      "AuditEmptyReport",
-    );
-    await expect(audit.attestationOf(1, 0))
-      .to.be.revertedWithCustomError(audit, "AuditUnknownAttestation")
-      .withArgs(1, 0);
   });
 });

@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { foldHistory, type ContractName, type DecodedEvent, type PlainValue } from "../../scripts/lib/history/index.ts";
+import {
+  AUDITOR_ROLE,
+  foldHistory,
+  type ContractName,
+  type DecodedEvent,
+  type PlainValue,
+} from "../../scripts/lib/history/index.ts";
 
 const A = "0x00000000000000000000000000000000000000aA";
 const B = "0x00000000000000000000000000000000000000bB";
@@ -120,6 +126,45 @@ describe("foldHistory on hand-written events", () => {
     expect(state.treasuryBalance).to.equal(300n);
   });
 
+  it("folds the audit registry: the cap and its history, who may attest, each period's attestations", () => {
+    const HASH = `0x${"ab".repeat(32)}`;
+    const ADMIN_ROLE = `0x${"00".repeat(32)}`;
+    const state = foldHistory(
+      history(
+        ["audit", "WageRatioCapSet", { capX100: 600n }],
+        ["audit", "RoleGranted", { role: ADMIN_ROLE, account: B, sender: ZERO }],
+        ["audit", "RoleGranted", { role: AUDITOR_ROLE, account: A, sender: B }],
+        ["governor", "QuorumNumeratorUpdated", { oldQuorumNumerator: 0n, newQuorumNumerator: 5000n }],
+        ["membership", "MemberAdmitted", { account: A, stage: 5n, constituency: 0n, mentor: ZERO }],
+        opened(1),
+        ["ledger", "PeriodClosed", { period: 1n, closedAt: 2_000n, treasurer: B }],
+        opened(2),
+        ["audit", "PeriodAttested", { period: 1n, auditor: A, reportHash: HASH, uri: "ipfs://report" }],
+        ["audit", "WageRatioCapSet", { capX100: 100n }],
+        ["audit", "RoleRevoked", { role: AUDITOR_ROLE, account: A, sender: B }],
+        ["membership", "MemberLeft", { account: A }],
+      ),
+      TREASURY,
+    );
+    expect(state.audit.wageRatioCap).to.equal(100);
+    expect(state.audit.capHistory.map((c) => [c.capX100, c.block])).to.deep.equal([
+      [600, 10],
+      [100, 19],
+    ]);
+    expect([...state.audit.auditors]).to.deep.equal([]);
+    const [attestation] = state.audit.attestations.get(1)!;
+    expect([attestation.auditor, attestation.reportHash, attestation.uri, attestation.block]).to.deep.equal([
+      A,
+      HASH,
+      "ipfs://report",
+      18,
+    ]);
+    expect(state.governance.quorumHistory.map((q) => [q.numerator, q.block])).to.deep.equal([[5000n, 13]]);
+    // A former member's events stay in the membership's history: what the members were at any timepoint.
+    expect(state.memberEvents.map((e) => e.kind)).to.deep.equal(["MemberAdmitted", "MemberLeft"]);
+    expect(state.members.current.size).to.equal(0);
+  });
+
   it("throws, naming block and log index, on a sequence the contracts could not emit", () => {
     const vote = { voter: A, proposalId: 7n, support: 1n, weight: 1n, reason: "" };
     expect(() => foldHistory(history(["governor", "VoteCast", vote]), TREASURY)).to.throw(
@@ -139,6 +184,16 @@ describe("foldHistory on hand-written events", () => {
     ).to.throw(/before it was funded/);
     expect(() => foldHistory(history(["membership", "MemberLeft", { account: A }]), TREASURY)).to.throw(
       /non-member .*block 10, log 0/,
+    );
+    const attested = ["audit", "PeriodAttested", { period: 1n, auditor: A, reportHash: "0x01", uri: "" }] as [
+      ContractName,
+      string,
+      Record<string, PlainValue>,
+    ];
+    const auditor = ["audit", "RoleGranted", { role: AUDITOR_ROLE, account: A, sender: B }] as typeof attested;
+    expect(() => foldHistory(history(opened(1), attested), TREASURY)).to.throw(/attested without AUDITOR_ROLE/);
+    expect(() => foldHistory(history(auditor, opened(1), attested), TREASURY)).to.throw(
+      /block 12, log 2 .*period 1 attested before it closed/,
     );
   });
 });

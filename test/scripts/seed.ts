@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect } from "chai";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { deployDisCO, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
-import { ROOT } from "../../scripts/lib/deployments.ts";
 import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
 import { ENTRY_STATUSES, parseAmount, STREAMS } from "../../scripts/lib/ledger.ts";
 import {
@@ -14,23 +10,13 @@ import {
   FUNDINGS,
   LEAVER,
   PAYMENTS,
-  seedAll,
   YEAR_ONE,
 } from "../../scripts/lib/seed.ts";
 import { connection } from "../helpers/disco.ts";
+import { DEMO_PARAMETERS, recordedDemo } from "../helpers/demo.ts";
 
-const parameters = (
-  JSON.parse(readFileSync(join(ROOT, "ignition", "parameters", "localhost.json"), "utf8")) as {
-    DisCO: DisCOParameters;
-  }
-).DisCO;
-
-async function seededDemo() {
-  const deployed = await deployDisCO(connection, parameters);
-  const signers = await connection.ethers.getSigners();
-  const seeded = await seedAll(deployed, signers, connection.networkHelpers.time);
-  return { ...deployed, signers, ...seeded };
-}
+const parameters = DEMO_PARAMETERS;
+const seededDemo = recordedDemo;
 
 describe("seeded demo DisCO", () => {
   it("founds the DisCO with Hardhat's dev accounts, named as the demo names them", async () => {

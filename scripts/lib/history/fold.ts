@@ -3,6 +3,7 @@
  * in a script, a test or the browser. Throws, naming block and log index, on a sequence the contracts could not
  * have emitted.
  */
+import { id } from "ethers";
 import { PROPOSAL_KINDS } from "../governance.ts";
 import { ENTRY_STATUSES } from "../ledger.ts";
 import { foldMembers, type MemberEvent, type MembersState } from "../members.ts";
@@ -141,6 +142,8 @@ export interface GovernanceState {
   constituencyShares: number[];
   /** `${target}:${selector}` (lowercase) of functions registered as bylaws. */
   bylawFunctions: Set<string>;
+  /** Every quorum numerator set (basis points), in order; the governor looks the one of a snapshot up in these. */
+  quorumHistory: Array<Place & { numerator: bigint }>;
 }
 
 export interface Funding extends Place {
@@ -264,9 +267,34 @@ export interface MoneyMovement extends Place {
   amount: bigint;
 }
 
+/** One audit of one period's books, as AuditRegistry.PeriodAttested records it. */
+export interface Attestation extends Place {
+  period: number;
+  auditor: string;
+  reportHash: string;
+  uri: string;
+}
+
+/** The audit registry: the wage ratio cap and its history, attestations per period, who may attest. */
+export interface AuditState {
+  /** The cap in force, times 100 (600 is 6:1); null before the registry set one. */
+  wageRatioCap: number | null;
+  /** Every cap set, in order: a funded period is checked against the one in force when it was funded. */
+  capHistory: Array<Place & { capX100: number }>;
+  /** Period to its attestations, in the order they were recorded. */
+  attestations: Map<number, Attestation[]>;
+  /** Current AUDITOR_ROLE holders (lowercase). */
+  auditors: Set<string>;
+}
+
+/** AuditRegistry.AUDITOR_ROLE. */
+export const AUDITOR_ROLE = id("AUDITOR_ROLE");
+
 /** Everything the events tell. Addresses as map keys are lowercase. */
 export interface HistoryState {
   members: MembersState;
+  /** Every membership event in chain order, former members' included: what the members were at any timepoint. */
+  memberEvents: MemberEvent[];
   constituencies: Map<number, string>;
   ledger: LedgerState;
   governance: GovernanceState;
@@ -275,6 +303,7 @@ export interface HistoryState {
   movements: MoneyMovement[];
   /** The treasury's token balance the movements add up to. */
   treasuryBalance: bigint;
+  audit: AuditState;
 }
 
 const BINDING_COUNTERS: Record<SupportLabel, keyof Tally> = {
@@ -402,6 +431,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
     supermajority: null,
     constituencyShares: [],
     bylawFunctions: new Set(),
+    quorumHistory: [],
   };
   const treasuryState: TreasuryState = {
     payIns: [],
@@ -437,6 +467,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
   };
   const movements: MoneyMovement[] = [];
   let treasuryBalance = 0n;
+  const audit: AuditState = { wageRatioCap: null, capHistory: [], attestations: new Map(), auditors: new Set() };
 
   const entryOf = (e: DecodedEvent): LedgerEntry => {
     const entry = ledger.entries.get(big(e, "entryId"));
@@ -790,6 +821,9 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
       case "governor.ConstituencySharesSet":
         governance.constituencyShares = nums(e, "sharesBps");
         break;
+      case "governor.QuorumNumeratorUpdated":
+        governance.quorumHistory.push({ ...place(e), numerator: big(e, "newQuorumNumerator") });
+        break;
       case "governor.BylawFunctionSet": {
         const bylaw = `${lower(str(e, "target"))}:${lower(str(e, "selector"))}`;
         if (bool(e, "isBylaw")) governance.bylawFunctions.add(bylaw);
@@ -1063,6 +1097,31 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         break;
       }
 
+      // ---------------------------------------------------------------------------------------------- audit
+      case "audit.WageRatioCapSet":
+        audit.wageRatioCap = num(e, "capX100");
+        audit.capHistory.push({ ...place(e), capX100: audit.wageRatioCap });
+        break;
+      case "audit.RoleGranted":
+        if (str(e, "role") === AUDITOR_ROLE) audit.auditors.add(lower(str(e, "account")));
+        break;
+      case "audit.RoleRevoked":
+        if (str(e, "role") === AUDITOR_ROLE) audit.auditors.delete(lower(str(e, "account")));
+        break;
+      case "audit.PeriodAttested": {
+        const [period, auditor] = [num(e, "period"), str(e, "auditor")];
+        if (!audit.auditors.has(lower(auditor))) throw impossible(e, `${auditor} attested without AUDITOR_ROLE`);
+        if (periodOf(e, period).closedAt === null) throw impossible(e, `period ${period} attested before it closed`);
+        getOrMake(audit.attestations, period, () => []).push({
+          ...place(e),
+          period,
+          auditor,
+          reportHash: str(e, "reportHash"),
+          uri: str(e, "uri"),
+        });
+        break;
+      }
+
       // ---------------------------------------------------------------------------------------------- token
       case "token.Transfer": {
         const [from, to, amount] = [str(e, "from"), str(e, "to"), big(e, "value")];
@@ -1081,6 +1140,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
   capital.held = capital.accountsTotal + capital.reserve + capital.commons + capital.cashOwed + capital.redemptionsOwed;
   return {
     members: foldMembers(memberEvents),
+    memberEvents,
     constituencies,
     ledger,
     governance,
@@ -1088,5 +1148,6 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
     capital,
     movements,
     treasuryBalance,
+    audit,
   };
 }

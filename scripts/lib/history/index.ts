@@ -5,7 +5,7 @@
  */
 import type { Deployment } from "../deployments.ts";
 import { decodeLogs, type DecodedHistory } from "./decode.ts";
-import { fetchHistory, type FetchOptions, type HistorySnapshot, type LogProvider } from "./fetch.ts";
+import { fetchHistory, type FetchOptions, type HistorySnapshot, type LogProvider, type RawLog } from "./fetch.ts";
 import { foldHistory, type HistoryState } from "./fold.ts";
 
 export * from "./decode.ts";
@@ -19,6 +19,17 @@ export async function loadHistory(
   options: FetchOptions = {},
 ): Promise<{ state: HistoryState; snapshot: HistorySnapshot; decoded: DecodedHistory }> {
   const snapshot = await fetchHistory(provider, deployment, options);
+  return { ...foldSnapshot(snapshot, deployment), snapshot };
+}
+
+/**
+ * Decodes and folds fetched logs. Throws when they tell a history the contracts could not have made (a log missing
+ * or altered), which a caller can tell apart from a failure to fetch them.
+ */
+export function foldSnapshot(
+  snapshot: { logs: readonly RawLog[] },
+  deployment: Pick<Deployment, "contracts">,
+): { state: HistoryState; decoded: DecodedHistory } {
   const decoded = decodeLogs(snapshot.logs, deployment.contracts);
-  return { state: foldHistory(decoded.events, deployment.contracts.treasury.address), snapshot, decoded };
+  return { state: foldHistory(decoded.events, deployment.contracts.treasury.address), decoded };
 }

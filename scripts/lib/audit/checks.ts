@@ -1,0 +1,404 @@
+/**
+ * The bylaw checks of the auditor's report, as pure functions of the folded history (and of the governor's clock,
+ * which the events don't carry): the wage ratio of each paid period against the cap the members set, every executed
+ * proposal's quorum and threshold at its snapshot, and where every token that left the treasury went.
+ * Browser-safe.
+ */
+import type { HistoryState, MoneyMovement, Place, Proposal } from "../history/index.ts";
+import type { MemberEvent, StageLabel } from "../members.ts";
+import { Stream } from "../ledger.ts";
+import { before, eventsByAccount, membersAt, valueAt, voterStatus, type Timeline } from "./timeline.ts";
+
+const BPS = 10_000n;
+/** DisCOGovernor._SHARE_SCALE: a constituency's share in basis points times this, so the whole DisCO weighs 1e18. */
+const SHARE_SCALE = 10n ** 14n;
+/** Ledger amounts have two decimals: 100 is one hour. */
+const HUNDRED = 100n;
+
+/** A non-negative fraction, kept exact. */
+export interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+/** a/b compared with c/d, by cross-multiplying (denominators are positive): -1, 0 or 1. */
+export function compareFractions(a: Fraction, b: Fraction): number {
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * A fraction with two decimals, rounded up: a ratio above a cap (itself two decimals) never prints as the cap.
+ */
+export function fractionText(f: Fraction): string {
+  const hundredths = (f.num * HUNDRED + f.den - 1n) / f.den;
+  return `${hundredths / HUNDRED}.${(hundredths % HUNDRED).toString().padStart(2, "0")}`;
+}
+
+// ------------------------------------------------------------------------------------------------ WAGE RATIO
+
+/** One member's paid livelihood work in a period. */
+export interface HourlyPay {
+  member: string;
+  /** Historical livelihood amount, two decimals, read as hours. */
+  hours: bigint;
+  /** Payable livelihood amount (hours x the stage's weight). */
+  payable: bigint;
+  /** Currency units per hour: pool x payable / period payable / hours. */
+  perHour: Fraction;
+}
+
+export interface WageRatioCheck {
+  period: number;
+  funded: Place;
+  /** The cap in force when the period was funded, times 100; null when none was set yet. */
+  capX100: number | null;
+  /** The period's livelihood pool and payable livelihood (what the pool is shared by). */
+  pool: bigint;
+  periodPayable: bigint;
+  /** Members with counted, paid livelihood work, by address. */
+  paid: HourlyPay[];
+  /** Members whose counted livelihood work pays nothing (weight 0, e.g. Dating 1, or no livelihood pool). */
+  unpaid: string[];
+  best: string | null;
+  worst: string | null;
+  /** Best over worst paid hour; null when nobody was paid livelihood. */
+  ratio: Fraction | null;
+  /** The ratio with two decimals (rounded up), or "-". */
+  ratioText: string;
+  ok: boolean;
+}
+
+/** The cap of the last WageRatioCapSet before `place`. */
+function capInForce(state: HistoryState, place: Place): number | null {
+  let cap: number | null = null;
+  for (const set of state.audit.capHistory) {
+    if (!before(set, place)) break;
+    cap = set.capX100;
+  }
+  return cap;
+}
+
+/**
+ * The wage ratio of each funded period: among members with counted livelihood work, each one's pay per hour is the
+ * livelihood pool x their payable livelihood / the period's payable livelihood / their livelihood hours; the ratio
+ * is the best paid hour over the worst, exact, checked against the cap in force when the period was funded. A
+ * period where every livelihood hour weighs the same has ratio 1.00.
+ */
+export function wageRatioChecks(state: HistoryState): WageRatioCheck[] {
+  const checks: WageRatioCheck[] = [];
+  const fundings = [...state.treasury.fundings.values()].sort((a, b) => a.period - b.period);
+  for (const funding of fundings) {
+    const pool = funding.streamPools[Stream.Livelihood];
+    const periodPayable = funding.periodPayable[Stream.Livelihood];
+    const paid: HourlyPay[] = [];
+    const unpaid: string[] = [];
+    const members = [...state.ledger.memberPeriodTotals.keys()].sort();
+    for (const member of members) {
+      const totals = state.ledger.memberPeriodTotals.get(member)?.get(funding.period);
+      const hours = totals?.historical[Stream.Livelihood] ?? 0n;
+      if (hours <= 0n) continue;
+      const payable = totals!.payable[Stream.Livelihood];
+      if (payable === 0n || pool === 0n) unpaid.push(member);
+      else
+        paid.push({ member, hours, payable, perHour: { num: pool * payable * HUNDRED, den: periodPayable * hours } });
+    }
+    const ranked = [...paid].sort((a, b) => compareFractions(a.perHour, b.perHour));
+    const [worst, best] = [ranked[0], ranked.at(-1)];
+    const ratio =
+      worst && best ? { num: best.perHour.num * worst.perHour.den, den: best.perHour.den * worst.perHour.num } : null;
+    const capX100 = capInForce(state, funding);
+    checks.push({
+      period: funding.period,
+      funded: { block: funding.block, logIndex: funding.logIndex, txHash: funding.txHash },
+      capX100,
+      pool,
+      periodPayable,
+      paid,
+      unpaid,
+      best: best?.member ?? null,
+      worst: worst?.member ?? null,
+      ratio,
+      ratioText: ratio ? fractionText(ratio) : "-",
+      ok: ratio === null || capX100 === null || ratio.num * HUNDRED <= BigInt(capX100) * ratio.den,
+    });
+  }
+  return checks;
+}
+
+// ------------------------------------------------------------------------------------------------ PROPOSALS
+
+/** A vote whose weight disagrees with what the voter was at the proposal's snapshot. */
+export interface IneligibleVote {
+  voter: string;
+  countedAs: "binding" | "advisory";
+  stageAtSnapshot: StageLabel;
+}
+
+export interface ProposalCheck {
+  proposalId: bigint;
+  description: string;
+  kind: Proposal["kind"];
+  snapshot: bigint;
+  quorum: {
+    /** Committed members at the snapshot (the membership's getPastTotalSupply). */
+    bindingMembers: number;
+    /** The quorum numerator in force at the snapshot, in basis points; null when no event set one by then. */
+    numeratorBps: bigint | null;
+    /** Binding participation needed: bindingMembers x numerator / 10,000, rounded up. */
+    required: bigint | null;
+    /** Binding For + Against + Abstain + Block, from the folded tally. */
+    participation: number;
+    reached: boolean;
+  };
+  threshold: {
+    rule: string;
+    /** The binding votes as the governor decides by them: scaled by constituency shares on a weighted proposal. */
+    forVotes: bigint;
+    againstVotes: bigint;
+    abstainVotes: bigint;
+    blockVotes: number;
+    weighted: boolean;
+    passed: boolean;
+  };
+  ineligibleVotes: IneligibleVote[];
+  ok: boolean;
+}
+
+const isDating = (stage: StageLabel) => stage === "Dating1" || stage === "Dating2" || stage === "Dating3";
+
+/**
+ * Every executed proposal re-decided from the events (proposalCheck). Each vote's weight is checked against the
+ * voter's stage at the snapshot.
+ */
+export function proposalChecks(state: HistoryState, timeline: Timeline): ProposalCheck[] {
+  const own = eventsByAccount(state);
+  return [...state.governance.proposals.values()]
+    .filter((proposal) => proposal.executed)
+    .map((proposal) => proposalCheck(state, timeline, proposal, own));
+}
+
+/**
+ * One proposal re-decided from the events: its quorum from the folded membership and quorum numerator at its
+ * snapshot (DisCOGovernor.quorum: binding members x numerator / 10,000, rounded up) against the folded binding
+ * participation, and its threshold from the folded tally by its kind (standard: For > Against; bylaw: that and
+ * For / (For + Against) >= its supermajority; consent: no binding Block), with constituency weighting replayed from
+ * each voter's constituency at the snapshot as DisCOGovernor.weightedVotes scales it. `own` is
+ * eventsByAccount(state), computed once for many proposals.
+ */
+export function proposalCheck(
+  state: HistoryState,
+  timeline: Timeline,
+  proposal: Proposal,
+  own: ReadonlyMap<string, readonly MemberEvent[]> = eventsByAccount(state),
+): ProposalCheck {
+  const snapshot = proposal.voteStart;
+  const committed = [...membersAt(state, timeline, snapshot).values()].filter((r) => r.stage === "Committed");
+  const numerator = valueAt(state.governance.quorumHistory, timeline, snapshot)?.numerator ?? null;
+  const required = numerator === null ? null : (BigInt(committed.length) * numerator + BPS - 1n) / BPS;
+  const t = proposal.tally;
+  const participation = t.forVotes + t.againstVotes + t.abstainVotes + t.blockVotes;
+
+  // Each vote as the governor counted it, and the constituency tallies a weighted proposal scales.
+  const ineligibleVotes: IneligibleVote[] = [];
+  const perConstituency = new Map<number, Record<"For" | "Against" | "Abstain", bigint>>();
+  for (const vote of proposal.votes) {
+    const status = voterStatus(own.get(vote.voter.toLowerCase()) ?? [], timeline, snapshot, vote);
+    const binding = status.stage === "Committed";
+    if (vote.binding !== binding || (!vote.binding && !isDating(status.stage))) {
+      ineligibleVotes.push({
+        voter: vote.voter,
+        countedAs: vote.binding ? "binding" : "advisory",
+        stageAtSnapshot: status.stage,
+      });
+    }
+    if (!vote.binding || vote.support === "Block") continue;
+    const tally = perConstituency.get(status.constituency) ?? { For: 0n, Against: 0n, Abstain: 0n };
+    tally[vote.support]++;
+    perConstituency.set(status.constituency, tally);
+  }
+
+  const votes = {
+    forVotes: BigInt(t.forVotes),
+    againstVotes: BigInt(t.againstVotes),
+    abstainVotes: BigInt(t.abstainVotes),
+  };
+  if (proposal.weighted) {
+    [votes.forVotes, votes.againstVotes, votes.abstainVotes] = [0n, 0n, 0n];
+    proposal.constituencyShares.forEach((share, c) => {
+      const members = BigInt(committed.filter((r) => r.constituency === c).length);
+      if (share === 0 || members === 0n) return;
+      const scale = BigInt(share) * SHARE_SCALE;
+      const tally = perConstituency.get(c) ?? { For: 0n, Against: 0n, Abstain: 0n };
+      votes.forVotes += (scale * tally.For) / members;
+      votes.againstVotes += (scale * tally.Against) / members;
+      votes.abstainVotes += (scale * tally.Abstain) / members;
+    });
+  }
+
+  const { forVotes, againstVotes } = votes;
+  let rule: string;
+  let passed: boolean;
+  switch (proposal.kind) {
+    case "Consent":
+      rule = "consent: no binding Block";
+      passed = t.blockVotes === 0;
+      break;
+    case "Standard":
+      rule = "simple majority: For > Against";
+      passed = forVotes > againstVotes;
+      break;
+    case "Bylaw": {
+      const { numerator: n, denominator: d } = proposal.supermajority!;
+      rule = `supermajority: For > Against and For / (For + Against) >= ${n}/${d}`;
+      passed = forVotes > againstVotes && forVotes * BigInt(d) >= (forVotes + againstVotes) * BigInt(n);
+      break;
+    }
+    default:
+      rule = "unknown: the proposal was never classified";
+      passed = false;
+  }
+  const reached = required !== null && BigInt(participation) >= required;
+  return {
+    proposalId: proposal.id,
+    description: proposal.description.split("\n")[0],
+    kind: proposal.kind,
+    snapshot,
+    quorum: { bindingMembers: committed.length, numeratorBps: numerator, required, participation, reached },
+    threshold: { rule, ...votes, blockVotes: t.blockVotes, weighted: proposal.weighted, passed },
+    ineligibleVotes,
+    ok: reached && passed && ineligibleVotes.length === 0,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ MONEY
+
+/** What a token movement of the treasury is explained by. */
+export type TraceKind = "claim" | "cash" | "redemption" | "spend" | "commons" | "pay-in" | "contribution";
+
+export interface MovementTrace extends MoneyMovement {
+  /** What explains the movement in its transaction, or null. */
+  tracedTo: TraceKind | null;
+  /** Periods claimed, a reason, a payment reference, or why the movement is not traced. */
+  detail: string;
+  /** The governor proposal whose execution spent the money, for spends. */
+  proposalId: bigint | null;
+}
+
+/** An event that says money left the treasury, with no transfer of that amount to match it in its transaction. */
+export interface UnpaidEvent extends Place {
+  kind: TraceKind;
+  to: string;
+  amount: bigint;
+}
+
+export interface MoneyCheck {
+  movements: MovementTrace[];
+  /** Transfers out that nothing in their transaction explains: flagged. */
+  untraced: MovementTrace[];
+  /** Transfers in with no pay-in or contribution event (someone sent tokens directly): listed, not flagged. */
+  unreferenced: MovementTrace[];
+  /** Payout, cash, redemption or spending events with no transfer out to match: flagged. */
+  unpaid: UnpaidEvent[];
+  ok: boolean;
+}
+
+/** One event of a transaction that explains money moving, in log order. */
+type Explanation = Place & { kind: TraceKind; party: string; amount: bigint; detail: string };
+
+const INFLOWS: readonly TraceKind[] = ["pay-in", "contribution"];
+const SINGLE_OUTFLOWS: readonly TraceKind[] = ["cash", "redemption", "spend", "commons"];
+
+/**
+ * Traces every token movement of the treasury to the events of its own transaction. A transfer out is traced by the
+ * PayoutClaimed events of its recipient emitted before it (their sum), or by a CashClaimed, Redeemed, Spent or
+ * CommonsSpent of its recipient and amount; the contracts emit each of these just before they pay. A Spent or
+ * CommonsSpent counts only inside the execution of a governor proposal (ProposalExecuted or the timelock's
+ * CallExecuted in the same transaction). A transfer in is traced by a PaidIn or ContributionPaid of its payer and
+ * amount.
+ */
+export function traceMoney(state: HistoryState): MoneyCheck {
+  const byTx = new Map<string, Explanation[]>();
+  const add = (e: Explanation) => {
+    const list = byTx.get(e.txHash);
+    if (list) list.push(e);
+    else byTx.set(e.txHash, [e]);
+  };
+  const at = (p: Place): Place => ({ block: p.block, logIndex: p.logIndex, txHash: p.txHash });
+  const t = state.treasury;
+  const c = state.capital;
+  t.claimList.forEach((e) =>
+    add({ ...at(e), kind: "claim", party: e.member, amount: e.amount, detail: `${e.period}` }),
+  );
+  c.cashClaims.forEach((e) =>
+    add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" }),
+  );
+  c.redemptionsPaid.forEach((e) =>
+    add({ ...at(e), kind: "redemption", party: e.member, amount: e.amount, detail: `paid ${e.paidTotal} in total` }),
+  );
+  t.spends.forEach((e) => add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason }));
+  c.commonsSpending.forEach((e) => add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason }));
+  t.payIns.forEach((e) => add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef }));
+  c.contributions.forEach((e) =>
+    add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" }),
+  );
+
+  const executions = new Map<string, bigint | null>();
+  for (const operation of state.governance.operations.values()) {
+    if (operation.executed) executions.set(operation.executed.txHash, null);
+  }
+  for (const proposal of state.governance.proposals.values()) {
+    if (proposal.executed) executions.set(proposal.executed.txHash, proposal.id);
+  }
+
+  const used = new Set<Explanation>();
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const traced = (m: MoneyMovement, kind: TraceKind | null, detail: string, proposalId: bigint | null = null) => ({
+    ...m,
+    tracedTo: kind,
+    detail,
+    proposalId,
+  });
+  const movements: MovementTrace[] = state.movements.map((m) => {
+    const candidates = (byTx.get(m.txHash) ?? []).filter((e) => !used.has(e));
+    if (m.direction === "in") {
+      const found = candidates.find((e) => INFLOWS.includes(e.kind) && same(e.party, m.from) && e.amount === m.amount);
+      if (!found) return traced(m, null, "no pay-in or contribution in its transaction");
+      used.add(found);
+      return traced(m, found.kind, found.detail);
+    }
+    const earlier = candidates.filter((e) => before(e, m) && same(e.party, m.to));
+    const claims = earlier.filter((e) => e.kind === "claim");
+    if (claims.length > 0 && claims.reduce((sum, e) => sum + e.amount, 0n) === m.amount) {
+      claims.forEach((e) => used.add(e));
+      return traced(m, "claim", `payout of period ${claims.map((e) => e.detail).join(", ")}`);
+    }
+    const single = earlier.find((e) => SINGLE_OUTFLOWS.includes(e.kind) && e.amount === m.amount);
+    if (!single) return traced(m, null, "no claim, redemption or spending in its transaction");
+    used.add(single);
+    if ((single.kind === "spend" || single.kind === "commons") && !executions.has(m.txHash)) {
+      return traced(m, null, `${single.kind} outside the execution of a proposal: ${single.detail}`);
+    }
+    return traced(m, single.kind, single.detail, executions.get(m.txHash) ?? null);
+  });
+
+  const unpaid: UnpaidEvent[] = [];
+  for (const list of byTx.values()) {
+    for (const e of list) {
+      if (used.has(e) || INFLOWS.includes(e.kind)) continue;
+      unpaid.push({
+        block: e.block,
+        logIndex: e.logIndex,
+        txHash: e.txHash,
+        kind: e.kind,
+        to: e.party,
+        amount: e.amount,
+      });
+    }
+  }
+  unpaid.sort((a, b) => (before(a, b) ? -1 : 1));
+  const untraced = movements.filter((m) => m.direction === "out" && m.tracedTo === null);
+  const unreferenced = movements.filter((m) => m.direction === "in" && m.tracedTo === null);
+  return { movements, untraced, unreferenced, unpaid, ok: untraced.length === 0 && unpaid.length === 0 };
+}

@@ -1,0 +1,377 @@
+/**
+ * The auditor's report: the reconciliation of the folded history with the contracts' views, the bylaw checks, each
+ * closed period's books with the hash an auditor attests, and the attestations on record. A plain object (for the
+ * dApp and the JSON file), a text rendering, a canonical form and its hash. Browser-safe.
+ */
+import { formatUnits } from "ethers";
+import type { Deployment } from "../deployments.ts";
+import type { HistoryState } from "../history/index.ts";
+import { STREAMS } from "../ledger.ts";
+import { hashOf } from "./canonical.ts";
+import {
+  proposalChecks,
+  traceMoney,
+  wageRatioChecks,
+  type Fraction,
+  type MoneyCheck,
+  type ProposalCheck,
+  type WageRatioCheck,
+} from "./checks.ts";
+import { reconcile, SECTIONS, type AuditViews, type Check, type Section } from "./reconcile.ts";
+import { blocksToTime, loadBlockTimes, parseClockMode, type ClockMode, type Timeline } from "./timeline.ts";
+
+/** The report's format, in its JSON: a reader knows what it reads. */
+export const REPORT_FORMAT = "disco-audit/1";
+/** The format of one period's books, the object whose hash is attested. */
+export const PERIOD_BOOKS_FORMAT = "disco-period-books/1";
+
+export interface Currency {
+  address: string;
+  symbol: string;
+  decimals: number;
+}
+
+/** One attestation on record, and whether it attests the books this report rebuilt for its period. */
+export interface AttestationLine {
+  auditor: string;
+  reportHash: string;
+  uri: string;
+  block: number;
+  txHash: string;
+  matches: boolean;
+}
+
+export interface PeriodReport {
+  period: number;
+  closed: boolean;
+  /** keccak256 of the canonical JSON of `books`: what `--attest <period>` records. Null while the period is open. */
+  hash: string | null;
+  books: PeriodBooks;
+  attestations: AttestationLine[];
+}
+
+export interface AuditReport {
+  format: typeof REPORT_FORMAT;
+  chainId: number;
+  network: string;
+  governor: string;
+  fromBlock: number;
+  toBlock: number;
+  clockMode: ClockMode;
+  currency: Currency;
+  /** Where the figures the checks use come from, beyond the logs. */
+  sources: string[];
+  reconciliation: {
+    matched: number;
+    mismatched: number;
+    bySection: Record<Section, { matched: number; mismatched: number }>;
+    checks: Check[];
+  };
+  wageRatio: WageRatioCheck[];
+  proposals: ProposalCheck[];
+  money: MoneyCheck;
+  periods: PeriodReport[];
+  summary: { mismatches: number; brokenChecks: number; ok: boolean };
+}
+
+export interface AuditOptions {
+  deployment: Pick<Deployment, "chainId" | "network" | "startBlock"> & {
+    contracts: { governor: { address: string }; ledger: { address: string } };
+  };
+  /** The last block of the history: the views are read there. */
+  toBlock: number;
+  /** Block times already known (a cache); the ones the audit reads are added to it. */
+  blockTimes?: Map<number, bigint>;
+  /** Read the time of every block an export dates, not only those the checks need (default true). */
+  dates?: boolean;
+  /** View calls in flight at once (default 50). */
+  concurrency?: number;
+}
+
+/**
+ * Audits a folded history against its deployment's views: reads the governor's clock mode and the block times it
+ * needs, reconciles every figure at `toBlock`, runs the bylaw checks and builds each closed period's books.
+ */
+export async function auditHistory(
+  state: HistoryState,
+  views: AuditViews,
+  options: AuditOptions,
+): Promise<AuditReport> {
+  const at = { blockTag: options.toBlock };
+  const dates = options.dates ?? true;
+  const [clock, address, symbol, decimals] = await Promise.all([
+    views.governor.CLOCK_MODE(at),
+    views.token.getAddress(),
+    views.token.symbol(at),
+    views.token.decimals(at),
+  ]);
+  const mode = parseClockMode(clock);
+  const blocks = mode === "timestamp" || dates ? blocksToTime(state, dates) : [];
+  const times = await loadBlockTimes(views.blocks, blocks, options.blockTimes, options.concurrency);
+  const timeline: Timeline = { mode, times };
+  const checks = await reconcile(state, views, {
+    blockTag: options.toBlock,
+    timeline,
+    concurrency: options.concurrency,
+  });
+  return buildReport(state, {
+    chainId: options.deployment.chainId,
+    network: options.deployment.network,
+    governor: options.deployment.contracts.governor.address,
+    ledger: options.deployment.contracts.ledger.address,
+    fromBlock: options.deployment.startBlock,
+    toBlock: options.toBlock,
+    timeline,
+    currency: { address, symbol, decimals: Number(decimals) },
+    checks,
+  });
+}
+
+export interface ReportInputs {
+  chainId: number;
+  network: string;
+  governor: string;
+  ledger: string;
+  fromBlock: number;
+  toBlock: number;
+  timeline: Timeline;
+  currency: Currency;
+  checks: Check[];
+}
+
+/** The report from the folded state and its reconciliation: pure. */
+export function buildReport(state: HistoryState, inputs: ReportInputs): AuditReport {
+  const { checks, timeline } = inputs;
+  const wageRatio = wageRatioChecks(state);
+  const proposals = proposalChecks(state, timeline);
+  const money = traceMoney(state);
+  const bySection = Object.fromEntries(SECTIONS.map((s) => [s, { matched: 0, mismatched: 0 }])) as Record<
+    Section,
+    { matched: number; mismatched: number }
+  >;
+  for (const check of checks) bySection[check.section][check.matched ? "matched" : "mismatched"]++;
+  const mismatches = checks.filter((c) => !c.matched).length;
+  const brokenChecks =
+    wageRatio.filter((w) => !w.ok).length +
+    proposals.filter((p) => !p.ok).length +
+    money.untraced.length +
+    money.unpaid.length;
+
+  const periods = [...state.ledger.periods.keys()]
+    .sort((a, b) => a - b)
+    .map((period): PeriodReport => {
+      const books = periodBooks(
+        state,
+        period,
+        inputs,
+        wageRatio.find((w) => w.period === period),
+      );
+      const closed = books.closedAt !== "0";
+      const hash = closed ? hashOf(books) : null;
+      const attestations = (state.audit.attestations.get(period) ?? []).map((a) => ({
+        auditor: a.auditor,
+        reportHash: a.reportHash,
+        uri: a.uri,
+        block: a.block,
+        txHash: a.txHash,
+        matches: a.reportHash === hash,
+      }));
+      return { period, closed, hash, books, attestations };
+    });
+
+  return {
+    format: REPORT_FORMAT,
+    chainId: inputs.chainId,
+    network: inputs.network,
+    governor: inputs.governor,
+    fromBlock: inputs.fromBlock,
+    toBlock: inputs.toBlock,
+    clockMode: timeline.mode,
+    currency: inputs.currency,
+    sources: [
+      `Every figure marked "folded" is rebuilt from the logs of blocks ${inputs.fromBlock}-${inputs.toBlock} alone.`,
+      `Every "on chain" figure is a contract view read at block ${inputs.toBlock}.`,
+      timeline.mode === "timestamp"
+        ? "The governor's clock is timestamps: the times of the blocks holding membership and quorum events come from the provider's block headers, so that each proposal's snapshot can be placed among them."
+        : "The governor's clock is block numbers: snapshots are placed among the events by their blocks.",
+      "Quorum, threshold, constituency weighting and each vote's eligibility are re-derived from the events; the governor's quorum(snapshot) and weightedVotes() are only compared with them, in the reconciliation.",
+    ],
+    reconciliation: { matched: checks.length - mismatches, mismatched: mismatches, bySection, checks },
+    wageRatio,
+    proposals,
+    money,
+    periods,
+    summary: { mismatches, brokenChecks, ok: mismatches === 0 && brokenChecks === 0 },
+  };
+}
+
+/** One period's books: its dates, totals, each member's totals, every entry and its review, its funding. */
+export type PeriodBooks = ReturnType<typeof periodBooks>;
+
+/**
+ * What an auditor attests for one period: everything about it that can't change once it is closed and funded, so
+ * the same books rebuilt later hash the same. Claims are left out (members claim whenever they like); a funding
+ * that comes after an attestation changes the hash, and the report then says the attestation no longer matches.
+ * Addresses are lowercase and amounts decimal strings, so the canonical JSON is one text.
+ */
+export function periodBooks(
+  state: HistoryState,
+  period: number,
+  deployment: { chainId: number; ledger: string },
+  wage: WageRatioCheck | undefined,
+) {
+  const p = state.ledger.periods.get(period);
+  if (!p) throw new Error(`No period ${period} in the history`);
+  const lower = (a: string) => a.toLowerCase();
+  const funding = state.treasury.fundings.get(period);
+  return {
+    format: PERIOD_BOOKS_FORMAT,
+    chainId: deployment.chainId,
+    ledger: lower(deployment.ledger),
+    period,
+    openedAt: p.openedAt.toString(),
+    closedAt: (p.closedAt ?? 0n).toString(),
+    closedBy: p.closedBy === null ? null : lower(p.closedBy),
+    totals: { historical: p.totals.historical.map(String), payable: p.totals.payable.map(String) },
+    members: [...state.ledger.memberPeriodTotals]
+      .filter(([, periods]) => periods.has(period))
+      .map(([member, periods]) => {
+        const t = periods.get(period)!;
+        return { member, historical: t.historical.map(String), payable: t.payable.map(String) };
+      })
+      .sort((a, b) => (a.member < b.member ? -1 : 1)),
+    entries: [...state.ledger.entries.values()]
+      .filter((e) => e.period === period)
+      .map((e) => ({
+        id: e.id.toString(),
+        author: lower(e.author),
+        stream: STREAMS[e.stream],
+        amount: e.amount.toString(),
+        weightBps: e.weightBps,
+        payable: e.payable.toString(),
+        evidence: e.evidence,
+        uri: e.uri,
+        status: e.status,
+        settled: e.settled,
+        approvers: e.approvals.map((a) => lower(a.approver)),
+        disputes: e.disputes.map((d) => ({ disputer: lower(d.disputer), reason: d.reason })),
+        resolutions: e.resolutions.map((r) => r.accepted),
+      })),
+    funding: funding
+      ? {
+          amount: funding.amount.toString(),
+          treasurer: lower(funding.treasurer),
+          bucketsBps: funding.bucketsBps,
+          streamPools: funding.streamPools.map(String),
+          periodPayable: funding.periodPayable.map(String),
+        }
+      : null,
+    wageRatio: wage ? { capX100: wage.capX100, ratio: wage.ratioText, ok: wage.ok } : null,
+  };
+}
+
+/** keccak256 of the whole report's canonical JSON: names this exact report (its files carry it). */
+export const reportHash = (report: AuditReport): string => hashOf(report);
+
+/** The process exit status the report calls for: 1 on any mismatch or broken bylaw check. */
+export const exitStatus = (report: AuditReport): 0 | 1 => (report.summary.ok ? 0 : 1);
+
+/** The report as text: what the audit command prints. */
+export function renderReport(report: AuditReport): string {
+  const { currency } = report;
+  const money = (amount: bigint) => `${formatUnits(amount, currency.decimals)} ${currency.symbol}`;
+  const perHour = (f: Fraction) => `${money(f.num / f.den)}/h`;
+  const show = (v: unknown) => JSON.stringify(v);
+  const lines: string[] = [];
+  const out = (line = "") => lines.push(line);
+
+  out(`DisCO audit: chain ${report.chainId} (${report.network}), governor ${report.governor}`);
+  out(`History of blocks ${report.fromBlock}-${report.toBlock}; governor clock mode=${report.clockMode}`);
+  out(`Report hash ${reportHash(report)}`);
+
+  const r = report.reconciliation;
+  out();
+  out(`RECONCILIATION: ${r.matched} figures matched, ${r.mismatched} mismatched`);
+  for (const section of SECTIONS) {
+    const s = r.bySection[section];
+    out(`  ${section.padEnd(11)} ${s.matched} matched${s.mismatched ? `, ${s.mismatched} MISMATCHED` : ""}`);
+  }
+  const mismatched = r.checks.filter((c) => !c.matched);
+  if (mismatched.length > 0) {
+    out("Mismatches:");
+    for (const c of mismatched)
+      out(`  x ${c.section}: ${c.what}: folded ${show(c.folded)}, on chain ${show(c.onChain)}`);
+  }
+  out("Matched:");
+  for (const c of r.checks.filter((c) => c.matched)) out(`  ok ${c.section}: ${c.what}: ${show(c.folded)}`);
+
+  out();
+  out("BYLAW CHECKS");
+  out("Wage ratio of each paid period (best over worst paid hour of livelihood work, cap in force when funded):");
+  if (report.wageRatio.length === 0) out("  no funded period");
+  for (const w of report.wageRatio) {
+    const cap = w.capX100 === null ? "no cap set" : `cap ${(w.capX100 / 100).toFixed(2)}`;
+    const verdict = w.ok ? "ok" : "BROKEN";
+    const best = w.paid.find((p) => p.member === w.best);
+    const worst = w.paid.find((p) => p.member === w.worst);
+    const range =
+      best && worst
+        ? `; best ${best.member} ${perHour(best.perHour)}, worst ${worst.member} ${perHour(worst.perHour)}`
+        : "; no livelihood pay";
+    out(`  period ${w.period}: ${w.ratioText} (${cap}) ${verdict}${range}`);
+    if (w.unpaid.length > 0)
+      out(
+        `    livelihood work that paid nothing (a stage weighted 0, or no livelihood pool), outside the ratio: ${w.unpaid.join(", ")}`,
+      );
+  }
+  out("Executed proposals (quorum and threshold at the snapshot, re-derived from the events):");
+  if (report.proposals.length === 0) out("  none executed");
+  for (const p of report.proposals) {
+    const q = p.quorum;
+    const t = p.threshold;
+    const quorum = `quorum ${q.participation} of ${q.required ?? "?"} needed (${q.bindingMembers} binding members x ${q.numeratorBps ?? "?"} bps)`;
+    const tally = t.weighted
+      ? `weighted For ${t.forVotes} Against ${t.againstVotes}`
+      : `For ${t.forVotes} Against ${t.againstVotes} Block ${t.blockVotes}`;
+    out(`  ${p.proposalId} ${p.kind ?? "?"}: "${p.description}"`);
+    out(
+      `    ${quorum} ${q.reached ? "reached" : "NOT REACHED"}; ${t.rule}: ${tally} ${t.passed ? "passed" : "NOT PASSED"}; ${p.ok ? "ok" : "BROKEN"}`,
+    );
+    for (const v of p.ineligibleVotes) {
+      out(`    vote of ${v.voter} counted ${v.countedAs}, but the voter was ${v.stageAtSnapshot} at the snapshot`);
+    }
+  }
+  const m = report.money;
+  const outs = m.movements.filter((x) => x.direction === "out");
+  const kinds = new Map<string, number>();
+  for (const x of outs) if (x.tracedTo) kinds.set(x.tracedTo, (kinds.get(x.tracedTo) ?? 0) + 1);
+  const byKind = [...kinds].map(([k, n]) => `${n} ${k}`).join(", ") || "none";
+  out(`Money out of the treasury: ${outs.length} transfers, ${outs.length - m.untraced.length} traced (${byKind})`);
+  for (const x of m.untraced) out(`  UNTRACED ${money(x.amount)} to ${x.to} in tx ${x.txHash}: ${x.detail}`);
+  for (const x of m.unpaid) out(`  NO TRANSFER for ${x.kind} of ${money(x.amount)} to ${x.to} in tx ${x.txHash}`);
+  for (const x of m.unreferenced)
+    out(`  note: ${money(x.amount)} came in from ${x.from} without a reference (tx ${x.txHash})`);
+
+  out();
+  out("PERIODS AND ATTESTATIONS (the hash is keccak256 of the period's books, period-<n>.json)");
+  for (const p of report.periods) {
+    out(`  period ${p.period}: ${p.closed ? `books ${p.hash}` : "open: not attestable yet"}`);
+    if (p.attestations.length === 0 && p.closed) out("    no attestation");
+    for (const a of p.attestations) {
+      const match = a.matches ? "matches these books" : "DIFFERS from these books";
+      out(`    attested by ${a.auditor}: ${a.reportHash}${a.uri ? ` (${a.uri})` : ""}, ${match}`);
+    }
+  }
+
+  out();
+  out("SOURCES");
+  for (const s of report.sources) out(`  ${s}`);
+  out();
+  const s = report.summary;
+  out(
+    s.ok
+      ? "RESULT: OK: every figure matched and every bylaw check passed."
+      : `RESULT: FAILED: ${s.mismatches} mismatches, ${s.brokenChecks} broken bylaw checks.`,
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "chai";
+import { id, keccak256 } from "ethers";
+import { renderReport } from "../../scripts/lib/audit/index.ts";
+import { AUDITOR_ROLE } from "../../scripts/lib/history/index.ts";
+import { audit, providerKeeping, run } from "../helpers/audit.ts";
+import { recordedDemo } from "../helpers/demo.ts";
+import { connection } from "../helpers/disco.ts";
+
+const { ethers, networkHelpers } = connection;
+
+/** The demo, and Hana (#8) named auditor by the timelock (impersonated: the vote that would do it is not the point). */
+async function demoWithAuditor() {
+  const demo = await recordedDemo();
+  const timelock = await demo.timelock.getAddress();
+  await networkHelpers.impersonateAccount(timelock);
+  await networkHelpers.setBalance(timelock, ethers.parseEther("1"));
+  const admin = await ethers.getSigner(timelock);
+  const auditor = demo.signers[8];
+  await (await demo.audit.connect(admin).grantRole(AUDITOR_ROLE, auditor.address)).wait();
+  return { ...demo, auditor };
+}
+
+const URI = "ipfs://bafy-report-period-1";
+
+describe("audit --attest", () => {
+  it("records a closed period's books hash through the registry, and the next report lists the attestation", async () => {
+    const demo = await networkHelpers.loadFixture(demoWithAuditor);
+    // Counted, not assumed: the seeded demo may carry attestations of its own.
+    const earlier = Number(await demo.audit.attestationCount(1));
+    const result = await run(demo, ["--attest", "1", "--uri", URI, "--account", "8"]);
+    expect(result.errors).to.equal("");
+    expect(result.status).to.equal(0);
+    const books = readFileSync(join(result.out, "period-1.json"));
+    const hash = keccak256(books);
+    const [, txHash] = /Attesting period 1's books 0x[0-9a-f]{64}: tx (0x[0-9a-f]{64})/.exec(result.text)!;
+    expect(result.text).to.contain(`Attesting period 1's books ${hash}`);
+
+    const receipt = await ethers.provider.getTransactionReceipt(txHash);
+    expect(receipt?.status).to.equal(1);
+    const onChain = await demo.audit.attestationOf(1, earlier);
+    expect([onChain.auditor, onChain.reportHash, onChain.uri]).to.deep.equal([demo.auditor.address, hash, URI]);
+
+    // The next audit finds it in the logs, reconciles it with the registry, and sees it attests these very books.
+    const report = await audit(demo.deployment);
+    expect(report.summary.ok).to.equal(true);
+    const [period1] = report.periods;
+    expect(period1.attestations.map((a) => [a.auditor, a.reportHash, a.uri, a.matches, a.txHash])).to.deep.equal([
+      [demo.auditor.address, hash, URI, true, txHash],
+    ]);
+    const reconciled = report.reconciliation.checks.find((c) => c.what === "attestation 1 of period 1")!;
+    expect(reconciled.matched).to.equal(true);
+    expect(renderReport(report)).to.contain(
+      `attested by ${demo.auditor.address}: ${hash} (${URI}), matches these books`,
+    );
+    expect(report.periods[1].attestations).to.deep.equal([]);
+  });
+
+  it("says when an attestation does not match the books rebuilt now", async () => {
+    const demo = await networkHelpers.loadFixture(demoWithAuditor);
+    const other = id("an older report");
+    await (await demo.audit.connect(demo.auditor).attest(2, other, "")).wait();
+    const report = await audit(demo.deployment);
+    const last = report.periods[1].attestations.at(-1)!;
+    expect([last.reportHash, last.matches]).to.deep.equal([other, false]);
+    expect(renderReport(report)).to.contain(`${other}, DIFFERS from these books`);
+  });
+
+  it("refuses an account without AUDITOR_ROLE, an open period, and a report with a mismatch, status 1", async () => {
+    const demo = await networkHelpers.loadFixture(demoWithAuditor);
+    const counts = () => Promise.all([1, 2, 3].map((p) => demo.audit.attestationCount(p)));
+    const before = await counts();
+    const notAuditor = await run(demo, ["--attest", "1", "--account", "7"]);
+    expect(notAuditor.status).to.equal(1);
+    expect(notAuditor.errors).to.contain(`${demo.signers[7].address} does not hold AUDITOR_ROLE`);
+
+    const open = await run(demo, ["--attest", "3", "--account", "8"]);
+    expect(open.status).to.equal(1);
+    expect(open.errors).to.contain("only a closed period's books can be attested");
+
+    const claimed = id("PayoutClaimed(address,uint32,uint256)");
+    const { provider } = providerKeeping((log) => log.topics[0] !== claimed);
+    const tampered = await run(demo, ["--attest", "1", "--account", "8"], { provider });
+    expect(tampered.status).to.equal(1);
+    expect(tampered.errors).to.match(/Not attesting period 1: the reconciliation found [1-9]\d* mismatches/);
+
+    expect(await counts()).to.deep.equal(before);
+  });
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "chai";
+import { id, keccak256 } from "ethers";
+import { hashOf } from "../../scripts/lib/audit/index.ts";
+import { HELP, main } from "../../scripts/audit.ts";
+import { providerKeeping, run } from "../helpers/audit.ts";
+import { recordedDemo } from "../helpers/demo.ts";
+import { connection } from "../helpers/disco.ts";
+
+const { loadFixture } = connection.networkHelpers;
+
+describe("npm run audit", () => {
+  it("refuses what it does not understand with the reason, status 2", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["--bogus"], /Unknown option '--bogus'/],
+      [["extra"], /Unexpected argument 'extra'/],
+      [["--attest", "first"], /--attest takes a period number, not "first"/],
+      [["--attest", "0"], /--attest takes a period number, not "0"/],
+      [["--uri", "ipfs://x"], /--uri and --account go with --attest <period>/],
+      [["--account", "1"], /--uri and --account go with --attest <period>/],
+    ];
+    for (const [argv, message] of cases) {
+      const errors: string[] = [];
+      const status = await main(argv, { print: () => {}, printError: (text) => errors.push(text) });
+      expect(status, argv.join(" ")).to.equal(2);
+      expect(errors.join("\n"), argv.join(" ")).to.match(message);
+    }
+  });
+
+  it("prints its usage for --help, status 0", async () => {
+    const printed: string[] = [];
+    expect(await main(["--help"], { print: (text) => printed.push(text) })).to.equal(0);
+    expect(printed).to.deep.equal([HELP]);
+  });
+
+  it("names a network it has no deployment for, status 1", async () => {
+    const errors: string[] = [];
+    const status = await main(["--network", "nowhere"], { print: () => {}, printError: (t) => errors.push(t) });
+    expect(status).to.equal(1);
+    expect(errors.join("\n")).to.match(/No deployment for network "nowhere"/);
+  });
+
+  it("audits the demo: prints the report, writes it and every export, exits 0; a rerun fetches no logs again", async () => {
+    const demo = await loadFixture(recordedDemo);
+    const counted = providerKeeping(() => true);
+    const first = await run(demo, [], { provider: counted.provider });
+    expect(first.errors).to.equal("");
+    expect(first.status).to.equal(0);
+    expect(first.text).to.match(/RESULT: OK/);
+    expect(counted.calls.getLogs).to.be.greaterThan(0);
+
+    // The files: the report's hash names report.json; each period's hash is keccak256 of its period-<n>.json.
+    const report = JSON.parse(readFileSync(join(first.out, "report.json"), "utf8"));
+    const text = readFileSync(join(first.out, "report.txt"), "utf8");
+    expect(text).to.contain(`Report hash ${hashOf(report)}`);
+    for (const period of report.periods.filter((p: { closed: boolean }) => p.closed)) {
+      const bytes = readFileSync(join(first.out, `period-${period.period}.json`));
+      expect(keccak256(bytes)).to.equal(period.hash);
+      expect(text).to.contain(`period ${period.period}: books ${period.hash}`);
+    }
+    for (const name of ["members", "entries", "periods", "proposals", "votes", "movements", "capital-accounts"]) {
+      expect(readFileSync(join(first.out, `${name}.csv`), "utf8").split("\r\n")[0], name).to.match(/^\uFEFF\w/);
+      expect(JSON.parse(readFileSync(join(first.out, `${name}.json`), "utf8")), name).to.be.an("array");
+    }
+
+    // Again, from the same cache, as JSON: no block is fetched twice.
+    const before = counted.calls.getLogs;
+    const printed: string[] = [];
+    const again = await main(["--json", "--out", first.out], {
+      provider: counted.provider,
+      deployment: demo.deployment,
+      cacheDir: first.cache,
+      print: (t) => printed.push(t),
+    });
+    expect(again).to.equal(0);
+    expect(counted.calls.getLogs).to.equal(before);
+    expect(JSON.parse(printed[0]).summary).to.deep.equal({ mismatches: 0, brokenChecks: 0, ok: true });
+  });
+
+  it("exits 1 and names the mismatch when a log is missing", async () => {
+    const demo = await loadFixture(recordedDemo);
+    const claimed = id("PayoutClaimed(address,uint32,uint256)");
+    let dropped = false;
+    const { provider } = providerKeeping((log) => {
+      if (dropped || log.topics[0] !== claimed) return true;
+      return !(dropped = true);
+    });
+    const result = await run(demo, [], { provider });
+    expect(result.status).to.equal(1);
+    expect(result.text).to.match(/x treasury: owed: folded "\d+", on chain "\d+"/);
+    expect(result.text).to.match(/RESULT: FAILED: [1-9]\d* mismatches/);
+  });
+
+  it("exits 1 when the logs tell a history the contracts could not have made", async () => {
+    const demo = await loadFixture(recordedDemo);
+    const admitted = id("MemberAdmitted(address,uint8,uint8,address)");
+    const { provider } = providerKeeping((log) => log.topics[0] !== admitted);
+    const result = await run(demo, [], { provider });
+    expect(result.status).to.equal(1);
+    expect(result.errors).to.match(
+      /^AUDIT FAILED: the logs tell a history the contracts could not have made\.\n.*non-member/,
+    );
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { connectViews } from "../../scripts/lib/audit/index.ts";
+import { deployDisCO, type DisCOParameters } from "../../scripts/lib/deploy.ts";
+import { ROOT } from "../../scripts/lib/deployments.ts";
+import { foldSnapshot, loadHistory, type RawLog } from "../../scripts/lib/history/index.ts";
+import { seedAll } from "../../scripts/lib/seed.ts";
+import { connection } from "./disco.ts";
+
+/*
+ * The seeded demo DisCO, as `npm start` makes it, and every log it emitted: shared by the history and the audit
+ * tests, which load it with networkHelpers.loadFixture(recordedDemo).
+ */
+
+/** The demo's deployment parameters, as `npm start` deploys it. */
+export const DEMO_PARAMETERS = (
+  JSON.parse(readFileSync(join(ROOT, "ignition", "parameters", "localhost.json"), "utf8")) as {
+    DisCO: DisCOParameters;
+  }
+).DisCO;
+
+/** The demo DisCO, deployed and seeded as `npm start` does, every log it emitted, and its views for the audit. */
+export async function recordedDemo() {
+  const deployed = await deployDisCO(connection, DEMO_PARAMETERS);
+  const { deployment } = deployed;
+  const signers = await connection.ethers.getSigners();
+  const seeded = await seedAll(deployed, signers, connection.networkHelpers.time);
+  const { snapshot, state, decoded } = await loadHistory(connection.ethers.provider, deployment);
+  const token = await connection.ethers.getContractAt("DemoEuro", deployment.contracts.token.address);
+  const views = connectViews(deployment, connection.ethers.provider);
+  return { ...deployed, ...seeded, signers, token, snapshot, state, decoded, views };
+}
+
+export type Demo = Awaited<ReturnType<typeof recordedDemo>>;
+
+/** The demo's history folded from other logs: recorded ones with some dropped, altered or added. */
+export function refold(demo: Pick<Demo, "deployment">, logs: readonly RawLog[]) {
+  return foldSnapshot({ logs }, demo.deployment).state;
+}
