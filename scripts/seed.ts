@@ -10,7 +10,8 @@ import { ENTRY_STATUSES } from "./lib/ledger.ts";
 import { seedAll } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
-const { contracts } = readDeployment(networkName);
+const deployment = readDeployment(networkName);
+const { contracts } = deployment;
 const membership = await ethers.getContractAt("Membership", contracts.membership.address);
 const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.address);
 const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
@@ -19,8 +20,8 @@ const capital = await ethers.getContractAt("CapitalAccounts", contracts.capital.
 const audit = await ethers.getContractAt("AuditRegistry", contracts.audit.address);
 const signers = await ethers.getSigners();
 
-const { proposals, work, money, accounts } = await seedAll(
-  { membership, governor, ledger, treasury, capital, audit },
+const { proposals, work, money, accounts, attestation } = await seedAll(
+  { deployment, membership, governor, ledger, treasury, capital, audit },
   signers,
   networkHelpers.time,
 );
@@ -40,3 +41,4 @@ console.log(
 console.log(
   `  capital  ${accounts.contributors.length} joining contributions; year ${accounts.year} closed; ${accounts.cashClaims.join(" and ")} claimed their cash; ${accounts.leaver} left, redemption scheduled`,
 );
+console.log(`  audit    Jun attested period ${attestation.period}'s books: ${attestation.hash}`);

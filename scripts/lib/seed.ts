@@ -11,7 +11,10 @@ import {
   type Treasury,
   type ValueLedger,
 } from "../../types/ethers-contracts/index.js";
+import { auditHistory, connectViews, renderReport } from "./audit/index.ts";
 import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
+import type { Deployment } from "./deployments.ts";
+import { loadHistory } from "./history/index.ts";
 import { evidenceHash, parseAmount, Stream, type StreamName } from "./ledger.ts";
 import {
   closeVoting,
@@ -307,8 +310,9 @@ export async function seedCapital(
   };
 }
 
-/** The demo DisCO's contracts, as deployDisCO returns them. */
+/** The demo DisCO's contracts and deployment, as deployDisCO returns them. */
 export interface DemoContracts {
+  deployment: Deployment;
   membership: Membership;
   governor: DisCOGovernor;
   ledger: ValueLedger;
@@ -317,16 +321,42 @@ export interface DemoContracts {
   audit: AuditRegistry;
 }
 
+/** The period whose books Jun audits in the demo: the first, closed and funded. */
+export const AUDITED_PERIOD = 1;
+
+/**
+ * Jun audits the demo as `npm run audit` does (the history rebuilt from the logs, reconciled with the views) and
+ * attests the first period's books by their hash; refuses if the audit found anything wrong.
+ */
+export async function seedAttestation(
+  deployment: Deployment,
+  audit: AuditRegistry,
+  signers: Signer[],
+): Promise<{ period: number; hash: string }> {
+  const provider = signers[0].provider!;
+  const { state, snapshot } = await loadHistory(provider, deployment);
+  const report = await auditHistory(state, connectViews(deployment, provider as Parameters<typeof connectViews>[1]), {
+    deployment,
+    toBlock: snapshot.lastBlock,
+    dates: false,
+  });
+  const books = report.periods.find((p) => p.period === AUDITED_PERIOD);
+  if (!report.summary.ok || !books?.hash) throw new Error(`The demo's audit failed:\n${renderReport(report)}`);
+  await (await audit.connect(personIn(signers)("Jun")).attest(AUDITED_PERIOD, books.hash, "")).wait();
+  return { period: AUDITED_PERIOD, hash: books.hash };
+}
+
 /**
  * The whole demo, in order: the auditor's appointment, the votes, two months of work and an open one, their
- * funding and claims, then the capital accounts' first year and a leaver.
+ * funding and claims, the capital accounts' first year and a leaver, and last the audit of the first period.
  */
 export async function seedAll(contracts: DemoContracts, signers: Signer[], clock: Clock) {
-  const { membership, governor, ledger, treasury, capital, audit } = contracts;
+  const { deployment, membership, governor, ledger, treasury, capital, audit } = contracts;
   const auditor = await seedAuditor(audit, governor, signers, clock);
   const proposals = { auditor, ...(await seedDemo(membership, governor, signers, clock)) };
   const work = await seedLedger(ledger, signers);
   const money = await seedTreasury(treasury, signers);
   const accounts = await seedCapital(capital, membership, signers);
-  return { proposals, work, money, accounts };
+  const attestation = await seedAttestation(deployment, audit, signers);
+  return { proposals, work, money, accounts, attestation };
 }

@@ -62,6 +62,16 @@ describe("seeded demo DisCO", () => {
     expect(await audit.wageRatioCap()).to.equal(BigInt(parameters.wageRatioCap!));
   });
 
+  it("has Jun's attestation of period 1, by the hash of its books as the audit rebuilds them", async () => {
+    const { audit, signers, attestation } = await connection.networkHelpers.loadFixture(seededDemo);
+    const jun = signers[DEMO_PEOPLE.find((p) => p.name === "Jun")!.index].address;
+    expect(await audit.attestationCount(1)).to.equal(1n);
+    const recorded = await audit.attestationOf(1, 0);
+    expect([recorded.auditor, recorded.reportHash]).to.deep.equal([jun, attestation.hash]);
+    expect(attestation.hash).to.match(/^0x[0-9a-f]{64}$/);
+    expect(await audit.attestationCount(2)).to.equal(0n);
+  });
+
   it("describes its deployment in the format other tools read", async () => {
     const { deployment, governor, membership } = await connection.networkHelpers.loadFixture(seededDemo);
     expect(Object.keys(deployment).sort()).to.deep.equal(["chainId", "contracts", "network", "startBlock"]);
