@@ -36,9 +36,9 @@ export async function measureGas(network: NetworkManager, sizes: number[], progr
     const push = await network.connect(PUSH_CHAIN);
     const pushPayout = await measurePushPayout(push, size, say);
     await push.close();
-    Object.assign(baselines.ozCastVote, { [size]: ozCastVote });
-    Object.assign(baselines.ozPropose, { [size]: ozPropose });
-    Object.assign(baselines.pushPayout, { [size]: pushPayout });
+    baselines.ozCastVote[size] = ozCastVote;
+    baselines.ozPropose[size] = ozPropose;
+    baselines.pushPayout[size] = pushPayout;
   }
   return { sizes, ops, baselines };
 }
