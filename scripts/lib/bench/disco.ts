@@ -38,7 +38,7 @@ export type DisCOGas = Record<DisCOOp, number>;
 
 /**
  * The situation each figure is measured in: the same at every size, and the usual one rather than a first-ever
- * write (which costs a fresh storage slot once per member or per DisCO). The README's table is written from it.
+ * write (which costs a fresh storage slot once per member or per DisCO). The report prints it under its table.
  */
 export const SITUATIONS: Record<DisCOOp, string> = {
   castVote: "a binding For vote on the admission proposal, after another member of the same 64-member receipt word",
