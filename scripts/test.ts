@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
- *   build -> typecheck -> lint (solhint, prettier) -> all tests (Solidity and Mocha) with coverage -> 100% lines
+ *   build -> typecheck -> lint (solhint, prettier) -> gas snapshot -> all tests (Solidity and Mocha) with coverage
+ *   -> 100% lines
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -49,6 +50,8 @@ await step("Build", "hardhat", ["build"]);
 await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
 await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
 await step("Check formatting", "prettier", ["--check", "."]);
+// Coverage instrumentation makes every call dearer, so gas is checked on its own, uninstrumented chain.
+await step("Gas snapshot", "tsx", ["scripts/bench.ts", "--check"]);
 const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
 const passed = /^(\d+) passing \(\d+ solidity, \d+ mocha\)$/m.exec(testOutput)?.[1];
 if (passed === undefined) {
