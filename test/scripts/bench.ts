@@ -1,5 +1,9 @@
 import { expect } from "chai";
+import { auditHistory, connectViews } from "../../scripts/lib/audit/index.ts";
+import { buildHistory } from "../../scripts/lib/bench/audit-speed.ts";
 import { constancy } from "../../scripts/lib/bench/report.ts";
+import { fetchHistory, foldSnapshot, memoryCache } from "../../scripts/lib/history/index.ts";
+import { connection } from "../helpers/disco.ts";
 import { compareSnapshot, formatComparison } from "../../scripts/lib/bench/snapshot.ts";
 
 describe("bench: the gas snapshot check", () => {
@@ -54,5 +58,25 @@ describe("bench: constant in the number of members", () => {
       "no: +79 gas, +7.9%, 10 to 10,000 members",
     );
     expect(constancy([10], { 10: 5 })).to.equal("n/a (one size)");
+  });
+});
+
+describe("bench: the audit-speed history", () => {
+  it("builds at least the events asked for, through the real entry points, and they audit clean", async () => {
+    const built = await buildHistory(connection, 1_200);
+    const { deployment } = built.deployed;
+    const provider = connection.ethers.provider;
+    const snapshot = await fetchHistory(provider, deployment, { cache: memoryCache() });
+    expect(snapshot.logs.length).to.be.at.least(1_200);
+    const { state } = foldSnapshot(snapshot, deployment);
+    // Two member contracts' work, each entry approved by the other and counted; every period funded and claimed.
+    expect(state.ledger.entries.size).to.equal(built.entries);
+    expect([...state.ledger.entries.values()].every((e) => e.status === "Counted")).to.equal(true);
+    expect(state.treasury.payIns.length).to.equal(built.payments);
+    expect(state.treasury.fundings.size).to.equal(built.periods);
+    expect(state.treasury.claimList.length).to.equal(built.claims);
+    const views = connectViews(deployment, provider as Parameters<typeof connectViews>[1]);
+    const report = await auditHistory(state, views, { deployment, toBlock: snapshot.lastBlock });
+    expect(report.summary).to.deep.include({ mismatches: 0, brokenChecks: 0, ok: true });
   });
 });

@@ -1,4 +1,5 @@
 import type { NetworkManager } from "hardhat/types/network";
+import { AUDIT_SPEED } from "./audit-speed.ts";
 import type { Progress } from "./chain.ts";
 
 /** What a section of the benchmark is given. */
@@ -25,9 +26,5 @@ export interface BenchSection {
  * The sections that follow the gas figures (which every run measures first: they make the `sizes`, `ops` and
  * `baselines` keys of `--json` and feed the gas snapshot). Each one runs in turn, prints its text after the gas
  * report and adds its keys to the JSON object; `npm run bench` needs no other change to carry a new one.
- *
- * Still to come (issue 5): the audit command's speed, rebuilding and reconciling a history of at least 100,000
- * events against merely fetching the same logs, as a ratio. Add it here as a BenchSection, e.g. under an `audit`
- * key.
  */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [AUDIT_SPEED];
