@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { NetworkConnection } from "hardhat/types/network";
 import DemoEuroModule from "../../ignition/modules/DemoEuro.ts";
 import DisCOModule, { type Founder } from "../../ignition/modules/DisCO.ts";
-import { deploymentBlock, type Deployment } from "./deployments.ts";
+import { deploymentBlock, ROOT, type Deployment } from "./deployments.ts";
 
 /** The capital accounts' rules as the parameters give them (ICapitalAccounts.Settings). */
 export type CapitalSettings = {
@@ -48,6 +50,13 @@ export type DisCOParameters = {
     supermajorityDenominator: number;
   };
 };
+
+/** The demo DisCO's parameters (ignition/parameters/localhost.json), as `npm start` deploys it. */
+export const DEMO_PARAMETERS = (
+  JSON.parse(readFileSync(join(ROOT, "ignition", "parameters", "localhost.json"), "utf8")) as {
+    DisCO: DisCOParameters;
+  }
+).DisCO;
 
 /**
  * Deploys the whole DisCO with its founders through the Ignition module and describes it in the deployments format.

@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { connectViews } from "../../scripts/lib/audit/index.ts";
-import { deployDisCO, type DisCOParameters } from "../../scripts/lib/deploy.ts";
-import { ROOT } from "../../scripts/lib/deployments.ts";
+import { DEMO_PARAMETERS, deployDisCO } from "../../scripts/lib/deploy.ts";
 import { foldSnapshot, loadHistory, type RawLog } from "../../scripts/lib/history/index.ts";
 import { seedAll } from "../../scripts/lib/seed.ts";
 import { connection } from "./disco.ts";
@@ -12,12 +9,7 @@ import { connection } from "./disco.ts";
  * tests, which load it with networkHelpers.loadFixture(recordedDemo).
  */
 
-/** The demo's deployment parameters, as `npm start` deploys it. */
-export const DEMO_PARAMETERS = (
-  JSON.parse(readFileSync(join(ROOT, "ignition", "parameters", "localhost.json"), "utf8")) as {
-    DisCO: DisCOParameters;
-  }
-).DisCO;
+export { DEMO_PARAMETERS };
 
 /** The demo DisCO, deployed and seeded as `npm start` does, every log it emitted, and its views for the audit. */
 export async function recordedDemo() {

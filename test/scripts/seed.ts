@@ -15,20 +15,17 @@ import {
 import { connection } from "../helpers/disco.ts";
 import { DEMO_PARAMETERS, recordedDemo } from "../helpers/demo.ts";
 
-const parameters = DEMO_PARAMETERS;
-const seededDemo = recordedDemo;
-
 describe("seeded demo DisCO", () => {
   it("founds the DisCO with Hardhat's dev accounts, named as the demo names them", async () => {
-    const { signers } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { signers } = await connection.networkHelpers.loadFixture(recordedDemo);
     const byName = (name: string) => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index].address;
-    expect(parameters.founders.map((f) => f.account)).to.deep.equal(
+    expect(DEMO_PARAMETERS.founders.map((f) => f.account)).to.deep.equal(
       ["Alice", "Bob", "Carla", "Dara", "Eli", "Fran", "Iris"].map(byName),
     );
   });
 
   it("has at least six members across stages and constituencies", async () => {
-    const { membership, signers } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { membership, signers } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(await membership.memberCount()).to.equal(7n);
     const records = await Promise.all(signers.slice(1, 8).map((s) => membership.memberOf(s.address)));
     expect(new Set(records.map((r) => Number(r.stage)))).to.deep.equal(
@@ -38,7 +35,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has one finished vote that admitted Gus, one blocked consent proposal and one open proposal", async () => {
-    const { membership, governor, signers, proposals } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { membership, governor, signers, proposals } = await connection.networkHelpers.loadFixture(recordedDemo);
     const state = async (id: bigint) => PROPOSAL_STATES[Number(await governor.state(id))];
     expect(await state(proposals.admitted)).to.equal("Executed");
     expect((await membership.memberOf(signers[7].address)).stage).to.equal(BigInt(Stage.Dating1));
@@ -51,7 +48,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has an auditor, Jun, appointed by a bylaw vote before the others; nobody else audits", async () => {
-    const { audit, governor, signers, proposals } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { audit, governor, signers, proposals } = await connection.networkHelpers.loadFixture(recordedDemo);
     const jun = signers[DEMO_PEOPLE.find((p) => p.name === "Jun")!.index].address;
     expect(PROPOSAL_STATES[Number(await governor.state(proposals.auditor))]).to.equal("Executed");
     expect((await governor.proposalTally(proposals.auditor)).kind).to.equal(1n); // Bylaw: a role grant
@@ -59,11 +56,11 @@ describe("seeded demo DisCO", () => {
     const auditors = [];
     for (const s of signers) if (await audit.hasRole(role, s.address)) auditors.push(s.address);
     expect(auditors).to.deep.equal([jun]);
-    expect(await audit.wageRatioCap()).to.equal(BigInt(parameters.wageRatioCap!));
+    expect(await audit.wageRatioCap()).to.equal(BigInt(DEMO_PARAMETERS.wageRatioCap!));
   });
 
   it("has Jun's attestation of period 1, by the hash of its books as the audit rebuilds them", async () => {
-    const { audit, signers, attestation } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { audit, signers, attestation } = await connection.networkHelpers.loadFixture(recordedDemo);
     const jun = signers[DEMO_PEOPLE.find((p) => p.name === "Jun")!.index].address;
     expect(await audit.attestationCount(1)).to.equal(1n);
     const recorded = await audit.attestationOf(1, 0);
@@ -73,7 +70,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("describes its deployment in the format other tools read", async () => {
-    const { deployment, governor, membership } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { deployment, governor, membership } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(Object.keys(deployment).sort()).to.deep.equal(["chainId", "contracts", "network", "startBlock"]);
     expect(deployment.chainId).to.equal(31337);
     expect(deployment.contracts.governor.address).to.equal(await governor.getAddress());
@@ -86,7 +83,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has two closed periods whose totals are exactly the demo's work, weighted by each author's stage", async () => {
-    const { ledger, work } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { ledger, work } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(work.closedPeriods).to.deep.equal([1, 2]);
     // Payable weights (basis points) of the demo's stages, per stream: Livelihood, Love, Care.
     const committed = [10_000, 10_000, 10_000];
@@ -116,7 +113,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has an open period with a counted entry, entries awaiting review and one under dispute", async () => {
-    const { ledger, work } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { ledger, work } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(await ledger.currentPeriod()).to.equal(BigInt(work.openPeriod));
     const status = async (id: bigint) => ENTRY_STATUSES[Number((await ledger.entry(id)).status)];
     expect(await Promise.all(work.pending.map(status))).to.deep.equal(["Pending", "Pending", "Pending"]);
@@ -126,7 +123,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has a funded treasury: both closed periods paid into pools, some claims made", async () => {
-    const { treasury, ledger, signers, money } = await connection.networkHelpers.loadFixture(seededDemo);
+    const { treasury, ledger, signers, money } = await connection.networkHelpers.loadFixture(recordedDemo);
     const euros = (text: string) => connection.ethers.parseUnits(text, 6);
     const [livelihoodBps, loveBps] = [7_500n, 2_500n];
     for (const [period, amount] of FUNDINGS) {
@@ -155,7 +152,7 @@ describe("seeded demo DisCO", () => {
 
   it("has capital accounts: contributions, a closed year, cash claimed, a leaver's redemption; every unit accounted", async () => {
     const { treasury, capital, membership, ledger, signers, accounts } =
-      await connection.networkHelpers.loadFixture(seededDemo);
+      await connection.networkHelpers.loadFixture(recordedDemo);
     const currency = await connection.ethers.getContractAt("DemoEuro", await treasury.currency());
     const euros = (text: string) => connection.ethers.parseUnits(text, 6);
     const address = (name: string) => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index].address;

@@ -3,24 +3,14 @@
  * points (BenchActor contracts make many calls per transaction so that it takes minutes, not hours), then the time
  * to rebuild and reconcile it against the time to merely fetch its logs.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { Contract, id, parseEther, ZeroAddress } from "ethers";
+import { Contract, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
-import { Stage } from "../../../ignition/modules/DisCO.ts";
-import { deployDisCO, type DisCOParameters } from "../deploy.ts";
-import { ROOT } from "../deployments.ts";
+import { DEMO_PARAMETERS, deployDisCO } from "../deploy.ts";
 import { Stream } from "../ledger.ts";
 import { auditHistory, connectViews, renderReport } from "../audit/index.ts";
 import { fetchHistory, foldSnapshot, memoryCache } from "../history/index.ts";
+import { admitAll } from "./chain.ts";
 import type { BenchSection } from "./sections.ts";
-
-/** The demo's parameters: its founders are the chain's dev accounts, Bob (#2) the treasurer. */
-const parameters = (
-  JSON.parse(readFileSync(join(ROOT, "ignition", "parameters", "localhost.json"), "utf8")) as {
-    DisCO: DisCOParameters;
-  }
-).DisCO;
 
 const EVIDENCE = id("bench timesheet");
 const EURO = 1_000_000n;
@@ -48,22 +38,18 @@ export async function buildHistory(
   target: number,
   log: (line: string) => void = () => {},
 ): Promise<BuiltHistory> {
-  const { ethers, networkHelpers } = connection;
-  const deployed = await deployDisCO(connection, parameters);
+  const { ethers } = connection;
+  // The demo's founders are the chain's dev accounts: Bob (#2) is the treasurer.
+  const deployed = await deployDisCO(connection, DEMO_PARAMETERS);
   const { membership, ledger, treasury, timelock } = deployed;
   const signers = await ethers.getSigners();
   const bob = signers[2];
   const token = await ethers.getContractAt("DemoEuro", deployed.deployment.contracts.token.address);
 
-  const timelockAddress = await timelock.getAddress();
-  await networkHelpers.impersonateAccount(timelockAddress);
-  await networkHelpers.setBalance(timelockAddress, parseEther("10"));
-  const admin = await ethers.getSigner(timelockAddress);
   const actor = async () => (await ethers.deployContract("BenchActor")) as unknown as Contract;
   const [first, second, payer] = [await actor(), await actor(), await actor()];
-  for (const member of [first, second]) {
-    await (await membership.connect(admin).admit(await member.getAddress(), Stage.Committed, 0, ZeroAddress)).wait();
-  }
+  const members = await Promise.all([first.getAddress(), second.getAddress()]);
+  await admitAll(connection, membership, await timelock.getAddress(), members);
 
   const send = async (who: Contract, method: "repeat" | "batch", args: unknown[]) =>
     (await (await who.getFunction(method).send(...args)).wait())!;
