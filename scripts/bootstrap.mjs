@@ -19,6 +19,7 @@ const NPM = pkg.packageManager.replace(/^npm@/, "");
 const TASKS = {
   start: ["scripts/start.ts"],
   test: ["scripts/test.ts"],
+  app: ["scripts/app.ts"],
 };
 
 const task = process.argv[2];

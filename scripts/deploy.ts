@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { network } from "hardhat";
+import { generateAppContracts } from "./lib/app-contracts.ts";
 import { deployDisCO, type DisCOParameters } from "./lib/deploy.ts";
 import { ROOT, writeDeployment } from "./lib/deployments.ts";
 
@@ -46,3 +47,12 @@ for (const [name, { address, blockNumber }] of Object.entries(deployment.contrac
   console.log(`  ${name.padEnd(11)} ${address}  (block ${blockNumber})`);
 }
 console.log(`Wrote ${path}`);
+
+// The dApp's addresses and ABIs follow every deploy. A live network needs VITE_RPC_URL for the app (an RPC URL
+// that may be public, unlike the deployer's); without it the deploy stands and the app is generated at its build.
+try {
+  const { files } = generateAppContracts(deployment.network);
+  console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);
+} catch (error) {
+  console.log(`The app's contracts were not generated: ${(error as Error).message}`);
+}

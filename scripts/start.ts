@@ -1,11 +1,13 @@
 /**
- * `npm start`: a local chain on 127.0.0.1, the DisCO deployed to it, the demo seeded; then it keeps running until
- * Ctrl-C, which stops everything. DISCO_PORT changes the chain's port (default 8545).
+ * `npm start`: a local chain on 127.0.0.1, the DisCO deployed to it, the demo seeded, and the dApp served on
+ * 127.0.0.1; then it keeps running until Ctrl-C, which stops everything. DISCO_PORT changes the chain's port
+ * (default 8545), APP_PORT the app's (default 5173).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
+import { startAppServer } from "./lib/app-server.ts";
 import { DEMO_PEOPLE } from "./lib/demo.ts";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
 
@@ -62,8 +64,10 @@ const chain = spawn(HARDHAT, ["node", "--hostname", HOST, "--port", String(PORT)
   stdio: ["ignore", log, log],
 });
 let stopping = false;
+let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
 const stop = (code: number) => {
   stopping = true;
+  void app?.server.close();
   if (chain.exitCode === null) chain.kill("SIGTERM");
   process.exitCode = code;
 };
@@ -86,6 +90,7 @@ try {
   await waitForChain(chain);
   hardhat(["run", "scripts/deploy.ts", "--network", "localhost"]);
   hardhat(["run", "--no-compile", "scripts/seed.ts", "--network", "localhost"]);
+  app = await startAppServer();
 } catch (error) {
   console.error((error as Error).message);
   stop(1);
@@ -95,6 +100,7 @@ if (!stopping) {
   const { chainId, contracts } = readDeployment("localhost");
   console.log(`
 DisCO is running.
+  app         ${app?.url}  (open it in a browser; pick a demo person to try any role)
   chain       ${RPC_URL}  (chain id ${chainId}; add it to your wallet as a custom network)
 ${Object.entries(contracts)
   .map(([name, { address }]) => `  ${name.padEnd(11)} ${address}`)

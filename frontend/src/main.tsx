@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { WagmiProvider } from "wagmi";
+import { App } from "./App.tsx";
+import { HistoryProvider } from "./data/history.tsx";
+import { I18nProvider } from "./i18n.tsx";
+import "./styles.css";
+import { config } from "./wagmi.ts";
+
+const queryClient = new QueryClient();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <WagmiProvider config={config}>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <HistoryProvider>
+            <App />
+          </HistoryProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </WagmiProvider>
+  </StrictMode>,
+);

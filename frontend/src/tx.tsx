@@ -1,0 +1,99 @@
+/**
+ * One transaction's life as the user sees it: checking (simulated first, so a refusal is explained before the
+ * wallet asks anything), waiting for the wallet, pending on chain, confirmed or failed. The history reloads on
+ * confirmation, so every page shows the change at once.
+ */
+import { useCallback, useState } from "react";
+import type { Abi, Address, Hash } from "viem";
+import { useConfig, useConnection } from "wagmi";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useHistory } from "./data/history.tsx";
+import { ALL_ERRORS, explainError } from "./errors.ts";
+import { defineMessages, useLang, useT } from "./i18n.tsx";
+
+export type TxPhase = "idle" | "checking" | "signing" | "pending" | "confirmed" | "failed";
+
+export interface TxState {
+  phase: TxPhase;
+  hash?: Hash;
+  /** The failure in a plain sentence. */
+  error?: string;
+}
+
+/** A contract call: any function of any of the app's contracts. */
+export interface ContractCall {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+export function useTx() {
+  const config = useConfig();
+  const { address } = useConnection();
+  const { refresh } = useHistory();
+  const { lang } = useLang();
+  const [state, setState] = useState<TxState>({ phase: "idle" });
+
+  const send = useCallback(
+    async (call: ContractCall): Promise<boolean> => {
+      try {
+        setState({ phase: "checking" });
+        const abi = [...call.abi, ...ALL_ERRORS] as Abi;
+        const { request } = await simulateContract(config, { ...call, abi, account: address } as never);
+        setState({ phase: "signing" });
+        const hash = await writeContract(config, request as never);
+        setState({ phase: "pending", hash });
+        const receipt = await waitForTransactionReceipt(config, { hash });
+        if (receipt.status !== "success") {
+          setState({ phase: "failed", hash, error: explainError(new Error("reverted on chain"), lang) });
+          return false;
+        }
+        setState({ phase: "confirmed", hash });
+        await refresh();
+        return true;
+      } catch (error) {
+        setState({ phase: "failed", error: explainError(error, lang) });
+        return false;
+      }
+    },
+    [config, address, refresh, lang],
+  );
+  const reset = useCallback(() => setState({ phase: "idle" }), []);
+  return {
+    ...state,
+    send,
+    reset,
+    busy: state.phase === "checking" || state.phase === "signing" || state.phase === "pending",
+  };
+}
+
+const messages = defineMessages(
+  {
+    checking: "Checking…",
+    signing: "Confirm in your wallet…",
+    pending: "Sent; waiting for the chain…",
+    confirmed: "Done: confirmed on chain.",
+    failed: "Failed.",
+  },
+  {
+    checking: "Comprobando…",
+    signing: "Confirma en tu cartera…",
+    pending: "Enviada; esperando a la cadena…",
+    confirmed: "Hecho: confirmada en la cadena.",
+    failed: "Ha fallado.",
+  },
+);
+
+/** The phase of a transaction, read out by screen readers as it changes. */
+export function TxStatus({ tx }: { tx: TxState }) {
+  const t = useT(messages);
+  if (tx.phase === "idle") return null;
+  return (
+    <p className={`tx tx-${tx.phase}`} role={tx.phase === "failed" ? "alert" : "status"} data-phase={tx.phase}>
+      {t(tx.phase)}
+      {tx.error ? ` ${tx.error}` : ""}
+      {tx.hash ? <span className="tx-hash"> {tx.hash.slice(0, 10)}…</span> : null}
+    </p>
+  );
+}

@@ -1,0 +1,58 @@
+/** The small pieces every page uses: loading and empty states, sections, figures, a person's name. */
+import type { ReactNode } from "react";
+import { shortAddress } from "../format.ts";
+import { defineMessages, useT } from "../i18n.tsx";
+import { useNames } from "../wallet/names.ts";
+
+const messages = defineMessages(
+  { loading: "Loading the cooperative's history…", blocks: "{done} of {total} blocks read" },
+  { loading: "Cargando la historia de la cooperativa…", blocks: "{done} de {total} bloques leídos" },
+);
+
+export function Loading({ progress }: { progress?: { toBlock: number; target: number } }) {
+  const t = useT(messages);
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {t("loading")}
+      {progress ? <small> {t("blocks", { done: progress.toBlock, total: progress.target })}</small> : null}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="card" aria-label={title}>
+      <header className="card-head">
+        <h2>{title}</h2>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+      {hint ? <small>{hint}</small> : null}
+    </div>
+  );
+}
+
+/** An address with its name where one is known; the full address on hover and for screen readers. */
+export function Person({ address }: { address: string }) {
+  const name = useNames()(address);
+  return (
+    <span className="person" title={address}>
+      {name ? `${name} ` : ""}
+      <code>{shortAddress(address)}</code>
+    </span>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The dApp's build and dev server, with its contracts generated first (scripts/lib/app-contracts.ts).
+ *
+ *   npm run build           (in frontend/)  production build for deployments/localhost.json
+ *   npm run build -- --network sepolia      for another deployment (VITE_RPC_URL=<its RPC URL>)
+ *   npm run dev             (in frontend/)  dev server on 127.0.0.1 for the local chain
+ *
+ * The build ends by printing the initial JavaScript's gzipped size against the 300 KB budget.
+ */
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { generateAppContracts } from "./lib/app-contracts.ts";
+import { initialJavaScript, INITIAL_JS_BUDGET, startAppServer } from "./lib/app-server.ts";
+import { ROOT } from "./lib/deployments.ts";
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { network: { type: "string", default: "localhost" }, help: { type: "boolean", short: "h" } },
+});
+const [command] = positionals;
+if (values.help || (command !== "build" && command !== "dev")) {
+  console.log("usage: node scripts/app.ts <build|dev> [--network <name>]");
+  process.exit(values.help ? 0 : 2);
+}
+
+// The ABIs come from the artifacts: compile first (a no-op when nothing changed).
+const compiled = spawnSync(join(ROOT, "node_modules", ".bin", "hardhat"), ["build", "--quiet"], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+try {
+  const { deployment } = generateAppContracts(values.network);
+  console.log(`App contracts generated for ${deployment.network} (chain ${deployment.chainId}).`);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+if (command === "build") {
+  const { build } = await import("vite");
+  await build({ root: join(ROOT, "frontend"), logLevel: "warn" });
+  const { files, gzipBytes } = initialJavaScript();
+  for (const file of files) console.log(`  ${file.name}  ${(file.gzipBytes / 1024).toFixed(1)} KB gzipped`);
+  console.log(
+    `Initial JavaScript: ${(gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)`,
+  );
+  if (gzipBytes > INITIAL_JS_BUDGET) process.exit(1);
+} else {
+  const { url } = await startAppServer();
+  console.log(`The app: ${url}`);
+}
