@@ -57,20 +57,41 @@ export function devProvider(url: string, index: number, chainId: number) {
   return { request, on: () => undefined, removeListener: () => undefined };
 }
 
+const CONNECTED_KEY = "disco-ledger.dev-account";
+
+/** Which demo person is connected, kept across reloads as a wallet extension keeps its connection. */
+const remembered = {
+  get: (): string | null => {
+    try {
+      return localStorage.getItem(CONNECTED_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set: (id: string | null) => {
+    try {
+      if (id === null) localStorage.removeItem(CONNECTED_KEY);
+      else localStorage.setItem(CONNECTED_KEY, id);
+    } catch {
+      // storage refused: the connection lasts this visit only
+    }
+  },
+};
+
 /** The connector of one demo person; its id is `dev-<index>`. */
 export function devAccount(person: DemoPerson, url: string) {
-  let connected = false;
+  const id = `dev-${person.index}`;
   return createConnector((config) => {
     const chainId = config.chains[0].id;
     const provider = devProvider(url, person.index, chainId);
     return {
-      id: `dev-${person.index}`,
+      id,
       name: `#${person.index} ${person.name}`,
       type: "devAccount",
       async setup() {},
       async connect<withCapabilities extends boolean = false>() {
         const accounts = (await provider.request({ method: "eth_requestAccounts" })) as Address[];
-        connected = true;
+        remembered.set(id);
         return {
           accounts: accounts as unknown as withCapabilities extends true
             ? readonly { address: Address; capabilities: Record<string, unknown> }[]
@@ -79,7 +100,7 @@ export function devAccount(person: DemoPerson, url: string) {
         };
       },
       async disconnect() {
-        connected = false;
+        if (remembered.get() === id) remembered.set(null);
       },
       async getAccounts() {
         return (await provider.request({ method: "eth_accounts" })) as Address[];
@@ -91,7 +112,7 @@ export function devAccount(person: DemoPerson, url: string) {
         return provider;
       },
       async isAuthorized() {
-        return connected;
+        return remembered.get() === id;
       },
       async switchChain({ chainId: id }) {
         const chain = config.chains.find((c) => c.id === id);
@@ -101,7 +122,7 @@ export function devAccount(person: DemoPerson, url: string) {
       onAccountsChanged() {},
       onChainChanged() {},
       onDisconnect() {
-        connected = false;
+        if (remembered.get() === id) remembered.set(null);
         config.emitter.emit("disconnect");
       },
     };

@@ -1,0 +1,125 @@
+import { encodeAbiParameters, encodeEventTopics, type Hex } from "viem";
+import { describe, expect, it } from "vitest";
+import type { Deployment } from "../../../scripts/lib/deployments.ts";
+import type { LogFilter, RawLog } from "../../../scripts/lib/history/index.ts";
+import { tokenAbi } from "../generated/abis.ts";
+import { historyKey, loadCached, update } from "./loader.ts";
+import type { ChainReader } from "./rpcLogs.ts";
+import { memoryStore } from "./store.ts";
+
+const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Hex;
+const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "audit", "token"] as const;
+const deployment: Deployment = {
+  chainId: 31337,
+  network: "test",
+  startBlock: 1,
+  contracts: Object.fromEntries(NAMES.map((name, i) => [name, { address: address(i + 1), blockNumber: 1 }])) as never,
+};
+const TREASURY = deployment.contracts.treasury.address as Hex;
+const TOKEN = deployment.contracts.token.address as Hex;
+const PAYER = address(0xabc);
+
+/** A token transfer into (or out of) the treasury, ABI-encoded as the chain would log it. */
+function transfer(block: number, amount: bigint, into = true): RawLog {
+  const [from, to] = into ? [PAYER, TREASURY] : [TREASURY, PAYER];
+  return {
+    blockNumber: block,
+    index: 0,
+    transactionHash: `0x${block.toString(16).padStart(64, "0")}`,
+    address: TOKEN,
+    topics: encodeEventTopics({ abi: tokenAbi, eventName: "Transfer", args: { from, to } }) as string[],
+    data: encodeAbiParameters([{ type: "uint256" }], [amount]),
+  };
+}
+
+/** A chain whose logs and head the test sets, counting the eth_getLogs ranges it is asked for. */
+function fakeChain(genesisHash = "0xaaa") {
+  const chain = { head: 1, logs: [] as RawLog[], ranges: [] as Array<[number, number]>, genesisHash };
+  const reader: ChainReader = {
+    getBlockNumber: async () => chain.head,
+    getNetwork: async () => ({ chainId: 31337n }),
+    getBlockHash: async () => chain.genesisHash,
+    getLogs: async (filter: LogFilter) => {
+      const token = filter.address === TOKEN.toLowerCase();
+      if (!token) chain.ranges.push([filter.fromBlock, filter.toBlock]);
+      const wanted = filter.topics?.[1] ? "from" : "to";
+      return chain.logs.filter((log) => {
+        if (log.blockNumber < filter.fromBlock || log.blockNumber > filter.toBlock || !token) return false;
+        const side = wanted === "from" ? log.topics[1] : log.topics[2];
+        return side.toLowerCase().endsWith(TREASURY.slice(2).toLowerCase());
+      });
+    },
+  };
+  return { chain, reader };
+}
+
+describe("the browser's history loader", () => {
+  it("folds the whole history at first, then asks only for the blocks after the cached ones", async () => {
+    const { chain, reader } = fakeChain();
+    const store = memoryStore();
+    const key = await historyKey(reader, deployment);
+    chain.logs.push(transfer(2, 500n), transfer(3, 200n, false));
+    chain.head = 3;
+
+    const first = await update(reader, deployment, store, key, undefined);
+    expect(first?.state.treasuryBalance).toBe(300n);
+    expect(first?.events).toHaveLength(2);
+    expect(chain.ranges).toEqual([[1, 3]]);
+
+    expect(await update(reader, deployment, store, key, first!)).toBeNull();
+
+    chain.logs.push(transfer(5, 1_000n));
+    chain.head = 5;
+    const next = await update(reader, deployment, store, key, first!);
+    expect(chain.ranges.at(-1)).toEqual([4, 5]);
+    expect(next?.state.treasuryBalance).toBe(1_300n);
+    expect(next?.events.map((e) => e.block)).toEqual([2, 3, 5]);
+  });
+
+  it("gives the cached books back without the chain, and they resume where they stopped", async () => {
+    const { chain, reader } = fakeChain();
+    const store = memoryStore();
+    const key = await historyKey(reader, deployment);
+    chain.logs.push(transfer(2, 700n));
+    chain.head = 2;
+    await update(reader, deployment, store, key, undefined);
+
+    const cached = await loadCached(store, key, deployment);
+    expect(cached?.fromCache).toBe(true);
+    expect(cached?.state.treasuryBalance).toBe(700n);
+    chain.head = 4;
+    chain.logs.push(transfer(4, 1n));
+    const resumed = await update(reader, deployment, store, key, cached);
+    expect(chain.ranges.at(-1)).toEqual([3, 4]);
+    expect(resumed?.state.treasuryBalance).toBe(701n);
+  });
+
+  it("drops a cache from a chain that is now behind it, and one whose events no longer fold", async () => {
+    const { chain, reader } = fakeChain();
+    const store = memoryStore();
+    const key = await historyKey(reader, deployment);
+    chain.logs.push(transfer(2, 10n), transfer(9, 5n));
+    chain.head = 9;
+    const long = await update(reader, deployment, store, key, undefined);
+
+    chain.head = 2;
+    const restarted = await update(reader, deployment, store, key, long!);
+    expect(restarted?.state.treasuryBalance).toBe(10n);
+    expect(restarted?.lastBlock).toBe(2);
+
+    // An outflow with nothing in the treasury is a history the contracts could not have made.
+    const broken = (await store.get(key))!;
+    await store.put(key, {
+      ...broken,
+      events: [{ ...broken.events[0], args: { ...broken.events[0].args, to: PAYER, from: TREASURY } }],
+    });
+    expect(await loadCached(store, key, deployment)).toBeUndefined();
+    expect(store.entries.has(key)).toBe(false);
+  });
+
+  it("keys the cache by the deployment block's hash, so a restarted local chain starts afresh", async () => {
+    const a = await historyKey(fakeChain("0x01").reader, deployment);
+    const b = await historyKey(fakeChain("0x02").reader, deployment);
+    expect(a).not.toBe(b);
+  });
+});
