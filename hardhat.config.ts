@@ -40,6 +40,18 @@ export default defineConfig({
       // scripts/start.ts passes its chain's URL here when DISCO_PORT moves it.
       url: process.env.DISCO_RPC_URL ?? "http://127.0.0.1:8545",
     },
+    // Local chains that npm test's browser tests and the app's load benchmark start for themselves on a free port
+    // (scripts/app-test.ts, scripts/app-bench.ts): their own deployments, so a running `npm start` is untouched.
+    e2e: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.DISCO_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+    bench: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.DISCO_RPC_URL ?? "http://127.0.0.1:8545",
+    },
     sepolia: {
       type: "http",
       chainType: "l1",

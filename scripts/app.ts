@@ -2,7 +2,7 @@
  * The dApp's build and dev server, with its contracts generated first (scripts/lib/app-contracts.ts).
  *
  *   npm run build           (in frontend/)  production build for deployments/localhost.json
- *   npm run build -- --network sepolia      for another deployment (VITE_RPC_URL=<its RPC URL>)
+ *   VITE_RPC_URL=<url> npm run build -- --network sepolia    for another deployment in deployments/
  *   npm run dev             (in frontend/)  dev server on 127.0.0.1 for the local chain
  *
  * The build ends by printing the initial JavaScript's gzipped size against the 300 KB budget.
@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { join } from "node:path";
-import { generateAppContracts } from "./lib/app-contracts.ts";
+import { appEnv, generateAppContracts } from "./lib/app-contracts.ts";
 import { initialJavaScript, INITIAL_JS_BUDGET, startAppServer } from "./lib/app-server.ts";
 import { ROOT } from "./lib/deployments.ts";
 
@@ -32,14 +32,16 @@ const compiled = spawnSync(join(ROOT, "node_modules", ".bin", "hardhat"), ["buil
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 
 try {
-  const { deployment } = generateAppContracts(values.network);
-  console.log(`App contracts generated for ${deployment.network} (chain ${deployment.chainId}).`);
+  generateAppContracts();
+  // Vite hands VITE_ variables of the environment to the app.
+  if (command === "build") Object.assign(process.env, appEnv(values.network));
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
 
 if (command === "build") {
+  console.log(`Building the app for ${values.network}, reading through ${process.env.VITE_RPC_URL}...`);
   const { build } = await import("vite");
   await build({ root: join(ROOT, "frontend"), logLevel: "warn" });
   const { files, gzipBytes } = initialJavaScript();
@@ -49,6 +51,6 @@ if (command === "build") {
   );
   if (gzipBytes > INITIAL_JS_BUDGET) process.exit(1);
 } else {
-  const { url } = await startAppServer();
+  const { url } = await startAppServer(values.network);
   console.log(`The app: ${url}`);
 }

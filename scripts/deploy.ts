@@ -48,11 +48,6 @@ for (const [name, { address, blockNumber }] of Object.entries(deployment.contrac
 }
 console.log(`Wrote ${path}`);
 
-// The dApp's addresses and ABIs follow every deploy. A live network needs VITE_RPC_URL for the app (an RPC URL
-// that may be public, unlike the deployer's); without it the deploy stands and the app is generated at its build.
-try {
-  const { files } = generateAppContracts(deployment.network);
-  console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);
-} catch (error) {
-  console.log(`The app's contracts were not generated: ${(error as Error).message}`);
-}
+// The dApp's addresses and ABIs follow every deploy.
+const { files } = generateAppContracts();
+console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { appEnv } from "./app-contracts.ts";
 import { ROOT } from "./deployments.ts";
 
 export const APP_ROOT = join(ROOT, "frontend");
@@ -10,8 +11,13 @@ export const APP_HOST = "127.0.0.1";
 /** The budget for the initial JavaScript, gzipped (issue 6). */
 export const INITIAL_JS_BUDGET = 300 * 1024;
 
-/** Starts Vite's dev server on 127.0.0.1 (APP_PORT, default 5173); resolves with its URL. */
-export async function startAppServer(port = Number(process.env.APP_PORT ?? 5173)) {
+/**
+ * Starts Vite's dev server on 127.0.0.1 (APP_PORT, default 5173) following the deployment of `network`; resolves
+ * with its URL. The app's contracts must have been generated (scripts/deploy.ts does it).
+ */
+export async function startAppServer(network = "localhost", port = Number(process.env.APP_PORT ?? 5173)) {
+  // Vite hands VITE_ variables of the environment to the app.
+  Object.assign(process.env, appEnv(network));
   const { createServer } = await import("vite");
   const server = await createServer({
     root: APP_ROOT,
