@@ -4,12 +4,13 @@ import { capitalAbi, ledgerAbi } from "../../generated/abis.ts";
 import { emptyInput, formatAbiValue, InputProblem, parseAbiInput, parseAbiInputs, signatureOf } from "./abiInput.ts";
 
 const p = (type: string, extra: Partial<AbiParameter> = {}) => ({ name: "x", type, ...extra }) as AbiParameter;
-const problem = (param: AbiParameter, raw: string) => {
+const problem = (param: AbiParameter, raw: string): { code: string; params: object } | null => {
   try {
     parseAbiInput(param, raw);
     return null;
   } catch (error) {
-    return error instanceof InputProblem ? { code: error.code, params: error.params } : error;
+    if (error instanceof InputProblem) return { code: error.code, params: error.params };
+    throw error;
   }
 };
 
@@ -48,7 +49,7 @@ describe("typed ABI inputs", () => {
   it("builds a struct from one input per field, named as the ABI names them", () => {
     const setSettings = capitalAbi.find((i) => i.type === "function" && i.name === "setSettings");
     if (!setSettings || setSettings.type !== "function") throw new Error("capital.setSettings is in the ABI");
-    const param = setSettings.inputs[0] as AbiParameter & { components: AbiParameter[] };
+    const param = setSettings.inputs[0] as unknown as AbiParameter & { components: readonly AbiParameter[] };
     const raw = emptyInput(param);
     expect(Array.isArray(raw) && raw.length).toBe(param.components.length);
     const filled = param.components.map((c) => (c.type === "address" ? "0x" + "11".repeat(20) : "1"));

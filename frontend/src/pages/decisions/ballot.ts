@@ -3,7 +3,7 @@
  * ExtendedBallot types, the same SignedBallot JSON. A member signs without gas; anyone relays. Pure apart from the
  * signature check, which is plain cryptography.
  */
-import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex } from "viem";
+import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
 import type { SignedBallot } from "../../../../scripts/lib/governance.ts";
 
 export type { SignedBallot };
@@ -34,7 +34,7 @@ export interface Ballot {
 }
 
 /** What to sign, for viem's signTypedData and verifyTypedData. */
-export function ballotTypedData(domain: BallotDomain, ballot: Ballot) {
+export function ballotTypedData(domain: BallotDomain, ballot: Ballot): TypedDataDefinition {
   const { proposalId, support, voter, nonce, reason } = ballot;
   const base = { domain, message: { proposalId, support, voter, nonce } };
   return reason === undefined
