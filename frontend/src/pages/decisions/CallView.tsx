@@ -1,5 +1,5 @@
 /** A proposal's calls as people read them: contract, function and arguments (people named), or the raw bytes. */
-import type { AbiParameter } from "viem";
+import { zeroAddress, type AbiParameter } from "viem";
 import { useBooks } from "../../data/history.tsx";
 import { money } from "../../format.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
@@ -15,6 +15,7 @@ const messages = defineMessages(
     data: "Calldata",
     value: "Sends {value} wei",
     noCalls: "No calls: a statement for the record.",
+    nobody: "none (zero address)",
   },
   {
     unknownTarget: "Una llamada a una dirección ajena a los contratos de esta cooperativa",
@@ -22,6 +23,7 @@ const messages = defineMessages(
     data: "Datos de la llamada",
     value: "Envía {value} wei",
     noCalls: "Sin llamadas: una declaración para que conste.",
+    nobody: "ninguna (dirección cero)",
   },
 );
 
@@ -39,8 +41,10 @@ function ArgValue({
   param: AbiParameter;
   value: unknown;
 }) {
+  const t = useT(messages);
   const { lang } = useLang();
   const books = useBooks();
+  if (param.type === "address" && value === zeroAddress) return <span className="muted">{t("nobody")}</span>;
   if (param.type === "address" && typeof value === "string") return <Person address={value} />;
   if (contract === "membership" && param.name === "constituency" && typeof value === "number") {
     const name = books?.constituencies.get(value);

@@ -31,6 +31,9 @@ const messages = defineMessages(
     Bylaw: "Bylaw: quorum, then a {numerator}/{denominator} supermajority of For",
     Consent: "Consent: passes with quorum unless a binding member blocks",
     kindUnknown: "Not classified yet",
+    shortStandard: "Standard",
+    shortBylaw: "Bylaw",
+    shortConsent: "Consent",
     stateUnknown: "Reading state…",
     opens: "Voting opens {at} (in {in})",
     closes: "Voting closes {at} (in {in})",
@@ -70,6 +73,9 @@ const messages = defineMessages(
     Bylaw: "Estatutaria: quórum y una mayoría cualificada de {numerator}/{denominator} a favor",
     Consent: "Por consentimiento: se aprueba con quórum salvo que una socia vinculante la bloquee",
     kindUnknown: "Aún sin clasificar",
+    shortStandard: "Ordinaria",
+    shortBylaw: "Estatutaria",
+    shortConsent: "Por consentimiento",
     stateUnknown: "Leyendo el estado…",
     opens: "La votación se abre el {at} (dentro de {in})",
     closes: "La votación se cierra el {at} (dentro de {in})",
@@ -234,7 +240,7 @@ export function ProposalCard({
         <span className={`tag state-tag state-${state ?? "unknown"}`}>
           {state ? stateText(state) : t("stateUnknown")}
         </span>
-        {proposal.kind ? <span className="tag kind-tag">{proposal.kind}</span> : null}
+        {proposal.kind ? <span className="tag kind-tag">{t(`short${proposal.kind}`)}</span> : null}
         <h3 id={`p-${proposal.id}`}>{firstLine}</h3>
       </header>
       {rest.join("\n").trim() ? <p className="description">{rest.join("\n").trim()}</p> : null}
@@ -271,7 +277,8 @@ export function ProposalCard({
         <VotePanel key={address ?? "none"} proposal={proposal} state={state} blockNumber={blockNumber} />
       ) : null}
 
-      {state === "Succeeded" || state === "Queued" ? (
+      {/* Kept after the state moves on, so the confirmation of a queue or execute stays in view. */}
+      {state === "Succeeded" || state === "Queued" || queueTx.phase !== "idle" || executeTx.phase !== "idle" ? (
         <div className="lifecycle">
           <div className="row">
             {state === "Succeeded" ? (

@@ -4,7 +4,7 @@
  * checked.
  */
 import { useEffect, useState } from "react";
-import { BaseError, decodeErrorResult, RawContractError, type Hex } from "viem";
+import { BaseError, decodeErrorResult, isHex, type Hex } from "viem";
 import { usePublicClient } from "wagmi";
 import { ALL_ERRORS, ERROR_SENTENCES } from "../../errors.ts";
 import { interpolate, type Lang } from "../../i18n.tsx";
@@ -15,8 +15,12 @@ export type TimelockCheck = { status: "idle" | "checking" | "ok" | "governor" } 
 
 /** A revert's data as a sentence where the app has one, else the error's name and arguments. */
 function revertText(error: unknown, lang: Lang): string {
-  const raw = error instanceof BaseError ? error.walk((e) => e instanceof RawContractError) : undefined;
-  const data = raw instanceof RawContractError && typeof raw.data === "string" ? (raw.data as Hex) : undefined;
+  // The revert data sits on whichever layer the node's answer reached (RawContractError, RpcRequestError...).
+  const carrier =
+    error instanceof BaseError
+      ? error.walk((e) => isHex((e as { data?: unknown }).data) && (e as { data: Hex }).data.length >= 10)
+      : undefined;
+  const data = carrier ? (carrier as unknown as { data: Hex }).data : undefined;
   if (data && data !== "0x") {
     try {
       const decoded = decodeErrorResult({ abi: ALL_ERRORS, data });
