@@ -40,6 +40,8 @@ const messages = defineMessages(
     checking: "Checking the signature…",
     badSignature: "The signature is not the voter's for this vote: it was changed, or signed for something else.",
     usedNonce: "This signature can't be used any more: the voter has relayed a signed vote since it was made.",
+    futureNonce:
+      "This signature was made for a later nonce than the voter's now on this chain: was it signed against another copy of the chain?",
     alreadyVoted: "This person has already voted on this proposal.",
     notActive: "Voting on this proposal is not open ({state}).",
     ready: "The signature is the voter's; the vote can be submitted.",
@@ -71,6 +73,8 @@ const messages = defineMessages(
     checking: "Comprobando la firma…",
     badSignature: "La firma no es de quien vota para este voto: se ha modificado o se firmó para otra cosa.",
     usedNonce: "Esta firma ya no sirve: quien vota ha transmitido otro voto firmado después de hacerla.",
+    futureNonce:
+      "Esta firma se hizo para un nonce posterior al que tiene ahora quien vota en esta cadena: ¿se firmó contra otra copia de la cadena?",
     alreadyVoted: "Esta persona ya ha votado en esta propuesta.",
     notActive: "La votación de esta propuesta no está abierta ({state}).",
     ready: "La firma es de quien vota; se puede enviar el voto.",
@@ -128,7 +132,8 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
   let blocker: string | null = null;
   if (!parsed.ok) blocker = text.trim() === "" ? null : problemText(parsed.problem);
   else if (signatureOk === false) blocker = t("badSignature");
-  else if (nonce !== undefined && ballot && nonce !== ballot.nonce) blocker = t("usedNonce");
+  else if (nonce !== undefined && ballot && ballot.nonce < nonce) blocker = t("usedNonce");
+  else if (nonce !== undefined && ballot && ballot.nonce > nonce) blocker = t("futureNonce");
   else if (hasVoted) blocker = t("alreadyVoted");
   else if (state !== undefined && state !== "Active") blocker = t("notActive", { state: stateText(state) });
   const checking = parsed.ok && blocker === null && (signatureOk === undefined || nonce === undefined);
