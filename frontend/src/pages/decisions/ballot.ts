@@ -1,0 +1,174 @@
+/**
+ * Votes by signature, interchangeable with the CLI's (scripts/lib/governance.ts): the same EIP-712 Ballot and
+ * ExtendedBallot types, the same SignedBallot JSON. A member signs without gas; anyone relays. Pure apart from the
+ * signature check, which is plain cryptography.
+ */
+import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
+import type { SignedBallot } from "../../../../scripts/lib/governance.ts";
+
+export type { SignedBallot };
+
+/** The governor's EIP-712 domain, from its eip712Domain() view. */
+export interface BallotDomain {
+  name: string;
+  version: string;
+  chainId: bigint;
+  verifyingContract: Address;
+}
+
+const BALLOT = [
+  { name: "proposalId", type: "uint256" },
+  { name: "support", type: "uint8" },
+  { name: "voter", type: "address" },
+  { name: "nonce", type: "uint256" },
+] as const;
+const EXTENDED_BALLOT = [...BALLOT, { name: "reason", type: "string" }, { name: "params", type: "bytes" }] as const;
+
+export interface Ballot {
+  proposalId: bigint;
+  support: number;
+  voter: Address;
+  nonce: bigint;
+  /** With a reason the ballot is an ExtendedBallot (a Block must have one); without, a plain Ballot. */
+  reason?: string;
+}
+
+/** What to sign, for viem's signTypedData and verifyTypedData. */
+export function ballotTypedData(domain: BallotDomain, ballot: Ballot): TypedDataDefinition {
+  const { proposalId, support, voter, nonce, reason } = ballot;
+  const base = { domain, message: { proposalId, support, voter, nonce } };
+  return reason === undefined
+    ? ({ ...base, types: { Ballot: BALLOT }, primaryType: "Ballot" } as const)
+    : ({
+        domain,
+        types: { ExtendedBallot: EXTENDED_BALLOT },
+        primaryType: "ExtendedBallot",
+        message: { ...base.message, reason, params: "0x" as Hex },
+      } as const);
+}
+
+/** The signed vote as the CLI writes it (decimal strings for the big numbers, reason only when there is one). */
+export function toSignedBallot(domain: BallotDomain, ballot: Ballot, signature: Hex): SignedBallot {
+  return {
+    governor: domain.verifyingContract,
+    chainId: domain.chainId.toString(),
+    proposalId: ballot.proposalId.toString(),
+    support: ballot.support,
+    voter: ballot.voter,
+    nonce: ballot.nonce.toString(),
+    ...(ballot.reason === undefined ? {} : { reason: ballot.reason }),
+    signature,
+  };
+}
+
+export const signedBallotJson = (ballot: SignedBallot): string => JSON.stringify(ballot, null, 2);
+
+/** A signed vote checked field by field, with its numbers as bigints. */
+export interface ParsedBallot extends Ballot {
+  governor: Address;
+  chainId: bigint;
+  signature: Hex;
+}
+
+export type BallotProblem =
+  | { code: "empty" }
+  | { code: "notJson" }
+  | { code: "notObject" }
+  | { code: "missing"; field: string }
+  | { code: "invalid"; field: string }
+  | { code: "wrongGovernor"; governor: string }
+  | { code: "wrongChain"; chainId: string }
+  | { code: "blockWithoutReason" };
+
+const DECIMAL = /^\d+$/;
+
+/**
+ * Reads a signed vote someone pasted, and says what is wrong with it in terms a person can fix: not JSON, a field
+ * missing or malformed, another governor or chain, a Block with no reason.
+ */
+export function parseSignedBallot(
+  text: string,
+  expected: { governor: string; chainId: number | bigint },
+): { ok: true; ballot: ParsedBallot } | { ok: false; problem: BallotProblem } {
+  const fail = (problem: BallotProblem) => ({ ok: false as const, problem });
+  if (text.trim() === "") return fail({ code: "empty" });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail({ code: "notJson" });
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail({ code: "notObject" });
+  const record = json as Record<string, unknown>;
+  for (const field of ["governor", "chainId", "proposalId", "support", "voter", "nonce", "signature"]) {
+    if (record[field] === undefined || record[field] === null) return fail({ code: "missing", field });
+  }
+  const { governor, chainId, proposalId, support, voter, nonce, reason, signature } = record;
+  // Numbers may come as JSON numbers from hand-written ballots; the CLI writes decimal strings.
+  const decimal = (value: unknown) =>
+    (typeof value === "string" && DECIMAL.test(value)) || (typeof value === "number" && Number.isSafeInteger(value))
+      ? BigInt(value)
+      : undefined;
+
+  if (typeof governor !== "string" || !isAddress(governor, { strict: false }))
+    return fail({ code: "invalid", field: "governor" });
+  const chain = decimal(chainId);
+  if (chain === undefined) return fail({ code: "invalid", field: "chainId" });
+  const id = decimal(proposalId);
+  if (id === undefined) return fail({ code: "invalid", field: "proposalId" });
+  const supportNumber = typeof support === "string" && DECIMAL.test(support) ? Number(support) : support;
+  if (typeof supportNumber !== "number" || !Number.isInteger(supportNumber) || supportNumber < 0 || supportNumber > 3)
+    return fail({ code: "invalid", field: "support" });
+  if (typeof voter !== "string" || !isAddress(voter, { strict: false }))
+    return fail({ code: "invalid", field: "voter" });
+  const nonceValue = decimal(nonce);
+  if (nonceValue === undefined) return fail({ code: "invalid", field: "nonce" });
+  if (reason !== undefined && typeof reason !== "string") return fail({ code: "invalid", field: "reason" });
+  // 65 bytes (r, s, v) from a key; longer ones come from contract wallets (ERC-1271), which the governor accepts.
+  if (typeof signature !== "string" || !isHex(signature) || signature.length < 132 || signature.length % 2 !== 0)
+    return fail({ code: "invalid", field: "signature" });
+
+  if (governor.toLowerCase() !== expected.governor.toLowerCase()) return fail({ code: "wrongGovernor", governor });
+  if (chain !== BigInt(expected.chainId)) return fail({ code: "wrongChain", chainId: chain.toString() });
+  if (supportNumber === 3 && (reason === undefined || reason === "")) return fail({ code: "blockWithoutReason" });
+
+  return {
+    ok: true,
+    ballot: {
+      governor: getAddress(governor),
+      chainId: chain,
+      proposalId: id,
+      support: supportNumber,
+      voter: getAddress(voter),
+      nonce: nonceValue,
+      ...(reason === undefined ? {} : { reason }),
+      signature: signature as Hex,
+    },
+  };
+}
+
+/** Whether the voter signed this very ballot under this domain (a key's signature; wallets' ones are the chain's). */
+export async function isSignedByVoter(domain: BallotDomain, ballot: ParsedBallot): Promise<boolean> {
+  try {
+    return await verifyTypedData({
+      address: ballot.voter,
+      signature: ballot.signature,
+      ...ballotTypedData(domain, ballot),
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** The governor call that submits a signed vote: with its reason, the extended form (params empty), as the CLI. */
+export function relayCall(ballot: ParsedBallot) {
+  return ballot.reason === undefined
+    ? ({
+        functionName: "castVoteBySig",
+        args: [ballot.proposalId, ballot.support, ballot.voter, ballot.signature],
+      } as const)
+    : ({
+        functionName: "castVoteWithReasonAndParamsBySig",
+        args: [ballot.proposalId, ballot.support, ballot.voter, ballot.reason, "0x" as Hex, ballot.signature],
+      } as const);
+}

@@ -1,0 +1,213 @@
+/**
+ * A proposal's calls: built for the common decisions (admit, change a stage, spend, set a parameter, any call) the
+ * way scripts/cli.ts builds them, and read back (decoded against the deployment's ABIs by target address) for
+ * people to see what they vote on. Pure: the deployment's contracts come in as a registry.
+ */
+import {
+  decodeFunctionData,
+  encodeFunctionData,
+  isAddress,
+  isHex,
+  keccak256,
+  toBytes,
+  toFunctionSelector,
+  zeroAddress,
+  type Abi,
+  type AbiFunction,
+  type AbiParameter,
+  type Address,
+  type Hex,
+} from "viem";
+import type { AbiValue } from "./abiInput.ts";
+import { signatureOf } from "./abiInput.ts";
+
+export interface KnownContract {
+  /** The deployment's name for it: governor, timelock, membership, ledger, treasury, capital, audit, token. */
+  name: string;
+  address: Address;
+  abi: Abi;
+}
+
+/** One call of a proposal. */
+export interface ProposedCall {
+  target: Address;
+  value: bigint;
+  data: Hex;
+}
+
+export interface DecodedArg {
+  param: AbiParameter;
+  value: unknown;
+}
+
+export type DecodedCall =
+  | { known: true; contract: string; functionName: string; signature: string; args: DecodedArg[] }
+  | { known: false; contract: string | null; selector: Hex | null; data: Hex };
+
+/** The contracts of a deployment with their ABIs; a name with no ABI is left out. */
+export function contractRegistry(
+  contracts: Record<string, { address: string }>,
+  abis: Record<string, Abi>,
+): KnownContract[] {
+  return Object.entries(contracts).flatMap(([name, { address }]) =>
+    abis[name] ? [{ name, address: address as Address, abi: abis[name] }] : [],
+  );
+}
+
+export const findContract = (registry: readonly KnownContract[], address: string): KnownContract | undefined =>
+  registry.find((c) => c.address.toLowerCase() === address.toLowerCase());
+
+export function contractNamed(registry: readonly KnownContract[], name: string): KnownContract {
+  const found = registry.find((c) => c.name === name);
+  if (!found) throw new Error(`The deployment has no ${name} contract`);
+  return found;
+}
+
+/** A call as people read it: the contract's name, the function and each argument; raw when the ABI doesn't know it. */
+export function decodeCall(registry: readonly KnownContract[], target: string, data: string): DecodedCall {
+  const contract = findContract(registry, target);
+  const hex = (isHex(data) ? data : "0x") as Hex;
+  const selector = hex.length >= 10 ? (hex.slice(0, 10) as Hex) : null;
+  if (!contract) return { known: false, contract: null, selector, data: hex };
+  try {
+    const { functionName, args = [] } = decodeFunctionData({ abi: contract.abi, data: hex });
+    const fn = contract.abi.find(
+      (item): item is AbiFunction =>
+        item.type === "function" && item.name === functionName && selector === toFunctionSelector(item),
+    );
+    if (!fn) return { known: false, contract: contract.name, selector, data: hex };
+    return {
+      known: true,
+      contract: contract.name,
+      functionName,
+      signature: signatureOf(fn),
+      args: fn.inputs.map((param, i) => ({ param, value: (args as readonly unknown[])[i] })),
+    };
+  } catch {
+    return { known: false, contract: contract.name, selector, data: hex };
+  }
+}
+
+/** The functions of an ABI that change state: what a proposal can call. */
+export const writableFunctions = (abi: Abi): AbiFunction[] =>
+  abi.filter(
+    (item): item is AbiFunction =>
+      item.type === "function" && item.stateMutability !== "view" && item.stateMutability !== "pure",
+  );
+
+/** A function of a contract by its full signature (overloads differ only there). */
+export const functionBySignature = (abi: Abi, signature: string): AbiFunction | undefined =>
+  writableFunctions(abi).find((fn) => signatureOf(fn) === signature);
+
+export function encodeCall(contract: KnownContract, fn: AbiFunction, args: readonly AbiValue[]): ProposedCall {
+  return {
+    target: contract.address,
+    value: 0n,
+    data: encodeFunctionData({ abi: [fn], functionName: fn.name, args } as never),
+  };
+}
+
+function call(contract: KnownContract, functionName: string, args: readonly unknown[]): ProposedCall {
+  return {
+    target: contract.address,
+    value: 0n,
+    data: encodeFunctionData({ abi: contract.abi, functionName, args } as never),
+  };
+}
+
+/** IMembership.Stage numbers: None 0, Casual 1, Dating1-3 2-4, Committed 5. */
+export const isDatingStage = (stage: number): boolean => stage >= 2 && stage <= 4;
+
+export interface AdmitInput {
+  account: Address;
+  stage: number;
+  constituency: number;
+  /** A Committed member for Dating stages; zero otherwise. */
+  mentor: Address | null;
+}
+
+export const admitCall = (registry: readonly KnownContract[], input: AdmitInput): ProposedCall =>
+  call(contractNamed(registry, "membership"), "admit", [
+    input.account,
+    input.stage,
+    input.constituency,
+    input.mentor ?? zeroAddress,
+  ]);
+
+export const changeStageCall = (
+  registry: readonly KnownContract[],
+  input: { account: Address; stage: number; mentor: Address | null },
+): ProposedCall =>
+  call(contractNamed(registry, "membership"), "changeStage", [input.account, input.stage, input.mentor ?? zeroAddress]);
+
+export const spendCall = (
+  registry: readonly KnownContract[],
+  input: { to: Address; amount: bigint; reason: string },
+): ProposedCall => call(contractNamed(registry, "treasury"), "spend", [input.to, input.amount, input.reason]);
+
+/** A call given as raw calldata to any address. */
+export function rawCall(target: string, data: string): ProposedCall | null {
+  if (!isAddress(target, { strict: false }) || !isHex(data) || data.length % 2 !== 0) return null;
+  return { target: target as Address, value: 0n, data: data as Hex };
+}
+
+/**
+ * The bylaws and parameters the timelock owns, by contract: the settings members change by vote. Role grants and the
+ * timelock swap are left to a custom call, since they move power rather than tune a rule.
+ */
+export const PARAMETER_SETTERS: ReadonlyArray<{ contract: string; functionName: string }> = [
+  { contract: "ledger", functionName: "setWeight" },
+  { contract: "ledger", functionName: "setCap" },
+  { contract: "ledger", functionName: "setApprovalsRequired" },
+  { contract: "ledger", functionName: "setMinimumContribution" },
+  { contract: "treasury", functionName: "setBuckets" },
+  { contract: "capital", functionName: "setSettings" },
+  { contract: "governor", functionName: "setVotingDelay" },
+  { contract: "governor", functionName: "setVotingPeriod" },
+  { contract: "governor", functionName: "setProposalThreshold" },
+  { contract: "governor", functionName: "updateQuorumNumerator" },
+  { contract: "governor", functionName: "setSupermajority" },
+  { contract: "governor", functionName: "setConstituencyShares" },
+  { contract: "governor", functionName: "setBylawFunction" },
+  { contract: "timelock", functionName: "updateDelay" },
+  { contract: "membership", functionName: "setConstituencyName" },
+  { contract: "audit", functionName: "setWageRatioCap" },
+];
+
+/** The setters present in this deployment's ABIs, with their ABI entries. */
+export function parameterSetters(
+  registry: readonly KnownContract[],
+): Array<{ key: string; contract: KnownContract; fn: AbiFunction }> {
+  return PARAMETER_SETTERS.flatMap(({ contract: name, functionName }) => {
+    const contract = registry.find((c) => c.name === name);
+    const fn = contract && writableFunctions(contract.abi).find((f) => f.name === functionName);
+    return contract && fn ? [{ key: `${name}.${functionName}`, contract, fn }] : [];
+  });
+}
+
+export const CONSENT_PREFIX = "[consent]";
+
+/** The description as proposed: the consent prefix when asked for, then the text (or the summary if none). */
+export function proposalDescription(text: string, summary: string, consent: boolean): string {
+  const body = text.trim() === "" ? summary : text.trim();
+  const bare = body.startsWith(CONSENT_PREFIX) ? body.slice(CONSENT_PREFIX.length).trimStart() : body;
+  return consent ? `${CONSENT_PREFIX} ${bare}` : bare;
+}
+
+/** The governor's descriptionHash: what queue and execute take instead of the description. */
+export const descriptionHash = (description: string): Hex => keccak256(toBytes(description));
+
+/** The arguments of queue and execute for a proposal as the history recorded it. */
+export function lifecycleArgs(proposal: {
+  targets: readonly string[];
+  values: readonly bigint[];
+  calldatas: readonly string[];
+  description: string;
+}): readonly [Address[], bigint[], Hex[], Hex] {
+  return [
+    proposal.targets as Address[],
+    [...proposal.values],
+    proposal.calldatas as Hex[],
+    descriptionHash(proposal.description),
+  ];
+}

@@ -1,0 +1,185 @@
+/**
+ * The proposal form's state to the call it proposes, or what is still wrong: one builder per kind of decision.
+ * Pure, so the form shows exactly what the tests check. Summaries are message keys with parameters, translated
+ * by the form, and become the default description.
+ */
+import { isAddress, parseUnits, type AbiFunction, type Address } from "viem";
+import { STAGES } from "../../../../scripts/lib/members.ts";
+import { InputProblem, parseAbiInputs, type RawInput } from "./abiInput.ts";
+import {
+  admitCall,
+  changeStageCall,
+  contractNamed,
+  encodeCall,
+  functionBySignature,
+  isDatingStage,
+  parameterSetters,
+  rawCall,
+  spendCall,
+  type KnownContract,
+  type ProposedCall,
+} from "./calls.ts";
+
+export type DraftProblem =
+  | { code: "address"; field: string }
+  | { code: "mentorNeeded" }
+  | { code: "mentorSelf" }
+  | { code: "amount" }
+  | { code: "reasonNeeded" }
+  | { code: "chooseFunction" }
+  | { code: "calldata" }
+  | { code: "input"; name: string; problem: InputProblem };
+
+export interface Summary {
+  key: "sumAdmit" | "sumStage" | "sumSpend" | "sumCall";
+  params: Record<string, string>;
+}
+
+export type Draft = { ok: true; call: ProposedCall; summary: Summary } | { ok: false; problem: DraftProblem | null };
+
+const incomplete: Draft = { ok: false, problem: null };
+const fail = (problem: DraftProblem): Draft => ({ ok: false, problem });
+const address = (text: string) => (isAddress(text.trim(), { strict: false }) ? (text.trim() as Address) : undefined);
+
+export interface AdmitForm {
+  account: string;
+  stage: number;
+  constituency: number;
+  mentor: string;
+}
+
+/** Dating stages need a mentor (a Committed member other than the person); other stages none. */
+function mentorFor(account: Address, stage: number, mentorText: string): Address | null | DraftProblem {
+  if (!isDatingStage(stage)) return null;
+  if (mentorText === "") return { code: "mentorNeeded" };
+  const mentor = address(mentorText);
+  if (!mentor) return { code: "address", field: "mentor" };
+  if (mentor.toLowerCase() === account.toLowerCase()) return { code: "mentorSelf" };
+  return mentor;
+}
+const isProblem = (value: Address | null | DraftProblem): value is DraftProblem =>
+  value !== null && typeof value === "object";
+
+export function admitDraft(registry: readonly KnownContract[], form: AdmitForm, constituencyName: string): Draft {
+  if (form.account.trim() === "") return incomplete;
+  const account = address(form.account);
+  if (!account) return fail({ code: "address", field: "account" });
+  const mentor = mentorFor(account, form.stage, form.mentor);
+  if (isProblem(mentor)) return fail(mentor);
+  return {
+    ok: true,
+    call: admitCall(registry, { account, stage: form.stage, constituency: form.constituency, mentor }),
+    summary: {
+      key: "sumAdmit",
+      params: { account, stage: STAGES[form.stage], constituency: constituencyName, mentor: mentor ?? "" },
+    },
+  };
+}
+
+export interface StageForm {
+  account: string;
+  stage: number;
+  mentor: string;
+}
+
+export function stageDraft(registry: readonly KnownContract[], form: StageForm): Draft {
+  if (form.account === "") return incomplete;
+  const account = address(form.account);
+  if (!account) return fail({ code: "address", field: "account" });
+  const mentor = mentorFor(account, form.stage, form.mentor);
+  if (isProblem(mentor)) return fail(mentor);
+  return {
+    ok: true,
+    call: changeStageCall(registry, { account, stage: form.stage, mentor }),
+    summary: { key: "sumStage", params: { account, stage: STAGES[form.stage], mentor: mentor ?? "" } },
+  };
+}
+
+/** An amount as people type it, "1250", "1250.5" or "1250,50", in the currency's units; null if it isn't one. */
+export function parseMoney(text: string, decimals: number): bigint | null {
+  const normal = text.trim().replace(",", ".");
+  if (!/^\d+(\.\d+)?$/.test(normal)) return null;
+  const [, fraction = ""] = normal.split(".");
+  if (fraction.length > decimals) return null;
+  return parseUnits(normal, decimals);
+}
+
+export interface SpendForm {
+  to: string;
+  amount: string;
+  reason: string;
+}
+
+export function spendDraft(registry: readonly KnownContract[], form: SpendForm, decimals: number): Draft {
+  if (form.to.trim() === "" && form.amount.trim() === "") return incomplete;
+  const to = address(form.to);
+  if (!to) return fail({ code: "address", field: "to" });
+  const amount = parseMoney(form.amount, decimals);
+  if (amount === null || amount === 0n) return fail({ code: "amount" });
+  if (form.reason.trim() === "") return fail({ code: "reasonNeeded" });
+  return {
+    ok: true,
+    call: spendCall(registry, { to, amount, reason: form.reason.trim() }),
+    summary: { key: "sumSpend", params: { to, amount: form.amount.trim(), reason: form.reason.trim() } },
+  };
+}
+
+function functionDraft(contract: KnownContract, fn: AbiFunction | undefined, inputs: readonly RawInput[]): Draft {
+  if (!fn) return fail({ code: "chooseFunction" });
+  const parsed = parseAbiInputs(fn.inputs, inputs);
+  if (!parsed.ok) {
+    return fail({
+      code: "input",
+      name: fn.inputs[parsed.index].name || `#${parsed.index + 1}`,
+      problem: parsed.problem,
+    });
+  }
+  return {
+    ok: true,
+    call: encodeCall(contract, fn, parsed.values),
+    summary: { key: "sumCall", params: { contract: contract.name, function: fn.name } },
+  };
+}
+
+export interface ParameterForm {
+  /** `contract.function`, as parameterSetters keys them. */
+  key: string;
+  inputs: RawInput[];
+}
+
+export function parameterDraft(registry: readonly KnownContract[], form: ParameterForm): Draft {
+  const setter = parameterSetters(registry).find((s) => s.key === form.key);
+  if (!setter) return fail({ code: "chooseFunction" });
+  return functionDraft(setter.contract, setter.fn, form.inputs);
+}
+
+export interface CustomForm {
+  /** A deployment contract's name, or "address" for any other address (then only raw calldata). */
+  target: string;
+  address: string;
+  mode: "function" | "raw";
+  signature: string;
+  inputs: RawInput[];
+  data: string;
+}
+
+export function customDraft(registry: readonly KnownContract[], form: CustomForm): Draft {
+  const other = form.target === "address";
+  if (other && form.address.trim() === "") return incomplete;
+  const targetAddress = other ? address(form.address) : contractNamed(registry, form.target).address;
+  if (!targetAddress) return fail({ code: "address", field: "target" });
+  if (other || form.mode === "raw") {
+    const call = rawCall(targetAddress, form.data.trim() === "" ? "0x" : form.data.trim());
+    if (!call) return fail({ code: "calldata" });
+    return {
+      ok: true,
+      call,
+      summary: {
+        key: "sumCall",
+        params: { contract: other ? targetAddress : form.target, function: call.data.slice(0, 10) },
+      },
+    };
+  }
+  const contract = contractNamed(registry, form.target);
+  return functionDraft(contract, functionBySignature(contract.abi, form.signature), form.inputs);
+}

@@ -1,0 +1,22 @@
+/** This deployment's contracts with their generated ABIs: what proposals are built against and decoded by. */
+import type { Abi } from "viem";
+import { deployment } from "../../chain.ts";
+import * as abis from "../../generated/abis.ts";
+import { contractRegistry } from "./calls.ts";
+
+const ABIS: Record<string, Abi> = {
+  governor: abis.governorAbi,
+  timelock: abis.timelockAbi,
+  membership: abis.membershipAbi,
+  ledger: abis.ledgerAbi,
+  treasury: abis.treasuryAbi,
+  capital: abis.capitalAbi,
+  audit: abis.auditAbi,
+  token: abis.tokenAbi,
+};
+
+export const REGISTRY = contractRegistry(deployment.contracts, ABIS);
+export const GOVERNOR = deployment.contracts.governor.address;
+export const MEMBERSHIP = deployment.contracts.membership.address;
+export const TIMELOCK = deployment.contracts.timelock.address;
+export const TREASURY = deployment.contracts.treasury.address;

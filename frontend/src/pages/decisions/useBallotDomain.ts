@@ -1,0 +1,21 @@
+/** The governor's EIP-712 domain (name, version, chain, address), read once: what ballots are signed under. */
+import { useMemo } from "react";
+import { useReadContract } from "wagmi";
+import { governorAbi } from "../../generated/abis.ts";
+import type { BallotDomain } from "./ballot.ts";
+import { GOVERNOR } from "./registry.ts";
+
+export function useBallotDomain(): BallotDomain | undefined {
+  const { data } = useReadContract({
+    address: GOVERNOR,
+    abi: governorAbi,
+    functionName: "eip712Domain",
+    query: { staleTime: Infinity },
+  });
+  // One object per answer, so that effects depending on the domain run once, not on every render.
+  return useMemo(() => {
+    if (!data) return undefined;
+    const [, name, version, chainId, verifyingContract] = data;
+    return { name, version, chainId, verifyingContract };
+  }, [data]);
+}
