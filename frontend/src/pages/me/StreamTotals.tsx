@@ -1,4 +1,7 @@
-/** A small table of logged and payable amounts per stream, for one or more groups (this period, lifetime…). */
+/**
+ * Payable and logged amounts per stream for one or more groups (this period, lifetime…): one column per group, so
+ * the table fits a phone; the payable amount leads, the logged one is under it.
+ */
 import type { Totals } from "../../../../scripts/lib/history/index.ts";
 import { credits } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
@@ -7,15 +10,13 @@ import { STREAM_INDEXES, useLabels } from "./labels.ts";
 const messages = defineMessages(
   {
     stream: "Stream",
-    logged: "logged",
-    payable: "payable",
-    hint: "Counted work only. Livelihood and love in credits, care in hours; payable is the amount times the stage's weight.",
+    logged: "of {amount} logged",
+    hint: "Counted work only, payable first. Livelihood and love in credits, care in hours; payable is the amount times the stage's weight.",
   },
   {
     stream: "Corriente",
-    logged: "registrado",
-    payable: "pagable",
-    hint: "Solo el trabajo contado. Sustento y amor en créditos, cuidados en horas; lo pagable es la cantidad por el peso de la etapa.",
+    logged: "de {amount} registrado",
+    hint: "Solo el trabajo contado, primero lo pagable. Sustento y amor en créditos, cuidados en horas; lo pagable es la cantidad por el peso de la etapa.",
   },
 );
 
@@ -34,24 +35,12 @@ export function StreamTotals({
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>
-              {t("stream")}
-            </th>
+            <th scope="col">{t("stream")}</th>
             {groups.map((g) => (
-              <th key={g.label} scope="colgroup" colSpan={2} className="num">
+              <th key={g.label} scope="col" className="num">
                 {g.label}
               </th>
             ))}
-          </tr>
-          <tr>
-            {groups.map((g) => [
-              <th key={`${g.label}-h`} scope="col" className="num">
-                {t("logged")}
-              </th>,
-              <th key={`${g.label}-p`} scope="col" className="num">
-                {t("payable")}
-              </th>,
-            ])}
           </tr>
         </thead>
         <tbody>
@@ -60,14 +49,12 @@ export function StreamTotals({
               <th scope="row" className={`stream-${s}`}>
                 {labels.stream(s)}
               </th>
-              {groups.map((g) => [
-                <td key={`${g.label}-h`} className="num">
-                  {credits(g.totals.historical[s])}
-                </td>,
-                <td key={`${g.label}-p`} className="num">
-                  {credits(g.totals.payable[s])}
-                </td>,
-              ])}
+              {groups.map((g) => (
+                <td key={g.label} className="num">
+                  <span className="payable">{credits(g.totals.payable[s])}</span>
+                  <small className="logged">{t("logged", { amount: credits(g.totals.historical[s]) })}</small>
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

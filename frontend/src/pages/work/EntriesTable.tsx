@@ -29,6 +29,7 @@ const messages = defineMessages(
     shown: "{count} entries",
     none: "No entry matches these filters.",
     totals: "Counted totals of the entries shown",
+    counted: "Counted",
     periodOpen: "{period} (open)",
     reset: "Show all",
   },
@@ -49,6 +50,7 @@ const messages = defineMessages(
     shown: "{count} entradas",
     none: "Ninguna entrada coincide con estos filtros.",
     totals: "Totales contados de las entradas mostradas",
+    counted: "Contado",
     periodOpen: "{period} (abierto)",
     reset: "Mostrar todas",
   },
@@ -205,7 +207,7 @@ export function EntriesTable({
         </div>
       )}
       <h3>{t("totals")}</h3>
-      <StreamTotals groups={[{ label: t("shown", { count: rows.length }), totals }]} caption={t("totals")} />
+      <StreamTotals groups={[{ label: t("counted"), totals }]} caption={t("totals")} />
     </section>
   );
 }

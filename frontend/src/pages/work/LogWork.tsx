@@ -42,6 +42,7 @@ const messages = defineMessages(
     weight: "Your stage's weight for {stream}: {weight} of what you log is payable.",
     payable: "Payable if counted: {payable}.",
     approvals: "It needs {count} approvals from Committed members.",
+    approvalsOne: "It needs one approval from a Committed member.",
     noApprovals: "It counts at once unless someone disputes it.",
     logged: "Logged. It appears in the review queue below.",
   },
@@ -71,6 +72,7 @@ const messages = defineMessages(
     weight: "El peso de tu etapa en {stream}: es pagable el {weight} de lo que registras.",
     payable: "Pagable si cuenta: {payable}.",
     approvals: "Necesita {count} aprobaciones de personas socias comprometidas.",
+    approvalsOne: "Necesita la aprobación de una persona socia comprometida.",
     noApprovals: "Cuenta en cuanto se registra, salvo que alguien lo dispute.",
     logged: "Registrado. Aparece abajo en la cola de revisión.",
   },
@@ -230,9 +232,11 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
               </li>
             ) : null}
             <li>
-              {books.ledger.approvalsRequired > 0
-                ? t("approvals", { count: books.ledger.approvalsRequired })
-                : t("noApprovals")}
+              {books.ledger.approvalsRequired === 0
+                ? t("noApprovals")
+                : books.ledger.approvalsRequired === 1
+                  ? t("approvalsOne")
+                  : t("approvals", { count: books.ledger.approvalsRequired })}
             </li>
           </ul>
         ) : null}
