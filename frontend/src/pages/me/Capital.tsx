@@ -11,7 +11,8 @@ import { dateTime, money } from "../../format.ts";
 import { capitalAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty, Stat } from "../../ui/kit.tsx";
+import { Empty } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
 import { capitalHistory, redemptionSchedule, type CapitalLine } from "./figures.ts";
 
 const messages = defineMessages(
@@ -147,13 +148,13 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
     <section className="card" aria-labelledby="capital-title">
       <h2 id="capital-title">{t("title")}</h2>
       <dl className="stats">
-        <Stat
+        <Figure
           label={t("value")}
           value={fmt(current.data?.value ?? account?.value ?? 0n)}
           hint={t("shares", { shares: formatUnits(current.data?.shares ?? account?.shares ?? 0n, 6) })}
         />
-        <Stat label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
-        <Stat label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
+        <Figure label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
+        <Figure label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
       </dl>
       <div className="row action">
         <button

@@ -2,6 +2,7 @@
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Person } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
 import { memberSeries, memberWork } from "./figures.ts";
 import { useLabels } from "./labels.ts";
 import { StreamChart } from "./StreamChart.tsx";
@@ -67,22 +68,18 @@ export function MyMembership({ books, address }: { books: HistoryState; address:
       <h2 id="me-title">{t("title")}</h2>
       {member ? (
         <dl className="stats">
-          <div className="stat">
-            <dt>{t("stage")}</dt>
-            <dd data-testid="my-stage">{labels.stage(member.stage)}</dd>
-            <small>
-              {member.stage === "Committed" ? t("votes") : member.stage === "Casual" ? t("noVote") : t("advisory")}
-            </small>
-          </div>
-          <div className="stat">
-            <dt>{t("constituency")}</dt>
-            <dd>{constituency(member.constituency)}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t("mentor")}</dt>
-            <dd>{member.mentor ? <Person address={member.mentor} /> : t("noMentor")}</dd>
-            <small>{t("joined", { block: member.joinedBlock })}</small>
-          </div>
+          <Figure
+            label={t("stage")}
+            testId="my-stage"
+            value={labels.stage(member.stage)}
+            hint={member.stage === "Committed" ? t("votes") : member.stage === "Casual" ? t("noVote") : t("advisory")}
+          />
+          <Figure label={t("constituency")} value={constituency(member.constituency)} />
+          <Figure
+            label={t("mentor")}
+            value={member.mentor ? <Person address={member.mentor} /> : t("noMentor")}
+            hint={t("joined", { block: member.joinedBlock })}
+          />
         </dl>
       ) : former ? (
         <>

@@ -11,6 +11,7 @@ import { tokenAbi, treasuryAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
 import { claimCandidates, claimedByMe, claimSelection } from "./figures.ts";
 
 const messages = defineMessages(
@@ -117,16 +118,18 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
     <section className="card" aria-labelledby="payouts-title">
       <h2 id="payouts-title">{t("title")}</h2>
       <dl className="stats">
-        <div className="stat">
-          <dt>{t("claimable")}</dt>
-          <dd data-testid="claimable-total">{loading ? "…" : money(selection.total, lang)}</dd>
-          {selection.periods.length > 0 ? <small>{t("periods", { count: selection.periods.length })}</small> : null}
-        </div>
-        <div className="stat">
-          <dt>{t("wallet")}</dt>
-          <dd data-testid="wallet-balance">{balance.data === undefined ? "…" : money(balance.data, lang)}</dd>
-          <small>{t("walletHint")}</small>
-        </div>
+        <Figure
+          label={t("claimable")}
+          testId="claimable-total"
+          value={loading ? "…" : money(selection.total, lang)}
+          hint={selection.periods.length > 0 ? t("periods", { count: selection.periods.length }) : undefined}
+        />
+        <Figure
+          label={t("wallet")}
+          testId="wallet-balance"
+          value={balance.data === undefined ? "…" : money(balance.data, lang)}
+          hint={t("walletHint")}
+        />
       </dl>
       {reads.error ? (
         <p className="banner" role="alert">

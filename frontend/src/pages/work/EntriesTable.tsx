@@ -166,15 +166,15 @@ export function EntriesTable({
             <thead>
               <tr>
                 <th scope="col">{t("id")}</th>
+                <th scope="col">{t("work")}</th>
+                <th scope="col">{t("status")}</th>
                 <th scope="col">{t("member")}</th>
                 <th scope="col" className="num">
                   {t("period")}
                 </th>
-                <th scope="col">{t("work")}</th>
                 <th scope="col" className="num">
                   {t("payable")}
                 </th>
-                <th scope="col">{t("status")}</th>
                 <th scope="col">{t("approvals")}</th>
                 <th scope="col">{t("evidence")}</th>
               </tr>
@@ -184,16 +184,16 @@ export function EntriesTable({
                 <tr key={String(entry.id)} data-testid={`entry-${entry.id}`}>
                   <th scope="row">{String(entry.id)}</th>
                   <td>
+                    <EntryAmount entry={entry} />
+                  </td>
+                  <td className="status">
+                    <StatusTag entry={entry} />
+                  </td>
+                  <td>
                     <Person address={entry.author} />
                   </td>
                   <td className="num">{entry.period}</td>
-                  <td>
-                    <EntryAmount entry={entry} />
-                  </td>
                   <td className="num">{credits(entry.payable)}</td>
-                  <td>
-                    <StatusTag entry={entry} />
-                  </td>
                   <td>
                     <Approvals entry={entry} />
                   </td>

@@ -40,6 +40,7 @@ const messages = defineMessages(
     cap: "Cap for {stream}: {cap} per period; you have {left} left.",
     noCap: "No cap on {stream}.",
     weight: "Your stage's weight for {stream}: {weight} of what you log is payable.",
+    weightZero: "At your stage, {stream} work is recorded and reviewed but not paid (weight 0%).",
     payable: "Payable if counted: {payable}.",
     approvals: "It needs {count} approvals from Committed members.",
     approvalsOne: "It needs one approval from a Committed member.",
@@ -62,7 +63,7 @@ const messages = defineMessages(
     casualLivelihood:
       "Las personas socias ocasionales solo registran trabajo de amor y de cuidados; el de sustento llega con las etapas de prueba.",
     busy: "Hay una transacción en curso.",
-    badAmount: "Escribe una cantidad como 3 o 2.75 (como mucho dos decimales, con punto).",
+    badAmount: "Escribe una cantidad como 3 o 2,75 (como mucho dos decimales).",
     zeroAmount: "La cantidad debe ser mayor que cero.",
     needEvidence: "Indica una referencia de la evidencia.",
     longUri: "La dirección es demasiado larga (como mucho 256 bytes).",
@@ -70,6 +71,7 @@ const messages = defineMessages(
     cap: "Tope de {stream}: {cap} por periodo; te quedan {left}.",
     noCap: "{stream} no tiene tope.",
     weight: "El peso de tu etapa en {stream}: es pagable el {weight} de lo que registras.",
+    weightZero: "En tu etapa, el trabajo de {stream} se registra y se revisa, pero no se paga (peso 0 %).",
     payable: "Pagable si cuenta: {payable}.",
     approvals: "Necesita {count} aprobaciones de personas socias comprometidas.",
     approvalsOne: "Necesita la aprobación de una persona socia comprometida.",
@@ -227,8 +229,10 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
             </li>
             {weight !== undefined ? (
               <li>
-                {t("weight", { stream: labels.stream(stream), weight: percent(weight, 10_000, lang) })}
-                {value > 0n ? ` ${t("payable", { payable: unit(payableOf(value, weight)) })}` : ""}
+                {weight === 0
+                  ? t("weightZero", { stream: labels.stream(stream) })
+                  : t("weight", { stream: labels.stream(stream), weight: percent(weight, 10_000, lang) })}
+                {value > 0n && weight > 0 ? ` ${t("payable", { payable: unit(payableOf(value, weight)) })}` : ""}
               </li>
             ) : null}
             <li>
