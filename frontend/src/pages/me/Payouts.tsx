@@ -24,6 +24,7 @@ const messages = defineMessages(
     claimAll: "Claim all",
     reading: "Reading the treasury…",
     nothing: "Nothing to claim: every funded period you worked in is claimed.",
+    noWork: "Nothing to claim: payouts are shared by payable work in funded periods, and you have none yet.",
     busy: "A claim is under way.",
     notConnected: "Connect to claim.",
     period: "Period",
@@ -44,6 +45,8 @@ const messages = defineMessages(
     claimAll: "Cobrarlo todo",
     reading: "Leyendo la tesorería…",
     nothing: "Nada que cobrar: ya has cobrado todos los periodos financiados en los que trabajaste.",
+    noWork:
+      "Nada que cobrar: los pagos se reparten según el trabajo pagable de los periodos financiados, y aún no tienes.",
     busy: "Hay un cobro en curso.",
     notConnected: "Conéctate para cobrar.",
     period: "Periodo",
@@ -107,9 +110,11 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
         ? t("busy")
         : loading
           ? t("reading")
-          : selection.total === 0n
-            ? t("nothing")
-            : undefined;
+          : selection.total > 0n
+            ? undefined
+            : candidates.length === 0 && claimed.length === 0
+              ? t("noWork")
+              : t("nothing");
 
   const claimAll = () =>
     void tx.send({ address: treasury, abi: treasuryAbi, functionName: "claim", args: [selection.periods] });

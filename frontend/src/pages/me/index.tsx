@@ -2,16 +2,20 @@
  * "My cooperative", the home page: the whole DisCO's figures for anyone; once connected, my membership, my work,
  * my payouts and my capital account. In the first download, so it uses no chart library (hand-made SVG).
  */
+import { lazy, Suspense } from "react";
 import { useConnection } from "wagmi";
 import { isLocal } from "../../chain.ts";
 import { useBooks, useHistory } from "../../data/history.tsx";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Loading } from "../../ui/kit.tsx";
-import { Capital } from "./Capital.tsx";
 import { DiscoFigures } from "./DiscoFigures.tsx";
 import { MyMembership } from "./MyMembership.tsx";
-import { Payouts } from "./Payouts.tsx";
 import "./me.css";
+
+// The parts that send transactions bring the wallet actions and every contract's ABI with them; they load once
+// someone connects, so the first download (the figures anyone sees) stays small.
+const Payouts = lazy(() => import("./Payouts.tsx").then((m) => ({ default: m.Payouts })));
+const Capital = lazy(() => import("./Capital.tsx").then((m) => ({ default: m.Capital })));
 
 const messages = defineMessages(
   {
@@ -41,8 +45,10 @@ export default function MePage() {
       {address ? (
         <div className="grid">
           <MyMembership books={books} address={address} />
-          <Payouts books={books} address={address} />
-          <Capital books={books} address={address} />
+          <Suspense fallback={<Loading />}>
+            <Payouts books={books} address={address} />
+            <Capital books={books} address={address} />
+          </Suspense>
         </div>
       ) : (
         <section className="card connect-prompt" aria-labelledby="connect-title">
