@@ -34,7 +34,7 @@ const messages = defineMessages(
   },
 );
 
-const MARGINS = { left: 40, right: 6, top: 10, bottom: 24 };
+const MARGINS = { left: 48, right: 6, top: 10, bottom: 24 };
 const STREAM_COLOURS = ["var(--livelihood)", "var(--love)", "var(--care)"];
 
 /** The element's width in CSS pixels, so a panel is drawn at its real size and its text stays legible. */
@@ -51,10 +51,12 @@ function useWidth(fallback: number) {
   return [ref, width] as const;
 }
 
+/** Axis numbers in full up to 99,999 (Spanish compact forms such as "1,5 mil" are too wide), compact above. */
 const axisNumber = (value: number, lang: string) =>
-  new Intl.NumberFormat(lang === "es" ? "es-ES" : "en-GB", { maximumFractionDigits: 1, notation: "compact" }).format(
-    value,
-  );
+  new Intl.NumberFormat(lang === "es" ? "es-ES" : "en-GB", {
+    maximumFractionDigits: 1,
+    notation: value >= 100_000 ? "compact" : "standard",
+  }).format(value);
 
 function Panel({ series, stream }: { series: StreamPoint[]; stream: number }) {
   const t = useT(messages);
