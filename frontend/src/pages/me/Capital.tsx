@@ -1,0 +1,261 @@
+/**
+ * My capital account: shares and their value, patronage cash to claim (CapitalAccounts.claimCash settles first, so
+ * the amount shown is currentAccountOf's), its history, and a former member's redemption in instalments.
+ */
+import { formatUnits } from "viem";
+import { useReadContract } from "wagmi";
+import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import { deployment } from "../../chain.ts";
+import { useHistory } from "../../data/history.tsx";
+import { dateTime, money } from "../../format.ts";
+import { capitalAbi } from "../../generated/abis.ts";
+import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
+import { TxStatus, useTx } from "../../tx.tsx";
+import { Empty } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
+import { capitalHistory, redemptionSchedule, type CapitalLine } from "./figures.ts";
+
+const messages = defineMessages(
+  {
+    title: "My capital account",
+    value: "Value",
+    shares: "{shares} shares",
+    cash: "Patronage cash to claim",
+    cashHint: "closed years included",
+    contributed: "Joining contribution",
+    paid: "paid",
+    unpaid: "not paid",
+    claimCash: "Claim cash",
+    noCash: "No patronage cash to claim.",
+    busy: "A transaction is under way.",
+    history: "History",
+    noHistory: "No capital movements yet.",
+    block: "Block",
+    what: "What",
+    amount: "Amount",
+    contribution: "Joining contribution (to the reserve: {reserve})",
+    allocation: "Year {year} surplus: cash {cash}",
+    loss: "Year {year} loss charged",
+    cashClaim: "Patronage cash claimed",
+    scheduled: "Redemption scheduled (total {total})",
+    redeemed: "Redemption instalment paid (paid so far {paidTotal})",
+    redemption: "My redemption",
+    instalment: "Instalment",
+    due: "Due",
+    state: "State",
+    instalmentPaid: "paid",
+    instalmentOpen: "to come",
+    redeem: "Take what is due",
+    redeemable: "Due now: {due}",
+    nothingDue: "Nothing is due yet; the next instalment is due {date}.",
+    allPaid: "Your redemption is paid in full.",
+  },
+  {
+    title: "Mi cuenta de capital",
+    value: "Valor",
+    shares: "{shares} participaciones",
+    cash: "Efectivo por retorno a cobrar",
+    cashHint: "incluidos los ejercicios cerrados",
+    contributed: "Aportación de entrada",
+    paid: "pagada",
+    unpaid: "sin pagar",
+    claimCash: "Cobrar el efectivo",
+    noCash: "No hay efectivo por retorno que cobrar.",
+    busy: "Hay una transacción en curso.",
+    history: "Historial",
+    noHistory: "Aún no hay movimientos de capital.",
+    block: "Bloque",
+    what: "Qué",
+    amount: "Importe",
+    contribution: "Aportación de entrada (a la reserva: {reserve})",
+    allocation: "Excedente del ejercicio {year}: efectivo {cash}",
+    loss: "Pérdida del ejercicio {year} imputada",
+    cashClaim: "Efectivo por retorno cobrado",
+    scheduled: "Reembolso programado (total {total})",
+    redeemed: "Plazo del reembolso pagado (pagado hasta ahora {paidTotal})",
+    redemption: "Mi reembolso",
+    instalment: "Plazo",
+    due: "Vence",
+    state: "Estado",
+    instalmentPaid: "pagado",
+    instalmentOpen: "pendiente",
+    redeem: "Cobrar lo vencido",
+    redeemable: "Vencido ahora: {due}",
+    nothingDue: "Aún no vence nada; el próximo plazo vence el {date}.",
+    allPaid: "Tu reembolso está pagado por completo.",
+  },
+);
+
+const capital = deployment.contracts.capital.address;
+
+/** A line of the history: what happened, and the amount it moved into (+) or out of (-) the account. */
+function describe(
+  line: CapitalLine,
+  fmt: (v: bigint) => string,
+  t: (k: keyof typeof messages.en, p?: Params) => string,
+) {
+  switch (line.kind) {
+    case "contribution":
+      return { what: t("contribution", { reserve: fmt(line.toReserve) }), amount: `+${fmt(line.toAccount)}` };
+    case "allocation":
+      return { what: t("allocation", { year: line.year, cash: fmt(line.cash) }), amount: `+${fmt(line.value)}` };
+    case "loss":
+      return { what: t("loss", { year: line.year }), amount: `−${fmt(line.value)}` };
+    case "cash":
+      return { what: t("cashClaim"), amount: fmt(line.amount) };
+    case "scheduled":
+      return { what: t("scheduled", { total: fmt(line.total) }), amount: `−${fmt(line.amount)}` };
+    case "redeemed":
+      return { what: t("redeemed", { paidTotal: fmt(line.paidTotal) }), amount: fmt(line.amount) };
+  }
+}
+
+export function Capital({ books, address }: { books: HistoryState; address: `0x${string}` }) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const fmt = (v: bigint) => money(v, lang);
+  const lastBlock = useHistory().loaded?.lastBlock;
+  const cashTx = useTx();
+  const redeemTx = useTx();
+  const key = address.toLowerCase();
+  const account = books.capital.accounts.get(key);
+  const redemption = books.capital.redemptions.get(key);
+  const history = capitalHistory(books.capital, address);
+
+  const current = useReadContract({
+    address: capital,
+    abi: capitalAbi,
+    functionName: "currentAccountOf",
+    args: [address],
+    scopeKey: `block-${lastBlock}`,
+    query: { placeholderData: (previous) => previous },
+  });
+  const due = useReadContract({
+    address: capital,
+    abi: capitalAbi,
+    functionName: "redeemable",
+    args: [address],
+    scopeKey: `block-${lastBlock}`,
+    query: { enabled: redemption !== undefined, placeholderData: (previous) => previous },
+  });
+
+  if (!account && !redemption && history.length === 0) return null;
+  const cash = current.data?.cash ?? account?.cash ?? 0n;
+  const cashReason = cashTx.busy ? t("busy") : cash === 0n ? t("noCash") : undefined;
+  const [dueNow, nextDueAt] = due.data ?? [0n, 0n];
+
+  return (
+    <section className="card" aria-labelledby="capital-title">
+      <h2 id="capital-title">{t("title")}</h2>
+      <dl className="stats">
+        <Figure
+          label={t("value")}
+          value={fmt(current.data?.value ?? account?.value ?? 0n)}
+          hint={t("shares", { shares: formatUnits(current.data?.shares ?? account?.shares ?? 0n, 6) })}
+        />
+        <Figure label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
+        <Figure label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
+      </dl>
+      <div className="row action">
+        <button
+          type="button"
+          data-testid="claim-cash"
+          disabled={cashReason !== undefined}
+          aria-describedby={cashReason ? "claim-cash-why" : undefined}
+          onClick={() => void cashTx.send({ address: capital, abi: capitalAbi, functionName: "claimCash" })}
+        >
+          {t("claimCash")}
+        </button>
+        {cashReason ? (
+          <small id="claim-cash-why" className="why">
+            {cashReason}
+          </small>
+        ) : null}
+      </div>
+      <TxStatus tx={cashTx} />
+
+      {redemption ? (
+        <>
+          <h3>{t("redemption")}</h3>
+          <div className="table-wrap">
+            <table>
+              <caption className="sr-only">{t("redemption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("instalment")}</th>
+                  <th scope="col">{t("due")}</th>
+                  <th scope="col" className="num">
+                    {t("amount")}
+                  </th>
+                  <th scope="col">{t("state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {redemptionSchedule(redemption).map((row) => (
+                  <tr key={row.index}>
+                    <th scope="row">{row.index}</th>
+                    <td>{dateTime(row.dueAt, lang)}</td>
+                    <td className="num">{fmt(row.amount)}</td>
+                    <td>{row.paid ? t("instalmentPaid") : t("instalmentOpen")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="row action">
+            <button
+              type="button"
+              data-testid="redeem"
+              disabled={redeemTx.busy || dueNow === 0n}
+              onClick={() => void redeemTx.send({ address: capital, abi: capitalAbi, functionName: "redeem" })}
+            >
+              {t("redeem")}
+            </button>
+            <small className="why">
+              {dueNow > 0n
+                ? t("redeemable", { due: fmt(dueNow) })
+                : nextDueAt > 0n
+                  ? t("nothingDue", { date: dateTime(nextDueAt, lang) })
+                  : t("allPaid")}
+            </small>
+          </div>
+          <TxStatus tx={redeemTx} />
+        </>
+      ) : null}
+
+      <h3>{t("history")}</h3>
+      {history.length === 0 ? (
+        <Empty>{t("noHistory")}</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t("history")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t("block")}
+                </th>
+                <th scope="col">{t("what")}</th>
+                <th scope="col" className="num">
+                  {t("amount")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((line) => {
+                const { what, amount } = describe(line, fmt, t);
+                return (
+                  <tr key={`${line.block}-${line.logIndex}`}>
+                    <td className="num">{line.block}</td>
+                    <td>{what}</td>
+                    <td className="num">{amount}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

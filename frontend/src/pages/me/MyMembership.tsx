@@ -1,0 +1,121 @@
+/** Who I am in the cooperative (stage, constituency, mentor) and my counted work. */
+import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import { defineMessages, useT } from "../../i18n.tsx";
+import { Person } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
+import { memberSeries, memberWork } from "./figures.ts";
+import { useLabels } from "./labels.ts";
+import { StreamChart } from "./StreamChart.tsx";
+import { StreamTotals } from "./StreamTotals.tsx";
+
+const messages = defineMessages(
+  {
+    title: "Me",
+    stage: "Stage",
+    constituency: "Constituency",
+    mentor: "Mentor",
+    noMentor: "none",
+    joined: "Joined in block {block}",
+    notMember:
+      "You are not a member of this cooperative. Members are admitted by a vote of the Committed members; ask one of them to propose you.",
+    formerStage: "Former member",
+    former: "You were a {stage} member until block {block}.",
+    removed: "The members removed you: “{reason}”.",
+    left: "You left.",
+    votes: "Binding vote",
+    advisory: "Advisory vote",
+    noVote: "No vote",
+    thisPeriod: "This period",
+    lifetime: "Lifetime",
+    work: "My counted work",
+    chart: "My payable work per period",
+  },
+  {
+    title: "Yo",
+    stage: "Etapa",
+    constituency: "Grupo",
+    mentor: "Mentora",
+    noMentor: "ninguna",
+    joined: "Entró en el bloque {block}",
+    notMember:
+      "No eres socia de esta cooperativa. Se entra por votación de las personas socias comprometidas; pide a una de ellas que te proponga.",
+    formerStage: "Antigua socia",
+    former: "Fuiste socia ({stage}) hasta el bloque {block}.",
+    removed: "Las personas socias te dieron de baja: «{reason}».",
+    left: "Te diste de baja.",
+    votes: "Voto vinculante",
+    advisory: "Voto consultivo",
+    noVote: "Sin voto",
+    thisPeriod: "Este periodo",
+    lifetime: "Desde siempre",
+    work: "Mi trabajo contado",
+    chart: "Mi trabajo pagable por periodo",
+  },
+);
+
+export function MyMembership({ books, address }: { books: HistoryState; address: string }) {
+  const t = useT(messages);
+  const labels = useLabels();
+  const key = address.toLowerCase();
+  const member = books.members.current.get(key);
+  const former = books.members.former.get(key);
+  const work = memberWork(books.ledger, address);
+  const hasWork = books.ledger.lifetimeTotals.has(key);
+  const constituency = (n: number) => books.constituencies.get(n) ?? `#${n}`;
+
+  return (
+    <section className="card" aria-labelledby="me-title">
+      <h2 id="me-title">{t("title")}</h2>
+      {member ? (
+        <dl className="stats">
+          <Figure
+            label={t("stage")}
+            testId="my-stage"
+            value={labels.stage(member.stage)}
+            hint={member.stage === "Committed" ? t("votes") : member.stage === "Casual" ? t("noVote") : t("advisory")}
+          />
+          <Figure label={t("constituency")} value={constituency(member.constituency)} />
+          <Figure
+            label={t("mentor")}
+            value={member.mentor ? <Person address={member.mentor} /> : t("noMentor")}
+            hint={t("joined", { block: member.joinedBlock })}
+          />
+        </dl>
+      ) : former ? (
+        <>
+          <p>
+            <span className="tag" data-testid="my-stage">
+              {t("formerStage")}
+            </span>
+          </p>
+          <p>
+            {t("former", { stage: labels.stage(former.stage), block: former.endedBlock })}{" "}
+            {former.reason === null ? t("left") : t("removed", { reason: former.reason })}
+          </p>
+        </>
+      ) : (
+        <>
+          <p>
+            <span className="tag" data-testid="my-stage">
+              {labels.stage("None")}
+            </span>
+          </p>
+          <p>{t("notMember")}</p>
+        </>
+      )}
+      {member || hasWork ? (
+        <>
+          <h3>{t("work")}</h3>
+          <StreamTotals
+            groups={[
+              { label: t("thisPeriod"), totals: work.current },
+              { label: t("lifetime"), totals: work.lifetime },
+            ]}
+            caption={t("work")}
+          />
+          <StreamChart series={memberSeries(books.ledger, address)} title={t("chart")} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * My payouts: what I can claim per funded period (the treasury's own `claimable`, read for each period I may still
+ * claim), one click to claim them all, what I claimed already, and my wallet's balance.
+ */
+import { useConnection, useReadContract, useReadContracts } from "wagmi";
+import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import { deployment } from "../../chain.ts";
+import { useHistory } from "../../data/history.tsx";
+import { money } from "../../format.ts";
+import { tokenAbi, treasuryAbi } from "../../generated/abis.ts";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
+import { TxStatus, useTx } from "../../tx.tsx";
+import { Empty } from "../../ui/kit.tsx";
+import { Figure } from "./Figure.tsx";
+import { claimCandidates, claimedByMe, claimSelection } from "./figures.ts";
+
+const messages = defineMessages(
+  {
+    title: "My payouts",
+    wallet: "My wallet",
+    walletHint: "the cooperative's currency",
+    claimable: "Claimable now",
+    periods: "from {count} funded periods",
+    claimAll: "Claim all",
+    reading: "Reading the treasury…",
+    nothing: "Nothing to claim: every funded period you worked in is claimed.",
+    noWork: "Nothing to claim: payouts are shared by payable work in funded periods, and you have none yet.",
+    busy: "A claim is under way.",
+    notConnected: "Connect to claim.",
+    period: "Period",
+    amount: "Amount",
+    toClaim: "To claim",
+    claimed: "Claimed",
+    claimedTitle: "Already claimed",
+    noClaims: "You have not claimed any payout yet.",
+    block: "Block",
+    readError: "Could not read the treasury: {error}",
+  },
+  {
+    title: "Mis pagos",
+    wallet: "Mi cartera",
+    walletHint: "la moneda de la cooperativa",
+    claimable: "Para cobrar ahora",
+    periods: "de {count} periodos financiados",
+    claimAll: "Cobrarlo todo",
+    reading: "Leyendo la tesorería…",
+    nothing: "Nada que cobrar: ya has cobrado todos los periodos financiados en los que trabajaste.",
+    noWork:
+      "Nada que cobrar: los pagos se reparten según el trabajo pagable de los periodos financiados, y aún no tienes.",
+    busy: "Hay un cobro en curso.",
+    notConnected: "Conéctate para cobrar.",
+    period: "Periodo",
+    amount: "Importe",
+    toClaim: "Por cobrar",
+    claimed: "Cobrado",
+    claimedTitle: "Ya cobrado",
+    noClaims: "Aún no has cobrado ningún pago.",
+    block: "Bloque",
+    readError: "No se ha podido leer la tesorería: {error}",
+  },
+);
+
+const treasury = deployment.contracts.treasury.address;
+const token = deployment.contracts.token.address;
+
+/** My wallet's currency balance, read again whenever the books move on a block (so after every transaction). */
+export function useWalletBalance(address: `0x${string}` | undefined) {
+  const lastBlock = useHistory().loaded?.lastBlock;
+  return useReadContract({
+    address: token,
+    abi: tokenAbi,
+    functionName: "balanceOf",
+    args: address ? [address] : undefined,
+    scopeKey: `block-${lastBlock}`,
+    query: { enabled: Boolean(address), placeholderData: (previous) => previous },
+  });
+}
+
+export function Payouts({ books, address }: { books: HistoryState; address: `0x${string}` }) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const { status } = useConnection();
+  const lastBlock = useHistory().loaded?.lastBlock;
+  const tx = useTx();
+  const balance = useWalletBalance(address);
+
+  const candidates = claimCandidates(books.treasury, books.ledger, address);
+  const reads = useReadContracts({
+    contracts: candidates.map((period) => ({
+      address: treasury,
+      abi: treasuryAbi,
+      functionName: "claimable" as const,
+      args: [address, period] as const,
+    })),
+    scopeKey: `block-${lastBlock}`,
+    query: { enabled: candidates.length > 0, placeholderData: (previous) => previous },
+  });
+  const amounts = candidates.map((_, i) => {
+    const read = reads.data?.[i];
+    return read?.status === "success" ? (read.result as bigint) : undefined;
+  });
+  const selection = claimSelection(candidates, amounts);
+  const loading = candidates.length > 0 && reads.isPending;
+  const claimed = claimedByMe(books.treasury, address);
+
+  const reason =
+    status !== "connected"
+      ? t("notConnected")
+      : tx.busy
+        ? t("busy")
+        : loading
+          ? t("reading")
+          : selection.total > 0n
+            ? undefined
+            : candidates.length === 0 && claimed.length === 0
+              ? t("noWork")
+              : t("nothing");
+
+  const claimAll = () =>
+    void tx.send({ address: treasury, abi: treasuryAbi, functionName: "claim", args: [selection.periods] });
+
+  return (
+    <section className="card" aria-labelledby="payouts-title">
+      <h2 id="payouts-title">{t("title")}</h2>
+      <dl className="stats">
+        <Figure
+          label={t("claimable")}
+          testId="claimable-total"
+          value={loading ? "…" : money(selection.total, lang)}
+          hint={selection.periods.length > 0 ? t("periods", { count: selection.periods.length }) : undefined}
+        />
+        <Figure
+          label={t("wallet")}
+          testId="wallet-balance"
+          value={balance.data === undefined ? "…" : money(balance.data, lang)}
+          hint={t("walletHint")}
+        />
+      </dl>
+      {reads.error ? (
+        <p className="banner" role="alert">
+          {t("readError", { error: reads.error.message })}
+        </p>
+      ) : null}
+      {selection.periods.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t("toClaim")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("period")}</th>
+                <th scope="col" className="num">
+                  {t("toClaim")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {selection.periods.map((period, i) => (
+                <tr key={period}>
+                  <th scope="row">{period}</th>
+                  <td className="num">{money(selection.amounts[i], lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="row action">
+        <button
+          type="button"
+          data-testid="claim-all"
+          disabled={reason !== undefined}
+          aria-describedby={reason ? "claim-all-why" : undefined}
+          onClick={claimAll}
+        >
+          {t("claimAll")}
+        </button>
+        {reason ? (
+          <small id="claim-all-why" className="why">
+            {reason}
+          </small>
+        ) : null}
+      </div>
+      <TxStatus tx={tx} />
+      <h3>{t("claimedTitle")}</h3>
+      {claimed.length === 0 ? (
+        <Empty>{t("noClaims")}</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t("claimedTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("period")}</th>
+                <th scope="col" className="num">
+                  {t("claimed")}
+                </th>
+                <th scope="col" className="num">
+                  {t("block")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {claimed.map((c) => (
+                <tr key={c.period}>
+                  <th scope="row">{c.period}</th>
+                  <td className="num">{money(c.amount, lang)}</td>
+                  <td className="num">{c.block}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerEntry } from "../../../../scripts/lib/history/index.ts";
+import {
+  capRoom,
+  countedTotals,
+  filterEntries,
+  logBlock,
+  myPending,
+  openDisputes,
+  payableOf,
+  reviewBlock,
+  reviewQueue,
+} from "./entries.ts";
+
+const ALICE = "0xAaAa000000000000000000000000000000000001";
+const BOB = "0xBbBb000000000000000000000000000000000002";
+const place = { block: 1, logIndex: 0, txHash: "0x" };
+
+function entry(id: number, patch: Partial<LedgerEntry> = {}): LedgerEntry {
+  return {
+    id: BigInt(id),
+    author: ALICE,
+    period: 3,
+    stream: 0,
+    amount: 100n,
+    weightBps: 10_000,
+    payable: 100n,
+    evidence: "0x",
+    uri: "",
+    status: "Pending",
+    approvalsRequired: 1,
+    settled: false,
+    logged: place,
+    approvals: [],
+    disputes: [],
+    resolutions: [],
+    withdrawn: null,
+    ...patch,
+  };
+}
+
+const entries = [
+  entry(1, { period: 1, status: "Counted", stream: 1, amount: 300n, payable: 150n }),
+  entry(2, { author: BOB, status: "Counted", amount: 200n, payable: 200n }),
+  entry(3, { author: BOB }),
+  entry(4, { status: "Disputed" }),
+  entry(5, { period: 2, status: "Pending" }),
+  entry(6, { author: BOB, stream: 2, status: "Withdrawn" }),
+];
+const ledger = { entries: new Map(entries.map((e) => [e.id, e])), currentPeriod: 3 };
+
+describe("filterEntries", () => {
+  it("filters by member in any case, period, stream and status, newest first", () => {
+    expect(filterEntries(entries, { member: BOB.toLowerCase() }).map((e) => e.id)).toEqual([6n, 3n, 2n]);
+    expect(filterEntries(entries, { period: 3, stream: 0 }).map((e) => e.id)).toEqual([4n, 3n, 2n]);
+    expect(filterEntries(entries, { status: "Counted" }).map((e) => e.id)).toEqual([2n, 1n]);
+    expect(filterEntries(entries, {})).toHaveLength(6);
+    expect(filterEntries(entries, { member: ALICE, status: "Withdrawn" })).toEqual([]);
+  });
+});
+
+describe("countedTotals", () => {
+  it("adds only counted entries, logged and payable per stream", () => {
+    const totals = countedTotals(entries);
+    expect(totals.historical).toEqual([200n, 300n, 0n]);
+    expect(totals.payable).toEqual([200n, 150n, 0n]);
+  });
+});
+
+describe("the review queue", () => {
+  it("holds others' pending entries of the open period only", () => {
+    expect(reviewQueue(ledger, ALICE).map((e) => e.id)).toEqual([3n]);
+    expect(reviewQueue(ledger, BOB).map((e) => e.id)).toEqual([]);
+    expect(reviewQueue(ledger).map((e) => e.id)).toEqual([3n]);
+  });
+
+  it("gives me my own pending entries of the open period to withdraw", () => {
+    expect(myPending(ledger, BOB.toLowerCase()).map((e) => e.id)).toEqual([3n]);
+    expect(myPending(ledger, ALICE).map((e) => e.id)).toEqual([]);
+  });
+
+  it("lists the entries under dispute", () => {
+    expect(openDisputes(ledger).map((e) => e.id)).toEqual([4n]);
+  });
+});
+
+describe("reviewBlock", () => {
+  const pending = entry(9, { author: BOB, approvals: [{ ...place, approver: ALICE.toLowerCase(), approvals: 1 }] });
+  it("says why the ledger would refuse a review", () => {
+    expect(reviewBlock(pending, 3, undefined, undefined)).toBe("notConnected");
+    expect(reviewBlock(pending, 4, ALICE, "Committed")).toBe("closedPeriod");
+    expect(reviewBlock(pending, 3, BOB, "Committed")).toBe("ownEntry");
+    expect(reviewBlock(pending, 3, "0xCc", "Dating3")).toBe("notCommitted");
+    expect(reviewBlock(pending, 3, ALICE, "Committed")).toBe("alreadyApproved");
+    expect(reviewBlock(entry(10, { author: BOB }), 3, ALICE, "Committed")).toBeNull();
+  });
+});
+
+describe("logBlock", () => {
+  it("refuses non-members and Casual members' livelihood work", () => {
+    expect(logBlock(undefined, undefined, 1)).toBe("notConnected");
+    expect(logBlock(ALICE, undefined, 1)).toBe("notMember");
+    expect(logBlock(ALICE, "Casual", 0)).toBe("casualLivelihood");
+    expect(logBlock(ALICE, "Casual", 1)).toBeNull();
+    expect(logBlock(ALICE, "Dating1", 0)).toBeNull();
+  });
+});
+
+describe("capRoom", () => {
+  it("has no limit when the stream has no cap", () => {
+    expect(capRoom([0n, 0n, 0n], [500n, 0n, 0n], 0, 10_000n)).toEqual({ cap: null, left: null, fits: true });
+  });
+
+  it("counts what is already logged in the period against the cap", () => {
+    expect(capRoom([0n, 4000n, 0n], [0n, 3000n, 0n], 1, 1000n)).toEqual({ cap: 4000n, left: 1000n, fits: true });
+    expect(capRoom([0n, 4000n, 0n], [0n, 3000n, 0n], 1, 1001n).fits).toBe(false);
+    expect(capRoom([0n, 4000n, 0n], undefined, 1, 4000n).fits).toBe(true);
+  });
+});
+
+describe("payableOf", () => {
+  it("applies the weight and rounds down as the ledger does", () => {
+    expect(payableOf(1225n, 9_000)).toBe(1102n);
+    expect(payableOf(100n, 10_000)).toBe(100n);
+  });
+});
