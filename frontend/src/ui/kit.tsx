@@ -36,12 +36,23 @@ export function Section({ title, children, actions }: { title: string; children:
   );
 }
 
-export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: ReactNode }) {
+/** One figure of a <dl class="stats">; its note is a second <dd>, since a <dl>'s groups hold only dt and dd. */
+export function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="stat">
       <dt>{label}</dt>
-      <dd>{value}</dd>
-      {hint ? <small>{hint}</small> : null}
+      <dd data-testid={testId}>{value}</dd>
+      {hint ? <dd className="stat-hint">{hint}</dd> : null}
     </div>
   );
 }

@@ -11,8 +11,7 @@ import { dateTime, money } from "../../format.ts";
 import { capitalAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty } from "../../ui/kit.tsx";
-import { Figure } from "./Figure.tsx";
+import { Empty, Stat } from "../../ui/kit.tsx";
 import { capitalHistory, redemptionSchedule, type CapitalLine } from "./figures.ts";
 
 const messages = defineMessages(
@@ -148,13 +147,13 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
     <section className="card" aria-labelledby="capital-title">
       <h2 id="capital-title">{t("title")}</h2>
       <dl className="stats">
-        <Figure
+        <Stat
           label={t("value")}
           value={fmt(current.data?.value ?? account?.value ?? 0n)}
           hint={t("shares", { shares: formatUnits(current.data?.shares ?? account?.shares ?? 0n, 6) })}
         />
-        <Figure label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
-        <Figure label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
+        <Stat label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
+        <Stat label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
       </dl>
       <div className="row action">
         <button

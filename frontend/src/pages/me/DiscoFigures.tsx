@@ -3,8 +3,8 @@
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { dateTime, money } from "../../format.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
-import { Figure } from "./Figure.tsx";
 import { discoSeries, discoWork, membersByStage } from "./figures.ts";
+import { Stat } from "../../ui/kit.tsx";
 import { useLabels } from "./labels.ts";
 import { StreamChart } from "./StreamChart.tsx";
 import { StreamTotals } from "./StreamTotals.tsx";
@@ -57,15 +57,15 @@ export function DiscoFigures({ books }: { books: HistoryState }) {
     <section className="card disco-figures" aria-labelledby="disco-figures-title" data-figures>
       <h2 id="disco-figures-title">{t("title")}</h2>
       <dl className="stats">
-        <Figure label={t("members")} value={members.total} hint={t("former", { count: members.former })} />
-        <Figure
+        <Stat label={t("members")} value={members.total} hint={t("former", { count: members.former })} />
+        <Stat
           label={t("period")}
           value={books.ledger.currentPeriod}
           hint={period ? t("openedAt", { date: dateTime(period.openedAt, lang) }) : undefined}
         />
-        <Figure label={t("balance")} value={money(books.treasuryBalance, lang)} />
-        <Figure label={t("owed")} value={money(books.treasury.owed, lang)} hint={t("owedHint")} />
-        <Figure label={t("held")} value={money(books.capital.held, lang)} hint={t("heldHint")} />
+        <Stat label={t("balance")} value={money(books.treasuryBalance, lang)} />
+        <Stat label={t("owed")} value={money(books.treasury.owed, lang)} hint={t("owedHint")} />
+        <Stat label={t("held")} value={money(books.capital.held, lang)} hint={t("heldHint")} />
       </dl>
       <h3>{t("byStage")}</h3>
       <ul className="stage-counts">

@@ -1,8 +1,7 @@
 /** Who I am in the cooperative (stage, constituency, mentor) and my counted work. */
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
-import { Person } from "../../ui/kit.tsx";
-import { Figure } from "./Figure.tsx";
+import { Person, Stat } from "../../ui/kit.tsx";
 import { memberSeries, memberWork } from "./figures.ts";
 import { useLabels } from "./labels.ts";
 import { StreamChart } from "./StreamChart.tsx";
@@ -68,14 +67,14 @@ export function MyMembership({ books, address }: { books: HistoryState; address:
       <h2 id="me-title">{t("title")}</h2>
       {member ? (
         <dl className="stats">
-          <Figure
+          <Stat
             label={t("stage")}
             testId="my-stage"
             value={labels.stage(member.stage)}
             hint={member.stage === "Committed" ? t("votes") : member.stage === "Casual" ? t("noVote") : t("advisory")}
           />
-          <Figure label={t("constituency")} value={constituency(member.constituency)} />
-          <Figure
+          <Stat label={t("constituency")} value={constituency(member.constituency)} />
+          <Stat
             label={t("mentor")}
             value={member.mentor ? <Person address={member.mentor} /> : t("noMentor")}
             hint={t("joined", { block: member.joinedBlock })}

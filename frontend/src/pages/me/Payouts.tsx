@@ -10,8 +10,7 @@ import { money } from "../../format.ts";
 import { tokenAbi, treasuryAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty } from "../../ui/kit.tsx";
-import { Figure } from "./Figure.tsx";
+import { Empty, Stat } from "../../ui/kit.tsx";
 import { claimCandidates, claimedByMe, claimSelection } from "./figures.ts";
 
 const messages = defineMessages(
@@ -123,13 +122,13 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
     <section className="card" aria-labelledby="payouts-title">
       <h2 id="payouts-title">{t("title")}</h2>
       <dl className="stats">
-        <Figure
+        <Stat
           label={t("claimable")}
           testId="claimable-total"
           value={loading ? "…" : money(selection.total, lang)}
           hint={selection.periods.length > 0 ? t("periods", { count: selection.periods.length }) : undefined}
         />
-        <Figure
+        <Stat
           label={t("wallet")}
           testId="wallet-balance"
           value={balance.data === undefined ? "…" : money(balance.data, lang)}
