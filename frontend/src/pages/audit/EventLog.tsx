@@ -11,6 +11,7 @@ import { Empty, Person, Section } from "../../ui/kit.tsx";
 import { periodOpenings } from "../treasury/flows.ts";
 import { addressesOf, argText, eventKinds, filterEvents, pageOf, periodOfEvent, type EventFilter } from "./filters.ts";
 import { messages } from "./messages.ts";
+import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 const PAGE_SIZE = 50;
 
@@ -109,7 +110,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
       {shown.total === 0 ? (
         <Empty>{t("noEvents")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <ScrollArea label={t("tableOf", { name: t("eventsTitle") })}>
           <table data-testid="event-log" className="event-log">
             <thead>
               <tr>
@@ -147,7 +148,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {shown.pages > 1 ? (
         <nav className="row pager" aria-label={t("pageOf", { page: shown.page + 1, pages: shown.pages })}>

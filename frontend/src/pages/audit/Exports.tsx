@@ -8,6 +8,7 @@ import { useT } from "../../i18n.tsx";
 import { Empty, Section } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 import { auditFiles, type AuditFile, type AuditRun } from "./run.ts";
+import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 type Linked = AuditFile & { url: string };
 interface Files {
@@ -66,7 +67,7 @@ export function Exports({ run }: { run: AuditRun | undefined }) {
               </a>
             ))}
           </div>
-          <div className="table-wrap">
+          <ScrollArea label={t("tableOf", { name: t("exportsTitle") })}>
             <table data-testid="exports">
               <thead>
                 <tr>
@@ -106,7 +107,7 @@ export function Exports({ run }: { run: AuditRun | undefined }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
           {files.books.length > 0 ? (
             <div className="row downloads">
               <span>{t("periodBooks")}:</span>

@@ -5,6 +5,7 @@ import { useLang, useT } from "../../i18n.tsx";
 import { Person, Section } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 import type { AuditView } from "./useAudit.ts";
+import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 export function Reconciliation({ audit, lastBlock }: { audit: AuditView; lastBlock: number }) {
   const t = useT(messages);
@@ -63,7 +64,7 @@ function ReportBody({ report }: { report: AuditReport }) {
   const okProposals = report.proposals.filter((p) => p.ok).length;
   return (
     <>
-      <div className="table-wrap">
+      <ScrollArea label={t("tableOf", { name: t("reconTitle") })}>
         <table className="recon-sections">
           <thead>
             <tr>
@@ -86,12 +87,12 @@ function ReportBody({ report }: { report: AuditReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
 
       {mismatches.length > 0 ? (
         <>
           <h3>{t("mismatchesTitle")}</h3>
-          <div className="table-wrap">
+          <ScrollArea label={t("tableOf", { name: t("mismatchesTitle") })}>
             <table data-testid="mismatches">
               <thead>
                 <tr>
@@ -116,7 +117,7 @@ function ReportBody({ report }: { report: AuditReport }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </>
       ) : null}
 
@@ -125,7 +126,7 @@ function ReportBody({ report }: { report: AuditReport }) {
       {report.wageRatio.length === 0 ? (
         <p className="empty">{t("noFunded")}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollArea label={t("tableOf", { name: t("wageTitle") })}>
           <table>
             <thead>
               <tr>
@@ -146,7 +147,7 @@ function ReportBody({ report }: { report: AuditReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       <h4>{t("proposalsTitle")}</h4>
       {report.proposals.length === 0 ? (
@@ -185,7 +186,7 @@ function ReportBody({ report }: { report: AuditReport }) {
       ) : null}
 
       <h3>{t("periodsTitle")}</h3>
-      <div className="table-wrap">
+      <ScrollArea label={t("tableOf", { name: t("periodsTitle") })}>
         <table>
           <thead>
             <tr>
@@ -215,7 +216,7 @@ function ReportBody({ report }: { report: AuditReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <p className="audit-meta">
         {t("reportHash")}: <code className="hash">{reportHash(report)}</code>
       </p>

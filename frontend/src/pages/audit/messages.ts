@@ -88,6 +88,7 @@ export const messages = defineMessages(
     previous: "Previous page",
     next: "Next page",
     pageOf: "Page {page} of {pages}",
+    tableOf: "Table: {name}",
   },
   {
     reconTitle: "Conciliación",
@@ -174,6 +175,7 @@ export const messages = defineMessages(
     previous: "Página anterior",
     next: "Página siguiente",
     pageOf: "Página {page} de {pages}",
+    tableOf: "Tabla: {name}",
   },
 );
 

@@ -4,6 +4,7 @@ import { useLang, useT } from "../../i18n.tsx";
 import { Section, Stat } from "../../ui/kit.tsx";
 import type { MoneyViews } from "./chain.ts";
 import { messages } from "./messages.ts";
+import { ScrollArea } from "./ScrollArea.tsx";
 
 export function Owed({ views }: { views: MoneyViews }) {
   const t = useT(messages);
@@ -22,7 +23,7 @@ export function Owed({ views }: { views: MoneyViews }) {
             value={<span data-figure="unallocated">{show(views.unallocated)}</span>}
           />
         </dl>
-        <div className="table-wrap">
+        <ScrollArea label={t("tableOf", { name: t("capitalHeld") })}>
           <table className="owed-breakdown">
             <caption className="sr-only">{t("capitalHeld")}</caption>
             <tbody>
@@ -42,7 +43,7 @@ export function Owed({ views }: { views: MoneyViews }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </div>
     </Section>
   );

@@ -6,6 +6,7 @@ import { Empty, Person, Section } from "../../ui/kit.tsx";
 import { FlowChart } from "./FlowChart.tsx";
 import { paymentRefText, type Flow, type FundingRow, type PeriodFlow } from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
+import { ScrollArea } from "./ScrollArea.tsx";
 
 export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
   const t = useT(messages);
@@ -13,7 +14,7 @@ export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
   return (
     <Section title={t("flowsTitle")}>
       <FlowChart rows={rows} />
-      <div className="table-wrap">
+      <ScrollArea label={t("tableOf", { name: t("flowsTitle") })}>
         <table>
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }
@@ -60,7 +61,7 @@ export function FundingTable({ rows }: { rows: FundingRow[] }) {
   return (
     <Section title={t("fundingTitle")}>
       <p>{t("fundingIntro")}</p>
-      <div className="table-wrap">
+      <ScrollArea label={t("tableOf", { name: t("fundingTitle") })}>
         <table data-testid="funding-table">
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export function FundingTable({ rows }: { rows: FundingRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Section>
   );
 }
@@ -154,7 +155,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
         <Empty>{t("noMovements")}</Empty>
       ) : (
         <>
-          <div className="table-wrap">
+          <ScrollArea label={t("tableOf", { name: t("movementsTitle") })}>
             <table data-testid="movements">
               <thead>
                 <tr>
@@ -186,7 +187,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
           <div className="row">
             <small>{t("shown", { shown: shown.length, total: chosen.length })}</small>
             {chosen.length > limit ? (

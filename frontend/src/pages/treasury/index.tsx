@@ -36,15 +36,21 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
   const totalIn = flows.reduce((s, f) => (f.direction === "in" ? s + f.amount : s), 0n);
   const totalOut = flows.reduce((s, f) => (f.direction === "out" ? s + f.amount : s), 0n);
   const unallocated = state.treasuryBalance - state.treasury.owed - state.capital.held;
-  const euros = (amount: bigint) => <span title={money(amount, lang)}>{money(toCents(amount), lang)}</span>;
+  // The hint goes inside the <dd>: a <dl> may hold only dt/dd groups (axe), and Stat's own hint sits beside them.
+  const euros = (amount: bigint, hint?: string) => (
+    <>
+      <span title={money(amount, lang)}>{money(toCents(amount), lang)}</span>
+      {hint ? <small className="stat-hint">{hint}</small> : null}
+    </>
+  );
   return (
     <div className="treasury-page">
       <Section title={t("overview")}>
         <dl className="stats" data-testid="treasury-overview">
-          <Stat label={t("balance")} value={euros(state.treasuryBalance)} hint={t("balanceHint")} />
-          <Stat label={t("owedMembers")} value={euros(state.treasury.owed)} hint={t("owedMembersHint")} />
-          <Stat label={t("heldCapital")} value={euros(state.capital.held)} hint={t("heldCapitalHint")} />
-          <Stat label={t("unallocated")} value={euros(unallocated)} hint={t("unallocatedHint")} />
+          <Stat label={t("balance")} value={euros(state.treasuryBalance, t("balanceHint"))} />
+          <Stat label={t("owedMembers")} value={euros(state.treasury.owed, t("owedMembersHint"))} />
+          <Stat label={t("heldCapital")} value={euros(state.capital.held, t("heldCapitalHint"))} />
+          <Stat label={t("unallocated")} value={euros(unallocated, t("unallocatedHint"))} />
           <Stat label={t("totalIn")} value={euros(totalIn)} />
           <Stat label={t("totalOut")} value={euros(totalOut)} />
         </dl>

@@ -115,6 +115,7 @@ export const messages = defineMessages(
     ref: "ref. {ref}",
     claimPeriods: "period(s) {periods}",
     noRef: "no reference",
+    tableOf: "Table: {name}",
   },
   {
     overview: "La tesorería",
@@ -226,6 +227,7 @@ export const messages = defineMessages(
     ref: "ref. {ref}",
     claimPeriods: "periodo(s) {periods}",
     noRef: "sin referencia",
+    tableOf: "Tabla: {name}",
   },
 );
 
