@@ -156,7 +156,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
       ) : (
         <>
           <ScrollArea label={t("tableOf", { name: t("movementsTitle") })}>
-            <table data-testid="movements">
+            <table data-testid="movements" className="movements-table">
               <thead>
                 <tr>
                   <th scope="col">{t("period")}</th>
@@ -171,7 +171,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
               <tbody>
                 {shown.map((f) => (
                   <tr key={`${f.txHash}-${f.logIndex}`} data-direction={f.direction}>
-                    <td>{f.period}</td>
+                    <td data-label={t("period")}>{f.period}</td>
                     <td>
                       <span className={`flow-${f.direction}`}>
                         {f.direction === "in" ? "↓ " : "↑ "}

@@ -71,7 +71,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
       <p>{t("closeExplain", { next: current + 1 })}</p>
       {disputed.length > 0 ? (
         <div className="treasury-warning" role="note">
-          <p>{t("openDisputes", { count: disputed.length })}</p>
+          <p>{t(disputed.length === 1 ? "openDispute" : "openDisputes", { count: disputed.length })}</p>
           <ul>
             {disputed.map((e) => (
               <li key={String(e.id)}>
@@ -171,7 +171,7 @@ function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyV
             disabled={periods.length === 0}
             onChange={(e) => setChosen(Number(e.target.value))}
           >
-            {periods.length === 0 ? <option value="">{t("noUnfunded")}</option> : null}
+            {periods.length === 0 ? <option value="">—</option> : null}
             {periods.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -283,7 +283,7 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
             disabled={choices.length === 0}
             onChange={(e) => setChosen(Number(e.target.value))}
           >
-            {choices.length === 0 ? <option value="">{noChoice}</option> : null}
+            {choices.length === 0 ? <option value="">—</option> : null}
             {choices.map((p) => (
               <option key={p} value={p}>
                 {p}

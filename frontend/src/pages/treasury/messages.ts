@@ -27,8 +27,10 @@ export const messages = defineMessages(
     periodOpenSince: "Period {period} has been open since {date}.",
     closeExplain:
       "Closing freezes the period's work totals for good and opens period {next}. Pending entries that are not approved by then stay out of its totals.",
+    openDispute:
+      "One entry of this period is under dispute. The ledger refuses to close the period until the members resolve it by a vote (Decisions).",
     openDisputes:
-      "{count} entry/entries of this period are under dispute. The ledger refuses to close the period until the members resolve them by a vote (Decisions).",
+      "{count} entries of this period are under dispute. The ledger refuses to close the period until the members resolve them by a vote (Decisions).",
     disputedEntryBy: "Entry {id} by",
     disputedReason: "“{reason}”",
     noDisputes: "No dispute is open: the period can be closed.",
@@ -140,8 +142,10 @@ export const messages = defineMessages(
     periodOpenSince: "El periodo {period} está abierto desde el {date}.",
     closeExplain:
       "Al cerrarlo, los totales de trabajo del periodo quedan fijados para siempre y se abre el periodo {next}. Las anotaciones pendientes que no se hayan aprobado para entonces quedan fuera de sus totales.",
+    openDispute:
+      "Hay una anotación de este periodo en disputa. El libro no deja cerrar el periodo hasta que las socias la resuelvan por votación (Decisiones).",
     openDisputes:
-      "Hay {count} anotación(es) de este periodo en disputa. El libro no deja cerrar el periodo hasta que las socias las resuelvan por votación (Decisiones).",
+      "Hay {count} anotaciones de este periodo en disputa. El libro no deja cerrar el periodo hasta que las socias las resuelvan por votación (Decisiones).",
     disputedEntryBy: "Anotación {id} de",
     disputedReason: "«{reason}»",
     noDisputes: "No hay ninguna disputa abierta: el periodo se puede cerrar.",
