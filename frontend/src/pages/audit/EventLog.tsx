@@ -124,10 +124,12 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
             <tbody>
               {shown.items.map((e) => (
                 <tr key={`${e.block}-${e.logIndex}`} data-kind={`${e.contract}.${e.name}`}>
-                  <td className="num">
+                  <td className="num" data-label={t("block")}>
                     <span title={`${t("tx")} ${e.txHash}`}>{e.block}</span>
                   </td>
-                  <td className="num">{periodOfEvent(e, openings)}</td>
+                  <td className="num" data-label={t("period")}>
+                    {periodOfEvent(e, openings)}
+                  </td>
                   <td>
                     <span className="event-contract">{e.contract}.</span>
                     <strong>{e.name}</strong>

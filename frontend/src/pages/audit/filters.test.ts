@@ -43,6 +43,15 @@ describe("periodOfEvent", () => {
     expect(periodOfEvent(events[2], openings)).toBe(1);
     expect(periodOfEvent(events[7], openings)).toBe(2);
   });
+  it("does not take a redemption's length in seconds for a period", () => {
+    const redemption = {
+      ...events[7],
+      contract: "capital" as const,
+      name: "RedemptionScheduled",
+      args: { period: 9_460_000n },
+    };
+    expect(periodOfEvent(redemption, openings)).toBe(2);
+  });
 });
 
 describe("filterEvents", () => {

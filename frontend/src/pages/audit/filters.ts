@@ -43,12 +43,18 @@ export function eventKinds(events: readonly DecodedEvent[]): Array<{ kind: strin
 }
 
 /**
+ * Contracts whose `period` arguments are ledger periods. The capital accounts' RedemptionScheduled has a `period`
+ * too, but it is the redemption's length in seconds.
+ */
+const LEDGER_PERIOD_ARGS = new Set<DecodedEvent["contract"]>(["ledger", "treasury", "audit"]);
+
+/**
  * The period an event concerns: its own `period` argument where it has one (a funding, a claim, a closing names the
  * period it is about, though it happens later), else the period open when it was emitted.
  */
 export function periodOfEvent(event: DecodedEvent, openings: PeriodOpenings): number {
   const own = event.args.period;
-  if (typeof own === "bigint") return Number(own);
+  if (typeof own === "bigint" && LEDGER_PERIOD_ARGS.has(event.contract)) return Number(own);
   return periodAt(openings, event);
 }
 
