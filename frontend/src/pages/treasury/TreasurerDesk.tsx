@@ -135,7 +135,7 @@ function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyV
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const [amountText, setAmountText] = useState("");
   const period = chosen !== undefined && periods.includes(chosen) ? chosen : periods[0];
-  const parsed = parseEuros(amountText);
+  const parsed = parseEuros(amountText, lang);
   const problem = amountProblem(parsed, views.unallocated, t, lang);
   const roleReason = useRoleReason(role);
   const reason = roleReason ?? (period === undefined ? t("noUnfunded") : amountText === "" ? null : problem);
@@ -230,7 +230,7 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const [surplusText, setSurplusText] = useState("");
   const last = chosen !== undefined && choices.includes(chosen) ? chosen : choices.at(-1);
-  const parsed = parseEuros(surplusText);
+  const parsed = parseEuros(surplusText, lang);
   const problem = amountProblem(parsed, views.unallocated, t, lang);
   const roleReason = useRoleReason(role);
   const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
