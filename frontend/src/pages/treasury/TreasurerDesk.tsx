@@ -49,9 +49,9 @@ export function TreasurerDesk({ state, views }: { state: HistoryState; views: Mo
 /** Why an action's button is disabled for this role, or null when the role allows it. */
 function useRoleReason(role: Role): string | null {
   const t = useT(messages);
-  if (role === "none") return t("notConnected");
+  if (role === "none") return t("connectFirst");
   if (role === "checking") return t("checkingRole");
-  if (role === "no") return t("notTreasurer");
+  if (role === "no") return t("onlyTreasurers");
   return null;
 }
 

@@ -23,6 +23,8 @@ export const messages = defineMessages(
     notTreasurer:
       "The account you are using is not a treasurer, so these actions are shown but disabled. The members name treasurers by a vote.",
     checkingRole: "Checking your role…",
+    connectFirst: "Connect an account first.",
+    onlyTreasurers: "Only treasurers can do this.",
     closePeriodTitle: "Close period {period}",
     periodOpenSince: "Period {period} has been open since {date}.",
     closeExplain:
@@ -138,6 +140,8 @@ export const messages = defineMessages(
     notTreasurer:
       "La cuenta que usas no es de tesorería, así que estas acciones se muestran pero están desactivadas. Las socias nombran a las tesoreras por votación.",
     checkingRole: "Comprobando tu papel…",
+    connectFirst: "Conecta antes una cuenta.",
+    onlyTreasurers: "Solo las tesoreras pueden hacer esto.",
     closePeriodTitle: "Cerrar el periodo {period}",
     periodOpenSince: "El periodo {period} está abierto desde el {date}.",
     closeExplain:
