@@ -18,19 +18,332 @@ export const ALL_ERRORS: AbiError[] = (() => {
   return [...seen.values()];
 })();
 
-/** Sentences per error name; `{0}`, `{1}`... are the error's arguments, `{name}` its named ones. */
+/**
+ * Sentences per error name, for a member who has never heard of a smart contract: what happened and, where there is
+ * one, what to do. `{0}`, `{1}`... are the error's arguments, `{name}` its named ones; raw token amounts and hashes
+ * are left out (they would read as long numbers), periods, entries and counts are used.
+ */
 export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
   en: {
-    GovernorUnexpectedProposalState: "This proposal is not in a state that allows this now.",
+    // ---------------------------------------------------------------------------------------------- roles
+    AccessControlUnauthorizedAccount:
+      "Your account does not have the role this needs: only the people the members chose for it (treasurers, auditors, or the members' vote itself) can do it.",
+    AccessControlBadConfirmation:
+      "A role can only be given up by the account that holds it, confirming its own address.",
+    // ---------------------------------------------------------------------------------------------- ledger
+    LedgerZeroAmount: "The amount of work can't be zero.",
+    LedgerAmountTooLarge:
+      "That amount is larger than one entry may record ({maxAmount} hundredths at most); split it into several entries.",
+    LedgerDisputeSettled:
+      "Entry {entryId} was already accepted by the members after a dispute, so it can't be disputed again.",
+    LedgerUnknownStream: "There is no such value stream: choose Livelihood, Love or Care.",
+    LedgerPeriodNotOpen: "Work can only be logged in the open period (period {openPeriod}), not in period {period}.",
+    LedgerNotMember: "Only members of the cooperative can do this, and this account is not one.",
+    LedgerStreamNotAllowed:
+      "Members at your stage can't log work in this stream (Casual members log Love and Care work only).",
+    LedgerOverCap: "This entry would take you over the limit the members set for this stream in one period.",
+    LedgerNotCommitted: "Only Committed members can review work, and this account is not one.",
+    LedgerSelfReview: "You can't review your own work (entry {entryId}): another member has to.",
+    LedgerAlreadyApproved: "You have already approved entry {entryId}.",
+    LedgerUnknownEntry: "There is no entry number {entryId}.",
+    LedgerEntryStatus:
+      "Entry {entryId} is not at a stage that allows this any more (it may have been counted, disputed or withdrawn meanwhile).",
+    LedgerNotAuthor: "Only the person who logged entry {entryId} can withdraw it.",
+    LedgerOpenDisputes:
+      "Period {period} can't be closed yet: {openDisputes} dispute(s) about its work are still open. The members must resolve them first (a vote in Decisions).",
+    LedgerInvalidWeight: "A stream's pay weight must be between 0% and 100%, for a real membership stage.",
+    LedgerInvalidWindow: "The window for the minimum contribution must be at least one period and not too long.",
+    LedgerInvalidApprovals: "That is more approvals per entry than the ledger allows.",
+    LedgerInvalidEvidence: "The entry needs evidence of the work, and its link must not be too long.",
+    // ---------------------------------------------------------------------------------------------- treasury
+    TreasuryZeroAmount: "The amount can't be zero.",
+    TreasuryInexactTransfer:
+      "The currency moved a different amount than asked, so the treasury refused it to keep its books exact.",
+    TreasuryInsufficientUnallocated:
+      "The treasury does not have that much money free: the rest is owed to members or held in the capital accounts.",
+    TreasuryPeriodNotClosed: "Period {period} is not closed yet; a treasurer closes it before it can be funded.",
+    TreasuryPeriodAlreadyFunded: "Period {period} has already been funded; each period is funded once.",
+    TreasuryNothingToFund:
+      "Period {period} has no paid work in the streams that receive money, so there is nothing to fund.",
+    TreasuryPeriodNotFunded: "Period {period} has not been funded yet, so there is nothing to claim from it.",
+    TreasuryAlreadyClaimed: "You have already claimed your payout for period {period}.",
+    TreasuryNothingToClaim: "There is nothing for you to claim from period {period}.",
+    TreasuryInvalidBuckets: "The shares of the three streams must add up to exactly 100%.",
+    TreasuryInvalidRecipient: "Money can't be sent to an empty address.",
+    TreasuryOnlyCapital: "Only the capital accounts can ask the treasury for this payment.",
+    // ---------------------------------------------------------------------------------------------- capital
+    CapitalZeroAmount: "The amount can't be zero.",
+    CapitalBpsAboveMax: "A share can't be more than 100%.",
+    CapitalInvalidYearSplit: "The reserve's and the commons fund's shares of a surplus can't add up to more than 100%.",
+    CapitalCashShareBelowMinimum: "The share of patronage paid in cash is below the legal minimum.",
+    CapitalInterestAboveCap: "The interest on capital can't be above the limit the members set.",
+    CapitalInvalidRedemption: "A redemption needs at least one instalment and a period to pay it over.",
+    CapitalNotMember: "Only members pay a joining contribution, and this account is not a member.",
+    CapitalNoContribution: "The members have not set a joining contribution, so there is nothing to pay.",
+    CapitalAlreadyContributed: "This member has already paid their joining contribution.",
+    CapitalInexactTransfer: "The currency moved a different amount than asked, so the capital accounts refused it.",
+    CapitalYearAlreadyClosed:
+      "The periods up to {closedThrough} already belong to a closed year; a new year must end after that.",
+    CapitalPeriodNotClosed: "Period {period} is not closed yet; a year can only end with a closed period.",
+    CapitalYearTooLong: "A year can span at most {maximum} periods, and this one would span {periods}.",
+    CapitalInsufficientUnallocated: "The surplus is more than the treasury has free (money not owed to anyone).",
+    CapitalNothingToClaim: "There is no patronage cash for you to claim.",
+    CapitalStillMember:
+      "A redemption is only for someone who has left the cooperative, and this person is still a member.",
+    CapitalResultsPending:
+      "The redemption must wait until period {period}, in which this person worked, belongs to a closed year.",
+    CapitalNothingToRedeem: "There is nothing in this capital account to pay back.",
+    CapitalNothingDue: "No instalment of your redemption is due yet.",
+    CapitalInsufficientCommons: "The commons and education fund does not hold that much.",
+    CapitalInvalidRecipient: "Money can't be sent to an empty address.",
+    // ---------------------------------------------------------------------------------------------- membership
+    MembershipNonTransferable: "A membership belongs to its person and can't be given or sold to anyone else.",
+    MembershipDelegationDisabled: "Votes can't be handed to someone else: each member votes for themself.",
+    MembershipInvalidAccount: "That is not a valid account for a member.",
+    MembershipAlreadyMember: "This person is already a member.",
+    MembershipNotMember: "This person is not a member of the cooperative.",
+    MembershipInvalidStage: "That is not a stage a member can be at.",
+    MembershipUnknownConstituency: "There is no such group of members (constituency).",
+    MembershipInvalidMentor:
+      "A Dating member needs a Committed member other than themself as mentor, and only Dating members have one.",
+    MembershipUnchanged: "This would leave the member's record exactly as it is.",
+    MembershipFutureLookup: "Membership can only be looked up in the past, not now or in the future.",
+    // ---------------------------------------------------------------------------------------------- audit
+    AuditPeriodNotClosed: "Only a closed period's books can be audited, and period {period} is still open.",
+    AuditEmptyReport: "An audit needs the fingerprint of its report.",
+    AuditInvalidWageRatioCap: "The wage ratio limit can't be below 1:1: nobody could meet it.",
+    AuditUnknownAttestation: "Period {period} has no audit with that number.",
+    // ---------------------------------------------------------------------------------------------- governance
+    DisCOGovernorBlockWithoutReason: "A Block vote needs a reason, so the others know what to address.",
+    DisCOGovernorNotEligible: "You could not vote on this proposal: you were not a voting member when it was made.",
+    DisCOGovernorConsentBylaw: "Bylaws can only change by a supermajority vote, not by consent.",
+    DisCOGovernorInvalidSupermajority: "A supermajority must be more than half and at most everyone.",
+    DisCOGovernorInvalidShares: "The groups' shares of the vote must add up to 100% (or all be zero).",
+    DisCOGovernorInvalidBylawTarget: "A bylaw must belong to a real contract.",
     GovernorAlreadyCastVote: "You have already voted on this proposal.",
+    GovernorAlreadyQueuedProposal: "This proposal is already waiting to be carried out.",
+    GovernorDisabledDeposit: "Money can't be sent to the voting contract.",
     GovernorInsufficientProposerVotes: "Only Committed members can make proposals.",
+    GovernorInvalidProposalLength: "The proposal's actions are incomplete (some parts are missing).",
+    GovernorInvalidQuorumFraction: "The quorum can't be more than everyone.",
+    GovernorInvalidSignature: "The signed vote's signature is not valid.",
+    GovernorInvalidVoteParams: "The vote's extra details are not valid.",
+    GovernorInvalidVoteType: "That is not a way to vote: choose For, Against, Abstain or Block.",
+    GovernorInvalidVotingPeriod: "The voting period can't be zero.",
+    GovernorNonexistentProposal: "There is no such proposal.",
+    GovernorOnlyExecutor: "Only the members' vote, once carried out, can do this.",
+    GovernorProposalQueueingFailed: "The proposal could not be put in the waiting line to be carried out.",
+    GovernorProposalQueueingNotRequired: "This proposal doesn't need to wait: it can be carried out directly.",
+    GovernorRestrictedProposer: "This account is not allowed to make this proposal.",
+    GovernorUnableToCancel: "This proposal can't be cancelled now: only its author can, before voting starts.",
+    GovernorUnexpectedProposalState: "This proposal is not in a state that allows this now.",
+    InvalidAccountNonce: "This signed request was already used or is out of order.",
+    ERC6372InconsistentClock: "The voting contract's clock is inconsistent; please report this to the treasurers.",
+    // ---------------------------------------------------------------------------------------------- timelock
+    TimelockInsufficientDelay: "The waiting time before a decision is carried out is shorter than the minimum.",
+    TimelockInvalidOperationLength: "The decision's actions are incomplete (some parts are missing).",
+    TimelockUnauthorizedCaller: "Only the members' vote can schedule or carry out this.",
+    TimelockUnexecutedPredecessor: "An earlier decision this one depends on has not been carried out yet.",
+    TimelockUnexpectedOperationState:
+      "This decision is not ready for that: it may still be waiting, or already be done.",
+    // ---------------------------------------------------------------------------------------------- currency
     ERC20InsufficientBalance: "There is not enough money for this.",
+    ERC20InsufficientAllowance:
+      "The payment was not authorised for that amount: approve it first in your wallet, then try again.",
+    ERC20InvalidApprover: "The payment was authorised from an empty address.",
+    ERC20InvalidReceiver: "Money can't be sent to an empty address.",
+    ERC20InvalidSender: "Money can't come from an empty address.",
+    ERC20InvalidSpender: "Money can't be authorised for an empty address.",
+    ERC2612ExpiredSignature: "The signed payment authorisation has expired; sign a new one.",
+    ERC2612InvalidSigner: "The signed payment authorisation was not signed by the account that pays.",
+    DemoEuroFaucetLimit: "The demo currency gives out only a limited amount at a time; ask for less.",
+    SafeERC20FailedOperation: "The currency refused the transfer.",
+    // ---------------------------------------------------------------------------------------------- membership token
+    ERC721IncorrectOwner: "This membership belongs to someone else.",
+    ERC721InsufficientApproval: "This account may not move that membership.",
+    ERC721InvalidApprover: "An empty address can't authorise anything.",
+    ERC721InvalidOperator: "That account can't be authorised.",
+    ERC721InvalidOwner: "An empty address can't hold a membership.",
+    ERC721InvalidReceiver: "A membership can't go to that address.",
+    ERC721InvalidSender: "A membership can't come from that address.",
+    ERC721NonexistentToken: "There is no such membership.",
+    // ---------------------------------------------------------------------------------------------- low level
+    ReentrancyGuardReentrantCall: "Another payment was still under way inside this one, so it was refused for safety.",
+    CheckpointUnorderedInsertion: "A record was written out of order; please report this to the treasurers.",
+    ECDSAInvalidSignature: "The signature is not valid.",
+    ECDSAInvalidSignatureLength: "The signature is not valid (wrong length).",
+    ECDSAInvalidSignatureS: "The signature is not valid.",
+    FailedCall: "An action inside this one failed.",
+    InvalidShortString: "A name stored in the contract is not valid.",
+    SafeCastOverflowedUintDowncast: "A number is too large for the contract to store.",
+    StringTooLong: "A text is too long for the contract to store.",
+    VotesExpiredSignature: "The signed request has expired; sign a new one.",
   },
   es: {
-    GovernorUnexpectedProposalState: "Esta propuesta no está en un estado que permita esto ahora.",
+    // ---------------------------------------------------------------------------------------------- roles
+    AccessControlUnauthorizedAccount:
+      "Tu cuenta no tiene el papel que esto requiere: solo pueden hacerlo las personas que las socias eligieron para ello (tesorería, auditoría o la propia votación de las socias).",
+    AccessControlBadConfirmation:
+      "Solo la cuenta que tiene un papel puede renunciar a él, confirmando su propia dirección.",
+    // ---------------------------------------------------------------------------------------------- ledger
+    LedgerZeroAmount: "La cantidad de trabajo no puede ser cero.",
+    LedgerAmountTooLarge:
+      "Esa cantidad es mayor de lo que admite una anotación ({maxAmount} centésimas como máximo); divídela en varias.",
+    LedgerDisputeSettled:
+      "Las socias ya aceptaron la anotación {entryId} tras una disputa, así que no se puede volver a disputar.",
+    LedgerUnknownStream: "Ese flujo de valor no existe: elige Sustento, Amor o Cuidados.",
+    LedgerPeriodNotOpen:
+      "Solo se puede anotar trabajo en el periodo abierto (el {openPeriod}), no en el periodo {period}.",
+    LedgerNotMember: "Solo las socias de la cooperativa pueden hacer esto, y esta cuenta no lo es.",
+    LedgerStreamNotAllowed:
+      "En tu etapa no puedes anotar trabajo en este flujo (las socias ocasionales solo anotan Amor y Cuidados).",
+    LedgerOverCap:
+      "Esta anotación te llevaría por encima del límite que las socias fijaron para este flujo en un periodo.",
+    LedgerNotCommitted: "Solo las socias comprometidas pueden revisar trabajo, y esta cuenta no lo es.",
+    LedgerSelfReview: "No puedes revisar tu propio trabajo (anotación {entryId}): tiene que hacerlo otra socia.",
+    LedgerAlreadyApproved: "Ya has aprobado la anotación {entryId}.",
+    LedgerUnknownEntry: "No existe la anotación número {entryId}.",
+    LedgerEntryStatus:
+      "La anotación {entryId} ya no está en una fase que permita esto (puede que mientras tanto se haya contado, disputado o retirado).",
+    LedgerNotAuthor: "Solo quien anotó la anotación {entryId} puede retirarla.",
+    LedgerOpenDisputes:
+      "El periodo {period} no se puede cerrar todavía: quedan {openDisputes} disputa(s) abiertas sobre su trabajo. Las socias deben resolverlas antes (con una votación en Decisiones).",
+    LedgerInvalidWeight:
+      "El peso de pago de un flujo debe estar entre el 0 % y el 100 %, para una etapa de socia real.",
+    LedgerInvalidWindow: "La ventana de la contribución mínima debe ser de al menos un periodo y no demasiado larga.",
+    LedgerInvalidApprovals: "Son más aprobaciones por anotación de las que admite el libro.",
+    LedgerInvalidEvidence: "La anotación necesita una prueba del trabajo, y su enlace no puede ser demasiado largo.",
+    // ---------------------------------------------------------------------------------------------- treasury
+    TreasuryZeroAmount: "La cantidad no puede ser cero.",
+    TreasuryInexactTransfer:
+      "La moneda movió una cantidad distinta de la pedida, así que la tesorería la rechazó para mantener sus cuentas exactas.",
+    TreasuryInsufficientUnallocated:
+      "La tesorería no tiene tanto dinero libre: el resto se debe a las socias o está en las cuentas de capital.",
+    TreasuryPeriodNotClosed:
+      "El periodo {period} aún no está cerrado; la tesorería debe cerrarlo antes de financiarlo.",
+    TreasuryPeriodAlreadyFunded: "El periodo {period} ya está financiado; cada periodo se financia una sola vez.",
+    TreasuryNothingToFund:
+      "El periodo {period} no tiene trabajo pagable en los flujos que reciben dinero, así que no hay nada que financiar.",
+    TreasuryPeriodNotFunded: "El periodo {period} aún no está financiado, así que no hay nada que cobrar de él.",
+    TreasuryAlreadyClaimed: "Ya has cobrado tu pago del periodo {period}.",
+    TreasuryNothingToClaim: "No tienes nada que cobrar del periodo {period}.",
+    TreasuryInvalidBuckets: "Las partes de los tres flujos deben sumar exactamente el 100 %.",
+    TreasuryInvalidRecipient: "No se puede enviar dinero a una dirección vacía.",
+    TreasuryOnlyCapital: "Solo las cuentas de capital pueden pedir este pago a la tesorería.",
+    // ---------------------------------------------------------------------------------------------- capital
+    CapitalZeroAmount: "La cantidad no puede ser cero.",
+    CapitalBpsAboveMax: "Una parte no puede ser más del 100 %.",
+    CapitalInvalidYearSplit:
+      "Las partes de un excedente para la reserva y para el fondo común no pueden sumar más del 100 %.",
+    CapitalCashShareBelowMinimum:
+      "La parte del retorno cooperativo pagada en efectivo está por debajo del mínimo legal.",
+    CapitalInterestAboveCap: "El interés del capital no puede superar el límite que fijaron las socias.",
+    CapitalInvalidRedemption: "Un reembolso necesita al menos un plazo y un periodo en el que pagarlo.",
+    CapitalNotMember: "Solo las socias pagan la aportación de entrada, y esta cuenta no es socia.",
+    CapitalNoContribution: "Las socias no han fijado una aportación de entrada, así que no hay nada que pagar.",
+    CapitalAlreadyContributed: "Esta socia ya pagó su aportación de entrada.",
+    CapitalInexactTransfer:
+      "La moneda movió una cantidad distinta de la pedida, así que las cuentas de capital la rechazaron.",
+    CapitalYearAlreadyClosed:
+      "Los periodos hasta el {closedThrough} ya pertenecen a un año cerrado; un año nuevo debe terminar después.",
+    CapitalPeriodNotClosed:
+      "El periodo {period} aún no está cerrado; un año solo puede terminar con un periodo cerrado.",
+    CapitalYearTooLong: "Un año puede abarcar como mucho {maximum} periodos, y este abarcaría {periods}.",
+    CapitalInsufficientUnallocated:
+      "El excedente es mayor que el dinero libre de la tesorería (el que no se debe a nadie).",
+    CapitalNothingToClaim: "No tienes retorno cooperativo en efectivo que cobrar.",
+    CapitalStillMember: "Un reembolso es solo para quien ha dejado la cooperativa, y esta persona sigue siendo socia.",
+    CapitalResultsPending:
+      "El reembolso debe esperar a que el periodo {period}, en el que esta persona trabajó, pertenezca a un año cerrado.",
+    CapitalNothingToRedeem: "No hay nada en esta cuenta de capital que devolver.",
+    CapitalNothingDue: "Todavía no vence ningún plazo de tu reembolso.",
+    CapitalInsufficientCommons: "El fondo común y de formación no tiene tanto.",
+    CapitalInvalidRecipient: "No se puede enviar dinero a una dirección vacía.",
+    // ---------------------------------------------------------------------------------------------- membership
+    MembershipNonTransferable: "La membresía pertenece a su persona y no se puede dar ni vender a nadie.",
+    MembershipDelegationDisabled: "Los votos no se pueden ceder a otra persona: cada socia vota por sí misma.",
+    MembershipInvalidAccount: "Esa no es una cuenta válida para una socia.",
+    MembershipAlreadyMember: "Esta persona ya es socia.",
+    MembershipNotMember: "Esta persona no es socia de la cooperativa.",
+    MembershipInvalidStage: "Esa no es una etapa en la que pueda estar una socia.",
+    MembershipUnknownConstituency: "No existe ese grupo de socias (circunscripción).",
+    MembershipInvalidMentor:
+      "Una socia en etapa de citas necesita como mentora a otra socia comprometida, y solo ellas tienen mentora.",
+    MembershipUnchanged: "Esto dejaría la ficha de la socia exactamente igual.",
+    MembershipFutureLookup: "La membresía solo se puede consultar en el pasado, no ahora ni en el futuro.",
+    // ---------------------------------------------------------------------------------------------- audit
+    AuditPeriodNotClosed:
+      "Solo se pueden auditar las cuentas de un periodo cerrado, y el periodo {period} sigue abierto.",
+    AuditEmptyReport: "Una auditoría necesita la huella de su informe.",
+    AuditInvalidWageRatioCap: "El límite de la proporción salarial no puede ser menor que 1:1: nadie podría cumplirlo.",
+    AuditUnknownAttestation: "El periodo {period} no tiene ninguna auditoría con ese número.",
+    // ---------------------------------------------------------------------------------------------- governance
+    DisCOGovernorBlockWithoutReason: "Un voto de bloqueo necesita un motivo, para que las demás sepan qué resolver.",
+    DisCOGovernorNotEligible: "No podías votar esta propuesta: no eras socia con voto cuando se hizo.",
+    DisCOGovernorConsentBylaw:
+      "Los estatutos solo cambian por votación con mayoría cualificada, no por consentimiento.",
+    DisCOGovernorInvalidSupermajority: "Una mayoría cualificada debe ser más de la mitad y como mucho la totalidad.",
+    DisCOGovernorInvalidShares: "Las partes del voto de los grupos deben sumar el 100 % (o ser todas cero).",
+    DisCOGovernorInvalidBylawTarget: "Un estatuto debe corresponder a un contrato real.",
     GovernorAlreadyCastVote: "Ya has votado en esta propuesta.",
-    GovernorInsufficientProposerVotes: "Solo las personas socias comprometidas pueden hacer propuestas.",
+    GovernorAlreadyQueuedProposal: "Esta propuesta ya está esperando a ejecutarse.",
+    GovernorDisabledDeposit: "No se puede enviar dinero al contrato de votaciones.",
+    GovernorInsufficientProposerVotes: "Solo las socias comprometidas pueden hacer propuestas.",
+    GovernorInvalidProposalLength: "Las acciones de la propuesta están incompletas (faltan partes).",
+    GovernorInvalidQuorumFraction: "El quórum no puede ser mayor que la totalidad.",
+    GovernorInvalidSignature: "La firma del voto no es válida.",
+    GovernorInvalidVoteParams: "Los detalles adicionales del voto no son válidos.",
+    GovernorInvalidVoteType: "Esa no es una forma de votar: elige A favor, En contra, Abstención o Bloqueo.",
+    GovernorInvalidVotingPeriod: "El periodo de votación no puede ser cero.",
+    GovernorNonexistentProposal: "No existe esa propuesta.",
+    GovernorOnlyExecutor: "Solo la votación de las socias, una vez ejecutada, puede hacer esto.",
+    GovernorProposalQueueingFailed: "No se pudo poner la propuesta en la cola para ejecutarla.",
+    GovernorProposalQueueingNotRequired: "Esta propuesta no necesita esperar: se puede ejecutar directamente.",
+    GovernorRestrictedProposer: "Esta cuenta no puede hacer esta propuesta.",
+    GovernorUnableToCancel:
+      "Esta propuesta no se puede cancelar ahora: solo puede hacerlo quien la hizo, antes de que empiece la votación.",
+    GovernorUnexpectedProposalState: "Esta propuesta no está en un estado que permita esto ahora.",
+    InvalidAccountNonce: "Esta solicitud firmada ya se usó o llega fuera de orden.",
+    ERC6372InconsistentClock: "El reloj del contrato de votaciones es incoherente; avisa a la tesorería.",
+    // ---------------------------------------------------------------------------------------------- timelock
+    TimelockInsufficientDelay: "El tiempo de espera antes de ejecutar una decisión es menor que el mínimo.",
+    TimelockInvalidOperationLength: "Las acciones de la decisión están incompletas (faltan partes).",
+    TimelockUnauthorizedCaller: "Solo la votación de las socias puede programar o ejecutar esto.",
+    TimelockUnexecutedPredecessor: "Una decisión anterior de la que depende esta aún no se ha ejecutado.",
+    TimelockUnexpectedOperationState:
+      "Esta decisión no está lista para eso: puede que aún esté esperando o que ya se haya ejecutado.",
+    // ---------------------------------------------------------------------------------------------- currency
     ERC20InsufficientBalance: "No hay dinero suficiente para esto.",
+    ERC20InsufficientAllowance:
+      "El pago no estaba autorizado por esa cantidad: apruébalo primero en tu cartera y vuelve a intentarlo.",
+    ERC20InvalidApprover: "El pago se autorizó desde una dirección vacía.",
+    ERC20InvalidReceiver: "No se puede enviar dinero a una dirección vacía.",
+    ERC20InvalidSender: "El dinero no puede salir de una dirección vacía.",
+    ERC20InvalidSpender: "No se puede autorizar dinero a una dirección vacía.",
+    ERC2612ExpiredSignature: "La autorización de pago firmada ha caducado; firma una nueva.",
+    ERC2612InvalidSigner: "La autorización de pago no la firmó la cuenta que paga.",
+    DemoEuroFaucetLimit: "La moneda de demostración solo entrega una cantidad limitada cada vez; pide menos.",
+    SafeERC20FailedOperation: "La moneda rechazó la transferencia.",
+    // ---------------------------------------------------------------------------------------------- membership token
+    ERC721IncorrectOwner: "Esta membresía pertenece a otra persona.",
+    ERC721InsufficientApproval: "Esta cuenta no puede mover esa membresía.",
+    ERC721InvalidApprover: "Una dirección vacía no puede autorizar nada.",
+    ERC721InvalidOperator: "Esa cuenta no se puede autorizar.",
+    ERC721InvalidOwner: "Una dirección vacía no puede tener una membresía.",
+    ERC721InvalidReceiver: "Una membresía no puede ir a esa dirección.",
+    ERC721InvalidSender: "Una membresía no puede salir de esa dirección.",
+    ERC721NonexistentToken: "No existe esa membresía.",
+    // ---------------------------------------------------------------------------------------------- low level
+    ReentrancyGuardReentrantCall: "Había otro pago en curso dentro de este, así que se rechazó por seguridad.",
+    CheckpointUnorderedInsertion: "Un registro se escribió fuera de orden; avisa a la tesorería.",
+    ECDSAInvalidSignature: "La firma no es válida.",
+    ECDSAInvalidSignatureLength: "La firma no es válida (longitud incorrecta).",
+    ECDSAInvalidSignatureS: "La firma no es válida.",
+    FailedCall: "Ha fallado una acción dentro de esta.",
+    InvalidShortString: "Un nombre guardado en el contrato no es válido.",
+    SafeCastOverflowedUintDowncast: "Un número es demasiado grande para que el contrato lo guarde.",
+    StringTooLong: "Un texto es demasiado largo para que el contrato lo guarde.",
+    VotesExpiredSignature: "La solicitud firmada ha caducado; firma una nueva.",
   },
 };
 

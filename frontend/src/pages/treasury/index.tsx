@@ -1,9 +1,65 @@
-import { useBooks, useHistory } from "../../data/history.tsx";
-import { Loading } from "../../ui/kit.tsx";
+/**
+ * The treasury: where the money is and where it went (everyone), and the treasurer's desk (closing periods, funding
+ * them, closing years). Figures come from the folded history; what the events don't carry is read from the
+ * contracts at the same block.
+ */
+import { useMemo } from "react";
+import { useHistory } from "../../data/history.tsx";
+import { money } from "../../format.ts";
+import { useLang, useT } from "../../i18n.tsx";
+import { Loading, Section, Stat } from "../../ui/kit.tsx";
+import { useMoneyViews } from "./chain.ts";
+import { flowsByPeriod, flowsOf, fundingTable, periodOpenings } from "./flows.ts";
+import { messages } from "./messages.ts";
+import { Owed } from "./Owed.tsx";
+import { FundingTable, Movements, PeriodFlows } from "./Tables.tsx";
+import { TreasurerDesk } from "./TreasurerDesk.tsx";
+import "./treasury.css";
+
+/** Rounded to the cent for the overview; the exact amount is in the tooltip and the tables. */
+const toCents = (amount: bigint) => ((amount + 5_000n) / 10_000n) * 10_000n;
 
 export default function TreasuryPage() {
-  const books = useBooks();
-  const { progress } = useHistory();
-  if (!books) return <Loading progress={progress} />;
-  return <p data-figures>{books.members.current.size} members</p>;
+  const { loaded, progress } = useHistory();
+  if (!loaded) return <Loading progress={progress} />;
+  return <Treasury loaded={loaded} />;
+}
+
+function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory>["loaded"]> }) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const { state, events, lastBlock } = loaded;
+  const views = useMoneyViews(lastBlock);
+  const flows = useMemo(() => flowsOf(state, periodOpenings(events)), [state, events]);
+  const perPeriod = useMemo(() => flowsByPeriod(flows, state.ledger.currentPeriod), [flows, state]);
+  const funding = useMemo(() => fundingTable(state), [state]);
+  const totalIn = flows.reduce((s, f) => (f.direction === "in" ? s + f.amount : s), 0n);
+  const totalOut = flows.reduce((s, f) => (f.direction === "out" ? s + f.amount : s), 0n);
+  const unallocated = state.treasuryBalance - state.treasury.owed - state.capital.held;
+  // The hint goes inside the <dd>: a <dl> may hold only dt/dd groups (axe), and Stat's own hint sits beside them.
+  const euros = (amount: bigint, hint?: string) => (
+    <>
+      <span title={money(amount, lang)}>{money(toCents(amount), lang)}</span>
+      {hint ? <small className="stat-hint">{hint}</small> : null}
+    </>
+  );
+  return (
+    <div className="treasury-page">
+      <Section title={t("overview")}>
+        <dl className="stats" data-testid="treasury-overview">
+          <Stat label={t("balance")} value={euros(state.treasuryBalance, t("balanceHint"))} />
+          <Stat label={t("owedMembers")} value={euros(state.treasury.owed, t("owedMembersHint"))} />
+          <Stat label={t("heldCapital")} value={euros(state.capital.held, t("heldCapitalHint"))} />
+          <Stat label={t("unallocated")} value={euros(unallocated, t("unallocatedHint"))} />
+          <Stat label={t("totalIn")} value={euros(totalIn)} />
+          <Stat label={t("totalOut")} value={euros(totalOut)} />
+        </dl>
+      </Section>
+      <TreasurerDesk state={state} views={views} />
+      <Owed views={views} />
+      <PeriodFlows rows={perPeriod} />
+      <FundingTable rows={funding} />
+      <Movements flows={flows} />
+    </div>
+  );
 }

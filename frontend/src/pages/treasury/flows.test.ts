@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { foldHistory, type DecodedEvent, type PlainValue } from "../../../../scripts/lib/history/index.ts";
+import {
+  flowsByPeriod,
+  flowsOf,
+  fundingPreview,
+  fundingTable,
+  paymentRefText,
+  periodAt,
+  periodOpenings,
+  unfundedPeriods,
+} from "./flows.ts";
+
+const TREASURY = "0x00000000000000000000000000000000000000aa";
+const CLIENT = "0x00000000000000000000000000000000000000c1";
+const ALICE = "0x00000000000000000000000000000000000000a1";
+const BOB = "0x00000000000000000000000000000000000000b0";
+/** "INV-7" as bytes32 text. */
+const REF =
+  "0x" +
+  [..."INV-7"]
+    .map((c) => c.charCodeAt(0).toString(16))
+    .join("")
+    .padEnd(64, "0");
+
+/** A small history: three periods, a pay-in in period 1, period 1 funded and claimed in period 2, period 2 closed. */
+function history(): DecodedEvent[] {
+  let block = 0;
+  const ev = (
+    contract: DecodedEvent["contract"],
+    name: string,
+    args: Record<string, PlainValue>,
+    sameBlock = false,
+  ) => {
+    if (!sameBlock) block++;
+    return { block, logIndex: sameBlock ? 1 : 0, txHash: `0x${block}`, contract, address: "", name, args };
+  };
+  return [
+    ev("ledger", "PeriodOpened", { period: 1n, openedAt: 100n }),
+    ev("treasury", "PaidIn", { payer: CLIENT, amount: 5_000_000n, paymentRef: REF }),
+    ev("token", "Transfer", { from: CLIENT, to: TREASURY, value: 5_000_000n }, true),
+    ev("ledger", "PeriodClosed", { period: 1n, closedAt: 200n, treasurer: BOB }),
+    ev("ledger", "PeriodOpened", { period: 2n, openedAt: 200n }, true),
+    ev("treasury", "PeriodFunded", {
+      period: 1n,
+      treasurer: BOB,
+      amount: 3_000_000n,
+      bucketsBps: [6000n, 2000n, 2000n],
+      streamPools: [3_000_000n, 0n, 0n],
+    }),
+    ev("treasury", "PayoutClaimed", { member: ALICE, period: 1n, amount: 1_000_000n }),
+    ev("token", "Transfer", { from: TREASURY, to: ALICE, value: 1_000_000n }, true),
+    ev("ledger", "PeriodClosed", { period: 2n, closedAt: 300n, treasurer: BOB }),
+    ev("ledger", "PeriodOpened", { period: 3n, openedAt: 300n }, true),
+  ];
+}
+
+describe("periodAt", () => {
+  const openings = [
+    { block: 1, logIndex: 0, period: 1 },
+    { block: 5, logIndex: 3, period: 2 },
+    { block: 9, logIndex: 0, period: 3 },
+  ];
+  it("places an event in the last period opened at or before it", () => {
+    expect(periodAt(openings, { block: 4, logIndex: 9 })).toBe(1);
+    expect(periodAt(openings, { block: 5, logIndex: 2 })).toBe(1);
+    expect(periodAt(openings, { block: 5, logIndex: 3 })).toBe(2);
+    expect(periodAt(openings, { block: 8, logIndex: 0 })).toBe(2);
+    expect(periodAt(openings, { block: 100, logIndex: 0 })).toBe(3);
+  });
+  it("puts anything before the first opening in the first period", () => {
+    expect(periodAt(openings, { block: 0, logIndex: 0 })).toBe(1);
+    expect(periodAt([], { block: 3, logIndex: 0 })).toBe(1);
+  });
+});
+
+describe("flows", () => {
+  const events = history();
+  const state = foldHistory(events, TREASURY);
+  const openings = periodOpenings(events);
+
+  it("traces each movement with its party, kind and period", () => {
+    const flows = flowsOf(state, openings);
+    expect(flows.map((f) => [f.direction, f.party, f.kind, f.amount, f.period])).toEqual([
+      ["in", CLIENT, "pay-in", 5_000_000n, 1],
+      ["out", ALICE, "claim", 1_000_000n, 2],
+    ]);
+  });
+
+  it("adds money in and out per period, quiet periods as zero", () => {
+    const rows = flowsByPeriod(flowsOf(state, openings), 3);
+    expect(rows.map((r) => [r.period, r.in, r.out])).toEqual([
+      [1, 5_000_000n, 0n],
+      [2, 0n, 1_000_000n],
+      [3, 0n, 0n],
+    ]);
+    expect(rows[1].byKind).toEqual({ claim: 1_000_000n });
+  });
+
+  it("grows the periods rather than drop a movement beyond the last one", () => {
+    const rows = flowsByPeriod(
+      [
+        {
+          block: 1,
+          logIndex: 0,
+          txHash: "0x",
+          direction: "in",
+          party: CLIENT,
+          amount: 7n,
+          kind: "pay-in",
+          detail: "",
+          period: 4,
+        },
+      ],
+      2,
+    );
+    expect(rows.map((r) => r.period)).toEqual([1, 2, 3, 4]);
+    expect(rows[3].in).toBe(7n);
+  });
+
+  it("shows each period's funding against what was claimed, newest first", () => {
+    const rows = fundingTable(state);
+    expect(rows.map((r) => [r.period, r.status, r.funded, r.claimed, r.unclaimed, r.claims])).toEqual([
+      [3, "open", 0n, 0n, 0n, 0],
+      [2, "unfunded", 0n, 0n, 0n, 0],
+      [1, "funded", 3_000_000n, 1_000_000n, 2_000_000n, 1],
+    ]);
+    expect(unfundedPeriods(state)).toEqual([2]);
+  });
+});
+
+describe("fundingPreview", () => {
+  it("pools each bucket's share, leaving a stream without payable work unallocated", () => {
+    const { pools, funded, leftUnallocated } = fundingPreview(1_000_001n, [6000, 2500, 1500], [10n, 0n, 5n]);
+    expect(pools).toEqual([600_000n, 0n, 150_000n]);
+    expect(funded).toBe(750_000n);
+    expect(leftUnallocated).toBe(250_001n);
+  });
+});
+
+describe("paymentRefText", () => {
+  it("reads a reference stored as text", () => expect(paymentRefText(REF)).toBe("INV-7"));
+  it("shortens a hashed reference", () => expect(paymentRefText("0x" + "ab".repeat(32))).toBe("0xabababab…"));
+  it("shows nothing for no reference", () => expect(paymentRefText("0x" + "00".repeat(32))).toBe(""));
+});

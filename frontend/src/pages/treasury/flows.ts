@@ -1,0 +1,170 @@
+/**
+ * The treasury's money as members read it: every token movement with what explains it (the audit's own trace, so the
+ * page and the auditor never disagree), the period it happened in, totals in and out per period, and each closed
+ * period's funding against what was claimed of it. Pure functions of the folded history.
+ */
+import type { DecodedEvent, HistoryState, PerStream } from "../../../../scripts/lib/history/index.ts";
+import { traceMoney, type TraceKind } from "../../../../scripts/lib/audit/checks.ts";
+
+/** Where a movement is in the chain, enough to order it. */
+interface At {
+  block: number;
+  logIndex: number;
+}
+
+/** The blocks at which each period opened, in order: from the ledger's PeriodOpened events. */
+export type PeriodOpenings = Array<At & { period: number }>;
+
+export function periodOpenings(events: readonly DecodedEvent[]): PeriodOpenings {
+  const openings: PeriodOpenings = [];
+  for (const e of events) {
+    if (e.contract === "ledger" && e.name === "PeriodOpened") {
+      openings.push({ block: e.block, logIndex: e.logIndex, period: Number(e.args.period) });
+    }
+  }
+  return openings.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+}
+
+/**
+ * The period open when something happened: the last one opened at or before it (binary search, since a long history
+ * has thousands of movements). Before the first opening, the first period.
+ */
+export function periodAt(openings: PeriodOpenings, at: At): number {
+  let lo = 0;
+  let hi = openings.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const o = openings[mid];
+    if (o.block < at.block || (o.block === at.block && o.logIndex <= at.logIndex)) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? (openings[0]?.period ?? 1) : openings[found].period;
+}
+
+/** What a movement was, for a member: the audit's trace, or "untraced" when nothing in its transaction explains it. */
+export type FlowKind = TraceKind | "untraced";
+
+export interface Flow extends At {
+  txHash: string;
+  direction: "in" | "out";
+  /** Who paid in, or who was paid. */
+  party: string;
+  amount: bigint;
+  kind: FlowKind;
+  /** A payment reference, the periods claimed, a spending's reason. */
+  detail: string;
+  period: number;
+}
+
+/** Every movement of the treasury's money, oldest first. */
+export function flowsOf(state: HistoryState, openings: PeriodOpenings): Flow[] {
+  return traceMoney(state).movements.map((m) => ({
+    block: m.block,
+    logIndex: m.logIndex,
+    txHash: m.txHash,
+    direction: m.direction,
+    party: m.direction === "in" ? m.from : m.to,
+    amount: m.amount,
+    kind: m.tracedTo ?? "untraced",
+    detail: m.detail,
+    period: periodAt(openings, m),
+  }));
+}
+
+export interface PeriodFlow {
+  period: number;
+  in: bigint;
+  out: bigint;
+  /** Totals per kind, for the chart's tooltip and the table. */
+  byKind: Partial<Record<FlowKind, bigint>>;
+}
+
+/** Money in and out per period, for every period from 1 to `lastPeriod` (a quiet period shows as zero). */
+export function flowsByPeriod(flows: readonly Flow[], lastPeriod: number): PeriodFlow[] {
+  const rows: PeriodFlow[] = [];
+  for (let period = 1; period <= lastPeriod; ++period) rows.push({ period, in: 0n, out: 0n, byKind: {} });
+  for (const f of flows) {
+    let row = rows[f.period - 1];
+    if (!row) {
+      // A movement in a period beyond `lastPeriod` (the books moved on meanwhile): grow to it rather than drop it.
+      while (rows.length < f.period) rows.push({ period: rows.length + 1, in: 0n, out: 0n, byKind: {} });
+      row = rows[f.period - 1];
+    }
+    row[f.direction] += f.amount;
+    row.byKind[f.kind] = (row.byKind[f.kind] ?? 0n) + f.amount;
+  }
+  return rows;
+}
+
+export interface FundingRow {
+  period: number;
+  status: "open" | "unfunded" | "funded";
+  /** Funded amount and stream pools (zero while unfunded). */
+  funded: bigint;
+  pools: PerStream;
+  claimed: bigint;
+  claims: number;
+  /** Funded and not claimed yet. */
+  unclaimed: bigint;
+}
+
+/** Each period of the ledger, newest first, with its funding and what members claimed of it. */
+export function fundingTable(state: HistoryState): FundingRow[] {
+  const claimsPerPeriod = new Map<number, number>();
+  for (const c of state.treasury.claimList) claimsPerPeriod.set(c.period, (claimsPerPeriod.get(c.period) ?? 0) + 1);
+  return [...state.ledger.periods.values()]
+    .sort((a, b) => b.period - a.period)
+    .map((p): FundingRow => {
+      const f = state.treasury.fundings.get(p.period);
+      const status = f ? "funded" : p.closedAt === null ? "open" : "unfunded";
+      const funded = f?.amount ?? 0n;
+      const claimed = f?.claimed ?? 0n;
+      return {
+        period: p.period,
+        status,
+        funded,
+        pools: f ? [...f.streamPools] : [0n, 0n, 0n],
+        claimed,
+        claims: claimsPerPeriod.get(p.period) ?? 0,
+        unclaimed: funded - claimed,
+      };
+    });
+}
+
+/** Closed periods not funded yet, oldest first: what a treasurer can fund. */
+export const unfundedPeriods = (state: HistoryState): number[] =>
+  fundingTable(state)
+    .filter((r) => r.status === "unfunded")
+    .map((r) => r.period)
+    .reverse();
+
+/**
+ * What fundPeriod would put in each stream pool, as Treasury.fundPeriod computes it: each stream's bucket share of
+ * `amount`, or nothing for a stream nobody earned payable work in; what is not pooled stays unallocated.
+ */
+export function fundingPreview(amount: bigint, bucketsBps: readonly number[], periodPayable: PerStream) {
+  const pools: PerStream = [0n, 0n, 0n];
+  for (let s = 0; s < 3; ++s) {
+    if (periodPayable[s] === 0n) continue;
+    pools[s] = (amount * BigInt(bucketsBps[s] ?? 0)) / 10_000n;
+  }
+  const funded = pools[0] + pools[1] + pools[2];
+  return { pools, funded, leftUnallocated: amount - funded };
+}
+
+/** A payment reference for people: readable text when it is one (bytes32 of ASCII), else a short hash. */
+export function paymentRefText(ref: string): string {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(ref) || /^0x0{64}$/.test(ref)) return "";
+  const bytes = ref
+    .slice(2)
+    .match(/../g)!
+    .map((h) => parseInt(h, 16));
+  const end = bytes.indexOf(0);
+  const text = bytes.slice(0, end < 0 ? 32 : end);
+  const printable =
+    text.length > 0 && text.every((b) => b >= 0x20 && b < 0x7f) && bytes.slice(text.length).every((b) => b === 0);
+  return printable ? String.fromCharCode(...text) : `${ref.slice(0, 10)}…`;
+}
