@@ -7,11 +7,10 @@ import type { DecodedEvent, HistoryState } from "../../../../scripts/lib/history
 import { shortAddress } from "../../format.ts";
 import { useT } from "../../i18n.tsx";
 import { useNames } from "../../wallet/names.ts";
-import { Empty, Person, Section } from "../../ui/kit.tsx";
+import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { periodOpenings } from "../treasury/flows.ts";
 import { addressesOf, argText, eventKinds, filterEvents, pageOf, periodOfEvent, type EventFilter } from "./filters.ts";
 import { messages } from "./messages.ts";
-import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 const PAGE_SIZE = 50;
 

@@ -5,10 +5,9 @@
  */
 import { useEffect, useState } from "react";
 import { useT } from "../../i18n.tsx";
-import { Empty, Section } from "../../ui/kit.tsx";
+import { Empty, Section, ScrollArea } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 import { auditFiles, type AuditFile, type AuditRun } from "./run.ts";
-import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 type Linked = AuditFile & { url: string };
 interface Files {

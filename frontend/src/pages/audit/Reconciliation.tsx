@@ -2,10 +2,9 @@
 import { SECTIONS, reportHash, type AuditReport } from "../../../../scripts/lib/audit/index.ts";
 import { money, shortAddress } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
-import { Person, Section } from "../../ui/kit.tsx";
+import { Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 import type { AuditView } from "./useAudit.ts";
-import { ScrollArea } from "../treasury/ScrollArea.tsx";
 
 export function Reconciliation({ audit, lastBlock }: { audit: AuditView; lastBlock: number }) {
   const t = useT(messages);

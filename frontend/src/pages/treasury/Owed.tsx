@@ -1,10 +1,9 @@
 /** What the treasury owes, as the contracts answer it now: payouts, the capital books line by line, what is free. */
 import { money } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
-import { Section, Stat } from "../../ui/kit.tsx";
+import { Section, Stat, ScrollArea } from "../../ui/kit.tsx";
 import type { MoneyViews } from "./chain.ts";
 import { messages } from "./messages.ts";
-import { ScrollArea } from "./ScrollArea.tsx";
 
 export function Owed({ views }: { views: MoneyViews }) {
   const t = useT(messages);

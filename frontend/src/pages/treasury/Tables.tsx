@@ -2,11 +2,10 @@
 import { useState } from "react";
 import { money } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
-import { Empty, Person, Section } from "../../ui/kit.tsx";
+import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { FlowChart } from "./FlowChart.tsx";
 import { paymentRefText, type Flow, type FundingRow, type PeriodFlow } from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
-import { ScrollArea } from "./ScrollArea.tsx";
 
 export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
   const t = useT(messages);
