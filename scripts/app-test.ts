@@ -11,7 +11,7 @@
  * Rewrites deployments/localhost.json and frontend/src/generated/ (as a deploy does) and puts them back at the end;
  * leaves frontend/dist built for the tests' chain. Output: test-results/app/ (logs, screenshots, downloads).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getAddress, JsonRpcProvider } from "ethers";
@@ -28,8 +28,8 @@ import {
   type Chain,
   type Served,
 } from "./lib/app-e2e/processes.ts";
-import { GENERATED_DIR } from "./lib/app-contracts.ts";
-import { deploymentPath, readDeployment, ROOT } from "./lib/deployments.ts";
+import { keepLocalFiles } from "./lib/app-e2e/local-files.ts";
+import { readDeployment, ROOT } from "./lib/deployments.ts";
 import { connectContracts, openPage, type Ctx, type OpenOptions } from "../test/app/harness.ts";
 import { FLOWS } from "../test/app/index.ts";
 
@@ -71,24 +71,6 @@ if (!chromiumInstalled()) {
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** deployments/localhost.json and the generated app contracts, as the developer had them, to put back. */
-function keepLocalFiles(): () => void {
-  const backup = join(RESULTS, "backup");
-  rmSync(backup, { recursive: true, force: true });
-  mkdirSync(join(backup, "generated"), { recursive: true });
-  const deployment = deploymentPath("localhost");
-  const hadDeployment = existsSync(deployment);
-  if (hadDeployment) copyFileSync(deployment, join(backup, "localhost.json"));
-  const generated = existsSync(GENERATED_DIR) ? readdirSync(GENERATED_DIR) : [];
-  for (const file of generated) copyFileSync(join(GENERATED_DIR, file), join(backup, "generated", file));
-  return () => {
-    if (hadDeployment) copyFileSync(join(backup, "localhost.json"), deployment);
-    else rmSync(deployment, { force: true });
-    for (const file of generated) copyFileSync(join(backup, "generated", file), join(GENERATED_DIR, file));
-    rmSync(backup, { recursive: true, force: true });
-  };
-}
-
 let chain: Chain | undefined;
 let server: Served | undefined;
 let browser: Browser | undefined;
@@ -116,7 +98,7 @@ try {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(LOG, "");
-  restore = keepLocalFiles();
+  restore = keepLocalFiles(join(RESULTS, "backup"));
 
   let step = performance.now();
   await run("hardhat", ["build", "--quiet"], { log: LOG });

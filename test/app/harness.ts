@@ -6,6 +6,7 @@
  *
  * No side effects on import: Hardhat's Mocha run loads every file under test/, and this is not a Mocha test.
  */
+import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -211,6 +212,7 @@ export async function openPage(
   await page.goto(new URL(hash, ctx.appUrl).toString());
   if (as !== undefined) await connectAs(page, ctx.accounts[as]);
   await settled(page);
+  if (as === undefined) assert.equal(await connectedAddress(page), undefined, `${hash} opened connected`);
   return page;
 }
 
