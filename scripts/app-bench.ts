@@ -58,7 +58,7 @@ interface Load {
   events: number;
   domContentLoadedMs: number;
   /** The requests to the chain's RPC URL that ended before the mark. */
-  rpc: { count: number; firstStartMs: number; lastEndMs: number; bytes: number };
+  rpc: { count: number; firstStartMs: number; lastEndMs: number };
 }
 
 /** Waits for the mark and the visible figures (checked every frame), then reads the page's timings. */
@@ -89,7 +89,6 @@ async function measure(page: Page, rpcUrl: string): Promise<Load> {
           count: rpc.length,
           firstStartMs: rpc.length ? Math.min(...rpc.map((e) => e.startTime)) : 0,
           lastEndMs: rpc.length ? Math.max(...rpc.map((e) => e.responseEnd)) : 0,
-          bytes: rpc.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
         },
       };
     })()`,
@@ -159,8 +158,8 @@ dashboard figures: first load ${s(first.markMs)} (${count(first.events)} events)
   [data-figures] visible: first ${s(first.visibleMs)}, second ${s(second.visibleMs)}
   fromCache: first ${first.fromCache}, second ${second.fromCache}
   initial JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)
-  first load, where the time went: page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)} (${count(Math.round(first.rpc.bytes / 1024))} KB); after the last answer until the mark (decode, fold, render) ${s(first.markMs - first.rpc.lastEndMs)}
-  second load: DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC requests before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}${
+  first load, where the time went: page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)}; after the last answer until the mark (decode, fold, render) ${s(first.markMs - first.rpc.lastEndMs)}
+  second load: DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC request(s) before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}${
     node
       ? `\n  the same ${count(node.events)} logs in Node (history module): fetch ${s(node.fetchMs)}, decode ${s(node.decodeMs)}, fold ${s(node.foldMs)}`
       : ""
