@@ -1,0 +1,174 @@
+/**
+ * The processes behind the browser tests and the load benchmark: a Hardhat node of their own, hardhat scripts run
+ * against it, the app built for it and served by Vite's preview server. Each returns a way to stop it, and the
+ * callers stop everything in `finally`, so a failed run leaves nothing listening.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { APP_ROOT } from "../app-server.ts";
+import { ROOT } from "../deployments.ts";
+
+export const HOST = "127.0.0.1";
+const BIN = join(ROOT, "node_modules", ".bin");
+const CHAIN_READY_TIMEOUT_MS = 120_000;
+
+/** A port nobody listens on now: the OS picks it. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether something already listens on the port (a chain left from another run would mislead every test). */
+export async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(true));
+    server.listen(port, HOST, () => server.close(() => resolve(false)));
+  });
+}
+
+/** The last lines of a log, to show with an error. */
+export function tail(path: string, lines = 40): string {
+  try {
+    return readFileSync(path, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/** One JSON-RPC call over HTTP. */
+export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+export interface Chain {
+  url: string;
+  port: number;
+  log: string;
+  stop(): Promise<void>;
+}
+
+/** Waits until the node answers eth_chainId (start.ts's waitForChain, with the node's exit as an early failure). */
+async function waitForChain(node: ChildProcess, url: string, log: string): Promise<void> {
+  const deadline = Date.now() + CHAIN_READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (node.exitCode !== null) throw new Error(`The local chain exited early:\n${tail(log)}`);
+    try {
+      await rpc(url, "eth_chainId");
+      return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The local chain did not answer on ${url} within ${CHAIN_READY_TIMEOUT_MS / 1000} s; see ${log}`);
+}
+
+/** Stops a child and waits for it to be gone (SIGKILL if it lingers). */
+export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A fresh Hardhat node on 127.0.0.1:port, its output in `logDir`/hardhat-node.log. */
+export async function startChain(port: number, logDir: string): Promise<Chain> {
+  if (await portInUse(port)) throw new Error(`Port ${port} on ${HOST} is already in use: choose another.`);
+  mkdirSync(logDir, { recursive: true });
+  const log = join(logDir, "hardhat-node.log");
+  const fd = openSync(log, "w");
+  const node = spawn(join(BIN, "hardhat"), ["node", "--hostname", HOST, "--port", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", fd, fd],
+  });
+  closeSync(fd);
+  const url = `http://${HOST}:${port}`;
+  const chain: Chain = { url, port, log, stop: () => stopProcess(node) };
+  try {
+    await waitForChain(node, url, log);
+  } catch (error) {
+    await chain.stop();
+    throw error;
+  }
+  return chain;
+}
+
+/**
+ * Runs a command of the project (hardhat, node) to its end, its output appended to `log`; rejects with the log's
+ * tail when it fails. Never two hardhat commands at once: the callers await each.
+ */
+export async function run(
+  command: string,
+  args: string[],
+  { log, env = {} }: { log: string; env?: Record<string, string> },
+): Promise<void> {
+  const fd = openSync(log, "a");
+  const child = spawn(command === "node" ? process.execPath : join(BIN, command), args, {
+    cwd: ROOT,
+    stdio: ["ignore", fd, fd],
+    env: { ...process.env, ...env },
+  });
+  closeSync(fd);
+  const onSignal = () => child.kill("SIGTERM");
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  if (status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${status}):\n${tail(log)}`);
+}
+
+/** `hardhat run <script> --network localhost`, pointed at the chain by DISCO_RPC_URL (hardhat.config.ts). */
+export function hardhatRun(script: string, chain: Chain, log: string, env: Record<string, string> = {}) {
+  return run("hardhat", ["run", "--no-compile", script, "--network", "localhost"], {
+    log,
+    env: { DISCO_RPC_URL: chain.url, ...env },
+  });
+}
+
+/** Builds the app for deployments/<network>.json with its RPC URL on the chain's port (scripts/app.ts build). */
+export function buildApp(chain: Chain, log: string, network = "localhost") {
+  return run("node", ["scripts/app.ts", "build", "--network", network], {
+    log,
+    env: { DISCO_PORT: String(chain.port) },
+  });
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves frontend/dist (the production build) with Vite's preview server on 127.0.0.1:port. */
+export async function servePreview(port: number): Promise<Served> {
+  const { preview } = await import("vite");
+  const server = await preview({
+    root: APP_ROOT,
+    logLevel: "warn",
+    preview: { host: HOST, port, strictPort: true, open: false },
+  });
+  return {
+    url: `http://${HOST}:${port}/`,
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * The browser flows in the order they run: each may rely on what the earlier ones did to the demo (the vote
+ * before the relayed vote, both before governance moves the clock to settle the dispute, the claim before the
+ * audit's totals), so they share one chain.
+ */
+import { audit } from "./audit.ts";
+import { relay, vote } from "./decisions.ts";
+import type { Flow } from "./harness.ts";
+import { accessibility, language, screenshots } from "./pages.ts";
+import { shell } from "./shell.ts";
+import { treasury } from "./treasury.ts";
+import { work } from "./work.ts";
+
+export const FLOWS: readonly Flow[] = [shell, work, vote, relay, treasury, audit, language, accessibility, screenshots];

@@ -1,0 +1,105 @@
+/**
+ * Every page: the language switch, axe-core's accessibility check connected and not, and screenshots at desktop
+ * and phone sizes.
+ */
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { DESKTOP, PHONE } from "../../scripts/lib/app-e2e/browser.ts";
+import { axeViolations, describeViolation, eventually, PEOPLE, settled, type Flow } from "./harness.ts";
+
+/** The app's pages by their hash route (frontend/src/route.ts). */
+export const PAGE_PATHS = {
+  me: "#/",
+  work: "#/work",
+  decisions: "#/decisions",
+  treasury: "#/treasury",
+  audit: "#/audit",
+} as const;
+export type PageName = keyof typeof PAGE_PATHS;
+
+export const language: Flow = {
+  name: "language",
+  title: "switch the app to Spanish and back",
+  async run(ctx) {
+    const page = await ctx.open("#/work");
+    const tab = page.locator('nav.tabs a[href="#/work"]');
+    const choose = (lang: string) => page.locator("header .lang select").selectOption(lang);
+    assert.equal((await tab.innerText()).trim(), "Work");
+    await choose("es");
+    await eventually(async () => assert.equal((await tab.innerText()).trim(), "Trabajo"));
+    assert.equal((await page.locator("main h1").innerText()).trim(), "Trabajo");
+    assert.equal((await page.locator("nav.tabs").getAttribute("aria-label")) ?? "", "Páginas");
+    // The choice is remembered: a new page opens in Spanish.
+    const again = await ctx.open("#/");
+    assert.equal((await again.locator('nav.tabs a[href="#/treasury"]').innerText()).trim(), "Tesorería");
+    await choose("en");
+    await eventually(async () => assert.equal((await tab.innerText()).trim(), "Work"));
+  },
+};
+
+const BLOCKING = new Set(["serious", "critical"]);
+
+export const accessibility: Flow = {
+  name: "accessibility",
+  title: "axe-core finds no serious or critical violation on any page, connected or not",
+  async run(ctx) {
+    const found: string[] = [];
+    let minor = 0;
+    for (const as of [undefined, PEOPLE.alice]) {
+      for (const [name, path] of Object.entries(PAGE_PATHS)) {
+        const page = await ctx.open(path, { as });
+        const where = `${name} (${as === undefined ? "not connected" : "connected as Alice"})`;
+        for (const v of await axeViolations(page)) {
+          if (v.impact && BLOCKING.has(v.impact)) found.push(describeViolation(where, v));
+          else minor++;
+        }
+        await page.close();
+      }
+    }
+    if (minor > 0) console.log(`    (axe: ${minor} moderate or minor findings, not blocking)`);
+    assert.equal(found.length, 0, `axe-core found serious or critical violations:\n${found.join("\n")}`);
+  },
+};
+
+/** Who each page is photographed as: the person it is mostly for. */
+const PHOTOGRAPHED_AS: Record<PageName, number> = {
+  me: PEOPLE.alice,
+  work: PEOPLE.alice,
+  decisions: PEOPLE.carla,
+  treasury: PEOPLE.bob,
+  audit: PEOPLE.jun,
+};
+
+export const screenshotsDir = (results: string) => join(results, "screenshots");
+
+export const screenshots: Flow = {
+  name: "screenshots",
+  title: "photograph every page at desktop (1280x900) and phone (390x844) sizes",
+  async run(ctx) {
+    const dir = screenshotsDir(ctx.results);
+    mkdirSync(dir, { recursive: true });
+    const paths: string[] = [];
+    const wide: string[] = [];
+    for (const [viewportName, viewport] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+      for (const [name, path] of Object.entries(PAGE_PATHS)) {
+        const page: Page = await ctx.open(path, { as: PHOTOGRAPHED_AS[name as PageName], viewport });
+        await settled(page);
+        // Let the fonts and the first poll settle, so the picture is the page at rest.
+        await page.waitForTimeout(500);
+        const file = join(dir, `${name}-${viewportName}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        paths.push(file);
+        // Nothing may stick out sideways on a phone.
+        const overflow = (await page.evaluate(
+          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        )) as number;
+        if (overflow > 1) wide.push(`${name} is ${overflow}px wider than the ${viewportName} screen`);
+        await page.close();
+      }
+    }
+    ctx.shared.set("screenshots", paths);
+    assert.deepEqual(wide, [], "every page fits its screen's width");
+  },
+};
