@@ -15,7 +15,6 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { CHROMIUM_MISSING, chromiumInstalled, launchBrowser, type Browser } from "./lib/app-e2e/browser.ts";
-import { keepLocalFiles } from "./lib/app-e2e/local-files.ts";
 import {
   buildApp,
   hardhatRun,
@@ -29,7 +28,7 @@ import { initialJavaScript, INITIAL_JS_BUDGET } from "./lib/app-server.ts";
 import { deploymentPath, ROOT } from "./lib/deployments.ts";
 
 const TARGETS = { firstMs: 2_000, cachedMs: 500 };
-const NETWORK = "app-bench";
+const NETWORK = "bench";
 const RESULTS = join(ROOT, "test-results", "app-bench");
 const LOG = join(RESULTS, "setup.log");
 
@@ -108,14 +107,11 @@ const count = (n: number) => n.toLocaleString("en");
 let chain: Chain | undefined;
 let server: Served | undefined;
 let browser: Browser | undefined;
-let restore: (() => void) | undefined;
 const stopAll = async () => {
   await browser?.close().catch(() => undefined);
   await server?.close().catch(() => undefined);
   await chain?.stop().catch(() => undefined);
   rmSync(deploymentPath(NETWORK), { force: true });
-  restore?.();
-  restore = undefined;
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void stopAll().then(() => process.exit(1)));
@@ -124,15 +120,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 let exitCode = 0;
 try {
   rmSync(RESULTS, { recursive: true, force: true });
-  restore = keepLocalFiles(join(RESULTS, "backup"));
   const started = performance.now();
   await run("hardhat", ["build", "--quiet"], { log: LOG });
   chain = await startChain(Number(values["chain-port"]), RESULTS);
   console.log(`Building a history of at least ${count(Number(values.events))} events on ${chain.url}...`);
-  await hardhatRun("scripts/lib/app-e2e/build-history.ts", chain, LOG, {
-    APP_BENCH_EVENTS: values.events,
-    APP_BENCH_NETWORK: NETWORK,
-  });
+  await hardhatRun("scripts/lib/app-e2e/build-history.ts", NETWORK, chain, LOG, { APP_BENCH_EVENTS: values.events });
   const nodeLine = /^APP_BENCH_NODE (.*)$/m.exec(readFileSync(LOG, "utf8"))?.[1];
   const node = nodeLine
     ? (JSON.parse(nodeLine) as { events: number; fetchMs: number; decodeMs: number; foldMs: number })

@@ -8,8 +8,8 @@
  *
  * Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH). Without it the tests fail, saying how to install it; outside
  * CI, DISCO_SKIP_BROWSER_TESTS=1 turns that into a skip that says so.
- * Rewrites deployments/localhost.json and frontend/src/generated/ (as a deploy does) and puts them back at the end;
- * leaves frontend/dist built for the tests' chain. Output: test-results/app/ (logs, screenshots, downloads).
+ * Deploys as network e2e (deployments/e2e.json), so a running `npm start` is left alone; leaves frontend/dist built
+ * for the tests' chain. Output: test-results/app/ (logs, screenshots, downloads).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,11 +28,12 @@ import {
   type Chain,
   type Served,
 } from "./lib/app-e2e/processes.ts";
-import { keepLocalFiles } from "./lib/app-e2e/local-files.ts";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
 import { connectContracts, openPage, type Ctx, type OpenOptions } from "../test/app/harness.ts";
 import { FLOWS } from "../test/app/index.ts";
 
+/** The tests deploy as a network of their own (hardhat.config.ts). */
+const NETWORK = "e2e";
 const RESULTS = join(ROOT, "test-results", "app");
 const LOG = join(RESULTS, "setup.log");
 
@@ -74,14 +75,12 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 let chain: Chain | undefined;
 let server: Served | undefined;
 let browser: Browser | undefined;
-let restore: (() => void) | undefined;
 let stopping: Promise<void> | undefined;
 const stopAll = () =>
   (stopping ??= (async () => {
     await browser?.close().catch(() => undefined);
     await server?.close().catch(() => undefined);
     await chain?.stop().catch(() => undefined);
-    restore?.();
   })());
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
@@ -98,23 +97,22 @@ try {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(LOG, "");
-  restore = keepLocalFiles(join(RESULTS, "backup"));
 
   let step = performance.now();
   await run("hardhat", ["build", "--quiet"], { log: LOG });
   const chainPort = values["chain-port"] ? Number(values["chain-port"]) : await freePort();
   chain = await startChain(chainPort, RESULTS);
   console.log(`Chain on ${chain.url} (log: ${chain.log}); deploying and seeding the demo...`);
-  await hardhatRun("scripts/deploy.ts", chain, LOG);
-  await hardhatRun("scripts/seed.ts", chain, LOG);
+  await hardhatRun("scripts/deploy.ts", NETWORK, chain, LOG);
+  await hardhatRun("scripts/seed.ts", NETWORK, chain, LOG);
   console.log(`  demo seeded in ${seconds(step)}; building the app for it...`);
   step = performance.now();
-  await buildApp(chain, LOG);
+  await buildApp(chain, LOG, NETWORK);
   server = await servePreview(values["app-port"] ? Number(values["app-port"]) : await freePort());
   console.log(`  app built in ${seconds(step)}, served at ${server.url} (setup log: ${LOG})`);
   browser = await launchBrowser();
 
-  const deployment = readDeployment("localhost");
+  const deployment = readDeployment(NETWORK);
   const provider = new JsonRpcProvider(chain.url, deployment.chainId, { staticNetwork: true });
   const accounts = (await rpc<string[]>(chain.url, "eth_accounts")).map((a) => getAddress(a));
   const openPages: Page[] = [];
@@ -133,7 +131,7 @@ try {
     contracts: connectContracts(deployment, provider),
     results: RESULTS,
     shared: new Map(),
-    resolveDisputes: () => hardhatRun("scripts/lib/app-e2e/resolve-dispute.ts", activeChain, LOG),
+    resolveDisputes: () => hardhatRun("scripts/lib/app-e2e/resolve-dispute.ts", NETWORK, activeChain, LOG),
     async open(hash: string, options?: OpenOptions) {
       const page = await openPage(base, hash, options, pageErrors);
       openPages.push(page);

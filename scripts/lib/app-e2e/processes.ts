@@ -138,16 +138,30 @@ export async function run(
   if (status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${status}):\n${tail(log)}`);
 }
 
-/** `hardhat run <script> --network localhost`, pointed at the chain by DISCO_RPC_URL (hardhat.config.ts). */
-export function hardhatRun(script: string, chain: Chain, log: string, env: Record<string, string> = {}) {
-  return run("hardhat", ["run", "--no-compile", script, "--network", "localhost"], {
+/**
+ * `hardhat run <script> --network <network>` (e2e or bench: local chains of their own in hardhat.config.ts, so their
+ * deployments never overwrite localhost's), pointed at the chain by DISCO_RPC_URL. A deploy takes the demo's
+ * parameters.
+ */
+export function hardhatRun(
+  script: string,
+  network: "e2e" | "bench",
+  chain: Chain,
+  log: string,
+  env: Record<string, string> = {},
+) {
+  return run("hardhat", ["run", "--no-compile", script, "--network", network], {
     log,
-    env: { DISCO_RPC_URL: chain.url, ...env },
+    env: {
+      DISCO_RPC_URL: chain.url,
+      DISCO_PARAMETERS: join(ROOT, "ignition", "parameters", "localhost.json"),
+      ...env,
+    },
   });
 }
 
 /** Builds the app for deployments/<network>.json with its RPC URL on the chain's port (scripts/app.ts build). */
-export function buildApp(chain: Chain, log: string, network = "localhost") {
+export function buildApp(chain: Chain, log: string, network: "e2e" | "bench") {
   return run("node", ["scripts/app.ts", "build", "--network", network], {
     log,
     env: { DISCO_PORT: String(chain.port) },

@@ -3,7 +3,7 @@
  * vote (propose, vote, queue, execute, the clock moved by Hardhat's helpers), so that the treasurer can close it.
  * It moves the clock past every voting deadline, so the tests run it after their votes.
  *
- *   DISCO_RPC_URL=http://127.0.0.1:<port> hardhat run --network localhost scripts/lib/app-e2e/resolve-dispute.ts
+ *   DISCO_RPC_URL=http://127.0.0.1:<port> hardhat run --network e2e scripts/lib/app-e2e/resolve-dispute.ts
  */
 import { network } from "hardhat";
 import { DEMO_PEOPLE } from "../demo.ts";
