@@ -144,12 +144,13 @@ export function parseMoney(text: string, decimals = 6): bigint {
 
 /** Chooses the option whose value or label matches (the pages' option values are theirs to pick). */
 export async function selectMatching(select: Locator, pattern: RegExp): Promise<void> {
-  const options = await select
-    .locator("option")
-    .evaluateAll("(options) => options.map((o) => ({ value: o.value, label: o.textContent.trim() }))");
-  const chosen = (options as Array<{ value: string; label: string }>).find(
-    (o) => pattern.test(o.value) || pattern.test(o.label),
+  const options = await Promise.all(
+    (await select.locator("option").all()).map(async (o) => ({
+      value: (await o.getAttribute("value")) ?? "",
+      label: (await o.innerText()).trim(),
+    })),
   );
+  const chosen = options.find((o) => pattern.test(o.value) || pattern.test(o.label));
   if (!chosen) throw new Error(`No option matches ${pattern} in ${JSON.stringify(options)}`);
   await select.selectOption(chosen.value);
 }

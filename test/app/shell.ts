@@ -1,6 +1,7 @@
 /**
  * The shell: the browser wallet connects through "Connect wallet" (wagmi's injected connector), the app follows
- * the wallet's account and chain changes, the demo picker connects a dev account, and every page opens from the nav.
+ * the wallet's account and chain changes, the demo picker connects a dev account (kept across a reload until
+ * disconnected), and every page opens from the nav.
  */
 import assert from "node:assert/strict";
 import { PAGE_PATHS } from "./pages.ts";
@@ -51,5 +52,14 @@ export const shell: Flow = {
       assert.equal(await page.locator(`nav.tabs a[href="${path}"]`).getAttribute("aria-current"), "page");
       assert.ok((await page.locator("main").innerText()).trim().length > label.length, `${path} shows something`);
     }
+
+    // The demo person stays connected across a reload, as a wallet extension would, until disconnected.
+    await page.reload();
+    await eventually(async () => assert.equal(await connectedAddress(page), dara.toLowerCase()));
+    await page.locator(".connect .connected button").click();
+    await eventually(async () => assert.equal(await connectedAddress(page), undefined));
+    await page.reload();
+    await settled(page);
+    assert.equal(await connectedAddress(page), undefined, "a disconnected demo person stays disconnected");
   },
 };
