@@ -1,11 +1,13 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
  *   build -> typecheck -> lint (solhint, prettier) -> gas snapshot -> all tests (Solidity and Mocha) with coverage
- *   -> 100% lines
+ *   -> 100% lines -> the app in Chromium (its own chain, deploy, seed, production build within its size budget,
+ *   browser flows, accessibility, screenshots) -> the app's typecheck and unit tests (Vitest)
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { initialJavaScript, INITIAL_JS_BUDGET } from "./lib/app-server.ts";
 import { ROOT } from "./lib/deployments.ts";
 
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -66,4 +68,21 @@ if (percent < REQUIRED_LINE_COVERAGE) {
   console.error(`Below the required ${REQUIRED_LINE_COVERAGE}%. Lines never run:\n  ${missed.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`\ntests: ${passed} passed, 0 failed`);
+// The app needs a deployment to be generated against: the browser tests make theirs first (network e2e).
+const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"]);
+const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
+await step("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
+const unitOutput = await step("App unit tests", "vitest", ["run", "--root", "frontend"]);
+const unitPassed = /Tests\s+(\d+) passed/.exec(unitOutput.replace(/\x1b\[[0-9;]*m/g, ""))?.[1];
+if (browserPassed === undefined || unitPassed === undefined) {
+  console.error("Could not find the browser tests' or the app unit tests' count of passing tests.");
+  process.exit(1);
+}
+
+const { gzipBytes } = initialJavaScript();
+console.log(
+  `\nInitial JavaScript of the app: ${(gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)`,
+);
+const total = Number(passed) + Number(browserPassed) + Number(unitPassed);
+console.log(`Contracts and scripts ${passed}, app unit ${unitPassed}, browser ${browserPassed}`);
+console.log(`\ntests: ${total} passed, 0 failed`);
