@@ -7,7 +7,13 @@ import { ROOT } from "../../scripts/lib/deployments.ts";
 
 const BIN = join(ROOT, "node_modules", ".bin");
 const PORT = 8645;
-const env = { ...process.env, DISCO_PORT: String(PORT), DISCO_RPC_URL: `http://127.0.0.1:${PORT}` };
+const APP_PORT = 5273;
+const env = {
+  ...process.env,
+  DISCO_PORT: String(PORT),
+  DISCO_RPC_URL: `http://127.0.0.1:${PORT}`,
+  APP_PORT: String(APP_PORT),
+};
 
 /** Runs the CLI as a member would (npm run cli -- ...), against the chain that `npm start` serves. */
 function cli(...args: string[]): { status: number | null; out: string; err: string } {
@@ -47,9 +53,14 @@ describe("npm start and the CLI", function () {
     if (started.exitCode === null) started.kill("SIGKILL");
   });
 
-  it("starts a local chain on 127.0.0.1, deploys and seeds the demo, and says where things are", async () => {
+  it("starts a local chain on 127.0.0.1, deploys and seeds the demo, serves the app, and says where things are", async () => {
     await ready;
     expect(output).to.match(new RegExp(`chain +http://127\\.0\\.0\\.1:${PORT}`));
+    const appUrl = `http://127.0.0.1:${APP_PORT}/`;
+    expect(output).to.match(new RegExp(`app +${appUrl.replace(/\./g, "\\.")}`));
+    const page = await fetch(appUrl);
+    expect(page.status).to.equal(200);
+    expect(await page.text()).to.include('<div id="root">');
     const deployment = JSON.parse(readFileSync(join(ROOT, "deployments", "localhost.json"), "utf8"));
     expect(output).to.include(deployment.contracts.governor.address);
     expect(output).to.match(/open +proposal Active/);
@@ -193,5 +204,7 @@ describe("npm start and the CLI", function () {
     expect(await exited).to.equal(0);
     const probe = spawnSync("bash", ["-c", `exec 3<>/dev/tcp/127.0.0.1/${PORT}`]);
     expect(probe.status, "the chain's port should be closed").to.not.equal(0);
+    const app = spawnSync("bash", ["-c", `exec 3<>/dev/tcp/127.0.0.1/${APP_PORT}`]);
+    expect(app.status, "the app's port should be closed").to.not.equal(0);
   });
 });
