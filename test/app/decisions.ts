@@ -43,7 +43,8 @@ export const vote: Flow = {
 
     const page = await ctx.open("#/decisions", { as: PEOPLE.carla });
     const card = await found(proposalCard(page, id), `the card proposal-${id}`);
-    assert.equal(await card.getAttribute("data-state"), "Active");
+    // The card names its state once the governor has answered (empty until then).
+    await eventually(async () => assert.equal(await card.getAttribute("data-state"), "Active"));
     const before = await talliesMatch(ctx, card, id);
 
     await byTestId(card, "vote-for").click();
