@@ -10,7 +10,7 @@
  * zero is the navigation's start; the app marks `disco-figures` when the books are first ready
  * (frontend/src/data/history.tsx), and the figures count as shown once `[data-figures]` is visible.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
@@ -120,6 +120,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 let exitCode = 0;
 try {
   rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
   const started = performance.now();
   await run("hardhat", ["build", "--quiet"], { log: LOG });
   chain = await startChain(Number(values["chain-port"]), RESULTS);
