@@ -6,6 +6,7 @@
 export * from "./canonical.ts";
 export * from "./checks.ts";
 export * from "./export.ts";
+export * from "./files.ts";
 export * from "./reconcile.ts";
 export * from "./report.ts";
 export * from "./timeline.ts";

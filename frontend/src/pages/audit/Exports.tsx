@@ -7,7 +7,8 @@ import { useEffect, useState } from "react";
 import { useT } from "../../i18n.tsx";
 import { Empty, Section, ScrollArea } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
-import { auditFiles, type AuditFile, type AuditRun } from "./run.ts";
+import { auditFiles, type AuditFile } from "../../../../scripts/lib/audit/index.ts";
+import type { AuditRun } from "./run.ts";
 
 type Linked = AuditFile & { url: string };
 interface Files {
@@ -31,7 +32,7 @@ export function Exports({ run }: { run: AuditRun | undefined }) {
       urls.push(url);
       return { ...f, url };
     };
-    const all = auditFiles(run);
+    const all = auditFiles(run.report, run.tables);
     setFiles({
       report: all.report.map(link),
       tables: all.tables.map((f, i) => ({

@@ -1,18 +1,13 @@
 /**
  * The auditor's report in the browser, by the scripts' own audit module (scripts/audit.ts does the same on the
  * command line): the folded books against the contracts' views read at the history's last block, the bylaw
- * checks, the tables and the files an auditor keeps. One audit, not a second one.
+ * checks and the tables (their files: auditFiles). One audit, not a second one.
  */
 import { JsonRpcProvider } from "ethers";
 import {
   auditHistory,
   auditTables,
-  canonicalJson,
   connectViews,
-  renderReport,
-  tableJson,
-  toCsv,
-  toJson,
   type AuditReport,
   type Table,
 } from "../../../../scripts/lib/audit/index.ts";
@@ -40,34 +35,4 @@ export async function runAudit(state: HistoryState, lastBlock: number): Promise<
   } finally {
     provider.destroy();
   }
-}
-
-/** One file to download. */
-export interface AuditFile {
-  name: string;
-  type: string;
-  text: string;
-}
-
-/** The files `npm run audit` writes (scripts/lib/audit/write.ts), as text: report, each table, each period's books. */
-export function auditFiles(run: AuditRun): {
-  report: AuditFile[];
-  tables: Array<{ csv: AuditFile; json: AuditFile }>;
-  books: AuditFile[];
-} {
-  const csv = "text/csv;charset=utf-8";
-  const json = "application/json";
-  return {
-    report: [
-      { name: "report.txt", type: "text/plain;charset=utf-8", text: renderReport(run.report) + "\n" },
-      { name: "report.json", type: json, text: JSON.stringify(toJson(run.report), null, 2) + "\n" },
-    ],
-    tables: run.tables.map((t) => ({
-      csv: { name: `${t.name}.csv`, type: csv, text: toCsv(t) },
-      json: { name: `${t.name}.json`, type: json, text: tableJson(t) + "\n" },
-    })),
-    books: run.report.periods
-      .filter((p) => p.closed)
-      .map((p) => ({ name: `period-${p.period}.json`, type: json, text: canonicalJson(p.books) })),
-  };
 }
