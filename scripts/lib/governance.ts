@@ -61,13 +61,18 @@ export async function propose(governor: DisCOGovernor, proposer: Signer, calls: 
   return id;
 }
 
-const BALLOT = [
+/** EIP-712 types of a vote by signature, as OpenZeppelin's Governor hashes them; the dApp signs the same. */
+export const BALLOT = [
   { name: "proposalId", type: "uint256" },
   { name: "support", type: "uint8" },
   { name: "voter", type: "address" },
   { name: "nonce", type: "uint256" },
-];
-const EXTENDED_BALLOT = [...BALLOT, { name: "reason", type: "string" }, { name: "params", type: "bytes" }];
+] as const;
+export const EXTENDED_BALLOT = [
+  ...BALLOT,
+  { name: "reason", type: "string" },
+  { name: "params", type: "bytes" },
+] as const;
 
 export async function signBallot(
   signer: Signer,
@@ -87,7 +92,7 @@ export async function signBallot(
       chainId: domain.chainId,
       verifyingContract: domain.verifyingContract,
     },
-    reason === undefined ? { Ballot: BALLOT } : { ExtendedBallot: EXTENDED_BALLOT },
+    reason === undefined ? { Ballot: [...BALLOT] } : { ExtendedBallot: [...EXTENDED_BALLOT] },
     reason === undefined ? ballot : { ...ballot, reason, params: "0x" },
   );
   return {

@@ -4,7 +4,7 @@
  * signature check, which is plain cryptography.
  */
 import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
-import type { SignedBallot } from "../../../../scripts/lib/governance.ts";
+import { BALLOT, EXTENDED_BALLOT, type SignedBallot } from "../../../../scripts/lib/governance.ts";
 
 export type { SignedBallot };
 
@@ -15,14 +15,6 @@ export interface BallotDomain {
   chainId: bigint;
   verifyingContract: Address;
 }
-
-const BALLOT = [
-  { name: "proposalId", type: "uint256" },
-  { name: "support", type: "uint8" },
-  { name: "voter", type: "address" },
-  { name: "nonce", type: "uint256" },
-] as const;
-const EXTENDED_BALLOT = [...BALLOT, { name: "reason", type: "string" }, { name: "params", type: "bytes" }] as const;
 
 export interface Ballot {
   proposalId: bigint;

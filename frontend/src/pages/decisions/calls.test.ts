@@ -1,12 +1,12 @@
 import { decodeFunctionData, getAddress, zeroAddress, type Abi } from "viem";
 import { describe, expect, it } from "vitest";
+import { descriptionHash } from "../../../../scripts/lib/governance.ts";
 import * as abis from "../../generated/abis.ts";
 import {
   admitCall,
   changeStageCall,
   contractRegistry,
   decodeCall,
-  descriptionHash,
   lifecycleArgs,
   parameterSetters,
   PARAMETER_SETTERS,

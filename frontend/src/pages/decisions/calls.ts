@@ -8,8 +8,6 @@ import {
   encodeFunctionData,
   isAddress,
   isHex,
-  keccak256,
-  toBytes,
   toFunctionSelector,
   zeroAddress,
   type Abi,
@@ -18,6 +16,7 @@ import {
   type Address,
   type Hex,
 } from "viem";
+import { descriptionHash } from "../../../../scripts/lib/governance.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 
@@ -194,9 +193,6 @@ export function proposalDescription(text: string, summary: string, consent: bool
   return consent ? `${CONSENT_PREFIX} ${bare}` : bare;
 }
 
-/** The governor's descriptionHash: what queue and execute take instead of the description. */
-export const descriptionHash = (description: string): Hex => keccak256(toBytes(description));
-
 /** The arguments of queue and execute for a proposal as the history recorded it. */
 export function lifecycleArgs(proposal: {
   targets: readonly string[];
@@ -208,6 +204,6 @@ export function lifecycleArgs(proposal: {
     proposal.targets as Address[],
     [...proposal.values],
     proposal.calldatas as Hex[],
-    descriptionHash(proposal.description),
+    descriptionHash(proposal.description) as Hex,
   ];
 }
