@@ -15,15 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { CHROMIUM_MISSING, chromiumInstalled, launchBrowser, type Browser } from "./lib/app-e2e/browser.ts";
-import {
-  buildApp,
-  hardhatRun,
-  run,
-  servePreview,
-  startChain,
-  type Chain,
-  type Served,
-} from "./lib/app-e2e/processes.ts";
+import { buildApp, hardhatRun, run, servePreview, startChain, type Chain, type Served } from "./lib/processes.ts";
 import { initialJavaScript, INITIAL_JS_BUDGET } from "./lib/app-server.ts";
 import { deploymentPath, ROOT } from "./lib/deployments.ts";
 

@@ -27,7 +27,7 @@ import {
   startChain,
   type Chain,
   type Served,
-} from "./lib/app-e2e/processes.ts";
+} from "./lib/processes.ts";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
 import { connectContracts, openPage, type Ctx, type OpenOptions } from "../test/app/harness.ts";
 import { FLOWS } from "../test/app/index.ts";

@@ -3,48 +3,16 @@
  * 127.0.0.1; then it keeps running until Ctrl-C, which stops everything. DISCO_PORT changes the chain's port
  * (default 8545), APP_PORT the app's (default 5173).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
-import { connect } from "node:net";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { startAppServer } from "./lib/app-server.ts";
 import { DEMO_PEOPLE } from "./lib/demo.ts";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
+import { HOST, portInUse, startChain, type Chain } from "./lib/processes.ts";
 
-const HOST = "127.0.0.1";
 const PORT = Number(process.env.DISCO_PORT ?? 8545);
 const RPC_URL = `http://${HOST}:${PORT}`;
 const HARDHAT = join(ROOT, "node_modules", ".bin", "hardhat");
-const LOG = join(ROOT, "cache", "hardhat-node.log");
-const READY_TIMEOUT_MS = 120_000;
-
-const portInUse = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ host: HOST, port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
-
-async function waitForChain(chain: ChildProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (chain.exitCode !== null) throw new Error(`The local chain exited early; see ${LOG}`);
-    try {
-      const response = await fetch(RPC_URL, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The local chain did not answer on ${RPC_URL} within ${READY_TIMEOUT_MS / 1000} s; see ${LOG}`);
-}
 
 function hardhat(args: string[]): void {
   const env = { ...process.env, DISCO_RPC_URL: RPC_URL };
@@ -57,18 +25,20 @@ if (await portInUse(PORT)) {
   process.exit(1);
 }
 
-mkdirSync(join(ROOT, "cache"), { recursive: true });
-const log = openSync(LOG, "w");
-const chain = spawn(HARDHAT, ["node", "--hostname", HOST, "--port", String(PORT)], {
-  cwd: ROOT,
-  stdio: ["ignore", log, log],
-});
+console.log(`Starting a local Hardhat chain on ${RPC_URL} (log: ${join(ROOT, "cache", "hardhat-node.log")})...`);
+let chain: Chain;
+try {
+  chain = await startChain(PORT, join(ROOT, "cache"));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 let stopping = false;
 let app: Awaited<ReturnType<typeof startAppServer>> | undefined;
 const stop = (code: number) => {
   stopping = true;
   void app?.server.close();
-  if (chain.exitCode === null) chain.kill("SIGTERM");
+  void chain.stop();
   process.exitCode = code;
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -77,17 +47,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stop(0);
   });
 }
-chain.on("exit", (code) => {
+void chain.exited.then((code) => {
   if (!stopping) {
-    console.error(`The local chain stopped unexpectedly (exit ${code}); see ${LOG}`);
+    console.error(`The local chain stopped unexpectedly (exit ${code}); see ${chain.log}`);
     process.exit(1);
   }
   console.log("Stopped.");
 });
 
 try {
-  console.log(`Starting a local Hardhat chain on ${RPC_URL} (log: ${LOG})...`);
-  await waitForChain(chain);
   hardhat(["run", "scripts/deploy.ts", "--network", "localhost"]);
   hardhat(["run", "--no-compile", "scripts/seed.ts", "--network", "localhost"]);
   app = await startAppServer();

@@ -1,5 +1,5 @@
 /**
- * The processes behind the browser tests and the load benchmark: a Hardhat node of their own, hardhat scripts run
+ * The processes behind `npm start`, the browser tests and the load benchmark: a Hardhat node, hardhat scripts run
  * against it, the app built for it and served by Vite's preview server. Each returns a way to stop it, and the
  * callers stop everything in `finally`, so a failed run leaves nothing listening.
  */
@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { APP_ROOT } from "../app-server.ts";
-import { ROOT } from "../deployments.ts";
+import { APP_ROOT } from "./app-server.ts";
+import { ROOT } from "./deployments.ts";
 
 export const HOST = "127.0.0.1";
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -62,10 +62,12 @@ export interface Chain {
   url: string;
   port: number;
   log: string;
+  /** Resolves with the node's exit code when it stops, asked to or not. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
-/** Waits until the node answers eth_chainId (start.ts's waitForChain, with the node's exit as an early failure). */
+/** Waits until the node answers eth_chainId; the node's exit is an early failure. */
 async function waitForChain(node: ChildProcess, url: string, log: string): Promise<void> {
   const deadline = Date.now() + CHAIN_READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -103,7 +105,8 @@ export async function startChain(port: number, logDir: string): Promise<Chain> {
   });
   closeSync(fd);
   const url = `http://${HOST}:${port}`;
-  const chain: Chain = { url, port, log, stop: () => stopProcess(node) };
+  const exited = new Promise<number | null>((resolve) => node.once("exit", (code) => resolve(code)));
+  const chain: Chain = { url, port, log, exited, stop: () => stopProcess(node) };
   try {
     await waitForChain(node, url, log);
   } catch (error) {
