@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { ROOT } from "../../scripts/lib/deployments.ts";
+import { rpc } from "../../scripts/lib/processes.ts";
 
 const BIN = join(ROOT, "node_modules", ".bin");
 const PORT = 8645;
@@ -23,16 +24,8 @@ function cli(...args: string[]): { status: number | null; out: string; err: stri
 
 /** Moves the local chain's clock, as only a development chain allows. */
 async function moveChainTime(seconds: number): Promise<void> {
-  for (const [method, params] of [
-    ["evm_increaseTime", [seconds]],
-    ["evm_mine", []],
-  ] as const) {
-    await fetch(env.DISCO_RPC_URL, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-    });
-  }
+  await rpc(env.DISCO_RPC_URL, "evm_increaseTime", [seconds]);
+  await rpc(env.DISCO_RPC_URL, "evm_mine");
 }
 
 describe("npm start and the CLI", function () {

@@ -165,19 +165,7 @@ function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyV
       <form className="stack" data-testid="fund-period" onSubmit={(e) => void submit(e)} noValidate>
         <label>
           {t("period")}
-          <select
-            name="period"
-            value={period ?? ""}
-            disabled={periods.length === 0}
-            onChange={(e) => setChosen(Number(e.target.value))}
-          >
-            {periods.length === 0 ? <option value="">—</option> : null}
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+          <PeriodSelect name="period" value={period} choices={periods} onChange={setChosen} />
         </label>
         <label>
           {t("amount")}
@@ -277,19 +265,7 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
       <form className="stack" data-testid="close-year" onSubmit={(e) => void submit(e)} noValidate>
         <label>
           {t("lastPeriod")}
-          <select
-            name="lastPeriod"
-            value={last ?? ""}
-            disabled={choices.length === 0}
-            onChange={(e) => setChosen(Number(e.target.value))}
-          >
-            {choices.length === 0 ? <option value="">—</option> : null}
-            {choices.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+          <PeriodSelect name="lastPeriod" value={last} choices={choices} onChange={setChosen} />
         </label>
         <label>
           {t("surplus")}
@@ -339,5 +315,34 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
       </form>
       <TxStatus tx={tx} />
     </article>
+  );
+}
+
+/** A choice of periods; disabled, showing a dash, when there is none. */
+function PeriodSelect({
+  name,
+  value,
+  choices,
+  onChange,
+}: {
+  name: string;
+  value: number | undefined;
+  choices: readonly number[];
+  onChange: (period: number) => void;
+}) {
+  return (
+    <select
+      name={name}
+      value={value ?? ""}
+      disabled={choices.length === 0}
+      onChange={(e) => onChange(Number(e.target.value))}
+    >
+      {choices.length === 0 ? <option value="">—</option> : null}
+      {choices.map((p) => (
+        <option key={p} value={p}>
+          {p}
+        </option>
+      ))}
+    </select>
   );
 }
