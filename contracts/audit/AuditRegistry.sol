@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {TokenRecovery} from "../utils/TokenRecovery.sol";
 import {IAuditRegistry} from "../interfaces/IAuditRegistry.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
 
@@ -10,7 +10,7 @@ import {IValueLedger} from "../interfaces/IValueLedger.sol";
 /// hash, and the members' wage ratio cap is kept here for the audit to check each paid period against.
 /// @dev The cap is not enforced on payouts: DESIGN.md has the auditor's report flag a period that breaks it, so that
 /// the members see it and decide, rather than a payout failing.
-contract AuditRegistry is IAuditRegistry, AccessControl {
+contract AuditRegistry is IAuditRegistry, TokenRecovery {
     /// @notice The role that records attestations.
     bytes32 public constant AUDITOR_ROLE = keccak256("AUDITOR_ROLE");
 
@@ -34,7 +34,7 @@ contract AuditRegistry is IAuditRegistry, AccessControl {
     /// @inheritdoc IAuditRegistry
     function attest(uint32 period, bytes32 reportHash, string calldata uri) external onlyRole(AUDITOR_ROLE) {
         if (reportHash == bytes32(0)) revert AuditEmptyReport();
-        if (_LEDGER.periodInfo(period).closedAt == 0) revert AuditPeriodNotClosed(period);
+        if (!_LEDGER.isFinal(period)) revert AuditPeriodNotFinal(period, _LEDGER.periodInfo(period).finalAt);
         address auditor = _msgSender();
         _attestations[period].push(
             Attestation({auditor: auditor, recordedAt: uint48(block.timestamp), reportHash: reportHash, uri: uri})

@@ -4,27 +4,32 @@ pragma solidity ^0.8.28;
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernorNoncesKeyed} from "@openzeppelin/contracts/governance/extensions/GovernorNoncesKeyed.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
 import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {IDisCOGovernor} from "../interfaces/IDisCOGovernor.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 
 /// @title DisCOGovernor
 /// @notice The DisCO's democracy: OpenZeppelin's Governor with its timelock, counting one binding vote per Committed
-/// member at the proposal's snapshot, advisory votes of Dating members beside them, supermajorities for bylaws,
-/// consent proposals that a binding Block stops, and optional multi-constituency weighting.
+/// member at the proposal's snapshot, advisory votes of Dating members beside them, supermajorities for bylaws and
+/// for every change of who holds a binding vote, consent proposals that a binding Block stops, and optional
+/// multi-constituency weighting.
 /// @dev Extends OpenZeppelin through its hooks only (_getVotes, _countVote, _quorumReached, _voteSucceeded,
-/// _propose, _castVote). Quorum is participation: binding For + Against + Abstain (+ Block) against a fraction, in
-/// basis points, of binding members at the snapshot, rounded up.
+/// _propose, _castVote, _executeOperations). Quorum is participation: binding For + Against + Abstain (+ Block)
+/// against a fraction, in basis points, of binding members at the snapshot, rounded up. Signed ballots use keyed
+/// nonces (GovernorNoncesKeyed): a ballot signed for one proposal never spends the nonce of another.
 contract DisCOGovernor is
     IDisCOGovernor,
     Governor,
     GovernorSettings,
     GovernorVotesQuorumFraction,
-    GovernorTimelockControl
+    GovernorTimelockControl,
+    GovernorNoncesKeyed
 {
     /// @inheritdoc IDisCOGovernor
     string public constant CONSENT_PREFIX = "[consent]";
@@ -33,6 +38,7 @@ contract DisCOGovernor is
     uint8 private constant _FOR = 1;
     uint8 private constant _ABSTAIN = 2;
     uint8 private constant _BLOCK = 3;
+    uint256 private constant _COMMITTED = uint256(IMembership.Stage.Committed);
     uint256 private constant _BPS = 10_000;
     uint256 private constant _RECEIPT_BITS = 4;
     uint256 private constant _RECEIPTS_PER_WORD = 64;
@@ -290,11 +296,13 @@ contract DisCOGovernor is
         return quorum(proposalSnapshot(proposalId)) <= participation;
     }
 
+    /// @dev Every kind needs For > Against, so that Against never helps a proposal pass (clients that offer only
+    /// For, Against and Abstain rely on it); consent adds no binding Block, a bylaw the supermajority.
     function _voteSucceeded(uint256 proposalId) internal view override returns (bool) {
         ProposalTally storage t = _tallies[proposalId];
-        if (t.kind == ProposalKind.Consent) return t.blockVotes == 0;
         (uint256 againstVotes, uint256 forVotes, ) = weightedVotes(proposalId);
         if (forVotes <= againstVotes) return false;
+        if (t.kind == ProposalKind.Consent) return t.blockVotes == 0;
         if (t.kind == ProposalKind.Standard) return true;
         return forVotes * t.supermajorityDenominator >= (forVotes + againstVotes) * t.supermajorityNumerator;
     }
@@ -344,16 +352,49 @@ contract DisCOGovernor is
         bool consent =
             bytes(description).length >= bytes(CONSENT_PREFIX).length &&
                 bytes9(bytes(description)) == bytes9(bytes(CONSENT_PREFIX));
-        address timelockAddress = timelock();
-        for (uint256 i = 0; i < targets.length; ++i) {
-            address target = targets[i];
-            bytes4 selector = i < calldatas.length ? bytes4(calldatas[i]) : bytes4(0);
-            if (target == address(this) || target == timelockAddress || _bylawFunctions[target][selector]) {
-                if (consent) revert DisCOGovernorConsentBylaw();
-                return ProposalKind.Bylaw;
-            }
+        if (_needsBylaw(targets, calldatas)) {
+            if (consent) revert DisCOGovernorConsentBylaw();
+            return ProposalKind.Bylaw;
         }
         return consent ? ProposalKind.Consent : ProposalKind.Standard;
+    }
+
+    /// @dev Whether any call is a bylaw change: a call to the governor or the timelock, a registered bylaw function,
+    /// or a membership call that changes who holds a binding vote as the members stand now.
+    function _needsBylaw(address[] memory targets, bytes[] memory calldatas) private view returns (bool) {
+        address timelockAddress = timelock();
+        address membershipAddress = address(token());
+        for (uint256 i = 0; i < targets.length; ++i) {
+            address target = targets[i];
+            bytes memory data = i < calldatas.length ? calldatas[i] : bytes("");
+            bytes4 selector = bytes4(data);
+            if (target == address(this) || target == timelockAddress || _bylawFunctions[target][selector]) return true;
+            if (target == membershipAddress && _changesBindingVote(selector, data)) return true;
+        }
+        return false;
+    }
+
+    /// @dev Admitting or promoting to Committed; changing the stage of, removing, or (with weighting on) moving a
+    /// member who is Committed now. Reads the first two arguments, which every one of these functions starts with.
+    function _changesBindingVote(bytes4 selector, bytes memory data) private view returns (bool) {
+        bool admit = selector == IMembership.admit.selector;
+        bool changeStage = selector == IMembership.changeStage.selector;
+        bool changeConstituency = selector == IMembership.changeConstituency.selector;
+        if (!admit && !changeStage && !changeConstituency && selector != IMembership.remove.selector) return false;
+        // Too short to name a member: the call will revert at execution anyway; a bylaw is the safe answer.
+        if (data.length < 68) return true;
+        uint256 account;
+        uint256 second;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            // Safe: data is at least 68 bytes long (4-byte selector and two 32-byte words), checked above.
+            account := mload(add(data, 36))
+            second := mload(add(data, 68))
+        }
+        if ((admit || changeStage) && second == _COMMITTED) return true;
+        if (admit) return false;
+        bool committedNow = _membership().stageOf(address(uint160(account))) == IMembership.Stage.Committed;
+        return committedNow && (!changeConstituency || _shares != 0);
     }
 
     function _countConstituencyVote(uint256 proposalId, uint8 constituency, uint8 support) private {
@@ -451,6 +492,8 @@ contract DisCOGovernor is
         return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
+    /// @dev A proposal passed under lighter rules than its calls need now (a member it moves became Committed since
+    /// it was made) is refused: no rule of the decision table can be sidestepped by splitting a change into steps.
     function _executeOperations(
         uint256 proposalId,
         address[] memory targets,
@@ -458,6 +501,9 @@ contract DisCOGovernor is
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override(Governor, GovernorTimelockControl) {
+        if (_tallies[proposalId].kind != ProposalKind.Bylaw && _needsBylaw(targets, calldatas)) {
+            revert DisCOGovernorNeedsBylaw(proposalId);
+        }
         super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
     }
 
@@ -472,5 +518,29 @@ contract DisCOGovernor is
 
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
         return super._executor();
+    }
+
+    function _validateVoteSig(
+        uint256 proposalId,
+        uint8 support,
+        address voter,
+        bytes memory signature
+    ) internal override(Governor, GovernorNoncesKeyed) returns (bool) {
+        return super._validateVoteSig(proposalId, support, voter, signature);
+    }
+
+    function _validateExtendedVoteSig(
+        uint256 proposalId,
+        uint8 support,
+        address voter,
+        string memory reason,
+        bytes memory params,
+        bytes memory signature
+    ) internal override(Governor, GovernorNoncesKeyed) returns (bool) {
+        return super._validateExtendedVoteSig(proposalId, support, voter, reason, params, signature);
+    }
+
+    function _useCheckedNonce(address owner, uint256 nonce) internal override(Nonces, GovernorNoncesKeyed) {
+        super._useCheckedNonce(owner, nonce);
     }
 }

@@ -31,8 +31,8 @@ interface IAuditRegistry {
 
     // ------------------------------------------------------------------------------------------------ ERRORS
 
-    /// @notice Only a closed period's books can be audited.
-    error AuditPeriodNotClosed(uint32 period);
+    /// @notice Only a final period's books can be attested (closed, and its review window over: finalAt).
+    error AuditPeriodNotFinal(uint32 period, uint48 finalAt);
 
     /// @notice An attestation must name its report.
     error AuditEmptyReport();
@@ -46,7 +46,7 @@ interface IAuditRegistry {
     // ------------------------------------------------------------------------------------------------ ACTIONS
 
     /// @notice Records that `period`'s books were audited (AUDITOR_ROLE).
-    /// @param period A closed period of the ledger
+    /// @param period A final period of the ledger
     /// @param reportHash keccak256 of the report
     /// @param uri Where the report can be read (may be empty)
     function attest(uint32 period, bytes32 reportHash, string calldata uri) external;

@@ -81,8 +81,9 @@ interface ICapitalAccounts {
         bool contributed;
     }
 
-    /// @notice A redemption: `total` is paid in `instalments` equal parts, the k-th due at start + k x
-    /// `period` / `instalments`.
+    /// @notice A redemption schedule: `total` is paid in `instalments` parts, the k-th due at
+    /// start + ceil(k x `period` / `instalments`); by then floor(total x k / instalments) is due in all, and the
+    /// whole total at the last one (so rounding is paid with the last instalment).
     struct Redemption {
         uint128 total;
         uint128 paid;
@@ -105,7 +106,7 @@ interface ICapitalAccounts {
         uint256 shares
     );
 
-    /// @notice Emitted when a treasurer closes a year with a surplus.
+    /// @notice Emitted when the members close a year with a surplus (`treasurer`: the timelock that executed it).
     event YearClosed(
         uint32 indexed year,
         address indexed treasurer,
@@ -150,18 +151,19 @@ interface ICapitalAccounts {
     event CashClaimed(address indexed member, uint256 amount);
 
     /// @notice Emitted when a former member's account (`shares` worth `amount`) moves into their redemption.
+    /// Each one is a schedule of its own (numbered from 0 per member), starting now.
     event RedemptionScheduled(
         address indexed member,
+        uint256 indexed schedule,
         uint256 shares,
         uint256 amount,
-        uint256 total,
         uint48 start,
         uint48 period,
         uint8 instalments
     );
 
-    /// @notice Emitted when a former member is paid a due instalment.
-    event Redeemed(address indexed member, uint256 amount, uint256 paidTotal);
+    /// @notice Emitted for each schedule that a redemption pays from (one transfer pays them all).
+    event Redeemed(address indexed member, uint256 indexed schedule, uint256 amount, uint256 paidTotal);
 
     /// @notice Emitted when the timelock spends from the commons fund.
     event CommonsSpent(address indexed to, uint256 amount, string reason);
@@ -201,8 +203,15 @@ interface ICapitalAccounts {
     /// @notice Thrown when a year would end at or before the end of the last closed year.
     error CapitalYearAlreadyClosed(uint32 lastPeriod, uint32 closedThrough);
 
-    /// @notice Thrown when a year would end with a period the ledger has not closed.
-    error CapitalPeriodNotClosed(uint32 period);
+    /// @notice Thrown when a year would include a period whose totals are not final yet (open: finalAt 0; or in
+    /// its review window until finalAt).
+    error CapitalPeriodNotFinal(uint32 period, uint48 finalAt);
+
+    /// @notice Thrown when a loss is larger than the reserve and every account together.
+    error CapitalLossTooLarge(uint256 loss, uint256 absorbable);
+
+    /// @notice Thrown when a redemption schedule does not exist.
+    error CapitalUnknownRedemption(address member, uint256 schedule);
 
     /// @notice Thrown when a year would span more periods than allowed.
     error CapitalYearTooLong(uint32 periods, uint32 maximum);
@@ -240,16 +249,19 @@ interface ICapitalAccounts {
 
     /// @notice Closes the next year, from the period after the last closed year through `lastPeriod`, allocating
     /// `surplus` of the treasury's unallocated balance: interest first, then reserve, commons and patronage.
-    /// Only treasurers.
-    /// @param lastPeriod The year's last period, closed in the ledger
+    /// Only the timelock: the members approve the year's accounts (a Standard decision), as a general assembly
+    /// does; a treasurer prepares them and proposes the call. Every period of the year must be final.
+    /// Rounding: each share of the split is floor(amount x bps / 10,000) and the patronage pool is what is left.
+    /// @param lastPeriod The year's last period, final in the ledger
     /// @param surplus The year's surplus, in token units
     function closeYear(uint32 lastPeriod, uint256 surplus) external;
 
     /// @notice Closes the next year at a loss: the reserve absorbs what it can, the rest is charged to the accounts
     /// in proportion to the year's patronage (as each is settled). What is charged becomes unallocated, to cover the
-    /// loss. Only the timelock: releasing the indivisible reserve and members' capital takes a vote.
-    /// @param lastPeriod The year's last period, closed in the ledger
-    /// @param loss The year's loss, in token units
+    /// loss. Only the timelock, and a Bylaw decision: releasing the indivisible reserve and members' capital takes a
+    /// supermajority. Every period of the year must be final.
+    /// @param lastPeriod The year's last period, final in the ledger
+    /// @param loss The year's loss, in token units, at most the reserve and the accounts together
     function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external;
 
     /// @notice Brings a member's account up to date with every closed year. Anyone may settle anyone: it only moves
@@ -262,12 +274,12 @@ interface ICapitalAccounts {
     function claimCash() external returns (uint256 amount);
 
     /// @notice Moves a former member's whole account into their redemption, paid in instalments over the revolving
-    /// period from now (added to an earlier one, keeping its schedule). Anyone may start it, once every period the
-    /// former member has logged work in belongs to a closed year.
+    /// period from now, in a schedule of its own (one started earlier keeps its own). Anyone may start it, once every
+    /// period the former member has logged work in belongs to a closed year.
     /// @param member The former member
     function startRedemption(address member) external;
 
-    /// @notice Pays the caller every redemption instalment that is due.
+    /// @notice Pays the caller every redemption instalment that is due, from all their schedules, in one transfer.
     /// @return amount What was paid
     function redeem() external returns (uint256 amount);
 
@@ -367,12 +379,19 @@ interface ICapitalAccounts {
         uint32 year
     ) external view returns (uint256 patronage, uint256 cash, uint256 shares, uint256 charge);
 
-    /// @notice A former member's redemption.
+    /// @notice How many redemption schedules a former member has had.
     /// @param member The former member
-    /// @return The redemption
-    function redemptionOf(address member) external view returns (Redemption memory);
+    /// @return The count (schedules are numbered from 0)
+    function redemptionCount(address member) external view returns (uint256);
 
-    /// @notice What a former member can redeem now, and when the next instalment is due (zero: none left).
+    /// @notice One of a former member's redemption schedules.
+    /// @param member The former member
+    /// @param schedule Its number, from 0
+    /// @return The schedule
+    function redemptionOf(address member, uint256 schedule) external view returns (Redemption memory);
+
+    /// @notice What a former member can redeem now over all their schedules, and when the next instalment of any of
+    /// them is due (zero: none left).
     /// @param member The former member
     /// @return due The amount due now
     /// @return nextDueAt The time of the next instalment

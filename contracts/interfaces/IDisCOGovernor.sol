@@ -6,12 +6,24 @@ pragma solidity ^0.8.28;
 /// consent), a Block vote with a reason, advisory (Dating) tallies beside the binding ones, and optional
 /// multi-constituency weighting.
 /// @dev Support values: 0 Against, 1 For, 2 Abstain (GovernorBravo order) and 3 Block, on consent proposals only.
+/// Quorum, for anyone re-deciding a proposal: ceil(binding members at the snapshot x the quorum numerator at the
+/// snapshot / 10,000), against binding participation (For + Against + Abstain + Block, unweighted). With
+/// constituency weighting, each constituency's For, Against and Abstain weigh floor(share x 1e14 x votes /
+/// its binding members at the snapshot), summed over constituencies (a constituency with no members adds nothing).
 interface IDisCOGovernor {
-    /// @notice How a proposal is decided.
-    /// - Standard: quorum, then For > Against.
-    /// - Bylaw (any call to the governor, the timelock, or a function registered as a bylaw): quorum, then
-    ///   For > Against and For / (For + Against) at least the supermajority set when it was proposed.
-    /// - Consent (description starting with CONSENT_PREFIX): quorum, then no binding Block.
+    /// @notice How a proposal is decided. Every kind needs quorum and binding For > Against (weighted when
+    /// constituency weighting is on), so that Against never helps a proposal pass.
+    /// - Standard (every other proposal: spending, resolving a dispute, approving a year with a surplus, admitting
+    ///   or moving a member within Casual and Dating): quorum, then For > Against.
+    /// - Bylaw: a proposal with any call to the governor or the timelock, to a function registered as a bylaw (every
+    ///   parameter, role and a loss year, at deployment), or to the membership that changes who holds a binding
+    ///   vote: `admit` or `changeStage` to Committed; `changeStage` or `remove` of a member who is Committed; and,
+    ///   while weighting is on, `changeConstituency` of a Committed member. Quorum, then For > Against and
+    ///   For / (For + Against) at least the supermajority set when it was proposed. The membership calls are judged
+    ///   by the members' stages when the proposal is made and again when it is executed: a proposal that needs a
+    ///   bylaw by then, and was not one, is refused (DisCOGovernorNeedsBylaw).
+    /// - Consent (description starting with CONSENT_PREFIX, never a bylaw): quorum, For > Against and no binding
+    ///   Block.
     enum ProposalKind {
         Standard,
         Bylaw,
@@ -72,6 +84,10 @@ interface IDisCOGovernor {
 
     /// @notice Thrown when a consent proposal would change a bylaw: bylaws always need a supermajority vote.
     error DisCOGovernorConsentBylaw();
+
+    /// @notice Thrown when a proposal decided as Standard or Consent is executed while one of its calls now changes
+    /// who holds a binding vote (a member it moves became Committed after it was made): that needs a bylaw.
+    error DisCOGovernorNeedsBylaw(uint256 proposalId);
 
     /// @notice Thrown when a supermajority is not more than half and at most the whole.
     error DisCOGovernorInvalidSupermajority(uint16 numerator, uint16 denominator);

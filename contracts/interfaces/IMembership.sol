@@ -95,6 +95,9 @@ interface IMembership is IERC5805 {
     /// @notice Thrown when a change would leave the member's record as it is.
     error MembershipUnchanged(address account);
 
+    /// @notice Thrown when the founders include no Committed member: nobody could ever vote.
+    error MembershipNoCommittedFounder();
+
     /// @notice Thrown when a past lookup asks about the present or the future.
     error MembershipFutureLookup(uint256 timepoint, uint48 clock);
 

@@ -11,6 +11,10 @@ import {IValueLedger} from "./IValueLedger.sol";
 /// @dev Conservation: the token balance is always `owed()` (funded payouts not yet claimed, rounding dust
 /// included) plus `capital().held()` (capital accounts, reserve, commons fund, patronage cash and redemptions owed)
 /// plus `unallocated()`; no call creates or loses a token unit.
+/// Rounding, for anyone rebuilding a payout: a funded period's stream pool is floor(amount x bucketBps / 10,000) for
+/// each stream with payable work (zero otherwise); a member's share of it is
+/// floor(pool x memberPayable / periodPayable), per stream, and their payout is the sum of the three. What rounding
+/// leaves stays in `owed()` as dust.
 interface ITreasury {
     /// @notice A funded period's payout pool. What members claimed of it is in its PayoutClaimed events.
     /// @param funded What the period was funded with (the sum of its stream pools)
@@ -57,8 +61,9 @@ interface ITreasury {
     /// @notice Thrown when money is asked of the unallocated balance beyond what it holds.
     error TreasuryInsufficientUnallocated(uint256 amount, uint256 unallocated);
 
-    /// @notice Thrown when a period that the ledger has not closed is funded.
-    error TreasuryPeriodNotClosed(uint32 period);
+    /// @notice Thrown when a period whose totals are not final is funded: still open (finalAt 0), or in its review
+    /// window until finalAt.
+    error TreasuryPeriodNotFinal(uint32 period, uint48 finalAt);
 
     /// @notice Thrown when a period is funded twice.
     error TreasuryPeriodAlreadyFunded(uint32 period);
@@ -92,9 +97,10 @@ interface ITreasury {
     /// @param paymentRef An invoice number, a client id or a hash of one
     function payIn(uint256 amount, bytes32 paymentRef) external;
 
-    /// @notice Funds a closed period's payouts from the unallocated balance, split into the stream buckets. Only
+    /// @notice Funds a final period's payouts (closed, its review window over) from the unallocated balance, split
+    /// into the stream buckets. Only
     /// treasurers, once per period.
-    /// @param period A period the ledger has closed
+    /// @param period A period the ledger has closed and whose totals are final
     /// @param amount The period's Net Available Liquidity
     function fundPeriod(uint32 period, uint256 amount) external;
 

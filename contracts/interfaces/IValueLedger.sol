@@ -8,8 +8,16 @@ import {IMembership} from "./IMembership.sol";
 /// care work in hours, per period; peers review each entry; the ledger keeps exact historical and payable totals
 /// per member, per period and for life, each readable in O(1).
 /// @dev Amounts have two decimals: 100 is one credit or one hour (25 is a quarter hour). Payable = amount x the
-/// weight of the author's stage for the stream when the entry was logged. Periods are numbered from 1; exactly one
-/// is open at a time, and closing it opens the next.
+/// weight of the author's stage for the stream when the entry was logged (rounded down). Periods are numbered from 1;
+/// exactly one is open at a time, and closing it opens the next.
+///
+/// The review window and liveness. A treasurer closes the open period whenever they choose: nothing any member does
+/// can stop it. Its counted entries stay disputable for the review window after closing (`finalAt`); only then are
+/// its totals final, and only final periods are funded or closed into a year. So every counted entry was disputable
+/// for at least the review window, and nobody can hold up a period for longer. At closing, the period's entries
+/// still pending lapse (shown as Lapsed; the author may log the work again in the open period), and entries under
+/// dispute stay disputed until the members decide: accepted before the period is final, they count in it; accepted
+/// after, they count in the period open then (EntryMoved); rejected, never.
 interface IValueLedger {
     /// @notice The value streams.
     enum Stream {
@@ -18,14 +26,16 @@ interface IValueLedger {
         Care
     }
 
-    /// @notice Where an entry stands. Only Counted entries are in the totals.
+    /// @notice Where an entry stands. Only Counted entries are in the totals. Lapsed is never stored: `entry` reports
+    /// it for an entry still Pending when its period closed.
     enum EntryStatus {
         None,
         Pending,
         Counted,
         Disputed,
         Rejected,
-        Withdrawn
+        Withdrawn,
+        Lapsed
     }
 
     /// @notice One logged piece of work. `settled`: the members accepted it after a dispute, so it can't be
@@ -48,11 +58,13 @@ interface IValueLedger {
         uint64[3] payable_;
     }
 
-    /// @notice A period's dates and its disputes not yet resolved.
+    /// @notice A period's dates and its disputes not yet resolved. `finalAt`: when its review window ends and its
+    /// totals become final (closedAt + the review window in force at closing; 0 while open).
     struct PeriodInfo {
         uint48 openedAt;
         uint48 closedAt;
         uint32 openDisputes;
+        uint48 finalAt;
     }
 
     // ------------------------------------------------------------------------------------------------ EVENTS
@@ -105,7 +117,7 @@ interface IValueLedger {
     event PeriodOpened(uint32 indexed period, uint48 openedAt);
 
     /// @notice Emitted when a treasurer closes a period: its totals never change again.
-    event PeriodClosed(uint32 indexed period, uint48 closedAt, address indexed treasurer);
+    event PeriodClosed(uint32 indexed period, uint48 closedAt, uint48 finalAt, address indexed treasurer);
 
     /// @notice Emitted when the members set the payable weight of a stream for a stage.
     event WeightSet(IMembership.Stage indexed stage, Stream indexed stream, uint16 weightBps);
@@ -118,6 +130,13 @@ interface IValueLedger {
 
     /// @notice Emitted when the members set the minimum contribution that is reported.
     event MinimumContributionSet(uint64 credits, uint8 periods);
+
+    /// @notice Emitted when the members set the review window, for periods closed afterwards.
+    event ReviewWindowSet(uint48 window);
+
+    /// @notice Emitted when the members accept a disputed entry after its period became final: it counts in the
+    /// period open then (its EntryCounted follows).
+    event EntryMoved(uint256 indexed entryId, uint32 fromPeriod, uint32 toPeriod);
 
     // ------------------------------------------------------------------------------------------------ ERRORS
 
@@ -163,8 +182,11 @@ interface IValueLedger {
     /// @notice Thrown when someone other than its author withdraws an entry.
     error LedgerNotAuthor(uint256 entryId, address account);
 
-    /// @notice Thrown when a period with disputes not yet resolved is closed.
-    error LedgerOpenDisputes(uint32 period, uint32 openDisputes);
+    /// @notice Thrown when a closed period's entry is disputed after its review window ended (`finalAt`).
+    error LedgerReviewWindowOver(uint256 entryId, uint48 finalAt);
+
+    /// @notice Thrown when a review window is shorter than MIN_REVIEW_WINDOW or longer than MAX_REVIEW_WINDOW.
+    error LedgerInvalidReviewWindow(uint48 window);
 
     /// @notice Thrown when a weight is above 10,000 basis points or set for stage None.
     error LedgerInvalidWeight(IMembership.Stage stage, uint16 weightBps);
@@ -200,7 +222,8 @@ interface IValueLedger {
     function approve(uint256 entryId) external;
 
     /// @notice Disputes another member's pending or counted entry, which then counts only if governance accepts
-    /// it. Committed members only, while its period is open; an entry accepted after a dispute is settled.
+    /// it. Committed members only: a pending or counted entry while its period is open, a counted one until its
+    /// closed period is final; an entry accepted after a dispute is settled.
     /// @param entryId The entry
     /// @param reason Why
     function dispute(uint256 entryId, string calldata reason) external;
@@ -211,12 +234,13 @@ interface IValueLedger {
 
     // ------------------------------------------------------------------------------------------------ ROLES
 
-    /// @notice Closes the open period and opens the next. Treasurers only; refused while a dispute is open.
+    /// @notice Closes the open period and opens the next. Treasurers only; never refused for what members do: its
+    /// pending entries lapse, its disputes go on, and it becomes final a review window later.
     /// @return closed The period closed
     function closePeriod() external returns (uint32 closed);
 
-    /// @notice Settles a dispute: accepted, the entry counts; rejected, it never will. Only the timelock, while the
-    /// entry's period is open.
+    /// @notice Settles a dispute: accepted, the entry counts (in its own period until that is final, afterwards in
+    /// the open one); rejected, it never will. Only the timelock.
     /// @param entryId The disputed entry
     /// @param accept Whether it counts
     function resolveDispute(uint256 entryId, bool accept) external;
@@ -243,6 +267,10 @@ interface IValueLedger {
     /// @param periods 1 to MAX_WINDOW
     function setMinimumContribution(uint64 credits, uint8 periods) external;
 
+    /// @notice Sets the review window of periods closed afterwards. Only the timelock.
+    /// @param window Seconds, MIN_REVIEW_WINDOW to MAX_REVIEW_WINDOW
+    function setReviewWindow(uint48 window) external;
+
     // ------------------------------------------------------------------------------------------------ VIEWS
 
     /// @notice The role that closes periods (and, later, moves period money).
@@ -261,6 +289,15 @@ interface IValueLedger {
     /// @param period The period number
     /// @return The period's information (openedAt 0: not opened yet)
     function periodInfo(uint32 period) external view returns (PeriodInfo memory);
+
+    /// @notice Whether a period's totals are final: closed, and its review window over.
+    /// @param period The period number
+    /// @return True once final
+    function isFinal(uint32 period) external view returns (bool);
+
+    /// @notice The review window that periods closed now get.
+    /// @return Seconds
+    function reviewWindow() external view returns (uint48);
 
     /// @notice How many entries have been logged (ids run from 1 to this).
     /// @return The count

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
+import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title ValueLedger
 /// @notice The three value streams: work logged per period, peer reviewed, and totalled exactly.
 /// @dev Every action touches one entry and a fixed set of totals: nothing loops over members or entries. Settings
 /// and dispute resolution belong to the timelock (DEFAULT_ADMIN_ROLE); closing periods to TREASURER_ROLE holders.
-contract ValueLedger is IValueLedger, AccessControl {
+contract ValueLedger is IValueLedger, TokenRecovery {
     /// @inheritdoc IValueLedger
     bytes32 public constant TREASURER_ROLE = keccak256("TREASURER_ROLE");
     /// @notice The most approvals an entry can be made to need.
@@ -23,6 +23,10 @@ contract ValueLedger is IValueLedger, AccessControl {
     /// @notice The largest amount of one entry: ten billion credits or hours. With it, the uint64 totals would need
     /// some 18 million such entries in one period to overflow, so no entry can block others from counting.
     uint64 public constant MAX_AMOUNT = 1e12;
+    /// @notice The shortest review window: an hour, so that no setting makes counted work undisputable.
+    uint48 public constant MIN_REVIEW_WINDOW = 1 hours;
+    /// @notice The longest review window: 30 days, so that no setting holds payouts back for long.
+    uint48 public constant MAX_REVIEW_WINDOW = 30 days;
 
     uint16 private constant _BPS = 10_000;
     uint8 private constant _STREAMS = 3;
@@ -37,6 +41,7 @@ contract ValueLedger is IValueLedger, AccessControl {
         uint8 approvalsRequired;
         uint64 minimumCredits;
         uint8 minimumPeriods;
+        uint48 reviewWindow;
     }
 
     IMembership private immutable _MEMBERSHIP;
@@ -57,6 +62,7 @@ contract ValueLedger is IValueLedger, AccessControl {
     uint8 private _approvalsRequired;
     uint64 private _minimumCredits;
     uint8 private _minimumPeriods;
+    uint48 private _reviewWindow;
 
     /// @param membership_ The DisCO's membership contract
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
@@ -73,6 +79,7 @@ contract ValueLedger is IValueLedger, AccessControl {
         for (uint8 stream = 0; stream < _STREAMS; ++stream) _setCap(stream, settings.caps[stream]);
         _setApprovalsRequired(settings.approvalsRequired);
         _setMinimumContribution(settings.minimumCredits, settings.minimumPeriods);
+        _setReviewWindow(settings.reviewWindow);
         _openPeriod(1);
     }
 
@@ -112,12 +119,24 @@ contract ValueLedger is IValueLedger, AccessControl {
 
     /// @inheritdoc IValueLedger
     function dispute(uint256 entryId, string calldata reason) external {
-        Entry storage e = _reviewable(entryId, EntryStatus.Pending, EntryStatus.Counted);
-        // Once the members accepted an entry, one member cannot send it back to a vote (and hold up closing).
+        Entry storage e = _entries[entryId];
+        EntryStatus status = e.status;
+        if (status == EntryStatus.None) revert LedgerUnknownEntry(entryId);
+        uint32 period = e.period;
+        if (period != _currentPeriod) {
+            // A closed period's counted work stays disputable until its totals become final; its pending work lapsed.
+            uint48 finalAt = _periods[period].finalAt;
+            if (Time.timestamp() >= finalAt) revert LedgerReviewWindowOver(entryId, finalAt);
+            _requireStatus(entryId, e, EntryStatus.Counted, EntryStatus.Counted);
+        } else {
+            _requireStatus(entryId, e, EntryStatus.Pending, EntryStatus.Counted);
+        }
+        _requireReviewer(entryId, e);
+        // Once the members accepted an entry, one member cannot send it back to a vote.
         if (e.settled) revert LedgerDisputeSettled(entryId);
-        if (e.status == EntryStatus.Counted) _uncount(entryId, e);
+        if (status == EntryStatus.Counted) _uncount(entryId, e);
         e.status = EntryStatus.Disputed;
-        ++_periods[e.period].openDisputes;
+        ++_periods[period].openDisputes;
         emit EntryDisputed(entryId, _msgSender(), reason);
     }
 
@@ -137,26 +156,40 @@ contract ValueLedger is IValueLedger, AccessControl {
     function closePeriod() external onlyRole(TREASURER_ROLE) returns (uint32 closed) {
         closed = _currentPeriod;
         PeriodInfo storage info = _periods[closed];
-        if (info.openDisputes > 0) revert LedgerOpenDisputes(closed, info.openDisputes);
         uint48 now_ = Time.timestamp();
+        uint48 finalAt = now_ + _reviewWindow;
         info.closedAt = now_;
-        emit PeriodClosed(closed, now_, _msgSender());
+        info.finalAt = finalAt;
+        emit PeriodClosed(closed, now_, finalAt, _msgSender());
         _openPeriod(closed + 1);
     }
 
     /// @inheritdoc IValueLedger
     function resolveDispute(uint256 entryId, bool accept) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        Entry storage e = _openEntry(entryId);
+        Entry storage e = _entries[entryId];
+        if (e.status == EntryStatus.None) revert LedgerUnknownEntry(entryId);
         _requireStatus(entryId, e, EntryStatus.Disputed, EntryStatus.Disputed);
-        --_periods[e.period].openDisputes;
+        uint32 period = e.period;
+        --_periods[period].openDisputes;
         emit DisputeResolved(entryId, accept);
         if (accept) {
             e.settled = true;
+            // A final period never changes: accepted after its totals became final, the work counts in the open one.
+            if (_isFinal(period)) {
+                uint32 open = _currentPeriod;
+                e.period = open;
+                emit EntryMoved(entryId, period, open);
+            }
             _count(entryId, e);
         } else {
             _unlog(e);
             e.status = EntryStatus.Rejected;
         }
+    }
+
+    /// @inheritdoc IValueLedger
+    function setReviewWindow(uint48 window) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setReviewWindow(window);
     }
 
     /// @inheritdoc IValueLedger
@@ -202,8 +235,19 @@ contract ValueLedger is IValueLedger, AccessControl {
     }
 
     /// @inheritdoc IValueLedger
-    function entry(uint256 entryId) external view returns (Entry memory) {
-        return _entries[entryId];
+    function entry(uint256 entryId) external view returns (Entry memory e) {
+        e = _entries[entryId];
+        if (e.status == EntryStatus.Pending && e.period != _currentPeriod) e.status = EntryStatus.Lapsed;
+    }
+
+    /// @inheritdoc IValueLedger
+    function isFinal(uint32 period) external view returns (bool) {
+        return _isFinal(period);
+    }
+
+    /// @inheritdoc IValueLedger
+    function reviewWindow() external view returns (uint48) {
+        return _reviewWindow;
     }
 
     /// @inheritdoc IValueLedger
@@ -314,9 +358,18 @@ contract ValueLedger is IValueLedger, AccessControl {
     function _reviewable(uint256 entryId, EntryStatus a, EntryStatus b) private view returns (Entry storage e) {
         e = _openEntry(entryId);
         _requireStatus(entryId, e, a, b);
+        _requireReviewer(entryId, e);
+    }
+
+    function _requireReviewer(uint256 entryId, Entry storage e) private view {
         address reviewer = _msgSender();
         if (_MEMBERSHIP.stageOf(reviewer) != IMembership.Stage.Committed) revert LedgerNotCommitted(reviewer);
         if (reviewer == e.author) revert LedgerSelfReview(entryId);
+    }
+
+    function _isFinal(uint32 period) private view returns (bool) {
+        uint48 finalAt = _periods[period].finalAt;
+        return finalAt != 0 && finalAt <= Time.timestamp();
     }
 
     function _requireStatus(uint256 entryId, Entry storage e, EntryStatus a, EntryStatus b) private view {
@@ -390,6 +443,12 @@ contract ValueLedger is IValueLedger, AccessControl {
         if (periods == 0 || periods > MAX_WINDOW) revert LedgerInvalidWindow(periods);
         (_minimumCredits, _minimumPeriods) = (credits, periods);
         emit MinimumContributionSet(credits, periods);
+    }
+
+    function _setReviewWindow(uint48 window) private {
+        if (window < MIN_REVIEW_WINDOW || window > MAX_REVIEW_WINDOW) revert LedgerInvalidReviewWindow(window);
+        _reviewWindow = window;
+        emit ReviewWindowSet(window);
     }
 
     function _stream(uint8 stream) private pure returns (Stream) {

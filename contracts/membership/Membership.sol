@@ -9,6 +9,7 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
+import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title Membership
 /// @notice A DisCO's members: one soulbound ERC-721 token per address, with a checkpointed record of each member's
@@ -17,7 +18,7 @@ import {IMembership} from "../interfaces/IMembership.sol";
 /// Committed member hold a vote they cannot use until they self-delegate. Each member's whole record lives in one
 /// Checkpoints.Trace208 value, so a vote reads one checkpoint. Admin rights (DEFAULT_ADMIN_ROLE) belong to the
 /// timelock alone.
-contract Membership is IMembership, ERC721, AccessControl {
+contract Membership is IMembership, ERC721, TokenRecovery {
     using Checkpoints for Checkpoints.Trace208;
 
     /// @inheritdoc IMembership
@@ -66,6 +67,8 @@ contract Membership is IMembership, ERC721, AccessControl {
             Founder memory f = founders[i];
             _admit(f.account, f.stage, f.constituency, f.mentor);
         }
+        // Without a binding vote nobody could ever propose or pass anything: governance would be bricked for good.
+        if (_totalVotes.latest() == 0) revert MembershipNoCommittedFounder();
     }
 
     // ------------------------------------------------------------------------------------------------ GOVERNANCE
@@ -130,12 +133,12 @@ contract Membership is IMembership, ERC721, AccessControl {
 
     /// @inheritdoc IVotes
     function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
-        return _votingUnits(_unpack(_records[account].upperLookupRecent(_pastTimepoint(timepoint))).stage);
+        return _votingUnits(_unpack(_lookup(_records[account], _pastTimepoint(timepoint))).stage);
     }
 
     /// @inheritdoc IVotes
     function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
-        return _totalVotes.upperLookupRecent(_pastTimepoint(timepoint));
+        return _lookup(_totalVotes, _pastTimepoint(timepoint));
     }
 
     /// @inheritdoc IVotes
@@ -184,8 +187,8 @@ contract Membership is IMembership, ERC721, AccessControl {
     /// @inheritdoc IMembership
     function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory record) {
         uint48 past = _pastTimepoint(timepoint);
-        record = _unpack(_records[account].upperLookupRecent(past));
-        record.mentor = address(uint160(_mentors[account].upperLookupRecent(past)));
+        record = _unpack(_lookup(_records[account], past));
+        record.mentor = address(uint160(_lookup(_mentors[account], past)));
     }
 
     /// @inheritdoc IMembership
@@ -213,7 +216,7 @@ contract Membership is IMembership, ERC721, AccessControl {
 
     /// @inheritdoc IMembership
     function getPastConstituencyVotes(uint8 constituency, uint256 timepoint) external view returns (uint256) {
-        return _constituencyVotes[constituency].upperLookupRecent(_pastTimepoint(timepoint));
+        return _lookup(_constituencyVotes[constituency], _pastTimepoint(timepoint));
     }
 
     /// @inheritdoc IMembership
@@ -372,6 +375,15 @@ contract Membership is IMembership, ERC721, AccessControl {
                 ? mentor != account && _unpack(_records[mentor].latest()).stage == Stage.Committed
                 : mentor == address(0);
         if (!valid) revert MembershipInvalidMentor(account, mentor);
+    }
+
+    /// @dev The value at `timepoint`. Usually nothing changed since (a proposal's snapshot read at its execution):
+    /// the latest checkpoint answers without a search, so that reading the electorate costs the same at 10 or
+    /// 10,000 members.
+    function _lookup(Checkpoints.Trace208 storage trace, uint48 timepoint) private view returns (uint208) {
+        (bool exists, uint48 key, uint208 value) = trace.latestCheckpoint();
+        if (!exists || key <= timepoint) return value;
+        return trace.upperLookupRecent(timepoint);
     }
 
     function _pastTimepoint(uint256 timepoint) private view returns (uint48) {

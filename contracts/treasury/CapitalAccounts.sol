@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -12,6 +11,7 @@ import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
+import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title CapitalAccounts
 /// @notice The DisCO's capital accounts, kept beside the treasury that holds their money (the treasury creates this
@@ -21,11 +21,9 @@ import {IValueLedger} from "../interfaces/IValueLedger.sol";
 /// costs the year's periods in ledger reads and nothing per member. Rounding always favours the books: members get
 /// floor(pool x patronage / total), and what is left stays in the total it came from, so
 /// `held` = accounts + reserve + commons + cash owed + redemptions owed never drifts from what the treasury keeps.
-contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTransient {
+contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @notice The role that closes years (the same id as the ledger's and the treasury's treasurers).
-    bytes32 public constant TREASURER_ROLE = keccak256("TREASURER_ROLE");
     /// @notice The least cash share of a patronage allocation (US Subchapter T: 20%).
     uint16 public constant MIN_CASH_BPS = 2_000;
     /// @notice The most periods a year may span (13: a four-weekly rhythm).
@@ -54,7 +52,9 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     uint32 private _yearCount;
     uint32 private _closedThrough;
     mapping(address member => StoredAccount) private _accounts;
-    mapping(address member => Redemption) private _redemptions;
+    // Every amount moved into a redemption keeps its own schedule; `_firstOpen` skips the ones paid in full.
+    mapping(address member => Redemption[]) private _redemptions;
+    mapping(address member => uint256) private _firstOpen;
 
     uint256 private _index = _RAY;
     uint256 private _totalShares;
@@ -69,21 +69,13 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     /// @param currency_ The currency token the treasury holds
     /// @param ledger_ The value ledger that patronage is read from
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
-    /// @param treasurers The founding treasurers
     /// @param settings_ The capital rules
-    constructor(
-        IERC20 currency_,
-        IValueLedger ledger_,
-        address admin,
-        address[] memory treasurers,
-        Settings memory settings_
-    ) {
+    constructor(IERC20 currency_, IValueLedger ledger_, address admin, Settings memory settings_) {
         _TREASURY = ITreasury(_msgSender());
         _CURRENCY = currency_;
         _LEDGER = ledger_;
         _MEMBERSHIP = ledger_.membership();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
-        for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
         _setSettings(settings_);
     }
 
@@ -117,7 +109,7 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     }
 
     /// @inheritdoc ICapitalAccounts
-    function closeYear(uint32 lastPeriod, uint256 surplus) external onlyRole(TREASURER_ROLE) nonReentrant {
+    function closeYear(uint32 lastPeriod, uint256 surplus) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (surplus == 0) revert CapitalZeroAmount();
         (uint32 year, uint32 firstPeriod, uint256 totalPatronage) = _openYear(lastPeriod);
         // The treasury refuses to answer while one of its transfers is under way, so money leaving can't be
@@ -148,6 +140,9 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     /// @inheritdoc ICapitalAccounts
     function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (loss == 0) revert CapitalZeroAmount();
+        // More than the reserve and every account together is not a loss the books can take: a mistake or an attack.
+        uint256 absorbable = _reserve + _accountsTotal;
+        if (loss > absorbable) revert CapitalLossTooLarge(loss, absorbable);
         (uint32 year, uint32 firstPeriod, uint256 totalPatronage) = _openYear(lastPeriod);
         uint256 fromReserve = Math.min(loss, _reserve);
         // Without patronage there is nobody to charge: what the reserve can't absorb stays uncovered.
@@ -199,28 +194,35 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
         _accountsTotal -= amount;
         _redemptionsOwed += amount;
 
-        Redemption storage r = _redemptions[member];
-        if (r.instalments == 0) {
-            r.start = Time.timestamp();
-            r.period = _settings.revolvingPeriod;
-            r.instalments = _settings.instalments;
-        }
-        uint128 total = r.total + SafeCast.toUint128(amount);
-        r.total = total;
-        emit RedemptionScheduled(member, shares, amount, total, r.start, r.period, r.instalments);
+        Redemption[] storage schedules = _redemptions[member];
+        uint48 start = Time.timestamp();
+        (uint48 period, uint8 instalments) = (_settings.revolvingPeriod, _settings.instalments);
+        schedules.push(Redemption(SafeCast.toUint128(amount), 0, start, period, instalments));
+        emit RedemptionScheduled(member, schedules.length - 1, shares, amount, start, period, instalments);
     }
 
     /// @inheritdoc ICapitalAccounts
+    /// @dev Loops over the caller's own schedules not yet paid in full: one per time they left with capital.
     function redeem() external nonReentrant returns (uint256 amount) {
         address member = _msgSender();
-        Redemption storage r = _redemptions[member];
+        Redemption[] storage schedules = _redemptions[member];
+        uint256 first = _firstOpen[member];
         uint256 nextDueAt;
-        (amount, nextDueAt) = _due(r);
+        for (uint256 i = first; i < schedules.length; ++i) {
+            Redemption storage r = schedules[i];
+            (uint256 due, uint256 next) = _due(r);
+            if (next == 0 && i == first) ++first;
+            if (next != 0 && (nextDueAt == 0 || next < nextDueAt)) nextDueAt = next;
+            if (due == 0) continue;
+            // Safe: due is at most the schedule's total (a uint128) less what was paid.
+            uint128 paid = r.paid + uint128(due);
+            r.paid = paid;
+            amount += due;
+            emit Redeemed(member, i, due, paid);
+        }
         if (amount == 0) revert CapitalNothingDue(member, nextDueAt);
-        uint128 paid = r.paid + uint128(amount);
-        r.paid = paid;
+        _firstOpen[member] = first;
         _redemptionsOwed -= amount;
-        emit Redeemed(member, amount, paid);
         _TREASURY.capitalPay(member, amount);
     }
 
@@ -353,13 +355,25 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     }
 
     /// @inheritdoc ICapitalAccounts
-    function redemptionOf(address member) external view returns (Redemption memory) {
-        return _redemptions[member];
+    function redemptionCount(address member) external view returns (uint256) {
+        return _redemptions[member].length;
+    }
+
+    /// @inheritdoc ICapitalAccounts
+    function redemptionOf(address member, uint256 schedule) external view returns (Redemption memory) {
+        Redemption[] storage schedules = _redemptions[member];
+        if (schedule >= schedules.length) revert CapitalUnknownRedemption(member, schedule);
+        return schedules[schedule];
     }
 
     /// @inheritdoc ICapitalAccounts
     function redeemable(address member) external view returns (uint256 due, uint256 nextDueAt) {
-        return _due(_redemptions[member]);
+        Redemption[] storage schedules = _redemptions[member];
+        for (uint256 i = _firstOpen[member]; i < schedules.length; ++i) {
+            (uint256 d, uint256 next) = _due(schedules[i]);
+            due += d;
+            if (next != 0 && (nextDueAt == 0 || next < nextDueAt)) nextDueAt = next;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ INTERNAL
@@ -369,12 +383,13 @@ contract CapitalAccounts is ICapitalAccounts, AccessControl, ReentrancyGuardTran
     function _openYear(uint32 lastPeriod) private returns (uint32 year, uint32 firstPeriod, uint256 totalPatronage) {
         uint32 closedThrough = _closedThrough;
         if (lastPeriod <= closedThrough) revert CapitalYearAlreadyClosed(lastPeriod, closedThrough);
-        if (_LEDGER.periodInfo(lastPeriod).closedAt == 0) revert CapitalPeriodNotClosed(lastPeriod);
         uint32 periods = lastPeriod - closedThrough;
         if (periods > MAX_YEAR_PERIODS) revert CapitalYearTooLong(periods, MAX_YEAR_PERIODS);
         firstPeriod = closedThrough + 1;
         PatronageBasis basis = _settings.basis;
         for (uint32 p = firstPeriod; p <= lastPeriod; ++p) {
+            // Each period's own review window: a shorter window set later could make a later period final sooner.
+            if (!_LEDGER.isFinal(p)) revert CapitalPeriodNotFinal(p, _LEDGER.periodInfo(p).finalAt);
             totalPatronage += _basisOf(_LEDGER.periodTotals(p).payable_, basis);
         }
         _closedThrough = lastPeriod;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -11,6 +10,7 @@ import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
 import {CapitalAccounts} from "./CapitalAccounts.sol";
+import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title Treasury
 /// @notice Holds the DisCO's currency. Anyone pays in; treasurers fund closed periods; members pull their payout,
@@ -21,7 +21,7 @@ import {CapitalAccounts} from "./CapitalAccounts.sol";
 /// transfer is checked to move exactly the amount asked, so that a fee-charging token is refused rather than
 /// breaking the accounts. `unallocated` is the balance minus what payouts and the capital accounts are owed, so it
 /// can't drift from the balance.
-contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
+contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice The role that funds periods (the same id as the ledger's treasurers).
@@ -72,7 +72,7 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
         _setBuckets(bucketsBps);
-        _CAPITAL = new CapitalAccounts(currency_, ledger_, admin, treasurers, capitalSettings);
+        _CAPITAL = new CapitalAccounts(currency_, ledger_, admin, capitalSettings);
     }
 
     // ------------------------------------------------------------------------------------------------ ACTIONS
@@ -90,7 +90,7 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
     /// @inheritdoc ITreasury
     function fundPeriod(uint32 period, uint256 amount) external onlyRole(TREASURER_ROLE) nonReentrant {
         if (amount == 0) revert TreasuryZeroAmount();
-        if (_LEDGER.periodInfo(period).closedAt == 0) revert TreasuryPeriodNotClosed(period);
+        if (!_LEDGER.isFinal(period)) revert TreasuryPeriodNotFinal(period, _LEDGER.periodInfo(period).finalAt);
         if (_isFunded(_pools[period])) revert TreasuryPeriodAlreadyFunded(period);
         uint256 free = _unallocated();
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
@@ -257,6 +257,11 @@ contract Treasury is ITreasury, AccessControl, ReentrancyGuardTransient {
 
     function _requireExact(uint256 expected, uint256 actual) private pure {
         if (actual != expected) revert TreasuryInexactTransfer(expected, actual);
+    }
+
+    /// @dev The currency is the DisCO's money: its free part is spent by vote through `spend`, never recovered.
+    function _requireRecoverable(IERC20 token) internal view override {
+        if (token == _CURRENCY) revert RecoveryProtectedToken(token);
     }
 
     function _setBuckets(uint16[3] memory bucketsBps) private {

@@ -37,6 +37,8 @@ export const DEFAULT_LEDGER_SETTINGS = {
   approvalsRequired: 1,
   minimumCredits: 40_000,
   minimumPeriods: 3,
+  // DESIGN.md's review window: every counted entry stays disputable for 3 days before its period is final.
+  reviewWindow: 3 * 24 * 3600,
 };
 
 /** Patronage measured in livelihood and love payable credits, or in care payable hours (ICapitalAccounts). */
@@ -120,6 +122,7 @@ export default buildModule("DisCO", (m) => {
     "setCap(uint8,uint64)",
     "setApprovalsRequired(uint8)",
     "setMinimumContribution(uint64,uint8)",
+    "setReviewWindow(uint48)",
   ];
   const treasury = m.contract("Treasury", [currency, ledger, timelock, treasurers, buckets, capitalSettings]);
   const capital = m.contractAt("CapitalAccounts", m.staticCall(treasury, "capital"), { id: "CapitalAccounts" });
@@ -134,6 +137,8 @@ export default buildModule("DisCO", (m) => {
     "revokeRole(bytes32,address)",
     "renounceRole(bytes32,address)",
     "setSettings((uint128,uint16,uint16,uint16,uint16,uint16,uint16,uint8,uint8,uint48))",
+    // A loss year releases the indivisible reserve and members' capital: a bylaw (DESIGN.md's decision table).
+    "closeYearAtLoss(uint32,uint256)",
   ];
   const audit = m.contract("AuditRegistry", [ledger, timelock, wageRatioCap]);
   const auditBylaws = [

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ITokenRecovery} from "../interfaces/ITokenRecovery.sol";
+
+/// @title TokenRecovery
+/// @notice Lets the timelock send on tokens that reached a DisCO contract by mistake.
+/// @dev A contract that keeps a token for the DisCO refuses it in `_requireRecoverable`.
+abstract contract TokenRecovery is ITokenRecovery, AccessControl {
+    using SafeERC20 for IERC20;
+
+    /// @inheritdoc ITokenRecovery
+    function recoverTokens(IERC20 token, address to, uint256 amount) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (to == address(0)) revert RecoveryInvalidRecipient(to);
+        _requireRecoverable(token);
+        emit TokensRecovered(token, to, amount);
+        token.safeTransfer(to, amount);
+    }
+
+    /// @dev Reverts with RecoveryProtectedToken for a token this contract keeps for the DisCO; none by default.
+    function _requireRecoverable(IERC20 token) internal view virtual {}
+}
