@@ -7,8 +7,11 @@ import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 
 /// @notice DESIGN.md's defaults for the Solidity tests, in one place.
 library DesignDefaults {
+    /// @dev DESIGN.md's review window: a closed period is final 3 days after closing.
+    uint48 internal constant REVIEW_WINDOW = 3 days;
+
     /// @dev Weights Casual [0,0,0], Dating1 [0,10000,0], Dating2 [5000,10000,0], Dating3 [7500,10000,0],
-    /// Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods.
+    /// Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods; a 3-day review window.
     function ledgerSettings() internal pure returns (ValueLedger.Settings memory) {
         return
             ValueLedger.Settings({
@@ -22,7 +25,8 @@ library DesignDefaults {
                 caps: [uint64(0), 0, 0],
                 approvalsRequired: 1,
                 minimumCredits: 40_000,
-                minimumPeriods: 3
+                minimumPeriods: 3,
+                reviewWindow: REVIEW_WINDOW
             });
     }
 
