@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
- *   build -> typecheck -> lint (solhint, prettier) -> gas snapshot -> all tests (Solidity and Mocha) with coverage
+ *   build -> contract sizes (each at most 23,000 bytes) -> typecheck -> lint (solhint, prettier) -> gas snapshot -> all tests (Solidity and Mocha) with coverage
  *   -> 100% lines -> the app in Chromium (its own chain, deploy, seed, production build within its size budget,
  *   browser flows, accessibility, screenshots) -> the app's typecheck and unit tests (Vitest)
  */
@@ -49,6 +49,7 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
 }
 
 await step("Build", "hardhat", ["build"]);
+await step("Contract sizes", "tsx", ["scripts/sizes.ts"]);
 await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
 await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
 await step("Check formatting", "prettier", ["--check", "."]);
