@@ -5,6 +5,7 @@
  */
 import { Contract, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
+import { DEFAULT_LEDGER_SETTINGS } from "../../../ignition/modules/DisCO.ts";
 import { DEMO_PARAMETERS, deployDisCO } from "../deploy.ts";
 import { Stream } from "../ledger.ts";
 import { auditHistory, connectViews, renderReport } from "../audit/index.ts";
@@ -98,6 +99,7 @@ export async function buildHistory(
       }
     }
     await (await ledger.connect(bob).closePeriod()).wait();
+    await connection.networkHelpers.time.increase(DEFAULT_LEDGER_SETTINGS.reviewWindow);
     await (await treasury.connect(bob).fundPeriod(period, paid / BigInt(periods + 1))).wait();
     log(`  period ${period}: ${2 * perPeriod} entries, closed and funded`);
   }
