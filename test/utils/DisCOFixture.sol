@@ -23,6 +23,7 @@ abstract contract DisCOFixture is Test {
     uint256 internal constant COMMITTED_FOUNDERS = 6;
     uint256 internal constant DATING_FOUNDERS = 3;
     uint256 internal constant CASUAL_FOUNDERS = 2;
+    string internal constant GOVERNOR_ARTIFACT = "contracts/governance/DisCOGovernor.sol:DisCOGovernor";
 
     TimelockController internal timelock;
     Membership internal membership;
@@ -50,20 +51,22 @@ abstract contract DisCOFixture is Test {
         bylawSelectors[1] = membership.revokeRole.selector;
         bylawSelectors[2] = membership.renounceRole.selector;
         bylawSelectors[3] = membership.setConstituencyName.selector;
-        governor = new DisCOGovernor(
-            "DisCO Governor",
-            membership,
-            timelock,
-            DisCOGovernor.Settings({
-                votingDelay: VOTING_DELAY,
-                votingPeriod: VOTING_PERIOD,
-                proposalThreshold: PROPOSAL_THRESHOLD,
-                quorumBps: QUORUM_BPS,
-                supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
-                supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
-            }),
-            bylawTargets,
-            bylawSelectors
+        governor = _deployGovernor(
+            abi.encode(
+                "DisCO Governor",
+                membership,
+                timelock,
+                DisCOGovernor.Settings({
+                    votingDelay: VOTING_DELAY,
+                    votingPeriod: VOTING_PERIOD,
+                    proposalThreshold: PROPOSAL_THRESHOLD,
+                    quorumBps: QUORUM_BPS,
+                    supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
+                    supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
+                }),
+                bylawTargets,
+                bylawSelectors
+            )
         );
 
         timelock.grantRole(timelock.PROPOSER_ROLE(), address(governor));
@@ -74,6 +77,21 @@ abstract contract DisCOFixture is Test {
         vm.label(address(timelock), "timelock");
         vm.label(address(membership), "membership");
         vm.label(address(governor), "governor");
+    }
+
+    /// @dev Deploys the governor's production artifact (viaIR, runs 1: hardhat.config.ts's override, which applies when
+    /// DisCOGovernor.sol is compiled as a root file). This test compilation builds its own copy of the governor without
+    /// viaIR, over EIP-170's 24,576 bytes: `new DisCOGovernor(...)` would test bytecode that never ships. EDR does not
+    /// serve the deployCode cheatcode, so the artifact's creation code (getCode) is deployed with CREATE.
+    function _deployGovernor(bytes memory constructorArgs) internal returns (DisCOGovernor) {
+        bytes memory initCode = bytes.concat(vm.getCode(GOVERNOR_ARTIFACT), constructorArgs);
+        address deployed;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            deployed := create(0, add(initCode, 0x20), mload(initCode))
+        }
+        require(deployed != address(0), "governor deployment failed");
+        return DisCOGovernor(payable(deployed));
     }
 
     /// @dev Every founder, in admission order, with their stage.
