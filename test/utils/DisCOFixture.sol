@@ -94,6 +94,70 @@ abstract contract DisCOFixture is Test {
         return DisCOGovernor(payable(deployed));
     }
 
+    // ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+    /// @dev One proposal's calls and description, kept together so that tests can propose, queue and execute it.
+    struct Proposal {
+        address[] targets;
+        uint256[] values;
+        bytes[] calldatas;
+        string description;
+    }
+
+    /// @dev A proposal of one call with no value.
+    function _proposal(
+        address target,
+        bytes memory data,
+        string memory description
+    ) internal pure returns (Proposal memory p) {
+        p.targets = new address[](1);
+        p.targets[0] = target;
+        p.values = new uint256[](1);
+        p.calldatas = new bytes[](1);
+        p.calldatas[0] = data;
+        p.description = description;
+    }
+
+    function _submit(Proposal memory p, address proposer) internal returns (uint256) {
+        vm.prank(proposer);
+        return governor.propose(p.targets, p.values, p.calldatas, p.description);
+    }
+
+    function _proposalId(Proposal memory p) internal view returns (uint256) {
+        return governor.hashProposal(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    function _classify(Proposal memory p) internal view returns (uint8) {
+        return uint8(governor.classify(p.targets, p.calldatas, p.description));
+    }
+
+    /// @dev Binding votes of the first `forVotes` committed founders For, the next `againstVotes` Against.
+    function _castVotes(uint256 proposalId, uint256 forVotes, uint256 againstVotes) internal {
+        for (uint256 i = 0; i < forVotes + againstVotes; ++i) {
+            vm.prank(committed[i]);
+            governor.castVote(proposalId, i < forVotes ? 1 : 0);
+        }
+    }
+
+    function _queue(Proposal memory p) internal {
+        governor.queue(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    function _execute(Proposal memory p) internal {
+        governor.execute(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    /// @dev Proposes, has every committed founder vote For, queues, waits out the timelock and executes.
+    function _enact(Proposal memory p) internal returns (uint256 proposalId) {
+        proposalId = _submit(p, committed[0]);
+        vm.warp(governor.proposalSnapshot(proposalId) + 1);
+        _castVotes(proposalId, committed.length, 0);
+        vm.warp(governor.proposalDeadline(proposalId) + 1);
+        _queue(p);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        _execute(p);
+    }
+
     /// @dev Every founder, in admission order, with their stage.
     function _foundersList() internal view returns (address[] memory accounts, IMembership.Stage[] memory stages) {
         uint256 n = committed.length + dating.length + casual.length;
