@@ -5,7 +5,9 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {ITokenRecovery} from "../../contracts/interfaces/ITokenRecovery.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
+import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Test} from "../utils/Test.sol";
 import {MembershipHandler} from "./MembershipHandler.sol";
 
@@ -45,6 +47,50 @@ contract MembershipTest is Test {
     function test_constructor_revertsForZeroAdmin() public {
         vm.expectRevert(abi.encodeWithSelector(IMembership.MembershipInvalidAccount.selector, address(0)));
         new Membership("M", "M", address(0), _names(), new IMembership.Founder[](0));
+    }
+
+    /// @dev Without a Committed founder nobody could ever propose: governance would be bricked from the start.
+    function testFuzz_constructor_revertsWithoutCommittedFounder(uint8 casualFounders) public {
+        IMembership.Founder[] memory founders = new IMembership.Founder[](casualFounders % 5);
+        for (uint256 i = 0; i < founders.length; ++i) {
+            address account = _makeAddr(string.concat("casual", Strings.toString(i)));
+            founders[i] = IMembership.Founder(account, IMembership.Stage.Casual, uint8(i % 3), address(0));
+        }
+        vm.expectRevert(abi.encodeWithSelector(IMembership.MembershipNoCommittedFounder.selector));
+        new Membership("M", "M", address(this), _names(), founders);
+    }
+
+    // ------------------------------------------------------------------------------------------------ TOKEN RECOVERY
+
+    /// @dev An ERC20 sent to the membership by mistake goes on to whom the members decide (the admin: the timelock).
+    function testFuzz_recoverTokens_sendsAMistakenTransferOn(address to, uint256 amount) public {
+        vm.assume(to != address(0) && to != address(membership));
+        amount = _bound(amount, 1, 10_000e6);
+        DemoEuro euro = _mistakenTransfer(amount);
+
+        vm.expectEmit(true, true, false, true, address(membership));
+        emit ITokenRecovery.TokensRecovered(euro, to, amount);
+        membership.recoverTokens(euro, to, amount);
+
+        assertEq(euro.balanceOf(to), amount, "recipient");
+        assertEq(euro.balanceOf(address(membership)), 0, "membership");
+    }
+
+    function testFuzz_recoverTokens_revertsForNonAdmin(address caller, address to) public {
+        _assumeNotAdmin(caller);
+        vm.assume(to != address(0));
+        DemoEuro euro = _mistakenTransfer(100e6);
+        _expectUnauthorized(caller);
+        vm.prank(caller);
+        membership.recoverTokens(euro, to, 100e6);
+        assertEq(euro.balanceOf(address(membership)), 100e6, "tokens stay");
+    }
+
+    function test_recoverTokens_revertsForZeroRecipient() public {
+        DemoEuro euro = _mistakenTransfer(100e6);
+        vm.expectRevert(abi.encodeWithSelector(ITokenRecovery.RecoveryInvalidRecipient.selector, address(0)));
+        membership.recoverTokens(euro, address(0), 100e6);
+        assertEq(euro.balanceOf(address(membership)), 100e6, "tokens stay");
     }
 
     // ------------------------------------------------------------------------------------------------ ADMIT
@@ -357,6 +403,12 @@ contract MembershipTest is Test {
     }
 
     // ------------------------------------------------------------------------------------------------ HELPERS
+
+    function _mistakenTransfer(uint256 amount) internal returns (DemoEuro euro) {
+        euro = new DemoEuro();
+        euro.faucet(amount);
+        euro.transfer(address(membership), amount);
+    }
 
     function _names() internal pure returns (string[] memory names) {
         names = new string[](3);

@@ -23,6 +23,7 @@ abstract contract DisCOFixture is Test {
     uint256 internal constant COMMITTED_FOUNDERS = 6;
     uint256 internal constant DATING_FOUNDERS = 3;
     uint256 internal constant CASUAL_FOUNDERS = 2;
+    string internal constant GOVERNOR_ARTIFACT = "contracts/governance/DisCOGovernor.sol:DisCOGovernor";
 
     TimelockController internal timelock;
     Membership internal membership;
@@ -50,20 +51,22 @@ abstract contract DisCOFixture is Test {
         bylawSelectors[1] = membership.revokeRole.selector;
         bylawSelectors[2] = membership.renounceRole.selector;
         bylawSelectors[3] = membership.setConstituencyName.selector;
-        governor = new DisCOGovernor(
-            "DisCO Governor",
-            membership,
-            timelock,
-            DisCOGovernor.Settings({
-                votingDelay: VOTING_DELAY,
-                votingPeriod: VOTING_PERIOD,
-                proposalThreshold: PROPOSAL_THRESHOLD,
-                quorumBps: QUORUM_BPS,
-                supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
-                supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
-            }),
-            bylawTargets,
-            bylawSelectors
+        governor = _deployGovernor(
+            abi.encode(
+                "DisCO Governor",
+                membership,
+                timelock,
+                DisCOGovernor.Settings({
+                    votingDelay: VOTING_DELAY,
+                    votingPeriod: VOTING_PERIOD,
+                    proposalThreshold: PROPOSAL_THRESHOLD,
+                    quorumBps: QUORUM_BPS,
+                    supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
+                    supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
+                }),
+                bylawTargets,
+                bylawSelectors
+            )
         );
 
         timelock.grantRole(timelock.PROPOSER_ROLE(), address(governor));
@@ -74,6 +77,85 @@ abstract contract DisCOFixture is Test {
         vm.label(address(timelock), "timelock");
         vm.label(address(membership), "membership");
         vm.label(address(governor), "governor");
+    }
+
+    /// @dev Deploys the governor's production artifact (viaIR, runs 1: hardhat.config.ts's override, which applies when
+    /// DisCOGovernor.sol is compiled as a root file). This test compilation builds its own copy of the governor without
+    /// viaIR, over EIP-170's 24,576 bytes: `new DisCOGovernor(...)` would test bytecode that never ships. EDR does not
+    /// serve the deployCode cheatcode, so the artifact's creation code (getCode) is deployed with CREATE.
+    function _deployGovernor(bytes memory constructorArgs) internal returns (DisCOGovernor) {
+        bytes memory initCode = bytes.concat(vm.getCode(GOVERNOR_ARTIFACT), constructorArgs);
+        address deployed;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            deployed := create(0, add(initCode, 0x20), mload(initCode))
+        }
+        require(deployed != address(0), "governor deployment failed");
+        return DisCOGovernor(payable(deployed));
+    }
+
+    // ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+    /// @dev One proposal's calls and description, kept together so that tests can propose, queue and execute it.
+    struct Proposal {
+        address[] targets;
+        uint256[] values;
+        bytes[] calldatas;
+        string description;
+    }
+
+    /// @dev A proposal of one call with no value.
+    function _proposal(
+        address target,
+        bytes memory data,
+        string memory description
+    ) internal pure returns (Proposal memory p) {
+        p.targets = new address[](1);
+        p.targets[0] = target;
+        p.values = new uint256[](1);
+        p.calldatas = new bytes[](1);
+        p.calldatas[0] = data;
+        p.description = description;
+    }
+
+    function _submit(Proposal memory p, address proposer) internal returns (uint256) {
+        vm.prank(proposer);
+        return governor.propose(p.targets, p.values, p.calldatas, p.description);
+    }
+
+    function _proposalId(Proposal memory p) internal view returns (uint256) {
+        return governor.hashProposal(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    function _classify(Proposal memory p) internal view returns (uint8) {
+        return uint8(governor.classify(p.targets, p.calldatas, p.description));
+    }
+
+    /// @dev Binding votes of the first `forVotes` committed founders For, the next `againstVotes` Against.
+    function _castVotes(uint256 proposalId, uint256 forVotes, uint256 againstVotes) internal {
+        for (uint256 i = 0; i < forVotes + againstVotes; ++i) {
+            vm.prank(committed[i]);
+            governor.castVote(proposalId, i < forVotes ? 1 : 0);
+        }
+    }
+
+    function _queue(Proposal memory p) internal {
+        governor.queue(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    function _execute(Proposal memory p) internal {
+        governor.execute(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
+    }
+
+    /// @dev Proposes, has every committed founder vote For, queues, waits out the timelock and executes.
+    function _enact(Proposal memory p) internal returns (uint256 proposalId) {
+        proposalId = _submit(p, committed[0]);
+        vm.warp(governor.proposalSnapshot(proposalId) + 1);
+        _castVotes(proposalId, committed.length, 0);
+        vm.warp(governor.proposalDeadline(proposalId) + 1);
+        _queue(p);
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        _execute(p);
     }
 
     /// @dev Every founder, in admission order, with their stage.

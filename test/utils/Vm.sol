@@ -29,6 +29,14 @@ interface Vm {
     function recordLogs() external;
 
     function getRecordedLogs() external returns (Log[] memory logs);
+
+    /// @notice The creation code of the artifact named `artifactPath` ("path/File.sol:Contract"): the bytecode the
+    /// build ships, not this test compilation's copy of it. (EDR refuses deployCode; getCode it serves.)
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
+
+    function addr(uint256 privateKey) external pure returns (address);
+
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
 }
 
 /// @dev The address at which the runner serves cheatcodes.
