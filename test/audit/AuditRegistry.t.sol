@@ -55,9 +55,8 @@ contract AuditRegistryTest is TokenRecoveryChecks {
         vm.warp(now_);
 
         // Period p closed at START + (p - 1) days.
-        uint48 finalAt = period >= 1 && period <= closed
-            ? uint48(START + (period - 1) * 1 days + DesignDefaults.REVIEW_WINDOW)
-            : 0;
+        uint48 finalAt =
+            period >= 1 && period <= closed ? uint48(START + (period - 1) * 1 days + DesignDefaults.REVIEW_WINDOW) : 0;
         assertEq(ledger.periodInfo(period).finalAt, finalAt, "finalAt = closedAt + review window");
         bool periodFinal = finalAt != 0 && now_ >= finalAt;
         if (reportHash == bytes32(0)) {

@@ -14,7 +14,12 @@ abstract contract TokenRecoveryChecks is Test {
     /// @dev Sends `amount` of a stray token to `target`, then: `stranger` can't recover it
     /// (AccessControlUnauthorizedAccount), the admin can't send it to the zero address (RecoveryInvalidRecipient),
     /// and the admin (this test contract) sends it on to `to` with TokensRecovered. Returns the stray token.
-    function _checkRecovery(ITokenRecovery target, address stranger, address to, uint256 amount) internal returns (IERC20) {
+    function _checkRecovery(
+        ITokenRecovery target,
+        address stranger,
+        address to,
+        uint256 amount
+    ) internal returns (IERC20) {
         amount = _bound(amount, 1, 10_000e6);
         vm.assume(stranger != address(this) && to != address(0) && to != address(target));
         DemoEuro stray = new DemoEuro();
