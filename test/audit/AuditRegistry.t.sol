@@ -8,11 +8,11 @@ import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
-import {Test} from "../utils/Test.sol";
+import {TokenRecoveryChecks} from "../treasury/TokenRecoveryChecks.sol";
 
 /// @notice Fuzz tests of AuditRegistry over a real ValueLedger. This test contract is the admin (the timelock's
 /// role) of the membership, the ledger and the registry, and the ledger's only treasurer.
-contract AuditRegistryTest is Test {
+contract AuditRegistryTest is TokenRecoveryChecks {
     uint256 internal constant START = 1_750_000_000;
     bytes32 internal constant AUDITOR_ROLE = keccak256("AUDITOR_ROLE");
 
@@ -35,23 +35,34 @@ contract AuditRegistryTest is Test {
         registry.grantRole(AUDITOR_ROLE, auditor);
     }
 
-    /// @dev An attestation is recorded exactly when the period is closed and the report named; a refused one
-    /// changes nothing. Attestations of one period pile up in order, each readable by its index.
-    function testFuzz_attest_onlyClosedPeriodsWithAReport(
+    /// @dev An attestation is recorded exactly when the period is final (closed, and its review window over) and the
+    /// report named; a refused one changes nothing. Attestations of one period pile up in order, each readable by its
+    /// index. Periods close one a day, so some are final and the last ones still in their window.
+    function testFuzz_attest_onlyFinalPeriodsWithAReport(
         uint32 period,
         uint8 closed,
+        uint48 waited,
         bytes32 reportHash,
         string calldata uri
     ) public {
         closed = uint8(_bound(closed, 0, 12));
         period = uint32(_bound(period, 0, 20));
-        for (uint256 i = 0; i < closed; ++i) ledger.closePeriod();
+        for (uint256 i = 0; i < closed; ++i) {
+            vm.warp(START + i * 1 days);
+            ledger.closePeriod();
+        }
+        uint256 now_ = START + uint256(closed) * 1 days + _bound(waited, 0, 2 * DesignDefaults.REVIEW_WINDOW);
+        vm.warp(now_);
 
-        bool periodClosed = period >= 1 && period <= closed;
+        // Period p closed at START + (p - 1) days.
+        uint48 finalAt =
+            period >= 1 && period <= closed ? uint48(START + (period - 1) * 1 days + DesignDefaults.REVIEW_WINDOW) : 0;
+        assertEq(ledger.periodInfo(period).finalAt, finalAt, "finalAt = closedAt + review window");
+        bool periodFinal = finalAt != 0 && now_ >= finalAt;
         if (reportHash == bytes32(0)) {
             vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditEmptyReport.selector));
-        } else if (!periodClosed) {
-            vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditPeriodNotClosed.selector, period));
+        } else if (!periodFinal) {
+            vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditPeriodNotFinal.selector, period, finalAt));
         } else {
             vm.expectEmit(true, true, true, true, address(registry));
             emit IAuditRegistry.PeriodAttested(period, auditor, reportHash, uri);
@@ -59,7 +70,7 @@ contract AuditRegistryTest is Test {
         vm.prank(auditor);
         registry.attest(period, reportHash, uri);
 
-        bool recorded = reportHash != bytes32(0) && periodClosed;
+        bool recorded = reportHash != bytes32(0) && periodFinal;
         assertEq(registry.attestationCount(period), recorded ? 1 : 0, "count");
         if (!recorded) return;
 
@@ -71,7 +82,7 @@ contract AuditRegistryTest is Test {
         IAuditRegistry.Attestation memory second = registry.attestationOf(period, 1);
         assertTrue(first.reportHash == reportHash && second.reportHash == ~reportHash, "hashes in order");
         assertEq(first.auditor, auditor, "auditor");
-        assertEq(first.recordedAt, START, "recorded at");
+        assertEq(first.recordedAt, now_, "recorded at");
         assertTrue(keccak256(bytes(first.uri)) == keccak256(bytes(uri)), "uri");
         vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditUnknownAttestation.selector, period, 2));
         registry.attestationOf(period, 2);
@@ -117,5 +128,25 @@ contract AuditRegistryTest is Test {
         capX100 = uint16(_bound(capX100, 0, 99));
         vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditInvalidWageRatioCap.selector, capX100));
         new AuditRegistry(ledger, address(this), capX100);
+    }
+
+    /// @dev A period closed a moment ago can't be attested yet, even by an auditor (its entries may still be
+    /// disputed), and can the moment its review window ends.
+    function test_attest_waitsForTheReviewWindow() public {
+        ledger.closePeriod();
+        uint48 finalAt = uint48(START + DesignDefaults.REVIEW_WINDOW);
+        vm.warp(finalAt - 1);
+        vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditPeriodNotFinal.selector, 1, finalAt));
+        vm.prank(auditor);
+        registry.attest(1, keccak256("report"), "");
+        vm.warp(finalAt);
+        vm.prank(auditor);
+        registry.attest(1, keccak256("report"), "");
+        assertEq(registry.attestationCount(1), 1, "attested once final");
+    }
+
+    /// @dev Tokens sent to the registry by mistake: only the admin sends them on, never to the zero address.
+    function testFuzz_recoverTokens_onlyTheAdmin(address stranger, address to, uint256 amount) public {
+        _checkRecovery(registry, stranger, to, amount);
     }
 }

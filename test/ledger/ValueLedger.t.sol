@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {IValueLedger} from "../../contracts/interfaces/IValueLedger.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
@@ -69,6 +70,7 @@ contract ValueLedgerTest is Test {
         assertEq(ledger.approvalsRequired(), 1, "approvalsRequired");
         (uint64 credits, uint8 periods) = ledger.minimumContribution();
         assertEq(credits, 40_000, "minimum credits");
+        assertEq(ledger.reviewWindow(), DesignDefaults.REVIEW_WINDOW, "reviewWindow");
         assertEq(periods, 3, "minimum periods");
         assertEq(ledger.currentPeriod(), 1, "currentPeriod");
         assertEq(ledger.periodInfo(1).openedAt, START, "openedAt");
@@ -586,11 +588,17 @@ contract ValueLedgerTest is Test {
         vm.prank(committed[2]);
         ledger.dispute(rejectedEntry, "again");
 
-        // Nothing holds up the close; afterwards the period is what is refused.
+        // Nothing holds up the close. In the review window the settled entry is still refused as settled; after
+        // it, the window is what is refused.
         assertEq(ledger.closePeriod(), 1, "closed");
-        vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerPeriodNotOpen.selector, 1, 2));
+        vm.expectRevert(settled);
         vm.prank(committed[2]);
         ledger.dispute(entryId, "after the close");
+        uint48 finalAt = uint48(START + DesignDefaults.REVIEW_WINDOW);
+        vm.warp(finalAt);
+        vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerReviewWindowOver.selector, entryId, finalAt));
+        vm.prank(committed[2]);
+        ledger.dispute(entryId, "after the window");
     }
 
     // ------------------------------------------------------------------------------------------------ WITHDRAW, RESOLVE
@@ -632,24 +640,35 @@ contract ValueLedgerTest is Test {
 
     // ------------------------------------------------------------------------------------------------ CLOSE PERIOD
 
-    function test_closePeriod_revertsWhileADisputeIsOpen() public {
+    /// @dev An open dispute no longer holds up the close: the period closes with it, final a review window later, and
+    /// the dispute stays open (counted in the closed period's openDisputes) until the members decide.
+    function test_closePeriod_neverWaitsForADispute() public {
         uint256 entryId = _log(committed[0], 0, 100);
         _dispute(entryId, committed[1]);
-        vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerOpenDisputes.selector, 1, 1));
-        ledger.closePeriod();
-
-        ledger.resolveDispute(entryId, true);
         vm.warp(START + 30 days);
+        uint48 finalAt = uint48(START + 30 days + DesignDefaults.REVIEW_WINDOW);
         vm.expectEmit(true, true, false, true, address(ledger));
-        emit IValueLedger.PeriodClosed(1, uint48(START + 30 days), address(this));
+        emit IValueLedger.PeriodClosed(1, uint48(START + 30 days), finalAt, address(this));
         assertEq(ledger.closePeriod(), 1, "closed");
         assertEq(ledger.currentPeriod(), 2, "currentPeriod");
-        assertEq(ledger.periodInfo(1).closedAt, START + 30 days, "closedAt");
+        IValueLedger.PeriodInfo memory info = ledger.periodInfo(1);
+        assertEq(info.closedAt, START + 30 days, "closedAt");
+        assertEq(info.finalAt, finalAt, "finalAt");
+        assertEq(info.openDisputes, 1, "the dispute carries on");
         assertEq(ledger.periodInfo(2).openedAt, START + 30 days, "openedAt");
+        assertEq(ledger.periodInfo(2).finalAt, 0, "open: no finalAt");
+        assertFalse(ledger.isFinal(1), "in its review window");
+        vm.warp(finalAt - 1);
+        assertFalse(ledger.isFinal(1), "a second before finalAt");
+        vm.warp(finalAt);
+        assertTrue(ledger.isFinal(1), "final at finalAt, the dispute still open");
+        assertFalse(ledger.isFinal(2), "the open period is never final");
+        assertEq(uint8(ledger.entry(entryId).status), uint8(IValueLedger.EntryStatus.Disputed), "still disputed");
     }
 
-    /// @dev Once closed, a period's entries can be neither approved, disputed, withdrawn, resolved nor added to,
-    /// and its totals stay as they were.
+    /// @dev Once closed, a period's entries can be neither approved, withdrawn nor added to; its pending entries
+    /// lapse; its settled and counted entries can't be sent back to a vote once the review window is over; and its
+    /// totals stay as they were.
     function testFuzz_closePeriod_freezesThePeriod(uint64 amount, uint256 gap) public {
         amount = uint64(_bound(amount, 1, MAX_AMOUNT));
         uint256 counted = _log(committed[0], 0, amount);
@@ -658,21 +677,33 @@ contract ValueLedgerTest is Test {
         uint256 disputedThenAccepted = _log(committed[2], 2, amount);
         _dispute(disputedThenAccepted, committed[3]);
         ledger.resolveDispute(disputedThenAccepted, true);
-        vm.warp(START + _bound(gap, 1, 365 days));
+        uint256 closedAt = START + _bound(gap, 1, 365 days);
+        vm.warp(closedAt);
         ledger.closePeriod();
+        uint48 finalAt = uint48(closedAt + DesignDefaults.REVIEW_WINDOW);
+        vm.warp(finalAt);
 
         IValueLedger.Totals memory before = ledger.periodTotals(1);
         bytes memory closed = abi.encodeWithSelector(IValueLedger.LedgerPeriodNotOpen.selector, 1, 2);
         vm.expectRevert(closed);
         vm.prank(committed[2]);
         ledger.approve(pending);
-        vm.expectRevert(closed);
+        vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerReviewWindowOver.selector, counted, finalAt));
         vm.prank(committed[2]);
         ledger.dispute(counted, "too late");
+        vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerReviewWindowOver.selector, pending, finalAt));
+        vm.prank(committed[2]);
+        ledger.dispute(pending, "too late");
         vm.expectRevert(closed);
         vm.prank(committed[1]);
         ledger.withdraw(pending);
-        vm.expectRevert(closed);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IValueLedger.LedgerEntryStatus.selector,
+                disputedThenAccepted,
+                IValueLedger.EntryStatus.Counted
+            )
+        );
         ledger.resolveDispute(disputedThenAccepted, false);
         vm.expectRevert(closed);
         vm.prank(committed[3]);
@@ -684,7 +715,7 @@ contract ValueLedgerTest is Test {
             assertEq(afterwards.payable_[s], before.payable_[s], "payable");
             assertEq(afterwards.historical[s], s == 1 ? 0 : amount, "counted livelihood and care, pending love");
         }
-        assertEq(uint8(ledger.entry(pending).status), uint8(IValueLedger.EntryStatus.Pending), "pending stays");
+        assertEq(uint8(ledger.entry(pending).status), uint8(IValueLedger.EntryStatus.Lapsed), "pending lapsed");
     }
 
     function testFuzz_closePeriod_revertsForNonTreasurer(address caller) public {
@@ -699,13 +730,15 @@ contract ValueLedgerTest is Test {
 
     function testFuzz_setters_revertForNonAdmin(address caller, uint8 which) public {
         vm.assume(caller != address(this));
-        which = which % 4;
+        which = which % 6;
         _expectUnauthorized(caller, bytes32(0));
         vm.prank(caller);
         if (which == 0) ledger.setWeight(IMembership.Stage.Casual, 0, 10_000);
         else if (which == 1) ledger.setCap(0, 1);
         else if (which == 2) ledger.setApprovalsRequired(0);
-        else ledger.setMinimumContribution(0, 1);
+        else if (which == 3) ledger.setMinimumContribution(0, 1);
+        else if (which == 4) ledger.setReviewWindow(1 days);
+        else ledger.recoverTokens(IERC20(address(membership)), caller, 0);
     }
 
     function testFuzz_setWeight_revertsAboveBpsOrForStageNone(uint16 weight, uint8 streamSeed) public {
@@ -853,8 +886,9 @@ contract ValueLedgerInvariantTest is Test {
     }
 
     function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
+        targets = new address[](2);
         targets[0] = address(handler);
+        targets[1] = address(handler.governance());
     }
 
     /// @dev Per period (and per member and period), historical and payable totals are the sums over the counted
@@ -927,19 +961,30 @@ contract ValueLedgerInvariantTest is Test {
         }
     }
 
-    /// @dev Every closed period's totals, dates, members' totals and logged amounts, entries and approvals are
-    /// exactly what they were when it closed.
+    /// @dev Every final period's totals, dates, members' totals, entries and approvals are exactly what they were
+    /// when it became final (but its entries still disputed then, which the members may accept into the open period
+    /// or reject); isFinal agrees with the model; and every counted entry of a closed period counted by its close
+    /// or was settled by the members: no work entered a period's totals without its review window.
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 50
-    function invariant_closedPeriodsNeverChange() public view {
+    function invariant_finalPeriodsNeverChange() public view {
         uint32 open = ledger.currentPeriod();
         assertEq(open, handler.ghostPeriod(), "currentPeriod against the model");
         for (uint32 p = 1; p < open; ++p) {
-            bytes32 recorded = handler.closedDigest(p);
-            assertTrue(recorded != bytes32(0), "a closed period without a digest");
-            assertTrue(handler.periodDigest(p) == recorded, "a closed period changed");
-            assertEq(ledger.periodInfo(p).openDisputes, 0, "a closed period with open disputes");
+            IValueLedger.PeriodInfo memory info = ledger.periodInfo(p);
+            assertEq(info.finalAt, handler.ghostFinalAt(p), "finalAt against the model");
+            assertTrue(ledger.isFinal(p) == handler.isFinalInModel(p), "isFinal against the model");
+            if (p <= handler.frozenThrough()) {
+                assertTrue(handler.periodDigest(p) == handler.closedDigest(p), "a final period changed");
+            }
+            uint256[] memory ids = handler.periodEntries(p);
+            for (uint256 k = 0; k < ids.length; ++k) {
+                IValueLedger.Entry memory e = ledger.entry(ids[k]);
+                if (e.period != p || e.status != IValueLedger.EntryStatus.Counted || e.settled) continue;
+                assertLe(handler.countedAt(ids[k]), info.closedAt, "work counted after its period closed, unsettled");
+            }
         }
+        assertFalse(ledger.isFinal(open), "the open period is final");
     }
 
     /// @dev EntryCounted minus EntryUncounted is 0 or 1 for every entry, and 1 exactly when it is Counted.
@@ -979,8 +1024,8 @@ contract ValueLedgerInvariantTest is Test {
         }
     }
 
-    /// @dev loggedInPeriod is the sum of the member's entries in the period that are neither withdrawn nor
-    /// rejected, and never exceeds a non-zero cap (when the stream had one throughout the period, the largest).
+    /// @dev loggedInPeriod is the sum of the member's entries logged in the period (moved ones included) that are
+    /// neither withdrawn nor rejected, and never exceeds a non-zero cap (when the stream had one throughout the period, the largest).
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 50
     function invariant_loggedMatchesLiveEntriesWithinCaps() public view {
@@ -992,7 +1037,8 @@ contract ValueLedgerInvariantTest is Test {
             if (e.status == IValueLedger.EntryStatus.Withdrawn || e.status == IValueLedger.EntryStatus.Rejected) {
                 continue;
             }
-            sums[((uint256(e.period) * actors + handler.actorIndex(e.author)) * 3) + uint8(e.stream)] += e.amount;
+            uint256 origin = handler.originPeriod(id);
+            sums[((origin * actors + handler.actorIndex(e.author)) * 3) + uint8(e.stream)] += e.amount;
         }
         for (uint32 p = 1; p <= periods; ++p) {
             for (uint256 a = 0; a < actors; ++a) {
@@ -1002,7 +1048,7 @@ contract ValueLedgerInvariantTest is Test {
                 for (uint8 s = 0; s < 3; ++s) {
                     assertEq(logged[s], sums[((uint256(p) * actors + a) * 3) + s], "loggedInPeriod against entries");
                     assertEq(logged[s], model[s], "loggedInPeriod against the model");
-                    (bool everUncapped, uint64 largest) = handler.capsDuring(p, s);
+                    (bool everUncapped, uint64 largest) = handler.governance().capsDuring(p, s);
                     if (!everUncapped) assertLe(logged[s], largest, "loggedInPeriod above the cap");
                 }
             }
@@ -1043,6 +1089,7 @@ contract ValueLedgerInvariantTest is Test {
     /// hardhat-config: invariant.depth = 50
     function invariant_handlerSawNoViolation() public view {
         assertEq(handler.violations(), 0, handler.firstViolation());
+        assertEq(handler.governance().violations(), 0, handler.governance().firstViolation());
     }
 
     /// @dev Proves the campaign ran.

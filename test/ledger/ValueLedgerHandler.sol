@@ -9,6 +9,7 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {ValueLedgerGovernanceHandler} from "./ValueLedgerGovernanceHandler.sol";
 
 /// @title ValueLedgerHandler
 /// @notice Drives a ValueLedger through random sequences for the invariant tests. It deploys a Membership and a
@@ -21,21 +22,19 @@ import {DesignDefaults} from "../utils/DesignDefaults.sol";
 /// invariant test reads `violations` rather than relying on fail-on-revert. Members' stages are read from the
 /// Membership (tested on its own), the one piece of state the model does not keep itself.
 contract ValueLedgerHandler is Test {
-    uint256 public constant BPS = 10_000;
-    uint8 public constant STREAMS = 3;
+    uint256 internal constant BPS = 10_000;
+    uint8 internal constant STREAMS = 3;
     uint256 internal constant _MAX_URI = 256;
     /// @dev The ledger's MAX_AMOUNT: the largest amount of one entry. With it the uint64 totals and logged amounts
     /// would need millions of entries to overflow, far beyond any campaign, so the model predicts no overflow.
     uint64 internal constant _MAX_AMOUNT = 1e12;
-    /// @dev Stage changes never leave fewer Committed members than this, so that reviews stay possible.
-    uint256 internal constant _MIN_COMMITTED = 2;
     /// @dev Small amounts: most logged work is between 0.01 and 500 credits or hours.
     uint256 internal constant _SMALL_AMOUNT = 50_000;
-    /// @dev The largest non-zero cap the handler sets: below two small entries, so that caps bite.
-    uint256 internal constant _LARGEST_CAP = 60_000;
 
     Membership public immutable membership;
     ValueLedger public immutable ledger;
+    /// @dev The timelock's settings and stage changes, with their model (weights, caps, approvals, review window).
+    ValueLedgerGovernanceHandler public immutable governance;
 
     /// @dev Founders: four Committed, Dating1-3 mentored by the first, one Casual; then an outsider who is not a
     /// member until the handler admits them.
@@ -48,9 +47,6 @@ contract ValueLedgerHandler is Test {
     mapping(uint256 entryId => mapping(address approver => bool)) internal _approvedBy;
     mapping(uint32 period => uint256[]) internal _periodEntries;
     mapping(uint32 period => uint32) public ghostOpenDisputes;
-    mapping(IMembership.Stage stage => uint16[3]) internal _weights;
-    uint64[3] internal _caps;
-    uint8 public ghostApprovalsRequired;
     uint32 public ghostPeriod;
     uint256 public ghostEntryCount;
 
@@ -63,41 +59,57 @@ contract ValueLedgerHandler is Test {
     mapping(address member => uint256[3]) internal _lifetimePayable;
     mapping(uint32 period => mapping(address member => uint256[3])) internal _logged;
 
-    /// @dev Caps in force at some moment of a period: whether the stream was ever uncapped, and its largest cap.
-    mapping(uint32 period => bool[3]) internal _everUncapped;
-    mapping(uint32 period => uint64[3]) internal _largestCap;
-
     /// @dev EntryCounted and EntryUncounted events seen per entry, from successful calls.
     mapping(uint256 entryId => uint256) public countedEvents;
     mapping(uint256 entryId => uint256) public uncountedEvents;
 
-    /// @dev A digest of each closed period's totals, entries and approvals, taken from the ledger when it closed.
+    /// @dev When each closed period becomes final (closedAt + the review window in force at its close).
+    mapping(uint32 period => uint48) public ghostFinalAt;
+    /// @dev The period an entry was logged in (its `period` moves when accepted after that period became final; what
+    /// it took under the cap stays in the period it was logged in).
+    mapping(uint256 entryId => uint32) public originPeriod;
+    /// @dev When each entry last entered the totals.
+    mapping(uint256 entryId => uint256) public countedAt;
+    /// @dev EntryMoved events seen per entry.
+    mapping(uint256 entryId => uint256) internal movedEvents;
+
+    /// @dev A digest of each final period's totals, dates, members' totals, and entries (but those under dispute,
+    /// which the members may still decide) with their approvals, taken when the handler first saw it final.
     mapping(uint32 period => bytes32) public closedDigest;
+    uint32 public frozenThrough;
+    mapping(uint256 entryId => bool) internal _disputedWhenFinal;
+    /// @dev The EntryMoved event the resolution under way must emit.
+    uint256 internal _moveId;
+    uint32 internal _moveFrom;
+    uint32 internal _moveTo;
 
     // ------------------------------------------------------------------------------------------------ COUNTERS
+    // (internal, to keep the handler within EIP-170; read them in a debugger trace when tuning the campaign)
 
     uint256 public calls;
-    uint256 public logs;
-    uint256 public approvals;
-    uint256 public counts;
-    uint256 public uncounts;
-    uint256 public disputes;
-    uint256 public accepted;
-    uint256 public rejected;
-    uint256 public withdrawals;
-    uint256 public closes;
-    uint256 public refusedCloses;
-    uint256 public settingsChanges;
-    uint256 public stageChanges;
-    uint256 public overCapRefusals;
-    uint256 public tooLargeRefusals;
-    uint256 public settledDisputeRefusals;
-    uint256 public selfApprovalAttempts;
-    uint256 public selfReviewReverts;
+    uint256 internal logs;
+    uint256 internal approvals;
+    uint256 internal counts;
+    uint256 internal uncounts;
+    uint256 internal disputes;
+    uint256 internal accepted;
+    uint256 internal rejected;
+    uint256 internal withdrawals;
+    uint256 internal closes;
+    uint256 internal closesWithDisputes;
+    uint256 internal closedPeriodDisputes;
+    uint256 internal windowOverRefusals;
+    uint256 internal moves;
+    uint256 internal refusedCloses;
+    uint256 internal overCapRefusals;
+    uint256 internal tooLargeRefusals;
+    uint256 internal settledDisputeRefusals;
+    uint256 internal selfApprovalAttempts;
+    uint256 internal selfReviewReverts;
     uint256 public selfApprovalSuccesses;
-    uint256 public nonCommittedApprovalAttempts;
+    uint256 internal nonCommittedApprovalAttempts;
     uint256 public nonCommittedApprovalSuccesses;
-    uint256 public refusals;
+    uint256 internal refusals;
     uint256 public violations;
     string public firstViolation;
 
@@ -133,10 +145,9 @@ contract ValueLedgerHandler is Test {
         ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         vm.label(address(membership), "membership");
         vm.label(address(ledger), "ledger");
-
-        ValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
-        for (uint256 stage = 0; stage < 5; ++stage) _weights[IMembership.Stage(stage + 1)] = s.weights[stage];
-        ghostApprovalsRequired = s.approvalsRequired;
+        governance = new ValueLedgerGovernanceHandler(ledger, membership, _actors);
+        ledger.grantRole(bytes32(0), address(governance));
+        membership.grantRole(bytes32(0), address(governance));
         _startPeriod(1);
 
         // Every campaign starts with reviewable work: each founder logs one entry in period 1.
@@ -164,6 +175,7 @@ contract ValueLedgerHandler is Test {
 
     function approve(uint256 entrySeed, uint256 approverSeed) external {
         ++calls;
+        _freezeFinal();
         uint256 entryId = _pickEntry(entrySeed, IValueLedger.EntryStatus.Pending, IValueLedger.EntryStatus.Pending);
         address approver = _reviewer(entryId, approverSeed);
         IValueLedger.Entry storage e = _entries[entryId];
@@ -203,21 +215,16 @@ contract ValueLedgerHandler is Test {
         }
     }
 
+    /// @dev Entries of the open period and of the last closed ones: a closed period's counted work is disputable
+    /// until its finalAt.
     function dispute(uint256 entrySeed, uint256 disputerSeed) external {
         ++calls;
+        _freezeFinal();
         uint256 entryId = _pickEntry(entrySeed, IValueLedger.EntryStatus.Pending, IValueLedger.EntryStatus.Counted);
         address disputer = _reviewer(entryId, disputerSeed);
         IValueLedger.Entry storage e = _entries[entryId];
-        bytes memory expected = _reviewError(
-            entryId,
-            disputer,
-            IValueLedger.EntryStatus.Pending,
-            IValueLedger.EntryStatus.Counted
-        );
-        // An entry the members accepted after a dispute is settled: checked after the review checks.
-        if (expected.length == 0 && e.settled) {
-            expected = abi.encodeWithSelector(IValueLedger.LedgerDisputeSettled.selector, entryId);
-        }
+        bytes memory expected = _disputeError(entryId, disputer);
+        bool closedPeriod = e.status != IValueLedger.EntryStatus.None && e.period != ghostPeriod;
 
         vm.recordLogs();
         vm.prank(disputer);
@@ -227,12 +234,14 @@ contract ValueLedgerHandler is Test {
             e.status = IValueLedger.EntryStatus.Disputed;
             ++ghostOpenDisputes[e.period];
             ++disputes;
+            if (closedPeriod) ++closedPeriodDisputes;
             _scanLogs();
         } catch (bytes memory err) {
             vm.getRecordedLogs();
             if (_isError(err, abi.encodeWithSelector(IValueLedger.LedgerDisputeSettled.selector, entryId))) {
                 ++settledDisputeRefusals;
             }
+            if (bytes4(err) == IValueLedger.LedgerReviewWindowOver.selector) ++windowOverRefusals;
             _expectError("dispute", err, expected);
         }
     }
@@ -240,6 +249,7 @@ contract ValueLedgerHandler is Test {
     /// @dev Mostly by the author, now and then by someone else.
     function withdraw(uint256 entrySeed, uint256 callerSeed) external {
         ++calls;
+        _freezeFinal();
         uint256 entryId = _pickEntry(entrySeed, IValueLedger.EntryStatus.Pending, IValueLedger.EntryStatus.Pending);
         IValueLedger.Entry storage e = _entries[entryId];
         address caller = callerSeed % 4 != 0 && e.author != address(0) ? e.author : _actor(callerSeed >> 2);
@@ -272,19 +282,22 @@ contract ValueLedgerHandler is Test {
     /// @dev The timelock's part: accept (the entry counts) or reject (it never will) a dispute.
     function resolveDispute(uint256 entrySeed, bool accept) external {
         ++calls;
+        _freezeFinal();
         _resolveDispute(
             _pickEntry(entrySeed, IValueLedger.EntryStatus.Disputed, IValueLedger.EntryStatus.Disputed),
             accept
         );
     }
 
-    /// @dev The treasurer's part. Time passes first, so that periods have distinct dates; two times in three that
-    /// is all (a period lasts a while: members log and review in it). Half the closes, governance first settles
-    /// every open dispute of the period (each accepted or rejected), as a DisCO would before its monthly close;
-    /// the other closes meet whatever disputes are open.
+    /// @dev The treasurer's part. Time passes first, so that periods have distinct dates and closed ones become
+    /// final (by hours to a month: inside and past the review window); two times in three that is all (a period
+    /// lasts a while: members log and review in it). Half the closes, governance first settles every open dispute
+    /// of the period (each accepted or rejected), as a DisCO would before its monthly close; the other closes meet
+    /// whatever disputes are open, and must never be refused for them.
     function closePeriod(uint256 warpSeed, bool settleFirst) external {
         ++calls;
-        vm.warp(block.timestamp + _bound(warpSeed, 1, 31 days));
+        vm.warp(block.timestamp + (warpSeed % 2 == 0 ? _bound(warpSeed, 1, 31 days) : _bound(warpSeed, 1, 4 days)));
+        _freezeFinal();
         if (uint256(keccak256(abi.encode("close", warpSeed))) % 3 != 0) return;
         uint32 open = ghostPeriod;
         if (settleFirst) {
@@ -296,132 +309,27 @@ contract ValueLedgerHandler is Test {
             }
         }
         uint32 openDisputes = ghostOpenDisputes[open];
-        bytes memory expected =
-            openDisputes > 0
-                ? abi.encodeWithSelector(IValueLedger.LedgerOpenDisputes.selector, open, openDisputes)
-                : bytes("");
 
         try ledger.closePeriod() returns (uint32 closed) {
-            if (expected.length != 0) return _violation("closePeriod closed a period with open disputes");
-            if (closed != open) _violation("closePeriod closed another period than the open one");
-            if (ledger.periodInfo(open).closedAt != block.timestamp) _violation("closedAt is not the close's time");
-            if (ledger.periodInfo(open + 1).openedAt != block.timestamp) _violation("next period not opened");
+            IValueLedger.PeriodInfo memory info = ledger.periodInfo(open);
+            uint48 window = governance.ghostReviewWindow();
+            // The open period closed now, final a window later, its disputes carried on; the next one opened now.
+            if (
+                closed != open ||
+                info.closedAt != block.timestamp ||
+                info.finalAt != block.timestamp + window ||
+                info.openDisputes != openDisputes ||
+                ledger.periodInfo(open + 1).openedAt != block.timestamp
+            ) _violation("closePeriod: wrong period, dates or disputes");
+            ghostFinalAt[open] = uint48(block.timestamp + window);
             ghostPeriod = open + 1;
             _startPeriod(open + 1);
-            closedDigest[open] = periodDigest(open);
             ++closes;
-        } catch (bytes memory err) {
+            if (openDisputes > 0) ++closesWithDisputes;
+        } catch {
             ++refusedCloses;
-            _expectError("closePeriod", err, expected);
+            _violation("closePeriod was refused");
         }
-    }
-
-    function setApprovalsRequired(uint256 seed) external {
-        ++calls;
-        uint8 value = seed % 8 == 7 ? uint8(17 + ((seed >> 3) % 239)) : uint8((seed >> 3) % 4);
-        bytes memory expected =
-            value > 16 ? abi.encodeWithSelector(IValueLedger.LedgerInvalidApprovals.selector, value) : bytes("");
-        try ledger.setApprovalsRequired(value) {
-            if (expected.length != 0) return _violation("setApprovalsRequired accepted an invalid value");
-            ghostApprovalsRequired = value;
-            ++settingsChanges;
-        } catch (bytes memory err) {
-            _expectError("setApprovalsRequired", err, expected);
-        }
-    }
-
-    /// @dev Half the time no cap, otherwise a cap of up to 600 credits; an unknown stream now and then.
-    function setCap(uint256 streamSeed, uint256 capSeed) external {
-        ++calls;
-        uint8 stream = _streamOf(streamSeed);
-        uint64 cap = capSeed % 2 == 0 ? 0 : uint64(1 + ((capSeed >> 1) % _LARGEST_CAP));
-        bytes memory expected =
-            stream >= STREAMS ? abi.encodeWithSelector(IValueLedger.LedgerUnknownStream.selector, stream) : bytes("");
-        try ledger.setCap(stream, cap) {
-            if (expected.length != 0) return _violation("setCap accepted an unknown stream");
-            _caps[stream] = cap;
-            if (cap == 0) _everUncapped[ghostPeriod][stream] = true;
-            else if (cap > _largestCap[ghostPeriod][stream]) _largestCap[ghostPeriod][stream] = cap;
-            ++settingsChanges;
-        } catch (bytes memory err) {
-            _expectError("setCap", err, expected);
-        }
-    }
-
-    /// @dev Any weight for any stage, so that payable amounts round in every way; invalid ones now and then.
-    function setWeight(uint256 stageSeed, uint256 streamSeed, uint256 weightSeed) external {
-        ++calls;
-        IMembership.Stage stage = IMembership.Stage(stageSeed % 6);
-        uint8 stream = _streamOf(streamSeed);
-        uint16 weight =
-            weightSeed % 8 == 0
-                ? uint16(BPS + 1 + ((weightSeed >> 3) % (type(uint16).max - BPS)))
-                : uint16((weightSeed >> 3) % (BPS + 1));
-        bytes memory expected;
-        if (stream >= STREAMS) {
-            expected = abi.encodeWithSelector(IValueLedger.LedgerUnknownStream.selector, stream);
-        } else if (stage == IMembership.Stage.None || weight > BPS) {
-            expected = abi.encodeWithSelector(IValueLedger.LedgerInvalidWeight.selector, stage, weight);
-        }
-        try ledger.setWeight(stage, stream, weight) {
-            if (expected.length != 0) return _violation("setWeight accepted an invalid weight");
-            _weights[stage][stream] = weight;
-            ++settingsChanges;
-        } catch (bytes memory err) {
-            _expectError("setWeight", err, expected);
-        }
-    }
-
-    /// @dev Governance moves a member to another stage, admits the outsider or removes someone (never leaving fewer
-    /// than two Committed members). Entries keep the weight of the stage they were logged at.
-    function changeStage(uint256 actorSeed, uint256 stageSeed, uint256 mentorSeed) external {
-        ++calls;
-        address account = _actor(actorSeed);
-        IMembership.Stage current = membership.stageOf(account);
-        IMembership.Stage target =
-            stageSeed % 8 == 7 ? IMembership.Stage.None : IMembership.Stage(1 + ((stageSeed >> 3) % 5));
-        if (target == current) return;
-        if (current == IMembership.Stage.Committed && _committedCount() <= _MIN_COMMITTED) return;
-        address mentor;
-        if (target >= IMembership.Stage.Dating1 && target <= IMembership.Stage.Dating3) {
-            mentor = _committedOtherThan(account, mentorSeed);
-            if (mentor == address(0)) return;
-        }
-
-        bool ok;
-        if (current == IMembership.Stage.None) {
-            (ok, ) = address(membership).call(abi.encodeCall(IMembership.admit, (account, target, 0, mentor)));
-        } else if (target == IMembership.Stage.None) {
-            (ok, ) = address(membership).call(abi.encodeCall(IMembership.remove, (account, "fuzzed removal")));
-        } else {
-            (ok, ) = address(membership).call(abi.encodeCall(IMembership.changeStage, (account, target, mentor)));
-        }
-        if (!ok) return _violation("the membership refused a valid stage change");
-        ++stageChanges;
-    }
-
-    /// @dev Every role-gated function, called by anyone but its holder, must fail with AccessControl's error.
-    function attemptRoleCall(address caller, uint256 functionSeed) external {
-        ++calls;
-        if (caller == address(this) || caller == address(0)) caller = _actor(functionSeed);
-        uint256 which = functionSeed % 6;
-        bytes32 role = which == 0 ? ledger.TREASURER_ROLE() : bytes32(0);
-        bytes memory data;
-        if (which == 0) data = abi.encodeCall(IValueLedger.closePeriod, ());
-        else if (which == 1) data = abi.encodeCall(IValueLedger.resolveDispute, (1, functionSeed % 12 < 6));
-        else if (which == 2) data = abi.encodeCall(IValueLedger.setWeight, (IMembership.Stage.Casual, 0, 10_000));
-        else if (which == 3) data = abi.encodeCall(IValueLedger.setCap, (0, 1));
-        else if (which == 4) data = abi.encodeCall(IValueLedger.setApprovalsRequired, (0));
-        else data = abi.encodeCall(IValueLedger.setMinimumContribution, (0, 1));
-
-        vm.prank(caller);
-        (bool ok, bytes memory err) = address(ledger).call(data);
-        if (ok) return _violation("a role-gated function obeyed someone without the role");
-        _expectError(
-            "role-gated call",
-            err,
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, role)
-        );
     }
 
     // ------------------------------------------------------------------------------------------------ VIEWS
@@ -441,8 +349,18 @@ contract ValueLedgerHandler is Test {
         return i - 1;
     }
 
-    function modelEntry(uint256 entryId) external view returns (IValueLedger.Entry memory) {
-        return _entries[entryId];
+    /// @notice The model's entry as `entry` reports it: pending work of a closed period is Lapsed.
+    function modelEntry(uint256 entryId) external view returns (IValueLedger.Entry memory e) {
+        e = _entries[entryId];
+        if (e.status == IValueLedger.EntryStatus.Pending && e.period != ghostPeriod) {
+            e.status = IValueLedger.EntryStatus.Lapsed;
+        }
+    }
+
+    /// @notice Whether the model holds `period` final: closed, and its review window over.
+    function isFinalInModel(uint32 period) public view returns (bool) {
+        uint48 finalAt = ghostFinalAt[period];
+        return finalAt != 0 && block.timestamp >= finalAt;
     }
 
     function approvedInModel(uint256 entryId, address approver) external view returns (bool) {
@@ -472,23 +390,18 @@ contract ValueLedgerHandler is Test {
         return _logged[period][member];
     }
 
-    /// @notice Whether `stream` was ever uncapped during `period`, and the largest cap it had then.
-    function capsDuring(uint32 period, uint8 stream) external view returns (bool everUncapped, uint64 largest) {
-        return (_everUncapped[period][stream], _largestCap[period][stream]);
-    }
-
-    /// @notice A digest of everything the ledger holds for `period`: its totals and dates, every actor's totals and
-    /// logged amounts in it, and each of its entries with their approvals.
+    /// @notice A digest of what a final period keeps for ever: its totals and dates, every actor's totals in it, and
+    /// each of its entries that is not in the `skip` set (those still disputed when it became final, which the
+    /// members may still accept into the open period or reject), with their approvals.
     function periodDigest(uint32 period) public view returns (bytes32 digest) {
-        digest = keccak256(abi.encode(ledger.periodTotals(period), ledger.periodInfo(period)));
+        IValueLedger.PeriodInfo memory info = ledger.periodInfo(period);
+        digest = keccak256(abi.encode(ledger.periodTotals(period), info.openedAt, info.closedAt, info.finalAt));
         for (uint256 i = 0; i < _actors.length; ++i) {
-            address a = _actors[i];
-            digest = keccak256(
-                abi.encode(digest, ledger.memberPeriodTotals(a, period), ledger.loggedInPeriod(a, period))
-            );
+            digest = keccak256(abi.encode(digest, ledger.memberPeriodTotals(_actors[i], period)));
         }
         uint256[] storage ids = _periodEntries[period];
         for (uint256 k = 0; k < ids.length; ++k) {
+            if (_disputedWhenFinal[ids[k]]) continue;
             digest = keccak256(abi.encode(digest, ids[k], ledger.entry(ids[k])));
             for (uint256 i = 0; i < _actors.length; ++i) {
                 digest = keccak256(abi.encode(digest, ledger.hasApproved(ids[k], _actors[i])));
@@ -513,23 +426,25 @@ contract ValueLedgerHandler is Test {
         try ledger.logWork(stream, amount, period, evidence, uri) returns (uint256 entryId) {
             if (expected.length != 0) return _unexpectedSuccess("logWork");
             uint256 id = ++ghostEntryCount;
-            if (entryId != id) _violation("logWork returned an unexpected id");
+            if (entryId != id) _violation("logWork: unexpected id");
             IMembership.Stage stage = membership.stageOf(author);
+            uint8 required = governance.ghostApprovalsRequired();
             _entries[id] = IValueLedger.Entry({
                 author: author,
                 period: period,
-                weightBps: _weights[stage][stream],
+                weightBps: governance.weightOf(stage, stream),
                 stream: IValueLedger.Stream(stream),
                 status: IValueLedger.EntryStatus.Pending,
                 approvals: 0,
-                approvalsRequired: ghostApprovalsRequired,
+                approvalsRequired: required,
                 settled: false,
                 amount: amount
             });
             _periodEntries[period].push(id);
+            originPeriod[id] = period;
             _logged[period][author][stream] += amount;
             ++logs;
-            if (ghostApprovalsRequired == 0) _countEntry(id);
+            if (required == 0) _countEntry(id);
             _scanLogs();
         } catch (bytes memory err) {
             vm.getRecordedLogs();
@@ -539,10 +454,13 @@ contract ValueLedgerHandler is Test {
         }
     }
 
+    /// @dev Any period: accepted after its period became final, the entry moves to the open one (EntryMoved).
     function _resolveDispute(uint256 entryId, bool accept) internal {
         IValueLedger.Entry storage e = _entries[entryId];
-        bytes memory expected = _openEntryError(entryId);
-        if (expected.length == 0 && e.status != IValueLedger.EntryStatus.Disputed) {
+        bytes memory expected;
+        if (e.status == IValueLedger.EntryStatus.None) {
+            expected = abi.encodeWithSelector(IValueLedger.LedgerUnknownEntry.selector, entryId);
+        } else if (e.status != IValueLedger.EntryStatus.Disputed) {
             expected = abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, e.status);
         }
 
@@ -552,10 +470,16 @@ contract ValueLedgerHandler is Test {
             --ghostOpenDisputes[e.period];
             if (accept) {
                 e.settled = true;
+                if (isFinalInModel(e.period)) {
+                    (_moveId, _moveFrom, _moveTo) = (entryId, e.period, ghostPeriod);
+                    e.period = ghostPeriod;
+                    _periodEntries[ghostPeriod].push(entryId);
+                    ++moves;
+                }
                 _countEntry(entryId);
                 ++accepted;
             } else {
-                _logged[e.period][e.author][uint8(e.stream)] -= e.amount;
+                _logged[originPeriod[entryId]][e.author][uint8(e.stream)] -= e.amount;
                 e.status = IValueLedger.EntryStatus.Rejected;
                 ++rejected;
             }
@@ -594,7 +518,7 @@ contract ValueLedgerHandler is Test {
             return abi.encodeWithSelector(IValueLedger.LedgerStreamNotAllowed.selector, stage, stream);
         }
         uint256 total = _logged[period][author][stream] + amount;
-        uint64 cap = _caps[stream];
+        uint64 cap = governance.capOf(stream);
         if (cap != 0 && total > cap) {
             return abi.encodeWithSelector(IValueLedger.LedgerOverCap.selector, stream, cap, total);
         }
@@ -632,6 +556,46 @@ contract ValueLedgerHandler is Test {
         if (reviewer == e.author) return abi.encodeWithSelector(IValueLedger.LedgerSelfReview.selector, entryId);
     }
 
+    /// @dev The error of a dispute, in the ledger's order of checks: an unknown entry; in a closed period, the review
+    /// window over (LedgerReviewWindowOver), then anything but Counted (a lapsed entry is stored Pending); in the
+    /// open period, anything but Pending or Counted; then the reviewer; then a settled entry.
+    function _disputeError(uint256 entryId, address disputer) internal view returns (bytes memory) {
+        IValueLedger.Entry storage e = _entries[entryId];
+        if (e.status == IValueLedger.EntryStatus.None) {
+            return abi.encodeWithSelector(IValueLedger.LedgerUnknownEntry.selector, entryId);
+        }
+        if (e.period != ghostPeriod) {
+            uint48 finalAt = ghostFinalAt[e.period];
+            if (block.timestamp >= finalAt) {
+                return abi.encodeWithSelector(IValueLedger.LedgerReviewWindowOver.selector, entryId, finalAt);
+            }
+            if (e.status != IValueLedger.EntryStatus.Counted) {
+                return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, e.status);
+            }
+        } else if (e.status != IValueLedger.EntryStatus.Pending && e.status != IValueLedger.EntryStatus.Counted) {
+            return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, e.status);
+        }
+        if (membership.stageOf(disputer) != IMembership.Stage.Committed) {
+            return abi.encodeWithSelector(IValueLedger.LedgerNotCommitted.selector, disputer);
+        }
+        if (disputer == e.author) return abi.encodeWithSelector(IValueLedger.LedgerSelfReview.selector, entryId);
+        if (e.settled) return abi.encodeWithSelector(IValueLedger.LedgerDisputeSettled.selector, entryId);
+        return "";
+    }
+
+    /// @dev Takes the digest of every period that has become final since the last call, before anything else can
+    /// act on it; its entries under dispute then are left out (the members may still decide them).
+    function _freezeFinal() internal {
+        for (uint32 p = frozenThrough + 1; p < ghostPeriod && isFinalInModel(p); ++p) {
+            uint256[] storage ids = _periodEntries[p];
+            for (uint256 k = 0; k < ids.length; ++k) {
+                if (_entries[ids[k]].status == IValueLedger.EntryStatus.Disputed) _disputedWhenFinal[ids[k]] = true;
+            }
+            closedDigest[p] = periodDigest(p);
+            frozenThrough = p;
+        }
+    }
+
     function _countEntry(uint256 entryId) internal {
         IValueLedger.Entry storage e = _entries[entryId];
         (address author, uint32 period, uint8 stream, uint256 amount) = (e.author, e.period, uint8(e.stream), e.amount);
@@ -643,6 +607,7 @@ contract ValueLedgerHandler is Test {
         _lifetimeHistorical[author][stream] += amount;
         _lifetimePayable[author][stream] += payable_;
         e.status = IValueLedger.EntryStatus.Counted;
+        countedAt[entryId] = block.timestamp;
         ++counts;
     }
 
@@ -665,6 +630,19 @@ contract ValueLedgerHandler is Test {
         Vm.Log[] memory recorded = vm.getRecordedLogs();
         for (uint256 i = 0; i < recorded.length; ++i) {
             Vm.Log memory entryLog = recorded[i];
+            if (entryLog.emitter == address(ledger) && entryLog.topics[0] == IValueLedger.EntryMoved.selector) {
+                (uint32 from, uint32 to) = abi.decode(entryLog.data, (uint32, uint32));
+                (uint256 id, uint32 f, uint32 t) = (_moveId, _moveFrom, _moveTo);
+                // The move the model expects, before the entry's EntryCounted.
+                if (
+                    uint256(entryLog.topics[1]) != id ||
+                    from != f ||
+                    to != t ||
+                    countedEvents[id] != uncountedEvents[id]
+                ) _violation("an unexpected EntryMoved");
+                ++movedEvents[id];
+                continue;
+            }
             if (entryLog.emitter != address(ledger) || entryLog.topics.length != 4) continue;
             bool counted = entryLog.topics[0] == IValueLedger.EntryCounted.selector;
             if (!counted && entryLog.topics[0] != IValueLedger.EntryUncounted.selector) continue;
@@ -675,7 +653,7 @@ contract ValueLedgerHandler is Test {
                 uncountedEvents[entryId] > countedEvents[entryId] ||
                 countedEvents[entryId] > uncountedEvents[entryId] + 1
             ) {
-                _violation("an entry was counted twice or uncounted while not counted");
+                _violation("counted twice or uncounted uncounted");
             }
             IValueLedger.Entry storage e = _entries[entryId];
             (uint8 stream, uint64 amount, uint64 payable_) = abi.decode(entryLog.data, (uint8, uint64, uint64));
@@ -685,16 +663,13 @@ contract ValueLedgerHandler is Test {
                 stream != uint8(e.stream) ||
                 amount != e.amount ||
                 payable_ != (uint256(e.amount) * e.weightBps) / BPS
-            ) _violation("an EntryCounted or EntryUncounted event disagrees with the entry");
+            ) _violation("an EntryCounted/Uncounted event disagrees");
         }
     }
 
     function _startPeriod(uint32 period) internal {
         ghostPeriod = period;
-        for (uint8 s = 0; s < STREAMS; ++s) {
-            _everUncapped[period][s] = _caps[s] == 0;
-            _largestCap[period][s] = _caps[s];
-        }
+        governance.startPeriod(period);
     }
 
     // ------------------------------------------------------------------------------------------------ INPUTS
@@ -756,8 +731,10 @@ contract ValueLedgerHandler is Test {
         seed = uint256(keccak256(abi.encode(seed)));
         uint256 n = ghostEntryCount;
         if (seed % 8 == 0 || n == 0) return (seed >> 3) % (n + 2);
-        uint256[] storage ids = _periodEntries[ghostPeriod];
-        uint256 start = seed >> 3;
+        // Mostly the open period; one time in four one of the two before it (in or past its review window).
+        uint32 back = (seed >> 3) % 4 == 0 ? uint32(1 + ((seed >> 5) % 2)) : 0;
+        uint256[] storage ids = _periodEntries[ghostPeriod > back ? ghostPeriod - back : ghostPeriod];
+        uint256 start = seed >> 7;
         for (uint256 i = 0; i < ids.length; ++i) {
             uint256 id = ids[(start + i) % ids.length];
             IValueLedger.EntryStatus status = _entries[id].status;
@@ -787,12 +764,6 @@ contract ValueLedgerHandler is Test {
             }
         }
         return address(0);
-    }
-
-    function _committedCount() internal view returns (uint256 count) {
-        for (uint256 i = 0; i < _actors.length; ++i) {
-            if (membership.stageOf(_actors[i]) == IMembership.Stage.Committed) ++count;
-        }
     }
 
     function _addActor(string memory name) internal {
