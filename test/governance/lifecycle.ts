@@ -1,6 +1,14 @@
 import { expect } from "chai";
 import { toBeHex, type Interface, type Signer } from "ethers";
-import { connection, Constituency, DAY, deployDisCO, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
+import {
+  connection,
+  Constituency,
+  DAY,
+  deployDisCO,
+  signKeyedBallot,
+  Stage,
+  TIMELOCK_DELAY,
+} from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
   descriptionHash,
@@ -12,7 +20,6 @@ import {
   relayBallot,
   closeVoting,
   openVoting,
-  signBallot,
   Support,
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
@@ -263,7 +270,7 @@ describe("DisCO governance lifecycle", function () {
     );
     const proposalId = await propose(governor, carol, proposal);
     await openVoting(governor, time, proposalId);
-    const ballot = await signBallot(member, governor, proposalId, Support.For);
+    const ballot = await signKeyedBallot(member, governor, proposalId, Support.For);
     await expect(relayBallot(governor, ivan, ballot))
       .to.emit(governor, "VoteCast")
       .withArgs(member.address, proposalId, Support.For, 1, "");
@@ -310,7 +317,7 @@ describe("DisCO governance lifecycle", function () {
     await expect(governor.connect(grace).castVote(pendingId, Support.For))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);
-    const ballot = await signBallot(grace, governor, pendingId, Support.For);
+    const ballot = await signKeyedBallot(grace, governor, pendingId, Support.For);
     await expect(relayBallot(governor, bob, ballot))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);
