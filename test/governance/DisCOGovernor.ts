@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { id as keccakId, toBeHex, type Interface, type Signer } from "ethers";
+import { id as keccakId, type Interface, type Signer } from "ethers";
 import {
   allFor,
   calls,
@@ -10,11 +10,14 @@ import {
   decide,
   deployWithAdmin,
   keyedNonce,
+  kind,
+  onlyStates,
   passAndQueue,
   SETTINGS,
   signBallotWithNonce,
   signKeyedBallot,
   Stage,
+  state,
   TIMELOCK_DELAY,
   type Vote,
 } from "../helpers/disco.ts";
@@ -23,8 +26,6 @@ import {
   descriptionHash,
   enact,
   execute,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
   proposalIdOf,
   propose,
   queue,
@@ -40,15 +41,10 @@ const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;
 const time = networkHelpers.time;
 
-type StateName = (typeof PROPOSAL_STATES)[number];
-type KindName = (typeof PROPOSAL_KINDS)[number];
 type Shares = [number, number, number, number, number, number, number, number];
 
-const state = (name: StateName): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
-const kind = (name: KindName): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
 const NO_SHARES: Shares = [0, 0, 0, 0, 0, 0, 0, 0];
-/** Governor._encodeStateBitmap(Active), as GovernorUnexpectedProposalState reports it. */
-const ACTIVE_ONLY = toBeHex(1n << state("Active"), 32);
+const ACTIVE_ONLY = onlyStates("Active");
 const selector = (signature: string): string => keccakId(signature).slice(0, 10);
 const role = (name: string): string => keccakId(name);
 

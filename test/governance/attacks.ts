@@ -1,24 +1,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
-import { toBeHex, type Interface, type Signer } from "ethers";
+import type { Interface } from "ethers";
 import {
   allFor,
   calls,
   castVotes,
   connection,
   decide,
+  decideTogether,
   deployDisCO,
   deployWithFiveCommitted,
   keyedNonce,
+  kind,
   passAndQueue,
   queueAndWait,
   signBallotWithNonce,
   signKeyedBallot,
   Stage,
+  state,
+  threeToTwo,
   time,
-  type Vote,
 } from "../helpers/disco.ts";
+import { expectDefeatedForGood } from "../helpers/expect.ts";
 import { currencyOf, EURO, payIn } from "../helpers/treasury.ts";
 import { deployDisCO as deployModule, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
@@ -26,8 +30,6 @@ import {
   closeVoting,
   execute,
   openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
   proposalIdOf,
   propose,
   queue,
@@ -35,7 +37,6 @@ import {
   Support,
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
-import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 
 /*
  * The security review's attacks on who decides (issue 12, findings 1 and 2, signed ballots, founders), each played
@@ -46,45 +47,9 @@ import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;
 
-type StateName = (typeof PROPOSAL_STATES)[number];
-const state = (name: StateName): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
-const kind = (name: (typeof PROPOSAL_KINDS)[number]): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
-/** Governor._encodeStateBitmap of the states named, as GovernorUnexpectedProposalState reports them. */
-const onlyStates = (...names: StateName[]): string =>
-  toBeHex(
-    names.reduce((bits, name) => bits | (1n << state(name)), 0n),
-    32,
-  );
 const NO_SHARES = [0, 0, 0, 0, 0, 0, 0, 0];
 
 type DisCO = Awaited<ReturnType<typeof deployDisCO>>;
-
-/** Asserts a proposal was Defeated and can be neither queued nor executed. */
-async function expectDefeatedForGood(governor: DisCOGovernor, caller: Signer, proposal: ProposalCalls) {
-  const proposalId = await proposalIdOf(governor, proposal);
-  expect(await governor.state(proposalId), proposal.description).to.equal(state("Defeated"));
-  await expect(queue(governor, caller, proposal))
-    .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
-    .withArgs(proposalId, state("Defeated"), onlyStates("Succeeded"));
-  await expect(execute(governor, caller, proposal))
-    .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
-    .withArgs(proposalId, state("Defeated"), onlyStates("Queued"));
-}
-
-/** Proposes every proposal, then votes each the same way in one voting period and closes it. Returns their ids. */
-async function decideTogether(
-  governor: DisCOGovernor,
-  proposer: Signer,
-  proposals: ProposalCalls[],
-  votes: ReadonlyArray<Vote>,
-): Promise<bigint[]> {
-  const ids: bigint[] = [];
-  for (const proposal of proposals) ids.push(await propose(governor, proposer, proposal));
-  await openVoting(governor, time, ids[ids.length - 1]);
-  for (const proposalId of ids) await castVotes(governor, proposalId, votes);
-  await closeVoting(governor, time, ids[ids.length - 1]);
-  return ids;
-}
 
 async function membershipCall(disco: DisCO, functionName: string, args: ReadonlyArray<unknown>, description: string) {
   const iface: Interface = disco.membership.interface;
@@ -190,15 +155,6 @@ describe("Attacks on the DisCO's decisions (security review, issue 12)", functio
   });
 
   describe("finding 2: a majority that loses a bylaw removes the minority", function () {
-    /** alice, bob and erin (3 of 5) for; carol and dave against. */
-    const threeToTwo = (d: DisCO): Vote[] => [
-      [d.alice, Support.For],
-      [d.bob, Support.For],
-      [d.erin, Support.For],
-      [d.carol, Support.Against],
-      [d.dave, Support.Against],
-    ];
-
     it("a 3-of-5 majority can't demote or remove the two who voted against, then take the treasury", async function () {
       const disco = await networkHelpers.loadFixture(deployWithFiveCommitted);
       const { governor, membership, treasury, alice, carol, dave, ivan } = disco;

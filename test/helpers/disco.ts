@@ -1,5 +1,5 @@
 import { network } from "hardhat";
-import type { Signer } from "ethers";
+import { toBeHex, type Signer } from "ethers";
 import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
 import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import {
@@ -8,6 +8,8 @@ import {
   enact,
   EXTENDED_BALLOT,
   openVoting,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
   propose,
   proposalIdOf,
   queue,
@@ -108,6 +110,19 @@ export async function deployWithAdmin() {
 
 // ------------------------------------------------------------------------------------------------ GOVERNANCE
 
+/** IGovernor.ProposalState names. */
+export type StateName = (typeof PROPOSAL_STATES)[number];
+/** IGovernor.ProposalState by name, as the contract returns it. */
+export const state = (name: StateName): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
+/** IDisCOGovernor.ProposalKind by name, as the contract returns it. */
+export const kind = (name: (typeof PROPOSAL_KINDS)[number]): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
+/** Governor._encodeStateBitmap of the states named, as GovernorUnexpectedProposalState reports them. */
+export const onlyStates = (...names: StateName[]): string =>
+  toBeHex(
+    names.reduce((bits, name) => bits | (1n << state(name)), 0n),
+    32,
+  );
+
 /** A vote: who, and their support value. */
 export type Vote = readonly [Signer, number];
 
@@ -148,6 +163,32 @@ export async function queueAndWait(governor: DisCOGovernor, caller: Signer, prop
   const eta = await governor.proposalEta(await proposalIdOf(governor, proposal));
   const now = await governor.clock();
   if (eta > now) await time.increase(eta - now);
+}
+
+/** Proposes every proposal, votes each the same way in one voting period and closes it. Returns their ids. */
+export async function decideTogether(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposals: ProposalCalls[],
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  for (const proposal of proposals) ids.push(await propose(governor, proposer, proposal));
+  await openVoting(governor, time, ids[ids.length - 1]);
+  for (const proposalId of ids) await castVotes(governor, proposalId, votes);
+  await closeVoting(governor, time, ids[ids.length - 1]);
+  return ids;
+}
+
+/** alice, bob and erin For, carol and dave Against: 3 of 5 (60%), a majority short of 2/3 (deployWithFiveCommitted). */
+export function threeToTwo(disco: { alice: Signer; bob: Signer; carol: Signer; dave: Signer; erin: Signer }): Vote[] {
+  return [
+    [disco.alice, Support.For],
+    [disco.bob, Support.For],
+    [disco.erin, Support.For],
+    [disco.carol, Support.Against],
+    [disco.dave, Support.Against],
+  ];
 }
 
 /** Takes a proposal to the point where it can be executed; returns its id. */
