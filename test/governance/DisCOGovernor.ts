@@ -1253,9 +1253,7 @@ describe("DisCOGovernor", function () {
       expect(await governor.state(proposalId)).to.equal(state("Defeated"));
     });
 
-    // BUG (DisCOGovernor.weightedVotes): for a weighted proposal that is still Pending, the view reads
-    // getPastConstituencyVotes at the snapshot, which is in the future, and reverts with Membership's
-    // MembershipFutureLookup, where an unweighted proposal answers zeros. Expected: zeros (nobody can have voted).
+    // Before the snapshot the constituencies' sizes are not known yet (a lookup would be in the future): zeros.
     it("reports zero weighted votes for a weighted proposal whose vote has not opened", async function () {
       const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
       const { governor, alice } = disco;
@@ -1529,6 +1527,32 @@ describe("DisCOGovernor", function () {
         .withArgs(moveId);
       expect(await governor.state(moveId)).to.equal(state("Queued"));
       expect((await membership.memberOf(carol.address)).constituency).to.equal(BigInt(Constituency.community));
+    });
+
+    it("reverts DisCOGovernorNeedsBylaw when a Standard proposal's function was made a bylaw after it was made", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { governor, membership, alice } = disco;
+      const admission = await standardProposal(disco, "admit heidi");
+      const mark = await governorCall(
+        governor,
+        "setBylawFunction",
+        [await membership.getAddress(), selector("admit(address,uint8,uint8,address)"), true],
+        "admissions are bylaws",
+      );
+      const admissionId = await propose(governor, alice, admission);
+      const markId = await propose(governor, alice, mark);
+      await openVoting(governor, time, markId);
+      await castVotes(governor, admissionId, allFor(disco));
+      await castVotes(governor, markId, allFor(disco));
+      await closeVoting(governor, time, markId);
+      await (await queue(governor, alice, admission)).wait();
+      await (await queue(governor, alice, mark)).wait();
+      await time.increase(TIMELOCK_DELAY);
+      await execute(governor, alice, mark);
+      await expect(execute(governor, alice, admission))
+        .to.be.revertedWithCustomError(governor, "DisCOGovernorNeedsBylaw")
+        .withArgs(admissionId);
+      expect(await membership.isMember(disco.heidi.address)).to.equal(false);
     });
 
     it("executes a Standard constituency move while weighting stays off", async function () {
