@@ -1,18 +1,27 @@
 import { expect } from "chai";
 import { toBeHex, type Interface, type Signer } from "ethers";
-import { connection, Constituency, DAY, deployDisCO, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
+import {
+  connection,
+  Constituency,
+  DAY,
+  deployDisCO,
+  kind,
+  onlyStates,
+  signKeyedBallot,
+  Stage,
+  state,
+  TIMELOCK_DELAY,
+} from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
   descriptionHash,
   enact,
   execute,
-  PROPOSAL_STATES,
   propose,
   queue,
   relayBallot,
   closeVoting,
   openVoting,
-  signBallot,
   Support,
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
@@ -28,8 +37,6 @@ const { ZeroAddress, ZeroHash } = ethers;
 const time = networkHelpers.time;
 
 type Vote = readonly [Signer, number];
-const state = (name: (typeof PROPOSAL_STATES)[number]): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
-const onlyState = (name: (typeof PROPOSAL_STATES)[number]): string => toBeHex(1n << state(name), 32);
 
 async function membershipCall(
   membership: Membership,
@@ -144,6 +151,8 @@ describe("DisCO governance lifecycle", function () {
       "Erin becomes a Committed member",
     );
     const committedId = await enact(governor, time, bob, toCommitted, votes);
+    // A new binding vote: a bylaw, which 3 of 4 in favour passes.
+    expect((await governor.proposalTally(committedId)).kind).to.equal(kind("Bylaw"));
     expect(await governor.state(committedId)).to.equal(state("Executed"));
     expect((await membership.memberOf(erin.address)).stage).to.equal(BigInt(Stage.Committed));
     expect(await membership.getVotes(erin.address)).to.equal(1n);
@@ -190,7 +199,7 @@ describe("DisCO governance lifecycle", function () {
     expect(blocks.map((log) => [log.args.support, log.args.reason])).to.deep.equal([[BigInt(Support.Block), reason]]);
     await expect(queue(governor, alice, proposal))
       .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
-      .withArgs(proposalId, state("Defeated"), onlyState("Succeeded"));
+      .withArgs(proposalId, state("Defeated"), onlyStates("Succeeded"));
   });
 
   it("defeats a bylaw change that has a majority but not the supermajority", async function () {
@@ -231,7 +240,7 @@ describe("DisCO governance lifecycle", function () {
     expect(await governor.state(proposalId)).to.equal(state("Defeated"));
     await expect(queue(governor, alice, rename))
       .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
-      .withArgs(proposalId, state("Defeated"), onlyState("Succeeded"));
+      .withArgs(proposalId, state("Defeated"), onlyStates("Succeeded"));
   });
 
   it("counts a vote signed by a member without ETH and relayed by a non-member", async function () {
@@ -263,7 +272,7 @@ describe("DisCO governance lifecycle", function () {
     );
     const proposalId = await propose(governor, carol, proposal);
     await openVoting(governor, time, proposalId);
-    const ballot = await signBallot(member, governor, proposalId, Support.For);
+    const ballot = await signKeyedBallot(member, governor, proposalId, Support.For);
     await expect(relayBallot(governor, ivan, ballot))
       .to.emit(governor, "VoteCast")
       .withArgs(member.address, proposalId, Support.For, 1, "");
@@ -279,6 +288,33 @@ describe("DisCO governance lifecycle", function () {
       .withArgs(5, "researcher");
     expect(await ethers.provider.getBalance(member.address)).to.equal(0n);
     expect(await governor.hasVoted(proposalId, ivan.address)).to.equal(false);
+  });
+
+  it("sends tokens sent to the membership by mistake back to their owner by an ordinary vote", async function () {
+    const { governor, membership, treasury, alice, bob, grace } = await networkHelpers.loadFixture(deployDisCO);
+    const token = await ethers.getContractAt("DemoEuro", await treasury.currency());
+    const amount = 40_000_000n; // 40 euros
+    await token.connect(grace).faucet(amount);
+    await token.connect(grace).transfer(await membership.getAddress(), amount);
+    const proposal = await membershipCall(
+      membership,
+      "recoverTokens",
+      [await token.getAddress(), grace.address, amount],
+      "Send grace back the 40 euros she sent to the membership contract",
+    );
+    const proposalId = await propose(governor, alice, proposal);
+    expect((await governor.proposalTally(proposalId)).kind).to.equal(kind("Standard"));
+    await openVoting(governor, time, proposalId);
+    await governor.connect(alice).castVote(proposalId, Support.For);
+    await governor.connect(bob).castVote(proposalId, Support.For);
+    await closeVoting(governor, time, proposalId);
+    await (await queue(governor, alice, proposal)).wait();
+    await time.increase(TIMELOCK_DELAY);
+    await expect(execute(governor, alice, proposal))
+      .to.emit(membership, "TokensRecovered")
+      .withArgs(await token.getAddress(), grace.address, amount);
+    expect(await token.balanceOf(grace.address)).to.equal(amount);
+    expect(await token.balanceOf(await membership.getAddress())).to.equal(0n);
   });
 
   it("gives a member admitted after a proposal's snapshot no vote on it, but a vote on later proposals", async function () {
@@ -310,7 +346,7 @@ describe("DisCO governance lifecycle", function () {
     await expect(governor.connect(grace).castVote(pendingId, Support.For))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);
-    const ballot = await signBallot(grace, governor, pendingId, Support.For);
+    const ballot = await signKeyedBallot(grace, governor, pendingId, Support.For);
     await expect(relayBallot(governor, bob, ballot))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);

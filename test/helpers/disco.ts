@@ -1,6 +1,24 @@
 import { network } from "hardhat";
+import { toBeHex, type Signer } from "ethers";
 import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
-import { deployDisCO as deploy } from "../../scripts/lib/deploy.ts";
+import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
+import {
+  BALLOT,
+  closeVoting,
+  enact,
+  EXTENDED_BALLOT,
+  openVoting,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  propose,
+  proposalIdOf,
+  queue,
+  Support,
+  type Clock,
+  type ProposalCalls,
+  type SignedBallot,
+} from "../../scripts/lib/governance.ts";
+import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 
 export { Stage };
 
@@ -25,6 +43,14 @@ export const connection = await network.getOrCreate();
  * grace, heidi and ivan are outsiders. Bob is the ledger's founding treasurer.
  */
 export async function deployDisCO() {
+  return deployDisCOWith({});
+}
+
+/**
+ * deployDisCO's DisCO with some of the module's parameters replaced (the capital rules, say). A fixture of its own
+ * wraps it: loadFixture passes its network connection as the first argument.
+ */
+export async function deployDisCOWith(parameters: Partial<DisCOParameters>) {
   const { ethers } = connection;
   const [deployer, alice, bob, carol, dave, erin, frank, grace, heidi, ivan] = await ethers.getSigners();
   const founders: Founder[] = [
@@ -46,6 +72,7 @@ export async function deployDisCO() {
     constituencies: CONSTITUENCIES,
     timelockDelay: TIMELOCK_DELAY,
     governorSettings: SETTINGS,
+    ...parameters,
   });
   return {
     deployment,
@@ -79,4 +106,176 @@ export async function deployWithAdmin() {
   await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
   const admin = await ethers.getSigner(timelockAddress);
   return { ...disco, admin, timelockAddress };
+}
+
+// ------------------------------------------------------------------------------------------------ GOVERNANCE
+
+/** IGovernor.ProposalState names. */
+export type StateName = (typeof PROPOSAL_STATES)[number];
+/** IGovernor.ProposalState by name, as the contract returns it. */
+export const state = (name: StateName): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
+/** IDisCOGovernor.ProposalKind by name, as the contract returns it. */
+export const kind = (name: (typeof PROPOSAL_KINDS)[number]): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
+/** Governor._encodeStateBitmap of the states named, as GovernorUnexpectedProposalState reports them. */
+export const onlyStates = (...names: StateName[]): string =>
+  toBeHex(
+    names.reduce((bits, name) => bits | (1n << state(name)), 0n),
+    32,
+  );
+
+/** A vote: who, and their support value. */
+export type Vote = readonly [Signer, number];
+
+/** The chain's clock for the governance helpers. */
+export const time: Clock = connection.networkHelpers.time;
+
+/** A proposal of one call. */
+export function calls(target: string, data: string, description: string): ProposalCalls {
+  return { targets: [target], values: [0n], calldatas: [data], description };
+}
+
+/** Every founder who is Committed in the fixture, in favour: enough for any kind of proposal. */
+export function allFor(disco: { alice: Signer; bob: Signer; carol: Signer; dave: Signer }): Vote[] {
+  return [disco.alice, disco.bob, disco.carol, disco.dave].map((voter) => [voter, Support.For] as const);
+}
+
+export async function castVotes(governor: DisCOGovernor, proposalId: bigint, votes: ReadonlyArray<Vote>) {
+  for (const [voter, support] of votes) await (await governor.connect(voter).castVote(proposalId, support)).wait();
+}
+
+/** Proposes, votes and closes the vote; returns the proposal id, now Succeeded or Defeated. */
+export async function decide(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposal: ProposalCalls,
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint> {
+  const proposalId = await propose(governor, proposer, proposal);
+  await openVoting(governor, time, proposalId);
+  await castVotes(governor, proposalId, votes);
+  await closeVoting(governor, time, proposalId);
+  return proposalId;
+}
+
+/** Queues a Succeeded proposal and waits out the timelock, so a test can watch the execution itself. */
+export async function queueAndWait(governor: DisCOGovernor, caller: Signer, proposal: ProposalCalls) {
+  await (await queue(governor, caller, proposal)).wait();
+  const eta = await governor.proposalEta(await proposalIdOf(governor, proposal));
+  const now = await governor.clock();
+  if (eta > now) await time.increase(eta - now);
+}
+
+/** Proposes every proposal, votes each the same way in one voting period and closes it. Returns their ids. */
+export async function decideTogether(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposals: ProposalCalls[],
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  for (const proposal of proposals) ids.push(await propose(governor, proposer, proposal));
+  await openVoting(governor, time, ids[ids.length - 1]);
+  for (const proposalId of ids) await castVotes(governor, proposalId, votes);
+  await closeVoting(governor, time, ids[ids.length - 1]);
+  return ids;
+}
+
+/** alice, bob and erin For, carol and dave Against: 3 of 5 (60%), a majority short of 2/3 (deployWithFiveCommitted). */
+export function threeToTwo(disco: { alice: Signer; bob: Signer; carol: Signer; dave: Signer; erin: Signer }): Vote[] {
+  return [
+    [disco.alice, Support.For],
+    [disco.bob, Support.For],
+    [disco.erin, Support.For],
+    [disco.carol, Support.Against],
+    [disco.dave, Support.Against],
+  ];
+}
+
+/** Takes a proposal to the point where it can be executed; returns its id. */
+export async function passAndQueue(
+  governor: DisCOGovernor,
+  proposer: Signer,
+  proposal: ProposalCalls,
+  votes: ReadonlyArray<Vote>,
+): Promise<bigint> {
+  const proposalId = await decide(governor, proposer, proposal, votes);
+  await queueAndWait(governor, proposer, proposal);
+  return proposalId;
+}
+
+/**
+ * The fixture's DisCO after the members made erin Committed by a bylaw vote: five binding members (alice, bob, erin
+ * workers; carol community; dave client), so that a 3-2 split is possible. No timelock impersonation.
+ */
+export async function deployWithFiveCommitted() {
+  const disco = await deployDisCO();
+  await promoteErin(disco);
+  return disco;
+}
+
+/** The members promote erin to Committed by a unanimous bylaw vote of the four Committed founders. */
+export async function promoteErin(disco: Awaited<ReturnType<typeof deployDisCOWith>>): Promise<void> {
+  const { governor, membership, erin } = disco;
+  const data = membership.interface.encodeFunctionData("changeStage", [
+    erin.address,
+    Stage.Committed,
+    connection.ethers.ZeroAddress,
+  ]);
+  const promotion = calls(await membership.getAddress(), data, "Erin becomes a Committed member");
+  await enact(governor, time, disco.alice, promotion, allFor(disco));
+}
+
+/** The keyed nonce (GovernorNoncesKeyed) that a ballot for `proposalId` signs: key uint192(proposalId). */
+export async function keyedNonce(governor: DisCOGovernor, voter: string, proposalId: bigint): Promise<bigint> {
+  return governor["nonces(address,uint192)"](voter, BigInt.asUintN(192, proposalId));
+}
+
+/**
+ * A vote signed with the keyed nonce of its proposal (EIP-712 Ballot, or ExtendedBallot with a reason), for anyone
+ * to relay with scripts/lib/governance.ts's relayBallot: ballots for different proposals never spend each other's
+ * nonce, so a member may sign several and have them relayed in any order.
+ */
+export async function signKeyedBallot(
+  signer: Signer,
+  governor: DisCOGovernor,
+  proposalId: bigint,
+  support: number,
+  reason?: string,
+): Promise<SignedBallot> {
+  const nonce = await keyedNonce(governor, await signer.getAddress(), proposalId);
+  return signBallotWithNonce(signer, governor, proposalId, support, nonce, reason);
+}
+
+/** A vote signed with the given nonce: the keyed one (signKeyedBallot), the plain `nonces(voter)`, or a wrong one. */
+export async function signBallotWithNonce(
+  signer: Signer,
+  governor: DisCOGovernor,
+  proposalId: bigint,
+  support: number,
+  nonce: bigint,
+  reason?: string,
+): Promise<SignedBallot> {
+  const voter = await signer.getAddress();
+  const domain = await governor.eip712Domain();
+  const ballot = { proposalId, support, voter, nonce };
+  const signature = await signer.signTypedData(
+    {
+      name: domain.name,
+      version: domain.version,
+      chainId: domain.chainId,
+      verifyingContract: domain.verifyingContract,
+    },
+    reason === undefined ? { Ballot: [...BALLOT] } : { ExtendedBallot: [...EXTENDED_BALLOT] },
+    reason === undefined ? ballot : { ...ballot, reason, params: "0x" },
+  );
+  return {
+    governor: domain.verifyingContract,
+    chainId: domain.chainId.toString(),
+    proposalId: proposalId.toString(),
+    support,
+    voter,
+    nonce: nonce.toString(),
+    ...(reason === undefined ? {} : { reason }),
+    signature,
+  };
 }

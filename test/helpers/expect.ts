@@ -1,7 +1,8 @@
 import { expect } from "chai";
-import type { ContractTransactionResponse } from "ethers";
-import type { IMembership } from "../../types/ethers-contracts/index.js";
-import { connection } from "./disco.ts";
+import type { ContractTransactionResponse, Signer } from "ethers";
+import { execute, proposalIdOf, queue, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import type { DisCOGovernor, IMembership } from "../../types/ethers-contracts/index.js";
+import { connection, onlyStates, state } from "./disco.ts";
 
 /** The fields of a member record a test cares about; joinedAt is checked only when given. */
 export interface ExpectedRecord {
@@ -25,4 +26,21 @@ export async function minedAt(tx: Promise<ContractTransactionResponse> | Contrac
   expect(receipt?.status, "transaction status").to.equal(1);
   const block = await connection.ethers.provider.getBlock(receipt!.blockNumber);
   return BigInt(block!.timestamp);
+}
+
+/** Asserts a proposal was Defeated and can be neither queued nor executed by anyone. */
+export async function expectDefeatedForGood(
+  governor: DisCOGovernor,
+  caller: Signer,
+  proposal: ProposalCalls,
+): Promise<void> {
+  const proposalId = await proposalIdOf(governor, proposal);
+  expect(await governor.state(proposalId), proposal.description).to.equal(state("Defeated"));
+  await expect(queue(governor, caller, proposal))
+    .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
+    .withArgs(proposalId, state("Defeated"), onlyStates("Succeeded"));
+  // A proposal that goes through the timelock executes only once Queued.
+  await expect(execute(governor, caller, proposal))
+    .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")
+    .withArgs(proposalId, state("Defeated"), onlyStates("Queued"));
 }

@@ -207,6 +207,24 @@ describe("Membership", function () {
           .withArgs(b.address, a.address);
       });
 
+      it("reverts MembershipNoCommittedFounder when no founder is Committed: nobody could ever propose", async function () {
+        const [, admin, a, b] = await ethers.getSigners();
+        await expect(deploying(admin.address, ["worker"], [])).to.be.revertedWithCustomError(
+          await errors(),
+          "MembershipNoCommittedFounder",
+        );
+        await expect(
+          deploying(
+            admin.address,
+            ["worker", "supporter"],
+            [founder(a.address, Stage.Casual, 1), founder(b.address, Stage.Casual, 0)],
+          ),
+        ).to.be.revertedWithCustomError(await errors(), "MembershipNoCommittedFounder");
+        // One Committed founder is enough.
+        const membership = await deploying(admin.address, ["worker"], [founder(a.address, Stage.Committed)]);
+        expect(await membership.bindingMembers()).to.equal(1n);
+      });
+
       it("reverts when a Committed founder is given a mentor", async function () {
         const [, admin, a, b] = await ethers.getSigners();
         await expect(
@@ -733,7 +751,7 @@ describe("Membership", function () {
 
   describe("history", function () {
     it("answers past votes, totals, constituency counts and records at each checkpoint", async function () {
-      const { membership, admin, alice, erin } = await networkHelpers.loadFixture(deployWithAdmin);
+      const { membership, admin, alice, erin, grace } = await networkHelpers.loadFixture(deployWithAdmin);
       const t0 = await networkHelpers.time.latest();
       await networkHelpers.time.increase(100);
       const t1 = await minedAt(membership.connect(admin).changeStage(erin.address, Stage.Committed, ZeroAddress));
@@ -745,6 +763,19 @@ describe("Membership", function () {
       expect(await membership.getPastTotalSupply(t1)).to.equal(5n);
       expect(await membership.getPastTotalSupply(t2 - 1n)).to.equal(5n);
       expect(await membership.getPastTotalSupply(t2)).to.equal(4n);
+      // After the latest checkpoint (the lookup that skips the search), and for someone who never had one.
+      await networkHelpers.time.increase(100);
+      const later = BigInt(await networkHelpers.time.latest());
+      await networkHelpers.mine();
+      expect(await membership.getPastTotalSupply(later)).to.equal(4n);
+      expect(await membership.getPastVotes(erin.address, later)).to.equal(1n);
+      expect(await membership.getPastConstituencyVotes(Constituency.worker, later)).to.equal(2n);
+      expect(await membership.getPastVotes(grace.address, later)).to.equal(0n);
+      expectRecord(await membership.pastMemberOf(grace.address, later), {
+        stage: Stage.None,
+        constituency: 0,
+        mentor: ZeroAddress,
+      });
 
       expect(await membership.getPastVotes(erin.address, t1 - 1n)).to.equal(0n);
       expect(await membership.getPastVotes(erin.address, t1)).to.equal(1n);
@@ -902,6 +933,56 @@ describe("Membership", function () {
       const [stage, constituency] = await membership.voterStatus(carol.address, snapshot);
       expect(stage).to.equal(BigInt(Stage.Committed));
       expect(constituency).to.equal(BigInt(Constituency.client));
+    });
+  });
+
+  describe("recoverTokens", function () {
+    const AMOUNT = 125_000_000n; // 125 euros of the DemoEuro (6 decimals)
+
+    /** The fixture with grace's 125 euros sent straight to the membership contract by mistake. */
+    async function deployWithStrayTokens() {
+      const disco = await deployWithAdmin();
+      const token = await ethers.getContractAt("DemoEuro", await disco.treasury.currency());
+      await (await token.connect(disco.grace).faucet(AMOUNT)).wait();
+      await (await token.connect(disco.grace).transfer(await disco.membership.getAddress(), AMOUNT)).wait();
+      return { ...disco, token };
+    }
+
+    it("sends tokens sent to the membership by mistake on, by the timelock", async function () {
+      const { membership, admin, grace, token } = await networkHelpers.loadFixture(deployWithStrayTokens);
+      const m = await membership.getAddress();
+      expect(await token.balanceOf(m)).to.equal(AMOUNT);
+      await expect(membership.connect(admin).recoverTokens(await token.getAddress(), grace.address, AMOUNT))
+        .to.emit(membership, "TokensRecovered")
+        .withArgs(await token.getAddress(), grace.address, AMOUNT);
+      expect(await token.balanceOf(m)).to.equal(0n);
+      expect(await token.balanceOf(grace.address)).to.equal(AMOUNT);
+    });
+
+    it("reverts RecoveryInvalidRecipient when the recipient is the zero address", async function () {
+      const { membership, admin, token } = await networkHelpers.loadFixture(deployWithStrayTokens);
+      await expect(membership.connect(admin).recoverTokens(await token.getAddress(), ZeroAddress, AMOUNT))
+        .to.be.revertedWithCustomError(membership, "RecoveryInvalidRecipient")
+        .withArgs(ZeroAddress);
+      expect(await token.balanceOf(await membership.getAddress())).to.equal(AMOUNT);
+    });
+
+    it("reverts when anyone but the timelock recovers, a member or the deployer", async function () {
+      const { membership, deployer, alice, grace, token } = await networkHelpers.loadFixture(deployWithStrayTokens);
+      for (const caller of [deployer, alice, grace]) {
+        await expect(membership.connect(caller).recoverTokens(await token.getAddress(), caller.address, AMOUNT))
+          .to.be.revertedWithCustomError(membership, "AccessControlUnauthorizedAccount")
+          .withArgs(caller.address, DEFAULT_ADMIN_ROLE);
+      }
+      expect(await token.balanceOf(await membership.getAddress())).to.equal(AMOUNT);
+    });
+
+    it("reverts when asked for more than the contract holds, sending nothing", async function () {
+      const { membership, admin, grace, token } = await networkHelpers.loadFixture(deployWithStrayTokens);
+      await expect(
+        membership.connect(admin).recoverTokens(await token.getAddress(), grace.address, AMOUNT + 1n),
+      ).to.be.revertedWithCustomError(token, "ERC20InsufficientBalance");
+      expect(await token.balanceOf(await membership.getAddress())).to.equal(AMOUNT);
     });
   });
 
