@@ -48,7 +48,18 @@ import {
   type Settings,
   type Split,
 } from "../helpers/capital.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import {
+  closeVoting,
+  enact,
+  execute,
+  openVoting,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  propose,
+  queue,
+  Support,
+  type ProposalCalls,
+} from "../../scripts/lib/governance.ts";
 import type { CapitalAccounts } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -1066,6 +1077,24 @@ describe("CapitalAccounts", function () {
   });
 
   describe("closeYearAtLoss", function () {
+    it("refuses a loss above the reserve and every account together: CapitalLossTooLarge(loss, absorbable)", async function () {
+      const { admin, capital } = await loadFixture(deployWithThirdPeriod);
+      const books = await booksOf(capital);
+      const absorbable = books.reserve + books.accountsTotal;
+      expect(absorbable).to.be.greaterThan(RESERVE);
+      for (const loss of [absorbable + 1n, 2n ** 255n]) {
+        await expect(capital.connect(admin).closeYearAtLoss(3, loss))
+          .to.be.revertedWithCustomError(capital, "CapitalLossTooLarge")
+          .withArgs(loss, absorbable);
+      }
+      expect(await booksOf(capital)).to.deep.equal(books);
+      // All of it is a loss the books can take: the reserve is emptied and the rest charged to the accounts.
+      await expect(capital.connect(admin).closeYearAtLoss(3, absorbable))
+        .to.emit(capital, "YearClosedAtLoss")
+        .withArgs(2, anyValue, 3, 3, absorbable, RESERVE, books.accountsTotal, 1_000n);
+      expect(await capital.reserve()).to.equal(0n);
+    });
+
     it("takes the loss from the reserve first, which frees that much money at once", async function () {
       const disco = await loadFixture(deployWithThirdPeriod);
       const { admin, timelockAddress, capital, treasury, ledger, token, alice } = disco;
@@ -1701,6 +1730,51 @@ describe("CapitalAccounts", function () {
       const spendCommons = capital.interface.encodeFunctionData("spendCommons", [target, 1n, "x"]);
       expect(await governor.classify([target], [setSettings], "Ask 250 euros")).to.equal(kind("Bylaw"));
       expect(await governor.classify([target], [spendCommons], "A course")).to.equal(kind("Standard"));
+    });
+
+    it("lets a treasurer prepare the year's accounts, which the members approve by a standard vote; a loss needs a bylaw vote", async function () {
+      const disco = await loadFixture(deployWithContributions);
+      const { governor, capital, membership, admin, alice, bob, carol, dave, grace, timelockAddress } = disco;
+      // A fifth Committed member, so that 3 For and 2 Against is a majority (60%) but not the 2/3 supermajority.
+      await (
+        await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress)
+      ).wait();
+      const target = await capital.getAddress();
+      const surplus = calls(
+        target,
+        capital.interface.encodeFunctionData("closeYear", [2, SURPLUS]),
+        "Year 1 accounts: 10,000 euros of surplus",
+      );
+      const loss = calls(
+        target,
+        capital.interface.encodeFunctionData("closeYearAtLoss", [2, 100n * EURO]),
+        "Year 1 accounts: a 100-euro loss",
+      );
+      expect(await governor.classify(surplus.targets, surplus.calldatas, surplus.description)).to.equal(
+        kind("Standard"),
+      );
+      expect(await governor.classify(loss.targets, loss.calldatas, loss.description)).to.equal(kind("Bylaw"));
+      // bob, the treasurer, prepares both; the same five votes decide them.
+      const ids = [await propose(governor, bob, loss), await propose(governor, bob, surplus)];
+      await openVoting(governor, time, ids[1]);
+      for (const id of ids) {
+        for (const voter of [alice, bob, carol]) await (await governor.connect(voter).castVote(id, Support.For)).wait();
+        for (const voter of [dave, grace]) await (await governor.connect(voter).castVote(id, Support.Against)).wait();
+      }
+      await closeVoting(governor, time, ids[1]);
+      const state = (id: bigint) => governor.state(id).then((s) => PROPOSAL_STATES[Number(s)]);
+      expect([await state(ids[0]), await state(ids[1])]).to.deep.equal(["Defeated", "Succeeded"]);
+      await (await queue(governor, bob, surplus)).wait();
+      await time.increaseTo(await governor.proposalEta(ids[1]));
+      await expect(execute(governor, bob, surplus))
+        .to.emit(capital, "YearClosed")
+        .withArgs(1, timelockAddress, 1, 2, anyValue);
+      expect(await capital.yearCount()).to.equal(1n);
+      expect((await yearOf(capital, 1)).atLoss).to.equal(false);
+      // The treasurer can't close a year on their own, before or after the vote.
+      await expect(capital.connect(bob).closeYearAtLoss(2, 100n * EURO))
+        .to.be.revertedWithCustomError(capital, "AccessControlUnauthorizedAccount")
+        .withArgs(bob.address, DEFAULT_ADMIN_ROLE);
     });
 
     it("sets the capital rules by a bylaw vote", async function () {
