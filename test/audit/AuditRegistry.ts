@@ -3,7 +3,7 @@ import { id as keccakId } from "ethers";
 import { AUDITOR_ROLE } from "../../scripts/lib/history/index.ts";
 import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
 import { connection, deployDisCO } from "../helpers/disco.ts";
-import { closePeriod, deployWithClosedPeriods } from "../helpers/treasury.ts";
+import { closePeriod, deployWithClosedPeriods, waitUntilFinal } from "../helpers/treasury.ts";
 
 /*
  * The audit registry on the production deployment (through the fixture), its timelock impersonated to name
@@ -17,7 +17,7 @@ const BYLAW = BigInt(PROPOSAL_KINDS.indexOf("Bylaw"));
 const REPORT = keccakId("the report of period 1");
 const DEFAULT_ADMIN_ROLE = ethers.ZeroHash;
 
-/** The fixture with periods 1 and 2 closed, and heidi named auditor by the timelock. */
+/** The fixture with periods 1 and 2 closed and final, and heidi named auditor by the timelock. */
 async function registryWithAuditor() {
   const disco = await deployWithClosedPeriods();
   await (await disco.audit.connect(disco.admin).grantRole(AUDITOR_ROLE, disco.heidi.address)).wait();
@@ -69,15 +69,24 @@ describe("AuditRegistry", () => {
     );
   });
 
-  it("reverts when the period is open or was never opened", async () => {
+  it("reverts when the period is open, was never opened, or is closed but still in its review window", async () => {
     const { audit, heidi, ledger, bob } = await loadFixture(registryWithAuditor);
     await expect(audit.connect(heidi).attest(3, REPORT, ""))
-      .to.be.revertedWithCustomError(audit, "AuditPeriodNotClosed")
-      .withArgs(3);
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotFinal")
+      .withArgs(3, 0);
     await expect(audit.connect(heidi).attest(9, REPORT, ""))
-      .to.be.revertedWithCustomError(audit, "AuditPeriodNotClosed")
-      .withArgs(9);
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotFinal")
+      .withArgs(9, 0);
     await closePeriod(ledger, bob);
+    const { finalAt } = await ledger.periodInfo(3);
+    await expect(audit.connect(heidi).attest(3, REPORT, ""))
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotFinal")
+      .withArgs(3, finalAt);
+    await time.setNextBlockTimestamp(finalAt - 1n);
+    await expect(audit.connect(heidi).attest(3, REPORT, ""))
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotFinal")
+      .withArgs(3, finalAt);
+    await waitUntilFinal(ledger, 3);
     await expect(audit.connect(heidi).attest(3, REPORT, "")).to.emit(audit, "PeriodAttested");
   });
 
@@ -156,9 +165,11 @@ describe("AuditRegistry", () => {
       "ipfs://report-1",
     ]);
     expect(recorded.recordedAt).to.equal(BigInt(await time.latest()));
+    // The vote took longer than period 1's review window, so it is final; period 2 is still open.
+    expect(await ledger.isFinal(1)).to.equal(true);
     await expect(audit.connect(heidi).attest(2, REPORT, ""))
-      .to.be.revertedWithCustomError(audit, "AuditPeriodNotClosed")
-      .withArgs(2);
+      .to.be.revertedWithCustomError(audit, "AuditPeriodNotFinal")
+      .withArgs(2, 0);
     expect(await audit.attestationCount(2)).to.equal(0n);
 
     const oneToOne = await vote({

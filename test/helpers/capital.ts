@@ -165,10 +165,10 @@ export async function deployWithContributions() {
   return disco;
 }
 
-/** The contributions fixture with year 1 (periods 1 and 2) closed by bob with SURPLUS, nobody settled yet. */
+/** The contributions fixture with year 1 (periods 1 and 2) closed with SURPLUS by the timelock (the members' vote), nobody settled yet. */
 export async function deployWithClosedYear() {
   const disco = await deployWithContributions();
-  await (await disco.capital.connect(disco.bob).closeYear(2, SURPLUS)).wait();
+  await (await disco.capital.connect(disco.admin).closeYear(2, SURPLUS)).wait();
   return disco;
 }
 

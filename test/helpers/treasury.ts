@@ -39,11 +39,26 @@ export async function logApproved(
   return entryId;
 }
 
-/** The treasurer closes the open period; returns its number. */
+/** The treasurer closes the open period; returns its number. Its review window has only begun: it is not final. */
 export async function closePeriod(ledger: ValueLedger, treasurer: Signer): Promise<number> {
   const period = await ledger.currentPeriod();
   await (await ledger.connect(treasurer).closePeriod()).wait();
   return Number(period);
+}
+
+/** Moves the clock to the end of a closed period's review window (its finalAt), when its totals become final. */
+export async function waitUntilFinal(ledger: ValueLedger, period: number | bigint): Promise<void> {
+  const { finalAt } = await ledger.periodInfo(period);
+  if (finalAt === 0n) throw new Error(`period ${period} is not closed`);
+  const now = BigInt(await connection.networkHelpers.time.latest());
+  if (now < finalAt) await connection.networkHelpers.time.increaseTo(finalAt);
+}
+
+/** The treasurer closes the open period and the clock moves past its review window; returns its number. */
+export async function closeFinal(ledger: ValueLedger, treasurer: Signer): Promise<number> {
+  const period = await closePeriod(ledger, treasurer);
+  await waitUntilFinal(ledger, period);
+  return period;
 }
 
 /** The payer takes `amount` from the faucet, in as many calls as its limit needs. */
@@ -96,15 +111,15 @@ async function logAll(disco: DisCO, work: Work): Promise<void> {
 }
 
 /**
- * The fixture with periods 1 and 2 closed (PERIOD_1_WORK, PERIOD_2_WORK), period 3 open, and grace's PAID_IN in
- * the treasury, nothing funded yet.
+ * The fixture with periods 1 and 2 closed (PERIOD_1_WORK, PERIOD_2_WORK) and final (their review windows over),
+ * period 3 open, and grace's PAID_IN in the treasury, nothing funded yet.
  */
 export async function deployWithClosedPeriods() {
   const disco = await deployWithAdmin();
   await logAll(disco, PERIOD_1_WORK);
   await closePeriod(disco.ledger, disco.bob);
   await logAll(disco, PERIOD_2_WORK);
-  await closePeriod(disco.ledger, disco.bob);
+  await closeFinal(disco.ledger, disco.bob);
   await payIn(disco.treasury, disco.grace, PAID_IN, PAYMENT_REF);
   const token = await currencyOf(disco.treasury);
   return { ...disco, token };

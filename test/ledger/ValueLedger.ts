@@ -29,7 +29,7 @@ const time = networkHelpers.time;
 
 const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
 const STREAMS = [Stream.Livelihood, Stream.Love, Stream.Care] as const;
-const Status = { None: 0, Pending: 1, Counted: 2, Disputed: 3, Rejected: 4, Withdrawn: 5 } as const;
+const Status = { None: 0, Pending: 1, Counted: 2, Disputed: 3, Rejected: 4, Withdrawn: 5, Lapsed: 6 } as const;
 const BPS = 10_000n;
 const DEFAULT_ADMIN_ROLE = ZeroHash;
 const TREASURER_ROLE = keccakId("TREASURER_ROLE");
@@ -54,6 +54,8 @@ const NOTHING: Sums = { historical: [0n, 0n, 0n], payable: [0n, 0n, 0n] };
 const state = (name: (typeof PROPOSAL_STATES)[number]): bigint => BigInt(PROPOSAL_STATES.indexOf(name));
 const kind = (name: (typeof PROPOSAL_KINDS)[number]): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
 const selector = (signature: string): string => keccakId(signature).slice(0, 10);
+/** DESIGN.md's review window: 3 days. */
+const REVIEW_WINDOW = 3n * 24n * 3600n;
 
 /** Totals as plain arrays, so that deep equality and failure messages are about numbers only. */
 function sums(totals: IValueLedger.TotalsStructOutput): Sums {
@@ -74,6 +76,13 @@ async function approve(ledger: ValueLedger, reviewer: Signer, entryId: bigint): 
 
 async function closePeriod(disco: DisCO): Promise<void> {
   await (await disco.ledger.connect(disco.bob).closePeriod()).wait();
+}
+
+/** Moves the clock to the moment the period's review window ends (its finalAt). */
+async function waitUntilFinal(ledger: ValueLedger, period: number): Promise<bigint> {
+  const { finalAt } = await ledger.periodInfo(period);
+  await time.increaseTo(finalAt);
+  return finalAt;
 }
 
 interface ExpectedEntry {
@@ -156,8 +165,10 @@ describe("ValueLedger", function () {
       expect(opened.length).to.equal(1);
       const block = await ethers.provider.getBlock(opened[0].blockNumber);
       expect([opened[0].args.period, opened[0].args.openedAt]).to.deep.equal([1n, BigInt(block!.timestamp)]);
-      expect(await ledger.periodInfo(1)).to.deep.equal([BigInt(block!.timestamp), 0n, 0n]);
-      expect(await ledger.periodInfo(2)).to.deep.equal([0n, 0n, 0n]);
+      expect(await ledger.periodInfo(1)).to.deep.equal([BigInt(block!.timestamp), 0n, 0n, 0n]);
+      expect(await ledger.periodInfo(2)).to.deep.equal([0n, 0n, 0n, 0n]);
+      expect(await ledger.reviewWindow()).to.equal(REVIEW_WINDOW);
+      expect(await ledger.isFinal(1)).to.equal(false);
     });
 
     it("grants TREASURER_ROLE to the founding treasurers and the admin role to the timelock alone", async function () {
@@ -191,6 +202,7 @@ describe("ValueLedger", function () {
         approvalsRequired: 16,
         minimumCredits: 12_345,
         minimumPeriods: 12,
+        reviewWindow: 3_600,
       };
       const ledger = await ethers.deployContract("ValueLedger", [
         await membership.getAddress(),
@@ -205,6 +217,7 @@ describe("ValueLedger", function () {
       await expect(deployment).to.emit(ledger, "CapSet").withArgs(Stream.Care, 2_500);
       await expect(deployment).to.emit(ledger, "ApprovalsRequiredSet").withArgs(16);
       await expect(deployment).to.emit(ledger, "MinimumContributionSet").withArgs(12_345, 12);
+      await expect(deployment).to.emit(ledger, "ReviewWindowSet").withArgs(3_600);
       const receipt = await deployment.wait();
       const weightEvents = receipt!.logs.filter(
         (log) => log.topics[0] === ledger.interface.getEvent("WeightSet").topicHash,
@@ -223,7 +236,8 @@ describe("ValueLedger", function () {
       expect(await ledger.hasRole(TREASURER_ROLE, carol.address)).to.equal(true);
       expect(await ledger.hasRole(TREASURER_ROLE, dave.address)).to.equal(true);
       expect(await ledger.hasRole(DEFAULT_ADMIN_ROLE, timelockAddress)).to.equal(true);
-      expect(await ledger.periodInfo(1)).to.deep.equal([openedAt, 0n, 0n]);
+      expect(await ledger.reviewWindow()).to.equal(3_600n);
+      expect(await ledger.periodInfo(1)).to.deep.equal([openedAt, 0n, 0n, 0n]);
     });
 
     it("reverts when a weight is above 10,000 basis points", async function () {
@@ -783,17 +797,44 @@ describe("ValueLedger", function () {
         .withArgs(withdrawn, Status.Withdrawn);
     });
 
-    it("reverts once the entry's period is closed", async function () {
+    it("reverts for a closed period's lapsed entry, and for its counted work once the review window is over", async function () {
       const disco = await loadFixture(deployWithPendingEntry);
       const { ledger, bob, carol, entryId } = disco;
       const counted = await logWork(ledger, carol, Stream.Love, 100);
       await approve(ledger, bob, counted);
       await closePeriod(disco);
+      // The pending entry lapsed at closing: nothing is left to dispute.
+      await expectEntry(ledger, entryId, { status: Status.Lapsed });
+      await expect(ledger.connect(bob).dispute(entryId, "late"))
+        .to.be.revertedWithCustomError(ledger, "LedgerEntryStatus")
+        .withArgs(entryId, Status.Pending);
+      const { finalAt } = await ledger.periodInfo(1);
+      await time.setNextBlockTimestamp(finalAt);
       for (const target of [entryId, counted]) {
         await expect(ledger.connect(bob).dispute(target, "late"))
-          .to.be.revertedWithCustomError(ledger, "LedgerPeriodNotOpen")
-          .withArgs(1, 2);
+          .to.be.revertedWithCustomError(ledger, "LedgerReviewWindowOver")
+          .withArgs(target, finalAt);
       }
+      await expectEntry(ledger, counted, { status: Status.Counted });
+    });
+
+    it("disputes a closed period's counted work until the last second of its review window", async function () {
+      const disco = await loadFixture(deployWithAdmin);
+      const { ledger, bob, carol, dave } = disco;
+      const counted = await logWork(ledger, carol, Stream.Love, 100);
+      await approve(ledger, bob, counted);
+      await closePeriod(disco);
+      const { finalAt } = await ledger.periodInfo(1);
+      await time.setNextBlockTimestamp(finalAt - 1n);
+      const tx = ledger.connect(dave).dispute(counted, "not love work");
+      await expect(tx).to.emit(ledger, "EntryUncounted").withArgs(counted, carol.address, 1, Stream.Love, 100, 100);
+      await expect(tx).to.emit(ledger, "EntryDisputed").withArgs(counted, dave.address, "not love work");
+      expect(await minedAt(tx)).to.equal(finalAt - 1n);
+      expect(sums(await ledger.periodTotals(1))).to.deep.equal(NOTHING);
+      expect((await ledger.periodInfo(1)).openDisputes).to.equal(1n);
+      expect(await ledger.isFinal(1)).to.equal(false);
+      await time.increaseTo(finalAt);
+      expect(await ledger.isFinal(1)).to.equal(true);
     });
 
     it("lets only the timelock resolve a dispute", async function () {
@@ -821,23 +862,34 @@ describe("ValueLedger", function () {
         .withArgs(entryId, Status.Counted);
     });
 
-    it("refuses to close a period while any of its disputes is open", async function () {
+    it("closes a period with open disputes, which stay disputed until the members resolve them", async function () {
       const disco = await loadFixture(deployWithPendingEntry);
-      const { ledger, admin, bob, carol, dave, erin, entryId } = disco;
-      const second = await logWork(ledger, erin, Stream.Care, 100);
+      const { ledger, admin, alice, bob, carol, dave, erin, entryId } = disco;
+      const second = await logWork(ledger, erin, Stream.Love, 100);
       await (await ledger.connect(carol).dispute(entryId, "?")).wait();
       await (await ledger.connect(dave).dispute(second, "?")).wait();
       expect((await ledger.periodInfo(1)).openDisputes).to.equal(2n);
-      await expect(ledger.connect(bob).closePeriod())
-        .to.be.revertedWithCustomError(ledger, "LedgerOpenDisputes")
-        .withArgs(1, 2);
-      await (await ledger.connect(admin).resolveDispute(entryId, true)).wait();
-      await expect(ledger.connect(bob).closePeriod())
-        .to.be.revertedWithCustomError(ledger, "LedgerOpenDisputes")
-        .withArgs(1, 1);
-      await (await ledger.connect(admin).resolveDispute(second, false)).wait();
       await expect(ledger.connect(bob).closePeriod()).to.emit(ledger, "PeriodClosed");
       expect(await ledger.currentPeriod()).to.equal(2n);
+      await expectEntry(ledger, entryId, { status: Status.Disputed, period: 1 });
+      await expectEntry(ledger, second, { status: Status.Disputed, period: 1 });
+      // Accepted within the review window: it counts in its own period.
+      await expect(ledger.connect(admin).resolveDispute(entryId, true))
+        .to.emit(ledger, "EntryCounted")
+        .withArgs(entryId, alice.address, 1, Stream.Livelihood, 1_000, 1_000);
+      expect((await ledger.periodInfo(1)).openDisputes).to.equal(1n);
+      // Rejected after it: nothing counts anywhere.
+      await waitUntilFinal(ledger, 1);
+      const rejected = ledger.connect(admin).resolveDispute(second, false);
+      await expect(rejected).to.emit(ledger, "DisputeResolved").withArgs(second, false);
+      await expect(rejected).not.to.emit(ledger, "EntryMoved");
+      await expectEntry(ledger, second, { status: Status.Rejected, period: 1 });
+      expect((await ledger.periodInfo(1)).openDisputes).to.equal(0n);
+      expect(sums(await ledger.periodTotals(1))).to.deep.equal({
+        historical: [1_000n, 0n, 0n],
+        payable: [1_000n, 0n, 0n],
+      });
+      expect(sums(await ledger.periodTotals(2))).to.deep.equal(NOTHING);
     });
   });
 
@@ -887,7 +939,7 @@ describe("ValueLedger", function () {
       await expect(ledger.connect(alice).withdraw(entryId))
         .to.be.revertedWithCustomError(ledger, "LedgerPeriodNotOpen")
         .withArgs(1, 2);
-      await expectEntry(ledger, entryId, { status: Status.Pending });
+      await expectEntry(ledger, entryId, { status: Status.Lapsed });
     });
   });
 
@@ -899,12 +951,19 @@ describe("ValueLedger", function () {
       expect(await ledger.connect(bob).closePeriod.staticCall()).to.equal(1n);
       const tx = ledger.connect(bob).closePeriod();
       const closedAt = await minedAt(tx);
-      await expect(tx).to.emit(ledger, "PeriodClosed").withArgs(1, closedAt, bob.address);
+      const finalAt = closedAt + REVIEW_WINDOW;
+      await expect(tx).to.emit(ledger, "PeriodClosed").withArgs(1, closedAt, finalAt, bob.address);
       await expect(tx).to.emit(ledger, "PeriodOpened").withArgs(2, closedAt);
       expect(closedAt).to.be.greaterThan(openedAt);
       expect(await ledger.currentPeriod()).to.equal(2n);
-      expect(await ledger.periodInfo(1)).to.deep.equal([openedAt, closedAt, 0n]);
-      expect(await ledger.periodInfo(2)).to.deep.equal([closedAt, 0n, 0n]);
+      expect(await ledger.periodInfo(1)).to.deep.equal([openedAt, closedAt, 0n, finalAt]);
+      expect(await ledger.periodInfo(2)).to.deep.equal([closedAt, 0n, 0n, 0n]);
+      expect(await ledger.isFinal(1)).to.equal(false);
+      await time.increaseTo(finalAt - 1n);
+      expect(await ledger.isFinal(1)).to.equal(false);
+      await time.increaseTo(finalAt);
+      expect(await ledger.isFinal(1)).to.equal(true);
+      expect(await ledger.isFinal(2)).to.equal(false);
       expect(await ledger.connect(bob).closePeriod.staticCall()).to.equal(2n);
     });
 
@@ -922,16 +981,17 @@ describe("ValueLedger", function () {
       const { ledger, admin, bob, carol } = await loadFixture(deployWithAdmin);
       await (await ledger.connect(admin).grantRole(TREASURER_ROLE, carol.address)).wait();
       const tx = ledger.connect(carol).closePeriod();
+      const closedAt = await minedAt(tx);
       await expect(tx)
         .to.emit(ledger, "PeriodClosed")
-        .withArgs(1, await minedAt(tx), carol.address);
+        .withArgs(1, closedAt, closedAt + REVIEW_WINDOW, carol.address);
       await (await ledger.connect(admin).revokeRole(TREASURER_ROLE, bob.address)).wait();
       await expect(ledger.connect(bob).closePeriod())
         .to.be.revertedWithCustomError(ledger, "AccessControlUnauthorizedAccount")
         .withArgs(bob.address, TREASURER_ROLE);
     });
 
-    it("freezes the closed period: every call on its entries reverts and its totals stay as they were", async function () {
+    it("freezes the closed period: only a dispute of its counted work in the review window changes it", async function () {
       const disco = await loadFixture(deployWithAdmin);
       const { ledger, admin, alice, bob, carol, erin } = disco;
       const pending = await logWork(ledger, alice, Stream.Livelihood, 900);
@@ -954,19 +1014,44 @@ describe("ValueLedger", function () {
       });
       const before = await snapshot();
       expect(sums(before.period)).to.deep.equal({ historical: [800n, 0n, 300n], payable: [400n, 0n, 300n] });
+      expect(before.entries.map((e) => e.status)).to.deep.equal([
+        BigInt(Status.Lapsed),
+        BigInt(Status.Counted),
+        BigInt(Status.Counted),
+      ]);
 
-      const attempts = [
+      // In the review window: the lapsed entry can't be approved, withdrawn or disputed, nothing more is logged in
+      // the period, the entry the members accepted can't be sent back, and only disputed entries are resolved.
+      const notOpen = [
         () => ledger.connect(bob).approve(pending),
-        () => ledger.connect(bob).dispute(pending, "late"),
-        () => ledger.connect(bob).dispute(counted, "late"),
-        () => ledger.connect(alice).dispute(wasDisputed, "late"),
         () => ledger.connect(alice).withdraw(pending),
-        () => ledger.connect(admin).resolveDispute(counted, false),
-        () => ledger.connect(admin).resolveDispute(wasDisputed, false),
         () => ledger.connect(alice).logWork(Stream.Love, 100, 1, EVIDENCE, URI),
       ];
-      for (const attempt of attempts) {
+      for (const attempt of notOpen) {
         await expect(attempt()).to.be.revertedWithCustomError(ledger, "LedgerPeriodNotOpen").withArgs(1, 2);
+      }
+      await expect(ledger.connect(bob).dispute(pending, "late"))
+        .to.be.revertedWithCustomError(ledger, "LedgerEntryStatus")
+        .withArgs(pending, Status.Pending);
+      await expect(ledger.connect(alice).dispute(wasDisputed, "again"))
+        .to.be.revertedWithCustomError(ledger, "LedgerDisputeSettled")
+        .withArgs(wasDisputed);
+      for (const target of [counted, wasDisputed]) {
+        await expect(ledger.connect(admin).resolveDispute(target, false))
+          .to.be.revertedWithCustomError(ledger, "LedgerEntryStatus")
+          .withArgs(target, Status.Counted);
+      }
+      expect(await snapshot()).to.deep.equal(before);
+
+      // After it, nothing at all.
+      const finalAt = await waitUntilFinal(ledger, 1);
+      for (const attempt of notOpen) {
+        await expect(attempt()).to.be.revertedWithCustomError(ledger, "LedgerPeriodNotOpen").withArgs(1, 2);
+      }
+      for (const target of [pending, counted, wasDisputed]) {
+        await expect(ledger.connect(alice).dispute(target, "late"))
+          .to.be.revertedWithCustomError(ledger, "LedgerReviewWindowOver")
+          .withArgs(target, finalAt);
       }
       expect(await snapshot()).to.deep.equal(before);
 
@@ -1175,6 +1260,7 @@ describe("ValueLedger", function () {
           () => ledger.connect(caller).setCap(Stream.Love, 1_000),
           () => ledger.connect(caller).setApprovalsRequired(2),
           () => ledger.connect(caller).setMinimumContribution(1, 1),
+          () => ledger.connect(caller).setReviewWindow(3_600),
         ];
         for (const call of calls) {
           await expect(call())
@@ -1263,6 +1349,54 @@ describe("ValueLedger", function () {
       expect(await ledger.minimumContribution()).to.deep.equal([1n, 12n]);
     });
 
+    it("sets the review window from one hour to 30 days, for periods closed afterwards", async function () {
+      const disco = await loadFixture(deployWithAdmin);
+      const { ledger, admin, bob } = disco;
+      expect(await ledger.MIN_REVIEW_WINDOW()).to.equal(3_600n);
+      expect(await ledger.MAX_REVIEW_WINDOW()).to.equal(30n * 24n * 3600n);
+      for (const window of [3_600n, 30n * 24n * 3600n, 7n * 24n * 3600n]) {
+        await expect(ledger.connect(admin).setReviewWindow(window)).to.emit(ledger, "ReviewWindowSet").withArgs(window);
+        expect(await ledger.reviewWindow()).to.equal(window);
+      }
+      for (const window of [0n, 3_599n, 30n * 24n * 3600n + 1n, 2n ** 48n - 1n]) {
+        await expect(ledger.connect(admin).setReviewWindow(window))
+          .to.be.revertedWithCustomError(ledger, "LedgerInvalidReviewWindow")
+          .withArgs(window);
+      }
+      expect(await ledger.reviewWindow()).to.equal(7n * 24n * 3600n);
+      // Period 1 closes under the 7-day window and keeps it when the members shorten the window afterwards.
+      const closed = ledger.connect(bob).closePeriod();
+      const closedAt = await minedAt(closed);
+      await expect(closed)
+        .to.emit(ledger, "PeriodClosed")
+        .withArgs(1, closedAt, closedAt + 7n * 24n * 3600n, bob.address);
+      await (await ledger.connect(admin).setReviewWindow(3_600)).wait();
+      expect((await ledger.periodInfo(1)).finalAt).to.equal(closedAt + 7n * 24n * 3600n);
+      await time.increase(2 * 3_600);
+      expect(await ledger.isFinal(1)).to.equal(false);
+      const next = ledger.connect(bob).closePeriod();
+      const nextAt = await minedAt(next);
+      await expect(next)
+        .to.emit(ledger, "PeriodClosed")
+        .withArgs(2, nextAt, nextAt + 3_600n, bob.address);
+    });
+
+    it("reverts when a ledger is deployed with a review window under one hour or over 30 days", async function () {
+      const { ledger, membership, timelockAddress } = await loadFixture(deployWithAdmin);
+      for (const reviewWindow of [0, 3_599, 30 * 24 * 3600 + 1]) {
+        await expect(
+          ethers.deployContract("ValueLedger", [
+            await membership.getAddress(),
+            timelockAddress,
+            [],
+            { ...DEFAULT_LEDGER_SETTINGS, reviewWindow },
+          ]),
+        )
+          .to.be.revertedWithCustomError(ledger, "LedgerInvalidReviewWindow")
+          .withArgs(reviewWindow);
+      }
+    });
+
     it("reverts when weightOf or capOf is asked about an unknown stream", async function () {
       const { ledger } = await loadFixture(deployWithAdmin);
       for (const stream of [3, 255]) {
@@ -1288,6 +1422,7 @@ describe("ValueLedger", function () {
         "setCap(uint8,uint64)",
         "setApprovalsRequired(uint8)",
         "setMinimumContribution(uint64,uint8)",
+        "setReviewWindow(uint48)",
       ]) {
         expect(await governor.isBylawFunction(target, selector(signature)), signature).to.equal(true);
       }

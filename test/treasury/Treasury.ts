@@ -4,6 +4,7 @@ import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/dis
 import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import {
   BPS,
+  closeFinal,
   closePeriod,
   currencyOf,
   deployWithClosedPeriods,
@@ -331,9 +332,26 @@ describe("Treasury", function () {
       expect(await ledger.currentPeriod()).to.equal(3n);
       for (const period of [3, 4, 2 ** 32 - 1, 0]) {
         await expect(treasury.connect(bob).fundPeriod(period, EURO))
-          .to.be.revertedWithCustomError(treasury, "TreasuryPeriodNotClosed")
-          .withArgs(period);
+          .to.be.revertedWithCustomError(treasury, "TreasuryPeriodNotFinal")
+          .withArgs(period, 0);
       }
+    });
+
+    it("reverts until the closed period's review window is over, to the second", async function () {
+      const { treasury, ledger, alice, bob, carol } = await loadFixture(deployWithClosedPeriods);
+      await logApproved(ledger, alice, Stream.Livelihood, 500, carol);
+      await closePeriod(ledger, bob);
+      const { closedAt, finalAt } = await ledger.periodInfo(3);
+      expect(finalAt - closedAt).to.equal(await ledger.reviewWindow());
+      await expect(treasury.connect(bob).fundPeriod(3, EURO))
+        .to.be.revertedWithCustomError(treasury, "TreasuryPeriodNotFinal")
+        .withArgs(3, finalAt);
+      await time.setNextBlockTimestamp(finalAt - 1n);
+      await expect(treasury.connect(bob).fundPeriod(3, EURO))
+        .to.be.revertedWithCustomError(treasury, "TreasuryPeriodNotFinal")
+        .withArgs(3, finalAt);
+      await time.setNextBlockTimestamp(finalAt);
+      await expect(treasury.connect(bob).fundPeriod(3, EURO)).to.emit(treasury, "PeriodFunded");
     });
 
     it("reverts when the period is already funded, whatever the amount", async function () {
@@ -366,7 +384,7 @@ describe("Treasury", function () {
       // Period 3: Casual frank's care only, historical but not payable. Period 4: no work at all.
       await logApproved(ledger, frank, Stream.Care, 300, alice);
       await closePeriod(ledger, bob);
-      await closePeriod(ledger, bob);
+      await closeFinal(ledger, bob);
       expect((await ledger.periodTotals(3)).historical).to.deep.equal([0n, 0n, 300n]);
       for (const period of [3, 4]) {
         expect((await ledger.periodTotals(period)).payable_).to.deep.equal([0n, 0n, 0n]);
@@ -380,7 +398,7 @@ describe("Treasury", function () {
       const { treasury, ledger, admin, alice, bob, carol } = await loadFixture(deployWithClosedPeriods);
       // Period 3: only care, which the default buckets don't pay.
       await logApproved(ledger, alice, Stream.Care, 800, carol);
-      await closePeriod(ledger, bob);
+      await closeFinal(ledger, bob);
       await expect(treasury.connect(bob).fundPeriod(3, EURO))
         .to.be.revertedWithCustomError(treasury, "TreasuryNothingToFund")
         .withArgs(3);
@@ -810,7 +828,7 @@ describe("Treasury", function () {
       await logApproved(ledger, dave, Stream.Livelihood, 777, alice);
       await logApproved(ledger, erin, Stream.Love, 123, bob);
       await logApproved(ledger, alice, Stream.Care, 50, bob);
-      await closePeriod(ledger, bob);
+      await closeFinal(ledger, bob);
       await (await treasury.connect(admin).setBuckets([3_333, 3_333, 3_334])).wait();
       await doFund(3, 999n);
       await doClaim(erin, [3, 1]);
@@ -998,7 +1016,7 @@ describe("Treasury", function () {
       for (let period = 1; period <= PERIODS; period++) {
         await logApproved(ledger, claimant, Stream.Livelihood, 100, alice);
         await logApproved(ledger, alice, Stream.Livelihood, 300, bob);
-        await closePeriod(ledger, bob);
+        await closeFinal(ledger, bob);
       }
       await payIn(treasury, grace, BigInt(PERIODS) * 1_000n * EURO, PAYMENT_REF);
       const funded = await (await treasury.connect(bob).fundPeriod(1, 1_000n * EURO)).wait();
