@@ -64,6 +64,10 @@ export const DEMO_PARAMETERS = (
 /** The networks that run on this machine (the in-process chain, npm start's, the browser tests', the benchmark's). */
 export const LOCAL_NETWORKS: readonly string[] = ["hardhat", "localhost", "e2e", "bench"];
 
+/** Whether a connection is to a chain on this machine: Hardhat's in-process one (whatever its name), or a local one. */
+export const isLocalNetwork = (connection: Pick<NetworkConnection, "networkName" | "networkConfig">): boolean =>
+  connection.networkConfig.type === "edr-simulated" || LOCAL_NETWORKS.includes(connection.networkName);
+
 /** Parameters that must not be deployed, with what to change. */
 export class DeployParametersError extends Error {}
 
@@ -71,8 +75,12 @@ export class DeployParametersError extends Error {}
  * Refuses a live deployment without a `currency`: the DemoEuro deployed in its place has a public faucet, so anyone
  * could mint the treasury's money.
  */
-export function checkCurrency(networkName: string, parameters: Pick<DisCOParameters, "currency">): void {
-  if (parameters.currency === undefined && !LOCAL_NETWORKS.includes(networkName)) {
+export function checkCurrency(
+  networkName: string,
+  parameters: Pick<DisCOParameters, "currency">,
+  local = LOCAL_NETWORKS.includes(networkName),
+): void {
+  if (parameters.currency === undefined && !local) {
     throw new DeployParametersError(
       `No "currency" in the parameters for ${networkName}: a live DisCO needs the address of the ERC-20 its treasury ` +
         `holds (a stablecoin). Without one only the local networks (${LOCAL_NETWORKS.join(", ")}) deploy the demo ` +
@@ -86,7 +94,11 @@ export function checkCurrency(networkName: string, parameters: Pick<DisCOParamet
  * who is Committed. Without one nobody holds a binding vote and the DisCO could never decide anything again: the
  * Membership contract refuses it (MembershipNoCommittedFounder), and this says so before any gas is spent.
  */
-export function checkParameters(networkName: string, parameters: DisCOParameters): void {
+export function checkParameters(
+  networkName: string,
+  parameters: DisCOParameters,
+  local = LOCAL_NETWORKS.includes(networkName),
+): void {
   const founders = parameters.founders ?? [];
   if (!founders.some((f) => Number(f.stage) === Stage.Committed)) {
     throw new DeployParametersError(
@@ -95,7 +107,7 @@ export function checkParameters(networkName: string, parameters: DisCOParameters
         `MembershipNoCommittedFounder).`,
     );
   }
-  checkCurrency(networkName, parameters);
+  checkCurrency(networkName, parameters, local);
 }
 
 /**
@@ -105,7 +117,7 @@ export function checkParameters(networkName: string, parameters: DisCOParameters
  */
 export async function deployDisCO(connection: NetworkConnection, parameters: DisCOParameters) {
   const { ethers, ignition, networkName } = connection;
-  checkCurrency(networkName, parameters);
+  checkCurrency(networkName, parameters, isLocalNetwork(connection));
   const startBlock = (await ethers.provider.getBlockNumber()) + 1;
   const currency = parameters.currency ?? (await (await ignition.deploy(DemoEuroModule)).token.getAddress());
   const deployed = await ignition.deploy(DisCOModule, {

@@ -10,6 +10,7 @@ import {
   DEMO_PARAMETERS,
   deployDisCO,
   DeployParametersError,
+  isLocalNetwork,
   LOCAL_NETWORKS,
   type DisCOParameters,
 } from "../../scripts/lib/deploy.ts";
@@ -52,10 +53,17 @@ describe("deploy checks", () => {
   it("deploys nothing on a live network without a currency: no DemoEuro, no DisCO", async () => {
     const { ethers } = connection;
     const before = await ethers.provider.getBlockNumber();
-    const live = { ...connection, networkName: "sepolia" };
+    // The in-process chain, as a live network would present itself.
+    const live = {
+      ...connection,
+      networkName: "sepolia",
+      networkConfig: { ...connection.networkConfig, type: "http" },
+    };
+    expect(isLocalNetwork(connection)).to.equal(true);
+    expect(isLocalNetwork(live as typeof connection)).to.equal(false);
     let refused: unknown;
     try {
-      await deployDisCO(live, DEMO_PARAMETERS);
+      await deployDisCO(live as typeof connection, DEMO_PARAMETERS);
     } catch (error) {
       refused = error;
     }
