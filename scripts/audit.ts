@@ -38,7 +38,8 @@ Options:
   --rpc <url>        JSON-RPC URL (default: DISCO_RPC_URL, or http://127.0.0.1:8545 for localhost)
   --out <dir>        where the report and exports go (default: audit/<network>/)
   --json             print the report as JSON instead of text
-  --attest <period>  after the report, record on chain that this closed period's books were audited, with the hash
+  --attest <period>  after the report, record on chain that this final period's books (closed, and its review window
+                     over) were audited, with the hash
                      of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
                      account holding the audit registry's AUDITOR_ROLE:
   --account <n>      the local chain's dev account n; elsewhere the key is read from DISCO_PRIVATE_KEY
@@ -195,6 +196,11 @@ async function attest(
   const books = report.periods.find((p) => p.period === period);
   if (!books?.closed || books.hash === null) {
     throw new Error(`Not attesting period ${period}: only a closed period's books can be attested`);
+  }
+  // Its counted work stays disputable until the review window ends: until then the books may still change.
+  if (!(await views.ledger.isFinal(period))) {
+    const finalAt = new Date(Number(books.finalAt) * 1000).toISOString();
+    throw new Error(`Not attesting period ${period}: its review window ends at ${finalAt}; attest it once final`);
   }
   const auditor = await signerOn(provider, deployment.chainId, options.account);
   const address = await auditor.getAddress();

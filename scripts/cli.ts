@@ -7,14 +7,12 @@ import { Interface, JsonRpcProvider, ZeroAddress } from "ethers";
 import {
   DisCOGovernor__factory,
   Membership__factory,
-  TimelockController__factory,
   type Membership,
   ValueLedger__factory,
   Treasury__factory,
   CapitalAccounts__factory,
-  DemoEuro__factory,
 } from "../types/ethers-contracts/index.js";
-import { need, parseAddress, rpcUrl, signer, UsageError, type Context } from "./cli/context.ts";
+import { explain, need, parseAddress, rpcUrl, signer, UsageError, type Context } from "./cli/context.ts";
 import { LEDGER_COMMANDS, LEDGER_HELP } from "./cli/ledger.ts";
 import { CAPITAL_COMMANDS, CAPITAL_HELP } from "./cli/capital.ts";
 import { TREASURY_COMMANDS, TREASURY_HELP } from "./cli/treasury.ts";
@@ -59,14 +57,14 @@ Commands:
   close-period                     close the open period (treasurers)
 
   pay-in <amount> [--ref <ref>]    pay into the treasury with a reference (an invoice, a client)
-  fund <period> <amount>           fund a closed period's payouts (treasurers)
+  fund <period> <amount>           fund a final period's payouts (treasurers)
   claim <period> [<period> ...]    claim your payouts
   owed                             the treasury: balance, owed, unallocated, each funded period
   account [<member>]               a member's payouts, claimed and claimable
   faucet <amount>                  demo currency for your account (local chain and testnets)
 
   contribute                       pay your joining contribution into your capital account
-  close-year <lastPeriod> <amount> close the next year with a surplus (treasurers; a loss takes a vote)
+  close-year <lastPeriod> <amount> propose the year's accounts to the members (surplus; --loss: a bylaw vote)
   capital [<member>]               a capital account: value, cash to claim, each year, redemption
   claim-cash                       claim your patronage cash
   start-redemption [<member>]      start a former member's redemption in instalments
@@ -140,6 +138,7 @@ const { values: options, positionals } = parseArgs({
     member: { type: "string" },
     status: { type: "string" },
     ref: { type: "string" },
+    loss: { type: "boolean", default: false },
   },
 });
 
@@ -486,39 +485,6 @@ async function main(): Promise<void> {
 }
 
 /** The revert data somewhere in an ethers or JSON-RPC error, however deeply the provider wrapped it. */
-function revertData(error: unknown, depth = 0): string | undefined {
-  if (depth > 4 || typeof error !== "object" || error === null) return undefined;
-  const { data } = error as { data?: unknown };
-  if (typeof data === "string" && /^0x[0-9a-f]{8}/i.test(data)) return data;
-  for (const inner of Object.values(error)) {
-    const found = revertData(inner, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function explain(error: unknown): string {
-  if (error instanceof UsageError) return error.message;
-  const data = revertData(error);
-  if (data) {
-    const interfaces = [
-      DisCOGovernor__factory.createInterface(),
-      Membership__factory.createInterface(),
-      TimelockController__factory.createInterface(),
-      ValueLedger__factory.createInterface(),
-      Treasury__factory.createInterface(),
-      CapitalAccounts__factory.createInterface(),
-      DemoEuro__factory.createInterface(),
-    ];
-    for (const iface of interfaces) {
-      const parsed = iface.parseError(data);
-      if (parsed) return `The contract refused: ${parsed.name}(${parsed.args.join(", ")})`;
-    }
-  }
-  const e = error as Error & { shortMessage?: string };
-  return e.shortMessage ?? e.message;
-}
-
 try {
   await main();
 } catch (error) {

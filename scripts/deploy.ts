@@ -10,7 +10,13 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { network } from "hardhat";
 import { generateAppContracts } from "./lib/app-contracts.ts";
-import { deployDisCO, type DisCOParameters } from "./lib/deploy.ts";
+import {
+  checkParameters,
+  deployDisCO,
+  DeployParametersError,
+  isLocalNetwork,
+  type DisCOParameters,
+} from "./lib/deploy.ts";
 import { ROOT, writeDeployment } from "./lib/deployments.ts";
 
 const LOCAL_CHAIN_ID = 31337n;
@@ -32,6 +38,13 @@ if (!existsSync(parametersPath)) {
   );
 }
 const parameters = JSON.parse(readFileSync(parametersPath, "utf8")) as { DisCO: DisCOParameters };
+// Before anything is sent: a live network's currency, a Committed founder.
+try {
+  checkParameters(connection.networkName, parameters.DisCO, isLocalNetwork(connection));
+} catch (error) {
+  if (!(error instanceof DeployParametersError)) throw error;
+  fail(`Refusing to deploy with ${parametersPath}: ${error.message}`);
+}
 
 // A local chain starts empty every time, so its old Ignition journal describes contracts that no longer exist.
 const { chainId } = await connection.ethers.provider.getNetwork();

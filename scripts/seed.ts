@@ -30,7 +30,7 @@ for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);
 }
 console.log(
-  `  ledger   periods ${work.closedPeriods.join(" and ")} closed, period ${work.openPeriod} open with ${await ledger.entryCount()} entries in all`,
+  `  ledger   periods ${work.closedPeriods.join(" and ")} closed and final, period ${work.openPeriod} open with ${await ledger.entryCount()} entries in all`,
 );
 for (const id of [...work.pending, ...work.disputed]) {
   console.log(`           entry ${id} ${ENTRY_STATUSES[Number((await ledger.entry(id)).status)]}`);
@@ -39,6 +39,6 @@ console.log(
   `  treasury periods ${money.funded.join(" and ")} funded; ${money.claims.map((c) => `${c.name} claimed ${c.periods.join(" and ")}`).join(", ")}`,
 );
 console.log(
-  `  capital  ${accounts.contributors.length} joining contributions; year ${accounts.year} closed; ${accounts.cashClaims.join(" and ")} claimed their cash; ${accounts.leaver} left, redemption scheduled`,
+  `  capital  ${accounts.contributors.length} joining contributions; year ${accounts.year}'s accounts approved by the members; ${accounts.cashClaims.join(" and ")} claimed their cash; ${accounts.leaver} left, redemption scheduled`,
 );
 console.log(`  audit    Jun attested period ${attestation.period}'s books: ${attestation.hash}`);

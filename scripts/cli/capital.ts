@@ -1,6 +1,8 @@
 /** The CLI's capital-account commands: joining contribution, year close, a member's account, cash, redemption. */
 import { formatUnits } from "ethers";
-import { parseAddress, signer, UsageError, type Context } from "./context.ts";
+import { yearCloseProposal, yearLossProposal } from "../lib/capital.ts";
+import { proposalIdOf, PROPOSAL_KINDS } from "../lib/governance.ts";
+import { explain, parseAddress, signer, UsageError, type Context } from "./context.ts";
 import { money, show, token } from "./currency.ts";
 import { periodsOf } from "./treasury.ts";
 
@@ -9,13 +11,15 @@ export const CAPITAL_HELP: Record<string, string> = {
 
 Pays your joining contribution (the amount the members set), approving it first: a share goes to the
 indivisible reserve, the rest opens your capital account.`,
-  "close-year": `Usage: npm run cli -- close-year <lastPeriod> <surplus> --account <n>
+  "close-year": `Usage: npm run cli -- close-year <lastPeriod> <surplus> [--loss] [--description <text>] --account <n>
 
-Closes the next year with a surplus (treasurers): the periods after the last closed year through <lastPeriod>.
-<surplus> of the unallocated balance pays interest on the accounts, then goes to the reserve, the commons fund
-and the members' patronage (part in cash, the rest retained in their accounts). A year at a loss releases the
-reserve and members' capital, so the members vote on it:
-  npm run cli -- propose call capital "closeYearAtLoss(uint32,uint256)" <lastPeriod> <loss in units> --account <n>`,
+Proposes the next year's accounts to the members (a treasurer prepares them; the members approve them by vote,
+then queue and execute the proposal): the periods after the last closed year through <lastPeriod>, each of them
+final (closed, and its review window over). With a surplus (a Standard proposal), <surplus> of the unallocated
+balance pays interest on the accounts, then goes to the reserve, the commons fund and the members' patronage
+(part in cash, the rest retained in their accounts). With --loss, <surplus> is the year's loss: it draws on the
+reserve, then the members' accounts, so the proposal is a Bylaw (the supermajority decides). The call is first
+simulated as the timelock will make it; a call that would fail is refused unless --force.`,
   capital: `Usage: npm run cli -- capital [<member>] [--account <n>]
 
 A member's capital account: its value, patronage cash to claim, what each closed year gave or charged, and a
@@ -44,13 +48,34 @@ async function contribute(ctx: Context): Promise<void> {
   console.log(`Paid a joining contribution of ${await show(ctx, contribution)} in block ${receipt?.blockNumber}`);
 }
 
+/** Proposes the year's accounts (closeYear, or closeYearAtLoss with --loss) for the members to vote. */
 async function closeYear(ctx: Context, args: string[]): Promise<void> {
+  const { capital, governor, deployment, options } = ctx;
   const [lastPeriod] = periodsOf(args.slice(0, 1));
   const amount = await money(ctx, args[1], "amount");
-  const receipt = await (await ctx.capital.connect(await signer(ctx)).closeYear(lastPeriod, amount)).wait();
-  const year = await ctx.capital.yearCount();
-  console.log(`Closed year ${year} in block ${receipt?.blockNumber}`);
-  await printYear(ctx, year);
+  const text = await show(ctx, amount);
+  const loss = options.loss === true;
+  const calls = await (loss ? yearLossProposal : yearCloseProposal)(capital, lastPeriod, amount, text);
+  if (typeof options.description === "string") calls.description = options.description;
+  if (!options.force) {
+    try {
+      await ctx.provider.call({
+        from: deployment.contracts.timelock.address,
+        to: calls.targets[0],
+        data: calls.calldatas[0],
+      });
+    } catch (error) {
+      throw new UsageError(`The year's accounts would not close (${explain(error)}); --force proposes them anyway`);
+    }
+  }
+  const kind = await governor.classify(calls.targets, calls.calldatas, calls.description);
+  const receipt = await (
+    await governor.connect(await signer(ctx)).propose(calls.targets, calls.values, calls.calldatas, calls.description)
+  ).wait();
+  const id = await proposalIdOf(governor, calls);
+  console.log(`Proposed the year's accounts (${PROPOSAL_KINDS[Number(kind)]}) in block ${receipt?.blockNumber}: ${id}`);
+  console.log(`  "${calls.description}"`);
+  console.log(`  the members vote it (vote ${id} for), then queue and execute it`);
 }
 
 async function printYear(ctx: Context, year: bigint | number): Promise<void> {
@@ -103,12 +128,16 @@ async function capitalAccount(ctx: Context, args: string[]): Promise<void> {
       );
     }
   }
-  const redemption = await capital.redemptionOf(member);
-  if (redemption.instalments === 0n) return;
+  const schedules = await capital.redemptionCount(member);
+  if (schedules === 0n) return;
+  // Each amount added to a redemption is a schedule of its own; redeem() pays what is due from all of them.
+  for (let i = 0n; i < schedules; ++i) {
+    const r = await capital.redemptionOf(member, i);
+    console.log(
+      `  redemption ${i + 1n}: ${await show(ctx, r.total)} in ${r.instalments} instalments from ${date(r.start)}, ${await show(ctx, r.paid)} paid`,
+    );
+  }
   const [due, nextDueAt] = await capital.redeemable(member);
-  console.log(
-    `  redemption: ${await show(ctx, redemption.total)} in ${redemption.instalments} instalments from ${date(redemption.start)}, ${await show(ctx, redemption.paid)} paid`,
-  );
   console.log(`    due now ${await show(ctx, due)}${nextDueAt === 0n ? "" : `; next instalment ${date(nextDueAt)}`}`);
 }
 
@@ -132,9 +161,10 @@ async function startRedemption(ctx: Context, args: string[]): Promise<void> {
   const caller = await signer(ctx);
   const member = args[0] !== undefined ? parseAddress(args[0], "member") : await caller.getAddress();
   const receipt = await (await ctx.capital.connect(caller).startRedemption(member)).wait();
-  const r = await ctx.capital.redemptionOf(member);
+  const schedule = (await ctx.capital.redemptionCount(member)) - 1n;
+  const r = await ctx.capital.redemptionOf(member, schedule);
   console.log(
-    `Redemption of ${member}: ${await show(ctx, r.total)} in ${r.instalments} instalments, started in block ${receipt?.blockNumber}`,
+    `Redemption ${schedule + 1n} of ${member}: ${await show(ctx, r.total)} in ${r.instalments} instalments, started in block ${receipt?.blockNumber}`,
   );
 }
 

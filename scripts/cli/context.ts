@@ -1,11 +1,18 @@
 /** What every CLI command works with: the deployment, its contracts, who acts, and the command's options. */
 import { JsonRpcProvider, Wallet, isAddress, type Provider, type Signer } from "ethers";
-import type {
-  CapitalAccounts,
-  DisCOGovernor,
-  Membership,
-  Treasury,
-  ValueLedger,
+import {
+  CapitalAccounts__factory,
+  DemoEuro__factory,
+  DisCOGovernor__factory,
+  Membership__factory,
+  TimelockController__factory,
+  Treasury__factory,
+  ValueLedger__factory,
+  type CapitalAccounts,
+  type DisCOGovernor,
+  type Membership,
+  type Treasury,
+  type ValueLedger,
 } from "../../types/ethers-contracts/index.js";
 import type { Deployment } from "../lib/deployments.ts";
 
@@ -67,4 +74,39 @@ export function parseAddress(value: string | undefined, what: string): string {
   const address = need(value, what);
   if (!isAddress(address)) throw new UsageError(`Not an address for ${what}: ${address}`);
   return address;
+}
+
+/** The revert data somewhere in an error from ethers or the node, if any. */
+function revertData(error: unknown, depth = 0): string | undefined {
+  if (depth > 4 || typeof error !== "object" || error === null) return undefined;
+  const { data } = error as { data?: unknown };
+  if (typeof data === "string" && /^0x[0-9a-f]{8}/i.test(data)) return data;
+  for (const inner of Object.values(error)) {
+    const found = revertData(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** An error as a person reads it: a usage error as is, a contract's custom error by name and arguments. */
+export function explain(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  const data = revertData(error);
+  if (data) {
+    const interfaces = [
+      DisCOGovernor__factory.createInterface(),
+      Membership__factory.createInterface(),
+      TimelockController__factory.createInterface(),
+      ValueLedger__factory.createInterface(),
+      Treasury__factory.createInterface(),
+      CapitalAccounts__factory.createInterface(),
+      DemoEuro__factory.createInterface(),
+    ];
+    for (const iface of interfaces) {
+      const parsed = iface.parseError(data);
+      if (parsed) return `The contract refused: ${parsed.name}(${parsed.args.join(", ")})`;
+    }
+  }
+  const e = error as Error & { shortMessage?: string };
+  return e.shortMessage ?? e.message;
 }

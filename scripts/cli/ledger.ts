@@ -15,22 +15,27 @@ id; its hash is stored) or a 32-byte hash; --uri says where it can be found. No 
 Approves someone else's pending entry (Committed members). It counts once it has the approvals it needs.`,
   dispute: `Usage: npm run cli -- dispute <entryId> <reason> --account <n>
 
-Disputes someone else's pending or counted entry (Committed members), while its period is open. It then counts
-only if the members accept it by vote: npm run cli -- propose resolve <entryId> accept|reject.`,
+Disputes someone else's entry (Committed members): a pending or counted one of the open period, or a counted one
+of a closed period until its review window ends (its final time: see entries). It then counts only if the members
+accept it by vote: npm run cli -- propose resolve <entryId> accept|reject. Accepted after its period became
+final, it counts in the period open then.`,
   withdraw: `Usage: npm run cli -- withdraw <entryId> --account <n>
 
 Withdraws your own pending entry.`,
   entries: `Usage: npm run cli -- entries [--period <n>] [--member <address>] [--status <status>]
 
-Lists entries with their status and approvals; by default the open period's. Statuses: pending, counted,
-disputed, rejected, withdrawn.`,
+Lists the entries logged in a period with their status and approvals, by default the open period's, and when
+the period closed and became final (its review window over: only then is it funded, closed into a year or
+attested). Statuses: pending, counted, disputed, rejected, withdrawn, lapsed (still pending when its period
+closed: log the work again in the open period).`,
   totals: `Usage: npm run cli -- totals [<member>] [--period <n>]
 
 A member's counted totals per period and for life, and whether they meet the minimum contribution; without a
 member, the whole DisCO's totals per period. --period shows one period only.`,
   "close-period": `Usage: npm run cli -- close-period --account <n>
 
-Closes the open period and opens the next (treasurers). Refused while an entry of the period is under dispute.`,
+Closes the open period and opens the next (treasurers). Its pending entries lapse; its counted entries stay
+disputable for the review window, after which the period is final and can be funded.`,
 };
 
 const option = (ctx: Context, name: string): string | undefined => {
@@ -99,9 +104,20 @@ async function withdraw(ctx: Context, args: string[]): Promise<void> {
   await send("Withdrawn", ctx.ledger.connect(await signer(ctx)).withdraw(entryId));
 }
 
+const date = (seconds: bigint): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+
+/** A period's state: open, or closed and final (or when it will be), by the chain's clock. */
+async function periodState(ctx: Context, period: number | bigint): Promise<string> {
+  const [info, final] = await Promise.all([ctx.ledger.periodInfo(period), ctx.ledger.isFinal(period)]);
+  if (info.closedAt === 0n) return "open";
+  const disputes = info.openDisputes > 0n ? `, ${info.openDisputes} dispute(s) open` : "";
+  return `closed ${date(info.closedAt)}, ${final ? "final" : `final at ${date(info.finalAt)} (review window)`}${disputes}`;
+}
+
 async function closePeriod(ctx: Context): Promise<void> {
   const period = await ctx.ledger.currentPeriod();
   await send(`Closed period ${period}`, ctx.ledger.connect(await signer(ctx)).closePeriod());
+  console.log(`  period ${period}: ${await periodState(ctx, period)}`);
   console.log(`  period ${await ctx.ledger.currentPeriod()} is open`);
 }
 
@@ -114,7 +130,7 @@ async function entries(ctx: Context): Promise<void> {
   const statusText = option(ctx, "status")?.toLowerCase();
   const status = statusText === undefined ? undefined : ENTRY_STATUSES.findIndex((s) => s.toLowerCase() === statusText);
   if (status !== undefined && status <= 0) {
-    throw new UsageError(`Unknown status "${statusText}": pending, counted, disputed, rejected or withdrawn`);
+    throw new UsageError(`Unknown status "${statusText}": pending, counted, disputed, rejected, withdrawn or lapsed`);
   }
   const logged = await queryInChunks(
     provider,
@@ -125,10 +141,15 @@ async function entries(ctx: Context): Promise<void> {
   const lines: string[] = [];
   for (const event of logged) {
     const entry = await ledger.entry(event.args.entryId);
-    if (status === undefined || Number(entry.status) === status)
-      lines.push(`  ${formatEntry(event.args.entryId, entry)}`);
+    if (status !== undefined && Number(entry.status) !== status) continue;
+    // Accepted after its period was final, the entry counts in a later period (EntryMoved).
+    const moved =
+      Number(entry.period) !== period ? `; logged in period ${period}, counts in period ${entry.period}` : "";
+    lines.push(`  ${formatEntry(event.args.entryId, entry)}${moved}`);
   }
-  console.log(`${lines.length} entries in period ${period}${member ? ` by ${member}` : ""}`);
+  console.log(
+    `${lines.length} entries in period ${period} (${await periodState(ctx, period)})${member ? ` by ${member}` : ""}`,
+  );
   for (const line of lines) console.log(line);
 }
 

@@ -14,7 +14,8 @@ Pays <amount> of the DisCO's currency into the treasury (approving it first), wi
 Mints demo currency to you (DemoEuro, local chain and testnets only).`,
   fund: `Usage: npm run cli -- fund <period> <amount> --account <n>
 
-Funds a closed period's payouts from the unallocated balance (treasurers), split into the stream buckets.`,
+Funds a final period's payouts (closed, and its review window over) from the unallocated balance (treasurers),
+split into the stream buckets.`,
   claim: `Usage: npm run cli -- claim <period> [<period> ...] --account <n>
 
 Claims your payouts of one or more funded periods in one transfer.`,

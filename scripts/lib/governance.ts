@@ -74,6 +74,13 @@ export const EXTENDED_BALLOT = [
   { name: "params", type: "bytes" },
 ] as const;
 
+/**
+ * The key of a ballot's nonce (GovernorNoncesKeyed): the proposal id's low 192 bits, so that a member's signed
+ * ballots for different proposals never use up each other's nonce.
+ */
+export const ballotNonceKey = (proposalId: bigint): bigint => BigInt.asUintN(192, proposalId);
+
+/** Signs a ballot with the voter's keyed nonce for this proposal, `governor.nonces(voter, uint192(proposalId))`. */
 export async function signBallot(
   signer: Signer,
   governor: DisCOGovernor,
@@ -83,7 +90,7 @@ export async function signBallot(
 ): Promise<SignedBallot> {
   const voter = await signer.getAddress();
   const domain = await governor.eip712Domain();
-  const nonce = await governor.nonces(voter);
+  const nonce = await governor["nonces(address,uint192)"](voter, ballotNonceKey(proposalId));
   const ballot = { proposalId, support, voter, nonce };
   const signature = await signer.signTypedData(
     {

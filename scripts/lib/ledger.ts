@@ -5,8 +5,11 @@ export const STREAMS = ["Livelihood", "Love", "Care"] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
 
-/** IValueLedger.EntryStatus, by number. */
-export const ENTRY_STATUSES = ["None", "Pending", "Counted", "Disputed", "Rejected", "Withdrawn"] as const;
+/**
+ * IValueLedger.EntryStatus, by number. Lapsed is never stored: the ledger's entry() reports it for an entry still
+ * Pending when its period closed.
+ */
+export const ENTRY_STATUSES = ["None", "Pending", "Counted", "Disputed", "Rejected", "Withdrawn", "Lapsed"] as const;
 
 /** Ledger amounts have two decimals: 100 is one credit or one hour. */
 export const AMOUNT_DECIMALS = 2;

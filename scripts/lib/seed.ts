@@ -12,6 +12,7 @@ import {
   type ValueLedger,
 } from "../../types/ethers-contracts/index.js";
 import { auditHistory, connectViews, renderReport } from "./audit/index.ts";
+import { yearCloseProposal } from "./capital.ts";
 import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
 import type { Deployment } from "./deployments.ts";
 import { loadHistory } from "./history/index.ts";
@@ -59,13 +60,19 @@ export async function seedAuditor(
 export interface DemoProposals {
   admitted: bigint;
   blocked: bigint;
-  open: bigint;
 }
+
+/** The members' call to `membership` described as a proposal. */
+const membershipCall = async (membership: Membership, description: string, data: string): Promise<ProposalCalls> => ({
+  targets: [await membership.getAddress()],
+  values: [0n],
+  calldatas: [data],
+  description,
+});
 
 /**
  * Brings a freshly deployed demo DisCO (ignition/parameters/localhost.json) to life: one finished vote that admits
- * Gus as a Dating member, one consent proposal blocked with a reason, and one open proposal with binding,
- * advisory and signed votes already cast.
+ * Gus as a Dating member and one consent proposal blocked with a reason (seedOpenVote adds the open one last).
  */
 export async function seedDemo(
   membership: Membership,
@@ -75,15 +82,9 @@ export async function seedDemo(
 ): Promise<DemoProposals> {
   const person = personIn(signers);
   const address = (name: DemoName) => person(name).getAddress();
-  const target = await membership.getAddress();
-  const call = (description: string, data: string): ProposalCalls => ({
-    targets: [target],
-    values: [0n],
-    calldatas: [data],
-    description,
-  });
+  const call = (description: string, data: string) => membershipCall(membership, description, data);
 
-  const admitGus = call(
+  const admitGus = await call(
     "Admit Gus as a Dating member (stage 1), mentored by Bob",
     membership.interface.encodeFunctionData("admit", [await address("Gus"), Stage.Dating1, 0, await address("Bob")]),
   );
@@ -95,7 +96,7 @@ export async function seedDemo(
     [person("Eli"), Support.For],
   ]);
 
-  const admitHana = call(
+  const admitHana = await call(
     "[consent] Admit Hana as a Casual supporter",
     membership.interface.encodeFunctionData("admit", [await address("Hana"), Stage.Casual, 3, ZeroAddress]),
   );
@@ -109,13 +110,27 @@ export async function seedDemo(
       .castVoteWithReason(blocked, Support.Block, "We have not met Hana yet: invite her to a rhythm meeting first.")
   ).wait();
   await closeVoting(governor, clock, blocked);
+  return { admitted, blocked };
+}
 
-  const advanceEli = call(
+/**
+ * One open proposal with binding, advisory and signed votes already cast: the demo's last step, so that nothing
+ * after it moves the clock past its deadline.
+ */
+export async function seedOpenVote(
+  membership: Membership,
+  governor: DisCOGovernor,
+  signers: Signer[],
+  clock: Clock,
+): Promise<bigint> {
+  const person = personIn(signers);
+  const advanceEli = await membershipCall(
+    membership,
     "Advance Eli to Dating stage 3",
     membership.interface.encodeFunctionData("changeStage", [
-      await address("Eli"),
+      await person("Eli").getAddress(),
       Stage.Dating3,
-      await address("Alice"),
+      await person("Alice").getAddress(),
     ]),
   );
   const open = await propose(governor, person("Alice"), advanceEli);
@@ -124,8 +139,22 @@ export async function seedDemo(
   await (await governor.connect(person("Eli")).castVote(open, Support.For)).wait();
   const ballot = await signBallot(person("Bob"), governor, open, Support.For);
   await (await relayBallot(governor, person("Deployer"), ballot)).wait();
+  return open;
+}
 
-  return { admitted, blocked, open };
+/**
+ * Moves the local chain's clock (evm_increaseTime, then evm_mine) past the review window of every closed period,
+ * so that their totals are final: only then are they funded, closed into a year or attested.
+ */
+export async function passReviewWindow(ledger: ValueLedger, clock: Clock): Promise<void> {
+  const closed = (await ledger.currentPeriod()) - 1n;
+  if (closed < 1n) return;
+  const [{ finalAt }, latest] = await Promise.all([
+    ledger.periodInfo(closed),
+    ledger.runner!.provider!.getBlock("latest"),
+  ]);
+  const now = BigInt(latest!.timestamp);
+  if (finalAt > now) await clock.increase(finalAt - now);
 }
 
 const personIn =
@@ -264,7 +293,7 @@ export async function seedTreasury(treasury: Treasury, signers: Signer[]): Promi
 /** Members who pay the joining contribution in the demo. */
 export const CONTRIBUTORS: readonly DemoName[] = ["Alice", "Bob", "Carla", "Dara", "Eli", "Fran", "Iris"];
 
-/** The demo's first year: the two closed periods, and the surplus the treasurer allocates (euros). */
+/** The demo's first year: the two closed periods, and the surplus the members approve (euros). */
 export const YEAR_ONE = { lastPeriod: 2, surplus: "3000" } as const;
 
 /** Who claims their patronage cash, and who leaves and starts their redemption. */
@@ -274,20 +303,25 @@ export const LEAVER: DemoName = "Iris";
 export interface DemoCapital {
   contributors: readonly DemoName[];
   year: number;
+  /** The members' proposal that approved the year's accounts. */
+  yearClose: bigint;
   cashClaims: readonly DemoName[];
   leaver: DemoName;
 }
 
 /**
- * Capital accounts: seven members pay the joining contribution; the treasurer closes the first year (the two closed
- * periods) with a surplus; Alice and Carla claim their patronage cash; Iris leaves the DisCO and starts the
- * redemption of her account (contribution and retained patronage), paid in instalments over the revolving period.
- * Her patronage cash stays hers to claim.
+ * Capital accounts: seven members pay the joining contribution; Bob, the treasurer, proposes the first year's
+ * accounts (the two final periods, with a surplus) and the Committed members approve them, executed through the
+ * timelock; Alice and Carla claim their patronage cash; Iris leaves the DisCO and starts the redemption of her
+ * account (contribution and retained patronage): one schedule, paid in instalments over the revolving period. Her
+ * patronage cash stays hers to claim.
  */
 export async function seedCapital(
   capital: CapitalAccounts,
   membership: Membership,
+  governor: DisCOGovernor,
   signers: Signer[],
+  clock: Clock,
 ): Promise<DemoCapital> {
   const person = personIn(signers);
   const currency = DemoEuro__factory.connect(await capital.currency(), signers[0]);
@@ -298,13 +332,26 @@ export async function seedCapital(
     await (await capital.connect(person(name)).contribute()).wait();
   }
   const surplus = parseUnits(YEAR_ONE.surplus, await currency.decimals());
-  await (await capital.connect(person("Bob")).closeYear(YEAR_ONE.lastPeriod, surplus)).wait();
+  const accounts = await yearCloseProposal(
+    capital,
+    YEAR_ONE.lastPeriod,
+    surplus,
+    `${YEAR_ONE.surplus} ${await currency.symbol()}`,
+  );
+  const yearClose = await enact(
+    governor,
+    clock,
+    person("Bob"),
+    accounts,
+    (["Alice", "Bob", "Carla", "Dara"] as const).map((name) => [person(name), Support.For] as const),
+  );
   for (const name of CASH_CLAIMS) await (await capital.connect(person(name)).claimCash()).wait();
   await (await membership.connect(person(LEAVER)).leave()).wait();
   await (await capital.connect(person(LEAVER)).startRedemption(await person(LEAVER).getAddress())).wait();
   return {
     contributors: CONTRIBUTORS,
     year: Number(await capital.yearCount()),
+    yearClose,
     cashClaims: CASH_CLAIMS,
     leaver: LEAVER,
   };
@@ -347,16 +394,20 @@ export async function seedAttestation(
 }
 
 /**
- * The whole demo, in order: the auditor's appointment, the votes, two months of work and an open one, their
- * funding and claims, the capital accounts' first year and a leaver, and last the audit of the first period.
+ * The whole demo, in order: the auditor's appointment, the votes, two months of work and an open one; the review
+ * window passes; their funding and claims, the members' approval of the first year's accounts and a leaver, the
+ * audit of the first period; last, the open vote.
  */
 export async function seedAll(contracts: DemoContracts, signers: Signer[], clock: Clock) {
   const { deployment, membership, governor, ledger, treasury, capital, audit } = contracts;
   const auditor = await seedAuditor(audit, governor, signers, clock);
-  const proposals = { auditor, ...(await seedDemo(membership, governor, signers, clock)) };
+  const decided = await seedDemo(membership, governor, signers, clock);
   const work = await seedLedger(ledger, signers);
+  await passReviewWindow(ledger, clock);
   const money = await seedTreasury(treasury, signers);
-  const accounts = await seedCapital(capital, membership, signers);
+  const accounts = await seedCapital(capital, membership, governor, signers, clock);
   const attestation = await seedAttestation(deployment, audit, signers);
+  const open = await seedOpenVote(membership, governor, signers, clock);
+  const proposals = { auditor, ...decided, yearClose: accounts.yearClose, open };
   return { proposals, work, money, accounts, attestation };
 }

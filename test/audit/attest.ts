@@ -70,7 +70,7 @@ describe("audit --attest", () => {
     expect(renderReport(report)).to.contain(`${other}, DIFFERS from these books`);
   });
 
-  it("refuses an account without AUDITOR_ROLE, an open period, and a report with a mismatch, status 1", async () => {
+  it("refuses an account without AUDITOR_ROLE, an open or not yet final period, and a report with a mismatch, status 1", async () => {
     const demo = await networkHelpers.loadFixture(demoWithAuditor);
     const counts = () => Promise.all([1, 2, 3].map((p) => demo.audit.attestationCount(p)));
     const before = await counts();
@@ -82,6 +82,15 @@ describe("audit --attest", () => {
     expect(open.status).to.equal(1);
     expect(open.errors).to.contain("only a closed period's books can be attested");
 
+    // Closed but within its review window: its books may still change, so they are not attested yet.
+    await (await demo.ledger.connect(demo.signers[2]).closePeriod()).wait();
+    const { finalAt } = await demo.ledger.periodInfo(3);
+    const early = await run(demo, ["--attest", "3", "--account", "8"]);
+    expect(early.status).to.equal(1);
+    expect(early.errors).to.contain(
+      `Not attesting period 3: its review window ends at ${new Date(Number(finalAt) * 1000).toISOString()}`,
+    );
+
     const claimed = id("PayoutClaimed(address,uint32,uint256)");
     const { provider } = providerKeeping((log) => log.topics[0] !== claimed);
     const tampered = await run(demo, ["--attest", "1", "--account", "8"], { provider });
@@ -89,5 +98,11 @@ describe("audit --attest", () => {
     expect(tampered.errors).to.match(/Not attesting period 1: the reconciliation found [1-9]\d* mismatches/);
 
     expect(await counts()).to.deep.equal(before);
+
+    // Once final, the same period's books are attested.
+    await networkHelpers.time.increaseTo(finalAt);
+    const final = await run(demo, ["--attest", "3", "--account", "8"]);
+    expect(final.errors).to.equal("");
+    expect(await demo.audit.attestationCount(3)).to.equal(before[2] + 1n);
   });
 });

@@ -95,7 +95,7 @@ describe("audit exports", () => {
     expect(BigInt(csv.members.filter((m) => m.status === "member").length)).to.equal(await membership.memberCount());
     const [leaver] = csv.members.filter((m) => m.status === "left");
     const scheduled = csv.redemptions.filter((r) => r.event === "scheduled" && r.member === leaver.account);
-    expect(sum(scheduled, "amountRaw")).to.equal((await capital.redemptionOf(leaver.account)).total);
+    expect(sum(scheduled, "amountRaw")).to.equal((await capital.redemptionOf(leaver.account, 0)).total);
 
     // Dates: ISO 8601 where the block's time is known; raw amounts are plain integers, never 1e+21.
     const opened = state.ledger.periods.get(1)!.openedAt;

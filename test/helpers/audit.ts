@@ -15,6 +15,7 @@ import {
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
 import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "../../scripts/lib/history/index.ts";
+import { passReviewWindow } from "../../scripts/lib/seed.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 import { connection } from "./disco.ts";
 import { closePeriod, deployWithClosedPeriods, EURO, logApproved, Stream } from "./treasury.ts";
@@ -76,7 +77,7 @@ async function enactWithReasons(
 
 /**
  * The treasury fixture (periods 1 and 2 closed, money paid in), then, each through the real entry points:
- * periods 1 and 2 (no livelihood work) funded under the founding 6:1 cap; the members vote the cap down to 1:1 and weight the constituencies
+ * periods 1 and 2 (no livelihood work) funded, once final, under the founding 6:1 cap; the members vote the cap down to 1:1 and weight the constituencies
  * (workers 60%, community 20%, clients 20%); period 3 (Committed workers only: every hour weighs the same) and
  * period 4 (erin, Dating 2, at half pay beside alice) are worked, closed and funded under the 1:1 cap; then a
  * weighted vote, with reasons, spends from the treasury.
@@ -87,6 +88,8 @@ export async function governedDisCO() {
   const all = [alice, bob, carol, dave].map((s) => [s, Support.For] as const);
   const time = networkHelpers.time;
 
+  // Only a final period is funded: its review window over.
+  await passReviewWindow(ledger, time);
   await (await treasury.connect(bob).fundPeriod(1, 8_000n * EURO)).wait();
   await (await treasury.connect(bob).fundPeriod(2, 500n * EURO)).wait();
   const call = (target: string, data: string, description: string): ProposalCalls => ({
@@ -124,6 +127,7 @@ export async function governedDisCO() {
   await logApproved(ledger, alice, Stream.Livelihood, 1_000, bob);
   await logApproved(ledger, erin, Stream.Livelihood, 1_000, alice);
   await closePeriod(ledger, bob);
+  await passReviewWindow(ledger, time);
   await (await treasury.connect(bob).fundPeriod(3, 1_000n * EURO)).wait();
   await (await treasury.connect(bob).fundPeriod(4, 1_000n * EURO)).wait();
 

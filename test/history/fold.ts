@@ -30,18 +30,44 @@ const opened = (period: number): [ContractName, string, Record<string, PlainValu
   "PeriodOpened",
   { period: BigInt(period), openedAt: 1_000n * BigInt(period) },
 ];
-const logged = (entryId: number, author: string, amount: bigint, weightBps: bigint) =>
+/** Period `period` closes at 2,000 x period, final three days (the default review window) later. */
+const closed = (period: number): [ContractName, string, Record<string, PlainValue>] => [
+  "ledger",
+  "PeriodClosed",
+  {
+    period: BigInt(period),
+    closedAt: 2_000n * BigInt(period),
+    finalAt: 2_000n * BigInt(period) + 259_200n,
+    treasurer: B,
+  },
+];
+const logged = (entryId: number, author: string, amount: bigint, weightBps: bigint, period = 1) =>
   [
     "ledger",
     "EntryLogged",
-    { entryId: BigInt(entryId), author, period: 1n, stream: 0n, amount, weightBps, evidence: "0x01", uri: "" },
+    {
+      entryId: BigInt(entryId),
+      author,
+      period: BigInt(period),
+      stream: 0n,
+      amount,
+      weightBps,
+      evidence: "0x01",
+      uri: "",
+    },
   ] as [ContractName, string, Record<string, PlainValue>];
-const counted = (entryId: number, author: string, amount: bigint, payableAmount: bigint) =>
-  ["ledger", "EntryCounted", { entryId: BigInt(entryId), author, period: 1n, stream: 0n, amount, payableAmount }] as [
-    ContractName,
-    string,
-    Record<string, PlainValue>,
-  ];
+const counted = (entryId: number, author: string, amount: bigint, payableAmount: bigint, period = 1) =>
+  [
+    "ledger",
+    "EntryCounted",
+    { entryId: BigInt(entryId), author, period: BigInt(period), stream: 0n, amount, payableAmount },
+  ] as [ContractName, string, Record<string, PlainValue>];
+const uncounted = (entryId: number, author: string, amount: bigint, period = 1) =>
+  [
+    "ledger",
+    "EntryUncounted",
+    { entryId: BigInt(entryId), author, period: BigInt(period), stream: 0n, amount, payableAmount: amount },
+  ] as [ContractName, string, Record<string, PlainValue>];
 
 describe("foldHistory on hand-written events", () => {
   it("counts, disputes and resolves entries into member, period and lifetime totals", () => {
@@ -63,7 +89,7 @@ describe("foldHistory on hand-written events", () => {
         ],
         ["ledger", "EntryDisputed", { entryId: 2n, disputer: B, reason: "no invoice" }],
         ["ledger", "DisputeResolved", { entryId: 2n, accepted: false }],
-        ["ledger", "PeriodClosed", { period: 1n, closedAt: 2_000n, treasurer: B }],
+        closed(1),
         opened(2),
       ),
       TREASURY,
@@ -78,6 +104,136 @@ describe("foldHistory on hand-written events", () => {
     expect([entry.status, entry.disputes.length, entry.resolutions[0].accepted]).to.deep.equal(["Rejected", 1, false]);
     expect(state.ledger.currentPeriod).to.equal(2);
     expect(state.members.current.get(a)?.stage).to.equal("Committed");
+  });
+
+  it("lapses pending work at closing, keeps counted work disputable and moves work accepted after the window", () => {
+    const state = foldHistory(
+      history(
+        ["ledger", "ReviewWindowSet", { window: 259_200n }],
+        ["ledger", "ApprovalsRequiredSet", { approvalsRequired: 1n }],
+        opened(1),
+        logged(1, A, 1_000n, 10_000n),
+        ["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1n }],
+        counted(1, A, 1_000n, 1_000n),
+        logged(2, A, 400n, 10_000n),
+        logged(3, A, 200n, 10_000n),
+        ["ledger", "EntryApproved", { entryId: 3n, approver: B, approvals: 1n }],
+        counted(3, A, 200n, 200n),
+        closed(1),
+        opened(2),
+        // Within the review window: counted work of the closed period is disputed there.
+        uncounted(1, A, 1_000n),
+        ["ledger", "EntryDisputed", { entryId: 1n, disputer: B, reason: "no invoice" }],
+        uncounted(3, A, 200n),
+        ["ledger", "EntryDisputed", { entryId: 3n, disputer: B, reason: "twice?" }],
+        // Accepted before the period is final: it counts in its own period again.
+        ["ledger", "DisputeResolved", { entryId: 3n, accepted: true }],
+        counted(3, A, 200n, 200n),
+        // Accepted after: it counts in the open period.
+        ["ledger", "DisputeResolved", { entryId: 1n, accepted: true }],
+        ["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1n, toPeriod: 2n }],
+        counted(1, A, 1_000n, 1_000n, 2),
+      ),
+      TREASURY,
+    );
+    const a = A.toLowerCase();
+    const [one, two, three] = [1n, 2n, 3n].map((id) => state.ledger.entries.get(id)!);
+    expect([one.status, two.status, three.status]).to.deep.equal(["Counted", "Lapsed", "Counted"]);
+    expect([one.period, one.moved?.fromPeriod, one.moved?.toPeriod, three.moved]).to.deep.equal([2, 1, 2, null]);
+    expect(state.ledger.periods.get(1)!.finalAt).to.equal(2_000n + 259_200n);
+    expect(state.ledger.periods.get(2)!.finalAt).to.equal(null);
+    expect(state.ledger.periods.get(1)!.openDisputes).to.equal(0);
+    expect(state.ledger.memberPeriodTotals.get(a)?.get(1)?.historical).to.deep.equal([200n, 0n, 0n]);
+    expect(state.ledger.memberPeriodTotals.get(a)?.get(2)?.historical).to.deep.equal([1_000n, 0n, 0n]);
+    expect(state.ledger.lifetimeTotals.get(a)?.historical).to.deep.equal([1_200n, 0n, 0n]);
+    expect(state.ledger.reviewWindow).to.equal(259_200n);
+
+    // A lapsed entry is never approved, counted or disputed; nothing moves without an accepted dispute.
+    const lapsed = history(opened(1), logged(1, A, 400n, 10_000n), closed(1), opened(2));
+    expect(() =>
+      foldHistory(
+        [
+          ...lapsed,
+          ...history(["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1n }]).map((e) => ({
+            ...e,
+            block: 99,
+          })),
+        ],
+        TREASURY,
+      ),
+    ).to.throw(/entry 1 of period 1 changed while period 2 is open/);
+    expect(() =>
+      foldHistory(
+        [
+          ...lapsed,
+          ...history(["ledger", "EntryDisputed", { entryId: 1n, disputer: B, reason: "x" }]).map((e) => ({
+            ...e,
+            block: 99,
+          })),
+        ],
+        TREASURY,
+      ),
+    ).to.throw(/entry 1 is Lapsed/);
+    expect(() =>
+      foldHistory(
+        [
+          ...lapsed,
+          ...history(["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1n, toPeriod: 2n }]).map((e) => ({
+            ...e,
+            block: 99,
+          })),
+        ],
+        TREASURY,
+      ),
+    ).to.throw(/entry 1 moved without an accepted dispute/);
+  });
+
+  it("keeps each redemption of a member as a schedule of its own, and records token recoveries", () => {
+    const scheduled = (schedule: bigint, shares: bigint, amount: bigint, start: bigint) =>
+      [
+        "capital",
+        "RedemptionScheduled",
+        { member: A, schedule, shares, amount, start, period: 300n, instalments: 3n },
+      ] as [ContractName, string, Record<string, PlainValue>];
+    const paid = (schedule: bigint, amount: bigint, paidTotal: bigint) =>
+      ["capital", "Redeemed", { member: A, schedule, amount, paidTotal }] as [
+        ContractName,
+        string,
+        Record<string, PlainValue>,
+      ];
+    const contributed = [
+      "capital",
+      "ContributionPaid",
+      { member: A, amount: 100n, toReserve: 25n, toAccount: 75n, shares: 75n },
+    ] as [ContractName, string, Record<string, PlainValue>];
+    const state = foldHistory(
+      history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(0n, 25n, 25n), [
+        "treasury",
+        "TokensRecovered",
+        { token: B, to: A, amount: 9n },
+      ]),
+      TREASURY,
+    );
+    const schedules = state.capital.redemptions.get(A.toLowerCase())!;
+    expect(schedules).to.deep.equal([
+      { schedule: 0, total: 75n, paid: 25n, start: 1_000n, period: 300n, instalments: 3 },
+    ]);
+    expect(state.capital.redemptionsOwed).to.equal(50n);
+    expect(state.capital.redemptionsPaid.map((r) => [r.schedule, r.amount, r.paidTotal])).to.deep.equal([
+      [0, 25n, 25n],
+    ]);
+    expect(state.recoveries.map((r) => [r.contract, r.token, r.to, r.amount])).to.deep.equal([["treasury", B, A, 9n]]);
+
+    // A second schedule is numbered after the first; a payment names a schedule that exists.
+    expect(() => foldHistory(history(contributed, scheduled(1n, 75n, 75n, 1_000n)), TREASURY)).to.throw(
+      /schedule 1 after 0/,
+    );
+    expect(() =>
+      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(1n, 1n, 1n)), TREASURY),
+    ).to.throw(/has no redemption schedule 1/);
+    expect(() =>
+      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(0n, 80n, 80n)), TREASURY),
+    ).to.throw(/redemption paid 80 after 0 of 75/);
   });
 
   it("tallies binding and advisory votes and follows money in and out of the treasury", () => {
@@ -137,7 +293,7 @@ describe("foldHistory on hand-written events", () => {
         ["governor", "QuorumNumeratorUpdated", { oldQuorumNumerator: 0n, newQuorumNumerator: 5000n }],
         ["membership", "MemberAdmitted", { account: A, stage: 5n, constituency: 0n, mentor: ZERO }],
         opened(1),
-        ["ledger", "PeriodClosed", { period: 1n, closedAt: 2_000n, treasurer: B }],
+        closed(1),
         opened(2),
         ["audit", "PeriodAttested", { period: 1n, auditor: A, reportHash: HASH, uri: "ipfs://report" }],
         ["audit", "WageRatioCapSet", { capX100: 100n }],

@@ -25,13 +25,18 @@ describe("history of the seeded demo, from its recorded logs", () => {
     expect(state.members.current.size).to.equal(7);
     expect([...state.members.former.values()].map((m) => m.reason)).to.deep.equal([null]);
     expect(state.ledger.periods.size).to.equal(3);
-    expect(state.governance.proposals.size).to.equal(4);
+    expect(state.governance.proposals.size).to.equal(5);
     expect(state.governance.votes.filter((v) => !v.binding).length).to.be.greaterThan(0);
     expect(state.treasury.payIns.length).to.equal(2);
     expect(state.treasury.claimList.length).to.equal(3);
     expect(state.capital.contributions.length).to.equal(7);
     expect(state.capital.cashClaims.length).to.equal(2);
     expect(state.capital.redemptionsScheduled.length).to.equal(1);
+    expect([...state.capital.redemptions.values()].map((schedules) => schedules.length)).to.deep.equal([1]);
+    expect(state.capital.years.get(1)?.treasurer).to.equal(demo.deployment.contracts.timelock.address);
+    // Every closed period final (the demo waits out the review window), none with lapsed work.
+    expect([...state.ledger.periods.values()].map((p) => p.finalAt !== null)).to.deep.equal([true, true, false]);
+    expect([...state.ledger.entries.values()].filter((e) => e.status === "Lapsed")).to.deep.equal([]);
     expect(state.movements.filter((m) => m.direction === "in").length).to.equal(2 + 7);
     // Every log is decoded except the ones this module has no use for, which are kept aside, not lost.
     expect(decoded.events.length + decoded.unknown.length).to.equal(demo.snapshot.logs.length);

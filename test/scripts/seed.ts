@@ -83,7 +83,7 @@ describe("seeded demo DisCO", () => {
   });
 
   it("has two closed periods whose totals are exactly the demo's work, weighted by each author's stage", async () => {
-    const { ledger, work } = await connection.networkHelpers.loadFixture(recordedDemo);
+    const { ledger, treasury, work } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(work.closedPeriods).to.deep.equal([1, 2]);
     // Payable weights (basis points) of the demo's stages, per stream: Livelihood, Love, Care.
     const committed = [10_000, 10_000, 10_000];
@@ -108,8 +108,18 @@ describe("seeded demo DisCO", () => {
       const totals = await ledger.periodTotals(i + 1);
       expect(totals.historical, `period ${i + 1} historical`).to.deep.equal(historical);
       expect(totals.payable_, `period ${i + 1} payable`).to.deep.equal(payable);
-      expect((await ledger.periodInfo(i + 1)).closedAt).to.be.greaterThan(0n);
+      const info = await ledger.periodInfo(i + 1);
+      expect(info.closedAt).to.be.greaterThan(0n);
+      // Closed by Bob, final after the review window: only then funded, closed into the year and attested.
+      expect(info.finalAt).to.equal(info.closedAt + (await ledger.reviewWindow()));
+      expect(await ledger.isFinal(i + 1)).to.equal(true);
     }
+    const funded = await treasury.queryFilter(treasury.filters.PeriodFunded());
+    for (const event of funded) {
+      const block = await event.getBlock();
+      expect(BigInt(block.timestamp)).to.be.at.least((await ledger.periodInfo(event.args.period)).finalAt);
+    }
+    expect(funded.length).to.equal(FUNDINGS.length);
   });
 
   it("has an open period with a counted entry, entries awaiting review and one under dispute", async () => {
@@ -148,6 +158,23 @@ describe("seeded demo DisCO", () => {
     );
     const claimedEvents = await treasury.queryFilter(treasury.filters.PayoutClaimed(alice, 1));
     expect(claimedEvents.map((e) => e.args.amount)).to.deep.equal([aliceShare]);
+  });
+
+  it("has the year's accounts proposed by Bob the treasurer and approved by the members through the timelock", async () => {
+    const { capital, governor, timelock, signers, proposals, accounts } =
+      await connection.networkHelpers.loadFixture(recordedDemo);
+    const bob = signers[DEMO_PEOPLE.find((p) => p.name === "Bob")!.index].address;
+    expect(accounts.yearClose).to.equal(proposals.yearClose);
+    expect(PROPOSAL_STATES[Number(await governor.state(proposals.yearClose))]).to.equal("Executed");
+    expect(await governor.proposalProposer(proposals.yearClose)).to.equal(bob);
+    const tally = await governor.proposalTally(proposals.yearClose);
+    expect([tally.kind, tally.forVotes, tally.againstVotes]).to.deep.equal([0n, 4n, 0n]); // Standard
+    const [closed] = await capital.queryFilter(capital.filters.YearClosed(1));
+    expect(closed.args.treasurer).to.equal(await timelock.getAddress());
+    // Nobody but the timelock closes a year: Bob holds no role on the capital accounts.
+    await expect(capital.connect(signers[2]).closeYear(3, 1n))
+      .to.be.revertedWithCustomError(capital, "AccessControlUnauthorizedAccount")
+      .withArgs(bob, connection.ethers.ZeroHash);
   });
 
   it("has capital accounts: contributions, a closed year, cash claimed, a leaver's redemption; every unit accounted", async () => {
@@ -194,7 +221,8 @@ describe("seeded demo DisCO", () => {
     const iris = address(LEAVER);
     expect(await membership.isMember(iris)).to.equal(false);
     const irisShares = (year.retainedShares * (await credits(iris))) / total;
-    const redemption = await capital.redemptionOf(iris);
+    expect(await capital.redemptionCount(iris)).to.equal(1n);
+    const redemption = await capital.redemptionOf(iris, 0);
     expect(redemption.total).to.equal((contribution * 7_500n) / 10_000n + (irisShares * year.index) / RAY);
     expect([redemption.instalments, redemption.paid]).to.deep.equal([3n, 0n]);
     const [due, nextDueAt] = await capital.redeemable(iris);

@@ -66,6 +66,7 @@ describe("npm start and the CLI", function () {
     const proposals = cli("proposals");
     expect(proposals.out).to.match(/Standard, Executed: Admit Gus/);
     expect(proposals.out).to.match(/Consent, Defeated: \[consent\] Admit Hana/);
+    expect(proposals.out).to.match(/Standard, Executed: Approve the year's accounts to period 2/);
     expect(proposals.out).to.match(/Standard, Active: Advance Eli/);
   });
 
@@ -119,7 +120,9 @@ describe("npm start and the CLI", function () {
 
   it("shows the demo's ledger: entries of the open period, a member's totals and the minimum contribution", () => {
     const entries = cli("entries");
-    expect(entries.out, entries.err).to.match(/^5 entries in period 3/);
+    expect(entries.out, entries.err).to.match(/^5 entries in period 3 \(open\)/);
+    const closed = cli("entries", "--period", "1");
+    expect(closed.out, closed.err).to.match(/^18 entries in period 1 \(closed \S+, final\)/);
     expect(entries.out).to.match(
       /entry \d+: Disputed, Livelihood 3200\.00 credits by 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc/,
     );
@@ -129,7 +132,7 @@ describe("npm start and the CLI", function () {
     expect(totals.out).to.match(/minimum contribution: 2400\.00 of 400\.00 credits .*: met/);
   });
 
-  it("logs and approves work, refuses to close a period under dispute, and proposes to resolve it", () => {
+  it("logs and approves work, closes a period under dispute, lapses its pending work and proposes to resolve it", () => {
     const logged = cli("log", "care", "1.25", "--evidence", "rhythm notes", "--account", "1");
     expect(logged.out, logged.err).to.match(/entry (\d+): Pending, Care 1\.25h/);
     const entryId = /entry (\d+): Pending/.exec(logged.out)![1];
@@ -137,13 +140,22 @@ describe("npm start and the CLI", function () {
     expect(self.err).to.match(new RegExp(`LedgerSelfReview\\(${entryId}\\)`));
     const approved = cli("approve", entryId, "--account", "3");
     expect(approved.out, approved.err).to.match(/Counted, Care 1\.25h/);
-    expect(cli("close-period", "--account", "2").err).to.match(/LedgerOpenDisputes\(3, 1\)/);
-    const disputed = /entry (\d+): Disputed/.exec(cli("entries", "--status", "disputed").out)![1];
+    // No dispute holds up the books: the period closes, its pending work lapses, its counted work stays disputable.
+    const closing = cli("close-period", "--account", "2");
+    expect(closing.out, closing.err).to.match(
+      /^Closed period 3 in block \d+\n {2}period 3: closed \S+, final at \S+ \(review window\), 1 dispute\(s\) open/,
+    );
+    const lapsed = cli("entries", "--period", "3", "--status", "lapsed");
+    expect(lapsed.out, lapsed.err).to.match(/^3 entries in period 3 \(closed .*\)\n {2}entry \d+: Lapsed, Care 9\.00h/);
+    expect(cli("approve", /entry (\d+): Lapsed/.exec(lapsed.out)![1], "--account", "1").err).to.match(
+      /LedgerPeriodNotOpen\(3, 4\)/,
+    );
+    const disputed = /entry (\d+): Disputed/.exec(cli("entries", "--period", "3", "--status", "disputed").out)![1];
     const resolve = cli("propose", "resolve", disputed, "accept", "--account", "1");
     expect(resolve.out, resolve.err).to.match(/^Proposed \(Standard\)/);
   });
 
-  it("shows the treasury, pays in, claims payouts and refuses to fund an open period", () => {
+  it("shows the treasury, pays in, claims payouts and refuses to fund a period before it is final", () => {
     const owed = cli("owed");
     expect(owed.out, owed.err).to.match(/^Treasury balance [\d.]+ dEUR/);
     expect(owed.out).to.match(/period 1: funded 8000\.0 dEUR, claimed [\d.]+ dEUR/);
@@ -157,10 +169,11 @@ describe("npm start and the CLI", function () {
     expect(cli("faucet", "250", "--account", "9").status).to.equal(0);
     const paid = cli("pay-in", "250", "--ref", "INV-2026-11", "--account", "9");
     expect(paid.out, paid.err).to.match(/^Paid in 250\.0 dEUR/);
-    expect(cli("fund", "3", "100", "--account", "2").err).to.match(/TreasuryPeriodNotClosed\(3\)/);
+    expect(cli("fund", "3", "100", "--account", "2").err).to.match(/TreasuryPeriodNotFinal\(3, \d+\)/);
+    expect(cli("fund", "4", "100", "--account", "2").err).to.match(/TreasuryPeriodNotFinal\(4, 0\)/);
   });
 
-  it("shows capital accounts, takes a contribution, pays cash, keeps a redemption to its schedule", () => {
+  it("shows capital accounts, takes a contribution, pays cash, keeps a redemption to its schedule", async () => {
     const owed = cli("owed");
     expect(owed.out, owed.err).to.match(/held by the capital books +[\d.]+ dEUR/);
     expect(owed.out).to.match(/indivisible reserve +[\d.]+ dEUR/);
@@ -177,7 +190,7 @@ describe("npm start and the CLI", function () {
     const iris = "0xBcd4042DE499D14e55001CcbB24a551F3b954096";
     const leaver = cli("capital", iris);
     expect(leaver.out, leaver.err).to.match(
-      /redemption: [\d.]+ dEUR in 3 instalments from \d{4}-\d\d-\d\d, 0\.0 dEUR paid/,
+      /redemption 1: [\d.]+ dEUR in 3 instalments from \d{4}-\d\d-\d\d, 0\.0 dEUR paid/,
     );
     expect(leaver.out).to.match(/due now 0\.0 dEUR; next instalment \d{4}-\d\d-\d\d/);
     expect(cli("redeem", "--account", "10").err).to.match(/CapitalNothingDue/);
@@ -187,8 +200,18 @@ describe("npm start and the CLI", function () {
     const joined = cli("contribute", "--account", "7");
     expect(joined.out, joined.err).to.match(/^Paid a joining contribution of 250\.0 dEUR/);
     expect(cli("contribute", "--account", "7").err).to.match(/CapitalAlreadyContributed/);
+    // The treasurer proposes the year's accounts; the members decide. Not before every period is final.
     expect(cli("close-year", "2", "100", "--account", "2").err).to.match(/CapitalYearAlreadyClosed\(2, 2\)/);
-    expect(cli("close-year", "3", "100", "--account", "2").err).to.match(/CapitalPeriodNotClosed\(3\)/);
+    expect(cli("close-year", "3", "100", "--account", "2").err).to.match(/CapitalPeriodNotFinal\(3, \d+\)/);
+    await moveChainTime(3 * 24 * 3600);
+    expect(cli("entries", "--period", "3").out).to.match(/^\d+ entries in period 3 \(closed \S+, final, 1 dispute/);
+    const surplus = cli("close-year", "3", "100", "--account", "2");
+    expect(surplus.out, surplus.err).to.match(/^Proposed the year's accounts \(Standard\) in block \d+: \d+/);
+    const loss = cli("close-year", "3", "100", "--loss", "--account", "2");
+    expect(loss.out, loss.err).to.match(/^Proposed the year's accounts \(Bylaw\) in block \d+: \d+/);
+    expect(cli("proposals").out).to.match(
+      /Standard, Pending: Approve the year's accounts to period 3: a surplus of 100\.0 dEUR/,
+    );
   });
 
   it("stops everything cleanly on Ctrl-C", async () => {

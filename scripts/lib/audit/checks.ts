@@ -1,9 +1,10 @@
 /**
  * The bylaw checks of the auditor's report, as pure functions of the folded history (and of the governor's clock,
- * which the events don't carry): the wage ratio of each paid period against the cap the members set, every executed
- * proposal's quorum and threshold at its snapshot, and where every token that left the treasury went.
+ * which the events don't carry): the wage ratio of each paid period against the cap the members set, every
+ * proposal's state, quorum and threshold at its snapshot, and where every token that left the treasury went.
  * Browser-safe.
  */
+import type { PROPOSAL_STATES } from "../governance.ts";
 import type { HistoryState, MoneyMovement, Place, Proposal } from "../history/index.ts";
 import type { MemberEvent, StageLabel } from "../members.ts";
 import { Stream } from "../ledger.ts";
@@ -136,11 +137,21 @@ export interface IneligibleVote {
   stageAtSnapshot: StageLabel;
 }
 
+/** IGovernor.ProposalState as a name. */
+export type ProposalStateLabel = (typeof PROPOSAL_STATES)[number];
+
 export interface ProposalCheck {
   proposalId: bigint;
   description: string;
   kind: Proposal["kind"];
+  /**
+   * The state the governor gives it, re-derived from the events at the audit's clock: Pending until its snapshot,
+   * Active until its deadline, then Defeated unless quorum and threshold are met, Succeeded, Queued, Executed or
+   * Canceled as its events say (Expired: never, with a timelock).
+   */
+  state: ProposalStateLabel;
   snapshot: bigint;
+  deadline: bigint;
   quorum: {
     /** Committed members at the snapshot (the membership's getPastTotalSupply). */
     bindingMembers: number;
@@ -169,29 +180,56 @@ export interface ProposalCheck {
 const isDating = (stage: StageLabel) => stage === "Dating1" || stage === "Dating2" || stage === "Dating3";
 
 /**
- * Every executed proposal re-decided from the events (proposalCheck). Each vote's weight is checked against the
- * voter's stage at the snapshot.
+ * Every proposal re-decided from the events (proposalCheck), in the order they were made, with its state at `now`
+ * (the governor's clock at the audit's block; omitted: after every deadline). Each vote's weight is checked against
+ * the voter's stage at the snapshot.
  */
-export function proposalChecks(state: HistoryState, timeline: Timeline): ProposalCheck[] {
+export function proposalChecks(state: HistoryState, timeline: Timeline, now?: bigint): ProposalCheck[] {
   const own = eventsByAccount(state);
-  return [...state.governance.proposals.values()]
-    .filter((proposal) => proposal.executed)
-    .map((proposal) => proposalCheck(state, timeline, proposal, own));
+  return [...state.governance.proposals.values()].map((proposal) => proposalCheck(state, timeline, proposal, own, now));
+}
+
+/**
+ * A proposal's state as DisCOGovernor.state answers it at `now` (Governor and GovernorTimelockControl): its end as
+ * the events record it (executed, canceled by the governor or in the timelock), else Pending while now <= snapshot,
+ * Active while now <= deadline, Defeated unless the re-derived quorum is reached and the vote succeeded, Queued
+ * once queued, else Succeeded.
+ */
+export function proposalState(
+  state: HistoryState,
+  proposal: Proposal,
+  decided: { reached: boolean; passed: boolean },
+  now?: bigint,
+): ProposalStateLabel {
+  if (proposal.executed) return "Executed";
+  if (proposal.canceled) return "Canceled";
+  if (now !== undefined && proposal.voteStart >= now) return "Pending";
+  if (now !== undefined && proposal.voteEnd >= now) return "Active";
+  if (!decided.reached || !decided.passed) return "Defeated";
+  if (!proposal.queued) return "Succeeded";
+  const queuedIn = proposal.queued.txHash;
+  const operation = [...state.governance.operations.values()].find((o) => o.scheduled.txHash === queuedIn);
+  if (operation?.executed) return "Executed";
+  if (operation?.canceled) return "Canceled";
+  return "Queued";
 }
 
 /**
  * One proposal re-decided from the events: its quorum from the folded membership and quorum numerator at its
  * snapshot (DisCOGovernor.quorum: binding members x numerator / 10,000, rounded up) against the folded binding
- * participation, and its threshold from the folded tally by its kind (standard: For > Against; bylaw: that and
- * For / (For + Against) >= its supermajority; consent: no binding Block), with constituency weighting replayed from
- * each voter's constituency at the snapshot as DisCOGovernor.weightedVotes scales it. `own` is
- * eventsByAccount(state), computed once for many proposals.
+ * participation (For + Against + Abstain + Block), and its threshold from the folded tally by the decision table
+ * (every kind: For > Against; consent: and no binding Block; bylaw: and For / (For + Against) >= its
+ * supermajority), with constituency weighting replayed from each voter's constituency at the snapshot as
+ * DisCOGovernor.weightedVotes scales it; and its state at `now` (proposalState). `own` is eventsByAccount(state),
+ * computed once for many proposals. `ok`: no vote was counted against the voter's stage, and a proposal that went
+ * ahead (Succeeded, Queued or Executed) met quorum and threshold.
  */
 export function proposalCheck(
   state: HistoryState,
   timeline: Timeline,
   proposal: Proposal,
   own: ReadonlyMap<string, readonly MemberEvent[]> = eventsByAccount(state),
+  now?: bigint,
 ): ProposalCheck {
   const snapshot = proposal.voteStart;
   const committed = [...membersAt(state, timeline, snapshot).values()].filter((r) => r.stage === "Committed");
@@ -238,21 +276,23 @@ export function proposalCheck(
   }
 
   const { forVotes, againstVotes } = votes;
+  // The decision table: no kind passes with Against >= For.
+  const majority = forVotes > againstVotes;
   let rule: string;
   let passed: boolean;
   switch (proposal.kind) {
     case "Consent":
-      rule = "consent: no binding Block";
-      passed = t.blockVotes === 0;
+      rule = "consent: For > Against and no binding Block";
+      passed = majority && t.blockVotes === 0;
       break;
     case "Standard":
       rule = "simple majority: For > Against";
-      passed = forVotes > againstVotes;
+      passed = majority;
       break;
     case "Bylaw": {
       const { numerator: n, denominator: d } = proposal.supermajority!;
       rule = `supermajority: For > Against and For / (For + Against) >= ${n}/${d}`;
-      passed = forVotes > againstVotes && forVotes * BigInt(d) >= (forVotes + againstVotes) * BigInt(n);
+      passed = majority && forVotes * BigInt(d) >= (forVotes + againstVotes) * BigInt(n);
       break;
     }
     default:
@@ -260,22 +300,26 @@ export function proposalCheck(
       passed = false;
   }
   const reached = required !== null && BigInt(participation) >= required;
+  const decided = proposalState(state, proposal, { reached, passed }, now);
+  const wentAhead = ["Succeeded", "Queued", "Executed"].includes(decided) || proposal.queued !== null;
   return {
     proposalId: proposal.id,
     description: proposal.description.split("\n")[0],
     kind: proposal.kind,
+    state: decided,
     snapshot,
+    deadline: proposal.voteEnd,
     quorum: { bindingMembers: committed.length, numeratorBps: numerator, required, participation, reached },
     threshold: { rule, ...votes, blockVotes: t.blockVotes, weighted: proposal.weighted, passed },
     ineligibleVotes,
-    ok: reached && passed && ineligibleVotes.length === 0,
+    ok: (!wentAhead || (reached && passed)) && ineligibleVotes.length === 0,
   };
 }
 
 // ------------------------------------------------------------------------------------------------ MONEY
 
 /** What a token movement of the treasury is explained by. */
-export type TraceKind = "claim" | "cash" | "redemption" | "spend" | "commons" | "pay-in" | "contribution";
+export type TraceKind = "claim" | "cash" | "redemption" | "spend" | "commons" | "pay-in" | "contribution" | "recovery";
 
 export interface MovementTrace extends MoneyMovement {
   /** What explains the movement in its transaction, or null. */
@@ -307,16 +351,16 @@ export interface MoneyCheck {
 /** One event of a transaction that explains money moving, in log order. */
 type Explanation = Place & { kind: TraceKind; party: string; amount: bigint; detail: string };
 
-const INFLOWS: readonly TraceKind[] = ["pay-in", "contribution"];
+const INFLOWS: readonly TraceKind[] = ["pay-in", "contribution", "recovery"];
 const SINGLE_OUTFLOWS: readonly TraceKind[] = ["cash", "redemption", "spend", "commons"];
 
 /**
  * Traces every token movement of the treasury to the events of its own transaction. A transfer out is traced by the
- * PayoutClaimed events of its recipient emitted before it (their sum), or by a CashClaimed, Redeemed, Spent or
+ * PayoutClaimed or Redeemed events of its recipient emitted before it (their sum), or by a CashClaimed, Spent or
  * CommonsSpent of its recipient and amount; the contracts emit each of these just before they pay. A Spent or
  * CommonsSpent counts only inside the execution of a governor proposal (ProposalExecuted or the timelock's
  * CallExecuted in the same transaction). A transfer in is traced by a PaidIn or ContributionPaid of its payer and
- * amount.
+ * amount, or a TokensRecovered of the contract it came from.
  */
 export function traceMoney(state: HistoryState): MoneyCheck {
   const byTx = new Map<string, Explanation[]>();
@@ -335,13 +379,23 @@ export function traceMoney(state: HistoryState): MoneyCheck {
     add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" }),
   );
   c.redemptionsPaid.forEach((e) =>
-    add({ ...at(e), kind: "redemption", party: e.member, amount: e.amount, detail: `paid ${e.paidTotal} in total` }),
+    add({
+      ...at(e),
+      kind: "redemption",
+      party: e.member,
+      amount: e.amount,
+      detail: `schedule ${e.schedule}: paid ${e.paidTotal} in total`,
+    }),
   );
   t.spends.forEach((e) => add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason }));
   c.commonsSpending.forEach((e) => add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason }));
   t.payIns.forEach((e) => add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef }));
   c.contributions.forEach((e) =>
     add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" }),
+  );
+  // Tokens the members recovered from another of the DisCO's contracts into the treasury.
+  state.recoveries.forEach((e) =>
+    add({ ...at(e), kind: "recovery", party: e.address, amount: e.amount, detail: `recovered from the ${e.contract}` }),
   );
 
   const executions = new Map<string, bigint | null>();
@@ -364,7 +418,7 @@ export function traceMoney(state: HistoryState): MoneyCheck {
     const candidates = (byTx.get(m.txHash) ?? []).filter((e) => !used.has(e));
     if (m.direction === "in") {
       const found = candidates.find((e) => INFLOWS.includes(e.kind) && same(e.party, m.from) && e.amount === m.amount);
-      if (!found) return traced(m, null, "no pay-in or contribution in its transaction");
+      if (!found) return traced(m, null, "no pay-in, contribution or recovery in its transaction");
       used.add(found);
       return traced(m, found.kind, found.detail);
     }
@@ -373,6 +427,12 @@ export function traceMoney(state: HistoryState): MoneyCheck {
     if (claims.length > 0 && claims.reduce((sum, e) => sum + e.amount, 0n) === m.amount) {
       claims.forEach((e) => used.add(e));
       return traced(m, "claim", `payout of period ${claims.map((e) => e.detail).join(", ")}`);
+    }
+    // One redeem() pays every due schedule in one transfer, after a Redeemed for each.
+    const schedules = earlier.filter((e) => e.kind === "redemption");
+    if (schedules.length > 1 && schedules.reduce((sum, e) => sum + e.amount, 0n) === m.amount) {
+      schedules.forEach((e) => used.add(e));
+      return traced(m, "redemption", schedules.map((e) => e.detail).join("; "));
     }
     const single = earlier.find((e) => SINGLE_OUTFLOWS.includes(e.kind) && e.amount === m.amount);
     if (!single) return traced(m, null, "no claim, redemption or spending in its transaction");

@@ -123,6 +123,7 @@ export function auditTables(
       ["weightBps", (e) => e.weightBps],
       ...credits<EntryRow>("payable", (e) => e.payable),
       ["status", (e) => e.status],
+      ["movedFromPeriod", (e) => e.moved?.fromPeriod ?? null],
       ["approvers", (e) => e.approvals.map((a) => a.approver).join(" ")],
       ["settled", (e) => e.settled],
       ["evidence", (e) => e.evidence],
@@ -146,6 +147,7 @@ export function auditTables(
       ["period", (p) => p.period],
       ["openedAt", (p) => isoDate(p.openedAt)],
       ["closedAt", (p) => isoDate(p.closedAt ?? 0n)],
+      ["finalAt", (p) => isoDate(p.finalAt ?? 0n)],
       ["closedBy", (p) => p.closedBy ?? ""],
       ...perStream("historical", (p) => p.totals.historical),
       ...perStream("payable", (p) => p.totals.payable),
@@ -172,7 +174,7 @@ export function auditTables(
     table<ProposalRow>("proposals", state.governance.proposals.values(), [
       ["id", (p) => proposalHex(p.id)],
       ["kind", (p) => p.kind ?? ""],
-      ["status", (p) => (p.executed ? "executed" : p.canceled ? "canceled" : p.queued ? "queued" : "not queued")],
+      ["state", (p) => checked(p)?.state ?? ""],
       ["proposer", (p) => p.proposer],
       ["description", (p) => p.description, true],
       ["voteStart", (p) => timepoint(p.voteStart)],
@@ -191,7 +193,12 @@ export function auditTables(
           p.kind === "Bylaw" && p.supermajority ? `${p.supermajority.numerator}/${p.supermajority.denominator}` : "",
       ],
       ["weighted", (p) => p.weighted],
+      ["bindingMembers", (p) => checked(p)?.quorum.bindingMembers ?? null],
+      ["quorumBps", (p) => checked(p)?.quorum.numeratorBps?.toString() ?? ""],
       ["quorumRequired", (p) => checked(p)?.quorum.required?.toString() ?? ""],
+      ["participation", (p) => checked(p)?.quorum.participation ?? null],
+      ["quorumReached", (p) => checked(p)?.quorum.reached ?? null],
+      ["thresholdPassed", (p) => checked(p)?.threshold.passed ?? null],
       ["rulesMet", (p) => checked(p)?.ok ?? null],
       ["createdBlock", (p) => p.created.block],
       ["createdAt", (p) => when(p.created.block)],
@@ -231,7 +238,8 @@ export function auditTables(
   );
 
   type AccountRow = [string, CapitalAccount];
-  const redemption = (member: string) => state.capital.redemptions.get(member);
+  const schedules = (member: string) => state.capital.redemptions.get(member) ?? [];
+  const redeemed = (member: string, part: "total" | "paid") => schedules(member).reduce((sum, r) => sum + r[part], 0n);
   tables.push(
     table<AccountRow>("capital-accounts", state.capital.accounts, [
       ["member", ([member]) => getAddress(member)],
@@ -240,8 +248,9 @@ export function auditTables(
       ...money<AccountRow>("value", ([, a]) => a.value),
       ...money<AccountRow>("cash", ([, a]) => a.cash),
       ["settledYears", ([, a]) => a.settledYears],
-      ...money<AccountRow>("redemptionTotal", ([m]) => redemption(m)?.total ?? 0n),
-      ...money<AccountRow>("redemptionPaid", ([m]) => redemption(m)?.paid ?? 0n),
+      ["redemptionSchedules", ([m]) => schedules(m).length],
+      ...money<AccountRow>("redemptionTotal", ([m]) => redeemed(m, "total")),
+      ...money<AccountRow>("redemptionPaid", ([m]) => redeemed(m, "paid")),
     ]),
   );
 
@@ -260,15 +269,26 @@ export function auditTables(
     ]),
   );
 
-  type RedemptionRow = { event: string; member: string; amount: bigint; total: bigint; block: number; txHash: string };
+  /** Per schedule: its total when scheduled, what it has paid in all after each payment. */
+  type RedemptionRow = {
+    event: string;
+    member: string;
+    schedule: number;
+    amount: bigint;
+    total: bigint;
+    block: number;
+    logIndex: number;
+    txHash: string;
+  };
   const redemptions: RedemptionRow[] = [
-    ...state.capital.redemptionsScheduled.map((r) => ({ ...r, event: "scheduled" })),
+    ...state.capital.redemptionsScheduled.map((r) => ({ ...r, event: "scheduled", total: r.amount })),
     ...state.capital.redemptionsPaid.map((r) => ({ ...r, event: "paid", total: r.paidTotal })),
-  ].sort((a, b) => a.block - b.block);
+  ].sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
   tables.push(
     table<RedemptionRow>("redemptions", redemptions, [
       ["event", (r) => r.event],
       ["member", (r) => r.member],
+      ["schedule", (r) => r.schedule],
       ...money<RedemptionRow>("amount", (r) => r.amount),
       ...money<RedemptionRow>("total", (r) => r.total),
       ["block", (r) => r.block],

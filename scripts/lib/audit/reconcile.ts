@@ -131,10 +131,15 @@ export async function reconcile(
     );
   }
 
+  // The governor's clock at the audit's block: on a timestamp clock, also the ledger's.
+  const now = await governor.clock(at);
+  const timestamps = options.timeline?.mode === "timestamp";
+
   // Ledger: entries, periods, and each author's period and lifetime totals.
   const l = state.ledger;
   probe("ledger", "entryCount", BigInt(l.entries.size), () => ledger.entryCount(at));
   probe("ledger", "currentPeriod", BigInt(l.currentPeriod), () => ledger.currentPeriod(at));
+  probe("ledger", "reviewWindow", l.reviewWindow, () => ledger.reviewWindow(at));
   for (const entry of l.entries.values()) {
     const { author, period, stream, amount, weightBps, status, settled } = entry;
     const folded = { author, period, stream, amount, weightBps, status, approvals: entry.approvals.length, settled };
@@ -163,12 +168,17 @@ export async function reconcile(
     probe(
       "ledger",
       `period ${p} dates and open disputes`,
-      [period.openedAt, period.closedAt ?? 0n, period.openDisputes],
+      [period.openedAt, period.closedAt ?? 0n, period.finalAt ?? 0n, period.openDisputes],
       async () => {
         const info = await ledger.periodInfo(p, at);
-        return [info.openedAt, info.closedAt, Number(info.openDisputes)];
+        return [info.openedAt, info.closedAt, info.finalAt, Number(info.openDisputes)];
       },
     );
+    // Final: closed, and its review window over by the ledger's clock (block timestamps, as the governor's).
+    if (timestamps) {
+      const final = period.finalAt !== null && period.finalAt <= now;
+      probe("ledger", `period ${p} final`, final, () => ledger.isFinal(p, at));
+    }
     for (const author of authorsOf.get(p) ?? []) {
       const folded = l.memberPeriodTotals.get(author)?.get(p) ?? NO_TOTALS;
       probe("ledger", `${author} in period ${p}`, folded, async () =>
@@ -184,15 +194,25 @@ export async function reconcile(
 
   // Governance: each proposal's end, kind, tally and votes, each vote, and the rules in force.
   const g = state.governance;
-  const now = await governor.clock(at);
   const own = options.timeline && eventsByAccount(state);
   for (const proposal of g.proposals.values()) {
     const id = proposal.id;
-    const ended = proposal.executed ? "Executed" : proposal.canceled ? "Canceled" : proposal.queued ? "Queued" : null;
-    probe("governance", `proposal ${id} ended`, ended, async () => {
-      const onChain = PROPOSAL_STATES[Number(await governor.state(id, at))];
-      return ["Executed", "Canceled", "Queued"].includes(onChain) ? onChain : null;
-    });
+    if (options.timeline && own) {
+      // Every state, Pending to Executed, re-derived from the events and the clock by the decision table.
+      const decided = proposalCheck(state, options.timeline, proposal, own, now);
+      probe(
+        "governance",
+        `proposal ${id} state`,
+        decided.state,
+        async () => PROPOSAL_STATES[Number(await governor.state(id, at))],
+      );
+    } else {
+      const ended = proposal.executed ? "Executed" : proposal.canceled ? "Canceled" : proposal.queued ? "Queued" : null;
+      probe("governance", `proposal ${id} ended`, ended, async () => {
+        const onChain = PROPOSAL_STATES[Number(await governor.state(id, at))];
+        return ["Executed", "Canceled", "Queued"].includes(onChain) ? onChain : null;
+      });
+    }
     probe("governance", `proposal ${id} kind and tally`, { kind: proposal.kind, ...proposal.tally }, async () => {
       const t = await governor.proposalTally(id, at);
       return {
@@ -221,7 +241,7 @@ export async function reconcile(
       });
     }
     if (options.timeline && own && proposal.voteStart < now) {
-      const decided = proposalCheck(state, options.timeline, proposal, own);
+      const decided = proposalCheck(state, options.timeline, proposal, own, now);
       probe("governance", `proposal ${id} quorum at its snapshot`, decided.quorum.required, () =>
         governor.quorum(proposal.voteStart, at),
       );
@@ -313,11 +333,18 @@ export async function reconcile(
       };
     });
   }
-  for (const [member, redemption] of c.redemptions) {
-    probe("capital", `redemption of ${member}`, redemption, async () => {
-      const r = await capital.redemptionOf(member, at);
-      return { total: r.total, paid: r.paid, start: r.start, period: r.period, instalments: Number(r.instalments) };
-    });
+  for (const [member, schedules] of c.redemptions) {
+    probe("capital", `redemption schedules of ${member}`, BigInt(schedules.length), () =>
+      capital.redemptionCount(member, at),
+    );
+    for (const redemption of schedules) {
+      const i = redemption.schedule;
+      probe("capital", `redemption ${i} of ${member}`, redemption, async () => {
+        const r = await capital.redemptionOf(member, i, at);
+        const { total, paid, start, period } = r;
+        return { schedule: i, total, paid, start, period, instalments: Number(r.instalments) };
+      });
+    }
   }
 
   // Audit registry: the cap, each period's attestations, the auditors.

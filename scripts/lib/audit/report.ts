@@ -18,7 +18,7 @@ import {
   type WageRatioCheck,
 } from "./checks.ts";
 import { reconcile, SECTIONS, type AuditViews, type Check, type Section } from "./reconcile.ts";
-import { blocksToTime, loadBlockTimes, parseClockMode, type ClockMode, type Timeline } from "./timeline.ts";
+import { blocksToTime, isoDate, loadBlockTimes, parseClockMode, type ClockMode, type Timeline } from "./timeline.ts";
 
 /** The report's format, in its JSON: a reader knows what it reads. */
 export const REPORT_FORMAT = "disco-audit/1";
@@ -44,6 +44,9 @@ export interface AttestationLine {
 export interface PeriodReport {
   period: number;
   closed: boolean;
+  /** When its review window ends (closedAt + the review window), as a decimal timestamp; null while open. Only a
+   * final period can be funded, closed into a year or attested. */
+  finalAt: string | null;
   /** keccak256 of the canonical JSON of `books`: what `--attest <period>` records. Null while the period is open. */
   hash: string | null;
   books: PeriodBooks;
@@ -99,8 +102,9 @@ export async function auditHistory(
 ): Promise<AuditReport> {
   const at = { blockTag: options.toBlock };
   const dates = options.dates ?? true;
-  const [clock, address, symbol, decimals] = await Promise.all([
+  const [clock, now, address, symbol, decimals] = await Promise.all([
     views.governor.CLOCK_MODE(at),
+    views.governor.clock(at),
     views.token.getAddress(),
     views.token.symbol(at),
     views.token.decimals(at),
@@ -124,6 +128,7 @@ export async function auditHistory(
     timeline,
     currency: { address, symbol, decimals: Number(decimals) },
     checks,
+    now,
   });
 }
 
@@ -137,13 +142,15 @@ export interface ReportInputs {
   timeline: Timeline;
   currency: Currency;
   checks: Check[];
+  /** The governor's clock at `toBlock`, which Pending and Active proposals are told by; omitted: after every vote. */
+  now?: bigint;
 }
 
 /** The report from the folded state and its reconciliation: pure. */
 export function buildReport(state: HistoryState, inputs: ReportInputs): AuditReport {
   const { checks, timeline } = inputs;
   const wageRatio = wageRatioChecks(state);
-  const proposals = proposalChecks(state, timeline);
+  const proposals = proposalChecks(state, timeline, inputs.now);
   const money = traceMoney(state);
   const bySection = Object.fromEntries(SECTIONS.map((s) => [s, { matched: 0, mismatched: 0 }])) as Record<
     Section,
@@ -176,7 +183,8 @@ export function buildReport(state: HistoryState, inputs: ReportInputs): AuditRep
         txHash: a.txHash,
         matches: a.reportHash === hash,
       }));
-      return { period, closed, hash, books, attestations };
+      const finalAt = state.ledger.periods.get(period)?.finalAt ?? null;
+      return { period, closed, finalAt: finalAt === null ? null : finalAt.toString(), hash, books, attestations };
     });
 
   return {
@@ -240,8 +248,10 @@ export function periodBooks(
         return { member, historical: t.historical.map(String), payable: t.payable.map(String) };
       })
       .sort((a, b) => (a.member < b.member ? -1 : 1)),
+    // Work logged in the period, and work accepted into it after its own period was final (movedFrom); the fields
+    // of a move are absent otherwise, so books without one read as they always did.
     entries: [...state.ledger.entries.values()]
-      .filter((e) => e.period === period)
+      .filter((e) => e.period === period || e.moved?.fromPeriod === period)
       .map((e) => ({
         id: e.id.toString(),
         author: lower(e.author),
@@ -256,6 +266,8 @@ export function periodBooks(
         approvers: e.approvals.map((a) => lower(a.approver)),
         disputes: e.disputes.map((d) => ({ disputer: lower(d.disputer), reason: d.reason })),
         resolutions: e.resolutions.map((r) => r.accepted),
+        movedFrom: e.moved && e.moved.toPeriod === period ? e.moved.fromPeriod : undefined,
+        movedTo: e.moved && e.moved.fromPeriod === period ? e.moved.toPeriod : undefined,
       })),
     funding: funding
       ? {
@@ -324,8 +336,8 @@ export function renderReport(report: AuditReport): string {
         `    livelihood work that paid nothing (a stage weighted 0, or no livelihood pool), outside the ratio: ${w.unpaid.join(", ")}`,
       );
   }
-  out("Executed proposals (quorum and threshold at the snapshot, re-derived from the events):");
-  if (report.proposals.length === 0) out("  none executed");
+  out("Proposals (state, quorum and threshold at the snapshot, re-derived from the events by the decision table):");
+  if (report.proposals.length === 0) out("  none");
   for (const p of report.proposals) {
     const q = p.quorum;
     const t = p.threshold;
@@ -333,7 +345,7 @@ export function renderReport(report: AuditReport): string {
     const tally = t.weighted
       ? `weighted For ${t.forVotes} Against ${t.againstVotes}`
       : `For ${t.forVotes} Against ${t.againstVotes} Block ${t.blockVotes}`;
-    out(`  ${p.proposalId} ${p.kind ?? "?"}: "${p.description}"`);
+    out(`  ${p.proposalId} ${p.kind ?? "?"} ${p.state}: "${p.description}"`);
     out(
       `    ${quorum} ${q.reached ? "reached" : "NOT REACHED"}; ${t.rule}: ${tally} ${t.passed ? "passed" : "NOT PASSED"}; ${p.ok ? "ok" : "BROKEN"}`,
     );
@@ -355,7 +367,8 @@ export function renderReport(report: AuditReport): string {
   out();
   out("PERIODS AND ATTESTATIONS (the hash is keccak256 of the period's books, period-<n>.json)");
   for (const p of report.periods) {
-    out(`  period ${p.period}: ${p.closed ? `books ${p.hash}` : "open: not attestable yet"}`);
+    const final = p.finalAt === null ? "" : ` (final at ${isoDate(BigInt(p.finalAt))})`;
+    out(`  period ${p.period}: ${p.closed ? `books ${p.hash}${final}` : "open: not attestable yet"}`);
     if (p.attestations.length === 0 && p.closed) out("    no attestation");
     for (const a of p.attestations) {
       const match = a.matches ? "matches these books" : "DIFFERS from these books";

@@ -7,7 +7,7 @@ import { id } from "ethers";
 import { PROPOSAL_KINDS } from "../governance.ts";
 import { ENTRY_STATUSES } from "../ledger.ts";
 import { foldMembers, type MemberEvent, type MembersState } from "../members.ts";
-import type { DecodedEvent, PlainValue } from "./decode.ts";
+import type { ContractName, DecodedEvent, PlainValue } from "./decode.ts";
 
 /** Where an event is in the chain. */
 export interface Place {
@@ -48,6 +48,8 @@ export interface LedgerEntry {
   disputes: Array<Place & { disputer: string; reason: string }>;
   resolutions: Array<Place & { accepted: boolean }>;
   withdrawn: Place | null;
+  /** Accepted after its period became final, the entry counts in the period open then (EntryMoved). */
+  moved: (Place & { fromPeriod: number; toPeriod: number }) | null;
 }
 
 /** One period of the ledger. */
@@ -55,6 +57,8 @@ export interface PeriodState {
   period: number;
   openedAt: bigint;
   closedAt: bigint | null;
+  /** When its review window ends and its totals become final (closedAt + the review window); null while open. */
+  finalAt: bigint | null;
   closedBy: string | null;
   openDisputes: number;
   totals: Totals;
@@ -73,6 +77,8 @@ export interface LedgerState {
   caps: PerStream;
   approvalsRequired: number;
   minimumContribution: { credits: bigint; periods: number };
+  /** The review window in force (seconds) for periods closed from now on; null before the ledger set one. */
+  reviewWindow: bigint | null;
 }
 
 export type SupportLabel = "Against" | "For" | "Abstain" | "Block";
@@ -220,7 +226,10 @@ export interface CapitalAccount {
   contributed: boolean;
 }
 
+/** One redemption schedule of a former member (ICapitalAccounts.Redemption): `total` paid in `instalments`. */
 export interface Redemption {
+  /** Its index among the member's schedules (from 0), as redemptionOf(member, schedule) reads it. */
+  schedule: number;
   total: bigint;
   paid: bigint;
   start: bigint;
@@ -241,13 +250,23 @@ export interface CapitalState {
   lossCharges: Array<Place & { member: string; year: number; patronage: bigint; shares: bigint; value: bigint }>;
   cashClaims: Array<Place & { member: string; amount: bigint }>;
   redemptionsScheduled: Array<
-    Place & { member: string; shares: bigint; amount: bigint; total: bigint; start: bigint; period: bigint }
+    Place & {
+      member: string;
+      schedule: number;
+      shares: bigint;
+      amount: bigint;
+      start: bigint;
+      period: bigint;
+      instalments: number;
+    }
   >;
-  redemptionsPaid: Array<Place & { member: string; amount: bigint; paidTotal: bigint }>;
+  /** One line per schedule paid from (one redeem() pays all due schedules in one transfer). */
+  redemptionsPaid: Array<Place & { member: string; schedule: number; amount: bigint; paidTotal: bigint }>;
   commonsSpending: Array<Place & { to: string; amount: bigint; reason: string }>;
   /** Member (lowercase) to account, as settled so far: ICapitalAccounts.accountOf. */
   accounts: Map<string, CapitalAccount>;
-  redemptions: Map<string, Redemption>;
+  /** Member (lowercase) to their redemption schedules, in order: redemptionCount and redemptionOf(member, i). */
+  redemptions: Map<string, Redemption[]>;
   index: bigint;
   totalShares: bigint;
   reserve: bigint;
@@ -290,6 +309,16 @@ export interface AuditState {
 /** AuditRegistry.AUDITOR_ROLE. */
 export const AUDITOR_ROLE = id("AUDITOR_ROLE");
 
+/** Tokens the members sent back from a contract (ITokenRecovery.TokensRecovered). */
+export interface Recovery extends Place {
+  /** The contract the tokens were recovered from. */
+  contract: ContractName;
+  address: string;
+  token: string;
+  to: string;
+  amount: bigint;
+}
+
 /** Everything the events tell. Addresses as map keys are lowercase. */
 export interface HistoryState {
   members: MembersState;
@@ -304,6 +333,8 @@ export interface HistoryState {
   /** The treasury's token balance the movements add up to. */
   treasuryBalance: bigint;
   audit: AuditState;
+  /** Every token recovery, from any of the deployment's contracts, in chain order. */
+  recoveries: Recovery[];
 }
 
 const BINDING_COUNTERS: Record<SupportLabel, keyof Tally> = {
@@ -423,6 +454,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
     caps: [0n, 0n, 0n],
     approvalsRequired: 0,
     minimumContribution: { credits: 0n, periods: 0 },
+    reviewWindow: null,
   };
   const governance: GovernanceState = {
     proposals: new Map(),
@@ -468,10 +500,19 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
   const movements: MoneyMovement[] = [];
   let treasuryBalance = 0n;
   const audit: AuditState = { wageRatioCap: null, capHistory: [], attestations: new Map(), auditors: new Set() };
+  const recoveries: Recovery[] = [];
+  /** The first entry id logged in the open period: entries are logged only there, so its entries follow it. */
+  let firstOpenEntry = 1n;
 
-  const entryOf = (e: DecodedEvent): LedgerEntry => {
+  /** An entry of any period: disputes of counted work and their resolutions outlive the period's closing. */
+  const anyEntryOf = (e: DecodedEvent): LedgerEntry => {
     const entry = ledger.entries.get(big(e, "entryId"));
     if (!entry) throw impossible(e, `entry ${big(e, "entryId")} was never logged`);
+    return entry;
+  };
+  /** An entry of the open period: only there is work approved or withdrawn. */
+  const entryOf = (e: DecodedEvent): LedgerEntry => {
+    const entry = anyEntryOf(e);
     if (entry.period !== ledger.currentPeriod) {
       throw impossible(
         e,
@@ -490,7 +531,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
   };
   /** EntryCounted and EntryUncounted move the same amounts in the member's, the period's and the lifetime totals. */
   const count = (e: DecodedEvent, sign: 1n | -1n) => {
-    const entry = entryOf(e);
+    const entry = anyEntryOf(e);
     const [stream, amount, payable] = [num(e, "stream"), big(e, "amount"), big(e, "payableAmount")];
     if (lower(str(e, "author")) !== lower(entry.author) || num(e, "period") !== entry.period) {
       throw impossible(e, `entry ${entry.id}'s author or period differs from when it was logged`);
@@ -509,6 +550,13 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
     const proposal = governance.proposals.get(big(e, "proposalId"));
     if (!proposal) throw impossible(e, `proposal ${big(e, "proposalId")} was never created`);
     return proposal;
+  };
+
+  const scheduleOf = (e: DecodedEvent, member: string): Redemption => {
+    const schedule = num(e, "schedule");
+    const redemption = capital.redemptions.get(lower(member))?.[schedule];
+    if (!redemption) throw impossible(e, `${member} has no redemption schedule ${schedule}`);
+    return redemption;
   };
 
   const accountOf = (member: string): CapitalAccount =>
@@ -603,11 +651,13 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
           period,
           openedAt: big(e, "openedAt"),
           closedAt: null,
+          finalAt: null,
           closedBy: null,
           openDisputes: 0,
           totals: zeroTotals(),
         });
         ledger.currentPeriod = period;
+        firstOpenEntry = BigInt(ledger.entries.size + 1);
         break;
       }
       case "ledger.PeriodClosed": {
@@ -616,10 +666,16 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
           throw impossible(e, `period ${period} closed while ${ledger.currentPeriod} is open`);
         const state = periodOf(e, period);
         if (state.closedAt !== null) throw impossible(e, `period ${period} closed twice`);
-        if (state.openDisputes > 0)
-          throw impossible(e, `period ${period} closed with ${state.openDisputes} open disputes`);
-        state.closedAt = big(e, "closedAt");
+        const [closedAt, finalAt] = [big(e, "closedAt"), big(e, "finalAt")];
+        if (finalAt < closedAt) throw impossible(e, `period ${period} final at ${finalAt}, before it closed`);
+        state.closedAt = closedAt;
+        state.finalAt = finalAt;
         state.closedBy = str(e, "treasurer");
+        // Its entries still pending lapse: IValueLedger.entry reports them Lapsed (never stored, never counted).
+        for (let id = firstOpenEntry; id <= BigInt(ledger.entries.size); id++) {
+          const entry = ledger.entries.get(id)!;
+          if (entry.status === "Pending") entry.status = "Lapsed";
+        }
         break;
       }
       case "ledger.EntryLogged": {
@@ -646,6 +702,7 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
           disputes: [],
           resolutions: [],
           withdrawn: null,
+          moved: null,
         });
         break;
       }
@@ -666,6 +723,8 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         const accepted = entry.status === "Disputed" && entry.resolutions.at(-1)?.accepted === true;
         if (!accepted) {
           requireStatus(e, entry, "Pending");
+          if (entry.period !== ledger.currentPeriod)
+            throw impossible(e, `entry ${entry.id} of closed period ${entry.period} counted by approval`);
           if (entry.approvals.length < entry.approvalsRequired) {
             throw impossible(e, `entry ${entry.id} counted with ${entry.approvals.length} approvals`);
           }
@@ -681,18 +740,21 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         break;
       }
       case "ledger.EntryDisputed": {
-        const entry = entryOf(e);
+        const entry = anyEntryOf(e);
         if (entry.settled) throw impossible(e, `entry ${entry.id} was settled`);
-        // A counted entry is uncounted first, which leaves it Disputed here.
+        // A counted entry is uncounted first, which leaves it Disputed here; in a closed period only counted work
+        // can be disputed (its pending work lapsed).
         const uncounted = entry.status === "Disputed" && entry.disputes.length === entry.resolutions.length;
         if (!uncounted) requireStatus(e, entry, "Pending");
+        if (!uncounted && entry.period !== ledger.currentPeriod)
+          throw impossible(e, `entry ${entry.id} of closed period ${entry.period} disputed while not counted`);
         entry.status = "Disputed";
         entry.disputes.push({ ...place(e), disputer: str(e, "disputer"), reason: str(e, "reason") });
         periodOf(e, entry.period).openDisputes++;
         break;
       }
       case "ledger.DisputeResolved": {
-        const entry = entryOf(e);
+        const entry = anyEntryOf(e);
         requireStatus(e, entry, "Disputed");
         if (entry.disputes.length !== entry.resolutions.length + 1)
           throw impossible(e, `entry ${entry.id} has no open dispute`);
@@ -701,6 +763,19 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         periodOf(e, entry.period).openDisputes--;
         if (accepted) entry.settled = true;
         else entry.status = "Rejected";
+        break;
+      }
+      case "ledger.EntryMoved": {
+        const entry = anyEntryOf(e);
+        const [fromPeriod, toPeriod] = [num(e, "fromPeriod"), num(e, "toPeriod")];
+        const accepted = entry.status === "Disputed" && entry.resolutions.at(-1)?.accepted === true;
+        if (!accepted || entry.moved) throw impossible(e, `entry ${entry.id} moved without an accepted dispute`);
+        if (fromPeriod !== entry.period || toPeriod !== ledger.currentPeriod || fromPeriod === toPeriod) {
+          throw impossible(e, `entry ${entry.id} of period ${entry.period} moved from ${fromPeriod} to ${toPeriod}`);
+        }
+        if (periodOf(e, fromPeriod).finalAt === null) throw impossible(e, `period ${fromPeriod} is not closed`);
+        entry.period = toPeriod;
+        entry.moved = { ...place(e), fromPeriod, toPeriod };
         break;
       }
       case "ledger.EntryWithdrawn": {
@@ -721,6 +796,25 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
         break;
       case "ledger.MinimumContributionSet":
         ledger.minimumContribution = { credits: big(e, "credits"), periods: num(e, "periods") };
+        break;
+      case "ledger.ReviewWindowSet":
+        ledger.reviewWindow = big(e, "window");
+        break;
+
+      // ---------------------------------------------------------------------------------------------- any contract
+      case "membership.TokensRecovered":
+      case "ledger.TokensRecovered":
+      case "treasury.TokensRecovered":
+      case "capital.TokensRecovered":
+      case "audit.TokensRecovered":
+        recoveries.push({
+          ...place(e),
+          contract: e.contract,
+          address: e.address,
+          token: str(e, "token"),
+          to: str(e, "to"),
+          amount: big(e, "amount"),
+        });
         break;
 
       // ---------------------------------------------------------------------------------------------- governor
@@ -1050,43 +1144,45 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
       case "capital.RedemptionScheduled": {
         const member = str(e, "member");
         const account = settled(member);
-        const [shares, amount, total] = [big(e, "shares"), big(e, "amount"), big(e, "total")];
+        const [schedule, shares, amount] = [num(e, "schedule"), big(e, "shares"), big(e, "amount")];
         if (shares !== account.shares) throw impossible(e, `${member} holds ${account.shares} shares, not ${shares}`);
-        const redemption = getOrMake(capital.redemptions, lower(member), () => ({
-          total: 0n,
+        const schedules = getOrMake(capital.redemptions, lower(member), (): Redemption[] => []);
+        if (schedule !== schedules.length) throw impossible(e, `schedule ${schedule} after ${schedules.length}`);
+        const redemption: Redemption = {
+          schedule,
+          total: amount,
           paid: 0n,
           start: big(e, "start"),
           period: big(e, "period"),
           instalments: num(e, "instalments"),
-        }));
-        if (redemption.total + amount !== total)
-          throw impossible(e, `redemption total ${total} after ${redemption.total}`);
-        redemption.total = total;
+        };
+        schedules.push(redemption);
         account.shares = 0n;
         capital.totalShares -= shares;
         capital.accountsTotal -= amount;
         capital.redemptionsOwed += amount;
+        const { start, period, instalments } = redemption;
         capital.redemptionsScheduled.push({
           ...place(e),
           member,
+          schedule,
           shares,
           amount,
-          total,
-          start: redemption.start,
-          period: redemption.period,
+          start,
+          period,
+          instalments,
         });
         break;
       }
       case "capital.Redeemed": {
         const [member, amount, paidTotal] = [str(e, "member"), big(e, "amount"), big(e, "paidTotal")];
-        const redemption = capital.redemptions.get(lower(member));
-        if (!redemption) throw impossible(e, `${member} has no redemption`);
+        const redemption = scheduleOf(e, member);
         if (redemption.paid + amount !== paidTotal || paidTotal > redemption.total) {
           throw impossible(e, `redemption paid ${paidTotal} after ${redemption.paid} of ${redemption.total}`);
         }
         redemption.paid = paidTotal;
         capital.redemptionsOwed -= amount;
-        capital.redemptionsPaid.push({ ...place(e), member, amount, paidTotal });
+        capital.redemptionsPaid.push({ ...place(e), member, schedule: redemption.schedule, amount, paidTotal });
         break;
       }
       case "capital.CommonsSpent": {
@@ -1149,5 +1245,6 @@ export function foldHistory(events: readonly DecodedEvent[], treasury: string): 
     movements,
     treasuryBalance,
     audit,
+    recoveries,
   };
 }
