@@ -132,6 +132,10 @@ try {
     results: RESULTS,
     shared: new Map(),
     resolveDisputes: () => hardhatRun("scripts/lib/app-e2e/resolve-dispute.ts", NETWORK, activeChain, LOG),
+    async advanceTime(seconds: number | bigint) {
+      await rpc(activeChain.url, "evm_increaseTime", [Number(seconds)]);
+      await rpc(activeChain.url, "evm_mine");
+    },
     async open(hash: string, options?: OpenOptions) {
       const page = await openPage(base, hash, options, pageErrors);
       openPages.push(page);

@@ -8,6 +8,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 import { ALL_ERRORS, ERROR_SENTENCES, explainError } from "./errors.ts";
+import { dateTime, money } from "./format.ts";
 import { ledgerAbi, treasuryAbi } from "./generated/abis.ts";
 import { LANGS } from "./i18n.tsx";
 
@@ -53,11 +54,64 @@ describe("ERROR_SENTENCES", () => {
 
 describe("explainError", () => {
   it("tells a ledger revert with its named arguments filled in", () => {
-    const error = revert(ledgerAbi as Abi, "LedgerOpenDisputes", [3, 1], "closePeriod");
+    const error = revert(ledgerAbi as Abi, "LedgerEntryStatus", [3n, 1], "approve");
     expect(explainError(error, "en")).toBe(
-      "Period 3 can't be closed yet: 1 dispute(s) about its work are still open. The members must resolve them first (a vote in Decisions).",
+      "Entry 3 is not at a stage that allows this any more (it may have been counted, disputed or withdrawn meanwhile).",
     );
-    expect(explainError(error, "es")).toMatch(/^El periodo 3 no se puede cerrar todavía: quedan 1 disputa/);
+    expect(explainError(error, "es")).toMatch(/^La anotación 3 /);
+  });
+
+  it("shows a moment as a date, in the language's way, where a period becomes final", () => {
+    const finalAt = Date.UTC(2026, 0, 5, 12, 0) / 1000;
+    const error = revert(treasuryAbi as Abi, "TreasuryPeriodNotFinal", [4, finalAt], "fundPeriod");
+    const en = explainError(error, "en");
+    expect(en).toBe(
+      `Period 4 can't be funded yet: it must be closed and its review window over (its totals become final on ${dateTime(finalAt, "en")}).`,
+    );
+    expect(explainError(error, "es")).toContain(dateTime(finalAt, "es"));
+    expect(en).not.toContain(String(finalAt));
+  });
+
+  it("shows a review window as a duration and a loss as money", () => {
+    const window = revert(ledgerAbi as Abi, "LedgerInvalidReviewWindow", [120], "setReviewWindow");
+    expect(explainError(window, "en")).toBe(
+      "A review window of 2 min 0 s is not allowed: it must be at least 1 hour and at most 30 days.",
+    );
+    const loss = revert(
+      [...(treasuryAbi as Abi), ...ALL_ERRORS],
+      "CapitalLossTooLarge",
+      [1_500_000_000n, 250_000_000n],
+      "closeYearAtLoss",
+    );
+    expect(explainError(loss, "en")).toBe(
+      "A loss of 1,500.00 € is more than the reserve and the members' capital accounts can absorb (250.00 €).",
+    );
+    expect(explainError(loss, "es")).toContain(`${money(1_500_000_000n, "es")} es mayor`);
+  });
+
+  it("has a sentence for each error the review window, year close, redemptions and token recovery brought", () => {
+    for (const name of [
+      "DisCOGovernorNeedsBylaw",
+      "MembershipNoCommittedFounder",
+      "LedgerReviewWindowOver",
+      "LedgerInvalidReviewWindow",
+      "TreasuryPeriodNotFinal",
+      "CapitalPeriodNotFinal",
+      "CapitalLossTooLarge",
+      "CapitalUnknownRedemption",
+      "AuditPeriodNotFinal",
+      "RecoveryInvalidRecipient",
+      "RecoveryProtectedToken",
+    ]) {
+      expect(
+        ALL_ERRORS.some((e) => e.name === name),
+        `${name} is in the ABIs`,
+      ).toBe(true);
+      for (const lang of LANGS) expect(ERROR_SENTENCES[lang][name], `${lang} ${name}`).toBeTruthy();
+    }
+    for (const removed of ["LedgerOpenDisputes", "TreasuryPeriodNotClosed", "CapitalPeriodNotClosed"]) {
+      expect(ERROR_SENTENCES.en[removed], removed).toBeUndefined();
+    }
   });
 
   it("tells an error that only reaches the call through the appended ABI of every contract", () => {

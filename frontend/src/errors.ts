@@ -5,6 +5,7 @@
 import type { Abi, AbiError } from "abitype";
 import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError } from "viem";
 import * as abis from "./generated/abis.ts";
+import { dateTime, duration, money } from "./format.ts";
 import { interpolate, type Lang } from "./i18n.tsx";
 
 /** Every custom error of every contract, once: appended to a call's ABI so that any of them decodes. */
@@ -20,8 +21,9 @@ export const ALL_ERRORS: AbiError[] = (() => {
 
 /**
  * Sentences per error name, for a member who has never heard of a smart contract: what happened and, where there is
- * one, what to do. `{0}`, `{1}`... are the error's arguments, `{name}` its named ones; raw token amounts and hashes
- * are left out (they would read as long numbers), periods, entries and counts are used.
+ * one, what to do. `{0}`, `{1}`... are the error's arguments, `{name}` its named ones, shown as ARG_FORMATS says;
+ * raw token amounts and hashes are left out unless formatted (they would read as long numbers), periods, entries and
+ * counts are used.
  */
 export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
   en: {
@@ -49,19 +51,22 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     LedgerEntryStatus:
       "Entry {entryId} is not at a stage that allows this any more (it may have been counted, disputed or withdrawn meanwhile).",
     LedgerNotAuthor: "Only the person who logged entry {entryId} can withdraw it.",
-    LedgerOpenDisputes:
-      "Period {period} can't be closed yet: {openDisputes} dispute(s) about its work are still open. The members must resolve them first (a vote in Decisions).",
     LedgerInvalidWeight: "A stream's pay weight must be between 0% and 100%, for a real membership stage.",
     LedgerInvalidWindow: "The window for the minimum contribution must be at least one period and not too long.",
     LedgerInvalidApprovals: "That is more approvals per entry than the ledger allows.",
     LedgerInvalidEvidence: "The entry needs evidence of the work, and its link must not be too long.",
+    LedgerReviewWindowOver:
+      "Entry {entryId} can't be disputed any more: its period's review window ended on {finalAt} and its totals are final.",
+    LedgerInvalidReviewWindow:
+      "A review window of {window} is not allowed: it must be at least 1 hour and at most 30 days.",
     // ---------------------------------------------------------------------------------------------- treasury
     TreasuryZeroAmount: "The amount can't be zero.",
     TreasuryInexactTransfer:
       "The currency moved a different amount than asked, so the treasury refused it to keep its books exact.",
     TreasuryInsufficientUnallocated:
       "The treasury does not have that much money free: the rest is owed to members or held in the capital accounts.",
-    TreasuryPeriodNotClosed: "Period {period} is not closed yet; a treasurer closes it before it can be funded.",
+    TreasuryPeriodNotFinal:
+      "Period {period} can't be funded yet: it must be closed and its review window over (its totals become final on {finalAt}).",
     TreasuryPeriodAlreadyFunded: "Period {period} has already been funded; each period is funded once.",
     TreasuryNothingToFund:
       "Period {period} has no paid work in the streams that receive money, so there is nothing to fund.",
@@ -84,7 +89,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     CapitalInexactTransfer: "The currency moved a different amount than asked, so the capital accounts refused it.",
     CapitalYearAlreadyClosed:
       "The periods up to {closedThrough} already belong to a closed year; a new year must end after that.",
-    CapitalPeriodNotClosed: "Period {period} is not closed yet; a year can only end with a closed period.",
+    CapitalPeriodNotFinal:
+      "Period {period} is not final yet (closed, with its review window over; final on {finalAt}); a year can only take final periods.",
+    CapitalLossTooLarge:
+      "A loss of {loss} is more than the reserve and the members' capital accounts can absorb ({absorbable}).",
+    CapitalUnknownRedemption: "Member {member} has no redemption schedule number {schedule}.",
     CapitalYearTooLong: "A year can span at most {maximum} periods, and this one would span {periods}.",
     CapitalInsufficientUnallocated: "The surplus is more than the treasury has free (money not owed to anyone).",
     CapitalNothingToClaim: "There is no patronage cash for you to claim.",
@@ -108,8 +117,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "A Dating member needs a Committed member other than themself as mentor, and only Dating members have one.",
     MembershipUnchanged: "This would leave the member's record exactly as it is.",
     MembershipFutureLookup: "Membership can only be looked up in the past, not now or in the future.",
+    MembershipNoCommittedFounder:
+      "At least one founder must be a Committed member, or nobody could ever vote and the cooperative could decide nothing.",
     // ---------------------------------------------------------------------------------------------- audit
-    AuditPeriodNotClosed: "Only a closed period's books can be audited, and period {period} is still open.",
+    AuditPeriodNotFinal:
+      "Only a final period's books can be audited: period {period} must be closed and its review window over (final on {finalAt}).",
     AuditEmptyReport: "An audit needs the fingerprint of its report.",
     AuditInvalidWageRatioCap: "The wage ratio limit can't be below 1:1: nobody could meet it.",
     AuditUnknownAttestation: "Period {period} has no audit with that number.",
@@ -120,6 +132,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     DisCOGovernorInvalidSupermajority: "A supermajority must be more than half and at most everyone.",
     DisCOGovernorInvalidShares: "The groups' shares of the vote must add up to 100% (or all be zero).",
     DisCOGovernorInvalidBylawTarget: "A bylaw must belong to a real contract.",
+    DisCOGovernorNeedsBylaw:
+      "This proposal can't be carried out: what it does now changes who holds a binding vote or a bylaw, so it needs a bylaw vote (supermajority). Propose it again as a bylaw.",
+    RecoveryInvalidRecipient: "Recovered tokens can't be sent to an empty address ({to}).",
+    RecoveryProtectedToken:
+      "Token {token} is the cooperative's own currency: it can't be taken out as a token sent by mistake.",
     GovernorAlreadyCastVote: "You have already voted on this proposal.",
     GovernorAlreadyQueuedProposal: "This proposal is already waiting to be carried out.",
     GovernorDisabledDeposit: "Money can't be sent to the voting contract.",
@@ -206,21 +223,23 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     LedgerEntryStatus:
       "La anotación {entryId} ya no está en una fase que permita esto (puede que mientras tanto se haya contado, disputado o retirado).",
     LedgerNotAuthor: "Solo quien anotó la anotación {entryId} puede retirarla.",
-    LedgerOpenDisputes:
-      "El periodo {period} no se puede cerrar todavía: quedan {openDisputes} disputa(s) abiertas sobre su trabajo. Las socias deben resolverlas antes (con una votación en Decisiones).",
     LedgerInvalidWeight:
       "El peso de pago de un flujo debe estar entre el 0 % y el 100 %, para una etapa de socia real.",
     LedgerInvalidWindow: "La ventana de la contribución mínima debe ser de al menos un periodo y no demasiado larga.",
     LedgerInvalidApprovals: "Son más aprobaciones por anotación de las que admite el libro.",
     LedgerInvalidEvidence: "La anotación necesita una prueba del trabajo, y su enlace no puede ser demasiado largo.",
+    LedgerReviewWindowOver:
+      "La anotación {entryId} ya no se puede disputar: el plazo de revisión de su periodo terminó el {finalAt} y sus totales son definitivos.",
+    LedgerInvalidReviewWindow:
+      "Un plazo de revisión de {window} no está permitido: debe ser de 1 hora como mínimo y de 30 días como máximo.",
     // ---------------------------------------------------------------------------------------------- treasury
     TreasuryZeroAmount: "La cantidad no puede ser cero.",
     TreasuryInexactTransfer:
       "La moneda movió una cantidad distinta de la pedida, así que la tesorería la rechazó para mantener sus cuentas exactas.",
     TreasuryInsufficientUnallocated:
       "La tesorería no tiene tanto dinero libre: el resto se debe a las socias o está en las cuentas de capital.",
-    TreasuryPeriodNotClosed:
-      "El periodo {period} aún no está cerrado; la tesorería debe cerrarlo antes de financiarlo.",
+    TreasuryPeriodNotFinal:
+      "El periodo {period} aún no se puede financiar: debe estar cerrado y con su plazo de revisión terminado (sus totales serán definitivos el {finalAt}).",
     TreasuryPeriodAlreadyFunded: "El periodo {period} ya está financiado; cada periodo se financia una sola vez.",
     TreasuryNothingToFund:
       "El periodo {period} no tiene trabajo pagable en los flujos que reciben dinero, así que no hay nada que financiar.",
@@ -246,8 +265,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "La moneda movió una cantidad distinta de la pedida, así que las cuentas de capital la rechazaron.",
     CapitalYearAlreadyClosed:
       "Los periodos hasta el {closedThrough} ya pertenecen a un año cerrado; un año nuevo debe terminar después.",
-    CapitalPeriodNotClosed:
-      "El periodo {period} aún no está cerrado; un año solo puede terminar con un periodo cerrado.",
+    CapitalPeriodNotFinal:
+      "El periodo {period} aún no es definitivo (cerrado y con su plazo de revisión terminado; lo será el {finalAt}); un año solo puede incluir periodos definitivos.",
+    CapitalLossTooLarge:
+      "Una pérdida de {loss} es mayor de lo que pueden absorber la reserva y las cuentas de capital de las socias ({absorbable}).",
+    CapitalUnknownRedemption: "La socia {member} no tiene ningún plan de reembolso número {schedule}.",
     CapitalYearTooLong: "Un año puede abarcar como mucho {maximum} periodos, y este abarcaría {periods}.",
     CapitalInsufficientUnallocated:
       "El excedente es mayor que el dinero libre de la tesorería (el que no se debe a nadie).",
@@ -271,9 +293,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "Una socia en etapa de citas necesita como mentora a otra socia comprometida, y solo ellas tienen mentora.",
     MembershipUnchanged: "Esto dejaría la ficha de la socia exactamente igual.",
     MembershipFutureLookup: "La membresía solo se puede consultar en el pasado, no ahora ni en el futuro.",
+    MembershipNoCommittedFounder:
+      "Al menos una fundadora debe ser socia comprometida; si no, nadie podría votar nunca y la cooperativa no podría decidir nada.",
     // ---------------------------------------------------------------------------------------------- audit
-    AuditPeriodNotClosed:
-      "Solo se pueden auditar las cuentas de un periodo cerrado, y el periodo {period} sigue abierto.",
+    AuditPeriodNotFinal:
+      "Solo se pueden auditar las cuentas de un periodo definitivo: el periodo {period} debe estar cerrado y con su plazo de revisión terminado (lo será el {finalAt}).",
     AuditEmptyReport: "Una auditoría necesita la huella de su informe.",
     AuditInvalidWageRatioCap: "El límite de la proporción salarial no puede ser menor que 1:1: nadie podría cumplirlo.",
     AuditUnknownAttestation: "El periodo {period} no tiene ninguna auditoría con ese número.",
@@ -285,6 +309,11 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     DisCOGovernorInvalidSupermajority: "Una mayoría cualificada debe ser más de la mitad y como mucho la totalidad.",
     DisCOGovernorInvalidShares: "Las partes del voto de los grupos deben sumar el 100 % (o ser todas cero).",
     DisCOGovernorInvalidBylawTarget: "Un estatuto debe corresponder a un contrato real.",
+    DisCOGovernorNeedsBylaw:
+      "Esta propuesta no se puede ejecutar: lo que hace ahora cambia quién tiene voto vinculante o un estatuto, así que necesita una votación de estatutos (mayoría cualificada). Proponla de nuevo como estatuto.",
+    RecoveryInvalidRecipient: "Los tokens recuperados no se pueden enviar a una dirección vacía ({to}).",
+    RecoveryProtectedToken:
+      "El token {token} es la moneda de la propia cooperativa: no se puede sacar como si fuera un token enviado por error.",
     GovernorAlreadyCastVote: "Ya has votado en esta propuesta.",
     GovernorAlreadyQueuedProposal: "Esta propuesta ya está esperando a ejecutarse.",
     GovernorDisabledDeposit: "No se puede enviar dinero al contrato de votaciones.",
@@ -362,6 +391,25 @@ const GENERIC = {
 
 const show = (value: unknown): string => (typeof value === "bigint" ? value.toString() : String(value));
 
+/**
+ * Arguments that read better formatted, by name: moments (unix seconds) as a date and time, lengths of time as a
+ * duration, currency amounts as money.
+ */
+const ARG_FORMATS: Record<string, (value: bigint, lang: Lang) => string> = {
+  finalAt: (value, lang) => dateTime(value, lang),
+  window: (value) => duration(Number(value)),
+  loss: (value, lang) => money(value, lang),
+  absorbable: (value, lang) => money(value, lang),
+};
+
+/** An error's argument as a sentence shows it. */
+function showArg(name: string | undefined, value: unknown, lang: Lang): string {
+  const format = name === undefined ? undefined : ARG_FORMATS[name];
+  // viem decodes integers up to 48 bits (uint48 moments) as numbers, wider ones as bigints.
+  const integer = typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : value;
+  return format && typeof integer === "bigint" ? format(integer, lang) : show(value);
+}
+
 /** A failed request as one sentence in the chosen language. */
 export function explainError(error: unknown, lang: Lang): string {
   if (error instanceof BaseError) {
@@ -371,9 +419,9 @@ export function explainError(error: unknown, lang: Lang): string {
       const { errorName, args = [], abiItem } = reverted.data;
       const params: Record<string, string> = {};
       args.forEach((arg, i) => {
-        params[String(i)] = show(arg);
-        const name = (abiItem as AbiError | undefined)?.inputs[i]?.name;
-        if (name) params[name] = show(arg);
+        const name = (abiItem as AbiError | undefined)?.inputs[i]?.name || undefined;
+        params[String(i)] = showArg(name, arg, lang);
+        if (name) params[name] = params[String(i)];
       });
       const sentence = ERROR_SENTENCES[lang][errorName];
       return sentence

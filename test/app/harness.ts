@@ -58,6 +58,8 @@ export interface Ctx {
   results: string;
   /** The demo's disputes resolved by a governance vote (moves the clock: after the votes). */
   resolveDisputes(): Promise<void>;
+  /** Moves the chain's clock on by `seconds` and mines a block (evm_increaseTime + evm_mine through the node's RPC). */
+  advanceTime(seconds: number | bigint): Promise<void>;
   /** A new page at `hash`, the wallet injected, connected as `as` when given, the books loaded. */
   open(hash: string, options?: OpenOptions): Promise<Page>;
   /** Values one flow leaves for a later one. */

@@ -1,15 +1,20 @@
 /**
- * Flow d: after governance settles the open period's dispute, the treasurer closes and funds it, and a member with
- * work in it claims and sees their balance grow by what they claimed.
+ * Flow d: after governance settles the open period's dispute, the treasurer closes the period (confirming which
+ * pending entries lapse and which disputes carry on), waits out its review window (the chain's clock moved through
+ * the node's RPC), funds it, and a member with work in it claims and sees their balance grow by what they claimed.
  */
 import assert from "node:assert/strict";
+import { ENTRY_STATUSES } from "../../scripts/lib/ledger.ts";
 import { byTestId, eventually, found, parseMoney, PEOPLE, type Flow } from "./harness.ts";
 
 const EURO = 1_000_000n;
+/** IValueLedger.EntryStatus.Lapsed: reported by entry(id), never stored. */
+const LAPSED = 6;
 
 export const treasury: Flow = {
   name: "treasury",
-  title: "Bob closes and funds the period once its dispute is settled; Alice claims and her balance grows",
+  title:
+    "Bob closes the period once its dispute is settled, funds it when its review window is over; Alice claims and her balance grows",
   async run(ctx) {
     const { ledger, treasury, token } = ctx.contracts;
     const alice = ctx.accounts[PEOPLE.alice];
@@ -17,17 +22,50 @@ export const treasury: Flow = {
     await ctx.resolveDisputes();
     const period = await ledger.currentPeriod();
     assert.equal((await ledger.periodInfo(period)).openDisputes, 0n, "governance settled the period's disputes");
+    // What closing will do to the period's entries: pending ones lapse, disputed ones carry on.
+    const pending: bigint[] = [];
+    for (let id = 1n; id <= (await ledger.entryCount()); id++) {
+      const e = await ledger.entry(id);
+      if (e.period === period && ENTRY_STATUSES[Number(e.status)] === "Pending") pending.push(id);
+    }
 
     const bob = await ctx.open("#/treasury", { as: PEOPLE.bob });
     await (await found(byTestId(bob, "close-period"), 'the button data-testid="close-period"')).click();
+    const confirm = await found(byTestId(bob, "close-period-confirm"), 'the button data-testid="close-period-confirm"');
+    if (pending.length > 0) {
+      const lapsing = await found(byTestId(bob, "close-lapse"), 'the list data-testid="close-lapse"');
+      const text = await lapsing.innerText();
+      for (const id of pending) assert.match(text, new RegExp(`\\b${id}\\b`), `entry ${id} is listed as lapsing`);
+    }
+    assert.equal(await ledger.currentPeriod(), period, "nothing closes before the treasurer confirms");
+    await confirm.click();
     await eventually(async () => assert.equal(await ledger.currentPeriod(), period + 1n, "the period closed"));
-    assert.ok((await ledger.periodInfo(period)).closedAt > 0n);
+    const info = await ledger.periodInfo(period);
+    assert.ok(info.closedAt > 0n);
+    assert.ok(info.finalAt > info.closedAt, "the period has a review window");
+    for (const id of pending) {
+      assert.equal(Number((await ledger.entry(id)).status), LAPSED, `entry ${id} lapsed when its period closed`);
+    }
+
+    // In its review window the period is not offered for funding; the desk says when it becomes final.
+    const form = await found(byTestId(bob, "fund-period"), 'the form data-testid="fund-period"');
+    const inReview = await found(byTestId(bob, "fund-in-review"), 'the list data-testid="fund-in-review"');
+    await eventually(async () => assert.match(await inReview.innerText(), new RegExp(`\\b${period}\\b`)));
+    const options = async () =>
+      form.locator('select[name="period"] option').evaluateAll((os) => os.map((o) => (o as { value: string }).value));
+    assert.ok(!(await options()).includes(period.toString()), "a period in review is not offered for funding");
+    assert.equal(await ledger.isFinal(period), false);
+
+    // Past the review window (the chain's clock, moved through the node's RPC), the period is final.
+    const latest = await ctx.provider.getBlock("latest");
+    await ctx.advanceTime(info.finalAt - BigInt(latest!.timestamp) + 1n);
+    assert.equal(await ledger.isFinal(period), true, "the period is final after its review window");
+    await eventually(async () => assert.ok((await options()).includes(period.toString()), "offered once final"));
 
     // Half of what is free, at most 1,000 €, in whole euros.
     const free = await treasury.unallocated();
     const euros = [free / 2n / EURO, 1000n].reduce((a, b) => (a < b ? a : b));
     assert.ok(euros > 0n, `the treasury has money to fund with (unallocated ${free})`);
-    const form = await found(byTestId(bob, "fund-period"), 'the form data-testid="fund-period"');
     await form.locator('select[name="period"]').selectOption(period.toString());
     await form.locator('input[name="amount"]').fill(euros.toString());
     await form.locator('[type="submit"]').click();

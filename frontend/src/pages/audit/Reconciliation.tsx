@@ -159,6 +159,7 @@ function ReportBody({ report }: { report: AuditReport }) {
               <li key={String(p.proposalId)} className={p.ok ? "good" : "bad"}>
                 {p.ok ? "✓ " : "✗ "}
                 {p.description.split("\n")[0]}
+                <ProposalFacts proposal={p} />
               </li>
             ))}
           </ul>
@@ -221,4 +222,22 @@ function ReportBody({ report }: { report: AuditReport }) {
       </p>
     </>
   );
+}
+
+/**
+ * A checked proposal's state (the audit's table gives every proposal's: Defeated, Active, Succeeded, Executed...)
+ * and its quorum, each shown when the report carries it.
+ */
+function ProposalFacts({ proposal }: { proposal: AuditReport["proposals"][number] }) {
+  const t = useT(messages);
+  const state = (proposal as { state?: unknown }).state;
+  const quorum = (proposal as { quorum?: { participation?: unknown; required?: unknown } }).quorum;
+  const facts: string[] = [];
+  if (typeof state === "string" && state !== "") facts.push(t("proposalState", { state }));
+  if (quorum && (typeof quorum.required === "bigint" || typeof quorum.required === "number")) {
+    facts.push(
+      t("proposalQuorum", { participation: String(quorum.participation ?? 0), required: String(quorum.required) }),
+    );
+  }
+  return facts.length > 0 ? <small className="audit-meta"> ({facts.join("; ")})</small> : null;
 }

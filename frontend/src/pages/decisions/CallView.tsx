@@ -28,7 +28,13 @@ const messages = defineMessages(
 );
 
 /** Amounts of the treasury's currency, by the functions that move it. */
-const MONEY_ARGS = new Set(["treasury.spend.amount", "capital.spendCommons.amount", "treasury.capitalPay.amount"]);
+const MONEY_ARGS = new Set([
+  "treasury.spend.amount",
+  "capital.spendCommons.amount",
+  "treasury.capitalPay.amount",
+  "capital.closeYear.surplus",
+  "capital.closeYearAtLoss.loss",
+]);
 
 function ArgValue({
   contract,

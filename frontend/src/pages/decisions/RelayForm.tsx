@@ -10,7 +10,14 @@ import { governorAbi } from "../../generated/abis.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person, Section } from "../../ui/kit.tsx";
-import { isSignedByVoter, parseSignedBallot, relayCall, type BallotProblem } from "./ballot.ts";
+import {
+  isSignedByVoter,
+  keyedNonceArgs,
+  nonceStanding,
+  parseSignedBallot,
+  relayCall,
+  type BallotProblem,
+} from "./ballot.ts";
 import { stateLabel } from "./lifecycle.ts";
 import { useStateLabel } from "./ProposalCard.tsx";
 import { GOVERNOR } from "./registry.ts";
@@ -40,6 +47,7 @@ const messages = defineMessages(
     checking: "Checking the signature…",
     badSignature: "The signature is not the voter's for this vote: it was changed, or signed for something else.",
     usedNonce: "This signature can't be used any more: the voter has relayed a signed vote since it was made.",
+    otherProposal: "This signature's nonce belongs to another proposal's votes, so the governor would refuse it.",
     futureNonce:
       "This signature was made for a later nonce than the voter's now on this chain: was it signed against another copy of the chain?",
     alreadyVoted: "This person has already voted on this proposal.",
@@ -73,6 +81,8 @@ const messages = defineMessages(
     checking: "Comprobando la firma…",
     badSignature: "La firma no es de quien vota para este voto: se ha modificado o se firmó para otra cosa.",
     usedNonce: "Esta firma ya no sirve: quien vota ha transmitido otro voto firmado después de hacerla.",
+    otherProposal:
+      "El nonce de esta firma pertenece a los votos de otra propuesta, así que el gobernador la rechazaría.",
     futureNonce:
       "Esta firma se hizo para un nonce posterior al que tiene ahora quien vota en esta cadena: ¿se firmó contra otra copia de la cadena?",
     alreadyVoted: "Esta persona ya ha votado en esta propuesta.",
@@ -99,10 +109,17 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
   const parsed = useMemo(() => parseSignedBallot(text, { governor: GOVERNOR, chainId: deployment.chainId }), [text]);
   const ballot = parsed.ok ? parsed.ballot : undefined;
 
-  // Whether it will count, as the governor will judge it: the voter's nonce, their vote, the proposal's state.
+  // Whether it will count, as the governor will judge it: the voter's nonces (keyed to the proposal, and plain as
+  // the fallback), their vote, the proposal's state.
   const { data, refetch } = useReadContracts({
     contracts: ballot
       ? [
+          {
+            address: GOVERNOR,
+            abi: governorAbi,
+            functionName: "nonces",
+            args: keyedNonceArgs(ballot.voter, ballot.proposalId),
+          },
           { address: GOVERNOR, abi: governorAbi, functionName: "nonces", args: [ballot.voter] },
           { address: GOVERNOR, abi: governorAbi, functionName: "hasVoted", args: [ballot.proposalId, ballot.voter] },
           { address: GOVERNOR, abi: governorAbi, functionName: "state", args: [ballot.proposalId] },
@@ -111,9 +128,12 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
     query: { enabled: Boolean(ballot) },
   });
   useRefetchOnBlock(refetch, blockNumber);
-  const nonce = data?.[0]?.status === "success" ? (data[0].result as bigint) : undefined;
-  const hasVoted = data?.[1]?.status === "success" ? (data[1].result as boolean) : undefined;
-  const state = data?.[2]?.status === "success" ? stateLabel(data[2].result as number) : undefined;
+  const keyed = data?.[0]?.status === "success" ? (data[0].result as bigint) : undefined;
+  const plain = data?.[1]?.status === "success" ? (data[1].result as bigint) : undefined;
+  const hasVoted = data?.[2]?.status === "success" ? (data[2].result as boolean) : undefined;
+  const state = data?.[3]?.status === "success" ? stateLabel(data[3].result as number) : undefined;
+  const standing =
+    ballot && keyed !== undefined && plain !== undefined ? nonceStanding(ballot, { keyed, plain }) : undefined;
 
   const [signatureOk, setSignatureOk] = useState<boolean>();
   useEffect(() => {
@@ -132,11 +152,12 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
   let blocker: string | null = null;
   if (!parsed.ok) blocker = text.trim() === "" ? null : problemText(parsed.problem);
   else if (signatureOk === false) blocker = t("badSignature");
-  else if (nonce !== undefined && ballot && ballot.nonce < nonce) blocker = t("usedNonce");
-  else if (nonce !== undefined && ballot && ballot.nonce > nonce) blocker = t("futureNonce");
+  else if (standing === "used") blocker = t("usedNonce");
+  else if (standing === "future") blocker = t("futureNonce");
+  else if (standing === "otherProposal") blocker = t("otherProposal");
   else if (hasVoted) blocker = t("alreadyVoted");
   else if (state !== undefined && state !== "Active") blocker = t("notActive", { state: stateText(state) });
-  const checking = parsed.ok && blocker === null && (signatureOk === undefined || nonce === undefined);
+  const checking = parsed.ok && blocker === null && (signatureOk === undefined || standing === undefined);
   const canSubmit = parsed.ok && blocker === null && !checking && Boolean(address) && !tx.busy;
 
   const proposal = ballot ? books.governance.proposals.get(ballot.proposalId) : undefined;

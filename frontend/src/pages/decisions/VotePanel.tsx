@@ -12,7 +12,7 @@ import { explainError } from "../../errors.ts";
 import { governorAbi, membershipAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { ballotTypedData, signedBallotJson, toSignedBallot } from "./ballot.ts";
+import { ballotTypedData, keyedNonceArgs, signedBallotJson, toSignedBallot } from "./ballot.ts";
 import { supportBlocker, voteStanding, type StateLabel, type VoteBlock } from "./lifecycle.ts";
 import { GOVERNOR, MEMBERSHIP } from "./registry.ts";
 import { useBallotDomain } from "./useBallotDomain.ts";
@@ -153,11 +153,12 @@ export function VotePanel({
     setSigned(undefined);
     setCopied(false);
     try {
+      // The keyed nonce of this proposal (GovernorNoncesKeyed): ballots for different proposals never share one.
       const nonce = await readContract(config, {
         address: GOVERNOR,
         abi: governorAbi,
         functionName: "nonces",
-        args: [address],
+        args: keyedNonceArgs(address, proposal.id),
       });
       const text = reason.trim();
       // Like the CLI: a reason makes it an ExtendedBallot; none, a plain Ballot.

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   ballotTypedData,
   isSignedByVoter,
+  keyedNonceArgs,
+  nonceKey,
+  nonceStanding,
   parseSignedBallot,
   relayCall,
   signedBallotJson,
@@ -103,5 +106,43 @@ describe("signed ballots", () => {
     const extended = relayCall(reasoned.ballot);
     expect(extended.functionName).toBe("castVoteWithReasonAndParamsBySig");
     expect(extended.args.slice(3, 5)).toEqual(["No: too early", "0x"]);
+  });
+});
+
+describe("keyed nonces", () => {
+  const id = (1n << 200n) + (7n << 64n) + 5n;
+  const key = nonceKey(id);
+
+  it("keys a proposal's nonces by the low 192 bits of its id, as GovernorNoncesKeyed", () => {
+    expect(key).toBe((7n << 64n) + 5n);
+    expect(keyedNonceArgs(bob.address, id)).toEqual([bob.address, key]);
+  });
+
+  it("accepts the voter's keyed nonce for the proposal or their plain one", () => {
+    const current = { keyed: (key << 64n) | 2n, plain: 4n };
+    expect(nonceStanding({ proposalId: id, nonce: (key << 64n) | 2n }, current)).toBe("ok");
+    expect(nonceStanding({ proposalId: id, nonce: 4n }, current)).toBe("ok");
+  });
+
+  it("tells a used nonce from one not reached yet, in either sequence", () => {
+    const current = { keyed: (key << 64n) | 2n, plain: 4n };
+    expect(nonceStanding({ proposalId: id, nonce: (key << 64n) | 1n }, current)).toBe("used");
+    expect(nonceStanding({ proposalId: id, nonce: (key << 64n) | 3n }, current)).toBe("future");
+    expect(nonceStanding({ proposalId: id, nonce: 3n }, current)).toBe("used");
+    expect(nonceStanding({ proposalId: id, nonce: 9n }, current)).toBe("future");
+  });
+
+  it("refuses a nonce keyed to another proposal: a ballot for one proposal never spends another's", () => {
+    const current = { keyed: (key << 64n) | 0n, plain: 0n };
+    expect(nonceStanding({ proposalId: id, nonce: (nonceKey(id + 1n) << 64n) | 0n }, current)).toBe("otherProposal");
+  });
+
+  it("signs the keyed nonce into the ballot, so the governor's keyed check recovers the voter", async () => {
+    const nonce = (key << 64n) | 0n;
+    const ballot = { proposalId: id, support: 1, voter: bob.address, nonce };
+    const signature = await bob.signTypedData(ballotTypedData(domain, ballot));
+    const parsed = parseSignedBallot(signedBallotJson(toSignedBallot(domain, ballot, signature)), expected);
+    expect(parsed.ok && parsed.ballot.nonce).toBe(nonce);
+    if (parsed.ok) expect(await isSignedByVoter(domain, parsed.ballot)).toBe(true);
   });
 });

@@ -164,3 +164,30 @@ export function relayCall(ballot: ParsedBallot) {
         args: [ballot.proposalId, ballot.support, ballot.voter, ballot.reason, "0x" as Hex, ballot.signature],
       } as const);
 }
+
+/** The low 192 bits of a proposal id: the key of its signature nonces (GovernorNoncesKeyed). */
+export const nonceKey = (proposalId: bigint): bigint => proposalId & ((1n << 192n) - 1n);
+
+/** The key a nonce carries (its high 192 bits; 0 for a plain, unkeyed nonce). */
+const keyOf = (nonce: bigint): bigint => nonce >> 64n;
+
+/** The arguments of the governor's `nonces(voter, uint192(proposalId))`: the nonce a ballot for it is signed with. */
+export const keyedNonceArgs = (voter: Address, proposalId: bigint) => [voter, nonceKey(proposalId)] as const;
+
+/**
+ * How a ballot's nonce stands, as the governor judges it: it accepts the voter's keyed nonce for the ballot's
+ * proposal (`nonces(voter, uint192(proposalId))`: key << 64 | sequence) and, as a fallback, their plain nonce
+ * (`nonces(voter)`). A nonce behind either sequence was used; one ahead of it is not reached yet (another copy of the
+ * chain?); a key of another proposal was never this ballot's.
+ */
+export function nonceStanding(
+  ballot: Pick<Ballot, "proposalId" | "nonce">,
+  current: { keyed: bigint; plain: bigint },
+): "ok" | "used" | "future" | "otherProposal" {
+  const { nonce } = ballot;
+  if (nonce === current.keyed || nonce === current.plain) return "ok";
+  const key = keyOf(nonce);
+  if (key === 0n) return nonce < current.plain ? "used" : "future";
+  if (key !== nonceKey(ballot.proposalId) || key !== keyOf(current.keyed)) return "otherProposal";
+  return nonce < current.keyed ? "used" : "future";
+}

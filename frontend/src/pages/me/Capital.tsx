@@ -1,18 +1,26 @@
 /**
  * My capital account: shares and their value, patronage cash to claim (CapitalAccounts.claimCash settles first, so
- * the amount shown is currentAccountOf's), its history, and a former member's redemption in instalments.
+ * the amount shown is currentAccountOf's), its history, and a former member's redemption schedules (each amount
+ * added to a redemption gets its own: start, instalments, paid, due), read from the contract.
  */
 import { formatUnits } from "viem";
-import { useReadContract } from "wagmi";
+import { useReadContract, useReadContracts } from "wagmi";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { dateTime, money } from "../../format.ts";
+import { dateTime, duration, money } from "../../format.ts";
 import { capitalAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
-import { capitalHistory, redemptionSchedule, type CapitalLine } from "./figures.ts";
+import { useChainClock } from "../decisions/useChainClock.ts";
+import {
+  capitalHistory,
+  redemptionSchedule,
+  scheduleDue,
+  type CapitalLine,
+  type RedemptionSchedule,
+} from "./figures.ts";
 
 const messages = defineMessages(
   {
@@ -36,9 +44,13 @@ const messages = defineMessages(
     allocation: "Year {year} surplus: cash {cash}",
     loss: "Year {year} loss charged",
     cashClaim: "Patronage cash claimed",
-    scheduled: "Redemption scheduled (total {total})",
+    scheduled: "Redemption scheduled",
+    scheduledNumber: "Redemption schedule {schedule} opened",
     redeemed: "Redemption instalment paid (paid so far {paidTotal})",
     redemption: "My redemption",
+    schedules: "{count} schedules: each amount added to your redemption is paid back on its own schedule.",
+    schedule: "Schedule {number}",
+    scheduleSummary: "Started {start}, {instalments} instalments over {period}: {paid} of {total} paid, {due} due now.",
     instalment: "Instalment",
     due: "Due",
     state: "State",
@@ -70,9 +82,14 @@ const messages = defineMessages(
     allocation: "Excedente del ejercicio {year}: efectivo {cash}",
     loss: "Pérdida del ejercicio {year} imputada",
     cashClaim: "Efectivo por retorno cobrado",
-    scheduled: "Reembolso programado (total {total})",
+    scheduled: "Reembolso programado",
+    scheduledNumber: "Plan de reembolso {schedule} abierto",
     redeemed: "Plazo del reembolso pagado (pagado hasta ahora {paidTotal})",
     redemption: "Mi reembolso",
+    schedules: "{count} planes: cada cantidad añadida a tu reembolso se devuelve con su propio plan.",
+    schedule: "Plan {number}",
+    scheduleSummary:
+      "Empezó el {start}, {instalments} plazos en {period}: pagado {paid} de {total}, {due} vencido ahora.",
     instalment: "Plazo",
     due: "Vence",
     state: "Estado",
@@ -103,7 +120,10 @@ function describe(
     case "cash":
       return { what: t("cashClaim"), amount: fmt(line.amount) };
     case "scheduled":
-      return { what: t("scheduled", { total: fmt(line.total) }), amount: `−${fmt(line.amount)}` };
+      return {
+        what: line.schedule === null ? t("scheduled") : t("scheduledNumber", { schedule: line.schedule + 1 }),
+        amount: `−${fmt(line.amount)}`,
+      };
     case "redeemed":
       return { what: t("redeemed", { paidTotal: fmt(line.paidTotal) }), amount: fmt(line.amount) };
   }
@@ -118,8 +138,8 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
   const redeemTx = useTx();
   const key = address.toLowerCase();
   const account = books.capital.accounts.get(key);
-  const redemption = books.capital.redemptions.get(key);
   const history = capitalHistory(books.capital, address);
+  const { now } = useChainClock();
 
   const current = useReadContract({
     address: capital,
@@ -129,16 +149,53 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
     scopeKey: `block-${lastBlock}`,
     query: { placeholderData: (previous) => previous },
   });
+  // Every schedule, from the contract: redemptionCount, then redemptionOf(member, i) for each.
+  const count = useReadContract({
+    address: capital,
+    abi: capitalAbi,
+    functionName: "redemptionCount",
+    args: [address],
+    scopeKey: `block-${lastBlock}`,
+    query: { placeholderData: (previous) => previous },
+  });
+  const scheduleCount = Number(count.data ?? 0n);
+  const schedules = useReadContracts({
+    contracts: Array.from(
+      { length: scheduleCount },
+      (_, i) =>
+        ({
+          address: capital,
+          abi: capitalAbi,
+          functionName: "redemptionOf",
+          args: [address, BigInt(i)],
+        }) as const,
+    ),
+    scopeKey: `block-${lastBlock}`,
+    query: { enabled: scheduleCount > 0, placeholderData: (previous) => previous },
+  });
+  const redemptions: RedemptionSchedule[] = (schedules.data ?? []).flatMap((r) =>
+    r.status === "success" && r.result
+      ? [
+          {
+            total: BigInt(r.result.total),
+            paid: BigInt(r.result.paid),
+            start: BigInt(r.result.start),
+            period: BigInt(r.result.period),
+            instalments: Number(r.result.instalments),
+          },
+        ]
+      : [],
+  );
   const due = useReadContract({
     address: capital,
     abi: capitalAbi,
     functionName: "redeemable",
     args: [address],
     scopeKey: `block-${lastBlock}`,
-    query: { enabled: redemption !== undefined, placeholderData: (previous) => previous },
+    query: { enabled: scheduleCount > 0, placeholderData: (previous) => previous },
   });
 
-  if (!account && !redemption && history.length === 0) return null;
+  if (!account && scheduleCount === 0 && history.length === 0) return null;
   const cash = current.data?.cash ?? account?.cash ?? 0n;
   const cashReason = cashTx.busy ? t("busy") : cash === 0n ? t("noCash") : undefined;
   const [dueNow, nextDueAt] = due.data ?? [0n, 0n];
@@ -173,34 +230,50 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
       </div>
       <TxStatus tx={cashTx} />
 
-      {redemption ? (
+      {scheduleCount > 0 ? (
         <>
           <h3>{t("redemption")}</h3>
-          <div className="table-wrap">
-            <table>
-              <caption className="sr-only">{t("redemption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("instalment")}</th>
-                  <th scope="col">{t("due")}</th>
-                  <th scope="col" className="num">
-                    {t("amount")}
-                  </th>
-                  <th scope="col">{t("state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {redemptionSchedule(redemption).map((row) => (
-                  <tr key={row.index}>
-                    <th scope="row">{row.index}</th>
-                    <td>{dateTime(row.dueAt, lang)}</td>
-                    <td className="num">{fmt(row.amount)}</td>
-                    <td>{row.paid ? t("instalmentPaid") : t("instalmentOpen")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {scheduleCount > 1 ? <p>{t("schedules", { count: scheduleCount })}</p> : null}
+          {redemptions.map((r, i) => (
+            <div key={i} className="redemption-schedule" data-testid={`redemption-${i}`}>
+              <h4>{t("schedule", { number: i + 1 })}</h4>
+              <p>
+                {t("scheduleSummary", {
+                  start: dateTime(r.start, lang),
+                  instalments: r.instalments,
+                  period: duration(Number(r.period)),
+                  paid: fmt(r.paid),
+                  total: fmt(r.total),
+                  due: fmt(now === undefined ? 0n : scheduleDue(r, now).due),
+                })}
+              </p>
+              <div className="table-wrap">
+                <table>
+                  <caption className="sr-only">{t("schedule", { number: i + 1 })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("instalment")}</th>
+                      <th scope="col">{t("due")}</th>
+                      <th scope="col" className="num">
+                        {t("amount")}
+                      </th>
+                      <th scope="col">{t("state")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {redemptionSchedule(r).map((row) => (
+                      <tr key={row.index}>
+                        <th scope="row">{row.index}</th>
+                        <td>{dateTime(row.dueAt, lang)}</td>
+                        <td className="num">{fmt(row.amount)}</td>
+                        <td>{row.paid ? t("instalmentPaid") : t("instalmentOpen")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))}
           <div className="row action">
             <button
               type="button"

@@ -12,6 +12,7 @@ import {
   memberWork,
   membersByStage,
   redemptionSchedule,
+  scheduleDue,
 } from "./figures.ts";
 
 const ALICE = "0xAaAa000000000000000000000000000000000001";
@@ -183,5 +184,41 @@ describe("capital", () => {
     const rows = redemptionSchedule({ total: 10n, paid: 0n, start: 0n, period: 100n, instalments: 3 });
     expect(rows.map((r) => r.dueAt)).toEqual([34n, 67n, 100n]);
     expect(redemptionSchedule({ total: 10n, paid: 0n, start: 0n, period: 1n, instalments: 0 })).toEqual([]);
+  });
+
+  it("says what one schedule has due and when its next instalment falls, as CapitalAccounts._due", () => {
+    const r = { total: 100n, paid: 0n, start: 1000n, period: 90n, instalments: 3 };
+    expect(scheduleDue(r, 1000n)).toEqual({ due: 0n, nextDueAt: 1030n });
+    expect(scheduleDue(r, 1029n)).toEqual({ due: 0n, nextDueAt: 1030n });
+    expect(scheduleDue(r, 1030n)).toEqual({ due: 33n, nextDueAt: 1060n });
+    expect(scheduleDue({ ...r, paid: 33n }, 1065n)).toEqual({ due: 33n, nextDueAt: 1090n });
+    expect(scheduleDue({ ...r, paid: 66n }, 5000n)).toEqual({ due: 34n, nextDueAt: 0n });
+    expect(scheduleDue({ ...r, paid: 100n }, 5000n)).toEqual({ due: 0n, nextDueAt: 0n });
+  });
+
+  it("keeps each schedule apart: a second redemption starts its own instalments (finding 6)", () => {
+    const first = { total: 90n, paid: 90n, start: 0n, period: 90n, instalments: 3 };
+    const second = { total: 60n, paid: 0n, start: 500n, period: 90n, instalments: 3 };
+    expect(scheduleDue(first, 510n).due + scheduleDue(second, 510n).due).toBe(0n);
+    expect(scheduleDue(second, 530n)).toEqual({ due: 20n, nextDueAt: 560n });
+  });
+
+  it("names the schedule a RedemptionScheduled event opened, when the history carries it", () => {
+    const capital = {
+      contributions: [],
+      allocations: [],
+      lossCharges: [],
+      cashClaims: [],
+      redemptionsScheduled: [
+        { ...place, block: 3, member: ALICE, shares: 1n, amount: 50n, schedule: 1n, start: 0n, period: 9n },
+        { ...place, block: 2, member: ALICE, shares: 1n, amount: 40n, start: 0n, period: 9n },
+      ],
+      redemptionsPaid: [],
+    } as unknown as CapitalState;
+    const lines = capitalHistory(capital, ALICE);
+    expect(lines.map((l) => (l.kind === "scheduled" ? [l.amount, l.schedule] : null))).toEqual([
+      [40n, null],
+      [50n, 1],
+    ]);
   });
 });

@@ -129,7 +129,7 @@ export type CapitalLine = { block: number; logIndex: number } & (
   | { kind: "allocation"; year: number; cash: bigint; value: bigint }
   | { kind: "loss"; year: number; value: bigint }
   | { kind: "cash"; amount: bigint }
-  | { kind: "scheduled"; amount: bigint; total: bigint }
+  | { kind: "scheduled"; amount: bigint; schedule: number | null }
   | { kind: "redeemed"; amount: bigint; paidTotal: bigint }
 );
 
@@ -172,7 +172,8 @@ export function capitalHistory(capital: CapitalState, member: string): CapitalLi
       logIndex: r.logIndex,
       kind: "scheduled" as const,
       amount: r.amount,
-      total: r.total,
+      // RedemptionScheduled names its schedule (each amount added gets a new one); a fold from before did not.
+      schedule: scheduleNumber(r),
     })),
     ...mine(capital.redemptionsPaid).map((r) => ({
       block: r.block,
@@ -183,6 +184,34 @@ export function capitalHistory(capital: CapitalState, member: string): CapitalLi
     })),
   ];
   return lines.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+}
+
+/** The schedule number an event carries, when the folded history keeps it. */
+function scheduleNumber(event: object): number | null {
+  const schedule = (event as { schedule?: unknown }).schedule;
+  return typeof schedule === "bigint" || typeof schedule === "number" ? Number(schedule) : null;
+}
+
+/** One redemption schedule as CapitalAccounts.redemptionOf returns it. */
+export interface RedemptionSchedule {
+  total: bigint;
+  paid: bigint;
+  start: bigint;
+  period: bigint;
+  instalments: number;
+}
+
+/** What one schedule has due at `now` and when its next instalment falls (0: none left): CapitalAccounts._due. */
+export function scheduleDue(r: RedemptionSchedule, now: bigint): { due: bigint; nextDueAt: bigint } {
+  const n = BigInt(r.instalments);
+  if (n === 0n || r.period === 0n) return { due: 0n, nextDueAt: 0n };
+  const elapsed = now > r.start ? now - r.start : 0n;
+  const reachedRaw = (elapsed * n) / r.period;
+  const reached = reachedRaw < n ? reachedRaw : n;
+  const owedSoFar = reached === n ? r.total : (r.total * reached) / n;
+  const due = owedSoFar > r.paid ? owedSoFar - r.paid : 0n;
+  const nextDueAt = reached < n ? r.start + ((reached + 1n) * r.period + n - 1n) / n : 0n;
+  return { due, nextDueAt };
 }
 
 /** A redemption's instalments as CapitalAccounts._due counts them: after k of n, total x k / n is owed, from

@@ -1,5 +1,5 @@
 /** Names of streams, stages and entry statuses in both languages, shared by the home and work pages. */
-import type { EntryStatusLabel } from "../../../../scripts/lib/history/index.ts";
+import type { EntryStatus } from "../../data/periods.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 
@@ -20,6 +20,7 @@ const messages = defineMessages(
     statusDisputed: "Disputed",
     statusRejected: "Rejected",
     statusWithdrawn: "Withdrawn",
+    statusLapsed: "Lapsed",
     credits: "{amount} credits",
     hours: "{amount} h",
   },
@@ -39,6 +40,7 @@ const messages = defineMessages(
     statusDisputed: "En disputa",
     statusRejected: "Rechazada",
     statusWithdrawn: "Retirada",
+    statusLapsed: "Caducada",
     credits: "{amount} créditos",
     hours: "{amount} h",
   },
@@ -51,7 +53,7 @@ export function useLabels() {
   return {
     stream: (stream: number) => t(`stream${stream as 0 | 1 | 2}`),
     stage: (stage: StageLabel) => t(stage),
-    status: (status: EntryStatusLabel) => t(`status${status}`),
+    status: (status: EntryStatus) => t(`status${status}`),
     /** Livelihood and love are counted in credits, care in hours. */
     unit: (stream: number, amount: string) => t(stream === 2 ? "hours" : "credits", { amount }),
   };

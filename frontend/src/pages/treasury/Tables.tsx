@@ -1,6 +1,6 @@
 /** The treasury's tables: in and out per period, each period's funding, and every payment in and out. */
 import { useState } from "react";
-import { money } from "../../format.ts";
+import { dateTime, money } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { FlowChart } from "./FlowChart.tsx";
@@ -49,6 +49,7 @@ export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
 
 const STATUS: Record<FundingRow["status"], TreasuryMessage> = {
   open: "open",
+  review: "review",
   unfunded: "unfunded",
   funded: "fundedStatus",
 };
@@ -94,7 +95,9 @@ export function FundingTable({ rows }: { rows: FundingRow[] }) {
               <tr key={r.period} data-period={r.period} data-status={r.status}>
                 <th scope="row">{r.period}</th>
                 <td>
-                  <span className={`tag status-${r.status}`}>{t(STATUS[r.status])}</span>
+                  <span className={`tag status-${r.status}`}>
+                    {t(STATUS[r.status], { date: r.finalAt !== null ? dateTime(r.finalAt, lang) : "" })}
+                  </span>
                 </td>
                 <td className="num">{amount(r, r.funded)}</td>
                 <td className="num">{amount(r, r.pools[0])}</td>

@@ -1,22 +1,26 @@
 /**
- * What treasurers do: close the open period, fund a closed one, close a year. Each action says beforehand what it
- * will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates first).
- * Everyone else sees the desk explained and disabled.
+ * What treasurers do: close the open period (saying first which entries lapse and which disputes carry on), fund a
+ * final one, and prepare the year's accounts as a proposal for the members to vote. Each action says beforehand
+ * what it will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates
+ * first). Everyone else sees the desk explained and disabled.
  */
 import { useState, type FormEvent } from "react";
 import type { Abi } from "viem";
-import { useConnection } from "wagmi";
+import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
-import { capitalAbi, ledgerAbi, treasuryAbi } from "../../generated/abis.ts";
-import { dateTime, money } from "../../format.ts";
+import { PROPOSAL_KINDS } from "../../../../scripts/lib/governance.ts";
+import { governorAbi, ledgerAbi, treasuryAbi } from "../../generated/abis.ts";
+import { dateTime, duration, money } from "../../format.ts";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
+import { href } from "../../route.ts";
 import { Person, Section } from "../../ui/kit.tsx";
+import { useChainClock } from "../decisions/useChainClock.ts";
 import { parseEuros, type AmountResult } from "./amount.ts";
 import { ADDRESSES, useTreasurerRoles, type MoneyViews } from "./chain.ts";
-import { fundingPreview, unfundedPeriods } from "./flows.ts";
+import { fundingPreview, periodsInReview, unfundedPeriods } from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
-import { closedThrough, splitSurplus, yearEndChoices, yearPatronage } from "./year.ts";
+import { closedThrough, lossPreview, splitSurplus, yearCloseCall, yearEndChoices, yearPatronage } from "./year.ts";
 
 type Role = "none" | "checking" | "no" | "yes";
 
@@ -27,8 +31,9 @@ export function TreasurerDesk({ state, views }: { state: HistoryState; views: Mo
   const t = useT(messages);
   const { address } = useConnection();
   const roles = useTreasurerRoles(address);
+  const { now } = useChainClock();
   const connected = address !== undefined;
-  const anyRole = roles.ledger || roles.treasury || roles.capital;
+  const anyRole = roles.ledger || roles.treasury;
   return (
     <Section title={t("treasurer")}>
       <p>{t("treasurerIntro")}</p>
@@ -39,8 +44,8 @@ export function TreasurerDesk({ state, views }: { state: HistoryState; views: Mo
       ) : null}
       <div className="treasury-desk">
         <ClosePeriod state={state} role={roleOf(connected, roles.ledger)} />
-        <FundPeriod state={state} views={views} role={roleOf(connected, roles.treasury)} />
-        <CloseYear state={state} views={views} role={roleOf(connected, roles.capital)} />
+        <FundPeriod state={state} views={views} role={roleOf(connected, roles.treasury)} now={now} />
+        <CloseYear state={state} views={views} now={now} account={address} />
       </div>
     </Section>
   );
@@ -59,49 +64,92 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
   const t = useT(messages);
   const { lang } = useLang();
   const tx = useTx();
+  const [confirming, setConfirming] = useState(false);
   const current = state.ledger.currentPeriod;
   const period = state.ledger.periods.get(current);
-  const disputed = [...state.ledger.entries.values()].filter((e) => e.period === current && e.status === "Disputed");
+  const entries = [...state.ledger.entries.values()].filter((e) => e.period === current);
+  const pending = entries.filter((e) => e.status === "Pending");
+  const disputed = entries.filter((e) => e.status === "Disputed");
+  const { data: window } = useReadContract({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "reviewWindow" });
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
+  const close = async () => {
+    const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi as Abi, functionName: "closePeriod" });
+    if (ok) setConfirming(false);
+  };
   return (
     <article className="desk-action" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("closePeriodTitle", { period: current })}</h3>
       {period ? <p>{t("periodOpenSince", { period: current, date: dateTime(period.openedAt, lang) })}</p> : null}
-      <p>{t("closeExplain", { next: current + 1 })}</p>
-      {disputed.length > 0 ? (
-        <div className="treasury-warning" role="note">
-          <p>{t(disputed.length === 1 ? "openDispute" : "openDisputes", { count: disputed.length })}</p>
-          <ul>
-            {disputed.map((e) => (
-              <li key={String(e.id)}>
-                {t("disputedEntryBy", { id: String(e.id) })} <Person address={e.author} />:{" "}
-                {t("disputedReason", { reason: e.disputes.at(-1)?.reason ?? "" })}
-              </li>
-            ))}
-          </ul>
+      <p>
+        {t("closeExplain", { next: current + 1 })}{" "}
+        {window !== undefined ? t("closeReview", { window: duration(Number(window)) }) : null}
+      </p>
+      <p>{t("closeFate", { pending: pending.length, disputed: disputed.length })}</p>
+      {confirming ? (
+        <div className="treasury-warning" role="alertdialog" aria-labelledby="close-confirm-title">
+          <p id="close-confirm-title">
+            <strong>{t("closeConfirmTitle", { period: current })}</strong>
+          </p>
+          {pending.length > 0 ? (
+            <>
+              <p>{t("willLapse", { count: pending.length })}</p>
+              <ul data-testid="close-lapse">
+                {pending.map((e) => (
+                  <li key={String(e.id)}>
+                    {t("entryBy", { id: String(e.id) })} <Person address={e.author} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t("noneLapse")}</p>
+          )}
+          {disputed.length > 0 ? (
+            <>
+              <p>{t("carryOn", { count: disputed.length })}</p>
+              <ul data-testid="close-carry-on">
+                {disputed.map((e) => (
+                  <li key={String(e.id)}>
+                    {t("entryBy", { id: String(e.id) })} <Person address={e.author} />:{" "}
+                    {t("disputedReason", { reason: e.disputes.at(-1)?.reason ?? "" })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <div className="row">
+            <button
+              type="button"
+              data-testid="close-period-confirm"
+              disabled={roleReason !== null || tx.busy}
+              onClick={() => void close()}
+            >
+              {t("closeNow", { period: current })}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={tx.busy}>
+              {t("cancel")}
+            </button>
+          </div>
         </div>
       ) : (
-        <p>{t("noDisputes")}</p>
+        <div className="row">
+          <button
+            type="button"
+            data-testid="close-period"
+            disabled={roleReason !== null || tx.busy}
+            aria-describedby={roleReason ? "close-period-reason" : undefined}
+            onClick={() => setConfirming(true)}
+          >
+            {t("closePeriod", { period: current })}
+          </button>
+          {roleReason ? (
+            <small id="close-period-reason" className="reason">
+              {roleReason}
+            </small>
+          ) : null}
+        </div>
       )}
-      <div className="row">
-        <button
-          type="button"
-          data-testid="close-period"
-          disabled={roleReason !== null || tx.busy}
-          aria-describedby={roleReason ? "close-period-reason" : undefined}
-          onClick={() =>
-            void tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi as Abi, functionName: "closePeriod" })
-          }
-        >
-          {t("closePeriod", { period: current })}
-        </button>
-        {roleReason ? (
-          <small id="close-period-reason" className="reason">
-            {roleReason}
-          </small>
-        ) : null}
-      </div>
       <TxStatus tx={tx} />
     </article>
   );
@@ -127,11 +175,23 @@ function amountProblem(
   return null;
 }
 
-function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyViews; role: Role }) {
+function FundPeriod({
+  state,
+  views,
+  role,
+  now,
+}: {
+  state: HistoryState;
+  views: MoneyViews;
+  role: Role;
+  now: bigint | undefined;
+}) {
   const t = useT(messages);
   const { lang } = useLang();
   const tx = useTx();
-  const periods = unfundedPeriods(state);
+  // Only final periods (closed, review window over) can be funded: Treasury.fundPeriod refuses the others.
+  const periods = unfundedPeriods(state, now);
+  const reviewing = periodsInReview(state, now);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const [amountText, setAmountText] = useState("");
   const period = chosen !== undefined && periods.includes(chosen) ? chosen : periods[0];
@@ -161,6 +221,19 @@ function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyV
       <p>{t("fundExplain")}</p>
       {views.unallocated !== undefined ? (
         <p>{t("unallocatedNow", { amount: money(views.unallocated, lang) })}</p>
+      ) : null}
+      {reviewing.length > 0 ? (
+        <ul className="hint" data-testid="fund-in-review">
+          {reviewing.map((r) => (
+            <li key={r.period}>
+              {t("inReviewUntil", {
+                period: r.period,
+                date: dateTime(r.finalAt, lang),
+                left: now !== undefined ? duration(Number(r.finalAt - now)) : "…",
+              })}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <form className="stack" data-testid="fund-period" onSubmit={(e) => void submit(e)} noValidate>
         <label>
@@ -208,23 +281,53 @@ function FundPeriod({ state, views, role }: { state: HistoryState; views: MoneyV
   );
 }
 
-function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyViews; role: Role }) {
+/**
+ * The year's accounts, proposed to the members: capital.closeYear(lastPeriod, surplus) is the timelock's, so a
+ * treasurer (any Committed member) prepares the proposal and the members vote it; a loss year (closeYearAtLoss)
+ * is a Bylaw. The form shows what the call will do and how the governor will classify it.
+ */
+function CloseYear({
+  state,
+  views,
+  now,
+  account,
+}: {
+  state: HistoryState;
+  views: MoneyViews;
+  now: bigint | undefined;
+  account: string | undefined;
+}) {
   const t = useT(messages);
   const { lang } = useLang();
   const tx = useTx();
-  const choices = yearEndChoices(state);
+  const choices = yearEndChoices(state, now);
   const through = closedThrough(state);
   const year = state.capital.years.size + 1;
   const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const [surplusText, setSurplusText] = useState("");
+  const [atLoss, setAtLoss] = useState(false);
+  const [amountText, setAmountText] = useState("");
   const last = chosen !== undefined && choices.includes(chosen) ? chosen : choices.at(-1);
-  const parsed = parseEuros(surplusText, lang);
-  const problem = amountProblem(parsed, views.unallocated, t, lang);
-  const roleReason = useRoleReason(role);
-  const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
-  const reason = roleReason ?? noChoice ?? (surplusText === "" ? null : problem);
+  const parsed = parseEuros(amountText, lang);
   const settings = state.capital.settings;
+  const patronage =
+    last !== undefined && settings !== null ? yearPatronage(state, through + 1, last, settings.basis) : 0n;
+  const loss =
+    atLoss && parsed.ok && views.reserve !== undefined && views.accountsTotal !== undefined
+      ? lossPreview(parsed.units, views.reserve, views.accountsTotal, patronage)
+      : undefined;
+  const problem =
+    amountText === ""
+      ? null
+      : atLoss
+        ? (amountProblem(parsed, undefined, t, lang) ??
+          (loss?.tooLarge ? t("lossTooLarge", { absorbable: money(loss.absorbable, lang) }) : null))
+        : amountProblem(parsed, views.unallocated, t, lang);
+  const me = account ? state.members.current.get(account.toLowerCase()) : undefined;
+  const who = !account ? t("connectFirst") : me?.stage !== "Committed" ? t("onlyCommitted") : null;
+  const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
+  const reason = who ?? noChoice ?? problem;
   const canPreview =
+    !atLoss &&
     parsed.ok &&
     last !== undefined &&
     settings !== null &&
@@ -234,7 +337,7 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
   const split = canPreview
     ? splitSurplus({
         surplus: parsed.units,
-        totalPatronage: yearPatronage(state, through + 1, last, settings.basis),
+        totalPatronage: patronage,
         index: views.index!,
         totalShares: views.totalShares!,
         pendingLossShares: views.pendingLossShares!,
@@ -244,18 +347,38 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
         cashBps: settings.cashBps,
       })
     : undefined;
-  const patronage = canPreview ? yearPatronage(state, through + 1, last, settings.basis) : 0n;
+  const call =
+    last !== undefined && parsed.ok
+      ? yearCloseCall(ADDRESSES.capital, { lastPeriod: last, amount: parsed.units, atLoss })
+      : undefined;
+  const description =
+    last !== undefined && parsed.ok
+      ? t(atLoss ? "yearLossDescription" : "yearDescription", {
+          year,
+          first: through + 1,
+          last,
+          amount: money(parsed.units, lang),
+        })
+      : "";
+  // The governor's own reading of the proposal: Standard for a surplus, Bylaw for a loss (a registered bylaw).
+  const { data: kind } = useReadContract({
+    address: ADDRESSES.governor,
+    abi: governorAbi,
+    functionName: "classify",
+    args: call ? [[call.target], [call.data], description] : undefined,
+    query: { enabled: Boolean(call) },
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (last === undefined || !parsed.ok || reason) return;
+    if (!call || reason) return;
     const ok = await tx.send({
-      address: ADDRESSES.capital,
-      abi: capitalAbi as Abi,
-      functionName: "closeYear",
-      args: [last, parsed.units],
+      address: ADDRESSES.governor,
+      abi: governorAbi as Abi,
+      functionName: "propose",
+      args: [[call.target], [call.value], [call.data], description],
     });
-    if (ok) setSurplusText("");
+    if (ok) setAmountText("");
   };
 
   return (
@@ -267,20 +390,31 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
           {t("lastPeriod")}
           <PeriodSelect name="lastPeriod" value={last} choices={choices} onChange={setChosen} />
         </label>
+        <fieldset className="year-result">
+          <legend>{t("yearResult")}</legend>
+          <label>
+            <input type="radio" name="result" value="surplus" checked={!atLoss} onChange={() => setAtLoss(false)} />{" "}
+            {t("resultSurplus")}
+          </label>
+          <label>
+            <input type="radio" name="result" value="loss" checked={atLoss} onChange={() => setAtLoss(true)} />{" "}
+            {t("resultLoss")}
+          </label>
+        </fieldset>
         <label>
-          {t("surplus")}
+          {t(atLoss ? "loss" : "surplus")}
           <input
             name="surplus"
             inputMode="decimal"
             autoComplete="off"
-            value={surplusText}
-            onChange={(e) => setSurplusText(e.target.value)}
-            aria-invalid={surplusText !== "" && problem !== null}
+            value={amountText}
+            onChange={(e) => setAmountText(e.target.value)}
+            aria-invalid={amountText !== "" && problem !== null}
             aria-describedby="year-surplus-help"
           />
         </label>
         <div id="year-surplus-help" className="hint" aria-live="polite">
-          {surplusText !== "" && problem ? (
+          {amountText !== "" && problem ? (
             <p>{problem}</p>
           ) : split && last !== undefined && parsed.ok ? (
             <>
@@ -304,16 +438,46 @@ function CloseYear({ state, views, role }: { state: HistoryState; views: MoneyVi
               </ul>
               {patronage === 0n ? <p>{t("yearNoPatronage")}</p> : null}
             </>
+          ) : loss && last !== undefined && parsed.ok ? (
+            <>
+              <p>{t("lossPreview", { year, first: through + 1, last, loss: money(parsed.units, lang) })}</p>
+              <ul className="year-split">
+                <li>
+                  {money(loss.fromReserve, lang)} {t("lossFromReserve")}
+                </li>
+                <li>
+                  {money(loss.charged, lang)} {t("lossCharged")}
+                </li>
+                {loss.uncovered > 0n ? (
+                  <li>
+                    {money(loss.uncovered, lang)} {t("lossUncovered")}
+                  </li>
+                ) : null}
+              </ul>
+            </>
+          ) : null}
+          {call ? (
+            <p data-testid="year-proposal">
+              {t("yearProposes", {
+                call: `capital.${atLoss ? "closeYearAtLoss" : "closeYear"}(${last}, ${money(parsed.ok ? parsed.units : 0n, lang)})`,
+              })}{" "}
+              {kind !== undefined ? t("yearKind", { kind: t(`kind${PROPOSAL_KINDS[kind]}` as TreasuryMessage) }) : null}
+            </p>
           ) : null}
         </div>
         <div className="row">
           <button type="submit" disabled={reason !== null || !parsed.ok || tx.busy}>
-            {t("closeYear")}
+            {t("proposeYear")}
           </button>
-          {(roleReason ?? noChoice) ? <small className="reason">{roleReason ?? noChoice}</small> : null}
+          {(who ?? noChoice) ? <small className="reason">{who ?? noChoice}</small> : null}
         </div>
       </form>
       <TxStatus tx={tx} />
+      {tx.phase === "confirmed" ? (
+        <p>
+          {t("yearProposed")} <a href={href("decisions")}>{t("toDecisions")}</a>
+        </p>
+      ) : null}
     </article>
   );
 }

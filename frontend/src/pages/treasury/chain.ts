@@ -7,18 +7,19 @@ import { useReadContract } from "wagmi";
 import { deployment } from "../../chain.ts";
 import { capitalAbi, ledgerAbi, tokenAbi, treasuryAbi } from "../../generated/abis.ts";
 
-/** TREASURER_ROLE in the ledger, the treasury and the capital accounts alike. */
+/** TREASURER_ROLE in the ledger and the treasury (the capital accounts have none: their year close is the members'). */
 export const TREASURER_ROLE = keccak256(toHex("TREASURER_ROLE"));
 
 const c = deployment.contracts;
 export const ADDRESSES = {
+  governor: c.governor.address as Address,
   ledger: c.ledger.address as Address,
   treasury: c.treasury.address as Address,
   capital: c.capital.address as Address,
   token: c.token.address as Address,
 };
 
-/** Whether `account` holds TREASURER_ROLE on each contract a treasurer acts on (undefined while reading). */
+/** Whether `account` holds TREASURER_ROLE on the ledger and the treasury (undefined while reading). */
 export function useTreasurerRoles(account: Address | undefined) {
   const query = { enabled: account !== undefined };
   const args = [TREASURER_ROLE, account ?? "0x0000000000000000000000000000000000000000"] as const;
@@ -30,14 +31,7 @@ export function useTreasurerRoles(account: Address | undefined) {
     args,
     query,
   });
-  const capital = useReadContract({
-    address: ADDRESSES.capital,
-    abi: capitalAbi,
-    functionName: "hasRole",
-    args,
-    query,
-  });
-  return { ledger: ledger.data, treasury: treasury.data, capital: capital.data };
+  return { ledger: ledger.data, treasury: treasury.data };
 }
 
 /** The treasury's and the capital books' money views at `block`. */

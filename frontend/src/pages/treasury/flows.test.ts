@@ -8,6 +8,7 @@ import {
   paymentRefText,
   periodAt,
   periodOpenings,
+  periodsInReview,
   unfundedPeriods,
 } from "./flows.ts";
 
@@ -119,13 +120,26 @@ describe("flows", () => {
   });
 
   it("shows each period's funding against what was claimed, newest first", () => {
-    const rows = fundingTable(state);
+    const rows = fundingTable(state, 10_000n);
     expect(rows.map((r) => [r.period, r.status, r.funded, r.claimed, r.unclaimed, r.claims])).toEqual([
       [3, "open", 0n, 0n, 0n, 0],
       [2, "unfunded", 0n, 0n, 0n, 0],
       [1, "funded", 3_000_000n, 1_000_000n, 2_000_000n, 1],
     ]);
-    expect(unfundedPeriods(state)).toEqual([2]);
+    expect(unfundedPeriods(state, 10_000n)).toEqual([2]);
+  });
+
+  it("offers a closed period for funding only once its review window is over", () => {
+    // Period 2 closed at 300 with its finalAt at 600 (the fold carries PeriodClosed's finalAt).
+    const reviewed = foldHistory(events, TREASURY);
+    for (const p of reviewed.ledger.periods.values()) {
+      if (p.closedAt !== null) Object.assign(p, { finalAt: p.closedAt + 300n });
+    }
+    expect(fundingTable(reviewed, 599n).find((r) => r.period === 2)).toMatchObject({ status: "review", finalAt: 600n });
+    expect(unfundedPeriods(reviewed, 599n)).toEqual([]);
+    expect(periodsInReview(reviewed, 599n)).toEqual([{ period: 2, finalAt: 600n }]);
+    expect(unfundedPeriods(reviewed, 600n)).toEqual([2]);
+    expect(periodsInReview(reviewed, 600n)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { DecodedEvent, HistoryState, PerStream } from "../../../../scripts/lib/history/index.ts";
 import { traceMoney, type TraceKind } from "../../../../scripts/lib/audit/checks.ts";
+import { finalAtOf, isFinal } from "../../data/periods.ts";
 
 /** Where a movement is in the chain, enough to order it. */
 interface At {
@@ -101,7 +102,10 @@ export function flowsByPeriod(flows: readonly Flow[], lastPeriod: number): Perio
 
 export interface FundingRow {
   period: number;
-  status: "open" | "unfunded" | "funded";
+  /** review: closed, in its review window (not fundable yet); unfunded: final, waiting for funding. */
+  status: "open" | "review" | "unfunded" | "funded";
+  /** When a closed period's totals become final (null while open, or when the history does not carry it). */
+  finalAt: bigint | null;
   /** Funded amount and stream pools (zero while unfunded). */
   funded: bigint;
   pools: PerStream;
@@ -111,20 +115,21 @@ export interface FundingRow {
   unclaimed: bigint;
 }
 
-/** Each period of the ledger, newest first, with its funding and what members claimed of it. */
-export function fundingTable(state: HistoryState): FundingRow[] {
+/** Each period of the ledger, newest first, with its funding and what members claimed of it, at `now` (chain time). */
+export function fundingTable(state: HistoryState, now: bigint | undefined): FundingRow[] {
   const claimsPerPeriod = new Map<number, number>();
   for (const c of state.treasury.claimList) claimsPerPeriod.set(c.period, (claimsPerPeriod.get(c.period) ?? 0) + 1);
   return [...state.ledger.periods.values()]
     .sort((a, b) => b.period - a.period)
     .map((p): FundingRow => {
       const f = state.treasury.fundings.get(p.period);
-      const status = f ? "funded" : p.closedAt === null ? "open" : "unfunded";
+      const status = f ? "funded" : p.closedAt === null ? "open" : isFinal(p, now) ? "unfunded" : "review";
       const funded = f?.amount ?? 0n;
       const claimed = f?.claimed ?? 0n;
       return {
         period: p.period,
         status,
+        finalAt: finalAtOf(p),
         funded,
         pools: f ? [...f.streamPools] : [0n, 0n, 0n],
         claimed,
@@ -134,11 +139,21 @@ export function fundingTable(state: HistoryState): FundingRow[] {
     });
 }
 
-/** Closed periods not funded yet, oldest first: what a treasurer can fund. */
-export const unfundedPeriods = (state: HistoryState): number[] =>
-  fundingTable(state)
+/** Final periods not funded yet, oldest first: what a treasurer can fund (Treasury.fundPeriod needs a final period). */
+export const unfundedPeriods = (state: HistoryState, now: bigint | undefined): number[] =>
+  fundingTable(state, now)
     .filter((r) => r.status === "unfunded")
     .map((r) => r.period)
+    .reverse();
+
+/** Closed periods still in their review window, oldest first, with when each can be funded. */
+export const periodsInReview = (
+  state: HistoryState,
+  now: bigint | undefined,
+): Array<{ period: number; finalAt: bigint }> =>
+  fundingTable(state, now)
+    .filter((r) => r.status === "review" && r.finalAt !== null)
+    .map((r) => ({ period: r.period, finalAt: r.finalAt! }))
     .reverse();
 
 /**

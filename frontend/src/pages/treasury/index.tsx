@@ -8,6 +8,7 @@ import { useHistory } from "../../data/history.tsx";
 import { money } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Loading, Section, Stat } from "../../ui/kit.tsx";
+import { useChainClock } from "../decisions/useChainClock.ts";
 import { useMoneyViews } from "./chain.ts";
 import { flowsByPeriod, flowsOf, fundingTable, periodOpenings } from "./flows.ts";
 import { messages } from "./messages.ts";
@@ -32,7 +33,8 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
   const views = useMoneyViews(lastBlock);
   const flows = useMemo(() => flowsOf(state, periodOpenings(events)), [state, events]);
   const perPeriod = useMemo(() => flowsByPeriod(flows, state.ledger.currentPeriod), [flows, state]);
-  const funding = useMemo(() => fundingTable(state), [state]);
+  const { now } = useChainClock();
+  const funding = useMemo(() => fundingTable(state, now), [state, now]);
   const totalIn = flows.reduce((s, f) => (f.direction === "in" ? s + f.amount : s), 0n);
   const totalOut = flows.reduce((s, f) => (f.direction === "out" ? s + f.amount : s), 0n);
   const unallocated = state.treasuryBalance - state.treasury.owed - state.capital.held;

@@ -1,5 +1,8 @@
+import { decodeFunctionData } from "viem";
 import { describe, expect, it } from "vitest";
-import { splitSurplus } from "./year.ts";
+import { foldHistory, type DecodedEvent, type PlainValue } from "../../../../scripts/lib/history/index.ts";
+import { capitalAbi } from "../../generated/abis.ts";
+import { lossPreview, splitSurplus, yearCloseCall, yearEndChoices } from "./year.ts";
 
 const RAY = 10n ** 27n;
 const settings = { interestBps: 500, reserveBps: 3000, commonsBps: 1000, cashBps: 3000 };
@@ -42,5 +45,85 @@ describe("splitSurplus", () => {
       ...settings,
     });
     expect(s).toEqual({ interest: 0n, toReserve: 900n, toCommons: 100n, cashPool: 0n, retainedPool: 0n });
+  });
+});
+
+describe("yearEndChoices", () => {
+  /** Periods 1 to 3 closed; PeriodClosed carries finalAt (closedAt + a 100 s review window). */
+  function state(withFinalAt: boolean) {
+    let block = 0;
+    const ev = (name: string, args: Record<string, PlainValue>): DecodedEvent => ({
+      block: ++block,
+      logIndex: 0,
+      txHash: `0x${block}`,
+      contract: "ledger",
+      address: "",
+      name,
+      args,
+    });
+    const events: DecodedEvent[] = [ev("PeriodOpened", { period: 1n, openedAt: 0n })];
+    for (const p of [1n, 2n, 3n]) {
+      const closedAt = p * 1000n;
+      const treasurer = "0x00000000000000000000000000000000000000b0";
+      events.push(ev("PeriodClosed", { period: p, closedAt, finalAt: closedAt + 100n, treasurer }));
+      events.push(ev("PeriodOpened", { period: p + 1n, openedAt: closedAt }));
+    }
+    const folded = foldHistory(events, "0x00000000000000000000000000000000000000aa");
+    // The fold records finalAt from PeriodClosed (set here too, for a fold from before it did); without: an old fold.
+    for (const p of folded.ledger.periods.values()) {
+      if (p.closedAt === null) continue;
+      if (withFinalAt) Object.assign(p, { finalAt: p.closedAt + 100n });
+      else delete (p as { finalAt?: unknown }).finalAt;
+    }
+    return folded;
+  }
+
+  it("offers only final periods, each of the year's periods final", () => {
+    const s = state(true);
+    expect(yearEndChoices(s, 2_099n)).toEqual([1]);
+    expect(yearEndChoices(s, 2_100n)).toEqual([1, 2]);
+    expect(yearEndChoices(s, 3_100n)).toEqual([1, 2, 3]);
+    expect(yearEndChoices(s, 500n)).toEqual([]);
+  });
+
+  it("takes a closed period as final when the history carries no finalAt", () => {
+    expect(yearEndChoices(state(false), 0n)).toEqual([1, 2, 3]);
+  });
+});
+
+describe("yearCloseCall", () => {
+  const capital = "0x00000000000000000000000000000000000000c4";
+  it("proposes capital.closeYear for a surplus and closeYearAtLoss for a loss", () => {
+    const surplus = yearCloseCall(capital, { lastPeriod: 3, amount: 5_000n, atLoss: false });
+    expect(surplus.target).toBe(capital);
+    expect(surplus.value).toBe(0n);
+    expect(decodeFunctionData({ abi: capitalAbi, data: surplus.data })).toEqual({
+      functionName: "closeYear",
+      args: [3, 5_000n],
+    });
+    const loss = yearCloseCall(capital, { lastPeriod: 4, amount: 7n, atLoss: true });
+    expect(decodeFunctionData({ abi: capitalAbi, data: loss.data })).toEqual({
+      functionName: "closeYearAtLoss",
+      args: [4, 7n],
+    });
+  });
+});
+
+describe("lossPreview", () => {
+  it("takes a loss from the reserve first, then the accounts", () => {
+    expect(lossPreview(300n, 100n, 1_000n, 5n)).toEqual({
+      absorbable: 1_100n,
+      tooLarge: false,
+      fromReserve: 100n,
+      charged: 200n,
+      uncovered: 0n,
+    });
+  });
+  it("refuses a loss above the reserve and the accounts together, as CapitalLossTooLarge", () => {
+    expect(lossPreview(1_101n, 100n, 1_000n, 5n).tooLarge).toBe(true);
+    expect(lossPreview(1_100n, 100n, 1_000n, 5n).tooLarge).toBe(false);
+  });
+  it("charges nobody when nobody earned patronage", () => {
+    expect(lossPreview(300n, 100n, 1_000n, 0n)).toMatchObject({ fromReserve: 100n, charged: 0n, uncovered: 200n });
   });
 });

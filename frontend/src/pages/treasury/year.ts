@@ -1,9 +1,14 @@
 /**
- * What closing a year with a surplus will do, before the treasurer signs: the periods it spans and how
- * CapitalAccounts._split shares the surplus (interest on the accounts first, then reserve and commons shares of the
- * rest, then patronage in cash and retained). Pure; mirrors the contract so the preview is the outcome.
+ * What closing a year will do, before the members vote it: the periods it spans (every one final), how
+ * CapitalAccounts._split shares a surplus (interest on the accounts first, then reserve and commons shares of the
+ * rest, then patronage in cash and retained) or how closeYearAtLoss absorbs a loss, and the call a treasurer
+ * proposes (the year close is the timelock's: the members approve the accounts). Pure; mirrors the contract so the
+ * preview is the outcome.
  */
+import { encodeFunctionData, type Address, type Hex } from "viem";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import { isFinal } from "../../data/periods.ts";
+import { capitalAbi } from "../../generated/abis.ts";
 
 const BPS = 10_000n;
 const RAY = 10n ** 27n;
@@ -17,14 +22,42 @@ export function closedThrough(state: HistoryState): number {
   return last;
 }
 
-/** Periods a year can end with now: closed by the ledger, after the last closed year, at most 13 periods on. */
-export function yearEndChoices(state: HistoryState): number[] {
+/**
+ * Periods a year can end with at `now`: after the last closed year, at most 13 periods on, and every period from the
+ * year's first to it final (closed, review window over), as CapitalAccounts._openYear requires.
+ */
+export function yearEndChoices(state: HistoryState, now: bigint | undefined): number[] {
   const from = closedThrough(state);
   const choices: number[] = [];
-  for (const p of state.ledger.periods.values()) {
-    if (p.closedAt !== null && p.period > from && p.period - from <= MAX_YEAR_PERIODS) choices.push(p.period);
+  for (let p = from + 1; p - from <= MAX_YEAR_PERIODS; ++p) {
+    if (!isFinal(state.ledger.periods.get(p), now)) break;
+    choices.push(p);
   }
-  return choices.sort((a, b) => a - b);
+  return choices;
+}
+
+/** The call a year close proposal makes: capital.closeYear(lastPeriod, surplus), or closeYearAtLoss for a loss. */
+export function yearCloseCall(
+  capital: Address,
+  year: { lastPeriod: number; amount: bigint; atLoss: boolean },
+): { target: Address; value: bigint; data: Hex } {
+  const data = encodeFunctionData({
+    abi: capitalAbi,
+    functionName: year.atLoss ? "closeYearAtLoss" : "closeYear",
+    args: [year.lastPeriod, year.amount],
+  });
+  return { target: capital, value: 0n, data };
+}
+
+/**
+ * How CapitalAccounts.closeYearAtLoss absorbs a loss: the reserve first, the rest charged to the accounts in
+ * proportion to the year's patronage (nothing charged without patronage); refused above reserve + accounts.
+ */
+export function lossPreview(loss: bigint, reserve: bigint, accountsTotal: bigint, totalPatronage: bigint) {
+  const absorbable = reserve + accountsTotal;
+  const fromReserve = loss < reserve ? loss : reserve;
+  const charged = totalPatronage === 0n ? 0n : loss - fromReserve;
+  return { absorbable, tooLarge: loss > absorbable, fromReserve, charged, uncovered: loss - fromReserve - charged };
 }
 
 /** The year's patronage, as the contract sums it: credits (livelihood + love payable) or care hours payable. */

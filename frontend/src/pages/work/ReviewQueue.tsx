@@ -1,18 +1,22 @@
 /**
  * Peer review: others' pending entries of the open period with approve and dispute (a dispute needs a reason, asked
- * for before confirming), my own pending entries with withdraw, and the entries under dispute with their reasons.
+ * for before confirming), counted work of closed periods still in their review window with dispute, my own pending
+ * entries with withdraw, and the entries under dispute with their reasons.
  */
 import { useState, type FormEvent } from "react";
 import type { HistoryState, LedgerEntry } from "../../../../scripts/lib/history/index.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
 import { deployment } from "../../chain.ts";
+import { finalAtOf } from "../../data/periods.ts";
+import { dateTime } from "../../format.ts";
 import { ledgerAbi } from "../../generated/abis.ts";
 import { href } from "../../route.ts";
-import { defineMessages, useT } from "../../i18n.tsx";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
 import { Approvals, EntryAmount, Evidence, StatusTag } from "./EntryBits.tsx";
-import { myPending, openDisputes, reviewBlock, reviewQueue } from "./entries.ts";
+import { useChainClock } from "../decisions/useChainClock.ts";
+import { disputeBlock, myPending, openDisputes, reviewBlock, reviewQueue, stillInReview } from "./entries.ts";
 
 const messages = defineMessages(
   {
@@ -33,6 +37,15 @@ const messages = defineMessages(
     ownEntry: "You cannot review your own entry.",
     alreadyApproved: "You approved it.",
     closedPeriod: "Its period is closed.",
+    settled: "The members already accepted it after a dispute.",
+    reviewOver: "Its period's review window is over: its totals are final.",
+    notDisputable: "It can't be disputed at this stage.",
+    inReview: "Counted work still open to dispute",
+    inReviewIntro:
+      "These periods are closed, but their counted work can still be disputed until their totals become final (the review window).",
+    inReviewEmpty: "No closed period is in its review window.",
+    finalOn: "period {period}, final on {date}",
+    disputesClosed: "Disputes of a closed period carry on after it closed: accepted, the work counts.",
     busy: "A transaction is under way.",
     mine: "My pending entries",
     mineEmpty: "You have no pending entries.",
@@ -62,6 +75,15 @@ const messages = defineMessages(
     ownEntry: "No puedes revisar tu propia entrada.",
     alreadyApproved: "Ya la aprobaste.",
     closedPeriod: "Su periodo está cerrado.",
+    settled: "Las personas socias ya la aceptaron tras una disputa.",
+    reviewOver: "El plazo de revisión de su periodo terminó: sus totales son definitivos.",
+    notDisputable: "En esta fase no se puede disputar.",
+    inReview: "Trabajo contado que aún se puede disputar",
+    inReviewIntro:
+      "Estos periodos están cerrados, pero su trabajo contado aún se puede disputar hasta que sus totales sean definitivos (el plazo de revisión).",
+    inReviewEmpty: "Ningún periodo cerrado está en su plazo de revisión.",
+    finalOn: "periodo {period}, definitivo el {date}",
+    disputesClosed: "Las disputas de un periodo cerrado siguen tras el cierre: si se aceptan, el trabajo cuenta.",
     busy: "Hay una transacción en curso.",
     mine: "Mis entradas pendientes",
     mineEmpty: "No tienes entradas pendientes.",
@@ -74,28 +96,35 @@ const messages = defineMessages(
   },
 );
 
-const ledger = deployment.contracts.ledger.address;
+const LEDGER = deployment.contracts.ledger.address;
 
 function ReviewItem({
   entry,
-  period,
+  ledger,
+  now,
   me,
   stage,
 }: {
   entry: LedgerEntry;
-  period: number;
+  ledger: HistoryState["ledger"];
+  now: bigint | undefined;
   me?: string;
   stage?: StageLabel;
 }) {
   const t = useT(messages);
+  const { lang } = useLang();
   const tx = useTx();
   const [disputing, setDisputing] = useState(false);
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
-  const block = reviewBlock(entry, period, me, stage);
-  // Approving twice is refused, but disputing an entry one approved is allowed until it counts.
-  const disputeBlock = block === "alreadyApproved" ? null : block;
-  const why = block ? t(block) : tx.busy ? t("busy") : undefined;
+  // Only the open period's work is approved; a closed period's counted work is only disputed, until it is final.
+  const open = entry.period === ledger.currentPeriod;
+  const block = open ? reviewBlock(entry, ledger.currentPeriod, me, stage) : null;
+  // Approving twice is refused, but disputing an entry one approved is allowed.
+  const noDispute = disputeBlock(entry, ledger, me, stage, now);
+  const first = open ? block : noDispute;
+  const why = first ? t(first) : tx.busy ? t("busy") : undefined;
+  const finalAt = open ? null : finalAtOf(ledger.periods.get(entry.period));
   const reasonId = `reason-${entry.id}`;
 
   const confirm = async (event: FormEvent) => {
@@ -103,7 +132,7 @@ function ReviewItem({
     setTried(true);
     if (reason.trim() === "") return;
     const ok = await tx.send({
-      address: ledger,
+      address: LEDGER,
       abi: ledgerAbi,
       functionName: "dispute",
       args: [entry.id, reason.trim()],
@@ -119,16 +148,19 @@ function ReviewItem({
       </div>
       <div className="review-meta">
         <Approvals entry={entry} /> · <Evidence entry={entry} />
+        {finalAt !== null ? <> · {t("finalOn", { period: entry.period, date: dateTime(finalAt, lang) })}</> : null}
       </div>
       <form className="row review-actions" onSubmit={(e) => void confirm(e)}>
-        <button
-          type="button"
-          data-testid={`approve-${entry.id}`}
-          disabled={why !== undefined}
-          onClick={() => void tx.send({ address: ledger, abi: ledgerAbi, functionName: "approve", args: [entry.id] })}
-        >
-          {t("approve")}
-        </button>
+        {open ? (
+          <button
+            type="button"
+            data-testid={`approve-${entry.id}`}
+            disabled={why !== undefined}
+            onClick={() => void tx.send({ address: LEDGER, abi: ledgerAbi, functionName: "approve", args: [entry.id] })}
+          >
+            {t("approve")}
+          </button>
+        ) : null}
         {disputing ? (
           <>
             <label className="reason">
@@ -155,7 +187,7 @@ function ReviewItem({
             type="button"
             className="secondary"
             data-testid={`dispute-${entry.id}`}
-            disabled={disputeBlock !== null || tx.busy}
+            disabled={noDispute !== null || tx.busy}
             onClick={() => setDisputing(true)}
           >
             {t("dispute")}
@@ -186,7 +218,7 @@ function MyPendingItem({ entry }: { entry: LedgerEntry }) {
           className="secondary"
           data-testid={`withdraw-${entry.id}`}
           disabled={tx.busy}
-          onClick={() => void tx.send({ address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [entry.id] })}
+          onClick={() => void tx.send({ address: LEDGER, abi: ledgerAbi, functionName: "withdraw", args: [entry.id] })}
         >
           {t("withdraw")}
         </button>
@@ -198,9 +230,11 @@ function MyPendingItem({ entry }: { entry: LedgerEntry }) {
 
 export function ReviewQueue({ books, address }: { books: HistoryState; address?: `0x${string}` }) {
   const t = useT(messages);
+  const { now } = useChainClock();
   const period = books.ledger.currentPeriod;
   const stage = address ? books.members.current.get(address.toLowerCase())?.stage : undefined;
   const queue = reviewQueue(books.ledger, address);
+  const inReview = stillInReview(books.ledger, now);
   const mine = address ? myPending(books.ledger, address) : [];
   const disputes = openDisputes(books.ledger);
   return (
@@ -212,9 +246,36 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       ) : (
         <ul className="review-list">
           {queue.map((entry) => (
-            <ReviewItem key={String(entry.id)} entry={entry} period={period} me={address} stage={stage} />
+            <ReviewItem
+              key={String(entry.id)}
+              entry={entry}
+              ledger={books.ledger}
+              now={now}
+              me={address}
+              stage={stage}
+            />
           ))}
         </ul>
+      )}
+      <h3>{t("inReview")}</h3>
+      {inReview.length === 0 ? (
+        <Empty>{t("inReviewEmpty")}</Empty>
+      ) : (
+        <>
+          <p className="hint">{t("inReviewIntro")}</p>
+          <ul className="review-list" data-testid="in-review">
+            {inReview.map((entry) => (
+              <ReviewItem
+                key={String(entry.id)}
+                entry={entry}
+                ledger={books.ledger}
+                now={now}
+                me={address}
+                stage={stage}
+              />
+            ))}
+          </ul>
+        </>
       )}
       {address ? (
         <>
@@ -236,7 +297,8 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       ) : (
         <>
           <p className="hint">
-            {t("disputesIntro")} <a href={href("decisions")}>{t("decisions")}</a>
+            {t("disputesIntro")} {disputes.some((e) => e.period !== period) ? `${t("disputesClosed")} ` : null}
+            <a href={href("decisions")}>{t("decisions")}</a>
           </p>
           <ul className="review-list">
             {disputes.map((entry) => (

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { LedgerEntry } from "../../../../scripts/lib/history/index.ts";
+import type { LedgerEntry, PeriodState } from "../../../../scripts/lib/history/index.ts";
+import { entryStatus, finalAtOf, isFinal } from "../../data/periods.ts";
 import {
   capRoom,
   countedTotals,
+  disputeBlock,
   filterEntries,
   logBlock,
   myPending,
@@ -10,6 +12,7 @@ import {
   payableOf,
   reviewBlock,
   reviewQueue,
+  stillInReview,
 } from "./entries.ts";
 
 const ALICE = "0xAaAa000000000000000000000000000000000001";
@@ -47,15 +50,74 @@ const entries = [
   entry(5, { period: 2, status: "Pending" }),
   entry(6, { author: BOB, stream: 2, status: "Withdrawn" }),
 ];
-const ledger = { entries: new Map(entries.map((e) => [e.id, e])), currentPeriod: 3 };
+/** Periods 1 and 2 closed (period 1 final at 1,000, period 2 at 5,000: the folded finalAt), period 3 open. */
+function period(n: number, closedAt: bigint | null, finalAt: bigint | null): PeriodState {
+  const totals = { historical: [0n, 0n, 0n], payable: [0n, 0n, 0n] } as PeriodState["totals"];
+  return { period: n, openedAt: 0n, closedAt, closedBy: null, openDisputes: 0, totals, finalAt } as PeriodState;
+}
+const periods = new Map([
+  [1, period(1, 700n, 1_000n)],
+  [2, period(2, 4_000n, 5_000n)],
+  [3, period(3, null, null)],
+]);
+const ledger = { entries: new Map(entries.map((e) => [e.id, e])), currentPeriod: 3, periods };
 
 describe("filterEntries", () => {
   it("filters by member in any case, period, stream and status, newest first", () => {
-    expect(filterEntries(entries, { member: BOB.toLowerCase() }).map((e) => e.id)).toEqual([6n, 3n, 2n]);
-    expect(filterEntries(entries, { period: 3, stream: 0 }).map((e) => e.id)).toEqual([4n, 3n, 2n]);
-    expect(filterEntries(entries, { status: "Counted" }).map((e) => e.id)).toEqual([2n, 1n]);
-    expect(filterEntries(entries, {})).toHaveLength(6);
-    expect(filterEntries(entries, { member: ALICE, status: "Withdrawn" })).toEqual([]);
+    expect(filterEntries(ledger, { member: BOB.toLowerCase() }).map((e) => e.id)).toEqual([6n, 3n, 2n]);
+    expect(filterEntries(ledger, { period: 3, stream: 0 }).map((e) => e.id)).toEqual([4n, 3n, 2n]);
+    expect(filterEntries(ledger, { status: "Counted" }).map((e) => e.id)).toEqual([2n, 1n]);
+    expect(filterEntries(ledger, {})).toHaveLength(6);
+    expect(filterEntries(ledger, { member: ALICE, status: "Withdrawn" })).toEqual([]);
+  });
+
+  it("finds a pending entry of a closed period as Lapsed, not Pending", () => {
+    expect(filterEntries(ledger, { status: "Lapsed" }).map((e) => e.id)).toEqual([5n]);
+    expect(filterEntries(ledger, { status: "Pending" }).map((e) => e.id)).toEqual([3n]);
+  });
+});
+
+describe("the review window", () => {
+  it("reports a pending entry of a closed period as Lapsed, as ValueLedger.entry does", () => {
+    expect(entryStatus(entries[4], ledger)).toBe("Lapsed");
+    expect(entryStatus(entries[2], ledger)).toBe("Pending");
+    expect(entryStatus(entries[1], ledger)).toBe("Counted");
+    expect(entryStatus(entry(9, { status: "Lapsed" as LedgerEntry["status"] }), ledger)).toBe("Lapsed");
+  });
+
+  it("makes a closed period final at its finalAt, not before", () => {
+    expect(finalAtOf(periods.get(2))).toBe(5_000n);
+    expect(finalAtOf(periods.get(3))).toBeNull();
+    expect(isFinal(periods.get(2), 4_999n)).toBe(false);
+    expect(isFinal(periods.get(2), 5_000n)).toBe(true);
+    expect(isFinal(periods.get(3), 10_000n)).toBe(false);
+  });
+
+  it("treats a closed period without finalAt in its history as final (a fold from before the window)", () => {
+    const old = { ...period(4, 100n, null) } as PeriodState & { finalAt?: unknown };
+    delete old.finalAt;
+    expect(finalAtOf(old)).toBeNull();
+    expect(isFinal(old, 0n)).toBe(true);
+  });
+
+  it("keeps counted work of a closed period disputable until the period is final", () => {
+    const counted = entry(20, { period: 2, status: "Counted", author: BOB });
+    const l = { ...ledger, entries: new Map([...ledger.entries, [counted.id, counted]]) };
+    expect(stillInReview(l, 4_500n).map((e) => e.id)).toEqual([20n]);
+    expect(stillInReview(l, 5_000n)).toEqual([]);
+    expect(disputeBlock(counted, l, ALICE, "Committed", 4_500n)).toBeNull();
+    expect(disputeBlock(counted, l, ALICE, "Committed", 5_000n)).toBe("reviewOver");
+    expect(disputeBlock({ ...counted, settled: true }, l, ALICE, "Committed", 4_500n)).toBe("settled");
+    expect(disputeBlock(counted, l, BOB, "Committed", 4_500n)).toBe("ownEntry");
+    expect(disputeBlock(counted, l, "0xCc", "Dating2", 4_500n)).toBe("notCommitted");
+    expect(disputeBlock(counted, l, undefined, undefined, 4_500n)).toBe("notConnected");
+  });
+
+  it("refuses to dispute a lapsed entry, and allows pending or counted work of the open period", () => {
+    expect(disputeBlock(entries[4], ledger, BOB, "Committed", 0n)).toBe("notDisputable");
+    expect(disputeBlock(entries[2], ledger, ALICE, "Committed", 0n)).toBeNull();
+    expect(disputeBlock(entries[1], ledger, ALICE, "Committed", 99_999n)).toBeNull();
+    expect(disputeBlock(entries[5], ledger, ALICE, "Committed", 0n)).toBe("notDisputable");
   });
 });
 

@@ -1,31 +1,26 @@
 /** The work page's selections of ledger entries, pure so they are tested without a browser. */
-import type {
-  EntryStatusLabel,
-  LedgerEntry,
-  LedgerState,
-  PerStream,
-  Totals,
-} from "../../../../scripts/lib/history/index.ts";
+import type { LedgerEntry, LedgerState, PerStream, Totals } from "../../../../scripts/lib/history/index.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
+import { entryStatus, finalAtOf, inReviewWindow, type EntryStatus } from "../../data/periods.ts";
 
 export interface EntryFilter {
   /** An author's address (any case). */
   member?: string;
   period?: number;
   stream?: number;
-  status?: EntryStatusLabel;
+  status?: EntryStatus;
 }
 
-/** Entries matching every given criterion, newest first. */
-export function filterEntries(entries: Iterable<LedgerEntry>, filter: EntryFilter): LedgerEntry[] {
+/** Entries matching every given criterion, newest first; a status is matched as it stands now (entryStatus). */
+export function filterEntries(ledger: Pick<LedgerState, "entries" | "periods">, filter: EntryFilter): LedgerEntry[] {
   const member = filter.member?.toLowerCase();
-  return [...entries]
+  return [...ledger.entries.values()]
     .filter(
       (e) =>
         (member === undefined || e.author.toLowerCase() === member) &&
         (filter.period === undefined || e.period === filter.period) &&
         (filter.stream === undefined || e.stream === filter.stream) &&
-        (filter.status === undefined || e.status === filter.status),
+        (filter.status === undefined || entryStatus(e, ledger) === filter.status),
     )
     .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
@@ -61,7 +56,24 @@ export function myPending(ledger: Pick<LedgerState, "entries" | "currentPeriod">
 export const openDisputes = (ledger: Pick<LedgerState, "entries">): LedgerEntry[] =>
   [...ledger.entries.values()].filter((e) => e.status === "Disputed");
 
-/** Why someone cannot review (approve or dispute) an entry, or null when they can: the ledger's own refusals. */
+/**
+ * Counted entries of closed periods still in their review window at `now`, oldest first: any Committed member may
+ * still dispute them until their period is final (an entry the members already accepted is settled).
+ */
+export function stillInReview(
+  ledger: Pick<LedgerState, "entries" | "periods" | "currentPeriod">,
+  now: bigint | undefined,
+): LedgerEntry[] {
+  return [...ledger.entries.values()].filter(
+    (e) =>
+      e.status === "Counted" &&
+      !e.settled &&
+      e.period !== ledger.currentPeriod &&
+      inReviewWindow(ledger.periods.get(e.period), now),
+  );
+}
+
+/** Why someone cannot approve an entry, or null when they can: the ledger's own refusals. */
 export type ReviewBlock = "notConnected" | "notCommitted" | "ownEntry" | "alreadyApproved" | "closedPeriod";
 
 export function reviewBlock(
@@ -75,6 +87,31 @@ export function reviewBlock(
   if (entry.author.toLowerCase() === me.toLowerCase()) return "ownEntry";
   if (stage !== "Committed") return "notCommitted";
   if (entry.approvals.some((a) => a.approver.toLowerCase() === me.toLowerCase())) return "alreadyApproved";
+  return null;
+}
+
+/** Why someone cannot dispute an entry, or null when they can: ValueLedger.dispute's refusals. */
+export type DisputeBlock = "notConnected" | "notCommitted" | "ownEntry" | "settled" | "reviewOver" | "notDisputable";
+
+export function disputeBlock(
+  entry: LedgerEntry,
+  ledger: Pick<LedgerState, "periods" | "currentPeriod">,
+  me: string | undefined,
+  stage: StageLabel | undefined,
+  now: bigint | undefined,
+): DisputeBlock | null {
+  if (!me) return "notConnected";
+  if (entry.period === ledger.currentPeriod) {
+    if (entry.status !== "Pending" && entry.status !== "Counted") return "notDisputable";
+  } else {
+    // A closed period: its counted work until the period is final; its pending work has lapsed.
+    if (entry.status !== "Counted") return "notDisputable";
+    const finalAt = finalAtOf(ledger.periods.get(entry.period));
+    if (finalAt === null || (now !== undefined && now >= finalAt)) return "reviewOver";
+  }
+  if (entry.author.toLowerCase() === me.toLowerCase()) return "ownEntry";
+  if (stage !== "Committed") return "notCommitted";
+  if (entry.settled) return "settled";
   return null;
 }
 
