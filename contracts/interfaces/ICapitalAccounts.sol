@@ -207,7 +207,8 @@ interface ICapitalAccounts {
     /// its review window until finalAt).
     error CapitalPeriodNotFinal(uint32 period, uint48 finalAt);
 
-    /// @notice Thrown when a loss is larger than the reserve and every account together.
+    /// @notice Thrown when a loss is larger than the reserve and every account together (less what earlier losses
+    /// charged to accounts and settling has not written off yet).
     error CapitalLossTooLarge(uint256 loss, uint256 absorbable);
 
     /// @notice Thrown when a redemption schedule does not exist.

@@ -141,7 +141,9 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     function closeYearAtLoss(uint32 lastPeriod, uint256 loss) external onlyRole(DEFAULT_ADMIN_ROLE) nonReentrant {
         if (loss == 0) revert CapitalZeroAmount();
         // More than the reserve and every account together is not a loss the books can take: a mistake or an attack.
-        uint256 absorbable = _reserve + _accountsTotal;
+        // Accounts already charged by an earlier loss, not settled yet, can't absorb it twice.
+        uint256 pendingCharge = _valueOf(_pendingLossShares);
+        uint256 absorbable = _reserve + (_accountsTotal > pendingCharge ? _accountsTotal - pendingCharge : 0);
         if (loss > absorbable) revert CapitalLossTooLarge(loss, absorbable);
         (uint32 year, uint32 firstPeriod, uint256 totalPatronage) = _openYear(lastPeriod);
         uint256 fromReserve = Math.min(loss, _reserve);
