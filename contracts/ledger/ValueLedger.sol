@@ -127,7 +127,9 @@ contract ValueLedger is IValueLedger, TokenRecovery {
             // A closed period's counted work stays disputable until its totals become final; its pending work lapsed.
             uint48 finalAt = _periods[period].finalAt;
             if (Time.timestamp() >= finalAt) revert LedgerReviewWindowOver(entryId, finalAt);
-            _requireStatus(entryId, e, EntryStatus.Counted, EntryStatus.Counted);
+            if (status != EntryStatus.Counted) {
+                revert LedgerEntryStatus(entryId, status == EntryStatus.Pending ? EntryStatus.Lapsed : status);
+            }
         } else {
             _requireStatus(entryId, e, EntryStatus.Pending, EntryStatus.Counted);
         }
