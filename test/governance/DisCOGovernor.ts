@@ -8,15 +8,20 @@ import {
   Constituency,
   DAY,
   decide,
+  deployWeightedForWorkers,
   deployWithAdmin,
+  governorCall,
   keyedNonce,
   kind,
+  NO_SHARES,
   onlyStates,
   passAndQueue,
+  selector,
   SETTINGS,
   signBallotWithNonce,
   signKeyedBallot,
   Stage,
+  standardProposal,
   state,
   TIMELOCK_DELAY,
   type Vote,
@@ -24,7 +29,6 @@ import {
 import { minedAt } from "../helpers/expect.ts";
 import {
   descriptionHash,
-  enact,
   execute,
   proposalIdOf,
   propose,
@@ -35,68 +39,15 @@ import {
   Support,
   type ProposalCalls,
 } from "../../scripts/lib/governance.ts";
-import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 
 const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;
 const time = networkHelpers.time;
 
-type Shares = [number, number, number, number, number, number, number, number];
-
-const NO_SHARES: Shares = [0, 0, 0, 0, 0, 0, 0, 0];
 const ACTIVE_ONLY = onlyStates("Active");
-const selector = (signature: string): string => keccakId(signature).slice(0, 10);
 const role = (name: string): string => keccakId(name);
 
 type DisCO = Awaited<ReturnType<typeof deployWithAdmin>>;
-
-/** A harmless Standard proposal: admit heidi as a Casual supporter. */
-async function standardProposal(disco: DisCO, description: string): Promise<ProposalCalls> {
-  const data = disco.membership.interface.encodeFunctionData("admit", [
-    disco.heidi.address,
-    Stage.Casual,
-    Constituency.supporter,
-    ZeroAddress,
-  ]);
-  return calls(await disco.membership.getAddress(), data, description);
-}
-
-/** A call on the governor itself, which makes a Bylaw proposal. */
-async function governorCall(
-  governor: DisCOGovernor,
-  functionName: string,
-  args: ReadonlyArray<unknown>,
-  description: string,
-): Promise<ProposalCalls> {
-  const iface: Interface = governor.interface;
-  return calls(await governor.getAddress(), iface.encodeFunctionData(functionName, args), description);
-}
-
-async function setShares(disco: DisCO, shares: Shares): Promise<void> {
-  const proposal = await governorCall(disco.governor, "setConstituencyShares", [shares], `shares ${shares.join("/")}`);
-  await enact(disco.governor, time, disco.alice, proposal, allFor(disco));
-}
-
-/** Workers 60%, community 20%, clients 20%. */
-async function deployWeightedForWorkers() {
-  const disco = await deployWithAdmin();
-  await setShares(disco, [6000, 2000, 2000, 0, 0, 0, 0, 0]);
-  return disco;
-}
-
-/** Workers 20%, community 40%, clients 40%. */
-async function deployWeightedForOthers() {
-  const disco = await deployWithAdmin();
-  await setShares(disco, [2000, 4000, 4000, 0, 0, 0, 0, 0]);
-  return disco;
-}
-
-/** Workers 50%, community 20%, clients 20%, supporters 10% (no Committed supporter exists). */
-async function deployWeightedWithEmptyConstituency() {
-  const disco = await deployWithAdmin();
-  await setShares(disco, [5000, 2000, 2000, 1000, 0, 0, 0, 0]);
-  return disco;
-}
 
 describe("DisCOGovernor", function () {
   describe("deployment", function () {
@@ -1078,362 +1029,6 @@ describe("DisCOGovernor", function () {
         ]);
         expect(blocked.outcome).to.equal(state("Defeated"));
       });
-    });
-  });
-
-  describe("constituency weighting", function () {
-    it("sets shares through governance and weights only proposals made afterwards", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const before = await propose(governor, alice, await standardProposal(disco, "before weighting"));
-      const shares: Shares = [6000, 2000, 2000, 0, 0, 0, 0, 0];
-      const proposal = await governorCall(governor, "setConstituencyShares", [shares], "weight by constituency");
-      const proposalId = await passAndQueue(governor, alice, proposal, allFor(disco));
-      await expect(execute(governor, alice, proposal))
-        .to.emit(governor, "ConstituencySharesSet")
-        .withArgs(shares);
-      expect(await governor.state(proposalId)).to.equal(state("Executed"));
-      expect(await governor.constituencyShares()).to.deep.equal(shares.map(BigInt));
-
-      const after = await standardProposal(disco, "after weighting");
-      const afterId = await proposalIdOf(governor, after);
-      await expect(governor.connect(alice).propose(after.targets, after.values, after.calldatas, after.description))
-        .to.emit(governor, "ProposalClassified")
-        .withArgs(afterId, kind("Standard"), 2, 3, shares);
-      expect((await governor.proposalTally(afterId)).weighted).to.equal(true);
-      expect(await governor.proposalShares(afterId)).to.deep.equal(shares.map(BigInt));
-      expect((await governor.proposalTally(before)).weighted).to.equal(false);
-      expect(await governor.proposalShares(before)).to.deep.equal(NO_SHARES.map(BigInt));
-    });
-
-    it("turns weighting off again with all-zero shares", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, alice } = disco;
-      const proposal = await governorCall(governor, "setConstituencyShares", [NO_SHARES], "one member, one vote");
-      await passAndQueue(governor, alice, proposal, allFor(disco));
-      await expect(execute(governor, alice, proposal))
-        .to.emit(governor, "ConstituencySharesSet")
-        .withArgs(NO_SHARES);
-      const proposalId = await propose(governor, alice, await standardProposal(disco, "unweighted again"));
-      expect((await governor.proposalTally(proposalId)).weighted).to.equal(false);
-    });
-
-    it("reverts when shares neither sum to 10,000 nor are all zero", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const bad: Array<[Shares, number]> = [
-        [[6000, 2000, 1999, 0, 0, 0, 0, 0], 9999],
-        [[6000, 2000, 2001, 0, 0, 0, 0, 0], 10_001],
-        [[0, 0, 0, 0, 0, 0, 0, 1], 1],
-      ];
-      const proposals = await Promise.all(
-        bad.map(([shares], i) => governorCall(governor, "setConstituencyShares", [shares], `bad shares ${i}`)),
-      );
-      // Decide all three side by side, then try to execute each.
-      const ids = [];
-      for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
-      await openVoting(governor, time, ids[ids.length - 1]);
-      for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
-      await closeVoting(governor, time, ids[ids.length - 1]);
-      for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
-      await time.increase(TIMELOCK_DELAY);
-      for (const [i, proposal] of proposals.entries()) {
-        await expect(execute(governor, alice, proposal))
-          .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidShares")
-          .withArgs(bad[i][1]);
-      }
-    });
-
-    it("lets workers with 60% outvote a larger count of other members", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, membership, admin, alice, bob, carol, dave, erin, grace } = disco;
-      await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.community, ZeroAddress);
-      const proposalId = await decide(governor, alice, await standardProposal(disco, "workers decide"), [
-        [alice, Support.For],
-        [bob, Support.For],
-        [carol, Support.Against],
-        [grace, Support.Against],
-        [dave, Support.Against],
-        [erin, Support.Against], // advisory: in no weighted count
-      ]);
-      expect(await governor.proposalVotes(proposalId)).to.deep.equal([3n, 2n, 0n]); // unweighted: 2 For, 3 Against
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([
-        4n * 10n ** 17n, // community 20% + clients 20%
-        6n * 10n ** 17n, // workers 60%
-        0n,
-      ]);
-      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([2n, 0n, 0n]);
-      expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 2n, 0n]);
-      expect(await governor.constituencyTally(proposalId, Constituency.client)).to.deep.equal([0n, 1n, 0n]);
-      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
-    });
-
-    it("lets a smaller count outvote the workers when the workers' share is small", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForOthers);
-      const { governor, alice, bob, carol, dave } = disco;
-      const proposalId = await decide(governor, alice, await standardProposal(disco, "others decide"), [
-        [alice, Support.For],
-        [bob, Support.For],
-        [carol, Support.Against],
-        [dave, Support.Abstain],
-      ]);
-      expect(await governor.proposalVotes(proposalId)).to.deep.equal([1n, 2n, 1n]); // unweighted: For wins
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([
-        4n * 10n ** 17n, // community 40%
-        2n * 10n ** 17n, // workers 20%
-        4n * 10n ** 17n, // clients 40%
-      ]);
-      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
-    });
-
-    it("weights a constituency by the share of its members who voted", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, alice, bob, carol } = disco;
-      const proposalId = await decide(governor, alice, await standardProposal(disco, "split workers"), [
-        [alice, Support.For],
-        [bob, Support.Against],
-        [carol, Support.For],
-      ]);
-      // Workers 60% split 1:1, community 20% For; clients did not vote.
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([3n * 10n ** 17n, 5n * 10n ** 17n, 0n]);
-      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
-    });
-
-    it("skips a constituency with a share but no binding members at the snapshot", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedWithEmptyConstituency);
-      const { governor, alice, bob, carol, dave } = disco;
-      const proposalId = await decide(governor, alice, await standardProposal(disco, "supporters absent"), [
-        [alice, Support.For],
-        [bob, Support.For],
-        [carol, Support.Against],
-        [dave, Support.Against],
-      ]);
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([4n * 10n ** 17n, 5n * 10n ** 17n, 0n]);
-      expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
-    });
-
-    it("counts each vote in the constituency held at the snapshot", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, membership, admin, alice, bob, dave } = disco;
-      const proposalId = await propose(governor, alice, await standardProposal(disco, "moved member"));
-      await openVoting(governor, time, proposalId);
-      await membership.connect(admin).changeConstituency(dave.address, Constituency.worker);
-      await governor.connect(dave).castVote(proposalId, Support.For);
-      await governor.connect(bob).castVote(proposalId, Support.Against);
-      expect(await governor.constituencyTally(proposalId, Constituency.client)).to.deep.equal([1n, 0n, 0n]);
-      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([0n, 1n, 0n]);
-    });
-
-    it("blocks a weighted consent proposal with one binding block, outside the constituency tallies", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, alice, bob, carol } = disco;
-      const proposalId = await propose(governor, alice, await standardProposal(disco, "[consent] weighted consent"));
-      await openVoting(governor, time, proposalId);
-      await governor.connect(alice).castVote(proposalId, Support.For);
-      await governor.connect(bob).castVote(proposalId, Support.For);
-      await governor.connect(carol).castVoteWithReason(proposalId, Support.Block, "not without the community");
-      await closeVoting(governor, time, proposalId);
-      expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 0n, 0n]);
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([0n, 6n * 10n ** 17n, 0n]);
-      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
-    });
-
-    it("applies the supermajority to weighted votes on a bylaw", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForOthers);
-      const { governor, alice, bob, carol, dave } = disco;
-      // Weighted For 20% + 40% = 60%, Against 40%: a majority, but below 2/3.
-      const bylaw = await governorCall(governor, "setVotingDelay", [2 * DAY], "weighted bylaw");
-      const proposalId = await decide(governor, alice, bylaw, [
-        [alice, Support.For],
-        [bob, Support.For],
-        [carol, Support.For],
-        [dave, Support.Against],
-      ]);
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([4n * 10n ** 17n, 6n * 10n ** 17n, 0n]);
-      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
-    });
-
-    // Before the snapshot the constituencies' sizes are not known yet (a lookup would be in the future): zeros.
-    it("reports zero weighted votes for a weighted proposal whose vote has not opened", async function () {
-      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
-      const { governor, alice } = disco;
-      const proposalId = await propose(governor, alice, await standardProposal(disco, "not open yet"));
-      expect(await governor.state(proposalId)).to.equal(state("Pending"));
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([0n, 0n, 0n]);
-    });
-
-    it("reports plain counts for an unweighted proposal", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice, bob, carol } = disco;
-      const proposalId = await decide(governor, alice, await standardProposal(disco, "plain"), [
-        [alice, Support.For],
-        [bob, Support.Against],
-        [carol, Support.Abstain],
-      ]);
-      expect(await governor.weightedVotes(proposalId)).to.deep.equal([1n, 1n, 1n]);
-      expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([0n, 0n, 0n]);
-    });
-  });
-
-  describe("governance settings", function () {
-    it("sets the supermajority through governance", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const proposal = await governorCall(governor, "setSupermajority", [3, 4], "three quarters");
-      await passAndQueue(governor, alice, proposal, allFor(disco));
-      await expect(execute(governor, alice, proposal))
-        .to.emit(governor, "SupermajoritySet")
-        .withArgs(3, 4);
-      expect(await governor.supermajority()).to.deep.equal([3n, 4n]);
-    });
-
-    it("reverts when the supermajority is not more than half and at most the whole", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const bad: Array<[number, number]> = [
-        [1, 2],
-        [5, 4],
-        [1, 0],
-      ];
-      const proposals = await Promise.all(
-        bad.map(([n, d]) => governorCall(governor, "setSupermajority", [n, d], `supermajority ${n}/${d}`)),
-      );
-      const ids = [];
-      for (const proposal of proposals) ids.push(await propose(governor, alice, proposal));
-      await openVoting(governor, time, ids[ids.length - 1]);
-      for (const proposalId of ids) await castVotes(governor, proposalId, allFor(disco));
-      await closeVoting(governor, time, ids[ids.length - 1]);
-      for (const proposal of proposals) await (await queue(governor, alice, proposal)).wait();
-      await time.increase(TIMELOCK_DELAY);
-      for (const [i, proposal] of proposals.entries()) {
-        await expect(execute(governor, alice, proposal))
-          .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidSupermajority")
-          .withArgs(bad[i][0], bad[i][1]);
-      }
-    });
-
-    it("marks and unmarks a bylaw function through governance", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, membership, alice } = disco;
-      const m = await membership.getAddress();
-      const admitSelector = selector("admit(address,uint8,uint8,address)");
-      const mark = await governorCall(governor, "setBylawFunction", [m, admitSelector, true], "admissions are bylaws");
-      await passAndQueue(governor, alice, mark, allFor(disco));
-      await expect(execute(governor, alice, mark))
-        .to.emit(governor, "BylawFunctionSet")
-        .withArgs(m, admitSelector, true);
-      expect(await governor.isBylawFunction(m, admitSelector)).to.equal(true);
-      const admission = await standardProposal(disco, "admit heidi");
-      expect(await governor.classify(admission.targets, admission.calldatas, admission.description)).to.equal(
-        kind("Bylaw"),
-      );
-
-      const unmark = await governorCall(governor, "setBylawFunction", [m, admitSelector, false], "not any more");
-      await passAndQueue(governor, alice, unmark, allFor(disco));
-      await expect(execute(governor, alice, unmark))
-        .to.emit(governor, "BylawFunctionSet")
-        .withArgs(m, admitSelector, false);
-      expect(await governor.classify(admission.targets, admission.calldatas, admission.description)).to.equal(
-        kind("Standard"),
-      );
-    });
-
-    it("reverts when a bylaw function is registered on the zero address", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const proposal = await governorCall(governor, "setBylawFunction", [ZeroAddress, "0x12345678", true], "zero");
-      await passAndQueue(governor, alice, proposal, allFor(disco));
-      await expect(execute(governor, alice, proposal))
-        .to.be.revertedWithCustomError(governor, "DisCOGovernorInvalidBylawTarget")
-        .withArgs(ZeroAddress);
-    });
-
-    it("updates the quorum through governance, for proposals whose snapshot comes after", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const proposal = await governorCall(governor, "updateQuorumNumerator", [7500], "three quarters must take part");
-      await passAndQueue(governor, alice, proposal, allFor(disco));
-      const tx = execute(governor, alice, proposal);
-      await expect(tx).to.emit(governor, "QuorumNumeratorUpdated").withArgs(5000, 7500);
-      const at = await minedAt(tx);
-      await networkHelpers.mine();
-      expect(await governor["quorumNumerator()"]()).to.equal(7500n);
-      expect(await governor.quorum(at)).to.equal(3n);
-      expect(await governor.quorum(at - 1n)).to.equal(2n);
-    });
-
-    it("reverts when the quorum would be zero or above 100%", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const zero = await governorCall(governor, "updateQuorumNumerator", [0], "no quorum");
-      const over = await governorCall(governor, "updateQuorumNumerator", [10_001], "impossible quorum");
-      const zeroId = await propose(governor, alice, zero);
-      const overId = await propose(governor, alice, over);
-      await openVoting(governor, time, overId);
-      await castVotes(governor, zeroId, allFor(disco));
-      await castVotes(governor, overId, allFor(disco));
-      await closeVoting(governor, time, overId);
-      await (await queue(governor, alice, zero)).wait();
-      await (await queue(governor, alice, over)).wait();
-      await time.increase(TIMELOCK_DELAY);
-      await expect(execute(governor, alice, zero))
-        .to.be.revertedWithCustomError(governor, "GovernorInvalidQuorumFraction")
-        .withArgs(0, 10_000);
-      await expect(execute(governor, alice, over))
-        .to.be.revertedWithCustomError(governor, "GovernorInvalidQuorumFraction")
-        .withArgs(10_001, 10_000);
-    });
-
-    it("changes the voting delay, voting period and proposal threshold in one bylaw proposal", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, alice } = disco;
-      const iface: Interface = governor.interface;
-      const g = await governor.getAddress();
-      const proposal: ProposalCalls = {
-        targets: [g, g, g],
-        values: [0n, 0n, 0n],
-        calldatas: [
-          iface.encodeFunctionData("setVotingDelay", [2 * DAY]),
-          iface.encodeFunctionData("setVotingPeriod", [14 * DAY]),
-          iface.encodeFunctionData("setProposalThreshold", [0]),
-        ],
-        description: "slower rhythm, anyone may propose",
-      };
-      await passAndQueue(governor, alice, proposal, allFor(disco));
-      const tx = execute(governor, alice, proposal);
-      await expect(tx)
-        .to.emit(governor, "VotingDelaySet")
-        .withArgs(DAY, 2 * DAY);
-      await expect(tx)
-        .to.emit(governor, "VotingPeriodSet")
-        .withArgs(7 * DAY, 14 * DAY);
-      await expect(tx).to.emit(governor, "ProposalThresholdSet").withArgs(1, 0);
-      expect(await governor.votingDelay()).to.equal(BigInt(2 * DAY));
-      expect(await governor.votingPeriod()).to.equal(BigInt(14 * DAY));
-      expect(await governor.proposalThreshold()).to.equal(0n);
-    });
-
-    it("reverts when any setter is called directly, even by a member or the timelock's deployer", async function () {
-      const { governor, timelock, deployer, alice } = await networkHelpers.loadFixture(deployWithAdmin);
-      for (const caller of [deployer, alice]) {
-        const g = governor.connect(caller);
-        const attempts = [
-          g.setSupermajority(3, 4),
-          g.setConstituencyShares([6000, 2000, 2000, 0, 0, 0, 0, 0]),
-          g.setBylawFunction(await timelock.getAddress(), "0x12345678", true),
-          g.updateQuorumNumerator(1),
-          g.setVotingDelay(1),
-          g.setVotingPeriod(1),
-          g.setProposalThreshold(0),
-          g.updateTimelock(await timelock.getAddress()),
-          g.relay(alice.address, 0, "0x"),
-        ];
-        for (const attempt of attempts) {
-          await expect(attempt)
-            .to.be.revertedWithCustomError(governor, "GovernorOnlyExecutor")
-            .withArgs(caller.address);
-        }
-      }
     });
   });
 

@@ -1,5 +1,5 @@
 import { network } from "hardhat";
-import { toBeHex, type Signer } from "ethers";
+import { id, toBeHex, type Interface, type Signer } from "ethers";
 import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
 import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import {
@@ -18,7 +18,7 @@ import {
   type ProposalCalls,
   type SignedBallot,
 } from "../../scripts/lib/governance.ts";
-import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
+import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
 
 export { Stage };
 
@@ -123,6 +123,9 @@ export const onlyStates = (...names: StateName[]): string =>
     32,
   );
 
+/** A function's 4-byte selector, from its signature. */
+export const selector = (signature: string): string => id(signature).slice(0, 10);
+
 /** A vote: who, and their support value. */
 export type Vote = readonly [Signer, number];
 
@@ -141,6 +144,62 @@ export function allFor(disco: { alice: Signer; bob: Signer; carol: Signer; dave:
 
 export async function castVotes(governor: DisCOGovernor, proposalId: bigint, votes: ReadonlyArray<Vote>) {
   for (const [voter, support] of votes) await (await governor.connect(voter).castVote(proposalId, support)).wait();
+}
+
+/** A harmless Standard proposal: admit heidi as a Casual supporter. */
+export async function standardProposal(
+  disco: { membership: Membership; heidi: Signer },
+  description: string,
+): Promise<ProposalCalls> {
+  const data = disco.membership.interface.encodeFunctionData("admit", [
+    await disco.heidi.getAddress(),
+    Stage.Casual,
+    Constituency.supporter,
+    connection.ethers.ZeroAddress,
+  ]);
+  return calls(await disco.membership.getAddress(), data, description);
+}
+
+/** A call on the governor itself, which makes a Bylaw proposal. */
+export async function governorCall(
+  governor: DisCOGovernor,
+  functionName: string,
+  args: ReadonlyArray<unknown>,
+  description: string,
+): Promise<ProposalCalls> {
+  const iface: Interface = governor.interface;
+  return calls(await governor.getAddress(), iface.encodeFunctionData(functionName, args), description);
+}
+
+/** Constituency shares in basis points, one per constituency id (IDisCOGovernor.setConstituencyShares). */
+export type Shares = [number, number, number, number, number, number, number, number];
+export const NO_SHARES: Shares = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** The members switch constituency weighting to `shares` by a unanimous bylaw vote. */
+export async function setShares(disco: Awaited<ReturnType<typeof deployDisCOWith>>, shares: Shares): Promise<void> {
+  const proposal = await governorCall(disco.governor, "setConstituencyShares", [shares], `shares ${shares.join("/")}`);
+  await enact(disco.governor, time, disco.alice, proposal, allFor(disco));
+}
+
+/** deployWithAdmin's DisCO, weighted: workers 60%, community 20%, clients 20%. */
+export async function deployWeightedForWorkers() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [6000, 2000, 2000, 0, 0, 0, 0, 0]);
+  return disco;
+}
+
+/** deployWithAdmin's DisCO, weighted: workers 20%, community 40%, clients 40%. */
+export async function deployWeightedForOthers() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [2000, 4000, 4000, 0, 0, 0, 0, 0]);
+  return disco;
+}
+
+/** deployWithAdmin's DisCO, weighted: workers 50%, community 20%, clients 20%, supporters 10% (none Committed). */
+export async function deployWeightedWithEmptyConstituency() {
+  const disco = await deployWithAdmin();
+  await setShares(disco, [5000, 2000, 2000, 1000, 0, 0, 0, 0]);
+  return disco;
 }
 
 /** Proposes, votes and closes the vote; returns the proposal id, now Succeeded or Defeated. */
