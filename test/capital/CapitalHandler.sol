@@ -22,7 +22,7 @@ import {DesignDefaults} from "../utils/DesignDefaults.sol";
 /// treasury spending, and new rules. It keeps a model of the money and of the capital books (index, shares,
 /// accounts, reserve, commons, cash, redemptions, each closed year), computed from the rules in plain arithmetic.
 /// It is the admin of the Membership and the admin (the timelock's role) and a treasurer of the ledger, the
-/// treasury and the capital accounts; `bookkeeper` is a second treasurer of the treasury and the capital accounts.
+/// treasury and the capital accounts; `bookkeeper` is a second treasurer of the ledger and the treasury (the capital accounts have none).
 /// @dev Every entry point catches the contracts' reverts and predicts them: a call accepted while the model refuses
 /// it, refused while the model accepts it, refused with another error, or moving another amount than the model
 /// computes counts as a violation, as does any view of the books that disagrees with the model after a call. So a
@@ -138,7 +138,10 @@ contract CapitalHandler is Test {
     uint32 public mClosedThrough;
     mapping(uint32 year => ModelYear) internal _years;
     mapping(address member => ModelAccount) internal _accounts;
-    mapping(address member => ModelRedemption) internal _redemptions;
+    /// @dev Every amount moved into a redemption is a schedule of its own (finding 6).
+    mapping(address member => ModelRedemption[]) internal _redemptions;
+    /// @dev When each closed period becomes final (closedAt + DESIGN.md's 3-day review window).
+    mapping(uint32 period => uint48) public ghostFinalAt;
     /// @dev A digest of each closed year's record and every actor's allocation of it, taken when it closed.
     mapping(uint32 year => bytes32) public closedYearDigest;
 
@@ -198,9 +201,10 @@ contract CapitalHandler is Test {
         _rules = DesignDefaults.capitalSettings();
         treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets, _rules);
         capital = CapitalAccounts(address(treasury.capital()));
-        // The timelock names a second treasurer after deployment: one who funds and closes years but may not spend.
+        // The timelock names a second treasurer after deployment: one who funds periods but may neither spend nor
+        // close a year (the members approve the year's accounts; finding 7).
         treasury.grantRole(TREASURER_ROLE, bookkeeper);
-        capital.grantRole(TREASURER_ROLE, bookkeeper);
+        ledger.grantRole(TREASURER_ROLE, bookkeeper);
         vm.label(address(membership), "membership");
         vm.label(address(ledger), "ledger");
         vm.label(address(euro), "euro");
@@ -285,7 +289,9 @@ contract CapitalHandler is Test {
             funded += pools[s];
         }
         bytes memory expected;
-        if (amount > free) {
+        if (block.timestamp < ghostFinalAt[period]) {
+            expected = abi.encodeWithSelector(ITreasury.TreasuryPeriodNotFinal.selector, period, ghostFinalAt[period]);
+        } else if (amount > free) {
             expected = abi.encodeWithSelector(ITreasury.TreasuryInsufficientUnallocated.selector, amount, free);
         } else if (funded == 0) {
             expected = abi.encodeWithSelector(ITreasury.TreasuryNothingToFund.selector, period);
@@ -495,7 +501,12 @@ contract CapitalHandler is Test {
         vm.prank(member);
         try capital.redeem() returns (uint256 amount) {
             if (expected.length != 0) return _violation("redeem accepted what the model refuses");
-            _redemptions[member].paid += due;
+            ModelRedemption[] storage schedules = _redemptions[member];
+            for (uint256 i = 0; i < schedules.length; ++i) {
+                (uint256 d, ) = _dueOf(schedules[i]);
+                schedules[i].paid += d;
+                if (capital.redemptionOf(member, i).paid != schedules[i].paid) _violation("redeem: a schedule's paid");
+            }
             mRedemptionsOwed -= due;
             ghostRedeemed += due;
             ++redemptionsPaid;
@@ -514,9 +525,10 @@ contract CapitalHandler is Test {
 
     // ------------------------------------------------------------------------------------------------ TREASURERS
 
-    /// @dev A treasurer closes the next year at a surplus: mostly through a closed period within the longest year,
-    /// with a surplus within the unallocated balance; now and then zero, all of it, more than it, a year already
-    /// closed, one ending in a period not closed, or one too long.
+    /// @dev The members (the admin) close the next year at a surplus: mostly through a final period within the
+    /// longest year, with a surplus within the unallocated balance; now and then zero, all of it, more than it, a
+    /// year already closed, one with a period not final, or one too long. Now and then the bookkeeper, a treasurer,
+    /// tries it instead and is refused whatever the year (finding 7).
     function closeYear(uint256 periodSeed, uint256 surplusSeed, bool byBookkeeper) external {
         ++calls;
         uint32 last = _yearEnd(periodSeed);
@@ -525,6 +537,13 @@ contract CapitalHandler is Test {
         bytes memory expected = _yearError(last, surplus);
         if (expected.length == 0 && surplus > free) {
             expected = abi.encodeWithSelector(ICapitalAccounts.CapitalInsufficientUnallocated.selector, surplus, free);
+        }
+        if (byBookkeeper) {
+            expected = abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                bookkeeper,
+                ADMIN_ROLE
+            );
         }
         if (byBookkeeper) vm.prank(bookkeeper);
         try capital.closeYear(last, surplus) {
@@ -549,6 +568,11 @@ contract CapitalHandler is Test {
         else if (kind == 2) loss = 1 + (x % (2 * modelHeld() + 10));
         else if (kind != 0) loss = 1 + (x % (mReserve / 2 + 10));
         bytes memory expected = _yearError(last, loss);
+        // A loss above the reserve and every account together is refused before the year is looked at (finding 3).
+        uint256 absorbable = mReserve + mAccountsTotal;
+        if (loss != 0 && loss > absorbable) {
+            expected = abi.encodeWithSelector(ICapitalAccounts.CapitalLossTooLarge.selector, loss, absorbable);
+        }
         try capital.closeYearAtLoss(last, loss) {
             if (expected.length != 0) return _violation("closeYearAtLoss accepted what the model refuses");
             _modelLossYear(last, loss);
@@ -608,14 +632,14 @@ contract CapitalHandler is Test {
         }
     }
 
-    /// @dev Someone without the role tries what only treasurers (closing a year with a surplus) or the admin (a loss
-    /// year, rules, commons) may do: refused with AccessControlUnauthorizedAccount, changing nothing. The bookkeeper
-    /// is a treasurer only.
+    /// @dev Someone without the role tries what only the admin (the members' vote) may do: close a year, at a
+    /// surplus or a loss, set rules, spend the commons: refused with AccessControlUnauthorizedAccount, changing
+    /// nothing. The bookkeeper, a treasurer, is refused like anyone.
     function unauthorized(uint256 callerSeed, uint256 actionSeed) external {
         ++calls;
         uint256 action = actionSeed % 4;
-        address caller = _actors[callerSeed % (action == 0 ? _actors.length - 1 : _actors.length)];
-        bytes32 role = action == 0 ? TREASURER_ROLE : ADMIN_ROLE;
+        address caller = _actors[callerSeed % _actors.length];
+        bytes32 role = ADMIN_ROLE;
         bytes memory data;
         uint32 last = ghostPeriod - 1;
         if (action == 0) data = abi.encodeCall(ICapitalAccounts.closeYear, (last, 1));
@@ -682,14 +706,27 @@ contract CapitalHandler is Test {
 
     /// @notice What a former member may redeem now and the next due time, from the model's schedule: floor(total x
     /// k / n) with k = min(n, elapsed x n / period), all of it at the end, less what was paid.
+    /// Summed over the member's schedules; the next due time is the earliest of theirs.
     function modelDue(address member) public view returns (uint256 due, uint256 next) {
-        ModelRedemption storage r = _redemptions[member];
-        if (r.n == 0) return (0, 0);
+        ModelRedemption[] storage schedules = _redemptions[member];
+        for (uint256 i = 0; i < schedules.length; ++i) {
+            (uint256 d, uint256 n) = _dueOf(schedules[i]);
+            due += d;
+            if (n != 0 && (next == 0 || n < next)) next = n;
+        }
+    }
+
+    function _dueOf(ModelRedemption storage r) internal view returns (uint256 due, uint256 next) {
         uint256 k = ((block.timestamp - r.start) * r.n) / r.period;
         if (k > r.n) k = r.n;
         uint256 cumulative = k == r.n ? r.total : (r.total * k) / r.n;
         due = cumulative - r.paid;
         if (k < r.n) next = r.start + ((k + 1) * r.period + r.n - 1) / r.n;
+    }
+
+    /// @notice How many redemption schedules the model holds for `member`.
+    function modelRedemptionCount(address member) external view returns (uint256) {
+        return _redemptions[member].length;
     }
 
     /// @notice A digest of a year's record and of every actor's allocation of it.
@@ -757,6 +794,7 @@ contract CapitalHandler is Test {
         uint32 open = ghostPeriod;
         try ledger.closePeriod() returns (uint32 closed) {
             if (closed != open) _violation("the ledger closed another period than the open one");
+            ghostFinalAt[open] = uint48(block.timestamp + DesignDefaults.REVIEW_WINDOW);
             ghostPeriod = open + 1;
             delete _pending;
             ++closes;
@@ -863,15 +901,22 @@ contract CapitalHandler is Test {
             mTotalShares -= s.shares;
             mAccountsTotal -= amount;
             mRedemptionsOwed += amount;
-            ModelRedemption storage r = _redemptions[member];
-            if (r.n == 0) (r.start, r.period, r.n) = (block.timestamp, _rules.revolvingPeriod, _rules.instalments);
-            r.total += amount;
+            // A fresh schedule for this amount, on the rules of the day, starting now.
+            _redemptions[member].push(
+                ModelRedemption(amount, 0, block.timestamp, _rules.revolvingPeriod, _rules.instalments)
+            );
             ++redemptionsStarted;
             _checkBooks("startRedemption", member);
-            ICapitalAccounts.Redemption memory stored = capital.redemptionOf(member);
-            if (stored.total != r.total || stored.start != r.start || stored.period != r.period) {
-                _violation("startRedemption: schedule against the model");
-            }
+            uint256 last = _redemptions[member].length - 1;
+            ICapitalAccounts.Redemption memory stored = capital.redemptionOf(member, last);
+            if (
+                capital.redemptionCount(member) != last + 1 ||
+                stored.total != amount ||
+                stored.paid != 0 ||
+                stored.start != block.timestamp ||
+                stored.period != _rules.revolvingPeriod ||
+                stored.instalments != _rules.instalments
+            ) _violation("startRedemption: schedule against the model");
         } catch (bytes memory err) {
             _expectError("startRedemption", err, expected);
         }
@@ -1021,13 +1066,12 @@ contract CapitalHandler is Test {
     }
 
     /// @dev The refusal closeYear and closeYearAtLoss share, in the order they check: zero, a year already closed,
-    /// a last period the ledger has not closed, a year too long.
+    /// a year too long, then the first of its periods that is not final (open or later: finalAt 0).
     function _yearError(uint32 last, uint256 amount) internal view returns (bytes memory) {
         if (amount == 0) return abi.encodeWithSelector(ICapitalAccounts.CapitalZeroAmount.selector);
         if (last <= mClosedThrough) {
             return abi.encodeWithSelector(ICapitalAccounts.CapitalYearAlreadyClosed.selector, last, mClosedThrough);
         }
-        if (last >= ghostPeriod) return abi.encodeWithSelector(ICapitalAccounts.CapitalPeriodNotClosed.selector, last);
         if (last - mClosedThrough > MAX_YEAR_PERIODS) {
             return
                 abi.encodeWithSelector(
@@ -1035,6 +1079,12 @@ contract CapitalHandler is Test {
                     last - mClosedThrough,
                     MAX_YEAR_PERIODS
                 );
+        }
+        for (uint32 p = mClosedThrough + 1; p <= last; ++p) {
+            uint48 finalAt = ghostFinalAt[p];
+            if (finalAt == 0 || block.timestamp < finalAt) {
+                return abi.encodeWithSelector(ICapitalAccounts.CapitalPeriodNotFinal.selector, p, finalAt);
+            }
         }
         return "";
     }

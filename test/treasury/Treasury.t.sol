@@ -11,7 +11,9 @@ import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
+import {ITokenRecovery} from "../../contracts/interfaces/ITokenRecovery.sol";
 import {Test} from "../utils/Test.sol";
+import {TokenRecoveryChecks} from "./TokenRecoveryChecks.sol";
 import {SolFeeOnTransferToken} from "./mocks/SolFeeOnTransferToken.sol";
 import {SolHostileToken} from "./mocks/SolHostileToken.sol";
 import {TreasuryHandler} from "./TreasuryHandler.sol";
@@ -19,7 +21,7 @@ import {DesignDefaults} from "../utils/DesignDefaults.sol";
 
 /// @notice Unit and fuzz tests of Treasury over a DemoEuro and a ValueLedger. This test contract is the admin (the
 /// timelock's role) and only treasurer of the ledger and the treasury, and the admin of the Membership.
-contract TreasuryTest is Test {
+contract TreasuryTest is TokenRecoveryChecks {
     uint256 internal constant START = 1_750_000_000;
     uint256 internal constant BPS = 10_000;
     uint256 internal constant FAUCET_LIMIT = 10_000e6;
@@ -192,6 +194,26 @@ contract TreasuryTest is Test {
 
     /// @dev Zero, period 0, the open period and later ones, more than the unallocated balance, a period already
     /// funded and a closed period without payable work are all refused with their error, and change nothing.
+    /// @dev A closed period is funded only once its review window is over: a second before finalAt the treasurer is
+    /// refused with the period and its finalAt, and at finalAt the funding goes through.
+    function testFuzz_fundPeriod_waitsForTheReviewWindow(uint256 paid, uint256 early) public {
+        _work(committed[1], 0, 10_000);
+        vm.warp(block.timestamp + 30 days);
+        uint32 period = ledger.closePeriod();
+        uint48 finalAt = uint48(block.timestamp + DesignDefaults.REVIEW_WINDOW);
+        assertEq(ledger.periodInfo(period).finalAt, finalAt, "finalAt");
+        paid = _bound(paid, 2, 100_000e6);
+        _payIn(paid);
+        vm.warp(block.timestamp + _bound(early, 0, DesignDefaults.REVIEW_WINDOW - 1));
+        vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryPeriodNotFinal.selector, period, finalAt));
+        treasury.fundPeriod(period, paid);
+        assertEq(treasury.owed(), 0, "nothing funded in the review window");
+        vm.warp(finalAt);
+        treasury.fundPeriod(period, paid);
+        assertEq(treasury.pool(period).funded, (paid * 7_500) / BPS, "funded at finalAt");
+        _assertConservation(treasury, euro, paid);
+    }
+
     function testFuzz_fundPeriod_refusesZeroUnclosedOverdrawnFundedAndEmpty(
         uint256 paid,
         uint256 extra,
@@ -206,9 +228,9 @@ contract TreasuryTest is Test {
 
         vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryZeroAmount.selector));
         treasury.fundPeriod(period, 0);
-        vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryPeriodNotClosed.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryPeriodNotFinal.selector, 0, 0));
         treasury.fundPeriod(0, paid);
-        vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryPeriodNotClosed.selector, future));
+        vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryPeriodNotFinal.selector, future, 0));
         treasury.fundPeriod(future, paid);
         vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryInsufficientUnallocated.selector, paid + extra, paid));
         treasury.fundPeriod(period, paid + extra);
@@ -496,6 +518,24 @@ contract TreasuryTest is Test {
         _assertConservation(treasury, euro, 10_000e6);
     }
 
+    // ------------------------------------------------------------------------------------------------ RECOVERY
+
+    /// @dev A stray token sent to the treasury goes back only by the admin's decision, never to the zero address;
+    /// the DisCO's own currency is never "recovered" (its free part is spent by vote through `spend`), not even by
+    /// the admin, and the books stay whole.
+    function testFuzz_recoverTokens_refusesTheCurrency(address stranger, address to, uint256 amount) public {
+        _checkRecovery(treasury, stranger, to, amount);
+        _payIn(10_000e6);
+        vm.expectRevert(abi.encodeWithSelector(ITokenRecovery.RecoveryProtectedToken.selector, address(euro)));
+        treasury.recoverTokens(euro, address(this), 1);
+        _assertConservation(treasury, euro, 10_000e6);
+    }
+
+    /// @dev Tokens sent to the capital accounts by mistake go back the same way (only the admin, a real recipient).
+    function testFuzz_recoverTokens_fromTheCapitalAccounts(address stranger, address to, uint256 amount) public {
+        _checkRecovery(ITokenRecovery(address(treasury.capital())), stranger, to, amount);
+    }
+
     // ------------------------------------------------------------------------------------------------ BUCKETS
 
     function testFuzz_setBuckets_acceptsOnlySplitsOfTenThousand(uint16[3] memory b, bool makeValid) public {
@@ -618,9 +658,11 @@ contract TreasuryTest is Test {
         ledger.approve(entryId);
     }
 
-    function _close() internal returns (uint32) {
+    /// @dev Closes the open period a month on, and waits out its review window: the period returned is final.
+    function _close() internal returns (uint32 period) {
         vm.warp(block.timestamp + 30 days);
-        return ledger.closePeriod();
+        period = ledger.closePeriod();
+        vm.warp(block.timestamp + DesignDefaults.REVIEW_WINDOW);
     }
 
     function _faucet(address account, uint256 amount) internal {

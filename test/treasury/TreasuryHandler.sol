@@ -51,6 +51,8 @@ contract TreasuryHandler is Test {
 
     /// @dev The open period, and the work of each period that counted (payable = amount x weight, rounded down).
     uint32 public ghostPeriod;
+    /// @dev When each closed period becomes final: closedAt + the review window (DESIGN.md's 3 days here).
+    mapping(uint32 period => uint48) public ghostFinalAt;
     mapping(uint32 period => mapping(address member => uint256[3])) internal _memberPayable;
     mapping(uint32 period => uint256[3]) internal _periodPayable;
 
@@ -188,6 +190,8 @@ contract TreasuryHandler is Test {
         uint32 open = ghostPeriod;
         try ledger.closePeriod() returns (uint32 closed) {
             if (closed != open) _violation("the ledger closed another period than the open one");
+            ghostFinalAt[open] = uint48(block.timestamp + DesignDefaults.REVIEW_WINDOW);
+            if (ledger.periodInfo(open).finalAt != ghostFinalAt[open]) _violation("finalAt against the model");
             ghostPeriod = open + 1;
             delete _pending;
             ++closes;
@@ -254,9 +258,12 @@ contract TreasuryHandler is Test {
 
     /// @dev A treasurer (this handler or the bookkeeper) funds a period: mostly a closed, unfunded one with an amount
     /// within the unallocated balance; now and then the open period, a future one, period 0, a funded one, zero,
-    /// tiny amounts (rounding), exactly the unallocated balance or more.
+    /// tiny amounts (rounding), exactly the unallocated balance or more. A closed period in its review window is
+    /// refused (TreasuryPeriodNotFinal); time passes here too, by up to a review window, so both sides of finalAt
+    /// come up.
     function fundPeriod(uint256 periodSeed, uint256 amountSeed, bool byBookkeeper) external {
         ++calls;
+        vm.warp(block.timestamp + ((amountSeed >> 128) % (DesignDefaults.REVIEW_WINDOW + 1)));
         uint32 period = _fundTarget(periodSeed);
         uint256 free = modelUnallocated();
         uint256 amount = _fundAmount(amountSeed, free);
@@ -264,8 +271,9 @@ contract TreasuryHandler is Test {
 
         bytes memory expected;
         if (amount == 0) expected = abi.encodeWithSelector(ITreasury.TreasuryZeroAmount.selector);
-        else if (period == 0 || period >= ghostPeriod) {
-            expected = abi.encodeWithSelector(ITreasury.TreasuryPeriodNotClosed.selector, period);
+        else if (ghostFinalAt[period] == 0 || block.timestamp < ghostFinalAt[period]) {
+            // Open, not opened yet, or in its review window: not final.
+            expected = abi.encodeWithSelector(ITreasury.TreasuryPeriodNotFinal.selector, period, ghostFinalAt[period]);
         } else if (ghostFunded[period] != 0) {
             expected = abi.encodeWithSelector(ITreasury.TreasuryPeriodAlreadyFunded.selector, period);
         } else if (amount > free) {
