@@ -5,6 +5,9 @@ import type { Locator, Page } from "playwright-core";
 import { PROPOSAL_STATES, Support } from "../../scripts/lib/governance.ts";
 import { byTestId, eventually, found, numberIn, PEOPLE, type Ctx, type Flow } from "./harness.ts";
 
+/** The low 192 bits of a proposal id: the key of its signature nonces. */
+const KEY_MASK = (1n << 192n) - 1n;
+
 /** The demo's one Active proposal (read from the chain, as the page does). */
 export async function activeProposal(ctx: Ctx): Promise<bigint> {
   const { governor } = ctx.contracts;
@@ -76,11 +79,22 @@ export const relay: Flow = {
       assert.ok(text.trim().startsWith("{"), "the signed vote is JSON");
       return text;
     });
-    const ballot = JSON.parse(signed) as { proposalId: string; voter: string; support: number; signature: string };
+    const ballot = JSON.parse(signed) as {
+      proposalId: string;
+      voter: string;
+      support: number;
+      nonce: string;
+      signature: string;
+    };
     assert.equal(BigInt(ballot.proposalId), id);
     assert.equal(ballot.voter.toLowerCase(), dara.toLowerCase());
     assert.equal(Number(ballot.support), Support.For);
     assert.match(ballot.signature, /^0x[0-9a-fA-F]{130}$/);
+    // Signed with the proposal's keyed nonce (GovernorNoncesKeyed): another proposal's signed ballot can't spend it.
+    const keyedNonce = () => governor["nonces(address,uint192)"](dara, id & KEY_MASK);
+    const keyed = await keyedNonce();
+    assert.equal(BigInt(ballot.nonce), keyed, "the ballot carries nonces(voter, uint192(proposalId))");
+    assert.equal(keyed >> 64n, id & KEY_MASK, "the nonce is keyed by the proposal");
     assert.equal(await governor.hasVoted(id, dara), false, "signing is not voting");
     const [, forBefore] = await governor.proposalVotes(id);
 
@@ -92,6 +106,7 @@ export const relay: Flow = {
     const [, forAfter] = await governor.proposalVotes(id);
     assert.equal(forAfter, forBefore + 1n);
     assert.equal(await ctx.provider.getBalance(dara), gasBefore, "Dara paid no gas: the relayer did");
+    assert.equal(await keyedNonce(), keyed + 1n, "the relayed vote used the proposal's keyed nonce");
     const relayerCard = await found(proposalCard(relayer, id), `the relayer's card proposal-${id}`);
     await eventually(async () => assert.equal(await numberIn(byTestId(relayerCard, "tally-for")), Number(forAfter)));
   },

@@ -1,9 +1,12 @@
 /**
  * Flow d: after governance settles the open period's dispute, the treasurer closes the period (confirming which
  * pending entries lapse and which disputes carry on), waits out its review window (the chain's clock moved through
- * the node's RPC), funds it, and a member with work in it claims and sees their balance grow by what they claimed.
+ * the node's RPC), funds it and prepares the year's accounts as a proposal for the members (not a close of his own),
+ * and a member with work in it claims and sees their balance grow by what they claimed.
  */
 import assert from "node:assert/strict";
+import { Interface } from "ethers";
+import { PROPOSAL_KINDS } from "../../scripts/lib/governance.ts";
 import { ENTRY_STATUSES } from "../../scripts/lib/ledger.ts";
 import { byTestId, eventually, found, parseMoney, PEOPLE, type Flow } from "./harness.ts";
 
@@ -14,7 +17,7 @@ const LAPSED = 6;
 export const treasury: Flow = {
   name: "treasury",
   title:
-    "Bob closes the period once its dispute is settled, funds it when its review window is over; Alice claims and her balance grows",
+    "Bob closes the period once its dispute is settled, funds it when its review window is over and proposes the year's accounts; Alice claims and her balance grows",
   async run(ctx) {
     const { ledger, treasury, token } = ctx.contracts;
     const alice = ctx.accounts[PEOPLE.alice];
@@ -79,6 +82,33 @@ export const treasury: Flow = {
       "the stream pools share the funding",
     );
     assert.equal(await treasury.unallocated(), free - pool.funded, "the funding came out of the unallocated money");
+
+    // The year close is the members' decision: Bob prepares it as a proposal (Standard) instead of closing it himself.
+    const { governor } = ctx.contracts;
+    const year = await found(byTestId(bob, "close-year"), 'the form data-testid="close-year"');
+    const lastPeriod = Number(await year.locator('select[name="lastPeriod"]').inputValue());
+    assert.ok(lastPeriod >= 1 && lastPeriod <= Number(period), `a final period ends the year (${lastPeriod})`);
+    await year.locator('input[name="surplus"]').fill("1");
+    await found(byTestId(bob, "year-proposal"), 'the proposal preview data-testid="year-proposal"');
+    const proposalsBefore = (await governor.queryFilter(governor.filters.ProposalCreated(), ctx.deployment.startBlock))
+      .length;
+    await year.locator('[type="submit"]').click();
+    const created = await eventually(async () => {
+      const all = await governor.queryFilter(governor.filters.ProposalCreated(), ctx.deployment.startBlock);
+      assert.equal(all.length, proposalsBefore + 1, "one proposal was made");
+      return all.at(-1)!.args;
+    });
+    assert.equal(created.proposer, ctx.accounts[PEOPLE.bob]);
+    assert.deepEqual(
+      created.targets.map((t: string) => t.toLowerCase()),
+      [ctx.deployment.contracts.capital.address.toLowerCase()],
+      "the proposal calls the capital accounts",
+    );
+    const capital = new Interface(["function closeYear(uint32 lastPeriod, uint256 surplus)"]);
+    const call = capital.decodeFunctionData("closeYear", created.calldatas[0]);
+    assert.deepEqual([Number(call.lastPeriod), call.surplus], [lastPeriod, EURO], "it proposes closeYear(last, 1 €)");
+    const tally = await governor.proposalTally(created.proposalId);
+    assert.equal(PROPOSAL_KINDS[Number(tally.kind)], "Standard", "the members approve a surplus year by majority");
 
     // What Alice may claim now: every funded period she has not claimed.
     let owed = 0n;

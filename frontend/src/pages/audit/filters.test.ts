@@ -22,7 +22,7 @@ const events = [
   ev("ledger", "PeriodOpened", { period: 1n, openedAt: 1n }),
   ev("ledger", "EntryLogged", { entryId: 1n, author: ALICE, period: 1n, stream: 0n, amount: 100n }),
   ev("ledger", "EntryApproved", { entryId: 1n, approver: BOB, approvals: 1n }),
-  ev("ledger", "PeriodClosed", { period: 1n, closedAt: 2n, treasurer: BOB }),
+  ev("ledger", "PeriodClosed", { period: 1n, closedAt: 2n, finalAt: 5n, treasurer: BOB }),
   ev("ledger", "PeriodOpened", { period: 2n, openedAt: 2n }),
   ev("treasury", "PeriodFunded", { period: 1n, treasurer: BOB, amount: 5n, bucketsBps: [1n], streamPools: [5n] }),
   ev("governor", "ProposalCreated", { proposalId: 9n, proposer: CARLA, targets: [ALICE], description: "x" }),

@@ -15,7 +15,6 @@ import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { href } from "../../route.ts";
 import { Person, Section } from "../../ui/kit.tsx";
-import { useChainClock } from "../decisions/useChainClock.ts";
 import { parseEuros, type AmountResult } from "./amount.ts";
 import { ADDRESSES, useTreasurerRoles, type MoneyViews } from "./chain.ts";
 import { fundingPreview, periodsInReview, unfundedPeriods } from "./flows.ts";
@@ -27,11 +26,19 @@ type Role = "none" | "checking" | "no" | "yes";
 const roleOf = (connected: boolean, has: boolean | undefined): Role =>
   !connected ? "none" : has === undefined ? "checking" : has ? "yes" : "no";
 
-export function TreasurerDesk({ state, views }: { state: HistoryState; views: MoneyViews }) {
+/** `now`: the chain's clock (seconds), which decides when a closed period becomes final. */
+export function TreasurerDesk({
+  state,
+  views,
+  now,
+}: {
+  state: HistoryState;
+  views: MoneyViews;
+  now: bigint | undefined;
+}) {
   const t = useT(messages);
   const { address } = useConnection();
   const roles = useTreasurerRoles(address);
-  const { now } = useChainClock();
   const connected = address !== undefined;
   const anyRole = roles.ledger || roles.treasury;
   return (
@@ -70,7 +77,11 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
   const entries = [...state.ledger.entries.values()].filter((e) => e.period === current);
   const pending = entries.filter((e) => e.status === "Pending");
   const disputed = entries.filter((e) => e.status === "Disputed");
-  const { data: window } = useReadContract({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "reviewWindow" });
+  const { data: reviewWindow } = useReadContract({
+    address: ADDRESSES.ledger,
+    abi: ledgerAbi,
+    functionName: "reviewWindow",
+  });
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
   const close = async () => {
@@ -83,7 +94,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
       {period ? <p>{t("periodOpenSince", { period: current, date: dateTime(period.openedAt, lang) })}</p> : null}
       <p>
         {t("closeExplain", { next: current + 1 })}{" "}
-        {window !== undefined ? t("closeReview", { window: duration(Number(window)) }) : null}
+        {reviewWindow !== undefined ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
       </p>
       <p>{t("closeFate", { pending: pending.length, disputed: disputed.length })}</p>
       {confirming ? (

@@ -40,7 +40,7 @@ function history(): DecodedEvent[] {
     ev("ledger", "PeriodOpened", { period: 1n, openedAt: 100n }),
     ev("treasury", "PaidIn", { payer: CLIENT, amount: 5_000_000n, paymentRef: REF }),
     ev("token", "Transfer", { from: CLIENT, to: TREASURY, value: 5_000_000n }, true),
-    ev("ledger", "PeriodClosed", { period: 1n, closedAt: 200n, treasurer: BOB }),
+    ev("ledger", "PeriodClosed", { period: 1n, closedAt: 200n, finalAt: 500n, treasurer: BOB }),
     ev("ledger", "PeriodOpened", { period: 2n, openedAt: 200n }, true),
     ev("treasury", "PeriodFunded", {
       period: 1n,
@@ -51,7 +51,7 @@ function history(): DecodedEvent[] {
     }),
     ev("treasury", "PayoutClaimed", { member: ALICE, period: 1n, amount: 1_000_000n }),
     ev("token", "Transfer", { from: TREASURY, to: ALICE, value: 1_000_000n }, true),
-    ev("ledger", "PeriodClosed", { period: 2n, closedAt: 300n, treasurer: BOB }),
+    ev("ledger", "PeriodClosed", { period: 2n, closedAt: 300n, finalAt: 600n, treasurer: BOB }),
     ev("ledger", "PeriodOpened", { period: 3n, openedAt: 300n }, true),
   ];
 }
@@ -130,7 +130,8 @@ describe("flows", () => {
   });
 
   it("offers a closed period for funding only once its review window is over", () => {
-    // Period 2 closed at 300 with its finalAt at 600 (the fold carries PeriodClosed's finalAt).
+    // Period 2 closed at 300 with its finalAt at 600 (the fold carries PeriodClosed's finalAt; set here too for a
+    // fold from before it did).
     const reviewed = foldHistory(events, TREASURY);
     for (const p of reviewed.ledger.periods.values()) {
       if (p.closedAt !== null) Object.assign(p, { finalAt: p.closedAt + 300n });

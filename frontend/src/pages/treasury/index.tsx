@@ -57,7 +57,7 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
           <Stat label={t("totalOut")} value={euros(totalOut)} />
         </dl>
       </Section>
-      <TreasurerDesk state={state} views={views} />
+      <TreasurerDesk state={state} views={views} now={now} />
       <Owed views={views} />
       <PeriodFlows rows={perPeriod} />
       <FundingTable rows={funding} />
