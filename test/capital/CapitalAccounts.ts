@@ -1095,6 +1095,22 @@ describe("CapitalAccounts", function () {
       expect(await capital.reserve()).to.equal(0n);
     });
 
+    it("refuses a second loss that only accounts already charged by an unsettled loss could take", async function () {
+      const disco = await loadFixture(deployWithThirdPeriod);
+      const { admin, capital, ledger, alice, bob } = disco;
+      const books = await booksOf(capital);
+      const everything = books.reserve + books.accountsTotal;
+      await (await capital.connect(admin).closeYearAtLoss(3, everything)).wait();
+      // Nobody settled: the accounts still show their value, but all of it is charged already.
+      expect(await capital.accountsTotal()).to.equal(books.accountsTotal);
+      await logApproved(ledger, alice, Stream.Livelihood, 100, bob);
+      await closeFinal(ledger, bob);
+      await expect(capital.connect(admin).closeYearAtLoss(4, 1n))
+        .to.be.revertedWithCustomError(capital, "CapitalLossTooLarge")
+        .withArgs(1n, 0n);
+      expect(await capital.yearCount()).to.equal(2n);
+    });
+
     it("takes the loss from the reserve first, which frees that much money at once", async function () {
       const disco = await loadFixture(deployWithThirdPeriod);
       const { admin, timelockAddress, capital, treasury, ledger, token, alice } = disco;

@@ -807,7 +807,7 @@ describe("ValueLedger", function () {
       await expectEntry(ledger, entryId, { status: Status.Lapsed });
       await expect(ledger.connect(bob).dispute(entryId, "late"))
         .to.be.revertedWithCustomError(ledger, "LedgerEntryStatus")
-        .withArgs(entryId, Status.Pending);
+        .withArgs(entryId, Status.Lapsed);
       const { finalAt } = await ledger.periodInfo(1);
       await time.setNextBlockTimestamp(finalAt);
       for (const target of [entryId, counted]) {
@@ -1032,7 +1032,7 @@ describe("ValueLedger", function () {
       }
       await expect(ledger.connect(bob).dispute(pending, "late"))
         .to.be.revertedWithCustomError(ledger, "LedgerEntryStatus")
-        .withArgs(pending, Status.Pending);
+        .withArgs(pending, Status.Lapsed);
       await expect(ledger.connect(alice).dispute(wasDisputed, "again"))
         .to.be.revertedWithCustomError(ledger, "LedgerDisputeSettled")
         .withArgs(wasDisputed);
