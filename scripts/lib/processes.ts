@@ -5,6 +5,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { APP_ROOT } from "./app-server.ts";
@@ -46,14 +48,29 @@ export function tail(path: string, lines = 40): string {
   }
 }
 
-/** One JSON-RPC call over HTTP. */
+/**
+ * One JSON-RPC call over HTTP, on a connection of its own: a kept-alive connection that the node has just closed
+ * would fail the next call ("other side closed"), and calls such as evm_increaseTime can't safely be retried.
+ */
 export async function rpc<T = unknown>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  const payload = JSON.stringify({ jsonrpc: "2.0", id: 1, method, params });
+  const text = await new Promise<string>((resolve, reject) => {
+    const send = new URL(url).protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      { method: "POST", agent: false, headers: { "content-type": "application/json" } },
+      (response) => {
+        let data = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (data += chunk));
+        response.on("end", () => resolve(data));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(payload);
   });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  const body = JSON.parse(text) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(`${method}: ${body.error.message}`);
   return body.result as T;
 }

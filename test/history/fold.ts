@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { traceMoney } from "../../scripts/lib/audit/index.ts";
 import {
   AUDITOR_ROLE,
   foldHistory,
@@ -234,6 +235,78 @@ describe("foldHistory on hand-written events", () => {
     expect(() =>
       foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(0n, 80n, 80n)), TREASURY),
     ).to.throw(/redemption paid 80 after 0 of 75/);
+  });
+
+  it("traces one redemption transfer to the Redeemed events of every schedule it paid", () => {
+    const events = history(
+      ["token", "Transfer", { from: B, to: TREASURY, value: 500n }],
+      ["capital", "ContributionPaid", { member: A, amount: 100n, toReserve: 25n, toAccount: 75n, shares: 75n }],
+      [
+        "capital",
+        "RedemptionScheduled",
+        { member: A, schedule: 0n, shares: 75n, amount: 75n, start: 1_000n, period: 300n, instalments: 3n },
+      ],
+      opened(1),
+      closed(1),
+      opened(2),
+      [
+        "capital",
+        "YearClosed",
+        {
+          year: 1n,
+          treasurer: B,
+          firstPeriod: 1n,
+          lastPeriod: 1n,
+          split: {
+            surplus: 100n,
+            interest: 0n,
+            toReserve: 30n,
+            toCommons: 10n,
+            cashPool: 10n,
+            retainedPool: 50n,
+            retainedShares: 50n,
+            totalPatronage: 1_000n,
+            index: 10n ** 27n,
+          },
+        },
+      ],
+      ["capital", "AllocationSettled", { member: A, year: 1n, patronage: 1_000n, cash: 10n, shares: 50n, value: 50n }],
+      [
+        "capital",
+        "RedemptionScheduled",
+        { member: A, schedule: 1n, shares: 50n, amount: 50n, start: 5_000n, period: 300n, instalments: 3n },
+      ],
+      ["capital", "Redeemed", { member: A, schedule: 0n, amount: 25n, paidTotal: 25n }],
+      ["capital", "Redeemed", { member: A, schedule: 1n, amount: 16n, paidTotal: 16n }],
+      ["token", "Transfer", { from: TREASURY, to: A, value: 41n }],
+    );
+    // redeem() pays both schedules in one transaction and one transfer.
+    const paying = events.slice(-3).map((e) => ({ ...e, txHash: events.at(-1)!.txHash }));
+    const state = foldHistory([...events.slice(0, -3), ...paying], TREASURY);
+    expect(state.capital.redemptions.get(A.toLowerCase())!.map((r) => [r.schedule, r.total, r.paid])).to.deep.equal([
+      [0, 75n, 25n],
+      [1, 50n, 16n],
+    ]);
+    expect(state.capital.redemptionsOwed).to.equal(75n + 50n - 41n);
+    const { movements, unpaid, ok } = traceMoney(state);
+    const out = movements.find((m) => m.direction === "out")!;
+    expect([out.tracedTo, out.detail]).to.deep.equal([
+      "redemption",
+      "schedule 0: paid 25 in total; schedule 1: paid 16 in total",
+    ]);
+    expect([unpaid, ok]).to.deep.equal([[], true]);
+  });
+
+  it("traces tokens recovered from another of the DisCO's contracts into the treasury", () => {
+    // The capital contract (here at ZERO, as every hand-written event) sends back currency sent to it by mistake.
+    const events = history(
+      ["capital", "TokensRecovered", { token: B, to: TREASURY, amount: 9n }],
+      ["token", "Transfer", { from: ZERO, to: TREASURY, value: 9n }],
+    ).map((e, _, all) => ({ ...e, txHash: all[0].txHash }));
+    const state = foldHistory(events, TREASURY);
+    expect(state.recoveries.map((r) => [r.contract, r.to, r.amount])).to.deep.equal([["capital", TREASURY, 9n]]);
+    const [recovered] = traceMoney(state).movements;
+    expect([recovered.tracedTo, recovered.detail]).to.deep.equal(["recovery", "recovered from the capital"]);
   });
 
   it("tallies binding and advisory votes and follows money in and out of the treasury", () => {
