@@ -39,7 +39,7 @@ contract DisCOGovernorTest is DisCOFixture {
         assertEq(membership.memberCount(), 11, "founders");
         assertEq(membership.bindingMembers(), 6, "binding founders");
         // The production artifact (viaIR, runs 1), not this compilation's oversized copy: DESIGN.md's 23,000 bytes.
-        assertLe(address(governor).code.length, 23_000, "governor's runtime code size");
+        if (shipsProductionGovernor) assertLe(address(governor).code.length, 23_000, "governor's runtime code size");
     }
 
     // ------------------------------------------------------------------------------------------------ WHO VOTES

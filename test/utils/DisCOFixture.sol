@@ -24,10 +24,14 @@ abstract contract DisCOFixture is Test {
     uint256 internal constant DATING_FOUNDERS = 3;
     uint256 internal constant CASUAL_FOUNDERS = 2;
     string internal constant GOVERNOR_ARTIFACT = "contracts/governance/DisCOGovernor.sol:DisCOGovernor";
+    /// @dev Where code instrumented by `hardhat test --coverage` reports its hits.
+    address private constant COVERAGE_ADDRESS = 0xc0bEc0BEc0BeC0bEC0beC0bEC0bEC0beC0beC0BE;
 
     TimelockController internal timelock;
     Membership internal membership;
     DisCOGovernor internal governor;
+    /// @dev False only under coverage, where the governor is this compilation's instrumented copy (see _deployGovernor).
+    bool internal shipsProductionGovernor;
 
     /// @dev Founders in admission order: Committed (constituencies 0, 0, 0, 1, 1, 2), then Dating1-3 (mentored by
     /// the first Committed founder), then Casual.
@@ -83,8 +87,14 @@ abstract contract DisCOFixture is Test {
     /// DisCOGovernor.sol is compiled as a root file). This test compilation builds its own copy of the governor without
     /// viaIR, over EIP-170's 24,576 bytes: `new DisCOGovernor(...)` would test bytecode that never ships. EDR does not
     /// serve the deployCode cheatcode, so the artifact's creation code (getCode) is deployed with CREATE.
+    /// Under `--coverage` getCode still serves the uninstrumented artifact, which would record no coverage: there the
+    /// instrumented copy of this compilation is deployed instead (EDR's Solidity tests do not enforce EIP-170).
     function _deployGovernor(bytes memory constructorArgs) internal returns (DisCOGovernor) {
-        bytes memory initCode = bytes.concat(vm.getCode(GOVERNOR_ARTIFACT), constructorArgs);
+        shipsProductionGovernor = !_instrumentedForCoverage(type(DisCOGovernor).creationCode);
+        bytes memory initCode = bytes.concat(
+            shipsProductionGovernor ? vm.getCode(GOVERNOR_ARTIFACT) : type(DisCOGovernor).creationCode,
+            constructorArgs
+        );
         address deployed;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
@@ -92,6 +102,26 @@ abstract contract DisCOFixture is Test {
         }
         require(deployed != address(0), "governor deployment failed");
         return DisCOGovernor(payable(deployed));
+    }
+
+    /// @dev Whether `code` reports coverage hits: Hardhat's instrumentation pushes its coverage address (PUSH20).
+    function _instrumentedForCoverage(bytes memory code) private pure returns (bool found) {
+        bytes21 marker = bytes21(abi.encodePacked(bytes1(0x73), COVERAGE_ADDRESS));
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let start := add(code, 0x20)
+            let end := add(start, sub(mload(code), 20))
+            for {
+                let p := start
+            } lt(p, end) {
+                p := add(p, 1)
+            } {
+                if eq(and(mload(p), not(0xffffffffffffffffffffff)), marker) {
+                    found := 1
+                    break
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ GOVERNANCE
