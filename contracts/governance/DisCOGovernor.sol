@@ -297,9 +297,12 @@ contract DisCOGovernor is
     }
 
     /// @dev Every kind needs For > Against, so that Against never helps a proposal pass (clients that offer only
-    /// For, Against and Abstain rely on it); consent adds no binding Block, a bylaw the supermajority.
+    /// For, Against and Abstain rely on it); consent adds no binding Block, a bylaw the supermajority. With
+    /// constituency weighting, the weighted For must beat the weighted Against, and still no proposal passes when
+    /// more binding members voted Against than For.
     function _voteSucceeded(uint256 proposalId) internal view override returns (bool) {
         ProposalTally storage t = _tallies[proposalId];
+        if (t.againstVotes > t.forVotes) return false;
         (uint256 againstVotes, uint256 forVotes, ) = weightedVotes(proposalId);
         if (forVotes <= againstVotes) return false;
         if (t.kind == ProposalKind.Consent) return t.blockVotes == 0;

@@ -12,7 +12,8 @@ pragma solidity ^0.8.28;
 /// its binding members at the snapshot), summed over constituencies (a constituency with no members adds nothing).
 interface IDisCOGovernor {
     /// @notice How a proposal is decided. Every kind needs quorum and binding For > Against (weighted when
-    /// constituency weighting is on), so that Against never helps a proposal pass.
+    /// constituency weighting is on), so that Against never helps a proposal pass; and with weighting on, no
+    /// proposal passes either when more binding members voted Against than For (head count).
     /// - Standard (every other proposal: spending, resolving a dispute, approving a year with a surplus, admitting
     ///   or moving a member within Casual and Dating): quorum, then For > Against.
     /// - Bylaw: a proposal with any call to the governor or the timelock, to a function registered as a bylaw (every

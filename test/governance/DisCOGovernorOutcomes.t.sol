@@ -63,7 +63,8 @@ abstract contract DisCOGovernorOutcomesInvariants is DisCOFixture {
             if (!passed) continue;
             (uint256 forVotes, uint256 againstVotes) = _decisiveVotes(r);
             assertGt(forVotes, againstVotes, "a proposal passed with Against >= For");
-            if (!r.weighted) assertGt(r.forVotes, r.againstVotes, "an unweighted proposal passed with Against >= For");
+            // DESIGN.md: no proposal passes when more binding members voted Against than For, weighted or not.
+            assertLe(r.againstVotes, r.forVotes, "a proposal passed with more binding members Against than For");
         }
     }
 
@@ -104,12 +105,14 @@ abstract contract DisCOGovernorOutcomesInvariants is DisCOFixture {
     }
 
     /// @dev Quorum: ceil(binding members at the snapshot x quorum / 10,000) <= binding For + Against + Abstain +
-    /// Block. Then For > Against for every kind; Consent: no Block; Bylaw: For x den >= (For + Against) x num.
+    /// Block. Then never more binding members Against than For; For > Against for every kind (weighted when
+    /// weighted); Consent: no Block; Bylaw: For x den >= (For + Against) x num.
     function _passes(DisCOGovernorOutcomesHandler.Record memory r) internal view returns (bool) {
         uint256 snapshot = governor.proposalSnapshot(r.id);
         uint256 quorum = Math.mulDiv(handler.bindingAt(snapshot), QUORUM_BPS, 10_000, Math.Rounding.Ceil);
         uint256 participation = r.forVotes + r.againstVotes + r.abstainVotes + r.blockVotes;
         if (participation < quorum) return false;
+        if (r.againstVotes > r.forVotes) return false;
         (uint256 forVotes, uint256 againstVotes) = _decisiveVotes(r);
         if (forVotes <= againstVotes) return false;
         if (r.kind == IDisCOGovernor.ProposalKind.Consent) return r.blockVotes == 0;

@@ -276,8 +276,9 @@ export function proposalCheck(
   }
 
   const { forVotes, againstVotes } = votes;
-  // The decision table: no kind passes with Against >= For.
-  const majority = forVotes > againstVotes;
+  // The decision table: no kind passes with Against >= For (weighted when weighted), nor ever when more binding
+  // members voted Against than For.
+  const majority = forVotes > againstVotes && t.againstVotes <= t.forVotes;
   let rule: string;
   let passed: boolean;
   switch (proposal.kind) {
