@@ -296,7 +296,7 @@ contract ReviewWindowTest is TokenRecoveryChecks {
 
     function _payIn(uint256 amount) internal {
         address payer = _makeAddr("payer");
-        for (uint256 left = amount; left != 0; ) {
+        for (uint256 left = amount; left != 0;) {
             uint256 chunk = left > 10_000e6 ? 10_000e6 : left;
             vm.prank(payer);
             euro.faucet(chunk);
