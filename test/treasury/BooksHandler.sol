@@ -153,13 +153,19 @@ contract BooksHandler is Test {
         _end(false);
     }
 
-    /// @dev The timelock executes a resolution whose governance delay has run; it always executes.
-    function executeResolution(uint256 seed) external {
+    /// @dev The timelock executes a resolution whose governance delay has run; it always executes. Half the time
+    /// the members' vote is first waited out: time moves to the earliest moment the chosen resolution may execute.
+    function executeResolution(uint256 seed, bool wait) external {
         _begin();
         uint256 n = _resolutions.length;
         for (uint256 i = 0; i < n; ++i) {
             Resolution storage r = _resolutions[(seed + i) % n];
-            if (r.done || block.timestamp < r.executableAt) continue;
+            if (r.done) continue;
+            if (block.timestamp < r.executableAt) {
+                if (!wait) continue;
+                vm.warp(r.executableAt);
+                _freeze();
+            }
             r.done = true;
             bool late = ledger.isFinal(ledger.entry(r.entryId).period);
             try ledger.resolveDispute(r.entryId, r.accept) {
@@ -193,9 +199,13 @@ contract BooksHandler is Test {
         _end(false);
     }
 
+    /// @dev Mostly an hour to two days (so that work is reviewed and disputed inside a window), now and then up to
+    /// twelve days (past a window, and past the governance delay in one or two steps).
     function warp(uint256 seed) external {
         _begin();
-        vm.warp(block.timestamp + _bound(seed, 1 hours, 12 days));
+        vm.warp(
+            block.timestamp + (seed % 4 == 0 ? _bound(seed >> 2, 1 hours, 12 days) : _bound(seed >> 2, 1 hours, 2 days))
+        );
         _end(false);
     }
 
@@ -373,6 +383,10 @@ contract BooksHandler is Test {
     /// @dev Before every action: the digest of each period that became final since, before anything acts on it.
     function _begin() internal {
         ++calls;
+        _freeze();
+    }
+
+    function _freeze() internal {
         uint32 open = ledger.currentPeriod();
         for (uint32 p = frozenThrough + 1; p < open && ledger.isFinal(p); ++p) {
             finalDigest[p] = periodDigest(p);
@@ -408,11 +422,11 @@ contract BooksHandler is Test {
         return _actors[seed % _actors.length];
     }
 
-    /// @dev Mostly one of the last twenty entries; now and then any id up to one past the last.
+    /// @dev Mostly one of the last eight entries; now and then any id up to one past the last.
     function _entry(uint256 seed) internal view returns (uint256) {
         uint256 n = ledger.entryCount();
         if (n == 0 || seed % 8 == 0) return seed % (n + 2);
-        uint256 recent = n < 20 ? n : 20;
+        uint256 recent = n < 8 ? n : 8;
         return n - ((seed >> 3) % recent);
     }
 
