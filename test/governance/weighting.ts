@@ -103,7 +103,7 @@ describe("DisCOGovernor", function () {
       }
     });
 
-    it("lets workers with 60% outvote a larger count of other members", async function () {
+    it("never lets a weighted share pass a proposal that more binding members voted against", async function () {
       const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
       const { governor, membership, admin, alice, bob, carol, dave, erin, grace } = disco;
       await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.community, ZeroAddress);
@@ -124,6 +124,23 @@ describe("DisCOGovernor", function () {
       expect(await governor.constituencyTally(proposalId, Constituency.worker)).to.deep.equal([2n, 0n, 0n]);
       expect(await governor.constituencyTally(proposalId, Constituency.community)).to.deep.equal([0n, 2n, 0n]);
       expect(await governor.constituencyTally(proposalId, Constituency.client)).to.deep.equal([0n, 1n, 0n]);
+      // The workers' 60% outweighs the rest, but 3 binding members voted Against and 2 For: DESIGN.md's decision
+      // table lets no proposal pass when more binding members voted Against than For.
+      expect(await governor.state(proposalId)).to.equal(state("Defeated"));
+    });
+
+    it("lets workers with 60% carry a proposal that as many binding members opposed as supported", async function () {
+      const disco = await networkHelpers.loadFixture(deployWeightedForWorkers);
+      const { governor, membership, admin, alice, bob, carol, grace } = disco;
+      await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.community, ZeroAddress);
+      const proposalId = await decide(governor, alice, await standardProposal(disco, "workers carry a tie"), [
+        [alice, Support.For],
+        [bob, Support.For],
+        [carol, Support.Against],
+        [grace, Support.Against],
+      ]);
+      expect(await governor.proposalVotes(proposalId)).to.deep.equal([2n, 2n, 0n]); // a tie in heads
+      expect(await governor.weightedVotes(proposalId)).to.deep.equal([2n * 10n ** 17n, 6n * 10n ** 17n, 0n]);
       expect(await governor.state(proposalId)).to.equal(state("Succeeded"));
     });
 

@@ -153,7 +153,7 @@ contract ReviewWindowTest is TokenRecoveryChecks {
         vm.prank(worker);
         ledger.withdraw(id);
         vm.expectRevert(
-            abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, id, IValueLedger.EntryStatus.Pending)
+            abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, id, IValueLedger.EntryStatus.Lapsed)
         );
         vm.prank(honest);
         ledger.dispute(id, "lapsed");

@@ -557,7 +557,7 @@ contract ValueLedgerHandler is Test {
     }
 
     /// @dev The error of a dispute, in the ledger's order of checks: an unknown entry; in a closed period, the review
-    /// window over (LedgerReviewWindowOver), then anything but Counted (a lapsed entry is stored Pending); in the
+    /// window over (LedgerReviewWindowOver), then anything but Counted (a lapsed entry, stored Pending, named Lapsed); in the
     /// open period, anything but Pending or Counted; then the reviewer; then a settled entry.
     function _disputeError(uint256 entryId, address disputer) internal view returns (bytes memory) {
         IValueLedger.Entry storage e = _entries[entryId];
@@ -570,7 +570,11 @@ contract ValueLedgerHandler is Test {
                 return abi.encodeWithSelector(IValueLedger.LedgerReviewWindowOver.selector, entryId, finalAt);
             }
             if (e.status != IValueLedger.EntryStatus.Counted) {
-                return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, e.status);
+                // A lapsed entry is stored Pending; the ledger names it Lapsed, as entry() reports it.
+                IValueLedger.EntryStatus named = e.status == IValueLedger.EntryStatus.Pending
+                    ? IValueLedger.EntryStatus.Lapsed
+                    : e.status;
+                return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, named);
             }
         } else if (e.status != IValueLedger.EntryStatus.Pending && e.status != IValueLedger.EntryStatus.Counted) {
             return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, e.status);
