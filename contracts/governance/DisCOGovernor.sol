@@ -377,13 +377,13 @@ contract DisCOGovernor is
         return false;
     }
 
-    /// @dev Admitting or promoting to Committed; changing the stage of, removing, or (with weighting on) moving a
+    /// @dev Admitting or promoting to Committed; changing the stage of, removing, or moving to another constituency a
     /// member who is Committed now. Reads the first two arguments, which every one of these functions starts with.
     function _changesBindingVote(bytes4 selector, bytes memory data) private view returns (bool) {
         bool admit = selector == IMembership.admit.selector;
         bool changeStage = selector == IMembership.changeStage.selector;
-        bool changeConstituency = selector == IMembership.changeConstituency.selector;
-        if (!admit && !changeStage && !changeConstituency && selector != IMembership.remove.selector) return false;
+        bool other = selector == IMembership.changeConstituency.selector || selector == IMembership.remove.selector;
+        if (!admit && !changeStage && !other) return false;
         // Too short to name a member: the call will revert at execution anyway; a bylaw is the safe answer.
         if (data.length < 68) return true;
         uint256 account;
@@ -396,8 +396,9 @@ contract DisCOGovernor is
         }
         if ((admit || changeStage) && second == _COMMITTED) return true;
         if (admit) return false;
-        bool committedNow = _membership().stageOf(address(uint160(account))) == IMembership.Stage.Committed;
-        return committedNow && (!changeConstituency || _shares != 0);
+        // Moving a Committed member is a bylaw even while weighting is off: a move executed just before weighting is
+        // switched on would otherwise hand a simple majority the weight it needs to pass bylaws alone.
+        return _membership().stageOf(address(uint160(account))) == IMembership.Stage.Committed;
     }
 
     function _countConstituencyVote(uint256 proposalId, uint8 constituency, uint8 support) private {

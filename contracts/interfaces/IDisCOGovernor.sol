@@ -18,8 +18,10 @@ interface IDisCOGovernor {
     ///   or moving a member within Casual and Dating): quorum, then For > Against.
     /// - Bylaw: a proposal with any call to the governor or the timelock, to a function registered as a bylaw (every
     ///   parameter, role and a loss year, at deployment), or to the membership that changes who holds a binding
-    ///   vote: `admit` or `changeStage` to Committed; `changeStage` or `remove` of a member who is Committed; and,
-    ///   while weighting is on, `changeConstituency` of a Committed member. Quorum, then For > Against and
+    ///   vote or how it weighs: `admit` or `changeStage` to Committed; `changeStage`, `remove` or
+    ///   `changeConstituency` of a member who is Committed (a move is a bylaw even while weighting is off, so that
+    ///   moves executed just before weighting is switched on can't hand a majority more weight). Quorum, then For >
+    ///   Against and
     ///   For / (For + Against) at least the supermajority set when it was proposed. The membership calls are judged
     ///   by the members' stages when the proposal is made and again when it is executed: a proposal that needs a
     ///   bylaw by then, and was not one, is refused (DisCOGovernorNeedsBylaw).

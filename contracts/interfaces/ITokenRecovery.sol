@@ -12,8 +12,8 @@ interface ITokenRecovery {
     /// @notice Thrown when tokens would be recovered to the zero address.
     error RecoveryInvalidRecipient(address to);
 
-    /// @notice Thrown when the token is one this contract keeps for the DisCO (the treasury's currency): its free
-    /// part is spent through the contract's own rules instead.
+    /// @notice Thrown when a recovery would lower the balance of the token this contract keeps for the DisCO (the
+    /// treasury's currency, whatever address it is moved through): its free part is spent by the contract's own rules.
     error RecoveryProtectedToken(IERC20 token);
 
     /// @notice Sends tokens that were sent to this contract by mistake. Only the timelock (a Standard decision, as a

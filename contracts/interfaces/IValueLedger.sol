@@ -17,8 +17,8 @@ import {IMembership} from "./IMembership.sol";
 /// for at least the review window, and nobody can hold up a period for longer. At closing, the period's entries
 /// still pending lapse (shown as Lapsed; the author may log the work again in the open period), and entries under
 /// dispute stay disputed until the members decide: accepted before the period is final, they count in it; accepted
-/// after, they count in the period open then (EntryMoved); rejected, never. A moved entry stays logged, for caps, in
-/// the period it was logged in: the members accepted it by vote, and no cap of the open period refuses it.
+/// after, they count in the period open then (EntryMoved); rejected, never. A moved entry is logged in the open period
+/// too (`loggedInPeriod`), taking room under its cap without being refused by it: the members accepted it by vote.
 interface IValueLedger {
     /// @notice The value streams.
     enum Stream {

@@ -180,6 +180,9 @@ contract ValueLedger is IValueLedger, TokenRecovery {
             if (_isFinal(period)) {
                 uint32 open = _currentPeriod;
                 e.period = open;
+                // Logged where it counts: the capital accounts read it to hold a leaver's redemption until the year
+                // of every period they have work in is closed.
+                _logged[open][e.author][uint8(e.stream)] += e.amount;
                 emit EntryMoved(entryId, period, open);
             }
             _count(entryId, e);

@@ -260,8 +260,8 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     }
 
     /// @dev The currency is the DisCO's money: its free part is spent by vote through `spend`, never recovered.
-    function _requireRecoverable(IERC20 token) internal view override {
-        if (token == _CURRENCY) revert RecoveryProtectedToken(token);
+    function _keptBalance() internal view override returns (uint256) {
+        return _CURRENCY.balanceOf(address(this));
     }
 
     function _setBuckets(uint16[3] memory bucketsBps) private {
