@@ -8,7 +8,7 @@ import { useReadContract } from "wagmi";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { dateTime, duration, money } from "../../format.ts";
+import { dateTime, money } from "../../format.ts";
 import { capitalAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -41,9 +41,12 @@ const messages = defineMessages(
     scheduledNumber: "Redemption schedule {schedule} opened",
     redeemed: "Redemption schedule {schedule}: instalment paid (paid so far {paidTotal})",
     redemption: "My redemption",
+    redemptionExplain:
+      "Having left, you are paid back your capital account in instalments: take each one from its due date on.",
     schedules: "{count} schedules: each amount added to your redemption is paid back on its own schedule.",
     schedule: "Schedule {number}",
-    scheduleSummary: "Started {start}, {instalments} instalments over {period}: {paid} of {total} paid, {due} due now.",
+    scheduleSummary:
+      "{total} paid back in {instalments} instalments from {start}, the last due {end}. Paid so far: {paid}; due now: {due}.",
     instalment: "Instalment",
     due: "Due",
     state: "State",
@@ -78,10 +81,12 @@ const messages = defineMessages(
     scheduledNumber: "Plan de reembolso {schedule} abierto",
     redeemed: "Plan de reembolso {schedule}: plazo pagado (pagado hasta ahora {paidTotal})",
     redemption: "Mi reembolso",
+    redemptionExplain:
+      "Al salir, se te devuelve tu cuenta de capital en plazos: cobra cada uno a partir de su fecha de vencimiento.",
     schedules: "{count} planes: cada cantidad añadida a tu reembolso se devuelve con su propio plan.",
     schedule: "Plan {number}",
     scheduleSummary:
-      "Empezó el {start}, {instalments} plazos en {period}: pagado {paid} de {total}, {due} vencido ahora.",
+      "{total} devueltos en {instalments} plazos desde el {start}, el último vence el {end}. Pagado hasta ahora: {paid}; vencido ahora: {due}.",
     instalment: "Plazo",
     due: "Vence",
     state: "Estado",
@@ -193,6 +198,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
       {scheduleCount > 0 ? (
         <>
           <h3>{t("redemption")}</h3>
+          <p>{t("redemptionExplain")}</p>
           {scheduleCount > 1 ? <p>{t("schedules", { count: scheduleCount })}</p> : null}
           {redemptions.map((r) => (
             <div key={r.schedule} className="redemption-schedule" data-testid={`redemption-${r.schedule}`}>
@@ -201,7 +207,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
                 {t("scheduleSummary", {
                   start: dateTime(r.start, lang),
                   instalments: r.instalments,
-                  period: duration(Number(r.period)),
+                  end: dateTime(r.start + r.period, lang),
                   paid: fmt(r.paid),
                   total: fmt(r.total),
                   due: fmt(now === undefined ? 0n : scheduleDue(r, now).due),
