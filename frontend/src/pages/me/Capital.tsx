@@ -47,7 +47,7 @@ const messages = defineMessages(
     schedule: "Schedule {number}",
     scheduleSummary:
       "{total} paid back in {instalments} instalments from {start}, the last due {end}. Paid so far: {paid}; due now: {due}.",
-    instalment: "Instalment",
+    instalment: "No.",
     due: "Due",
     state: "State",
     instalmentPaid: "paid",
@@ -87,7 +87,7 @@ const messages = defineMessages(
     schedule: "Plan {number}",
     scheduleSummary:
       "{total} devueltos en {instalments} plazos desde el {start}, el último vence el {end}. Pagado hasta ahora: {paid}; vencido ahora: {due}.",
-    instalment: "Plazo",
+    instalment: "N.º",
     due: "Vence",
     state: "Estado",
     instalmentPaid: "pagado",
