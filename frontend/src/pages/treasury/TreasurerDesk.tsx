@@ -80,11 +80,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
   const entries = [...state.ledger.entries.values()].filter((e) => e.period === current);
   const pending = entries.filter((e) => e.status === "Pending");
   const disputed = entries.filter((e) => e.status === "Disputed");
-  const { data: reviewWindow } = useReadContract({
-    address: ADDRESSES.ledger,
-    abi: ledgerAbi,
-    functionName: "reviewWindow",
-  });
+  const { reviewWindow } = state.ledger;
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
   const close = async () => {
@@ -97,7 +93,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
       {period ? <p>{t("periodOpenSince", { period: current, date: dateTime(period.openedAt, lang) })}</p> : null}
       <p>
         {t("closeExplain", { next: current + 1 })}{" "}
-        {reviewWindow !== undefined ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
+        {reviewWindow !== null ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
       </p>
       <p>{t("closeFate", { pending: pending.length, disputed: disputed.length })}</p>
       {confirming ? (
