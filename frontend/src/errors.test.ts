@@ -75,7 +75,7 @@ describe("explainError", () => {
   it("shows a review window as a duration and a loss as money", () => {
     const window = revert(ledgerAbi as Abi, "LedgerInvalidReviewWindow", [120], "setReviewWindow");
     expect(explainError(window, "en")).toBe(
-      "A review window of 2 min 0 s is not allowed: it must be at least 1 hour and at most 30 days.",
+      "A review window of 2 min is not allowed: it must be at least 1 hour and at most 30 days.",
     );
     const loss = revert(
       [...(treasuryAbi as Abi), ...ALL_ERRORS],

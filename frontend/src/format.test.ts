@@ -17,7 +17,9 @@ describe("credits", () => {
 });
 
 describe("duration", () => {
-  it("names the two largest units", () => {
+  it("names the two largest units, leaving out a second that is zero", () => {
+    expect(duration(3 * 86_400)).toBe("3 d");
+    expect(duration(3_600 + 30)).toBe("1 h");
     expect(duration(2 * 86_400 + 3 * 3_600 + 5)).toBe("2 d 3 h");
     expect(duration(3 * 3_600 + 12 * 60)).toBe("3 h 12 min");
     expect(duration(-45)).toBe("45 s");

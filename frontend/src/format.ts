@@ -31,9 +31,11 @@ export function duration(seconds: number): string {
   const days = Math.floor(s / 86_400);
   const hours = Math.floor((s % 86_400) / 3_600);
   const minutes = Math.floor((s % 3_600) / 60);
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return `${minutes} min ${s % 60} s`;
+  // The two largest units, the second left out when it is zero ("3 d", not "3 d 0 h").
+  const two = (big: string, small: number, unit: string) => (small === 0 ? big : `${big} ${small} ${unit}`);
+  if (days > 0) return two(`${days} d`, hours, "h");
+  if (hours > 0) return two(`${hours} h`, minutes, "min");
+  if (minutes > 0) return two(`${minutes} min`, s % 60, "s");
   return `${s} s`;
 }
 

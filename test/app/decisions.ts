@@ -2,11 +2,8 @@
 import assert from "node:assert/strict";
 import { toBeHex } from "ethers";
 import type { Locator, Page } from "playwright-core";
-import { PROPOSAL_STATES, Support } from "../../scripts/lib/governance.ts";
+import { ballotNonceKey, PROPOSAL_STATES, Support } from "../../scripts/lib/governance.ts";
 import { byTestId, eventually, found, numberIn, PEOPLE, type Ctx, type Flow } from "./harness.ts";
-
-/** The low 192 bits of a proposal id: the key of its signature nonces. */
-const KEY_MASK = (1n << 192n) - 1n;
 
 /** The demo's one Active proposal (read from the chain, as the page does). */
 export async function activeProposal(ctx: Ctx): Promise<bigint> {
@@ -91,10 +88,10 @@ export const relay: Flow = {
     assert.equal(Number(ballot.support), Support.For);
     assert.match(ballot.signature, /^0x[0-9a-fA-F]{130}$/);
     // Signed with the proposal's keyed nonce (GovernorNoncesKeyed): another proposal's signed ballot can't spend it.
-    const keyedNonce = () => governor["nonces(address,uint192)"](dara, id & KEY_MASK);
+    const keyedNonce = () => governor["nonces(address,uint192)"](dara, ballotNonceKey(id));
     const keyed = await keyedNonce();
     assert.equal(BigInt(ballot.nonce), keyed, "the ballot carries nonces(voter, uint192(proposalId))");
-    assert.equal(keyed >> 64n, id & KEY_MASK, "the nonce is keyed by the proposal");
+    assert.equal(keyed >> 64n, ballotNonceKey(id), "the nonce is keyed by the proposal");
     assert.equal(await governor.hasVoted(id, dara), false, "signing is not voting");
     const [, forBefore] = await governor.proposalVotes(id);
 

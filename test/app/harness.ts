@@ -74,7 +74,7 @@ export interface Flow {
 }
 
 /** The demo people the flows act as (dev account indexes, scripts/lib/demo.ts). */
-export const PEOPLE = { deployer: 0, alice: 1, bob: 2, carla: 3, dara: 4, eli: 5, gus: 7, jun: 11 } as const;
+export const PEOPLE = { deployer: 0, alice: 1, bob: 2, carla: 3, dara: 4, eli: 5, gus: 7, iris: 10, jun: 11 } as const;
 
 /** The contracts of a deployment, typed by typechain, with the ABIs the app is generated from. */
 export function connectContracts(deployment: Deployment, provider: JsonRpcProvider): Contracts {

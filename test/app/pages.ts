@@ -72,6 +72,13 @@ const PHOTOGRAPHED_AS: Record<PageName, number> = {
   audit: PEOPLE.jun,
 };
 
+/** Each page as the person it is mostly for, then the pages a few others see differently. */
+const SHOTS: Array<{ file: string; path: string; as: number }> = [
+  ...Object.entries(PAGE_PATHS).map(([name, path]) => ({ file: name, path, as: PHOTOGRAPHED_AS[name as PageName] })),
+  // A former member: her capital paid back in instalments, schedule by schedule.
+  { file: "me-former", path: PAGE_PATHS.me, as: PEOPLE.iris },
+];
+
 export const screenshotsDir = (results: string) => join(results, "screenshots");
 
 export const screenshots: Flow = {
@@ -83,8 +90,8 @@ export const screenshots: Flow = {
     const paths: string[] = [];
     const wide: string[] = [];
     for (const [viewportName, viewport] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
-      for (const [name, path] of Object.entries(PAGE_PATHS)) {
-        const page: Page = await ctx.open(path, { as: PHOTOGRAPHED_AS[name as PageName], viewport });
+      for (const { file: name, path, as } of SHOTS) {
+        const page: Page = await ctx.open(path, { as, viewport });
         await settled(page);
         // Let the fonts and the first poll settle, so the picture is the page at rest.
         await page.waitForTimeout(500);

@@ -24,7 +24,8 @@ export const shell: Flow = {
     await connect.click();
     await eventually(async () => assert.equal(await connectedAddress(page), alice.toLowerCase()));
     assert.ok((await requests()).includes("eth_requestAccounts"), "connecting asked the wallet for its accounts");
-    assert.match(await page.locator(".connect .connected").innerText(), /Alice/);
+    // The name comes with the demo's names, which may arrive after the address.
+    await eventually(async () => assert.match(await page.locator(".connect .connected").innerText(), /Alice/));
 
     // The wallet's user picks another account: the app follows (accountsChanged).
     await page.evaluate(`window.__e2eWallet.setAccount(${JSON.stringify(carla)})`);

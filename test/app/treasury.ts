@@ -107,6 +107,11 @@ export const treasury: Flow = {
     const capital = new Interface(["function closeYear(uint32 lastPeriod, uint256 surplus)"]);
     const call = capital.decodeFunctionData("closeYear", created.calldatas[0]);
     assert.deepEqual([Number(call.lastPeriod), call.surplus], [lastPeriod, EURO], "it proposes closeYear(last, 1 €)");
+    assert.match(
+      created.description,
+      new RegExp(`^Approve the year's accounts to period ${lastPeriod}: a surplus of `),
+      "the proposal the CLI and the seed make (scripts/lib/capital.ts's yearCloseProposal)",
+    );
     const tally = await governor.proposalTally(created.proposalId);
     assert.equal(PROPOSAL_KINDS[Number(tally.kind)], "Standard", "the members approve a surplus year by majority");
 

@@ -3,6 +3,7 @@ import { SECTIONS, reportHash, type AuditReport } from "../../../../scripts/lib/
 import { money, shortAddress } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Person, Section, ScrollArea } from "../../ui/kit.tsx";
+import { useStateLabel } from "../decisions/stateLabels.ts";
 import { messages } from "./messages.ts";
 import type { AuditView } from "./useAudit.ts";
 
@@ -224,20 +225,14 @@ function ReportBody({ report }: { report: AuditReport }) {
   );
 }
 
-/**
- * A checked proposal's state (the audit's table gives every proposal's: Defeated, Active, Succeeded, Executed...)
- * and its quorum, each shown when the report carries it.
- */
+/** A proposal's state at the audit's clock and the quorum it had (binding participation of the quorum needed). */
 function ProposalFacts({ proposal }: { proposal: AuditReport["proposals"][number] }) {
   const t = useT(messages);
-  const state = (proposal as { state?: unknown }).state;
-  const quorum = (proposal as { quorum?: { participation?: unknown; required?: unknown } }).quorum;
-  const facts: string[] = [];
-  if (typeof state === "string" && state !== "") facts.push(t("proposalState", { state }));
-  if (quorum && (typeof quorum.required === "bigint" || typeof quorum.required === "number")) {
-    facts.push(
-      t("proposalQuorum", { participation: String(quorum.participation ?? 0), required: String(quorum.required) }),
-    );
+  const stateText = useStateLabel();
+  const { state, quorum } = proposal;
+  const facts: string[] = [stateText(state)];
+  if (quorum.required !== null) {
+    facts.push(t("proposalQuorum", { participation: quorum.participation, required: String(quorum.required) }));
   }
-  return facts.length > 0 ? <small className="audit-meta"> ({facts.join("; ")})</small> : null;
+  return <small className="audit-meta"> ({facts.join("; ")})</small>;
 }

@@ -41,8 +41,7 @@ export const messages = defineMessages(
     proposalsSummary:
       "{ok} of {total} proposals stand as the decision table says for their votes (quorum and majority at the snapshot).",
     noProposals: "No proposal to check yet.",
-    proposalState: "{state}",
-    proposalQuorum: "quorum {participation} of {required} needed",
+    proposalQuorum: "{participation} voted, {required} needed for quorum",
     moneyTitle: "Money out of the treasury",
     moneySummary: "{traced} of {total} payments out are explained by a claim, a redemption or a members' vote.",
     untraced: "Not explained: {amount} to {to}, transaction {tx}",
@@ -132,8 +131,7 @@ export const messages = defineMessages(
     proposalsSummary:
       "{ok} de {total} propuestas están como dice la tabla de decisiones para sus votos (quórum y mayoría en la instantánea).",
     noProposals: "Todavía no hay ninguna propuesta que comprobar.",
-    proposalState: "{state}",
-    proposalQuorum: "quórum {participation} de {required} necesarios",
+    proposalQuorum: "votaron {participation}, el quórum pide {required}",
     moneyTitle: "Dinero que sale de la tesorería",
     moneySummary:
       "{traced} de {total} pagos salientes se explican por un cobro, un reembolso o una votación de las socias.",

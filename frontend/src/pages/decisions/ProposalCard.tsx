@@ -21,6 +21,7 @@ import {
   type StateLabel,
 } from "./lifecycle.ts";
 import { GOVERNOR } from "./registry.ts";
+import { useStateLabel } from "./stateLabels.ts";
 import { VotePanel } from "./VotePanel.tsx";
 
 const messages = defineMessages(
@@ -110,34 +111,6 @@ const messages = defineMessages(
     tooEarly: "Aún no ha pasado el plazo del timelock.",
   },
 );
-
-const STATE_LABELS = {
-  en: {
-    Pending: "Pending",
-    Active: "Voting",
-    Canceled: "Canceled",
-    Defeated: "Defeated",
-    Succeeded: "Passed",
-    Queued: "Queued",
-    Expired: "Expired",
-    Executed: "Executed",
-  },
-  es: {
-    Pending: "Pendiente",
-    Active: "En votación",
-    Canceled: "Cancelada",
-    Defeated: "Rechazada",
-    Succeeded: "Aprobada",
-    Queued: "En cola",
-    Expired: "Caducada",
-    Executed: "Ejecutada",
-  },
-} as const;
-
-export const useStateLabel = () => {
-  const { lang } = useLang();
-  return (state: StateLabel) => STATE_LABELS[lang][state];
-};
 
 const COLUMNS = [
   ["For", "forVotes", "advisoryFor", "for"],

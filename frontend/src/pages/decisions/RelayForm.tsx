@@ -19,7 +19,7 @@ import {
   type BallotProblem,
 } from "./ballot.ts";
 import { stateLabel } from "./lifecycle.ts";
-import { useStateLabel } from "./ProposalCard.tsx";
+import { useStateLabel } from "./stateLabels.ts";
 import { GOVERNOR } from "./registry.ts";
 import { useBallotDomain } from "./useBallotDomain.ts";
 import { useRefetchOnBlock } from "./useChainClock.ts";

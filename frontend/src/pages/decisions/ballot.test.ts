@@ -1,10 +1,10 @@
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
+import { ballotNonceKey } from "../../../../scripts/lib/governance.ts";
 import {
   ballotTypedData,
   isSignedByVoter,
   keyedNonceArgs,
-  nonceKey,
   nonceStanding,
   parseSignedBallot,
   relayCall,
@@ -111,7 +111,7 @@ describe("signed ballots", () => {
 
 describe("keyed nonces", () => {
   const id = (1n << 200n) + (7n << 64n) + 5n;
-  const key = nonceKey(id);
+  const key = ballotNonceKey(id);
 
   it("keys a proposal's nonces by the low 192 bits of its id, as GovernorNoncesKeyed", () => {
     expect(key).toBe((7n << 64n) + 5n);
@@ -134,7 +134,9 @@ describe("keyed nonces", () => {
 
   it("refuses a nonce keyed to another proposal: a ballot for one proposal never spends another's", () => {
     const current = { keyed: (key << 64n) | 0n, plain: 0n };
-    expect(nonceStanding({ proposalId: id, nonce: (nonceKey(id + 1n) << 64n) | 0n }, current)).toBe("otherProposal");
+    expect(nonceStanding({ proposalId: id, nonce: (ballotNonceKey(id + 1n) << 64n) | 0n }, current)).toBe(
+      "otherProposal",
+    );
   });
 
   it("signs the keyed nonce into the ballot, so the governor's keyed check recovers the voter", async () => {

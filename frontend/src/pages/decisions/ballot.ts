@@ -4,7 +4,7 @@
  * signature check, which is plain cryptography.
  */
 import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
-import { BALLOT, EXTENDED_BALLOT, type SignedBallot } from "../../../../scripts/lib/governance.ts";
+import { BALLOT, ballotNonceKey, EXTENDED_BALLOT, type SignedBallot } from "../../../../scripts/lib/governance.ts";
 
 export type { SignedBallot };
 
@@ -165,14 +165,11 @@ export function relayCall(ballot: ParsedBallot) {
       } as const);
 }
 
-/** The low 192 bits of a proposal id: the key of its signature nonces (GovernorNoncesKeyed). */
-export const nonceKey = (proposalId: bigint): bigint => proposalId & ((1n << 192n) - 1n);
-
 /** The key a nonce carries (its high 192 bits; 0 for a plain, unkeyed nonce). */
 const keyOf = (nonce: bigint): bigint => nonce >> 64n;
 
 /** The arguments of the governor's `nonces(voter, uint192(proposalId))`: the nonce a ballot for it is signed with. */
-export const keyedNonceArgs = (voter: Address, proposalId: bigint) => [voter, nonceKey(proposalId)] as const;
+export const keyedNonceArgs = (voter: Address, proposalId: bigint) => [voter, ballotNonceKey(proposalId)] as const;
 
 /**
  * How a ballot's nonce stands, as the governor judges it: it accepts the voter's keyed nonce for the ballot's
@@ -188,6 +185,6 @@ export function nonceStanding(
   if (nonce === current.keyed || nonce === current.plain) return "ok";
   const key = keyOf(nonce);
   if (key === 0n) return nonce < current.plain ? "used" : "future";
-  if (key !== nonceKey(ballot.proposalId) || key !== keyOf(current.keyed)) return "otherProposal";
+  if (key !== ballotNonceKey(ballot.proposalId) || key !== keyOf(current.keyed)) return "otherProposal";
   return nonce < current.keyed ? "used" : "future";
 }

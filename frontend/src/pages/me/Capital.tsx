@@ -1,26 +1,20 @@
 /**
  * My capital account: shares and their value, patronage cash to claim (CapitalAccounts.claimCash settles first, so
  * the amount shown is currentAccountOf's), its history, and a former member's redemption schedules (each amount
- * added to a redemption gets its own: start, instalments, paid, due), read from the contract.
+ * added to a redemption gets its own: start, instalments, paid, due), from the folded history.
  */
 import { formatUnits } from "viem";
-import { useReadContract, useReadContracts } from "wagmi";
+import { useReadContract } from "wagmi";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { dateTime, duration, money } from "../../format.ts";
+import { dateTime, money } from "../../format.ts";
 import { capitalAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
-import {
-  capitalHistory,
-  redemptionSchedule,
-  scheduleDue,
-  type CapitalLine,
-  type RedemptionSchedule,
-} from "./figures.ts";
+import { capitalHistory, redemptionSchedule, scheduleDue, type CapitalLine } from "./figures.ts";
 
 const messages = defineMessages(
   {
@@ -44,14 +38,16 @@ const messages = defineMessages(
     allocation: "Year {year} surplus: cash {cash}",
     loss: "Year {year} loss charged",
     cashClaim: "Patronage cash claimed",
-    scheduled: "Redemption scheduled",
     scheduledNumber: "Redemption schedule {schedule} opened",
-    redeemed: "Redemption instalment paid (paid so far {paidTotal})",
+    redeemed: "Redemption schedule {schedule}: instalment paid (paid so far {paidTotal})",
     redemption: "My redemption",
+    redemptionExplain:
+      "Having left, you are paid back your capital account in instalments: take each one from its due date on.",
     schedules: "{count} schedules: each amount added to your redemption is paid back on its own schedule.",
     schedule: "Schedule {number}",
-    scheduleSummary: "Started {start}, {instalments} instalments over {period}: {paid} of {total} paid, {due} due now.",
-    instalment: "Instalment",
+    scheduleSummary:
+      "{total} paid back in {instalments} instalments from {start}, the last due {end}. Paid so far: {paid}; due now: {due}.",
+    instalment: "No.",
     due: "Due",
     state: "State",
     instalmentPaid: "paid",
@@ -82,15 +78,16 @@ const messages = defineMessages(
     allocation: "Excedente del ejercicio {year}: efectivo {cash}",
     loss: "Pérdida del ejercicio {year} imputada",
     cashClaim: "Efectivo por retorno cobrado",
-    scheduled: "Reembolso programado",
     scheduledNumber: "Plan de reembolso {schedule} abierto",
-    redeemed: "Plazo del reembolso pagado (pagado hasta ahora {paidTotal})",
+    redeemed: "Plan de reembolso {schedule}: plazo pagado (pagado hasta ahora {paidTotal})",
     redemption: "Mi reembolso",
+    redemptionExplain:
+      "Al salir, se te devuelve tu cuenta de capital en plazos: cobra cada uno a partir de su fecha de vencimiento.",
     schedules: "{count} planes: cada cantidad añadida a tu reembolso se devuelve con su propio plan.",
     schedule: "Plan {number}",
     scheduleSummary:
-      "Empezó el {start}, {instalments} plazos en {period}: pagado {paid} de {total}, {due} vencido ahora.",
-    instalment: "Plazo",
+      "{total} devueltos en {instalments} plazos desde el {start}, el último vence el {end}. Pagado hasta ahora: {paid}; vencido ahora: {due}.",
+    instalment: "N.º",
     due: "Vence",
     state: "Estado",
     instalmentPaid: "pagado",
@@ -121,11 +118,14 @@ function describe(
       return { what: t("cashClaim"), amount: fmt(line.amount) };
     case "scheduled":
       return {
-        what: line.schedule === null ? t("scheduled") : t("scheduledNumber", { schedule: line.schedule + 1 }),
+        what: t("scheduledNumber", { schedule: line.schedule + 1 }),
         amount: `−${fmt(line.amount)}`,
       };
     case "redeemed":
-      return { what: t("redeemed", { paidTotal: fmt(line.paidTotal) }), amount: fmt(line.amount) };
+      return {
+        what: t("redeemed", { schedule: line.schedule + 1, paidTotal: fmt(line.paidTotal) }),
+        amount: fmt(line.amount),
+      };
   }
 }
 
@@ -149,43 +149,8 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
     scopeKey: `block-${lastBlock}`,
     query: { placeholderData: (previous) => previous },
   });
-  // Every schedule, from the contract: redemptionCount, then redemptionOf(member, i) for each.
-  const count = useReadContract({
-    address: capital,
-    abi: capitalAbi,
-    functionName: "redemptionCount",
-    args: [address],
-    scopeKey: `block-${lastBlock}`,
-    query: { placeholderData: (previous) => previous },
-  });
-  const scheduleCount = Number(count.data ?? 0n);
-  const schedules = useReadContracts({
-    contracts: Array.from(
-      { length: scheduleCount },
-      (_, i) =>
-        ({
-          address: capital,
-          abi: capitalAbi,
-          functionName: "redemptionOf",
-          args: [address, BigInt(i)],
-        }) as const,
-    ),
-    scopeKey: `block-${lastBlock}`,
-    query: { enabled: scheduleCount > 0, placeholderData: (previous) => previous },
-  });
-  const redemptions: RedemptionSchedule[] = (schedules.data ?? []).flatMap((r) =>
-    r.status === "success" && r.result
-      ? [
-          {
-            total: BigInt(r.result.total),
-            paid: BigInt(r.result.paid),
-            start: BigInt(r.result.start),
-            period: BigInt(r.result.period),
-            instalments: Number(r.result.instalments),
-          },
-        ]
-      : [],
-  );
+  const redemptions = books.capital.redemptions.get(key) ?? [];
+  const scheduleCount = redemptions.length;
   const due = useReadContract({
     address: capital,
     abi: capitalAbi,
@@ -233,15 +198,16 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
       {scheduleCount > 0 ? (
         <>
           <h3>{t("redemption")}</h3>
+          <p>{t("redemptionExplain")}</p>
           {scheduleCount > 1 ? <p>{t("schedules", { count: scheduleCount })}</p> : null}
-          {redemptions.map((r, i) => (
-            <div key={i} className="redemption-schedule" data-testid={`redemption-${i}`}>
-              <h4>{t("schedule", { number: i + 1 })}</h4>
+          {redemptions.map((r) => (
+            <div key={r.schedule} className="redemption-schedule" data-testid={`redemption-${r.schedule}`}>
+              <h4>{t("schedule", { number: r.schedule + 1 })}</h4>
               <p>
                 {t("scheduleSummary", {
                   start: dateTime(r.start, lang),
                   instalments: r.instalments,
-                  period: duration(Number(r.period)),
+                  end: dateTime(r.start + r.period, lang),
                   paid: fmt(r.paid),
                   total: fmt(r.total),
                   due: fmt(now === undefined ? 0n : scheduleDue(r, now).due),
@@ -249,7 +215,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
               </p>
               <div className="table-wrap">
                 <table>
-                  <caption className="sr-only">{t("schedule", { number: i + 1 })}</caption>
+                  <caption className="sr-only">{t("schedule", { number: r.schedule + 1 })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t("instalment")}</th>

@@ -31,6 +31,7 @@ function ledger(partial: Partial<LedgerState>): LedgerState {
     caps: [0n, 0n, 0n],
     approvalsRequired: 1,
     minimumContribution: { credits: 0n, periods: 1 },
+    reviewWindow: null,
     ...partial,
   };
 }
@@ -39,6 +40,7 @@ const period = (n: number, t: Totals) => ({
   period: n,
   openedAt: 0n,
   closedAt: null,
+  finalAt: null,
   closedBy: null,
   openDisputes: 0,
   totals: t,
@@ -203,22 +205,45 @@ describe("capital", () => {
     expect(scheduleDue(second, 530n)).toEqual({ due: 20n, nextDueAt: 560n });
   });
 
-  it("names the schedule a RedemptionScheduled event opened, when the history carries it", () => {
+  it("names the schedule each redemption line opened or paid from", () => {
     const capital = {
       contributions: [],
       allocations: [],
       lossCharges: [],
       cashClaims: [],
       redemptionsScheduled: [
-        { ...place, block: 3, member: ALICE, shares: 1n, amount: 50n, schedule: 1n, start: 0n, period: 9n },
-        { ...place, block: 2, member: ALICE, shares: 1n, amount: 40n, start: 0n, period: 9n },
+        {
+          ...place,
+          block: 3,
+          member: ALICE,
+          schedule: 1,
+          shares: 1n,
+          amount: 50n,
+          start: 0n,
+          period: 9n,
+          instalments: 3,
+        },
+        {
+          ...place,
+          block: 2,
+          member: ALICE,
+          schedule: 0,
+          shares: 1n,
+          amount: 40n,
+          start: 0n,
+          period: 9n,
+          instalments: 3,
+        },
       ],
-      redemptionsPaid: [],
+      redemptionsPaid: [{ ...place, block: 4, member: ALICE, schedule: 1, amount: 10n, paidTotal: 10n }],
     } as unknown as CapitalState;
     const lines = capitalHistory(capital, ALICE);
-    expect(lines.map((l) => (l.kind === "scheduled" ? [l.amount, l.schedule] : null))).toEqual([
-      [40n, null],
-      [50n, 1],
+    expect(
+      lines.map((l) => (l.kind === "scheduled" || l.kind === "redeemed" ? [l.kind, l.amount, l.schedule] : null)),
+    ).toEqual([
+      ["scheduled", 40n, 0],
+      ["scheduled", 50n, 1],
+      ["redeemed", 10n, 1],
     ]);
   });
 });

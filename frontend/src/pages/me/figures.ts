@@ -7,6 +7,7 @@ import type {
   HistoryState,
   LedgerState,
   PerStream,
+  Redemption,
   Totals,
   TreasuryState,
 } from "../../../../scripts/lib/history/index.ts";
@@ -129,8 +130,8 @@ export type CapitalLine = { block: number; logIndex: number } & (
   | { kind: "allocation"; year: number; cash: bigint; value: bigint }
   | { kind: "loss"; year: number; value: bigint }
   | { kind: "cash"; amount: bigint }
-  | { kind: "scheduled"; amount: bigint; schedule: number | null }
-  | { kind: "redeemed"; amount: bigint; paidTotal: bigint }
+  | { kind: "scheduled"; amount: bigint; schedule: number }
+  | { kind: "redeemed"; amount: bigint; schedule: number; paidTotal: bigint }
 );
 
 /** A member's capital events in chain order. */
@@ -172,34 +173,22 @@ export function capitalHistory(capital: CapitalState, member: string): CapitalLi
       logIndex: r.logIndex,
       kind: "scheduled" as const,
       amount: r.amount,
-      // RedemptionScheduled names its schedule (each amount added gets a new one); a fold from before did not.
-      schedule: scheduleNumber(r),
+      schedule: r.schedule,
     })),
     ...mine(capital.redemptionsPaid).map((r) => ({
       block: r.block,
       logIndex: r.logIndex,
       kind: "redeemed" as const,
       amount: r.amount,
+      schedule: r.schedule,
       paidTotal: r.paidTotal,
     })),
   ];
   return lines.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
 }
 
-/** The schedule number an event carries, when the folded history keeps it. */
-function scheduleNumber(event: object): number | null {
-  const schedule = (event as { schedule?: unknown }).schedule;
-  return typeof schedule === "bigint" || typeof schedule === "number" ? Number(schedule) : null;
-}
-
-/** One redemption schedule as CapitalAccounts.redemptionOf returns it. */
-export interface RedemptionSchedule {
-  total: bigint;
-  paid: bigint;
-  start: bigint;
-  period: bigint;
-  instalments: number;
-}
+/** One redemption schedule's amounts and timing, as CapitalAccounts.redemptionOf returns them. */
+export type RedemptionSchedule = Omit<Redemption, "schedule">;
 
 /** What one schedule has due at `now` and when its next instalment falls (0: none left): CapitalAccounts._due. */
 export function scheduleDue(r: RedemptionSchedule, now: bigint): { due: bigint; nextDueAt: bigint } {
@@ -216,13 +205,9 @@ export function scheduleDue(r: RedemptionSchedule, now: bigint): { due: bigint; 
 
 /** A redemption's instalments as CapitalAccounts._due counts them: after k of n, total x k / n is owed, from
  *  start + ceil(k x period / n); each is marked paid once the payments reach it. */
-export function redemptionSchedule(redemption: {
-  total: bigint;
-  paid: bigint;
-  start: bigint;
-  period: bigint;
-  instalments: number;
-}): Array<{ index: number; dueAt: bigint; amount: bigint; paid: boolean }> {
+export function redemptionSchedule(
+  redemption: RedemptionSchedule,
+): Array<{ index: number; dueAt: bigint; amount: bigint; paid: boolean }> {
   const n = BigInt(redemption.instalments);
   if (n === 0n) return [];
   const owedAfter = (k: bigint) => (k === n ? redemption.total : (redemption.total * k) / n);

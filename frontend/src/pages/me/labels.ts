@@ -1,5 +1,5 @@
 /** Names of streams, stages and entry statuses in both languages, shared by the home and work pages. */
-import type { EntryStatus } from "../../data/periods.ts";
+import type { EntryStatusLabel } from "../../../../scripts/lib/history/index.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 
@@ -53,7 +53,7 @@ export function useLabels() {
   return {
     stream: (stream: number) => t(`stream${stream as 0 | 1 | 2}`),
     stage: (stage: StageLabel) => t(stage),
-    status: (status: EntryStatus) => t(`status${status}`),
+    status: (status: EntryStatusLabel) => t(`status${status}`),
     /** Livelihood and love are counted in credits, care in hours. */
     unit: (stream: number, amount: string) => t(stream === 2 ? "hours" : "credits", { amount }),
   };

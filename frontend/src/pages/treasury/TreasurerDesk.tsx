@@ -4,11 +4,14 @@
  * what it will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates
  * first). Everyone else sees the desk explained and disabled.
  */
-import { useState, type FormEvent } from "react";
-import type { Abi } from "viem";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
+import type { Abi, Address, Hex } from "viem";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import { yearCloseProposal, yearLossProposal } from "../../../../scripts/lib/capital.ts";
 import { PROPOSAL_KINDS } from "../../../../scripts/lib/governance.ts";
+import { CapitalAccounts__factory } from "../../../../types/ethers-contracts/index.js";
 import { governorAbi, ledgerAbi, treasuryAbi } from "../../generated/abis.ts";
 import { dateTime, duration, money } from "../../format.ts";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
@@ -19,7 +22,7 @@ import { parseEuros, type AmountResult } from "./amount.ts";
 import { ADDRESSES, useTreasurerRoles, type MoneyViews } from "./chain.ts";
 import { fundingPreview, periodsInReview, unfundedPeriods } from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
-import { closedThrough, lossPreview, splitSurplus, yearCloseCall, yearEndChoices, yearPatronage } from "./year.ts";
+import { closedThrough, lossPreview, splitSurplus, yearEndChoices, yearPatronage } from "./year.ts";
 
 type Role = "none" | "checking" | "no" | "yes";
 
@@ -77,11 +80,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
   const entries = [...state.ledger.entries.values()].filter((e) => e.period === current);
   const pending = entries.filter((e) => e.status === "Pending");
   const disputed = entries.filter((e) => e.status === "Disputed");
-  const { data: reviewWindow } = useReadContract({
-    address: ADDRESSES.ledger,
-    abi: ledgerAbi,
-    functionName: "reviewWindow",
-  });
+  const { reviewWindow } = state.ledger;
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
   const close = async () => {
@@ -94,7 +93,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
       {period ? <p>{t("periodOpenSince", { period: current, date: dateTime(period.openedAt, lang) })}</p> : null}
       <p>
         {t("closeExplain", { next: current + 1 })}{" "}
-        {reviewWindow !== undefined ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
+        {reviewWindow !== null ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
       </p>
       <p>{t("closeFate", { pending: pending.length, disputed: disputed.length })}</p>
       {confirming ? (
@@ -358,36 +357,37 @@ function CloseYear({
         cashBps: settings.cashBps,
       })
     : undefined;
-  const call =
-    last !== undefined && parsed.ok
-      ? yearCloseCall(ADDRESSES.capital, { lastPeriod: last, amount: parsed.units, atLoss })
-      : undefined;
-  const description =
-    last !== undefined && parsed.ok
-      ? t(atLoss ? "yearLossDescription" : "yearDescription", {
-          year,
-          first: through + 1,
-          last,
-          amount: money(parsed.units, lang),
-        })
-      : "";
+  // The proposal the CLI and the seed make too (scripts/lib/capital.ts): its description is the record's, in English.
+  const capital = useMemo(() => CapitalAccounts__factory.connect(ADDRESSES.capital), []);
+  const amount = last !== undefined && parsed.ok ? parsed.units : undefined;
+  const { data: proposal } = useQuery({
+    queryKey: ["year-close-proposal", last, String(amount), atLoss],
+    queryFn: () => (atLoss ? yearLossProposal : yearCloseProposal)(capital, last!, amount!, money(amount!, "en")),
+    enabled: amount !== undefined,
+  });
+  const calls = proposal && {
+    targets: proposal.targets as Address[],
+    values: proposal.values,
+    calldatas: proposal.calldatas as Hex[],
+    description: proposal.description,
+  };
   // The governor's own reading of the proposal: Standard for a surplus, Bylaw for a loss (a registered bylaw).
   const { data: kind } = useReadContract({
     address: ADDRESSES.governor,
     abi: governorAbi,
     functionName: "classify",
-    args: call ? [[call.target], [call.data], description] : undefined,
-    query: { enabled: Boolean(call) },
+    args: calls ? [calls.targets, calls.calldatas, calls.description] : undefined,
+    query: { enabled: Boolean(calls) },
   });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!call || reason) return;
+    if (!calls || reason) return;
     const ok = await tx.send({
       address: ADDRESSES.governor,
       abi: governorAbi as Abi,
       functionName: "propose",
-      args: [[call.target], [call.value], [call.data], description],
+      args: [calls.targets, calls.values, calls.calldatas, calls.description],
     });
     if (ok) setAmountText("");
   };
@@ -467,7 +467,7 @@ function CloseYear({
               </ul>
             </>
           ) : null}
-          {call ? (
+          {calls ? (
             <p data-testid="year-proposal">
               {t("yearProposes", {
                 call: `capital.${atLoss ? "closeYearAtLoss" : "closeYear"}(${last}, ${money(parsed.ok ? parsed.units : 0n, lang)})`,

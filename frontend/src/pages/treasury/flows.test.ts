@@ -130,12 +130,8 @@ describe("flows", () => {
   });
 
   it("offers a closed period for funding only once its review window is over", () => {
-    // Period 2 closed at 300 with its finalAt at 600 (the fold carries PeriodClosed's finalAt; set here too for a
-    // fold from before it did).
+    // Period 2 closed at 300 with its finalAt at 600, as PeriodClosed carries it.
     const reviewed = foldHistory(events, TREASURY);
-    for (const p of reviewed.ledger.periods.values()) {
-      if (p.closedAt !== null) Object.assign(p, { finalAt: p.closedAt + 300n });
-    }
     expect(fundingTable(reviewed, 599n).find((r) => r.period === 2)).toMatchObject({ status: "review", finalAt: 600n });
     expect(unfundedPeriods(reviewed, 599n)).toEqual([]);
     expect(periodsInReview(reviewed, 599n)).toEqual([{ period: 2, finalAt: 600n }]);

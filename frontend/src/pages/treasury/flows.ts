@@ -5,7 +5,7 @@
  */
 import type { DecodedEvent, HistoryState, PerStream } from "../../../../scripts/lib/history/index.ts";
 import { traceMoney, type TraceKind } from "../../../../scripts/lib/audit/checks.ts";
-import { finalAtOf, isFinal } from "../../data/periods.ts";
+import { isFinal } from "../../data/periods.ts";
 
 /** Where a movement is in the chain, enough to order it. */
 interface At {
@@ -104,7 +104,7 @@ export interface FundingRow {
   period: number;
   /** review: closed, in its review window (not fundable yet); unfunded: final, waiting for funding. */
   status: "open" | "review" | "unfunded" | "funded";
-  /** When a closed period's totals become final (null while open, or when the history does not carry it). */
+  /** When a closed period's totals become final (null while open). */
   finalAt: bigint | null;
   /** Funded amount and stream pools (zero while unfunded). */
   funded: bigint;
@@ -129,7 +129,7 @@ export function fundingTable(state: HistoryState, now: bigint | undefined): Fund
       return {
         period: p.period,
         status,
-        finalAt: finalAtOf(p),
+        finalAt: p.finalAt,
         funded,
         pools: f ? [...f.streamPools] : [0n, 0n, 0n],
         claimed,

@@ -66,9 +66,6 @@ export const messages = defineMessages(
     noYearEnd:
       "No final period after the last closed year (period {through}): a year takes only closed periods whose review window is over.",
     lossTooLarge: "That is more than the reserve and the capital accounts can absorb ({absorbable}).",
-    yearDescription: "Approve the accounts of year {year} (periods {first} to {last}) with a surplus of {amount}",
-    yearLossDescription:
-      "Approve the accounts of year {year} (periods {first} to {last}) with a loss of {amount} (bylaw)",
     lossPreview: "Year {year} will span periods {first} to {last}. The loss of {loss}:",
     lossFromReserve: "taken from the indivisible reserve",
     lossCharged: "charged to the members' capital accounts, in proportion to the year's patronage",
@@ -142,6 +139,7 @@ export const messages = defineMessages(
     "kind.redemption": "Capital paid back",
     "kind.spend": "Spending (members' vote)",
     "kind.commons": "Commons fund spending",
+    "kind.recovery": "Tokens returned from another DisCO contract (members' vote)",
     "kind.untraced": "Not explained",
     ref: "ref. {ref}",
     claimPeriods: "period(s) {periods}",
@@ -211,9 +209,6 @@ export const messages = defineMessages(
     noYearEnd:
       "No hay ningún periodo definitivo después del último año cerrado (periodo {through}): un año solo incluye periodos cerrados cuyo plazo de revisión terminó.",
     lossTooLarge: "Es más de lo que pueden absorber la reserva y las cuentas de capital ({absorbable}).",
-    yearDescription: "Aprobar las cuentas del año {year} (periodos {first} a {last}) con un excedente de {amount}",
-    yearLossDescription:
-      "Aprobar las cuentas del año {year} (periodos {first} a {last}) con una pérdida de {amount} (estatuto)",
     lossPreview: "El año {year} abarcará los periodos {first} a {last}. La pérdida de {loss}:",
     lossFromReserve: "sale de la reserva irrepartible",
     lossCharged: "se carga a las cuentas de capital de las socias, en proporción al retorno del año",
@@ -285,6 +280,7 @@ export const messages = defineMessages(
     "kind.redemption": "Capital devuelto",
     "kind.spend": "Gasto (votación de las socias)",
     "kind.commons": "Gasto del fondo común",
+    "kind.recovery": "Fondos devueltos desde otro contrato de la DisCO (votación de las socias)",
     "kind.untraced": "Sin explicar",
     ref: "ref. {ref}",
     claimPeriods: "periodo(s) {periods}",

@@ -1,8 +1,6 @@
-import { decodeFunctionData } from "viem";
 import { describe, expect, it } from "vitest";
 import { foldHistory, type DecodedEvent, type PlainValue } from "../../../../scripts/lib/history/index.ts";
-import { capitalAbi } from "../../generated/abis.ts";
-import { lossPreview, splitSurplus, yearCloseCall, yearEndChoices } from "./year.ts";
+import { lossPreview, splitSurplus, yearEndChoices } from "./year.ts";
 
 const RAY = 10n ** 27n;
 const settings = { interestBps: 500, reserveBps: 3000, commonsBps: 1000, cashBps: 3000 };
@@ -50,7 +48,7 @@ describe("splitSurplus", () => {
 
 describe("yearEndChoices", () => {
   /** Periods 1 to 3 closed; PeriodClosed carries finalAt (closedAt + a 100 s review window). */
-  function state(withFinalAt: boolean) {
+  function state() {
     let block = 0;
     const ev = (name: string, args: Record<string, PlainValue>): DecodedEvent => ({
       block: ++block,
@@ -68,44 +66,16 @@ describe("yearEndChoices", () => {
       events.push(ev("PeriodClosed", { period: p, closedAt, finalAt: closedAt + 100n, treasurer }));
       events.push(ev("PeriodOpened", { period: p + 1n, openedAt: closedAt }));
     }
-    const folded = foldHistory(events, "0x00000000000000000000000000000000000000aa");
-    // The fold records finalAt from PeriodClosed (set here too, for a fold from before it did); without: an old fold.
-    for (const p of folded.ledger.periods.values()) {
-      if (p.closedAt === null) continue;
-      if (withFinalAt) Object.assign(p, { finalAt: p.closedAt + 100n });
-      else delete (p as { finalAt?: unknown }).finalAt;
-    }
-    return folded;
+    return foldHistory(events, "0x00000000000000000000000000000000000000aa");
   }
 
   it("offers only final periods, each of the year's periods final", () => {
-    const s = state(true);
+    const s = state();
     expect(yearEndChoices(s, 2_099n)).toEqual([1]);
     expect(yearEndChoices(s, 2_100n)).toEqual([1, 2]);
     expect(yearEndChoices(s, 3_100n)).toEqual([1, 2, 3]);
     expect(yearEndChoices(s, 500n)).toEqual([]);
-  });
-
-  it("takes a closed period as final when the history carries no finalAt", () => {
-    expect(yearEndChoices(state(false), 0n)).toEqual([1, 2, 3]);
-  });
-});
-
-describe("yearCloseCall", () => {
-  const capital = "0x00000000000000000000000000000000000000c4";
-  it("proposes capital.closeYear for a surplus and closeYearAtLoss for a loss", () => {
-    const surplus = yearCloseCall(capital, { lastPeriod: 3, amount: 5_000n, atLoss: false });
-    expect(surplus.target).toBe(capital);
-    expect(surplus.value).toBe(0n);
-    expect(decodeFunctionData({ abi: capitalAbi, data: surplus.data })).toEqual({
-      functionName: "closeYear",
-      args: [3, 5_000n],
-    });
-    const loss = yearCloseCall(capital, { lastPeriod: 4, amount: 7n, atLoss: true });
-    expect(decodeFunctionData({ abi: capitalAbi, data: loss.data })).toEqual({
-      functionName: "closeYearAtLoss",
-      args: [4, 7n],
-    });
+    expect(yearEndChoices(s, undefined)).toEqual([]);
   });
 });
 

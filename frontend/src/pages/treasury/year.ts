@@ -1,14 +1,12 @@
 /**
  * What closing a year will do, before the members vote it: the periods it spans (every one final), how
  * CapitalAccounts._split shares a surplus (interest on the accounts first, then reserve and commons shares of the
- * rest, then patronage in cash and retained) or how closeYearAtLoss absorbs a loss, and the call a treasurer
- * proposes (the year close is the timelock's: the members approve the accounts). Pure; mirrors the contract so the
- * preview is the outcome.
+ * rest, then patronage in cash and retained) or how closeYearAtLoss absorbs a loss. Pure; mirrors the contract so
+ * the preview is the outcome. The proposal a treasurer makes is scripts/lib/capital.ts's (the year close is the
+ * timelock's: the members approve the accounts).
  */
-import { encodeFunctionData, type Address, type Hex } from "viem";
 import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { isFinal } from "../../data/periods.ts";
-import { capitalAbi } from "../../generated/abis.ts";
 
 const BPS = 10_000n;
 const RAY = 10n ** 27n;
@@ -34,19 +32,6 @@ export function yearEndChoices(state: HistoryState, now: bigint | undefined): nu
     choices.push(p);
   }
   return choices;
-}
-
-/** The call a year close proposal makes: capital.closeYear(lastPeriod, surplus), or closeYearAtLoss for a loss. */
-export function yearCloseCall(
-  capital: Address,
-  year: { lastPeriod: number; amount: bigint; atLoss: boolean },
-): { target: Address; value: bigint; data: Hex } {
-  const data = encodeFunctionData({
-    abi: capitalAbi,
-    functionName: year.atLoss ? "closeYearAtLoss" : "closeYear",
-    args: [year.lastPeriod, year.amount],
-  });
-  return { target: capital, value: 0n, data };
 }
 
 /**

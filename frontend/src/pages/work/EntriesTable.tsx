@@ -1,8 +1,7 @@
 /** Every entry, filtered by member, period, stream and status, with the counted totals of what is shown. */
 import { useState } from "react";
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { EntryStatusLabel, HistoryState } from "../../../../scripts/lib/history/index.ts";
 import { ENTRY_STATUSES } from "../../../../scripts/lib/ledger.ts";
-import { entryStatus, type EntryStatus } from "../../data/periods.ts";
 import { credits, shortAddress } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
@@ -57,8 +56,8 @@ const messages = defineMessages(
   },
 );
 
-// Lapsed is reported for pending entries of closed periods, never stored (the list may or may not name it).
-const STATUSES = [...new Set<EntryStatus>([...ENTRY_STATUSES.slice(1), "Lapsed"] as EntryStatus[])];
+// Every status an entry can have ("None" is no entry).
+const STATUSES = ENTRY_STATUSES.slice(1);
 
 export function EntriesTable({
   books,
@@ -145,7 +144,7 @@ export function EntriesTable({
           <select
             name="status"
             value={filter.status ?? ""}
-            onChange={(e) => set({ status: (e.target.value || undefined) as EntryStatus | undefined })}
+            onChange={(e) => set({ status: (e.target.value || undefined) as EntryStatusLabel | undefined })}
           >
             <option value="">{t("all")}</option>
             {STATUSES.map((s) => (
@@ -189,7 +188,7 @@ export function EntriesTable({
                     <EntryAmount entry={entry} />
                   </td>
                   <td className="status">
-                    <StatusTag entry={entry} status={entryStatus(entry, books.ledger)} />
+                    <StatusTag entry={entry} />
                   </td>
                   <td>
                     <Person address={entry.author} />

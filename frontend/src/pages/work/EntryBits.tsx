@@ -1,6 +1,5 @@
 /** Pieces that describe one entry the same way in the queue and in the table. */
 import type { LedgerEntry } from "../../../../scripts/lib/history/index.ts";
-import type { EntryStatus } from "../../data/periods.ts";
 import { credits } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { useLabels } from "../me/labels.ts";
@@ -20,10 +19,10 @@ export function EntryAmount({ entry }: { entry: LedgerEntry }) {
   );
 }
 
-/** The entry's status tag; `status` when the status now differs from the stored one (a lapsed entry). */
-export function StatusTag({ entry, status = entry.status }: { entry: LedgerEntry; status?: EntryStatus }) {
+/** The entry's status tag. */
+export function StatusTag({ entry }: { entry: LedgerEntry }) {
   const labels = useLabels();
-  return <span className={`tag status-${status.toLowerCase()}`}>{labels.status(status)}</span>;
+  return <span className={`tag status-${entry.status.toLowerCase()}`}>{labels.status(entry.status)}</span>;
 }
 
 export function Approvals({ entry }: { entry: LedgerEntry }) {

@@ -7,7 +7,6 @@ import { useState, type FormEvent } from "react";
 import type { HistoryState, LedgerEntry } from "../../../../scripts/lib/history/index.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
 import { deployment } from "../../chain.ts";
-import { finalAtOf } from "../../data/periods.ts";
 import { dateTime } from "../../format.ts";
 import { ledgerAbi } from "../../generated/abis.ts";
 import { href } from "../../route.ts";
@@ -124,7 +123,7 @@ function ReviewItem({
   const noDispute = disputeBlock(entry, ledger, me, stage, now);
   const first = open ? block : noDispute;
   const why = first ? t(first) : tx.busy ? t("busy") : undefined;
-  const finalAt = open ? null : finalAtOf(ledger.periods.get(entry.period));
+  const finalAt = open ? null : (ledger.periods.get(entry.period)?.finalAt ?? null);
   const reasonId = `reason-${entry.id}`;
 
   const confirm = async (event: FormEvent) => {

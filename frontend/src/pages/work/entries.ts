@@ -1,18 +1,24 @@
 /** The work page's selections of ledger entries, pure so they are tested without a browser. */
-import type { LedgerEntry, LedgerState, PerStream, Totals } from "../../../../scripts/lib/history/index.ts";
+import type {
+  EntryStatusLabel,
+  LedgerEntry,
+  LedgerState,
+  PerStream,
+  Totals,
+} from "../../../../scripts/lib/history/index.ts";
 import type { StageLabel } from "../../../../scripts/lib/members.ts";
-import { entryStatus, finalAtOf, inReviewWindow, type EntryStatus } from "../../data/periods.ts";
+import { inReviewWindow } from "../../data/periods.ts";
 
 export interface EntryFilter {
   /** An author's address (any case). */
   member?: string;
   period?: number;
   stream?: number;
-  status?: EntryStatus;
+  status?: EntryStatusLabel;
 }
 
-/** Entries matching every given criterion, newest first; a status is matched as it stands now (entryStatus). */
-export function filterEntries(ledger: Pick<LedgerState, "entries" | "periods">, filter: EntryFilter): LedgerEntry[] {
+/** Entries matching every given criterion, newest first. */
+export function filterEntries(ledger: Pick<LedgerState, "entries">, filter: EntryFilter): LedgerEntry[] {
   const member = filter.member?.toLowerCase();
   return [...ledger.entries.values()]
     .filter(
@@ -20,7 +26,7 @@ export function filterEntries(ledger: Pick<LedgerState, "entries" | "periods">, 
         (member === undefined || e.author.toLowerCase() === member) &&
         (filter.period === undefined || e.period === filter.period) &&
         (filter.stream === undefined || e.stream === filter.stream) &&
-        (filter.status === undefined || entryStatus(e, ledger) === filter.status),
+        (filter.status === undefined || e.status === filter.status),
     )
     .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
@@ -106,8 +112,7 @@ export function disputeBlock(
   } else {
     // A closed period: its counted work until the period is final; its pending work has lapsed.
     if (entry.status !== "Counted") return "notDisputable";
-    const finalAt = finalAtOf(ledger.periods.get(entry.period));
-    if (finalAt === null || (now !== undefined && now >= finalAt)) return "reviewOver";
+    if (!inReviewWindow(ledger.periods.get(entry.period), now)) return "reviewOver";
   }
   if (entry.author.toLowerCase() === me.toLowerCase()) return "ownEntry";
   if (stage !== "Committed") return "notCommitted";
