@@ -1,9 +1,25 @@
 import { expect } from "chai";
 import type { ContractTransactionReceipt } from "ethers";
-import { connection, Constituency, Stage } from "../helpers/disco.ts";
+import { connection, Constituency, deployDisCOWith, Stage } from "../helpers/disco.ts";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import { closeFinal, EURO, logApproved, Stream } from "../helpers/treasury.ts";
-import { deployWithClosedYear, expectConserved, plain, YEAR } from "../helpers/capital.ts";
+import {
+  closeFinal,
+  closePeriod,
+  currencyOf,
+  EURO,
+  logApproved,
+  payIn,
+  Stream,
+  waitUntilFinal,
+} from "../helpers/treasury.ts";
+import {
+  contribute,
+  deployWithClosedYear,
+  expectConserved,
+  plain,
+  WITH_CONTRIBUTION,
+  YEAR,
+} from "../helpers/capital.ts";
 import type { CapitalAccounts, DemoEuro } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -186,5 +202,33 @@ describe("CapitalAccounts redemptions (issue 12, finding 6)", function () {
     await expect(capital.redemptionOf(alice.address, 0))
       .to.be.revertedWithCustomError(capital, "CapitalUnknownRedemption")
       .withArgs(alice.address, 0);
+  });
+
+  it("holds a leaver's redemption while work the members accepted late counts in a period no year has closed", async function () {
+    const disco = await deployDisCOWith({ capitalSettings: WITH_CONTRIBUTION });
+    const { ledger, capital, treasury, membership, timelock, alice, bob, carol, dave } = disco;
+    const token = await currencyOf(treasury);
+    await contribute(capital, token, alice);
+    await contribute(capital, token, carol);
+    const timelockAddress = await timelock.getAddress();
+    await networkHelpers.impersonateAccount(timelockAddress);
+    await networkHelpers.setBalance(timelockAddress, ethers.parseEther("10"));
+    const admin = await ethers.getSigner(timelockAddress);
+    const carolsEntry = await logApproved(ledger, carol, Stream.Livelihood, 1_000, alice);
+    await logApproved(ledger, alice, Stream.Livelihood, 1_000, bob);
+    const first = await closePeriod(ledger, bob);
+    await (await ledger.connect(dave).dispute(carolsEntry, "check the invoice")).wait();
+    await waitUntilFinal(ledger, first);
+    await (await membership.connect(carol).leave()).wait();
+    await payIn(treasury, bob, 100n * EURO, ethers.ZeroHash);
+    await (await capital.connect(admin).closeYear(first, 1n * EURO)).wait();
+    // Accepted once period 1 is final: it counts, and is logged, in period 2, which no year has closed yet.
+    await (await ledger.connect(admin).resolveDispute(carolsEntry, true)).wait();
+    expect((await ledger.memberPeriodPayable(carol.address, 2))[Stream.Livelihood]).to.equal(1_000n);
+    expect((await ledger.loggedInPeriod(carol.address, 2))[Stream.Livelihood]).to.equal(1_000n);
+    // So her redemption waits for that year's result, surplus or loss, instead of dodging it.
+    await expect(capital.startRedemption(carol.address))
+      .to.be.revertedWithCustomError(capital, "CapitalResultsPending")
+      .withArgs(carol.address, 2);
   });
 });

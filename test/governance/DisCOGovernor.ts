@@ -10,6 +10,7 @@ import {
   decide,
   deployWeightedForWorkers,
   deployWithAdmin,
+  deployWithFiveCommitted,
   governorCall,
   keyedNonce,
   kind,
@@ -23,6 +24,7 @@ import {
   Stage,
   standardProposal,
   state,
+  threeToTwo,
   TIMELOCK_DELAY,
   type Vote,
 } from "../helpers/disco.ts";
@@ -320,7 +322,7 @@ describe("DisCOGovernor", function () {
         ["demote Committed to Casual", encode("changeStage", [carol.address, Stage.Casual, ZeroAddress])],
         ["demote Committed to Dating", encode("changeStage", [carol.address, Stage.Dating1, alice.address])],
         ["remove a Committed member", encode("remove", [carol.address, "no longer"])],
-        ["move a Committed member, weighted", encode("changeConstituency", [carol.address, Constituency.worker])],
+        ["move a Committed member", encode("changeConstituency", [carol.address, Constituency.worker])],
         // Too short to name a member and a stage: refused at execution anyway, and a bylaw meanwhile.
         ["admit without a stage", encode("admit", [grace.address, Stage.Casual, 0, ZeroAddress]).slice(0, 2 + 2 * 36)],
         ["bare selector", selector("changeStage(address,uint8,address)")],
@@ -336,9 +338,9 @@ describe("DisCOGovernor", function () {
         .withArgs(demoteId, kind("Bylaw"), 2, 3, [6000, 2000, 2000, 0, 0, 0, 0, 0]);
     });
 
-    it("makes membership calls within Casual and Dating Standard, and a constituency move unweighted", async function () {
+    it("makes membership calls within Casual and Dating Standard", async function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, membership, ledger, alice, carol, erin, frank, grace } = disco;
+      const { governor, membership, ledger, alice, erin, frank, grace } = disco;
       const m = await membership.getAddress();
       const iface: Interface = membership.interface;
       const encode = (fn: string, args: ReadonlyArray<unknown>) => iface.encodeFunctionData(fn, args);
@@ -350,7 +352,6 @@ describe("DisCOGovernor", function () {
         ["Casual to Dating", encode("changeStage", [frank.address, Stage.Dating1, alice.address])],
         ["remove a Dating member", encode("remove", [erin.address, "inactive"])],
         ["remove a Casual member", encode("remove", [frank.address, "inactive"])],
-        ["move a Committed member, unweighted", encode("changeConstituency", [carol.address, Constituency.worker])],
         ["move a Dating member", encode("changeConstituency", [erin.address, Constituency.community])],
       ];
       for (const [what, data] of standard) {
@@ -1096,32 +1097,24 @@ describe("DisCOGovernor", function () {
       expect(await governor.state(proposalId)).to.equal(state("Executed"));
     });
 
-    it("reverts DisCOGovernorNeedsBylaw when weighting was switched on after a Standard constituency move was made", async function () {
-      const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, membership, alice, carol } = disco;
-      const move = calls(
-        await membership.getAddress(),
-        membership.interface.encodeFunctionData("changeConstituency", [carol.address, Constituency.worker]),
-        "carol joins the workers",
-      );
-      const weigh = await governorCall(governor, "setConstituencyShares", [[5000, 2500, 2500, 0, 0, 0, 0, 0]], "weigh");
-      const moveId = await propose(governor, alice, move);
-      const weighId = await propose(governor, alice, weigh);
-      expect((await governor.proposalTally(moveId)).kind).to.equal(kind("Standard"));
-      await openVoting(governor, time, weighId);
-      await castVotes(governor, moveId, allFor(disco));
-      await castVotes(governor, weighId, allFor(disco));
-      await closeVoting(governor, time, weighId);
-      await (await queue(governor, alice, move)).wait();
-      await (await queue(governor, alice, weigh)).wait();
-      await time.increase(TIMELOCK_DELAY);
-      await execute(governor, alice, weigh);
-      // Moving a Committed member between weighted constituencies shifts weight: that takes a bylaw now.
-      await expect(execute(governor, alice, move))
-        .to.be.revertedWithCustomError(governor, "DisCOGovernorNeedsBylaw")
-        .withArgs(moveId);
-      expect(await governor.state(moveId)).to.equal(state("Queued"));
-      expect((await membership.memberOf(carol.address)).constituency).to.equal(BigInt(Constituency.community));
+    it("refuses a majority that moves Committed members just before weighting comes on (a bylaw, weighting off)", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithFiveCommitted);
+      const { governor, membership, alice, bob } = disco;
+      const m = await membership.getAddress();
+      // The workers' majority tidies the constituencies so that, once weighting is on, it would hold 2/3 of the weight.
+      const move: ProposalCalls = {
+        targets: [m, m],
+        values: [0n, 0n],
+        calldatas: [
+          membership.interface.encodeFunctionData("changeConstituency", [alice.address, Constituency.community]),
+          membership.interface.encodeFunctionData("changeConstituency", [bob.address, Constituency.client]),
+        ],
+        description: "tidy constituencies",
+      };
+      expect(await governor.classify(move.targets, move.calldatas, move.description)).to.equal(kind("Bylaw"));
+      const moveId = await decide(governor, alice, move, threeToTwo(disco)); // 60%, short of 2/3
+      expect(await governor.state(moveId)).to.equal(state("Defeated"));
+      expect((await membership.memberOf(alice.address)).constituency).to.equal(BigInt(Constituency.worker));
     });
 
     it("reverts DisCOGovernorNeedsBylaw when a Standard proposal's function was made a bylaw after it was made", async function () {
@@ -1150,18 +1143,19 @@ describe("DisCOGovernor", function () {
       expect(await membership.isMember(disco.heidi.address)).to.equal(false);
     });
 
-    it("executes a Standard constituency move while weighting stays off", async function () {
+    it("executes a Standard constituency move of a Dating member", async function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
-      const { governor, membership, alice, carol } = disco;
+      const { governor, membership, alice, erin } = disco;
       const move = calls(
         await membership.getAddress(),
-        membership.interface.encodeFunctionData("changeConstituency", [carol.address, Constituency.worker]),
-        "carol joins the workers",
+        membership.interface.encodeFunctionData("changeConstituency", [erin.address, Constituency.community]),
+        "erin joins the community",
       );
+      expect(await governor.classify(move.targets, move.calldatas, move.description)).to.equal(kind("Standard"));
       await passAndQueue(governor, alice, move, allFor(disco));
       await expect(execute(governor, alice, move))
         .to.emit(membership, "MemberConstituencyChanged")
-        .withArgs(carol.address, Constituency.community, Constituency.worker);
+        .withArgs(erin.address, Constituency.worker, Constituency.community);
     });
   });
 });

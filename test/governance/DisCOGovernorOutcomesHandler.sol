@@ -310,8 +310,8 @@ contract DisCOGovernorOutcomesHandler is Test {
         if (r.action == Action.Admit || r.action == Action.ChangeStage) {
             return toCommitted || (r.action == Action.ChangeStage && committedNow);
         }
-        if (r.action == Action.Remove) return committedNow;
-        return committedNow && weightingOn;
+        // Remove or ChangeConstituency: a bylaw for a Committed member, weighting on or off.
+        return committedNow;
     }
 
     /// @dev How many binding votes the call adds or takes away, if it executes.

@@ -70,6 +70,7 @@ contract ValueLedgerHandler is Test {
     mapping(uint256 entryId => uint32) public originPeriod;
     /// @dev When each entry last entered the totals.
     mapping(uint256 entryId => uint256) public countedAt;
+    mapping(uint32 period => mapping(address member => uint256[3])) internal _movedIn;
     /// @dev EntryMoved events seen per entry.
     mapping(uint256 entryId => uint256) internal movedEvents;
 
@@ -390,6 +391,11 @@ contract ValueLedgerHandler is Test {
         return _logged[period][member];
     }
 
+    /// @notice What late acceptances moved into a member's period (logged there, outside its cap).
+    function ghostMovedIn(address member, uint32 period) external view returns (uint256[3] memory) {
+        return _movedIn[period][member];
+    }
+
     /// @notice A digest of what a final period keeps for ever: its totals and dates, every actor's totals in it, and
     /// each of its entries that is not in the `skip` set (those still disputed when it became final, which the
     /// members may still accept into the open period or reject), with their approvals.
@@ -473,6 +479,9 @@ contract ValueLedgerHandler is Test {
                 if (isFinalInModel(e.period)) {
                     (_moveId, _moveFrom, _moveTo) = (entryId, e.period, ghostPeriod);
                     e.period = ghostPeriod;
+                    // A moved entry is logged in the open period too, beyond its cap if need be.
+                    _logged[ghostPeriod][e.author][uint8(e.stream)] += e.amount;
+                    _movedIn[ghostPeriod][e.author][uint8(e.stream)] += e.amount;
                     _periodEntries[ghostPeriod].push(entryId);
                     ++moves;
                 }
@@ -571,9 +580,8 @@ contract ValueLedgerHandler is Test {
             }
             if (e.status != IValueLedger.EntryStatus.Counted) {
                 // A lapsed entry is stored Pending; the ledger names it Lapsed, as entry() reports it.
-                IValueLedger.EntryStatus named = e.status == IValueLedger.EntryStatus.Pending
-                    ? IValueLedger.EntryStatus.Lapsed
-                    : e.status;
+                IValueLedger.EntryStatus named =
+                    e.status == IValueLedger.EntryStatus.Pending ? IValueLedger.EntryStatus.Lapsed : e.status;
                 return abi.encodeWithSelector(IValueLedger.LedgerEntryStatus.selector, entryId, named);
             }
         } else if (e.status != IValueLedger.EntryStatus.Pending && e.status != IValueLedger.EntryStatus.Counted) {

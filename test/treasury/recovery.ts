@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { connection, deployDisCO, deployWithAdmin } from "../helpers/disco.ts";
+import { connection, deployDisCO, deployDisCOWith, deployWithAdmin } from "../helpers/disco.ts";
 import { currencyOf, EURO, faucet, PAID_IN, payIn, PAYMENT_REF } from "../helpers/treasury.ts";
 import { expectConserved } from "../helpers/capital.ts";
 import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
@@ -132,5 +132,25 @@ describe("Token recovery (ITokenRecovery)", function () {
     ]);
     expect(await stray.balanceOf(heidi.address)).to.equal(STRAY);
     expect(await stray.balanceOf(capital.target)).to.equal(0n);
+  });
+
+  it("refuses to recover its currency through a second token address (a two-address token): judged by balance", async function () {
+    const token = await ethers.deployContract("MochaTwoAddressToken");
+    const legacy = await token.legacy();
+    const disco = await deployDisCOWith({ currency: await token.getAddress() });
+    const { treasury, capital, timelock, grace, ivan } = disco;
+    await (await token.mint(grace.address, 500n * EURO)).wait();
+    await (await (token.connect(grace) as typeof token).approve(treasury.target, 500n * EURO)).wait();
+    await (await treasury.connect(grace).payIn(500n * EURO, PAYMENT_REF)).wait();
+    const timelockAddress = await timelock.getAddress();
+    await networkHelpers.impersonateAccount(timelockAddress);
+    await networkHelpers.setBalance(timelockAddress, ethers.parseEther("1"));
+    const admin = await ethers.getSigner(timelockAddress);
+    await expect(treasury.connect(admin).recoverTokens(legacy, ivan.address, 500n * EURO))
+      .to.be.revertedWithCustomError(treasury, "RecoveryProtectedToken")
+      .withArgs(legacy);
+    expect(await token.balanceOf(treasury.target)).to.equal(500n * EURO);
+    expect(await token.balanceOf(ivan.address)).to.equal(0n);
+    expect(await treasury.unallocated()).to.equal(500n * EURO - (await capital.held()));
   });
 });
