@@ -88,9 +88,24 @@ export async function signBallot(
   support: number,
   reason?: string,
 ): Promise<SignedBallot> {
+  const nonce = await governor["nonces(address,uint192)"](await signer.getAddress(), ballotNonceKey(proposalId));
+  return signBallotWithNonce(signer, governor, proposalId, support, nonce, reason);
+}
+
+/**
+ * Signs a ballot (EIP-712 Ballot, or ExtendedBallot with a reason) with the given nonce: the keyed one, the plain
+ * `nonces(voter)` the governor still accepts, or any other (which it refuses).
+ */
+export async function signBallotWithNonce(
+  signer: Signer,
+  governor: DisCOGovernor,
+  proposalId: bigint,
+  support: number,
+  nonce: bigint,
+  reason?: string,
+): Promise<SignedBallot> {
   const voter = await signer.getAddress();
   const domain = await governor.eip712Domain();
-  const nonce = await governor["nonces(address,uint192)"](voter, ballotNonceKey(proposalId));
   const ballot = { proposalId, support, voter, nonce };
   const signature = await signer.signTypedData(
     {

@@ -19,8 +19,6 @@ import {
   passAndQueue,
   selector,
   SETTINGS,
-  signBallotWithNonce,
-  signKeyedBallot,
   Stage,
   standardProposal,
   state,
@@ -30,6 +28,8 @@ import {
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
+  signBallotWithNonce,
+  signBallot,
   descriptionHash,
   execute,
   proposalIdOf,
@@ -522,7 +522,7 @@ describe("DisCOGovernor", function () {
       const { governor, bob, grace, proposalId } = await activeProposal();
       const key = BigInt.asUintN(192, proposalId);
       expect(await keyedNonce(governor, bob.address, proposalId)).to.equal(key << 64n);
-      const ballot = await signKeyedBallot(bob, governor, proposalId, Support.For);
+      const ballot = await signBallot(bob, governor, proposalId, Support.For);
       await expect(relayBallot(governor, grace, ballot))
         .to.emit(governor, "VoteCast")
         .withArgs(bob.address, proposalId, Support.For, 1, "");
@@ -547,7 +547,7 @@ describe("DisCOGovernor", function () {
 
     it("reverts when a signature does not come from the voter, is replayed, or signs another nonce", async function () {
       const { governor, alice, bob, grace, proposalId } = await activeProposal();
-      const ballot = await signKeyedBallot(alice, governor, proposalId, Support.For);
+      const ballot = await signBallot(alice, governor, proposalId, Support.For);
       await expect(relayBallot(governor, grace, { ...ballot, voter: bob.address }))
         .to.be.revertedWithCustomError(governor, "GovernorInvalidSignature")
         .withArgs(bob.address);
@@ -579,7 +579,7 @@ describe("DisCOGovernor", function () {
       await expect(governor.connect(alice).castVoteWithReason(proposalId, Support.For, "again"))
         .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
         .withArgs(alice.address);
-      const ballot = await signKeyedBallot(alice, governor, proposalId, Support.Against);
+      const ballot = await signBallot(alice, governor, proposalId, Support.Against);
       await expect(relayBallot(governor, grace, ballot))
         .to.be.revertedWithCustomError(governor, "GovernorAlreadyCastVote")
         .withArgs(alice.address);
@@ -648,7 +648,7 @@ describe("DisCOGovernor", function () {
         governor,
         "DisCOGovernorBlockWithoutReason",
       );
-      const ballot = await signKeyedBallot(carol, governor, proposalId, Support.Block);
+      const ballot = await signBallot(carol, governor, proposalId, Support.Block);
       await expect(relayBallot(governor, grace, ballot)).to.be.revertedWithCustomError(
         governor,
         "DisCOGovernorBlockWithoutReason",
@@ -661,7 +661,7 @@ describe("DisCOGovernor", function () {
     it("counts a Block with its reason signed by a member and relayed by someone else (ExtendedBallot)", async function () {
       const { governor, carol, grace, proposalId } = await activeConsent();
       const reason = "we have no capacity this month";
-      const ballot = await signKeyedBallot(carol, governor, proposalId, Support.Block, reason);
+      const ballot = await signBallot(carol, governor, proposalId, Support.Block, reason);
       await expect(relayBallot(governor, grace, ballot))
         .to.emit(governor, "VoteCast")
         .withArgs(carol.address, proposalId, Support.Block, 1, reason);

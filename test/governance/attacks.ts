@@ -15,8 +15,6 @@ import {
   kind,
   passAndQueue,
   queueAndWait,
-  signBallotWithNonce,
-  signKeyedBallot,
   Stage,
   state,
   threeToTwo,
@@ -27,6 +25,8 @@ import { currencyOf, EURO, payIn } from "../helpers/treasury.ts";
 import { deployDisCO as deployModule, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
 import {
+  signBallotWithNonce,
+  signBallot,
   closeVoting,
   execute,
   openVoting,
@@ -275,7 +275,7 @@ describe("Attacks on the DisCO's decisions (security review, issue 12)", functio
       for (const proposalId of ids) {
         ballots.push(
           sign === "keyed"
-            ? await signKeyedBallot(alice, governor, proposalId, Support.For)
+            ? await signBallot(alice, governor, proposalId, Support.For)
             : await signBallotWithNonce(alice, governor, proposalId, Support.For, plainNonce),
         );
       }

@@ -7,13 +7,13 @@ import {
   deployDisCO,
   kind,
   onlyStates,
-  signKeyedBallot,
   Stage,
   state,
   TIMELOCK_DELAY,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import {
+  signBallot,
   descriptionHash,
   enact,
   execute,
@@ -272,7 +272,7 @@ describe("DisCO governance lifecycle", function () {
     );
     const proposalId = await propose(governor, carol, proposal);
     await openVoting(governor, time, proposalId);
-    const ballot = await signKeyedBallot(member, governor, proposalId, Support.For);
+    const ballot = await signBallot(member, governor, proposalId, Support.For);
     await expect(relayBallot(governor, ivan, ballot))
       .to.emit(governor, "VoteCast")
       .withArgs(member.address, proposalId, Support.For, 1, "");
@@ -346,7 +346,7 @@ describe("DisCO governance lifecycle", function () {
     await expect(governor.connect(grace).castVote(pendingId, Support.For))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);
-    const ballot = await signKeyedBallot(grace, governor, pendingId, Support.For);
+    const ballot = await signBallot(grace, governor, pendingId, Support.For);
     await expect(relayBallot(governor, bob, ballot))
       .to.be.revertedWithCustomError(governor, "DisCOGovernorNotEligible")
       .withArgs(grace.address, pendingId);

@@ -3,10 +3,9 @@ import { id, toBeHex, type Interface, type Signer } from "ethers";
 import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
 import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import {
-  BALLOT,
+  ballotNonceKey,
   closeVoting,
   enact,
-  EXTENDED_BALLOT,
   openVoting,
   PROPOSAL_KINDS,
   PROPOSAL_STATES,
@@ -16,7 +15,6 @@ import {
   Support,
   type Clock,
   type ProposalCalls,
-  type SignedBallot,
 } from "../../scripts/lib/governance.ts";
 import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
 
@@ -286,55 +284,5 @@ export async function promoteErin(disco: Awaited<ReturnType<typeof deployDisCOWi
 
 /** The keyed nonce (GovernorNoncesKeyed) that a ballot for `proposalId` signs: key uint192(proposalId). */
 export async function keyedNonce(governor: DisCOGovernor, voter: string, proposalId: bigint): Promise<bigint> {
-  return governor["nonces(address,uint192)"](voter, BigInt.asUintN(192, proposalId));
-}
-
-/**
- * A vote signed with the keyed nonce of its proposal (EIP-712 Ballot, or ExtendedBallot with a reason), for anyone
- * to relay with scripts/lib/governance.ts's relayBallot: ballots for different proposals never spend each other's
- * nonce, so a member may sign several and have them relayed in any order.
- */
-export async function signKeyedBallot(
-  signer: Signer,
-  governor: DisCOGovernor,
-  proposalId: bigint,
-  support: number,
-  reason?: string,
-): Promise<SignedBallot> {
-  const nonce = await keyedNonce(governor, await signer.getAddress(), proposalId);
-  return signBallotWithNonce(signer, governor, proposalId, support, nonce, reason);
-}
-
-/** A vote signed with the given nonce: the keyed one (signKeyedBallot), the plain `nonces(voter)`, or a wrong one. */
-export async function signBallotWithNonce(
-  signer: Signer,
-  governor: DisCOGovernor,
-  proposalId: bigint,
-  support: number,
-  nonce: bigint,
-  reason?: string,
-): Promise<SignedBallot> {
-  const voter = await signer.getAddress();
-  const domain = await governor.eip712Domain();
-  const ballot = { proposalId, support, voter, nonce };
-  const signature = await signer.signTypedData(
-    {
-      name: domain.name,
-      version: domain.version,
-      chainId: domain.chainId,
-      verifyingContract: domain.verifyingContract,
-    },
-    reason === undefined ? { Ballot: [...BALLOT] } : { ExtendedBallot: [...EXTENDED_BALLOT] },
-    reason === undefined ? ballot : { ...ballot, reason, params: "0x" },
-  );
-  return {
-    governor: domain.verifyingContract,
-    chainId: domain.chainId.toString(),
-    proposalId: proposalId.toString(),
-    support,
-    voter,
-    nonce: nonce.toString(),
-    ...(reason === undefined ? {} : { reason }),
-    signature,
-  };
+  return governor["nonces(address,uint192)"](voter, ballotNonceKey(proposalId));
 }
