@@ -517,8 +517,8 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
 
     /// @dev What is due now (every instalment whose time has come, less what was paid) and when the next one is.
     function _due(Redemption storage r) private view returns (uint256 due, uint256 nextDueAt) {
+        // Never zero: the settings refuse a redemption without instalments, and a schedule exists only once started.
         uint256 n = r.instalments;
-        if (n == 0) return (0, 0);
         uint256 elapsed = Time.timestamp() - r.start;
         uint256 reached = Math.min((elapsed * n) / r.period, n);
         uint256 owedSoFar = reached == n ? r.total : (uint256(r.total) * reached) / n;

@@ -44,6 +44,24 @@ contract MembershipTest is Test {
         assertEq(membership.getPastConstituencyVotes(1, START), 1, "constituency 1");
     }
 
+    /// @dev Past lookups give the same answers whether the timepoint is among the latest checkpoints (a short walk
+    /// back), further back (OpenZeppelin's search), or before the first checkpoint (zero).
+    function testFuzz_getPastTotalSupply_walksBackThenSearches(uint8 admissions) public {
+        uint256 n = _bound(admissions, 1, 24);
+        for (uint256 i = 1; i <= n; ++i) {
+            vm.warp(START + i);
+            address newcomer = _makeAddr(string.concat("newcomer", Strings.toString(i)));
+            membership.admit(newcomer, IMembership.Stage.Committed, 0, address(0));
+        }
+        vm.warp(START + n + 1);
+        assertEq(membership.getPastTotalSupply(START - 1), 0, "before the founders");
+        assertEq(membership.getPastConstituencyVotes(0, START - 1), 0, "constituency 0 before the founders");
+        for (uint256 t = 0; t <= n; ++t) {
+            assertEq(membership.getPastTotalSupply(START + t), 2 + t, "binding members then");
+            assertEq(membership.getPastConstituencyVotes(0, START + t), 1 + t, "constituency 0 then");
+        }
+    }
+
     function test_constructor_revertsForZeroAdmin() public {
         vm.expectRevert(abi.encodeWithSelector(IMembership.MembershipInvalidAccount.selector, address(0)));
         new Membership("M", "M", address(0), _names(), new IMembership.Founder[](0));
