@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ITreasury} from "../../contracts/interfaces/ITreasury.sol";
 import {IValueLedger} from "../../contracts/interfaces/IValueLedger.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
@@ -9,6 +8,7 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {WorkerDisCO} from "../utils/WorkerDisCO.sol";
 import {TokenRecoveryChecks} from "../treasury/TokenRecoveryChecks.sol";
 import {Vm} from "../utils/Vm.sol";
 
@@ -39,26 +39,9 @@ contract ReviewWindowTest is TokenRecoveryChecks {
         honest = _makeAddr("honest");
         disputer = _makeAddr("disputer");
         worker = _makeAddr("worker");
-        address[5] memory people = [colluder1, colluder2, honest, disputer, worker];
-        IMembership.Founder[] memory founders = new IMembership.Founder[](5);
-        for (uint256 i = 0; i < 5; ++i) {
-            founders[i] = IMembership.Founder(people[i], IMembership.Stage.Committed, 0, address(0));
-        }
-        string[] memory constituencies = new string[](1);
-        constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
-        address[] memory treasurers = new address[](1);
-        treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
-        euro = new DemoEuro();
-        treasury = new Treasury(
-            euro,
-            ledger,
-            address(this),
-            treasurers,
-            [uint16(7_500), 2_500, 0],
-            DesignDefaults.capitalSettings()
-        );
+        address[] memory people = new address[](5);
+        (people[0], people[1], people[2], people[3], people[4]) = (colluder1, colluder2, honest, disputer, worker);
+        (membership, ledger, euro, treasury) = WorkerDisCO.deploy(people);
     }
 
     // ------------------------------------------------------------------------------------------------ SETTINGS

@@ -10,6 +10,7 @@ import {CapitalAccounts} from "../../contracts/treasury/CapitalAccounts.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {WorkerDisCO} from "../utils/WorkerDisCO.sol";
 import {Test} from "../utils/Test.sol";
 
 /// @title BooksHandler
@@ -79,28 +80,11 @@ contract BooksHandler is Test {
     constructor(bool money_) {
         money = money_;
         string[6] memory names = ["member0", "member1", "member2", "member3", "member4", "member5"];
-        IMembership.Founder[] memory founders = new IMembership.Founder[](6);
-        for (uint256 i = 0; i < 6; ++i) {
-            _actors.push(_makeAddr(names[i]));
-            founders[i] = IMembership.Founder(_actors[i], IMembership.Stage.Committed, 0, address(0));
-        }
+        for (uint256 i = 0; i < 6; ++i) _actors.push(_makeAddr(names[i]));
         _PAYER = _makeAddr("client");
         _SINK = _makeAddr("supplier");
-        string[] memory constituencies = new string[](1);
-        constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
-        address[] memory treasurers = new address[](1);
-        treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
-        euro = new DemoEuro();
-        treasury = new Treasury(
-            euro,
-            ledger,
-            address(this),
-            treasurers,
-            [uint16(7_500), 2_500, 0],
-            DesignDefaults.capitalSettings()
-        );
+        (Membership membership_, ValueLedger ledger_, DemoEuro euro_, Treasury treasury_) = WorkerDisCO.deploy(_actors);
+        (membership, ledger, euro, treasury) = (membership_, ledger_, euro_, treasury_);
         capital = CapitalAccounts(address(treasury.capital()));
         for (uint256 i = 0; i < 5; ++i) _payIn(_FAUCET);
     }

@@ -97,6 +97,21 @@ const messages = defineMessages(
 
 const LEDGER = deployment.contracts.ledger.address;
 
+/** Entries as review cards, each with what the person connected may do about it. */
+function ReviewList({
+  entries,
+  testId,
+  ...item
+}: { entries: readonly LedgerEntry[]; testId?: string } & Omit<Parameters<typeof ReviewItem>[0], "entry">) {
+  return (
+    <ul className="review-list" data-testid={testId}>
+      {entries.map((entry) => (
+        <ReviewItem key={String(entry.id)} entry={entry} {...item} />
+      ))}
+    </ul>
+  );
+}
+
 function ReviewItem({
   entry,
   ledger,
@@ -243,18 +258,7 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       {queue.length === 0 ? (
         <Empty>{t("empty")}</Empty>
       ) : (
-        <ul className="review-list">
-          {queue.map((entry) => (
-            <ReviewItem
-              key={String(entry.id)}
-              entry={entry}
-              ledger={books.ledger}
-              now={now}
-              me={address}
-              stage={stage}
-            />
-          ))}
-        </ul>
+        <ReviewList entries={queue} ledger={books.ledger} now={now} me={address} stage={stage} />
       )}
       <h3>{t("inReview")}</h3>
       {inReview.length === 0 ? (
@@ -262,18 +266,14 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       ) : (
         <>
           <p className="hint">{t("inReviewIntro")}</p>
-          <ul className="review-list" data-testid="in-review">
-            {inReview.map((entry) => (
-              <ReviewItem
-                key={String(entry.id)}
-                entry={entry}
-                ledger={books.ledger}
-                now={now}
-                me={address}
-                stage={stage}
-              />
-            ))}
-          </ul>
+          <ReviewList
+            entries={inReview}
+            testId="in-review"
+            ledger={books.ledger}
+            now={now}
+            me={address}
+            stage={stage}
+          />
         </>
       )}
       {address ? (
