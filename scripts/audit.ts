@@ -16,10 +16,10 @@ import {
   renderReport,
   toJson,
   type AuditReport,
-} from "./lib/audit/index.ts";
+} from "@disco-ledger/sdk/audit";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
-import { AUDITOR_ROLE, fetchHistory, foldSnapshot, type LogProvider } from "./lib/history/index.ts";
+import { AUDITOR_ROLE, fetchHistory, foldSnapshot, type LogProvider } from "@disco-ledger/sdk/history";
 import { fileCache, HISTORY_CACHE_DIR } from "./lib/history/file-cache.ts";
 
 export const HELP = `Usage: npm run audit -- [--network <name>] [--rpc <url>] [--out <dir>] [--json]

@@ -29,9 +29,9 @@ import {
   Support,
   type ProposalCalls,
   type SignedBallot,
-} from "./lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import { queryInChunks } from "./lib/logs.ts";
-import { foldMembers, STAGES, type MemberEvent } from "./lib/members.ts";
+import { foldMembers, STAGES, type MemberEvent } from "@disco-ledger/sdk/members";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -5,8 +5,8 @@
  */
 import { network } from "hardhat";
 import { readDeployment } from "./lib/deployments.ts";
-import { PROPOSAL_STATES } from "./lib/governance.ts";
-import { ENTRY_STATUSES } from "./lib/ledger.ts";
+import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
+import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 import { seedAll } from "./lib/seed.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();

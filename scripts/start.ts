@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { startAppServer } from "./lib/app-server.ts";
-import { DEMO_PEOPLE } from "./lib/demo.ts";
+import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
 import { HOST, portInUse, startChain, type Chain } from "./lib/processes.ts";
 

@@ -1,6 +1,6 @@
 /** How amounts, addresses and times read in the app, in the chosen language. */
 import { formatUnits } from "viem";
-import { formatAmount } from "../../scripts/lib/ledger.ts";
+import { formatAmount } from "@disco-ledger/sdk/ledger";
 import type { Lang } from "./i18n.tsx";
 
 const LOCALES: Record<Lang, string> = { en: "en-GB", es: "es-ES" };

@@ -1,7 +1,7 @@
 /** The CLI's capital-account commands: joining contribution, year close, a member's account, cash, redemption. */
 import { formatUnits } from "ethers";
-import { yearCloseProposal, yearLossProposal } from "../lib/capital.ts";
-import { proposalIdOf, PROPOSAL_KINDS } from "../lib/governance.ts";
+import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
+import { proposalIdOf, PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { explain, parseAddress, signer, UsageError, type Context } from "./context.ts";
 import { money, show, token } from "./currency.ts";
 import { periodsOf } from "./treasury.ts";

@@ -11,12 +11,12 @@ import {
   type Treasury,
   type ValueLedger,
 } from "../../types/ethers-contracts/index.js";
-import { auditHistory, connectViews, renderReport } from "./audit/index.ts";
-import { yearCloseProposal } from "./capital.ts";
-import { DEMO_PEOPLE, type DemoName } from "./demo.ts";
+import { auditHistory, connectViews, renderReport } from "@disco-ledger/sdk/audit";
+import { yearCloseProposal } from "@disco-ledger/sdk/capital";
+import { DEMO_PEOPLE, type DemoName } from "@disco-ledger/sdk/demo";
 import type { Deployment } from "./deployments.ts";
-import { loadHistory } from "./history/index.ts";
-import { evidenceHash, parseAmount, Stream, type StreamName } from "./ledger.ts";
+import { loadHistory } from "@disco-ledger/sdk/history";
+import { evidenceHash, parseAmount, Stream, type StreamName } from "@disco-ledger/sdk/ledger";
 import {
   closeVoting,
   enact,
@@ -27,7 +27,7 @@ import {
   Support,
   type Clock,
   type ProposalCalls,
-} from "./governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 /**
  * The members appoint Jun, an outside auditor, by a bylaw vote (a role grant takes the supermajority): the first

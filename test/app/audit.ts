@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ENTRY_STATUSES, STREAMS } from "../../scripts/lib/ledger.ts";
+import { ENTRY_STATUSES, STREAMS } from "@disco-ledger/sdk/ledger";
 import { csvObjects, rawAmount } from "./csv.ts";
 import { byTestId, found, PEOPLE, type Contracts, type Flow } from "./harness.ts";
 

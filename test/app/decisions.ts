@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { toBeHex } from "ethers";
 import type { Locator, Page } from "playwright-core";
-import { ballotNonceKey, PROPOSAL_STATES, Support } from "../../scripts/lib/governance.ts";
+import { ballotNonceKey, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
 import { byTestId, eventually, found, numberIn, PEOPLE, type Ctx, type Flow } from "./harness.ts";
 
 /** The demo's one Active proposal (read from the chain, as the page does). */

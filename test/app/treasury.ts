@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { Interface } from "ethers";
-import { PROPOSAL_KINDS } from "../../scripts/lib/governance.ts";
-import { ENTRY_STATUSES } from "../../scripts/lib/ledger.ts";
+import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
+import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 import { byTestId, eventually, found, parseMoney, PEOPLE, type Flow } from "./harness.ts";
 
 const EURO = 1_000_000n;

@@ -1,6 +1,6 @@
 /** Flow a: a member logs work on the Work page and another approves it from the review queue. */
 import assert from "node:assert/strict";
-import { ENTRY_STATUSES } from "../../scripts/lib/ledger.ts";
+import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 import { byTestId, eventually, found, PEOPLE, selectMatching, type Flow } from "./harness.ts";
 
 /** 12.50 credits, as typed and as the ledger keeps it (two decimals). */

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { id as keccakId } from "ethers";
-import { AUDITOR_ROLE } from "../../scripts/lib/history/index.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
+import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import { connection, deployDisCO } from "../helpers/disco.ts";
 import { closePeriod, deployWithClosedPeriods, waitUntilFinal } from "../helpers/treasury.ts";
 

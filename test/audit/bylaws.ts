@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { id } from "ethers";
-import { exitStatus, renderReport } from "../../scripts/lib/audit/index.ts";
+import { exitStatus, renderReport } from "@disco-ledger/sdk/audit";
 import { audit, audited, governedDisCO, SPEND } from "../helpers/audit.ts";
 import { refold } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";

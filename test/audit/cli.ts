@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import { id, keccak256 } from "ethers";
-import { hashOf } from "../../scripts/lib/audit/index.ts";
+import { hashOf } from "@disco-ledger/sdk/audit";
 import { HELP, main } from "../../scripts/audit.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";

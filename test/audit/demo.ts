@@ -5,9 +5,9 @@ import {
   fractionText,
   renderReport,
   type Fraction,
-} from "../../scripts/lib/audit/index.ts";
-import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
-import { Stream } from "../../scripts/lib/ledger.ts";
+} from "@disco-ledger/sdk/audit";
+import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
+import { Stream } from "@disco-ledger/sdk/ledger";
 import { FUNDINGS } from "../../scripts/lib/seed.ts";
 import { audited } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { parseUnits } from "ethers";
-import { auditTables, csvField, decimalUnits, tableJson, toCsv, type Table } from "../../scripts/lib/audit/index.ts";
+import { auditTables, csvField, decimalUnits, tableJson, toCsv, type Table } from "@disco-ledger/sdk/audit";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
-import type { HistoryState } from "../../scripts/lib/history/index.ts";
-import { parseAmount } from "../../scripts/lib/ledger.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
+import { parseAmount } from "@disco-ledger/sdk/ledger";
 import { audit, AWKWARD_REASON, csvObjects, governedDisCO, parseCsv } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { auditTables, canonicalJson, proposalHex, toCsv } from "../../scripts/lib/audit/index.ts";
+import { auditTables, canonicalJson, proposalHex, toCsv } from "@disco-ledger/sdk/audit";
 import {
   closeVoting,
   descriptionHash,
@@ -9,10 +9,10 @@ import {
   queue,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { loadHistory } from "../../scripts/lib/history/index.ts";
+import { loadHistory } from "@disco-ledger/sdk/history";
 import { audit, csvObjects } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";

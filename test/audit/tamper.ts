@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { AbiCoder, id, zeroPadValue } from "ethers";
-import { exitStatus, renderReport } from "../../scripts/lib/audit/index.ts";
-import { TRANSFER_TOPIC, type RawLog } from "../../scripts/lib/history/index.ts";
+import { exitStatus, renderReport } from "@disco-ledger/sdk/audit";
+import { TRANSFER_TOPIC, type RawLog } from "@disco-ledger/sdk/history";
 import { audit } from "../helpers/audit.ts";
 import { recordedDemo, refold, type Demo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";

@@ -59,7 +59,7 @@ import {
   queue,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import type { CapitalAccounts } from "../../types/ethers-contracts/index.js";
 
 /*

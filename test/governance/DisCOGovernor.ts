@@ -40,7 +40,7 @@ import {
   openVoting,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;

@@ -33,7 +33,7 @@ import {
   queue,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 /*
  * The security review's attacks on the capital accounts (issue 12, findings 3 and 7), played against the production

@@ -36,7 +36,7 @@ import {
   relayBallot,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 /*
  * The security review's attacks on who decides (issue 12, findings 1 and 2, signed ballots, founders), each played

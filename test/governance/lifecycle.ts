@@ -24,7 +24,7 @@ import {
   openVoting,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import type { DisCOGovernor, Membership, TimelockController } from "../../types/ethers-contracts/index.js";
 
 /*

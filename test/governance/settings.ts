@@ -14,7 +14,7 @@ import {
   TIMELOCK_DELAY,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
-import { execute, propose, queue, closeVoting, openVoting, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { execute, propose, queue, closeVoting, openVoting, type ProposalCalls } from "@disco-ledger/sdk/governance";
 
 /*
  * The governor's own parameters (supermajority, bylaw functions, quorum, delay, period, threshold), changed only

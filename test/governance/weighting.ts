@@ -28,7 +28,7 @@ import {
   closeVoting,
   openVoting,
   Support,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 /*
  * Multi-constituency weighting (DisCO principle 2): each constituency's fixed share of every decision, set by a

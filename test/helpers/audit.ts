@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Signer } from "ethers";
 import { main, type AuditEnv } from "../../scripts/audit.ts";
-import { auditHistory, connectViews, type AuditReport } from "../../scripts/lib/audit/index.ts";
+import { auditHistory, connectViews, type AuditReport } from "@disco-ledger/sdk/audit";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
 import {
   closeVoting,
@@ -13,8 +13,8 @@ import {
   propose,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
-import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "../../scripts/lib/history/index.ts";
+} from "@disco-ledger/sdk/governance";
+import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "@disco-ledger/sdk/history";
 import { passReviewWindow } from "../../scripts/lib/seed.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 import { connection } from "./disco.ts";

@@ -1,5 +1,5 @@
 import type { CapitalSettings } from "../../scripts/lib/deploy.ts";
-import type { SurplusSplit } from "../../scripts/lib/history/fold.ts";
+import type { SurplusSplit } from "@disco-ledger/sdk/history";
 import { expect } from "chai";
 import type { Result, Signer } from "ethers";
 import { DEFAULT_CAPITAL_SETTINGS, PatronageBasis } from "../../ignition/modules/DisCO.ts";

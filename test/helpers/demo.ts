@@ -1,6 +1,6 @@
-import { connectViews } from "../../scripts/lib/audit/index.ts";
+import { connectViews } from "@disco-ledger/sdk/audit";
 import { DEMO_PARAMETERS, deployDisCO } from "../../scripts/lib/deploy.ts";
-import { foldSnapshot, loadHistory, type RawLog } from "../../scripts/lib/history/index.ts";
+import { foldSnapshot, loadHistory, type RawLog } from "@disco-ledger/sdk/history";
 import { seedAll } from "../../scripts/lib/seed.ts";
 import { connection } from "./disco.ts";
 

@@ -15,7 +15,7 @@ import {
   Support,
   type Clock,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
 
 export { Stage };

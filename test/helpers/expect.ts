@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import type { ContractTransactionResponse, Signer } from "ethers";
-import { execute, proposalIdOf, queue, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { execute, proposalIdOf, queue, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import type { DisCOGovernor, IMembership } from "../../types/ethers-contracts/index.js";
 import { connection, onlyStates, state } from "./disco.ts";
 

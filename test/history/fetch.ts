@@ -9,7 +9,7 @@ import {
   type LogFilter,
   type LogProvider,
   type RawLog,
-} from "../../scripts/lib/history/index.ts";
+} from "@disco-ledger/sdk/history";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
 const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "token"] as const;

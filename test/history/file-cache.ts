@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { fileCache } from "../../scripts/lib/history/file-cache.ts";
-import type { HistorySnapshot } from "../../scripts/lib/history/index.ts";
+import type { HistorySnapshot } from "@disco-ledger/sdk/history";
 
 describe("fileCache", () => {
   it("saves a snapshot as a file and loads it back; a missing key loads nothing", async () => {

@@ -1,12 +1,12 @@
 import { expect } from "chai";
-import { traceMoney } from "../../scripts/lib/audit/index.ts";
+import { traceMoney } from "@disco-ledger/sdk/audit";
 import {
   AUDITOR_ROLE,
   foldHistory,
   type ContractName,
   type DecodedEvent,
   type PlainValue,
-} from "../../scripts/lib/history/index.ts";
+} from "@disco-ledger/sdk/history";
 
 const A = "0x00000000000000000000000000000000000000aA";
 const B = "0x00000000000000000000000000000000000000bB";

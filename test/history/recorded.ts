@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { AbiCoder, id } from "ethers";
-import { reconcile } from "../../scripts/lib/audit/index.ts";
-import type { HistoryState } from "../../scripts/lib/history/index.ts";
+import { reconcile } from "@disco-ledger/sdk/audit";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { connection } from "../helpers/disco.ts";
 import { recordedDemo, refold, type Demo } from "../helpers/demo.ts";
 

@@ -12,7 +12,7 @@ import {
   propose,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 import type { IValueLedger, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*

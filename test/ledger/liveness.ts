@@ -11,7 +11,7 @@ import {
   queue,
   Support,
   type ProposalCalls,
-} from "../../scripts/lib/governance.ts";
+} from "@disco-ledger/sdk/governance";
 
 /*
  * DESIGN.md's review window and liveness rules, as attacks on the deployment production uses (the Ignition module,

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
-import { ballotNonceKey, openVoting, propose, relayBallot, signBallot, Support } from "../../scripts/lib/governance.ts";
+import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
+import { ballotNonceKey, openVoting, propose, relayBallot, signBallot, Support } from "@disco-ledger/sdk/governance";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
 

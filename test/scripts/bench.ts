@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { auditHistory, connectViews } from "../../scripts/lib/audit/index.ts";
+import { auditHistory, connectViews } from "@disco-ledger/sdk/audit";
 import { buildHistory } from "../../scripts/lib/bench/audit-speed.ts";
 import { constancy } from "../../scripts/lib/bench/report.ts";
-import { fetchHistory, foldSnapshot, memoryCache } from "../../scripts/lib/history/index.ts";
+import { fetchHistory, foldSnapshot, memoryCache } from "@disco-ledger/sdk/history";
 import { connection } from "../helpers/disco.ts";
 import { compareSnapshot, formatComparison } from "../../scripts/lib/bench/snapshot.ts";
 

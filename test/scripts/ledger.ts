@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { id } from "ethers";
-import { evidenceHash, formatAmount, parseAmount, parseStream } from "../../scripts/lib/ledger.ts";
+import { evidenceHash, formatAmount, parseAmount, parseStream } from "@disco-ledger/sdk/ledger";
 
 describe("ledger amounts, streams and evidence", () => {
   it("reads amounts with up to two decimals and writes them back", () => {

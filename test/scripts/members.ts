@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { foldMembers, type MemberEvent } from "../../scripts/lib/members.ts";
+import { foldMembers, type MemberEvent } from "@disco-ledger/sdk/members";
 
 const A = "0x00000000000000000000000000000000000000aA";
 const B = "0x00000000000000000000000000000000000000bB";

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { DEMO_PEOPLE } from "../../scripts/lib/demo.ts";
-import { PROPOSAL_STATES } from "../../scripts/lib/governance.ts";
-import { ENTRY_STATUSES, parseAmount, STREAMS } from "../../scripts/lib/ledger.ts";
+import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
+import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
+import { ENTRY_STATUSES, parseAmount, STREAMS } from "@disco-ledger/sdk/ledger";
 import {
   CASH_CLAIMS,
   CLOSED_PERIODS,

@@ -18,7 +18,7 @@ import {
   type DisCO,
   type Triple,
 } from "../helpers/treasury.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import type { Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { connection, deployDisCO, deployDisCOWith, deployWithAdmin } from "../helpers/disco.ts";
 import { currencyOf, EURO, faucet, PAID_IN, payIn, PAYMENT_REF } from "../helpers/treasury.ts";
 import { expectConserved } from "../helpers/capital.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "../../scripts/lib/governance.ts";
+import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import type { DemoEuro } from "../../types/ethers-contracts/index.js";
 
 /*

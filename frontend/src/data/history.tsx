@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { usePublicClient } from "wagmi";
-import type { FetchProgress } from "../../../scripts/lib/history/index.ts";
+import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { deployment } from "../chain.ts";
 import { historyKey, loadCached, update, type LoadedHistory } from "./loader.ts";
 import { chainReader } from "./rpcLogs.ts";

@@ -11,7 +11,7 @@ import {
   type DecodedEvent,
   type FetchProgress,
   type HistoryState,
-} from "../../../scripts/lib/history/index.ts";
+} from "@disco-ledger/sdk/history";
 import type { Deployment } from "../../../scripts/lib/deployments.ts";
 import type { ChainReader } from "./rpcLogs.ts";
 import type { HistoryStore, StoredHistory } from "./store.ts";

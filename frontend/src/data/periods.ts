@@ -3,7 +3,7 @@
  * then): whether a closed period's totals are final at a moment, as ValueLedger.isFinal. Pure, so the pages and
  * their tests agree with the ledger's rules (IValueLedger: closePeriod, isFinal, dispute).
  */
-import type { PeriodState } from "../../../scripts/lib/history/index.ts";
+import type { PeriodState } from "@disco-ledger/sdk/history";
 
 /** Whether a period is final at `now` (chain seconds): closed and its review window over, as ValueLedger.isFinal. */
 export function isFinal(period: PeriodState | undefined, now: bigint | undefined): boolean {

@@ -1,6 +1,6 @@
 /** The history module's LogProvider over a viem client: the raw JSON-RPC answers, in the shape fetch keeps. */
 import { numberToHex, type Client, type Hex } from "viem";
-import type { LogFilter, LogProvider, RawLog } from "../../../scripts/lib/history/index.ts";
+import type { LogFilter, LogProvider, RawLog } from "@disco-ledger/sdk/history";
 
 interface RpcLog {
   blockNumber: Hex;

@@ -2,7 +2,7 @@
  * Where the browser keeps a DisCO's decoded history between visits: IndexedDB, which stores bigints and Maps as
  * they are. Decoding is most of a first load's time, so decoded events are kept, not raw logs.
  */
-import type { DecodedEvent, HistorySnapshot } from "../../../scripts/lib/history/index.ts";
+import type { DecodedEvent, HistorySnapshot } from "@disco-ledger/sdk/history";
 
 /** What a visit leaves for the next: where the fetch stopped (with no logs) and every event decoded so far. */
 export interface StoredHistory {

@@ -5,7 +5,7 @@
  */
 import { createConnector } from "wagmi";
 import { getAddress, numberToHex, type EIP1193RequestFn, type Address } from "viem";
-import { DEMO_PEOPLE } from "../../../scripts/lib/demo.ts";
+import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 
 export type DemoPerson = (typeof DEMO_PEOPLE)[number];
 

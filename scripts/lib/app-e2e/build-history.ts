@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { network } from "hardhat";
 import { buildHistory } from "../bench/audit-speed.ts";
 import { ROOT, writeDeployment } from "../deployments.ts";
-import { decodeLogs, fetchHistory, foldHistory, memoryCache } from "../history/index.ts";
+import { decodeLogs, fetchHistory, foldHistory, memoryCache } from "@disco-ledger/sdk/history";
 
 const target = Number(process.env.APP_BENCH_EVENTS ?? 10_000);
 const connection = await network.getOrCreate();

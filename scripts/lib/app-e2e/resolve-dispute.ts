@@ -6,10 +6,10 @@
  *   DISCO_RPC_URL=http://127.0.0.1:<port> hardhat run --network e2e scripts/lib/app-e2e/resolve-dispute.ts
  */
 import { network } from "hardhat";
-import { DEMO_PEOPLE } from "../demo.ts";
+import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { readDeployment } from "../deployments.ts";
-import { enact, Support } from "../governance.ts";
-import { ENTRY_STATUSES } from "../ledger.ts";
+import { enact, Support } from "@disco-ledger/sdk/governance";
+import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const { contracts } = readDeployment(networkName);

@@ -1,9 +1,9 @@
 /** The audit's files: Node only, the one file of the audit library that writes to disk. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Table } from "./export.ts";
-import { auditFiles } from "./files.ts";
-import type { AuditReport } from "./report.ts";
+import type { Table } from "@disco-ledger/sdk/audit";
+import { auditFiles } from "@disco-ledger/sdk/audit";
+import type { AuditReport } from "@disco-ledger/sdk/audit";
 
 /** Writes the audit's files (./files.ts) into `dir`. Returns the paths. */
 export function writeAudit(dir: string, report: AuditReport, tables: readonly Table[]): string[] {

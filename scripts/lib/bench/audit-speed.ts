@@ -7,9 +7,9 @@ import { Contract, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 import { DEFAULT_LEDGER_SETTINGS } from "../../../ignition/modules/DisCO.ts";
 import { DEMO_PARAMETERS, deployDisCO } from "../deploy.ts";
-import { Stream } from "../ledger.ts";
-import { auditHistory, connectViews, renderReport } from "../audit/index.ts";
-import { fetchHistory, foldSnapshot, memoryCache } from "../history/index.ts";
+import { Stream } from "@disco-ledger/sdk/ledger";
+import { auditHistory, connectViews, renderReport } from "@disco-ledger/sdk/audit";
+import { fetchHistory, foldSnapshot, memoryCache } from "@disco-ledger/sdk/history";
 import { admitAll } from "./chain.ts";
 import type { BenchSection } from "./sections.ts";
 

@@ -1,7 +1,7 @@
 import type { Contract } from "ethers";
 import { parseEther, parseUnits } from "ethers";
 import type { NetworkConnection, NetworkConnectionParams } from "hardhat/types/network";
-import { descriptionHash, Support } from "../governance.ts";
+import { descriptionHash, Support } from "@disco-ledger/sdk/governance";
 import { batches, crowd, gasOf, sent, type Progress } from "./chain.ts";
 import { benchProposals, type ProposalTargets } from "./disco.ts";
 

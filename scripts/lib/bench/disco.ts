@@ -17,8 +17,8 @@ import {
   signBallot,
   Support,
   type ProposalCalls,
-} from "../governance.ts";
-import { evidenceHash, Stream } from "../ledger.ts";
+} from "@disco-ledger/sdk/governance";
+import { evidenceHash, Stream } from "@disco-ledger/sdk/ledger";
 import { admitAll, crowd, gasOf, sent, WORKER, type Progress } from "./chain.ts";
 
 /** The DisCO's calls the benchmark measures, in the order of the `--json` output. */

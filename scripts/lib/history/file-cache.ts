@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../deployments.ts";
-import type { HistoryCache, HistorySnapshot } from "./fetch.ts";
+import type { HistoryCache, HistorySnapshot } from "@disco-ledger/sdk/history";
 
 /** The cache's default folder. */
 export const HISTORY_CACHE_DIR = join(ROOT, "cache", "history");

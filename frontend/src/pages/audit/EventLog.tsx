@@ -3,7 +3,7 @@
  * rendered, so a history of 100,000 events stays as quick as a short one.
  */
 import { useMemo, useState } from "react";
-import type { DecodedEvent, HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { DecodedEvent, HistoryState } from "@disco-ledger/sdk/history";
 import { shortAddress } from "../../format.ts";
 import { useT } from "../../i18n.tsx";
 import { useNames } from "../../wallet/names.ts";

@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { useT } from "../../i18n.tsx";
 import { Empty, Section, ScrollArea } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
-import { auditFiles, type AuditFile } from "../../../../scripts/lib/audit/index.ts";
+import { auditFiles, type AuditFile } from "@disco-ledger/sdk/audit";
 import type { AuditRun } from "./run.ts";
 
 type Linked = AuditFile & { url: string };

@@ -1,5 +1,5 @@
 /** The audit's verdict: figures matched and differing (both values), the bylaw checks, each period's books. */
-import { SECTIONS, reportHash, type AuditReport } from "../../../../scripts/lib/audit/index.ts";
+import { SECTIONS, reportHash, type AuditReport } from "@disco-ledger/sdk/audit";
 import { money, shortAddress } from "../../format.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Person, Section, ScrollArea } from "../../ui/kit.tsx";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DecodedEvent, PlainValue } from "../../../../scripts/lib/history/index.ts";
+import type { DecodedEvent, PlainValue } from "@disco-ledger/sdk/history";
 import { periodOpenings } from "../treasury/flows.ts";
 import { addressesOf, argText, eventKinds, filterEvents, pageOf, periodOfEvent } from "./filters.ts";
 

@@ -3,7 +3,7 @@
  * contract and event it is; and its pages. Pure and linear in the events, with each event's addresses worked out
  * once, so that 100,000 events filter in milliseconds.
  */
-import type { DecodedEvent, PlainValue } from "../../../../scripts/lib/history/index.ts";
+import type { DecodedEvent, PlainValue } from "@disco-ledger/sdk/history";
 import { periodAt, type PeriodOpenings } from "../treasury/flows.ts";
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;

@@ -10,8 +10,8 @@ import {
   connectViews,
   type AuditReport,
   type Table,
-} from "../../../../scripts/lib/audit/index.ts";
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+} from "@disco-ledger/sdk/audit";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import type { Deployment } from "../../../../scripts/lib/deployments.ts";
 import { deployment, rpcUrl } from "../../chain.ts";
 

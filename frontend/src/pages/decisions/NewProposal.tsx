@@ -5,9 +5,9 @@
  */
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useConnection, useReadContract } from "wagmi";
-import type { HistoryState } from "../../../../scripts/lib/history/fold.ts";
-import { PROPOSAL_KINDS } from "../../../../scripts/lib/governance.ts";
-import { STAGES } from "../../../../scripts/lib/members.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
+import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
+import { STAGES } from "@disco-ledger/sdk/members";
 import { money, shortAddress } from "../../format.ts";
 import { governorAbi, tokenAbi, treasuryAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";

@@ -4,7 +4,7 @@
  */
 import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
-import type { Proposal, Tally } from "../../../../scripts/lib/history/fold.ts";
+import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { dateTime, duration } from "../../format.ts";
 import { governorAbi } from "../../generated/abis.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { useConnection, useReadContracts } from "wagmi";
-import type { HistoryState } from "../../../../scripts/lib/history/fold.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { governorAbi } from "../../generated/abis.ts";
 import { defineMessages, useT } from "../../i18n.tsx";

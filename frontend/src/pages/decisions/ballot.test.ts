@@ -1,6 +1,6 @@
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { ballotNonceKey } from "../../../../scripts/lib/governance.ts";
+import { ballotNonceKey } from "@disco-ledger/sdk/governance";
 import {
   ballotTypedData,
   isSignedByVoter,

@@ -4,7 +4,7 @@
  * signature check, which is plain cryptography.
  */
 import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
-import { BALLOT, ballotNonceKey, EXTENDED_BALLOT, type SignedBallot } from "../../../../scripts/lib/governance.ts";
+import { BALLOT, ballotNonceKey, EXTENDED_BALLOT, type SignedBallot } from "@disco-ledger/sdk/governance";
 
 export type { SignedBallot };
 

@@ -1,6 +1,6 @@
 import { decodeFunctionData, getAddress, zeroAddress, type Abi } from "viem";
 import { describe, expect, it } from "vitest";
-import { descriptionHash } from "../../../../scripts/lib/governance.ts";
+import { descriptionHash } from "@disco-ledger/sdk/governance";
 import * as abis from "../../generated/abis.ts";
 import {
   admitCall,

@@ -16,7 +16,7 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { descriptionHash } from "../../../../scripts/lib/governance.ts";
+import { descriptionHash } from "@disco-ledger/sdk/governance";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 

@@ -5,7 +5,7 @@
 import { useMemo, useState } from "react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useReadContracts } from "wagmi";
-import type { Proposal, Tally } from "../../../../scripts/lib/history/fold.ts";
+import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { useBooks, useHistory } from "../../data/history.tsx";
 import { governorAbi } from "../../generated/abis.ts";
 import { defineMessages, useT } from "../../i18n.tsx";

@@ -2,8 +2,8 @@
  * Where a proposal stands in time and what can be done with it, from the governor's state and the chain's clock
  * (ERC-6372 timestamps: the local chain's clock is moved, so the laptop's clock would lie). Pure.
  */
-import { PROPOSAL_STATES } from "../../../../scripts/lib/governance.ts";
-import type { StageLabel } from "../../../../scripts/lib/members.ts";
+import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
+import type { StageLabel } from "@disco-ledger/sdk/members";
 
 export type StateLabel = (typeof PROPOSAL_STATES)[number];
 

@@ -5,7 +5,7 @@
  */
 import { formatUnits } from "viem";
 import { useReadContract } from "wagmi";
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { dateTime, money } from "../../format.ts";

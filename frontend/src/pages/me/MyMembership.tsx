@@ -1,5 +1,5 @@
 /** Who I am in the cooperative (stage, constituency, mentor) and my counted work. */
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Person, Stat } from "../../ui/kit.tsx";
 import { memberSeries, memberWork } from "./figures.ts";

@@ -3,7 +3,7 @@
  * claim), one click to claim them all, what I claimed already, and my wallet's balance.
  */
 import { useConnection, useReadContract, useReadContracts } from "wagmi";
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { money } from "../../format.ts";

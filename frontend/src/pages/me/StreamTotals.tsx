@@ -2,7 +2,7 @@
  * Payable and logged amounts per stream for one or more groups (this period, lifetime…): one column per group, so
  * the table fits a phone; the payable amount leads, the logged one is under it.
  */
-import type { Totals } from "../../../../scripts/lib/history/index.ts";
+import type { Totals } from "@disco-ledger/sdk/history";
 import { credits } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CapitalState, LedgerState, Totals, TreasuryState } from "../../../../scripts/lib/history/index.ts";
-import type { MembersState, MemberState } from "../../../../scripts/lib/members.ts";
+import type { CapitalState, LedgerState, Totals, TreasuryState } from "@disco-ledger/sdk/history";
+import type { MembersState, MemberState } from "@disco-ledger/sdk/members";
 import {
   capitalHistory,
   claimCandidates,

@@ -10,8 +10,8 @@ import type {
   Redemption,
   Totals,
   TreasuryState,
-} from "../../../../scripts/lib/history/index.ts";
-import { STAGES, type StageLabel } from "../../../../scripts/lib/members.ts";
+} from "@disco-ledger/sdk/history";
+import { STAGES, type StageLabel } from "@disco-ledger/sdk/members";
 
 export const sum = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
 

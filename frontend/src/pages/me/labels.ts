@@ -1,6 +1,6 @@
 /** Names of streams, stages and entry statuses in both languages, shared by the home and work pages. */
-import type { EntryStatusLabel } from "../../../../scripts/lib/history/index.ts";
-import type { StageLabel } from "../../../../scripts/lib/members.ts";
+import type { EntryStatusLabel } from "@disco-ledger/sdk/history";
+import type { StageLabel } from "@disco-ledger/sdk/members";
 import { defineMessages, useT } from "../../i18n.tsx";
 
 const messages = defineMessages(

@@ -3,8 +3,8 @@
  * page and the auditor never disagree), the period it happened in, totals in and out per period, and each closed
  * period's funding against what was claimed of it. Pure functions of the folded history.
  */
-import type { DecodedEvent, HistoryState, PerStream } from "../../../../scripts/lib/history/index.ts";
-import { traceMoney, type TraceKind } from "../../../../scripts/lib/audit/checks.ts";
+import type { DecodedEvent, HistoryState, PerStream } from "@disco-ledger/sdk/history";
+import { traceMoney, type TraceKind } from "@disco-ledger/sdk/audit";
 import { isFinal } from "../../data/periods.ts";
 
 /** Where a movement is in the chain, enough to order it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldHistory, type DecodedEvent, type PlainValue } from "../../../../scripts/lib/history/index.ts";
+import { foldHistory, type DecodedEvent, type PlainValue } from "@disco-ledger/sdk/history";
 import { lossPreview, splitSurplus, yearEndChoices } from "./year.ts";
 
 const RAY = 10n ** 27n;

@@ -5,7 +5,7 @@
  * the preview is the outcome. The proposal a treasurer makes is scripts/lib/capital.ts's (the year close is the
  * timelock's: the members approve the accounts).
  */
-import type { HistoryState } from "../../../../scripts/lib/history/index.ts";
+import type { HistoryState } from "@disco-ledger/sdk/history";
 import { isFinal } from "../../data/periods.ts";
 
 const BPS = 10_000n;

@@ -1,7 +1,7 @@
 /** Every entry, filtered by member, period, stream and status, with the counted totals of what is shown. */
 import { useState } from "react";
-import type { EntryStatusLabel, HistoryState } from "../../../../scripts/lib/history/index.ts";
-import { ENTRY_STATUSES } from "../../../../scripts/lib/ledger.ts";
+import type { EntryStatusLabel, HistoryState } from "@disco-ledger/sdk/history";
+import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 import { credits, shortAddress } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";

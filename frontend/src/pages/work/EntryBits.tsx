@@ -1,5 +1,5 @@
 /** Pieces that describe one entry the same way in the queue and in the table. */
-import type { LedgerEntry } from "../../../../scripts/lib/history/index.ts";
+import type { LedgerEntry } from "@disco-ledger/sdk/history";
 import { credits } from "../../format.ts";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { useLabels } from "../me/labels.ts";

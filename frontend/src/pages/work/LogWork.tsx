@@ -4,9 +4,9 @@
  */
 import { useState, type FormEvent } from "react";
 import { useReadContract } from "wagmi";
-import type { HistoryState, PerStream } from "../../../../scripts/lib/history/index.ts";
-import { evidenceHash, parseAmount } from "../../../../scripts/lib/ledger.ts";
-import { STAGES } from "../../../../scripts/lib/members.ts";
+import type { HistoryState, PerStream } from "@disco-ledger/sdk/history";
+import { evidenceHash, parseAmount } from "@disco-ledger/sdk/ledger";
+import { STAGES } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { credits, percent } from "../../format.ts";

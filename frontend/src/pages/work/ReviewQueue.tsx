@@ -4,8 +4,8 @@
  * entries with withdraw, and the entries under dispute with their reasons.
  */
 import { useState, type FormEvent } from "react";
-import type { HistoryState, LedgerEntry } from "../../../../scripts/lib/history/index.ts";
-import type { StageLabel } from "../../../../scripts/lib/members.ts";
+import type { HistoryState, LedgerEntry } from "@disco-ledger/sdk/history";
+import type { StageLabel } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { dateTime } from "../../format.ts";
 import { ledgerAbi } from "../../generated/abis.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LedgerEntry, PeriodState } from "../../../../scripts/lib/history/index.ts";
+import type { LedgerEntry, PeriodState } from "@disco-ledger/sdk/history";
 import { inReviewWindow, isFinal } from "../../data/periods.ts";
 import {
   capRoom,

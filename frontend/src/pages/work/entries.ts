@@ -5,8 +5,8 @@ import type {
   LedgerState,
   PerStream,
   Totals,
-} from "../../../../scripts/lib/history/index.ts";
-import type { StageLabel } from "../../../../scripts/lib/members.ts";
+} from "@disco-ledger/sdk/history";
+import type { StageLabel } from "@disco-ledger/sdk/members";
 import { inReviewWindow } from "../../data/periods.ts";
 
 export interface EntryFilter {

@@ -3,7 +3,7 @@
  * member, period, stream and status. Every action shows its transaction's status; results come from the history.
  */
 import { useConnection } from "wagmi";
-import type { EntryStatusLabel } from "../../../../scripts/lib/history/index.ts";
+import type { EntryStatusLabel } from "@disco-ledger/sdk/history";
 import { useBooks, useHistory } from "../../data/history.tsx";
 import { useRoute } from "../../route.ts";
 import { Loading } from "../../ui/kit.tsx";

@@ -3,7 +3,7 @@
  * resume from), decode it by the contracts' ABIs, fold it into the books. Browser-safe; the Node file cache is in
  * ./file-cache.ts.
  */
-import type { Deployment } from "../deployments.ts";
+import type { Deployment } from "../deployment.ts";
 import { decodeLogs, type DecodedHistory } from "./decode.ts";
 import { fetchHistory, type FetchOptions, type HistorySnapshot, type LogProvider, type RawLog } from "./fetch.ts";
 import { foldHistory, type HistoryState } from "./fold.ts";

@@ -3,7 +3,7 @@
  * accepts, with retries for transient failures, resumable from a cache. Browser-safe: no Node imports.
  */
 import { id, zeroPadValue } from "ethers";
-import type { Deployment } from "../deployments.ts";
+import type { Deployment } from "../deployment.ts";
 
 /** A log as fetch keeps it: what decoding and ordering need, and nothing that ties it to a provider. */
 export interface RawLog {

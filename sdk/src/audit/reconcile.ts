@@ -19,7 +19,7 @@ import {
   type Treasury,
   type ValueLedger,
 } from "../../../types/ethers-contracts/index.js";
-import type { Deployment } from "../deployments.ts";
+import type { Deployment } from "../deployment.ts";
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from "../governance.ts";
 import { AUDITOR_ROLE, type HistoryState, type Totals } from "../history/index.ts";
 import { ENTRY_STATUSES } from "../ledger.ts";

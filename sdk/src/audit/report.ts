@@ -4,7 +4,7 @@
  * dApp and the JSON file), a text rendering, a canonical form and its hash. Browser-safe.
  */
 import { formatUnits } from "ethers";
-import type { Deployment } from "../deployments.ts";
+import type { Deployment } from "../deployment.ts";
 import type { HistoryState } from "../history/index.ts";
 import { STREAMS } from "../ledger.ts";
 import { hashOf } from "./canonical.ts";
