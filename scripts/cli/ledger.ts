@@ -1,6 +1,13 @@
 /** The CLI's value-ledger commands: log work, review it, list entries, show totals, close a period. */
 import type { IValueLedger } from "../../types/ethers-contracts/contracts/interfaces/IValueLedger.js";
-import { ENTRY_STATUSES, evidenceHash, formatAmount, parseAmount, parseStream, STREAMS } from "@disco-ledger/sdk/ledger";
+import {
+  ENTRY_STATUSES,
+  evidenceHash,
+  formatAmount,
+  parseAmount,
+  parseStream,
+  STREAMS,
+} from "@disco-ledger/sdk/ledger";
 import { queryInChunks } from "../lib/logs.ts";
 import { need, parseAddress, signer, UsageError, type Context } from "./context.ts";
 

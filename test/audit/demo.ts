@@ -1,11 +1,5 @@
 import { expect } from "chai";
-import {
-  compareFractions,
-  exitStatus,
-  fractionText,
-  renderReport,
-  type Fraction,
-} from "@disco-ledger/sdk/audit";
+import { compareFractions, exitStatus, fractionText, renderReport, type Fraction } from "@disco-ledger/sdk/audit";
 import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
 import { Stream } from "@disco-ledger/sdk/ledger";
 import { FUNDINGS } from "../../scripts/lib/seed.ts";

@@ -20,15 +20,7 @@ import {
   TIMELOCK_DELAY,
   type Shares,
 } from "../helpers/disco.ts";
-import {
-  execute,
-  proposalIdOf,
-  propose,
-  queue,
-  closeVoting,
-  openVoting,
-  Support,
-} from "@disco-ledger/sdk/governance";
+import { execute, proposalIdOf, propose, queue, closeVoting, openVoting, Support } from "@disco-ledger/sdk/governance";
 
 /*
  * Multi-constituency weighting (DisCO principle 2): each constituency's fixed share of every decision, set by a

@@ -4,13 +4,7 @@
  * checks and the tables (their files: auditFiles). One audit, not a second one.
  */
 import { JsonRpcProvider } from "ethers";
-import {
-  auditHistory,
-  auditTables,
-  connectViews,
-  type AuditReport,
-  type Table,
-} from "@disco-ledger/sdk/audit";
+import { auditHistory, auditTables, connectViews, type AuditReport, type Table } from "@disco-ledger/sdk/audit";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import type { Deployment } from "../../../../scripts/lib/deployments.ts";
 import { deployment, rpcUrl } from "../../chain.ts";

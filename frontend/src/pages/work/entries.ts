@@ -1,11 +1,5 @@
 /** The work page's selections of ledger entries, pure so they are tested without a browser. */
-import type {
-  EntryStatusLabel,
-  LedgerEntry,
-  LedgerState,
-  PerStream,
-  Totals,
-} from "@disco-ledger/sdk/history";
+import type { EntryStatusLabel, LedgerEntry, LedgerState, PerStream, Totals } from "@disco-ledger/sdk/history";
 import type { StageLabel } from "@disco-ledger/sdk/members";
 import { inReviewWindow } from "../../data/periods.ts";
 
