@@ -26,7 +26,11 @@ const profile = {
 };
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  plugins: [
+    hardhatToolboxMochaEthers,
+    // The SDK's ABIs (`@disco-ledger/sdk/abis`) are regenerated after every build, so none lags the contracts.
+    { id: "disco-abis", hookHandlers: { solidity: () => import("./scripts/lib/abi-hooks.ts") } },
+  ],
   solidity: {
     profiles: {
       default: profile,

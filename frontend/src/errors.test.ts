@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { ALL_ERRORS, ERROR_SENTENCES, explainError } from "./errors.ts";
 import { dateTime, money } from "./format.ts";
-import { ledgerAbi, treasuryAbi } from "./generated/abis.ts";
+import { ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { LANGS } from "./i18n.tsx";
 
 /** A revert as a wagmi call surfaces it: the execution error wrapping the decoded revert. */

@@ -4,14 +4,14 @@
  */
 import type { Abi, AbiError } from "abitype";
 import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError } from "viem";
-import * as abis from "./generated/abis.ts";
+import { discoAbis } from "@disco-ledger/sdk/abis";
 import { dateTime, duration, money } from "./format.ts";
 import { interpolate, type Lang } from "./i18n.tsx";
 
 /** Every custom error of every contract, once: appended to a call's ABI so that any of them decodes. */
 export const ALL_ERRORS: AbiError[] = (() => {
   const seen = new Map<string, AbiError>();
-  for (const abi of Object.values(abis) as Abi[]) {
+  for (const abi of Object.values(discoAbis) as Abi[]) {
     for (const item of abi) {
       if (item.type === "error") seen.set(`${item.name}(${item.inputs.map((i) => i.type).join(",")})`, item);
     }

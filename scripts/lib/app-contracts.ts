@@ -1,24 +1,12 @@
 /**
- * The dApp's contract addresses and ABIs, generated from deployments/<network>.json and the build artifacts into
- * frontend/src/generated/ (gitignored). scripts/deploy.ts runs it after every deploy and scripts/app.ts before every
+ * The dApp's contract addresses, generated from deployments/<network>.json into frontend/src/generated/ (gitignored),
+ * with the SDK's ABIs (./abis.ts). scripts/deploy.ts runs it after every deploy and scripts/app.ts before every
  * build or dev server, so nothing reaches the app copied by hand.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateAbis } from "./abis.ts";
 import { readDeployment, ROOT, type Deployment } from "./deployments.ts";
-
-/** The deployment's contracts and the artifact each one's ABI comes from. */
-export const APP_ARTIFACTS = {
-  governor: "contracts/governance/DisCOGovernor.sol/DisCOGovernor.json",
-  timelock: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json",
-  membership: "contracts/membership/Membership.sol/Membership.json",
-  ledger: "contracts/ledger/ValueLedger.sol/ValueLedger.json",
-  treasury: "contracts/treasury/Treasury.sol/Treasury.json",
-  capital: "contracts/treasury/CapitalAccounts.sol/CapitalAccounts.json",
-  audit: "contracts/audit/AuditRegistry.sol/AuditRegistry.json",
-  // Any ERC-20 currency; the demo's euro is a plain one.
-  token: "contracts/treasury/DemoEuro.sol/DemoEuro.json",
-} as const;
 
 export const GENERATED_DIR = join(ROOT, "frontend", "src", "generated");
 
@@ -34,8 +22,7 @@ export function appRpcUrl(deployment: Deployment): string | undefined {
 }
 
 /**
- * Writes generated/deployments.ts (every deployments/<network>.json, by network name) and generated/abis.ts (every
- * contract's ABI). Which deployment a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
+ * Writes generated/deployments.ts (every deployments/<network>.json, by network name) and the SDK's ABIs. Which deployment a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
  */
 export function generateAppContracts(): { networks: string[]; files: string[] } {
   const networks = readdirSync(join(ROOT, "deployments"))
@@ -49,13 +36,7 @@ export function generateAppContracts(): { networks: string[]; files: string[] } 
     deploymentsFile,
     BANNER("deployments/*.json") + `export const deployments = ${JSON.stringify(deployments, null, 2)} as const;\n`,
   );
-  const abisFile = join(GENERATED_DIR, "abis.ts");
-  const abis = Object.entries(APP_ARTIFACTS).map(([name, path]) => {
-    const { abi } = JSON.parse(readFileSync(join(ROOT, "artifacts", path), "utf8")) as { abi: unknown[] };
-    return `export const ${name}Abi = ${JSON.stringify(abi)} as const;\n`;
-  });
-  writeFileSync(abisFile, BANNER("the build artifacts") + abis.join("\n"));
-  return { networks, files: [deploymentsFile, abisFile] };
+  return { networks, files: [deploymentsFile, generateAbis()] };
 }
 
 /**

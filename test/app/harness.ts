@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Contract, type JsonRpcProvider } from "ethers";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { APP_ARTIFACTS } from "../../scripts/lib/app-contracts.ts";
+import { CONTRACT_ARTIFACTS } from "../../scripts/lib/abis.ts";
 import { ROOT, type Deployment } from "../../scripts/lib/deployments.ts";
 import { installWallet, type WalletConfig } from "../../scripts/lib/app-e2e/wallet.ts";
 import type {
@@ -78,8 +78,8 @@ export const PEOPLE = { deployer: 0, alice: 1, bob: 2, carla: 3, dara: 4, eli: 5
 
 /** The contracts of a deployment, typed by typechain, with the ABIs the app is generated from. */
 export function connectContracts(deployment: Deployment, provider: JsonRpcProvider): Contracts {
-  const at = <T>(name: keyof typeof APP_ARTIFACTS): T => {
-    const { abi } = JSON.parse(readFileSync(join(ROOT, "artifacts", APP_ARTIFACTS[name]), "utf8")) as {
+  const at = <T>(name: keyof typeof CONTRACT_ARTIFACTS): T => {
+    const { abi } = JSON.parse(readFileSync(join(ROOT, "artifacts", CONTRACT_ARTIFACTS[name]), "utf8")) as {
       abi: string[];
     };
     return new Contract(deployment.contracts[name].address, abi, provider) as unknown as T;

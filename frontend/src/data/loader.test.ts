@@ -2,7 +2,7 @@ import { encodeAbiParameters, encodeEventTopics, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../../../scripts/lib/deployments.ts";
 import type { LogFilter, RawLog } from "@disco-ledger/sdk/history";
-import { tokenAbi } from "../generated/abis.ts";
+import { tokenAbi } from "@disco-ledger/sdk/abis";
 import { historyKey, loadCached, update } from "./loader.ts";
 import type { ChainReader } from "./rpcLogs.ts";
 import { memoryStore } from "./store.ts";

@@ -9,7 +9,7 @@ import type { HistoryState } from "@disco-ledger/sdk/history";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { STAGES } from "@disco-ledger/sdk/members";
 import { money, shortAddress } from "../../format.ts";
-import { governorAbi, tokenAbi, treasuryAbi } from "../../generated/abis.ts";
+import { governorAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Section } from "../../ui/kit.tsx";

@@ -6,7 +6,7 @@ import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { dateTime, duration } from "../../format.ts";
-import { governorAbi } from "../../generated/abis.ts";
+import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person } from "../../ui/kit.tsx";

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { useConnection, useReadContracts } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
-import { governorAbi } from "../../generated/abis.ts";
+import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person, Section } from "../../ui/kit.tsx";

@@ -9,7 +9,7 @@ import { readContract, signTypedData } from "wagmi/actions";
 import { STAGES } from "@disco-ledger/sdk/members";
 import type { Proposal } from "@disco-ledger/sdk/history";
 import { explainError } from "../../errors.ts";
-import { governorAbi, membershipAbi } from "../../generated/abis.ts";
+import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ballotTypedData, keyedNonceArgs, signedBallotJson, toSignedBallot } from "./ballot.ts";

@@ -1,6 +1,6 @@
 import type { AbiParameter } from "viem";
 import { describe, expect, it } from "vitest";
-import { capitalAbi, ledgerAbi } from "../../generated/abis.ts";
+import { capitalAbi, ledgerAbi } from "@disco-ledger/sdk/abis";
 import { emptyInput, formatAbiValue, InputProblem, parseAbiInput, parseAbiInputs, signatureOf } from "./abiInput.ts";
 
 const p = (type: string, extra: Partial<AbiParameter> = {}) => ({ name: "x", type, ...extra }) as AbiParameter;

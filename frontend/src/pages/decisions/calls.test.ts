@@ -1,7 +1,7 @@
 import { decodeFunctionData, getAddress, zeroAddress, type Abi } from "viem";
 import { describe, expect, it } from "vitest";
 import { descriptionHash } from "@disco-ledger/sdk/governance";
-import * as abis from "../../generated/abis.ts";
+import * as abis from "@disco-ledger/sdk/abis";
 import {
   admitCall,
   changeStageCall,

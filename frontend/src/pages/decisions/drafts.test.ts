@@ -1,6 +1,6 @@
 import { decodeFunctionData, getAddress, type Abi } from "viem";
 import { describe, expect, it } from "vitest";
-import * as abis from "../../generated/abis.ts";
+import * as abis from "@disco-ledger/sdk/abis";
 import { contractRegistry } from "./calls.ts";
 import { admitDraft, customDraft, parameterDraft, parseMoney, spendDraft, stageDraft } from "./drafts.ts";
 

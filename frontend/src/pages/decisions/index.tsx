@@ -7,7 +7,7 @@ import { keepPreviousData } from "@tanstack/react-query";
 import { useReadContracts } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { useBooks, useHistory } from "../../data/history.tsx";
-import { governorAbi } from "../../generated/abis.ts";
+import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Empty, Loading, Section } from "../../ui/kit.tsx";
 import "./decisions.css";

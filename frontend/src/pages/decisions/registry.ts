@@ -1,19 +1,10 @@
 /** This deployment's contracts with their generated ABIs: what proposals are built against and decoded by. */
 import type { Abi } from "viem";
 import { deployment } from "../../chain.ts";
-import * as abis from "../../generated/abis.ts";
+import { discoAbis } from "@disco-ledger/sdk/abis";
 import { contractRegistry } from "./calls.ts";
 
-const ABIS: Record<string, Abi> = {
-  governor: abis.governorAbi,
-  timelock: abis.timelockAbi,
-  membership: abis.membershipAbi,
-  ledger: abis.ledgerAbi,
-  treasury: abis.treasuryAbi,
-  capital: abis.capitalAbi,
-  audit: abis.auditAbi,
-  token: abis.tokenAbi,
-};
+const ABIS: Record<string, Abi> = discoAbis;
 
 export const REGISTRY = contractRegistry(deployment.contracts, ABIS);
 export const GOVERNOR = deployment.contracts.governor.address;

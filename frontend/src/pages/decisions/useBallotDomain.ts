@@ -1,7 +1,7 @@
 /** The governor's EIP-712 domain (name, version, chain, address), read once: what ballots are signed under. */
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
-import { governorAbi } from "../../generated/abis.ts";
+import { governorAbi } from "@disco-ledger/sdk/abis";
 import type { BallotDomain } from "./ballot.ts";
 import { GOVERNOR } from "./registry.ts";
 

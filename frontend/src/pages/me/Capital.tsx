@@ -9,7 +9,7 @@ import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { dateTime, money } from "../../format.ts";
-import { capitalAbi } from "../../generated/abis.ts";
+import { capitalAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";

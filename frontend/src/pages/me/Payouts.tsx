@@ -7,7 +7,7 @@ import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { money } from "../../format.ts";
-import { tokenAbi, treasuryAbi } from "../../generated/abis.ts";
+import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";

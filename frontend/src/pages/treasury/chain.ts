@@ -5,7 +5,7 @@
 import { keccak256, toHex, type Address } from "viem";
 import { useReadContract } from "wagmi";
 import { deployment } from "../../chain.ts";
-import { capitalAbi, ledgerAbi, tokenAbi, treasuryAbi } from "../../generated/abis.ts";
+import { capitalAbi, ledgerAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 
 /** TREASURER_ROLE in the ledger and the treasury (the capital accounts have none: their year close is the members'). */
 export const TREASURER_ROLE = keccak256(toHex("TREASURER_ROLE"));

@@ -10,7 +10,7 @@ import { STAGES } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
 import { credits, percent } from "../../format.ts";
-import { ledgerAbi } from "../../generated/abis.ts";
+import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { STREAM_INDEXES, useLabels } from "../me/labels.ts";

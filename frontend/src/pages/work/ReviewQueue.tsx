@@ -8,7 +8,7 @@ import type { HistoryState, LedgerEntry } from "@disco-ledger/sdk/history";
 import type { StageLabel } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { dateTime } from "../../format.ts";
-import { ledgerAbi } from "../../generated/abis.ts";
+import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { href } from "../../route.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
