@@ -1,14 +1,13 @@
 import { lazy, Suspense } from "react";
 import { defineMessages, LANGS, useLang, useT } from "./i18n.tsx";
-import Me from "./pages/me/index.tsx";
 import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
 
-// The home page is in the first download; the others load when first visited.
+// Each page loads when first visited: the first download is the shell.
 const PAGE_COMPONENTS: Record<Page, React.ComponentType> = {
-  me: Me,
+  me: lazy(() => import("./pages/me/index.tsx")),
   work: lazy(() => import("./pages/work/index.tsx")),
   decisions: lazy(() => import("./pages/decisions/index.tsx")),
   treasury: lazy(() => import("./pages/treasury/index.tsx")),

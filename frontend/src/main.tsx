@@ -3,7 +3,6 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { WagmiProvider } from "wagmi";
 import { App } from "./App.tsx";
-import { HistoryProvider } from "./data/history.tsx";
 import { I18nProvider } from "./i18n.tsx";
 import "./styles.css";
 import { config } from "./wagmi.ts";
@@ -15,9 +14,7 @@ createRoot(document.getElementById("root")!).render(
     <WagmiProvider config={config}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
-          <HistoryProvider>
-            <App />
-          </HistoryProvider>
+          <App />
         </I18nProvider>
       </QueryClientProvider>
     </WagmiProvider>

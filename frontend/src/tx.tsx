@@ -4,12 +4,12 @@
  * confirmation, so every page shows the change at once.
  */
 import { useCallback, useState } from "react";
-import type { Abi, Address, Hash } from "viem";
+import type { Abi, Address, ContractFunctionName, ContractFunctionParameters, Hash } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useHistory } from "./data/history.tsx";
 import { ALL_ERRORS, explainError } from "./errors.ts";
-import { defineMessages, useLang, useT } from "./i18n.tsx";
+import { defineMessages, useLang, useT, type Lang } from "./i18n.tsx";
 
 export type TxPhase = "idle" | "checking" | "signing" | "pending" | "confirmed" | "failed";
 
@@ -20,13 +20,25 @@ export interface TxState {
   error?: string;
 }
 
-/** A contract call: any function of any of the app's contracts. */
-export interface ContractCall {
+type Writable = "nonpayable" | "payable";
+
+/** A call of a function that writes, typed by its contract's ABI: the name one of its functions, the arguments theirs. */
+export type ContractCall<
+  abi extends Abi = Abi,
+  functionName extends ContractFunctionName<abi, Writable> = ContractFunctionName<abi, Writable>,
+> = ContractFunctionParameters<abi, Writable, functionName> & { value?: bigint };
+
+/** Any call, as the wallet sends it (the callers' calls are checked against their ABIs). */
+interface AnyCall {
   address: Address;
   abi: Abi;
   functionName: string;
-  args?: readonly unknown[];
+  args?: unknown;
+  value?: bigint;
 }
+
+/** A failure in a plain sentence: the one place where the app turns an error into words. */
+const failure = (error: unknown, lang: Lang) => explainError(error, lang);
 
 export function useTx() {
   const config = useConfig();
@@ -36,24 +48,35 @@ export function useTx() {
   const [state, setState] = useState<TxState>({ phase: "idle" });
 
   const send = useCallback(
-    async (call: ContractCall): Promise<boolean> => {
+    async <const abi extends Abi, functionName extends ContractFunctionName<abi, Writable>>(
+      typed: ContractCall<abi, functionName>,
+    ): Promise<boolean> => {
+      const call: AnyCall = typed;
       try {
         setState({ phase: "checking" });
-        const abi = [...call.abi, ...ALL_ERRORS] as Abi;
-        const { request } = await simulateContract(config, { ...call, abi, account: address } as never);
+        // Sent with every DisCO error beside the contract's own, so that a revert from any contract the call
+        // reaches is decoded by name.
+        const { request } = await simulateContract(config, {
+          address: call.address,
+          abi: [...call.abi, ...ALL_ERRORS],
+          functionName: call.functionName,
+          args: Array.isArray(call.args) ? call.args : undefined,
+          value: call.value,
+          account: address,
+        });
         setState({ phase: "signing" });
-        const hash = await writeContract(config, request as never);
+        const hash = await writeContract(config, request);
         setState({ phase: "pending", hash });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", hash, error: explainError(new Error("reverted on chain"), lang) });
+          setState({ phase: "failed", hash, error: failure(new Error("reverted on chain"), lang) });
           return false;
         }
         setState({ phase: "confirmed", hash });
-        await refresh();
+        await refresh(receipt.blockNumber);
         return true;
       } catch (error) {
-        setState({ phase: "failed", error: explainError(error, lang) });
+        setState({ phase: "failed", error: failure(error, lang) });
         return false;
       }
     },

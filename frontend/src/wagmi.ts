@@ -7,7 +7,8 @@ export const config = createConfig({
   chains: [chain],
   // Any EIP-1193 browser wallet (MetaMask, Rabby, ...), and on the local chain the demo's developer accounts.
   connectors: [injected(), ...(isLocal ? devConnectors(rpcUrl) : [])],
-  transports: { [chain.id]: http(rpcUrl) },
+  // One client for the whole app, the Audit page included; requests made together go as one JSON-RPC batch.
+  transports: { [chain.id]: http(rpcUrl, { batch: true }) },
   pollingInterval: isLocal ? 1_000 : 4_000,
 });
 

@@ -1,108 +1,125 @@
 /**
- * The DisCO's books for every page: loaded once (cache first, then the chain), followed block by block, refreshed
- * at once after the app's own transactions. Marks `disco-figures` on the Performance timeline when the books are
- * first ready, which the load benchmark reads (scripts/app-bench.ts).
+ * The DisCO's books for every page, as queries: the cached books (IndexedDB), then the books at each new block,
+ * each folded onto the last by one follower per client (data/loader.ts), which is loaded with the history code
+ * after the first download. The app's own transactions bring the books to their block at once (refresh). Marks
+ * `disco-figures` on the Performance timeline when the books are first ready, which the load benchmark reads
+ * (scripts/app-bench.ts).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { usePublicClient } from "wagmi";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useSyncExternalStore } from "react";
+import type { Client } from "viem";
+import { getBlockNumber } from "viem/actions";
+import { useBlockNumber, useClient } from "wagmi";
+import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
-import { deployment } from "../chain.ts";
-import { historyKey, loadCached, update, type LoadedHistory } from "./loader.ts";
-import { chainReader } from "./rpcLogs.ts";
-import { indexedDbStore, type HistoryStore, type StoredHistory } from "./store.ts";
+import { chain, deployment } from "../chain.ts";
+import type { HistoryFollower, LoadedHistory } from "./loader.ts";
+import { indexedDbStore } from "./store.ts";
 
 export interface HistoryView {
   status: "loading" | "ready" | "error";
   loaded?: LoadedHistory;
+  /** How far the first fetch has come, until the books are ready. */
   progress?: FetchProgress;
   error?: string;
-  /** Brings the books up to the chain's head now. */
-  refresh: () => Promise<void>;
+  /** Brings the books up to `block` (default: the chain's head) and shows them. */
+  refresh: (block?: bigint) => Promise<void>;
 }
 
-const HistoryContext = createContext<HistoryView>({ status: "loading", refresh: async () => undefined });
+/** Every query of this deployment's history starts with this key. */
+export const HISTORY_KEY = ["disco-history", deployment.chainId, deployment.contracts.governor.address] as const;
 
-export const useHistory = () => useContext(HistoryContext);
+/** The first fetch's progress, for the loading message. */
+const progress = (() => {
+  let value: FetchProgress | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (next: FetchProgress) => {
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+})();
+
+/** One follower per client, kept across refetches. */
+const followers = new WeakMap<Client, Promise<HistoryFollower>>();
+function followerOf(client: Client): Promise<HistoryFollower> {
+  let follower = followers.get(client);
+  if (!follower) {
+    follower = Promise.all([import("./loader.ts"), import("./rpcLogs.ts")]).then(([loader, rpc]) =>
+      loader.historyFollower(rpc.chainReader(client), deployment, indexedDbStore(), progress.set),
+    );
+    followers.set(client, follower);
+  }
+  return follower;
+}
+
+let shown = false;
+/** Marks the first books of this page load for the benchmark. */
+function firstShown<T extends LoadedHistory | null>(books: T): T {
+  if (books && !shown) {
+    shown = true;
+    performance.mark("disco-figures", { detail: { fromCache: books.fromCache, events: books.events.length } });
+  }
+  return books;
+}
+
+// Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
+const cachedBooks = (client: Client) => ({
+  queryKey: [...HISTORY_KEY, "cache"],
+  queryFn: async () => firstShown(await (await followerOf(client)).cached()),
+  staleTime: Infinity,
+  gcTime: Infinity,
+  structuralSharing: false,
+});
+
+const booksAt = (client: Client, block: bigint) => ({
+  queryKey: [...HISTORY_KEY, "block", Number(block)],
+  queryFn: async () => firstShown(await (await followerOf(client)).advance(Number(block))),
+  staleTime: Infinity,
+  gcTime: 10_000,
+  structuralSharing: false,
+});
+
+const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
+
+export function useHistory(): HistoryView {
+  const client = useClient({ chainId: chain.id });
+  const { data: head } = useBlockNumber({ chainId: chain.id, watch: true });
+  const cached = useQuery({ ...cachedBooks(client), enabled: Boolean(client) });
+  const live = useQuery({
+    ...booksAt(client, head ?? 0n),
+    enabled: Boolean(client) && head !== undefined && cached.isFetched,
+    placeholderData: keepPreviousData,
+  });
+  const fetching = useSyncExternalStore(progress.subscribe, progress.get);
+  const queryClient = useQueryClient();
+  const refresh = useCallback(
+    async (block?: bigint) => {
+      const to = block ?? (await getBlockNumber(client, { cacheTime: 0 }));
+      await queryClient.fetchQuery(booksAt(client, to));
+      const seen = queryClient.getQueryData<bigint>(HEAD_KEY);
+      if (seen === undefined || to > seen) queryClient.setQueryData(HEAD_KEY, to);
+    },
+    [client, queryClient],
+  );
+  const loaded = live.data ?? cached.data ?? undefined;
+  const error = live.error ?? cached.error;
+  return {
+    status: loaded ? "ready" : error ? "error" : "loading",
+    loaded,
+    progress: loaded ? undefined : fetching,
+    error: error?.message,
+    refresh,
+  };
+}
 
 /** The folded state, once loaded; pages show their loading state until then. */
 export function useBooks() {
   return useHistory().loaded?.state;
-}
-
-const BROWSER_STORE = indexedDbStore();
-
-export function HistoryProvider({
-  children,
-  store = BROWSER_STORE,
-  pollMs = 1_000,
-}: {
-  children: ReactNode;
-  store?: HistoryStore;
-  pollMs?: number;
-}) {
-  const client = usePublicClient();
-  const [view, setView] = useState<Omit<HistoryView, "refresh">>({ status: "loading" });
-  const current = useRef<{ events: LoadedHistory["events"]; stored?: StoredHistory }>(undefined);
-  const keyRef = useRef<string>(undefined);
-  const running = useRef<Promise<void>>(undefined);
-  const marked = useRef(false);
-
-  const show = useCallback((loaded: LoadedHistory) => {
-    setView({ status: "ready", loaded });
-    if (!marked.current) {
-      marked.current = true;
-      performance.mark("disco-figures", { detail: { fromCache: loaded.fromCache, events: loaded.events.length } });
-    }
-  }, []);
-
-  const refresh = useCallback(async () => {
-    if (!client) return;
-    // One update at a time; a second caller waits for the one running, then brings in what came meanwhile.
-    while (running.current) await running.current;
-    running.current = (async () => {
-      const reader = chainReader(client);
-      try {
-        keyRef.current ??= await historyKey(reader, deployment);
-        const next = await update(reader, deployment, store, keyRef.current, current.current, (progress) =>
-          setView((v) => ({ ...v, progress })),
-        );
-        if (next) {
-          current.current = next;
-          show(next);
-        }
-      } catch (error) {
-        setView((v) => ({ ...v, status: v.loaded ? "ready" : "error", error: (error as Error).message }));
-      }
-    })();
-    await running.current;
-    running.current = undefined;
-  }, [client, store, show]);
-
-  useEffect(() => {
-    if (!client) return;
-    let stopped = false;
-    (async () => {
-      try {
-        const key = await historyKey(chainReader(client), deployment);
-        keyRef.current = key;
-        const cached = await loadCached(store, key, deployment);
-        if (cached && !stopped && !current.current) {
-          current.current = cached;
-          show(cached);
-        }
-      } catch (error) {
-        setView({ status: "error", error: (error as Error).message });
-      }
-      if (!stopped) await refresh();
-    })();
-    // Polls skip while an update runs; the app's own transactions call refresh() and wait for theirs.
-    const timer = setInterval(() => void (running.current ? undefined : refresh()), pollMs);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [client, store, pollMs, refresh, show]);
-
-  const value = useMemo(() => ({ ...view, refresh }), [view, refresh]);
-  return <HistoryContext.Provider value={value}>{children}</HistoryContext.Provider>;
 }

@@ -1,9 +1,9 @@
 import { encodeAbiParameters, encodeEventTopics, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import type { Deployment } from "../../../scripts/lib/deployments.ts";
+import type { Deployment } from "@disco-ledger/sdk/deployment";
 import type { LogFilter, RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
-import { historyKey, loadCached, update } from "./loader.ts";
+import { historyFollower, historyKey, loadCached, update } from "./loader.ts";
 import type { ChainReader } from "./rpcLogs.ts";
 import { memoryStore } from "./store.ts";
 
@@ -13,7 +13,9 @@ const deployment: Deployment = {
   chainId: 31337,
   network: "test",
   startBlock: 1,
-  contracts: Object.fromEntries(NAMES.map((name, i) => [name, { address: address(i + 1), blockNumber: 1 }])) as never,
+  contracts: Object.fromEntries(
+    NAMES.map((name, i) => [name, { address: address(i + 1), blockNumber: 1 }]),
+  ) as Deployment["contracts"],
 };
 const TREASURY = deployment.contracts.treasury.address as Hex;
 const TOKEN = deployment.contracts.token.address as Hex;
@@ -61,16 +63,16 @@ describe("the browser's history loader", () => {
     chain.logs.push(transfer(2, 500n), transfer(3, 200n, false));
     chain.head = 3;
 
-    const first = await update(reader, deployment, store, key, undefined);
+    const first = await update(reader, deployment, store, key, undefined, chain.head);
     expect(first?.state.treasuryBalance).toBe(300n);
     expect(first?.events).toHaveLength(2);
     expect(chain.ranges).toEqual([[1, 3]]);
 
-    expect(await update(reader, deployment, store, key, first!)).toBeNull();
+    expect(await update(reader, deployment, store, key, first!, chain.head)).toBeNull();
 
     chain.logs.push(transfer(5, 1_000n));
     chain.head = 5;
-    const next = await update(reader, deployment, store, key, first!);
+    const next = await update(reader, deployment, store, key, first!, chain.head);
     expect(chain.ranges.at(-1)).toEqual([4, 5]);
     expect(next?.state.treasuryBalance).toBe(1_300n);
     expect(next?.events.map((e) => e.block)).toEqual([2, 3, 5]);
@@ -82,14 +84,14 @@ describe("the browser's history loader", () => {
     const key = await historyKey(reader, deployment);
     chain.logs.push(transfer(2, 700n));
     chain.head = 2;
-    await update(reader, deployment, store, key, undefined);
+    await update(reader, deployment, store, key, undefined, chain.head);
 
     const cached = await loadCached(store, key, deployment);
     expect(cached?.fromCache).toBe(true);
     expect(cached?.state.treasuryBalance).toBe(700n);
     chain.head = 4;
     chain.logs.push(transfer(4, 1n));
-    const resumed = await update(reader, deployment, store, key, cached);
+    const resumed = await update(reader, deployment, store, key, cached, chain.head);
     expect(chain.ranges.at(-1)).toEqual([3, 4]);
     expect(resumed?.state.treasuryBalance).toBe(701n);
   });
@@ -100,10 +102,10 @@ describe("the browser's history loader", () => {
     const key = await historyKey(reader, deployment);
     chain.logs.push(transfer(2, 10n), transfer(9, 5n));
     chain.head = 9;
-    const long = await update(reader, deployment, store, key, undefined);
+    const long = await update(reader, deployment, store, key, undefined, chain.head);
 
     chain.head = 2;
-    const restarted = await update(reader, deployment, store, key, long!);
+    const restarted = await update(reader, deployment, store, key, long!, chain.head);
     expect(restarted?.state.treasuryBalance).toBe(10n);
     expect(restarted?.lastBlock).toBe(2);
 
@@ -121,5 +123,36 @@ describe("the browser's history loader", () => {
     const a = await historyKey(fakeChain("0x01").reader, deployment);
     const b = await historyKey(fakeChain("0x02").reader, deployment);
     expect(a).not.toBe(b);
+  });
+
+  it("follows the chain one update at a time, each folding only the blocks after the last", async () => {
+    const { chain, reader } = fakeChain();
+    const follower = historyFollower(reader, deployment, memoryStore());
+    expect(await follower.cached()).toBeNull();
+    chain.logs.push(transfer(2, 500n), transfer(3, 200n));
+    chain.head = 3;
+    // Two heads asked for together: the second starts where the first stopped, and an older one changes nothing.
+    const [at2, at3] = await Promise.all([follower.advance(2), follower.advance(3)]);
+    expect(at2.state.treasuryBalance).toBe(500n);
+    expect(at3.state.treasuryBalance).toBe(700n);
+    expect(await follower.advance(2)).toBe(at3);
+    expect(chain.ranges).toEqual([
+      [1, 2],
+      [3, 3],
+    ]);
+  });
+
+  it("starts again when the cached books are ahead of the chain", async () => {
+    const { chain, reader } = fakeChain();
+    const store = memoryStore();
+    chain.logs.push(transfer(2, 10n), transfer(9, 5n));
+    chain.head = 9;
+    await historyFollower(reader, deployment, store).advance(9);
+
+    const follower = historyFollower(reader, deployment, store);
+    expect((await follower.cached())?.lastBlock).toBe(9);
+    const restarted = await follower.advance(2);
+    expect(restarted.lastBlock).toBe(2);
+    expect(restarted.state.treasuryBalance).toBe(10n);
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Runs the audit once when the page opens and again on demand. A run reads the books as they were when it started;
- * the page says when newer blocks have come in since, rather than re-auditing every second.
+ * The audit as a query by deployment and block: run once when the page opens and again on demand. A run reads the
+ * books as they were when it started; the page says when newer blocks have come in since, rather than re-auditing
+ * every second.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { HISTORY_KEY } from "../../data/history.tsx";
 import type { LoadedHistory } from "../../data/loader.ts";
 import { runAudit, type AuditRun } from "./run.ts";
 
@@ -16,32 +19,23 @@ export interface AuditView {
 }
 
 export function useAudit(loaded: LoadedHistory): AuditView {
-  const [view, setView] = useState<Omit<AuditView, "start">>({ status: "running" });
-  const latest = useRef(loaded);
-  latest.current = loaded;
-  const generation = useRef(0);
-
-  const start = useCallback(() => {
-    const mine = ++generation.current;
-    const { state, lastBlock } = latest.current;
-    setView((v) => ({ status: "running", run: v.run }));
-    runAudit(state, lastBlock).then(
-      (run) => {
-        if (mine !== generation.current) return; // a newer run was started meanwhile
-        setView({ status: run.report.summary.ok ? "ok" : "mismatch", run });
-      },
-      (error: unknown) => {
-        if (mine !== generation.current) return;
-        setView({ status: "error", error: error instanceof Error ? error.message : String(error) });
-      },
-    );
-  }, []);
-
-  useEffect(() => {
-    start();
-    // A run finishing after the page closed must not set state: a newer generation makes it drop its result.
-    return () => void ++generation.current;
-  }, [start]);
-
-  return { ...view, start };
+  // The block audited: the books' when the page opened, moved to the latest by start().
+  const [block, setBlock] = useState(loaded.lastBlock);
+  const query = useQuery({
+    queryKey: [...HISTORY_KEY, "audit", block],
+    queryFn: () => runAudit(loaded.state, loaded.lastBlock),
+    staleTime: Infinity,
+    structuralSharing: false,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+  const start = () => (block === loaded.lastBlock ? void query.refetch() : setBlock(loaded.lastBlock));
+  const status: AuditStatus = query.isFetching
+    ? "running"
+    : query.error
+      ? "error"
+      : query.data?.report.summary.ok
+        ? "ok"
+        : "mismatch";
+  return { status, run: query.data, error: query.error?.message, start };
 }

@@ -3,9 +3,11 @@
  * vote (as the CLI's propose does). Calls to the governor itself accept only its own execute, so they are not
  * checked.
  */
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { BaseError, decodeErrorResult, isHex, type Hex } from "viem";
 import { usePublicClient } from "wagmi";
+import { chain, deployment } from "../../chain.ts";
 import { ALL_ERRORS, ERROR_SENTENCES } from "../../errors.ts";
 import { interpolate, type Lang } from "../../i18n.tsx";
 import type { ProposedCall } from "./calls.ts";
@@ -36,29 +38,39 @@ function revertText(error: unknown, lang: Lang): string {
   return error instanceof BaseError ? error.shortMessage : String(error);
 }
 
-export function useTimelockCheck(call: ProposedCall | undefined, lang: Lang): TimelockCheck {
-  const client = usePublicClient();
-  const [check, setCheck] = useState<TimelockCheck>({ status: "idle" });
-  // Primitives, so that a new object with the same bytes needs no new check.
-  const target = call?.target;
-  const data = call?.data;
-  const value = call?.value;
+/** `value` once it has stayed the same for `ms`: so that typing doesn't send a request per keystroke. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (!target || !data || !client) return setCheck({ status: "idle" });
-    if (target.toLowerCase() === GOVERNOR.toLowerCase()) return setCheck({ status: "governor" });
-    let current = true;
-    setCheck({ status: "checking" });
-    // A short pause so that typing doesn't send a request per keystroke.
-    const timer = setTimeout(() => {
-      client
-        .call({ account: TIMELOCK, to: target, data, value })
-        .then(() => current && setCheck({ status: "ok" }))
-        .catch((error: unknown) => current && setCheck({ status: "fails", why: revertText(error, lang) }));
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [target, data, value, client, lang]);
-  return check;
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function useTimelockCheck(call: ProposedCall | undefined, lang: Lang): TimelockCheck {
+  const client = usePublicClient({ chainId: chain.id });
+  // Primitives, so that a new object with the same bytes needs no new check.
+  const typed = call && { target: call.target, data: call.data, value: String(call.value) };
+  const key = typed ? JSON.stringify(typed) : undefined;
+  const settledKey = useSettled(key, 300);
+  const governor = typed?.target.toLowerCase() === GOVERNOR.toLowerCase();
+  const { data, isFetching } = useQuery({
+    queryKey: ["timelock-check", deployment.chainId, TIMELOCK, key, lang],
+    queryFn: async (): Promise<TimelockCheck> => {
+      if (!call) return { status: "idle" };
+      try {
+        await client.call({ account: TIMELOCK, to: call.target, data: call.data, value: call.value });
+        return { status: "ok" };
+      } catch (error) {
+        return { status: "fails", why: revertText(error, lang) };
+      }
+    },
+    enabled: Boolean(call) && !governor && settledKey === key,
+    staleTime: Infinity,
+    retry: false,
+  });
+  if (!call) return { status: "idle" };
+  if (governor) return { status: "governor" };
+  return isFetching || !data ? { status: "checking" } : data;
 }

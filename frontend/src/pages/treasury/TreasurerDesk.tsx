@@ -6,7 +6,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
-import type { Abi, Address, Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
@@ -84,7 +84,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
   const close = async () => {
-    const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi as Abi, functionName: "closePeriod" });
+    const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "closePeriod" });
     if (ok) setConfirming(false);
   };
   return (
@@ -218,7 +218,7 @@ function FundPeriod({
     if (period === undefined || !parsed.ok || reason) return;
     const ok = await tx.send({
       address: ADDRESSES.treasury,
-      abi: treasuryAbi as Abi,
+      abi: treasuryAbi,
       functionName: "fundPeriod",
       args: [period, parsed.units],
     });
@@ -385,7 +385,7 @@ function CloseYear({
     if (!calls || reason) return;
     const ok = await tx.send({
       address: ADDRESSES.governor,
-      abi: governorAbi as Abi,
+      abi: governorAbi,
       functionName: "propose",
       args: [calls.targets, calls.values, calls.calldatas, calls.description],
     });
