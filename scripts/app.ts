@@ -5,7 +5,7 @@
  *   VITE_RPC_URL=<url> npm run build -- --network sepolia    for another deployment in deployments/
  *   npm run dev             (in frontend/)  dev server on 127.0.0.1 for the local chain
  *
- * The build ends by printing the initial JavaScript's gzipped size against the 300 KB budget.
+ * The build ends by printing the initial JavaScript's gzipped size against its budget (INITIAL_JS_BUDGET).
  */
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";

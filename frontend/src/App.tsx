@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { defineMessages, LANGS, useLang, useT } from "./i18n.tsx";
+import { defineMessages, type LANGS, useLang, useT } from "./i18n.tsx";
 import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";

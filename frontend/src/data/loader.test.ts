@@ -64,18 +64,18 @@ describe("the browser's history loader", () => {
     chain.head = 3;
 
     const first = await update(reader, deployment, store, key, undefined, chain.head);
-    expect(first?.state.treasuryBalance).toBe(300n);
-    expect(first?.events).toHaveLength(2);
+    expect(first.state.treasuryBalance).toBe(300n);
+    expect(first.events).toHaveLength(2);
     expect(chain.ranges).toEqual([[1, 3]]);
 
-    expect(await update(reader, deployment, store, key, first!, chain.head)).toBeNull();
+    expect(await update(reader, deployment, store, key, first, chain.head)).toBe(first);
 
     chain.logs.push(transfer(5, 1_000n));
     chain.head = 5;
-    const next = await update(reader, deployment, store, key, first!, chain.head);
+    const next = await update(reader, deployment, store, key, first, chain.head);
     expect(chain.ranges.at(-1)).toEqual([4, 5]);
-    expect(next?.state.treasuryBalance).toBe(1_300n);
-    expect(next?.events.map((e) => e.block)).toEqual([2, 3, 5]);
+    expect(next.state.treasuryBalance).toBe(1_300n);
+    expect(next.events.map((e) => e.block)).toEqual([2, 3, 5]);
   });
 
   it("gives the cached books back without the chain, and they resume where they stopped", async () => {
@@ -105,9 +105,9 @@ describe("the browser's history loader", () => {
     const long = await update(reader, deployment, store, key, undefined, chain.head);
 
     chain.head = 2;
-    const restarted = await update(reader, deployment, store, key, long!, chain.head);
-    expect(restarted?.state.treasuryBalance).toBe(10n);
-    expect(restarted?.lastBlock).toBe(2);
+    const restarted = await update(reader, deployment, store, key, long, chain.head);
+    expect(restarted.state.treasuryBalance).toBe(10n);
+    expect(restarted.lastBlock).toBe(2);
 
     // An outflow with nothing in the treasury is a history the contracts could not have made.
     const broken = (await store.get(key))!;
