@@ -5,7 +5,7 @@
  */
 import type { PublicClient } from "viem";
 import type { Deployment } from "../deployment.ts";
-import { createLogDecoder, type DecodedHistory } from "./decode.ts";
+import { createLogDecoder, type ContractName, type DecodedHistory } from "./decode.ts";
 import { fetchHistory, type FetchOptions, type HistorySnapshot, type RawLog } from "./fetch.ts";
 import { createEventFolder, type HistoryState } from "./fold/index.ts";
 
@@ -26,7 +26,12 @@ export interface HistoryFolder {
   apply(logs: readonly RawLog[]): void;
 }
 
-export function createHistoryFolder(deployment: Pick<Deployment, "contracts">): HistoryFolder {
+/** The little of a deployment that decoding and folding need: its contracts' addresses. */
+export interface DeploymentAddresses {
+  contracts: Readonly<Record<ContractName, { address: string }>>;
+}
+
+export function createHistoryFolder(deployment: DeploymentAddresses): HistoryFolder {
   const decode = createLogDecoder(deployment.contracts);
   const folder = createEventFolder(deployment.contracts.treasury.address);
   const decoded: DecodedHistory = { events: [], unknown: [] };
@@ -64,7 +69,7 @@ export async function loadHistory(
  */
 export function foldSnapshot(
   snapshot: { logs: readonly RawLog[] },
-  deployment: Pick<Deployment, "contracts">,
+  deployment: DeploymentAddresses,
 ): { state: HistoryState; decoded: DecodedHistory } {
   const folder = createHistoryFolder(deployment);
   folder.apply(snapshot.logs);
