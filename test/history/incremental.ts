@@ -14,7 +14,7 @@ describe("createHistoryFolder", () => {
     const { logs } = demo.snapshot;
     const once = foldSnapshot(demo.snapshot, demo.deployment);
     // Every block a slice, as a page following new blocks gets them; then uneven cuts, inside blocks too.
-    const blocks = logs.map((log, i) => i).filter((i) => i > 0 && logs[i].blockNumber !== logs[i - 1].blockNumber);
+    const blocks = logs.map((_, i) => i).filter((i) => i > 0 && logs[i].blockNumber !== logs[i - 1].blockNumber);
     const uneven = [1, 2, 17, Math.floor(logs.length / 3), Math.floor(logs.length / 3) + 1, logs.length - 1];
     for (const cuts of [blocks, uneven]) {
       const folder = createHistoryFolder(demo.deployment);

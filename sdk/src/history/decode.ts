@@ -128,17 +128,18 @@ function reader(param: AbiParameter, checksum: Checksum): Reader {
   const array = /^(.*)\[(\d*)\]$/.exec(type);
   if (array) {
     const item = { ...param, type: array[1] };
-    if (array[2] !== "") {
-      return sequenceReader(
-        Array.from({ length: Number(array[2]) }, () => item),
-        checksum,
-      );
-    }
-    return (hex, at) =>
-      sequenceReader(
-        Array.from({ length: small(hex, at) }, () => item),
-        checksum,
-      )(hex, at + WORD);
+    const read = reader(item, checksum);
+    const dynamic = isDynamic(item);
+    const step = WORD * headWords(item);
+    // Its items are encoded as a tuple from `base`: each in its head slot, or at the offset there.
+    const items = (hex: string, base: number, length: number) =>
+      Array.from({ length }, (_, i) => {
+        const head = base + i * step;
+        return dynamic ? read(hex, base + 2 * small(hex, head)) : read(hex, head);
+      });
+    if (array[2] === "") return (hex, at) => items(hex, at + WORD, small(hex, at));
+    const length = Number(array[2]);
+    return (hex, at) => items(hex, at, length);
   }
   if (type === "tuple") {
     const fields = components(param);
