@@ -1,7 +1,8 @@
 import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { id, parseUnits } from "ethers";
+import { id, parseUnits, type JsonRpcApiProvider } from "ethers";
+import { createPublicClient, custom } from "viem";
 import {
   DemoEuro__factory,
   type AuditRegistry,
@@ -382,7 +383,12 @@ export async function seedAttestation(
 ): Promise<{ period: number; hash: string }> {
   const provider = signers[0].provider!;
   const { state, snapshot } = await loadHistory(provider, deployment);
-  const report = await auditHistory(state, connectViews(deployment, provider as Parameters<typeof connectViews>[1]), {
+  // The audit reads the views through viem: the same node, by the provider's JSON-RPC.
+  const rpc = provider as JsonRpcApiProvider;
+  const client = createPublicClient({
+    transport: custom({ request: ({ method, params }) => rpc.send(method, params ?? []) }),
+  });
+  const report = await auditHistory(state, connectViews(deployment, client), {
     deployment,
     toBlock: snapshot.lastBlock,
     dates: false,
