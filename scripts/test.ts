@@ -1,12 +1,14 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
- *   build -> contract sizes (each at most 23,000 bytes) -> typecheck -> lint (solhint, prettier) -> gas snapshot -> all tests (Solidity and Mocha) with coverage
- *   -> 100% lines -> the app in Chromium (its own chain, deploy, seed, production build within its size budget,
+ *   build (which regenerates the SDK's ABIs) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and
+ *   tests, then the SDK with no Node types) -> lint (solhint, Biome, prettier) -> the SDK's unit tests (Vitest) -> gas
+ *   snapshot -> all tests (Solidity and Mocha) with coverage -> 100% lines -> the app in Chromium (its own chain, deploy, seed, production build within its size budget,
  *   browser flows, accessibility, screenshots) -> the app's typecheck and unit tests (Vitest)
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { initialJavaScript, INITIAL_JS_BUDGET } from "./lib/app-server.ts";
 import { ROOT } from "./lib/deployments.ts";
 
@@ -51,8 +53,12 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
 await step("Build", "hardhat", ["build"]);
 await step("Contract sizes", "tsx", ["scripts/sizes.ts"]);
 await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
+// The SDK's configuration has no Node types: that the browser can load it is the compiler's finding.
+await step("Typecheck the SDK", "tsc", ["-p", "sdk/tsconfig.json"]);
 await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
+await step("Lint TypeScript", "biome", ["lint", "--error-on-warnings"]);
 await step("Check formatting", "prettier", ["--check", "."]);
+const sdkOutput = await step("SDK unit tests", "vitest", ["run", "--root", "sdk"]);
 // Coverage instrumentation makes every call dearer, so gas is checked on its own, uninstrumented chain.
 await step("Gas snapshot", "tsx", ["scripts/bench.ts", "--check"]);
 const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
@@ -74,9 +80,11 @@ const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"
 const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
 await step("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
 const unitOutput = await step("App unit tests", "vitest", ["run", "--root", "frontend"]);
-const unitPassed = /Tests\s+(\d+) passed/.exec(unitOutput.replace(/\x1b\[[0-9;]*m/g, ""))?.[1];
-if (browserPassed === undefined || unitPassed === undefined) {
-  console.error("Could not find the browser tests' or the app unit tests' count of passing tests.");
+const vitestPassed = (output: string) => /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(output))?.[1];
+const unitPassed = vitestPassed(unitOutput);
+const sdkPassed = vitestPassed(sdkOutput);
+if (browserPassed === undefined || unitPassed === undefined || sdkPassed === undefined) {
+  console.error("Could not find the browser tests', the app's or the SDK's unit tests' count of passing tests.");
   process.exit(1);
 }
 
@@ -84,6 +92,6 @@ const { gzipBytes } = initialJavaScript();
 console.log(
   `\nInitial JavaScript of the app: ${(gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)`,
 );
-const total = Number(passed) + Number(browserPassed) + Number(unitPassed);
-console.log(`Contracts and scripts ${passed}, app unit ${unitPassed}, browser ${browserPassed}`);
+const total = Number(passed) + Number(sdkPassed) + Number(browserPassed) + Number(unitPassed);
+console.log(`Contracts and scripts ${passed}, SDK unit ${sdkPassed}, app unit ${unitPassed}, browser ${browserPassed}`);
 console.log(`\ntests: ${total} passed, 0 failed`);

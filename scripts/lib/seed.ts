@@ -1,7 +1,8 @@
 import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { id, parseUnits } from "ethers";
+import { id, parseUnits, type JsonRpcApiProvider } from "ethers";
+import { createPublicClient, custom } from "viem";
 import {
   DemoEuro__factory,
   type AuditRegistry,
@@ -381,8 +382,13 @@ export async function seedAttestation(
   signers: Signer[],
 ): Promise<{ period: number; hash: string }> {
   const provider = signers[0].provider!;
-  const { state, snapshot } = await loadHistory(provider, deployment);
-  const report = await auditHistory(state, connectViews(deployment, provider as Parameters<typeof connectViews>[1]), {
+  // The SDK reads through viem: the same node, by the provider's JSON-RPC.
+  const rpc = provider as JsonRpcApiProvider;
+  const client = createPublicClient({
+    transport: custom({ request: ({ method, params }) => rpc.send(method, params ?? []) }),
+  });
+  const { state, snapshot } = await loadHistory(client, deployment);
+  const report = await auditHistory(state, connectViews(deployment, client), {
     deployment,
     toBlock: snapshot.lastBlock,
     dates: false,
