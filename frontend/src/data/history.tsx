@@ -1,19 +1,19 @@
 /**
  * The DisCO's books for every page, as queries: the cached books (IndexedDB), then the books at each new block,
- * each folded onto the last by one follower per client (data/loader.ts), which is loaded with the history code
+ * each folded onto the last by one follower per app (data/loader.ts), which is loaded with the history code
  * after the first download. The app's own transactions bring the books to their block at once (refresh). Marks
  * `disco-figures` on the Performance timeline when the books are first ready, which the load benchmark reads
  * (scripts/app-bench.ts).
  */
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
-import type { Client } from "viem";
 import { getBlockNumber } from "viem/actions";
 import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
 import type { HistoryFollower, LoadedHistory } from "./loader.ts";
+import { config } from "../wagmi.ts";
 import { indexedDbStore } from "./store.ts";
 
 export interface HistoryView {
@@ -46,16 +46,17 @@ const progress = (() => {
   };
 })();
 
-/** One follower per client, kept across refetches. */
-const followers = new WeakMap<Client, Promise<HistoryFollower>>();
-function followerOf(client: Client): Promise<HistoryFollower> {
-  let follower = followers.get(client);
-  if (!follower) {
-    follower = Promise.all([import("./loader.ts"), import("./rpcLogs.ts")]).then(([loader, rpc]) =>
-      loader.historyFollower(rpc.chainReader(client), deployment, indexedDbStore(), progress.set),
-    );
-    followers.set(client, follower);
-  }
+/** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
+let follower: Promise<HistoryFollower> | undefined;
+function followerOf(): Promise<HistoryFollower> {
+  follower ??= Promise.all([import("./loader.ts"), import("wagmi/actions")]).then(([loader, actions]) =>
+    loader.historyFollower(
+      actions.getPublicClient(config, { chainId: chain.id }),
+      deployment,
+      indexedDbStore(),
+      progress.set,
+    ),
+  );
   return follower;
 }
 
@@ -70,17 +71,17 @@ function firstShown<T extends LoadedHistory | null>(books: T): T {
 }
 
 // Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
-const cachedBooks = (client: Client) => ({
+const cachedBooks = () => ({
   queryKey: [...HISTORY_KEY, "cache"],
-  queryFn: async () => firstShown(await (await followerOf(client)).cached()),
+  queryFn: async () => firstShown(await (await followerOf()).cached()),
   staleTime: Infinity,
   gcTime: Infinity,
   structuralSharing: false,
 });
 
-const booksAt = (client: Client, block: bigint) => ({
+const booksAt = (block: bigint) => ({
   queryKey: [...HISTORY_KEY, "block", Number(block)],
-  queryFn: async () => firstShown(await (await followerOf(client)).advance(Number(block))),
+  queryFn: async () => firstShown(await (await followerOf()).advance(Number(block))),
   staleTime: Infinity,
   gcTime: 10_000,
   structuralSharing: false,
@@ -91,10 +92,10 @@ const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 export function useHistory(): HistoryView {
   const client = useClient({ chainId: chain.id });
   const { data: head } = useBlockNumber({ chainId: chain.id, watch: true });
-  const cached = useQuery({ ...cachedBooks(client), enabled: Boolean(client) });
+  const cached = useQuery(cachedBooks());
   const live = useQuery({
-    ...booksAt(client, head ?? 0n),
-    enabled: Boolean(client) && head !== undefined && cached.isFetched,
+    ...booksAt(head ?? 0n),
+    enabled: head !== undefined && cached.isFetched,
     placeholderData: keepPreviousData,
   });
   const fetching = useSyncExternalStore(progress.subscribe, progress.get);
@@ -102,7 +103,7 @@ export function useHistory(): HistoryView {
   const refresh = useCallback(
     async (block?: bigint) => {
       const to = block ?? (await getBlockNumber(client, { cacheTime: 0 }));
-      await queryClient.fetchQuery(booksAt(client, to));
+      await queryClient.fetchQuery(booksAt(to));
       const seen = queryClient.getQueryData<bigint>(HEAD_KEY);
       if (seen === undefined || to > seen) queryClient.setQueryData(HEAD_KEY, to);
     },

@@ -1,10 +1,18 @@
-import { encodeAbiParameters, encodeEventTopics, type Hex } from "viem";
+import {
+  createPublicClient,
+  custom,
+  encodeAbiParameters,
+  encodeEventTopics,
+  numberToHex,
+  pad,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
-import type { LogFilter, RawLog } from "@disco-ledger/sdk/history";
+import type { RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
 import { historyFollower, historyKey, loadCached, update } from "./loader.ts";
-import type { ChainReader } from "./rpcLogs.ts";
 import { memoryStore } from "./store.ts";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Hex;
@@ -34,100 +42,118 @@ function transfer(block: number, amount: bigint, into = true): RawLog {
   };
 }
 
-/** A chain whose logs and head the test sets, counting the eth_getLogs ranges it is asked for. */
-function fakeChain(genesisHash = "0xaaa") {
+interface Filter {
+  address: string | string[];
+  topics?: Array<string | null>;
+  fromBlock: Hex;
+  toBlock: Hex;
+}
+
+/** A chain whose logs and head the test sets, behind a viem client; counts the eth_getLogs ranges it is asked for. */
+function fakeChain(genesisHash: Hex = "0xaaa") {
   const chain = { head: 1, logs: [] as RawLog[], ranges: [] as Array<[number, number]>, genesisHash };
-  const reader: ChainReader = {
-    getBlockNumber: async () => chain.head,
-    getNetwork: async () => ({ chainId: 31337n }),
-    getBlockHash: async () => chain.genesisHash,
-    getLogs: async (filter: LogFilter) => {
-      const token = filter.address === TOKEN.toLowerCase();
-      if (!token) chain.ranges.push([filter.fromBlock, filter.toBlock]);
-      const wanted = filter.topics?.[1] ? "from" : "to";
-      return chain.logs.filter((log) => {
-        if (log.blockNumber < filter.fromBlock || log.blockNumber > filter.toBlock || !token) return false;
-        const side = wanted === "from" ? log.topics[1] : log.topics[2];
-        return side.toLowerCase().endsWith(TREASURY.slice(2).toLowerCase());
-      });
-    },
+  const treasuryTopic = pad(TREASURY, { size: 32 }).toLowerCase();
+  const getLogs = (filter: Filter) => {
+    const [from, to] = [Number(filter.fromBlock), Number(filter.toBlock)];
+    const token = filter.address === TOKEN.toLowerCase();
+    if (!token) chain.ranges.push([from, to]);
+    const side = filter.topics?.[1] ? 1 : 2;
+    return chain.logs
+      .filter((log) => token && log.blockNumber >= from && log.blockNumber <= to)
+      .filter((log) => log.topics[side].toLowerCase() === treasuryTopic)
+      .map((log) => ({
+        ...log,
+        blockNumber: numberToHex(log.blockNumber),
+        logIndex: numberToHex(log.index),
+      }));
   };
-  return { chain, reader };
+  const client: PublicClient = createPublicClient({
+    transport: custom({
+      request: async ({ method, params }: { method: string; params: unknown[] }) => {
+        if (method === "eth_chainId") return numberToHex(31337);
+        if (method === "eth_blockNumber") return numberToHex(chain.head);
+        if (method === "eth_getBlockByNumber") return { hash: chain.genesisHash, number: params[0] };
+        if (method === "eth_getLogs") return getLogs(params[0] as Filter);
+        throw new Error(`unexpected ${method}`);
+      },
+    }),
+  });
+  return { chain, client };
 }
 
 describe("the browser's history loader", () => {
-  it("folds the whole history at first, then asks only for the blocks after the cached ones", async () => {
-    const { chain, reader } = fakeChain();
+  it("folds the whole history at first, then only the blocks after the last", async () => {
+    const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(reader, deployment);
+    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 500n), transfer(3, 200n, false));
     chain.head = 3;
 
-    const first = await update(reader, deployment, store, key, undefined, chain.head);
+    const first = await update(client, deployment, store, key, undefined, chain.head);
     expect(first.state.treasuryBalance).toBe(300n);
     expect(first.events).toHaveLength(2);
     expect(chain.ranges).toEqual([[1, 3]]);
 
-    expect(await update(reader, deployment, store, key, first, chain.head)).toBe(first);
+    expect(await update(client, deployment, store, key, first, chain.head)).toBe(first);
 
     chain.logs.push(transfer(5, 1_000n));
     chain.head = 5;
-    const next = await update(reader, deployment, store, key, first, chain.head);
+    const next = await update(client, deployment, store, key, first, chain.head);
     expect(chain.ranges.at(-1)).toEqual([4, 5]);
     expect(next.state.treasuryBalance).toBe(1_300n);
     expect(next.events.map((e) => e.block)).toEqual([2, 3, 5]);
+    // Each update saves only its own logs.
+    expect(store.entries.get(key)?.map((saved) => saved.logs.length)).toEqual([2, 1]);
   });
 
   it("gives the cached books back without the chain, and they resume where they stopped", async () => {
-    const { chain, reader } = fakeChain();
+    const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(reader, deployment);
+    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 700n));
     chain.head = 2;
-    await update(reader, deployment, store, key, undefined, chain.head);
+    await update(client, deployment, store, key, undefined, chain.head);
 
     const cached = await loadCached(store, key, deployment);
     expect(cached?.fromCache).toBe(true);
     expect(cached?.state.treasuryBalance).toBe(700n);
     chain.head = 4;
     chain.logs.push(transfer(4, 1n));
-    const resumed = await update(reader, deployment, store, key, cached, chain.head);
+    const resumed = await update(client, deployment, store, key, cached, chain.head);
     expect(chain.ranges.at(-1)).toEqual([3, 4]);
-    expect(resumed?.state.treasuryBalance).toBe(701n);
+    expect(resumed.state.treasuryBalance).toBe(701n);
   });
 
-  it("drops a cache from a chain that is now behind it, and one whose events no longer fold", async () => {
-    const { chain, reader } = fakeChain();
+  it("drops a cache from a chain that is now behind it, and one whose logs no longer fold", async () => {
+    const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(reader, deployment);
+    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 10n), transfer(9, 5n));
     chain.head = 9;
-    const long = await update(reader, deployment, store, key, undefined, chain.head);
+    const long = await update(client, deployment, store, key, undefined, chain.head);
 
     chain.head = 2;
-    const restarted = await update(reader, deployment, store, key, long, chain.head);
+    const restarted = await update(client, deployment, store, key, long, chain.head);
     expect(restarted.state.treasuryBalance).toBe(10n);
     expect(restarted.lastBlock).toBe(2);
 
     // An outflow with nothing in the treasury is a history the contracts could not have made.
-    const broken = (await store.get(key))!;
-    await store.put(key, {
-      ...broken,
-      events: [{ ...broken.events[0], args: { ...broken.events[0].args, to: PAYER, from: TREASURY } }],
-    });
+    const [saved] = await store.get(key);
+    await store.delete(key);
+    await store.add(key, { ...saved, logs: [transfer(2, 10n, false)] });
     expect(await loadCached(store, key, deployment)).toBeUndefined();
     expect(store.entries.has(key)).toBe(false);
   });
 
   it("keys the cache by the deployment block's hash, so a restarted local chain starts afresh", async () => {
-    const a = await historyKey(fakeChain("0x01").reader, deployment);
-    const b = await historyKey(fakeChain("0x02").reader, deployment);
+    const a = await historyKey(fakeChain("0x01").client, deployment);
+    const b = await historyKey(fakeChain("0x02").client, deployment);
     expect(a).not.toBe(b);
   });
 
   it("follows the chain one update at a time, each folding only the blocks after the last", async () => {
-    const { chain, reader } = fakeChain();
-    const follower = historyFollower(reader, deployment, memoryStore());
+    const { chain, client } = fakeChain();
+    const follower = historyFollower(client, deployment, memoryStore());
     expect(await follower.cached()).toBeNull();
     chain.logs.push(transfer(2, 500n), transfer(3, 200n));
     chain.head = 3;
@@ -143,13 +169,13 @@ describe("the browser's history loader", () => {
   });
 
   it("starts again when the cached books are ahead of the chain", async () => {
-    const { chain, reader } = fakeChain();
+    const { chain, client } = fakeChain();
     const store = memoryStore();
     chain.logs.push(transfer(2, 10n), transfer(9, 5n));
     chain.head = 9;
-    await historyFollower(reader, deployment, store).advance(9);
+    await historyFollower(client, deployment, store).advance(9);
 
-    const follower = historyFollower(reader, deployment, store);
+    const follower = historyFollower(client, deployment, store);
     expect((await follower.cached())?.lastBlock).toBe(9);
     const restarted = await follower.advance(2);
     expect(restarted.lastBlock).toBe(2);

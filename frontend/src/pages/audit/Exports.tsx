@@ -43,7 +43,9 @@ export function Exports({ run }: { run: AuditRun | undefined }) {
       })),
       books: all.books.map(link),
     });
-    return () => urls.forEach((url) => URL.revokeObjectURL(url));
+    return () => {
+      for (const url of urls) URL.revokeObjectURL(url);
+    };
   }, [run]);
 
   return (

@@ -8,15 +8,9 @@ const BOB = "0x00000000000000000000000000000000000000b0";
 const CARLA = "0x00000000000000000000000000000000000000c0";
 
 let block = 0;
-const ev = (contract: DecodedEvent["contract"], name: string, args: Record<string, PlainValue>): DecodedEvent => ({
-  block: ++block,
-  logIndex: 0,
-  txHash: `0x${block}`,
-  contract,
-  address: "",
-  name,
-  args,
-});
+/** An event written by hand (its arguments as plain data, not checked against the ABI). */
+const ev = (contract: DecodedEvent["contract"], name: string, args: Record<string, PlainValue>) =>
+  ({ block: ++block, logIndex: 0, txHash: `0x${block}`, contract, address: "", name, args }) as DecodedEvent;
 
 const events = [
   ev("ledger", "PeriodOpened", { period: 1n, openedAt: 1n }),
@@ -44,12 +38,7 @@ describe("periodOfEvent", () => {
     expect(periodOfEvent(events[7], openings)).toBe(2);
   });
   it("does not take a redemption's length in seconds for a period", () => {
-    const redemption = {
-      ...events[7],
-      contract: "capital" as const,
-      name: "RedemptionScheduled",
-      args: { period: 9_460_000n },
-    };
+    const redemption = ev("capital", "RedemptionScheduled", { period: 9_460_000n });
     expect(periodOfEvent(redemption, openings)).toBe(2);
   });
 });

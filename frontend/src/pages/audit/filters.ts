@@ -53,8 +53,10 @@ const LEDGER_PERIOD_ARGS = new Set<DecodedEvent["contract"]>(["ledger", "treasur
  * period it is about, though it happens later), else the period open when it was emitted.
  */
 export function periodOfEvent(event: DecodedEvent, openings: PeriodOpenings): number {
-  const own = event.args.period;
-  if (typeof own === "bigint" && LEDGER_PERIOD_ARGS.has(event.contract)) return Number(own);
+  const own = "period" in event.args ? event.args.period : undefined;
+  if ((typeof own === "number" || typeof own === "bigint") && LEDGER_PERIOD_ARGS.has(event.contract)) {
+    return Number(own);
+  }
   return periodAt(openings, event);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The audit: the books rebuilt from the events, reconciled with the contracts by the scripts' own audit module
  * (the same report `npm run audit` prints), its files to download, and the whole event history to search. Loaded
- * only when visited, with ethers for the contracts' views.
+ * only when visited.
  */
 import { useHistory } from "../../data/history.tsx";
 import type { LoadedHistory } from "../../data/loader.ts";

@@ -1,13 +1,13 @@
 /**
- * The auditor's report in the browser, by the scripts' own audit module (scripts/audit.ts does the same on the
- * command line): the folded books against the contracts' views read at the history's last block, the bylaw
- * checks and the tables (their files: auditFiles). One audit, not a second one.
+ * The auditor's report in the browser, by the SDK's audit module (scripts/audit.ts does the same on the command
+ * line): the folded books against the contracts' views read at the history's last block, through the app's one
+ * client (wagmi's), the bylaw checks and the tables (their files: auditFiles). One audit, not a second one.
  */
-import { JsonRpcProvider } from "ethers";
+import { getPublicClient } from "wagmi/actions";
 import { auditHistory, auditTables, connectViews, type AuditReport, type Table } from "@disco-ledger/sdk/audit";
 import type { HistoryState } from "@disco-ledger/sdk/history";
-import type { Deployment } from "../../../../scripts/lib/deployments.ts";
-import { deployment, rpcUrl } from "../../chain.ts";
+import { chain, deployment } from "../../chain.ts";
+import { config } from "../../wagmi.ts";
 
 export interface AuditRun {
   report: AuditReport;
@@ -20,13 +20,7 @@ export interface AuditRun {
 const blockTimes = new Map<number, bigint>();
 
 export async function runAudit(state: HistoryState, lastBlock: number): Promise<AuditRun> {
-  const provider = new JsonRpcProvider(rpcUrl, deployment.chainId, { staticNetwork: true });
-  try {
-    // The generated deployment is the same JSON as deployments/<network>.json, typed `as const`.
-    const views = connectViews(deployment as unknown as Deployment, provider);
-    const report = await auditHistory(state, views, { deployment, toBlock: lastBlock, blockTimes });
-    return { report, tables: auditTables(state, report, blockTimes), block: lastBlock };
-  } finally {
-    provider.destroy();
-  }
+  const views = connectViews(deployment, getPublicClient(config, { chainId: chain.id }));
+  const report = await auditHistory(state, views, { deployment, toBlock: lastBlock, blockTimes });
+  return { report, tables: auditTables(state, report, blockTimes), block: lastBlock };
 }

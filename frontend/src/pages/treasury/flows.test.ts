@@ -1,5 +1,12 @@
+import { pad, stringToHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { foldHistory, type DecodedEvent, type PlainValue } from "@disco-ledger/sdk/history";
+import {
+  foldHistory,
+  type ContractName,
+  type DecodedEvent,
+  type EventArgs,
+  type EventName,
+} from "@disco-ledger/sdk/history";
 import {
   flowsByPeriod,
   flowsOf,
@@ -17,42 +24,46 @@ const CLIENT = "0x00000000000000000000000000000000000000c1";
 const ALICE = "0x00000000000000000000000000000000000000a1";
 const BOB = "0x00000000000000000000000000000000000000b0";
 /** "INV-7" as bytes32 text. */
-const REF =
-  "0x" +
-  [..."INV-7"]
-    .map((c) => c.charCodeAt(0).toString(16))
-    .join("")
-    .padEnd(64, "0");
+const REF = pad(stringToHex("INV-7"), { dir: "right", size: 32 });
 
 /** A small history: three periods, a pay-in in period 1, period 1 funded and claimed in period 2, period 2 closed. */
 function history(): DecodedEvent[] {
   let block = 0;
-  const ev = (
-    contract: DecodedEvent["contract"],
-    name: string,
-    args: Record<string, PlainValue>,
+  // Written by hand, the arguments typed by the ABIs as decoding gives them.
+  const ev = <C extends ContractName, N extends EventName<C>>(
+    contract: C,
+    name: N,
+    args: EventArgs<C, N>,
     sameBlock = false,
   ) => {
     if (!sameBlock) block++;
-    return { block, logIndex: sameBlock ? 1 : 0, txHash: `0x${block}`, contract, address: "", name, args };
+    return {
+      block,
+      logIndex: sameBlock ? 1 : 0,
+      txHash: `0x${block}`,
+      contract,
+      address: "",
+      name,
+      args,
+    } as DecodedEvent;
   };
   return [
-    ev("ledger", "PeriodOpened", { period: 1n, openedAt: 100n }),
+    ev("ledger", "PeriodOpened", { period: 1, openedAt: 100 }),
     ev("treasury", "PaidIn", { payer: CLIENT, amount: 5_000_000n, paymentRef: REF }),
     ev("token", "Transfer", { from: CLIENT, to: TREASURY, value: 5_000_000n }, true),
-    ev("ledger", "PeriodClosed", { period: 1n, closedAt: 200n, finalAt: 500n, treasurer: BOB }),
-    ev("ledger", "PeriodOpened", { period: 2n, openedAt: 200n }, true),
+    ev("ledger", "PeriodClosed", { period: 1, closedAt: 200, finalAt: 500, treasurer: BOB }),
+    ev("ledger", "PeriodOpened", { period: 2, openedAt: 200 }, true),
     ev("treasury", "PeriodFunded", {
-      period: 1n,
+      period: 1,
       treasurer: BOB,
       amount: 3_000_000n,
-      bucketsBps: [6000n, 2000n, 2000n],
+      bucketsBps: [6000, 2000, 2000],
       streamPools: [3_000_000n, 0n, 0n],
     }),
-    ev("treasury", "PayoutClaimed", { member: ALICE, period: 1n, amount: 1_000_000n }),
+    ev("treasury", "PayoutClaimed", { member: ALICE, period: 1, amount: 1_000_000n }),
     ev("token", "Transfer", { from: TREASURY, to: ALICE, value: 1_000_000n }, true),
-    ev("ledger", "PeriodClosed", { period: 2n, closedAt: 300n, finalAt: 600n, treasurer: BOB }),
-    ev("ledger", "PeriodOpened", { period: 3n, openedAt: 300n }, true),
+    ev("ledger", "PeriodClosed", { period: 2, closedAt: 300, finalAt: 600, treasurer: BOB }),
+    ev("ledger", "PeriodOpened", { period: 3, openedAt: 300 }, true),
   ];
 }
 

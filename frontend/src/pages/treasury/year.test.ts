@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldHistory, type DecodedEvent, type PlainValue } from "@disco-ledger/sdk/history";
+import { foldHistory, type DecodedEvent, type EventArgs, type EventName } from "@disco-ledger/sdk/history";
 import { lossPreview, splitSurplus, yearEndChoices } from "./year.ts";
 
 const RAY = 10n ** 27n;
@@ -50,21 +50,23 @@ describe("yearEndChoices", () => {
   /** Periods 1 to 3 closed; PeriodClosed carries finalAt (closedAt + a 100 s review window). */
   function state() {
     let block = 0;
-    const ev = (name: string, args: Record<string, PlainValue>): DecodedEvent => ({
-      block: ++block,
-      logIndex: 0,
-      txHash: `0x${block}`,
-      contract: "ledger",
-      address: "",
-      name,
-      args,
-    });
-    const events: DecodedEvent[] = [ev("PeriodOpened", { period: 1n, openedAt: 0n })];
-    for (const p of [1n, 2n, 3n]) {
-      const closedAt = p * 1000n;
+    // Written by hand, the arguments typed by the ledger's ABI as decoding gives them.
+    const ev = <N extends EventName<"ledger">>(name: N, args: EventArgs<"ledger", N>) =>
+      ({
+        block: ++block,
+        logIndex: 0,
+        txHash: `0x${block}`,
+        contract: "ledger",
+        address: "",
+        name,
+        args,
+      }) as DecodedEvent;
+    const events = [ev("PeriodOpened", { period: 1, openedAt: 0 })];
+    for (const period of [1, 2, 3]) {
+      const closedAt = period * 1000;
       const treasurer = "0x00000000000000000000000000000000000000b0";
-      events.push(ev("PeriodClosed", { period: p, closedAt, finalAt: closedAt + 100n, treasurer }));
-      events.push(ev("PeriodOpened", { period: p + 1n, openedAt: closedAt }));
+      events.push(ev("PeriodClosed", { period, closedAt, finalAt: closedAt + 100, treasurer }));
+      events.push(ev("PeriodOpened", { period: period + 1, openedAt: closedAt }));
     }
     return foldHistory(events, "0x00000000000000000000000000000000000000aa");
   }
