@@ -11,6 +11,9 @@ export const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
  */
 export const ENTRY_STATUSES = ["None", "Pending", "Counted", "Disputed", "Rejected", "Withdrawn", "Lapsed"] as const;
 
+/** The role of those who keep the ledger's and the treasury's books (both contracts' TREASURER_ROLE). */
+export const TREASURER_ROLE: Hex = keccak256(toHex("TREASURER_ROLE"));
+
 /** Ledger amounts have two decimals: 100 is one credit or one hour. */
 export const AMOUNT_DECIMALS = 2;
 const SCALE = 10 ** AMOUNT_DECIMALS;
