@@ -49,6 +49,7 @@ import {
   type Split,
 } from "../helpers/capital.ts";
 import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
+import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
 import { closeVoting, enact, execute, openVoting, propose, queue } from "../../scripts/lib/drive.ts";
 import type { CapitalAccounts } from "../../types/ethers-contracts/index.js";
 
@@ -66,7 +67,6 @@ const { loadFixture } = networkHelpers;
 const time = networkHelpers.time;
 
 const DEFAULT_ADMIN_ROLE = ZeroHash;
-const TREASURER_ROLE = keccakId("TREASURER_ROLE");
 const DEFAULT_BUCKETS = [7_500, 2_500, 0] as const;
 const EMPTY_ACCOUNT = { shares: 0n, value: 0n, cash: 0n, settledYears: 0n, contributed: false };
 const EMPTY_YEAR = {

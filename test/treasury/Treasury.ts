@@ -19,6 +19,7 @@ import {
   type Triple,
 } from "../helpers/treasury.ts";
 import { PROPOSAL_KINDS, Support } from "@disco-ledger/sdk/governance";
+import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
 import { enact } from "../../scripts/lib/drive.ts";
 import type { Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
 
@@ -35,7 +36,6 @@ const { loadFixture } = networkHelpers;
 const time = networkHelpers.time;
 
 const DEFAULT_ADMIN_ROLE = ZeroHash;
-const TREASURER_ROLE = keccakId("TREASURER_ROLE");
 const DEFAULT_BUCKETS = [7_500, 2_500, 0] as const;
 /** An amount whose split leaves rounding in every bucket: 1,000.000007 euros. */
 const PERIOD_1_FUNDING = 1_000n * EURO + 7n;
