@@ -10,6 +10,7 @@ import {
   ballotTypes,
   descriptionHash,
   proposalIdOf,
+  relayCall,
   toSignedBallot,
   type BallotDomain,
   type ProposalCalls,
@@ -99,13 +100,13 @@ export async function signBallotWithNonce(
   return toSignedBallot(domain, ballot, signature as Hex);
 }
 
-/** Submits someone's signed vote; the relayer pays the gas. */
+/** Submits someone's signed vote, as the SDK's relayCall makes it; the relayer pays the gas. */
 export async function relayBallot(governor: DisCOGovernor, relayer: Signer, ballot: SignedBallot) {
-  const { proposalId, support, voter, reason, signature } = ballot;
-  const relaying = governor.connect(relayer);
-  return reason === undefined
-    ? relaying.castVoteBySig(proposalId, support, voter, signature)
-    : relaying.castVoteWithReasonAndParamsBySig(proposalId, support, voter, reason, "0x", signature);
+  const { functionName, args } = relayCall(ballot);
+  return governor
+    .connect(relayer)
+    .getFunction(functionName)
+    .send(...args);
 }
 
 /** Moves the clock to the first moment the proposal can be voted on; no move once voting has opened. */

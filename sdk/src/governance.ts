@@ -171,8 +171,13 @@ export function toSignedBallot(domain: BallotDomain, ballot: Ballot, signature: 
   };
 }
 
-/** The governor call that submits a signed vote (with a reason, the extended form); the relayer pays the gas. */
-export function relayCall(ballot: SignedBallot) {
+/**
+ * The governor call that submits a signed vote (with a reason, the extended form); the relayer pays the gas. Takes
+ * the SignedBallot JSON as it is, or one whose proposal id was already read as a number.
+ */
+export function relayCall(
+  ballot: Pick<SignedBallot, "support" | "voter" | "reason" | "signature"> & { proposalId: string | bigint },
+) {
   const proposalId = BigInt(ballot.proposalId);
   const voter = ballot.voter as Address;
   const signature = ballot.signature as Hex;
