@@ -5,13 +5,12 @@
  * first). Everyone else sees the desk explained and disabled.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { Abi, Address, Hex } from "viem";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
-import { CapitalAccounts__factory } from "../../../../types/ethers-contracts/index.js";
 import { governorAbi, ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { dateTime, duration, money } from "../../format.ts";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
@@ -358,7 +357,7 @@ function CloseYear({
       })
     : undefined;
   // The proposal the CLI and the seed make too (scripts/lib/capital.ts): its description is the record's, in English.
-  const capital = useMemo(() => CapitalAccounts__factory.connect(ADDRESSES.capital), []);
+  const capital = ADDRESSES.capital;
   const amount = last !== undefined && parsed.ok ? parsed.units : undefined;
   const { data: proposal } = useQuery({
     queryKey: ["year-close-proposal", last, String(amount), atLoss],
