@@ -97,6 +97,30 @@ export interface RecordAt {
   joinedAt: bigint;
 }
 
+/** Folds one membership event into `records` (lowercase account to record), as Membership's checkpoints do. */
+export function applyMemberEvent(records: Map<string, RecordAt>, event: MemberEvent, timeline: Timeline): void {
+  const key = event.account.toLowerCase();
+  const record = records.get(key);
+  switch (event.kind) {
+    case "MemberAdmitted":
+      records.set(key, {
+        account: key,
+        stage: STAGES[event.stage],
+        constituency: event.constituency,
+        joinedAt: timepointOf(timeline, event.block),
+      });
+      break;
+    case "MemberStageChanged":
+      if (record) record.stage = STAGES[event.stage];
+      break;
+    case "MemberConstituencyChanged":
+      if (record) record.constituency = event.constituency;
+      break;
+    default:
+      records.delete(key);
+  }
+}
+
 /** Each account's record after the events that `include` lets through, in chain order; non-members absent. */
 function replay(
   events: readonly MemberEvent[],
@@ -104,35 +128,48 @@ function replay(
   include: (event: MemberEvent) => boolean,
 ): Map<string, RecordAt> {
   const records = new Map<string, RecordAt>();
-  for (const event of events) {
-    if (!include(event)) continue;
-    const key = event.account.toLowerCase();
-    const record = records.get(key);
-    switch (event.kind) {
-      case "MemberAdmitted":
-        records.set(key, {
-          account: key,
-          stage: STAGES[event.stage],
-          constituency: event.constituency,
-          joinedAt: timepointOf(timeline, event.block),
-        });
-        break;
-      case "MemberStageChanged":
-        if (record) record.stage = STAGES[event.stage];
-        break;
-      case "MemberConstituencyChanged":
-        if (record) record.constituency = event.constituency;
-        break;
-      default:
-        records.delete(key);
-    }
-  }
+  for (const event of events) if (include(event)) applyMemberEvent(records, event, timeline);
   return records;
 }
 
-/** Every member's record at `timepoint` (getPastVotes, getPastTotalSupply and friends look these up). */
-export function membersAt(state: HistoryState, timeline: Timeline, timepoint: bigint): Map<string, RecordAt> {
-  return replay(state.memberEvents, timeline, (e) => timepointOf(timeline, e.block) <= timepoint);
+/** The committed members at a timepoint, as getPastTotalSupply and getPastConstituencyVotes count them. */
+export interface CommittedAt {
+  total: number;
+  byConstituency: ReadonlyMap<number, number>;
+}
+
+/**
+ * The committed members at each of `timepoints`, in their order: the membership events are replayed once, in chain
+ * order, taking the timepoints from the earliest; the events at or before a timepoint are a prefix of the chain,
+ * since timepoints never go back along it (block numbers, and block timestamps, which each block must raise).
+ */
+export function committedAt(state: HistoryState, timeline: Timeline, timepoints: readonly bigint[]): CommittedAt[] {
+  if (timepoints.length === 0) return [];
+  const events = state.memberEvents;
+  const points = events.map((event) => timepointOf(timeline, event.block));
+  const records = new Map<string, RecordAt>();
+  const byConstituency = new Map<number, number>();
+  let total = 0;
+  const count = (record: RecordAt | undefined, delta: number) => {
+    if (record?.stage !== "Committed") return;
+    total += delta;
+    byConstituency.set(record.constituency, (byConstituency.get(record.constituency) ?? 0) + delta);
+  };
+  const order = timepoints
+    .map((_, i) => i)
+    .sort((a, b) => (timepoints[a] < timepoints[b] ? -1 : timepoints[a] > timepoints[b] ? 1 : 0));
+  const result: CommittedAt[] = [];
+  let next = 0;
+  for (const i of order) {
+    for (; next < events.length && points[next] <= timepoints[i]; next++) {
+      const key = events[next].account.toLowerCase();
+      count(records.get(key), -1);
+      applyMemberEvent(records, events[next], timeline);
+      count(records.get(key), 1);
+    }
+    result[i] = { total, byConstituency: new Map(byConstituency) };
+  }
+  return result;
 }
 
 /** Each account's own membership events (lowercase key), in chain order: one voter's status replays only these. */
@@ -168,12 +205,30 @@ export function voterStatus(
   return { stage: then.stage, constituency: then.constituency };
 }
 
-/** The value of the last of `history` (in chain order) at or before `timepoint`, or undefined. */
-export function valueAt<T extends Place>(history: readonly T[], timeline: Timeline, timepoint: bigint): T | undefined {
-  let found: T | undefined;
-  for (const item of history) {
-    if (timepointOf(timeline, item.block) > timepoint) break;
-    found = item;
+/**
+ * How many of `history` (in chain order) come before `place`, found by halving: the length of the prefix that
+ * `before` lets through.
+ */
+export function countBefore(history: readonly Place[], place: { block: number; logIndex?: number }): number {
+  let [low, high] = [0, history.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (before(history[mid], place)) low = mid + 1;
+    else high = mid;
   }
-  return found;
+  return low;
+}
+
+/**
+ * The value of the last of `history` (in chain order) at or before `timepoint`, or undefined. Timepoints never go
+ * back along the chain (block numbers, and block timestamps, which each block must raise), so it is found by halving.
+ */
+export function valueAt<T extends Place>(history: readonly T[], timeline: Timeline, timepoint: bigint): T | undefined {
+  let [low, high] = [0, history.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (timepointOf(timeline, history[mid].block) <= timepoint) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? undefined : history[low - 1];
 }
