@@ -279,7 +279,7 @@ function governanceHistory(seed: number, events: number, proposals: number): His
     const id = BigInt(i + 1);
     const voteStart = BigInt(pick(block + 2));
     const voter = accounts[pick(accounts.length)];
-    const vote = { block: Number(voteStart) + 1, logIndex: 0, txHash: hex(i, 64) };
+    const vote = { block: Number(voteStart) + 1 + pick(12), logIndex: 0, txHash: hex(i, 64) };
     state.governance.proposals.set(id, {
       id,
       description: `proposal ${i}`,
@@ -350,7 +350,7 @@ describe("the audit's indexed checks against straightforward ones", () => {
   });
 
   it("counts the committed members at each snapshot as replaying the membership for each proposal did", () => {
-    const state = governanceHistory(11, 200, 60);
+    const state = governanceHistory(11, 200, 120);
     const timeline = { mode: "blocknumber" as const, times: new Map<number, bigint>() };
     const checks = proposalChecks(state, timeline);
     let weighted = 0;
@@ -369,6 +369,18 @@ describe("the audit's indexed checks against straightforward ones", () => {
       const quorum = state.governance.quorumHistory.filter((q) => BigInt(q.block) <= proposal.voteStart).at(-1);
       expect(checks[i].quorum.bindingMembers).toBe(committed.length);
       expect(checks[i].quorum.numeratorBps).toBe(quorum?.numerator ?? null);
+      // The voter's stage at the snapshot, unless it has left (or left and rejoined) by the time it voted.
+      const vote = proposal.votes[0];
+      const own = state.memberEvents.filter((e) => e.account === vote.voter);
+      const current = own
+        .filter((e) => before(e, vote))
+        .reduce<MemberEvent | undefined>((record, e) => {
+          if (e.kind === "MemberAdmitted") return e;
+          return e.kind === "MemberLeft" ? undefined : record;
+        }, undefined);
+      const joined = current && BigInt(current.block) <= proposal.voteStart;
+      const stage = joined ? (records.get(vote.voter)?.stage ?? "None") : "None";
+      expect(checks[i].ineligibleVotes.map((v) => v.stageAtSnapshot)).toEqual(stage === "Committed" ? [] : [stage]);
       // A weighted proposal's single For vote weighs its constituency's share over its committed members.
       const voted = checks[i].ineligibleVotes.length === 0;
       if (proposal.weighted && voted) {

@@ -6,15 +6,16 @@
  */
 import type { PROPOSAL_STATES } from "../governance.ts";
 import type { HistoryState, MoneyMovement, Place, Proposal, TimelockOperation, Totals } from "../history/index.ts";
-import type { MemberEvent, StageLabel } from "../members.ts";
+import type { StageLabel } from "../members.ts";
 import { Stream } from "../ledger.ts";
 import {
   before,
   committedAt,
   countBefore,
-  eventsByAccount,
+  historiesByAccount,
   valueAt,
   voterStatus,
+  type AccountHistory,
   type CommittedAt,
   type Timeline,
 } from "./timeline.ts";
@@ -213,8 +214,8 @@ function operationsByTx(state: HistoryState): Map<string, TimelockOperation> {
 
 /** What re-deciding proposals reads besides each proposal, gathered once for all of them. */
 interface ProposalContext {
-  /** eventsByAccount(state). */
-  own: ReadonlyMap<string, readonly MemberEvent[]>;
+  /** historiesByAccount(state, timeline). */
+  own: ReadonlyMap<string, AccountHistory>;
   /** operationsByTx(state). */
   operations: ReadonlyMap<string, TimelockOperation>;
 }
@@ -225,7 +226,7 @@ interface ProposalContext {
  * the voter's stage at the snapshot. The membership is replayed once for all the snapshots (committedAt).
  */
 export function proposalChecks(state: HistoryState, timeline: Timeline, now?: bigint): ProposalCheck[] {
-  const context = { own: eventsByAccount(state), operations: operationsByTx(state) };
+  const context = { own: historiesByAccount(state, timeline), operations: operationsByTx(state) };
   const proposals = [...state.governance.proposals.values()];
   const committed = committedAt(
     state,
@@ -288,7 +289,7 @@ function proposalCheck(
   const ineligibleVotes: IneligibleVote[] = [];
   const perConstituency = new Map<number, Record<"For" | "Against" | "Abstain", bigint>>();
   for (const vote of proposal.votes) {
-    const status = voterStatus(own.get(vote.voter.toLowerCase()) ?? [], timeline, snapshot, vote);
+    const status = voterStatus(own.get(vote.voter.toLowerCase()), timeline, snapshot, vote);
     const binding = status.stage === "Committed";
     if (vote.binding !== binding || (!vote.binding && !isDating(status.stage))) {
       ineligibleVotes.push({

@@ -121,17 +121,6 @@ export function applyMemberEvent(records: Map<string, RecordAt>, event: MemberEv
   }
 }
 
-/** Each account's record after the events that `include` lets through, in chain order; non-members absent. */
-function replay(
-  events: readonly MemberEvent[],
-  timeline: Timeline,
-  include: (event: MemberEvent) => boolean,
-): Map<string, RecordAt> {
-  const records = new Map<string, RecordAt>();
-  for (const event of events) if (include(event)) applyMemberEvent(records, event, timeline);
-  return records;
-}
-
 /** The committed members at a timepoint, as getPastTotalSupply and getPastConstituencyVotes count them. */
 export interface CommittedAt {
   total: number;
@@ -172,35 +161,43 @@ export function committedAt(state: HistoryState, timeline: Timeline, timepoints:
   return result;
 }
 
-/** Each account's own membership events (lowercase key), in chain order: one voter's status replays only these. */
-export function eventsByAccount(state: HistoryState): Map<string, MemberEvent[]> {
-  const index = new Map<string, MemberEvent[]>();
+/** One account's membership events in chain order, and its record after each: `records[i]` after the first i. */
+export interface AccountHistory {
+  events: MemberEvent[];
+  records: Array<RecordAt | undefined>;
+}
+
+/** Each account's membership history (lowercase key): one voter's status looks only at its own. */
+export function historiesByAccount(state: HistoryState, timeline: Timeline): Map<string, AccountHistory> {
+  const index = new Map<string, AccountHistory>();
   for (const event of state.memberEvents) {
     const key = event.account.toLowerCase();
-    const list = index.get(key);
-    if (list) list.push(event);
-    else index.set(key, [event]);
+    const own = index.get(key) ?? { events: [], records: [undefined] };
+    index.set(key, own);
+    const records = new Map<string, RecordAt>();
+    const last = own.records.at(-1);
+    if (last) records.set(key, { ...last });
+    applyMemberEvent(records, event, timeline);
+    own.events.push(event);
+    own.records.push(records.get(key));
   }
   return index;
 }
 
 /**
- * What Membership.voterStatus answered for `account` when it voted at `place` on a proposal with `snapshot`: the
+ * What Membership.voterStatus answered for an account when it voted at `place` on a proposal with `snapshot`: the
  * stage and constituency at the snapshot, or None for someone who is no longer a member, or rejoined after it.
- * `own` is the account's events (eventsByAccount).
+ * `own` is the account's history (historiesByAccount).
  */
 export function voterStatus(
-  own: readonly MemberEvent[],
+  own: AccountHistory | undefined,
   timeline: Timeline,
   snapshot: bigint,
   place: Place,
 ): { stage: StageLabel; constituency: number } {
-  const current = replay(own, timeline, (e) => before(e, place))
-    .values()
-    .next().value;
-  const then = replay(own, timeline, (e) => timepointOf(timeline, e.block) <= snapshot)
-    .values()
-    .next().value;
+  if (!own) return { stage: "None", constituency: 0 };
+  const current = own.records[countBefore(own.events, place)];
+  const then = own.records[countAt(own.events, timeline, snapshot)];
   if (!current || current.joinedAt > snapshot || !then) return { stage: "None", constituency: 0 };
   return { stage: then.stage, constituency: then.constituency };
 }
@@ -209,7 +206,10 @@ export function voterStatus(
  * How many of `history` (in chain order) come before `place`, found by halving: the length of the prefix that
  * `before` lets through.
  */
-export function countBefore(history: readonly Place[], place: { block: number; logIndex?: number }): number {
+export function countBefore(
+  history: readonly { block: number; logIndex?: number }[],
+  place: { block: number; logIndex?: number },
+): number {
   let [low, high] = [0, history.length];
   while (low < high) {
     const mid = (low + high) >>> 1;
@@ -220,15 +220,21 @@ export function countBefore(history: readonly Place[], place: { block: number; l
 }
 
 /**
- * The value of the last of `history` (in chain order) at or before `timepoint`, or undefined. Timepoints never go
- * back along the chain (block numbers, and block timestamps, which each block must raise), so it is found by halving.
+ * How many of `history` (in chain order) come at or before `timepoint`, found by halving: timepoints never go back
+ * along the chain (block numbers, and block timestamps, which each block must raise).
  */
-export function valueAt<T extends Place>(history: readonly T[], timeline: Timeline, timepoint: bigint): T | undefined {
+export function countAt(history: readonly { block: number }[], timeline: Timeline, timepoint: bigint): number {
   let [low, high] = [0, history.length];
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (timepointOf(timeline, history[mid].block) <= timepoint) low = mid + 1;
     else high = mid;
   }
-  return low === 0 ? undefined : history[low - 1];
+  return low;
+}
+
+/** The value of the last of `history` (in chain order) at or before `timepoint`, or undefined. */
+export function valueAt<T extends Place>(history: readonly T[], timeline: Timeline, timepoint: bigint): T | undefined {
+  const count = countAt(history, timeline, timepoint);
+  return count === 0 ? undefined : history[count - 1];
 }
