@@ -8,6 +8,7 @@ import { loadHistory } from "@disco-ledger/sdk/history";
 import { audit, csvObjects } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
+import { publicClient } from "../helpers/viem.ts";
 
 const { loadFixture, time } = connection.networkHelpers;
 
@@ -67,7 +68,7 @@ async function reviewedDemo() {
   await openVoting(governor, time, active);
   const pending = await propose(governor, alice, await admit("Admit a supporter (pending)"));
 
-  const { state } = await loadHistory(connection.ethers.provider, demo.deployment);
+  const { state } = await loadHistory(publicClient(connection), demo.deployment);
   const blockTimes = new Map<number, bigint>();
   const report = await audit(demo.deployment, state, blockTimes);
   const ids = { resolved, succeeded, defeated, queued, canceled, active, pending };

@@ -33,7 +33,7 @@ export async function audit(
 ): Promise<AuditReport> {
   const client = publicClient(connection);
   const toBlock = Number(await client.getBlockNumber());
-  const folded = state ?? (await loadHistory(connection.ethers.provider, deployment)).state;
+  const folded = state ?? (await loadHistory(client, deployment)).state;
   return auditHistory(folded, connectViews(deployment, client), { deployment, toBlock, blockTimes });
 }
 
@@ -142,7 +142,7 @@ export async function governedDisCO() {
       [erin, Support.For, "Advisory: yes"],
     ],
   );
-  const { state, snapshot } = await loadHistory(connection.ethers.provider, disco.deployment);
+  const { state, snapshot } = await loadHistory(publicClient(connection), disco.deployment);
   return { ...disco, proposals: { cap, shares, spend }, state, snapshot };
 }
 

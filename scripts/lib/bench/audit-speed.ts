@@ -132,8 +132,7 @@ export const AUDIT_SPEED: BenchSection = {
     const built = await buildHistory(connection, AUDIT_EVENTS, progress);
     const { deployment } = built.deployed;
     const client = createPublicClient({ transport: custom(connection.provider) });
-    const provider = connection.ethers.provider;
-    const views = connectViews(deployment, provider as Parameters<typeof connectViews>[1]);
+    const views = connectViews(deployment, client);
 
     const runs = { fetch: [] as number[], audit: [] as number[], auditFetch: [] as number[], fold: [] as number[] };
     const checks: number[] = [];
