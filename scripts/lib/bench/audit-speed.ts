@@ -3,7 +3,7 @@
  * points (BenchActor contracts make many calls per transaction so that it takes minutes, not hours), then the time
  * to rebuild and reconcile it against the time to merely fetch its logs.
  */
-import { Contract, id } from "ethers";
+import { type Contract, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 import { createPublicClient, custom } from "viem";
 import { DEFAULT_LEDGER_SETTINGS } from "../../../ignition/modules/DisCO.ts";
