@@ -19,17 +19,14 @@ import { TREASURY_COMMANDS, TREASURY_HELP } from "./cli/treasury.ts";
 import type { IDisCOGovernor } from "../types/ethers-contracts/contracts/interfaces/IDisCOGovernor.js";
 import { readDeployment } from "./lib/deployments.ts";
 import {
-  execute,
   proposalIdOf,
-  queue,
   PROPOSAL_KINDS,
   PROPOSAL_STATES,
-  relayBallot,
-  signBallot,
   Support,
   type ProposalCalls,
   type SignedBallot,
 } from "@disco-ledger/sdk/governance";
+import { execute, queue, relayBallot, signBallot, toProposalCalls } from "./lib/drive.ts";
 import { queryInChunks } from "./lib/logs.ts";
 import { foldMembers, STAGES, type MemberEvent } from "@disco-ledger/sdk/members";
 
@@ -374,7 +371,7 @@ async function propose(ctx: Context, action: string | undefined, args: string[])
       throw new UsageError(HELP.propose);
   }
   const description = `${options.consent ? "[consent] " : ""}${options.description ?? call.summary}`;
-  const calls: ProposalCalls = { targets: [call.target], values: [0n], calldatas: [call.data], description };
+  const calls = toProposalCalls({ targets: [call.target], values: [0n], calldatas: [call.data], description });
   const kind = await governor.classify(calls.targets, calls.calldatas, description);
   // Simulate the call as the timelock will make it, so that a proposal bound to fail is caught before the vote.
   // The governor's own settings accept calls only from inside its execute, so those can't be simulated here.
@@ -390,7 +387,7 @@ async function propose(ctx: Context, action: string | undefined, args: string[])
   const receipt = await (
     await governor.connect(proposer).propose(calls.targets, calls.values, calls.calldatas, description)
   ).wait();
-  const id = await proposalIdOf(governor, calls);
+  const id = proposalIdOf(calls);
   console.log(`Proposed (${PROPOSAL_KINDS[Number(kind)]}) in block ${receipt?.blockNumber}: ${id}`);
 }
 

@@ -1,5 +1,6 @@
 /** The CLI's capital-account commands: joining contribution, year close, a member's account, cash, redemption. */
 import { formatUnits } from "ethers";
+import type { Address } from "viem";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { proposalIdOf, PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { explain, parseAddress, signer, UsageError, type Context } from "./context.ts";
@@ -55,7 +56,12 @@ async function closeYear(ctx: Context, args: string[]): Promise<void> {
   const amount = await money(ctx, args[1], "amount");
   const text = await show(ctx, amount);
   const loss = options.loss === true;
-  const calls = await (loss ? yearLossProposal : yearCloseProposal)(capital, lastPeriod, amount, text);
+  const calls = (loss ? yearLossProposal : yearCloseProposal)(
+    (await capital.getAddress()) as Address,
+    lastPeriod,
+    amount,
+    text,
+  );
   if (typeof options.description === "string") calls.description = options.description;
   if (!options.force) {
     try {
@@ -72,7 +78,7 @@ async function closeYear(ctx: Context, args: string[]): Promise<void> {
   const receipt = await (
     await governor.connect(await signer(ctx)).propose(calls.targets, calls.values, calls.calldatas, calls.description)
   ).wait();
-  const id = await proposalIdOf(governor, calls);
+  const id = proposalIdOf(calls);
   console.log(`Proposed the year's accounts (${PROPOSAL_KINDS[Number(kind)]}) in block ${receipt?.blockNumber}: ${id}`);
   console.log(`  "${calls.description}"`);
   console.log(`  the members vote it (vote ${id} for), then queue and execute it`);

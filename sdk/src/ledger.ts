@@ -1,4 +1,4 @@
-import { id, isHexString } from "ethers";
+import { isHex, keccak256, size, toHex, type Hex } from "viem";
 
 /** IValueLedger.Stream, by number. */
 export const STREAMS = ["Livelihood", "Love", "Care"] as const;
@@ -10,6 +10,9 @@ export const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
  * Pending when its period closed.
  */
 export const ENTRY_STATUSES = ["None", "Pending", "Counted", "Disputed", "Rejected", "Withdrawn", "Lapsed"] as const;
+
+/** The role of those who keep the ledger's and the treasury's books (both contracts' TREASURER_ROLE). */
+export const TREASURER_ROLE: Hex = keccak256(toHex("TREASURER_ROLE"));
 
 /** Ledger amounts have two decimals: 100 is one credit or one hour. */
 export const AMOUNT_DECIMALS = 2;
@@ -37,6 +40,6 @@ export function parseStream(text: string): number {
 }
 
 /** Evidence as the ledger stores it: a 32-byte hash given as is, or the hash of a reference kept off-chain. */
-export function evidenceHash(reference: string): string {
-  return isHexString(reference, 32) ? reference : id(reference);
+export function evidenceHash(reference: string): Hex {
+  return isHex(reference) && size(reference) === 32 ? reference : keccak256(toHex(reference));
 }

@@ -8,7 +8,7 @@ import {
   type LogDescription,
 } from "ethers";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import {
   BPS,
@@ -48,18 +48,9 @@ import {
   type Settings,
   type Split,
 } from "../helpers/capital.ts";
-import {
-  closeVoting,
-  enact,
-  execute,
-  openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
-  propose,
-  queue,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
+import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
+import { closeVoting, enact, execute, openVoting, propose, queue } from "../../scripts/lib/drive.ts";
 import type { CapitalAccounts } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -76,7 +67,6 @@ const { loadFixture } = networkHelpers;
 const time = networkHelpers.time;
 
 const DEFAULT_ADMIN_ROLE = ZeroHash;
-const TREASURER_ROLE = keccakId("TREASURER_ROLE");
 const DEFAULT_BUCKETS = [7_500, 2_500, 0] as const;
 const EMPTY_ACCOUNT = { shares: 0n, value: 0n, cash: 0n, settledYears: 0n, contributed: false };
 const EMPTY_YEAR = {
@@ -141,10 +131,6 @@ async function settingsOf(capital: CapitalAccounts) {
 /** The split as YearClosed reports it, as plain values. */
 function splitIn(receipt: ContractTransactionReceipt, capital: CapitalAccounts): Split[] {
   return eventsIn(receipt, capital, "YearClosed").map((e) => plain(e.args.split) as unknown as Split);
-}
-
-function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
 }
 
 /** The members' allocation of a surplus year: floor(pool x patronage / total) of the cash and the shares. */

@@ -1,18 +1,11 @@
 import { expect } from "chai";
 import { id as keccakId, type Signer } from "ethers";
-import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_LEDGER_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import { minedAt } from "../helpers/expect.ts";
-import {
-  closeVoting,
-  enact,
-  openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
-  propose,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
+import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
+import { closeVoting, enact, openVoting, propose } from "../../scripts/lib/drive.ts";
 import type { IValueLedger, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -32,7 +25,6 @@ const STREAMS = [Stream.Livelihood, Stream.Love, Stream.Care] as const;
 const Status = { None: 0, Pending: 1, Counted: 2, Disputed: 3, Rejected: 4, Withdrawn: 5, Lapsed: 6 } as const;
 const BPS = 10_000n;
 const DEFAULT_ADMIN_ROLE = ZeroHash;
-const TREASURER_ROLE = keccakId("TREASURER_ROLE");
 const EVIDENCE = keccakId("timesheet, March");
 const URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
 /** DESIGN.md's weights, by Stage number then Stream (stage None has none). */
@@ -126,10 +118,6 @@ async function deployWithPendingEntry() {
   const disco = await deployWithAdmin();
   const entryId = await logWork(disco.ledger, disco.alice, Stream.Livelihood, 1_000);
   return { ...disco, entryId };
-}
-
-function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
 }
 
 describe("ValueLedger", function () {

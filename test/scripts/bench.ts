@@ -4,6 +4,7 @@ import { buildHistory } from "../../scripts/lib/bench/audit-speed.ts";
 import { constancy } from "../../scripts/lib/bench/report.ts";
 import { fetchHistory, foldSnapshot, memoryCache } from "@disco-ledger/sdk/history";
 import { connection } from "../helpers/disco.ts";
+import { publicClient } from "../helpers/viem.ts";
 import { compareSnapshot, formatComparison } from "../../scripts/lib/bench/snapshot.ts";
 
 describe("bench: the gas snapshot check", () => {
@@ -65,8 +66,8 @@ describe("bench: the audit-speed history", () => {
   it("builds at least the events asked for, through the real entry points, and they audit clean", async () => {
     const built = await buildHistory(connection, 1_200);
     const { deployment } = built.deployed;
-    const provider = connection.ethers.provider;
-    const snapshot = await fetchHistory(provider, deployment, { cache: memoryCache() });
+    const client = publicClient(connection);
+    const snapshot = await fetchHistory(client, deployment, { cache: memoryCache() });
     expect(snapshot.logs.length).to.be.at.least(1_200);
     const { state } = foldSnapshot(snapshot, deployment);
     // Two member contracts' work, each entry approved by the other and counted; every period funded and claimed.
@@ -75,7 +76,7 @@ describe("bench: the audit-speed history", () => {
     expect(state.treasury.payIns.length).to.equal(built.payments);
     expect(state.treasury.fundings.size).to.equal(built.periods);
     expect(state.treasury.claimList.length).to.equal(built.claims);
-    const views = connectViews(deployment, provider as Parameters<typeof connectViews>[1]);
+    const views = connectViews(deployment, client);
     const report = await auditHistory(state, views, { deployment, toBlock: snapshot.lastBlock });
     expect(report.summary).to.deep.include({ mismatches: 0, brokenChecks: 0, ok: true });
   });

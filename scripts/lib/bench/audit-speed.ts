@@ -3,7 +3,7 @@
  * points (BenchActor contracts make many calls per transaction so that it takes minutes, not hours), then the time
  * to rebuild and reconcile it against the time to merely fetch its logs.
  */
-import { Contract, id } from "ethers";
+import { type Contract, id } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 import { createPublicClient, custom } from "viem";
 import { DEFAULT_LEDGER_SETTINGS } from "../../../ignition/modules/DisCO.ts";
@@ -132,8 +132,7 @@ export const AUDIT_SPEED: BenchSection = {
     const built = await buildHistory(connection, AUDIT_EVENTS, progress);
     const { deployment } = built.deployed;
     const client = createPublicClient({ transport: custom(connection.provider) });
-    const provider = connection.ethers.provider;
-    const views = connectViews(deployment, provider as Parameters<typeof connectViews>[1]);
+    const views = connectViews(deployment, client);
 
     const runs = { fetch: [] as number[], audit: [] as number[], auditFetch: [] as number[], fold: [] as number[] };
     const checks: number[] = [];

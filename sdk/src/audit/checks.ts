@@ -5,10 +5,20 @@
  * Browser-safe.
  */
 import type { PROPOSAL_STATES } from "../governance.ts";
-import type { HistoryState, MoneyMovement, Place, Proposal } from "../history/index.ts";
-import type { MemberEvent, StageLabel } from "../members.ts";
+import type { HistoryState, MoneyMovement, Place, Proposal, TimelockOperation, Totals } from "../history/index.ts";
+import type { StageLabel } from "../members.ts";
 import { Stream } from "../ledger.ts";
-import { before, eventsByAccount, membersAt, valueAt, voterStatus, type Timeline } from "./timeline.ts";
+import {
+  before,
+  committedAt,
+  countBefore,
+  historiesByAccount,
+  valueAt,
+  voterStatus,
+  type AccountHistory,
+  type CommittedAt,
+  type Timeline,
+} from "./timeline.ts";
 
 const BPS = 10_000n;
 /** DisCOGovernor._SHARE_SCALE: a constituency's share in basis points times this, so the whole DisCO weighs 1e18. */
@@ -73,12 +83,25 @@ export interface WageRatioCheck {
 
 /** The cap of the last WageRatioCapSet before `place`. */
 function capInForce(state: HistoryState, place: Place): number | null {
-  let cap: number | null = null;
-  for (const set of state.audit.capHistory) {
-    if (!before(set, place)) break;
-    cap = set.capX100;
+  const count = countBefore(state.audit.capHistory, place);
+  return count === 0 ? null : state.audit.capHistory[count - 1].capX100;
+}
+
+/** Each member's totals in one period, by address. */
+export type MemberTotals = Array<{ member: string; totals: Totals }>;
+
+/** Each period's members with totals, sorted by address: memberPeriodTotals turned around once. */
+export function membersByPeriod(state: HistoryState): Map<number, MemberTotals> {
+  const index = new Map<number, MemberTotals>();
+  for (const [member, periods] of state.ledger.memberPeriodTotals) {
+    for (const [period, totals] of periods) {
+      const list = index.get(period);
+      if (list) list.push({ member, totals });
+      else index.set(period, [{ member, totals }]);
+    }
   }
-  return cap;
+  for (const list of index.values()) list.sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  return index;
 }
 
 /**
@@ -87,7 +110,10 @@ function capInForce(state: HistoryState, place: Place): number | null {
  * is the best paid hour over the worst, exact, checked against the cap in force when the period was funded. A
  * period where every livelihood hour weighs the same has ratio 1.00.
  */
-export function wageRatioChecks(state: HistoryState): WageRatioCheck[] {
+export function wageRatioChecks(
+  state: HistoryState,
+  byPeriod: ReadonlyMap<number, MemberTotals> = membersByPeriod(state),
+): WageRatioCheck[] {
   const checks: WageRatioCheck[] = [];
   const fundings = [...state.treasury.fundings.values()].sort((a, b) => a.period - b.period);
   for (const funding of fundings) {
@@ -95,12 +121,10 @@ export function wageRatioChecks(state: HistoryState): WageRatioCheck[] {
     const periodPayable = funding.periodPayable[Stream.Livelihood];
     const paid: HourlyPay[] = [];
     const unpaid: string[] = [];
-    const members = [...state.ledger.memberPeriodTotals.keys()].sort();
-    for (const member of members) {
-      const totals = state.ledger.memberPeriodTotals.get(member)?.get(funding.period);
-      const hours = totals?.historical[Stream.Livelihood] ?? 0n;
+    for (const { member, totals } of byPeriod.get(funding.period) ?? []) {
+      const hours = totals.historical[Stream.Livelihood];
       if (hours <= 0n) continue;
-      const payable = totals!.payable[Stream.Livelihood];
+      const payable = totals.payable[Stream.Livelihood];
       if (payable === 0n || pool === 0n) unpaid.push(member);
       else
         paid.push({ member, hours, payable, perHour: { num: pool * payable * HUNDRED, den: periodPayable * hours } });
@@ -179,27 +203,51 @@ export interface ProposalCheck {
 
 const isDating = (stage: StageLabel) => stage === "Dating1" || stage === "Dating2" || stage === "Dating3";
 
+/** The timelock operations by the transaction that scheduled them (the first, as the chain ordered them). */
+function operationsByTx(state: HistoryState): Map<string, TimelockOperation> {
+  const index = new Map<string, TimelockOperation>();
+  for (const operation of state.governance.operations.values()) {
+    if (!index.has(operation.scheduled.txHash)) index.set(operation.scheduled.txHash, operation);
+  }
+  return index;
+}
+
+/** What re-deciding proposals reads besides each proposal, gathered once for all of them. */
+interface ProposalContext {
+  /** historiesByAccount(state, timeline). */
+  own: ReadonlyMap<string, AccountHistory>;
+  /** operationsByTx(state). */
+  operations: ReadonlyMap<string, TimelockOperation>;
+}
+
 /**
  * Every proposal re-decided from the events (proposalCheck), in the order they were made, with its state at `now`
  * (the governor's clock at the audit's block; omitted: after every deadline). Each vote's weight is checked against
- * the voter's stage at the snapshot.
+ * the voter's stage at the snapshot. The membership is replayed once for all the snapshots (committedAt).
  */
 export function proposalChecks(state: HistoryState, timeline: Timeline, now?: bigint): ProposalCheck[] {
-  const own = eventsByAccount(state);
-  return [...state.governance.proposals.values()].map((proposal) => proposalCheck(state, timeline, proposal, own, now));
+  const context = { own: historiesByAccount(state, timeline), operations: operationsByTx(state) };
+  const proposals = [...state.governance.proposals.values()];
+  const committed = committedAt(
+    state,
+    timeline,
+    proposals.map((p) => p.voteStart),
+  );
+  return proposals.map((proposal, i) => proposalCheck(state, timeline, proposal, committed[i], context, now));
 }
 
 /**
  * A proposal's state as DisCOGovernor.state answers it at `now` (Governor and GovernorTimelockControl): its end as
  * the events record it (executed, canceled by the governor or in the timelock), else Pending while now <= snapshot,
  * Active while now <= deadline, Defeated unless the re-derived quorum is reached and the vote succeeded, Queued
- * once queued, else Succeeded.
+ * once queued, else Succeeded. `operations` is operationsByTx(state), computed once for many proposals.
  */
 export function proposalState(
   state: HistoryState,
   proposal: Proposal,
   decided: { reached: boolean; passed: boolean },
   now?: bigint,
+  operations: ReadonlyMap<string, TimelockOperation> = operationsByTx(state),
 ): ProposalStateLabel {
   if (proposal.executed) return "Executed";
   if (proposal.canceled) return "Canceled";
@@ -207,8 +255,7 @@ export function proposalState(
   if (now !== undefined && proposal.voteEnd >= now) return "Active";
   if (!decided.reached || !decided.passed) return "Defeated";
   if (!proposal.queued) return "Succeeded";
-  const queuedIn = proposal.queued.txHash;
-  const operation = [...state.governance.operations.values()].find((o) => o.scheduled.txHash === queuedIn);
+  const operation = operations.get(proposal.queued.txHash);
   if (operation?.executed) return "Executed";
   if (operation?.canceled) return "Canceled";
   return "Queued";
@@ -220,21 +267,21 @@ export function proposalState(
  * participation (For + Against + Abstain + Block), and its threshold from the folded tally by the decision table
  * (every kind: For > Against; consent: and no binding Block; bylaw: and For / (For + Against) >= its
  * supermajority), with constituency weighting replayed from each voter's constituency at the snapshot as
- * DisCOGovernor.weightedVotes scales it; and its state at `now` (proposalState). `own` is eventsByAccount(state),
- * computed once for many proposals. `ok`: no vote was counted against the voter's stage, and a proposal that went
- * ahead (Succeeded, Queued or Executed) met quorum and threshold.
+ * DisCOGovernor.weightedVotes scales it; and its state at `now` (proposalState). `ok`: no vote was counted against
+ * the voter's stage, and a proposal that went ahead (Succeeded, Queued or Executed) met quorum and threshold.
+ * `committed` is the committed members at its snapshot (committedAt) and `context` what all proposals share.
  */
-export function proposalCheck(
+function proposalCheck(
   state: HistoryState,
   timeline: Timeline,
   proposal: Proposal,
-  own: ReadonlyMap<string, readonly MemberEvent[]> = eventsByAccount(state),
+  committed: CommittedAt,
+  { own, operations }: ProposalContext,
   now?: bigint,
 ): ProposalCheck {
   const snapshot = proposal.voteStart;
-  const committed = [...membersAt(state, timeline, snapshot).values()].filter((r) => r.stage === "Committed");
   const numerator = valueAt(state.governance.quorumHistory, timeline, snapshot)?.numerator ?? null;
-  const required = numerator === null ? null : (BigInt(committed.length) * numerator + BPS - 1n) / BPS;
+  const required = numerator === null ? null : (BigInt(committed.total) * numerator + BPS - 1n) / BPS;
   const t = proposal.tally;
   const participation = t.forVotes + t.againstVotes + t.abstainVotes + t.blockVotes;
 
@@ -242,7 +289,7 @@ export function proposalCheck(
   const ineligibleVotes: IneligibleVote[] = [];
   const perConstituency = new Map<number, Record<"For" | "Against" | "Abstain", bigint>>();
   for (const vote of proposal.votes) {
-    const status = voterStatus(own.get(vote.voter.toLowerCase()) ?? [], timeline, snapshot, vote);
+    const status = voterStatus(own.get(vote.voter.toLowerCase()), timeline, snapshot, vote);
     const binding = status.stage === "Committed";
     if (vote.binding !== binding || (!vote.binding && !isDating(status.stage))) {
       ineligibleVotes.push({
@@ -265,7 +312,7 @@ export function proposalCheck(
   if (proposal.weighted) {
     [votes.forVotes, votes.againstVotes, votes.abstainVotes] = [0n, 0n, 0n];
     proposal.constituencyShares.forEach((share, c) => {
-      const members = BigInt(committed.filter((r) => r.constituency === c).length);
+      const members = BigInt(committed.byConstituency.get(c) ?? 0);
       if (share === 0 || members === 0n) return;
       const scale = BigInt(share) * SHARE_SCALE;
       const tally = perConstituency.get(c) ?? { For: 0n, Against: 0n, Abstain: 0n };
@@ -301,7 +348,7 @@ export function proposalCheck(
       passed = false;
   }
   const reached = required !== null && BigInt(participation) >= required;
-  const decided = proposalState(state, proposal, { reached, passed }, now);
+  const decided = proposalState(state, proposal, { reached, passed }, now, operations);
   const wentAhead = ["Succeeded", "Queued", "Executed"].includes(decided) || proposal.queued !== null;
   return {
     proposalId: proposal.id,
@@ -310,7 +357,7 @@ export function proposalCheck(
     state: decided,
     snapshot,
     deadline: proposal.voteEnd,
-    quorum: { bindingMembers: committed.length, numeratorBps: numerator, required, participation, reached },
+    quorum: { bindingMembers: committed.total, numeratorBps: numerator, required, participation, reached },
     threshold: { rule, ...votes, blockVotes: t.blockVotes, weighted: proposal.weighted, passed },
     ineligibleVotes,
     ok: (!wentAhead || (reached && passed)) && ineligibleVotes.length === 0,
@@ -351,6 +398,33 @@ export interface MoneyCheck {
 
 /** One event of a transaction that explains money moving, in log order. */
 type Explanation = Place & { kind: TraceKind; party: string; amount: bigint; detail: string };
+
+/**
+ * The unused explanations of one party in one transaction logged before the transfer being traced: its claims and
+ * the redemption schedules with their sums, and the single outflows (redemptions among them) by amount and kind.
+ */
+interface Earlier {
+  claims: Explanation[];
+  claimed: bigint;
+  /** Redemptions, some perhaps used since one at a time (counted by `open`, summed by `scheduled`). */
+  schedules: Explanation[];
+  open: number;
+  scheduled: bigint;
+  singles: Map<bigint, Map<TraceKind, Explanation[]>>;
+}
+
+/** Adds `item` to the list of `key`. */
+function push<K, T>(index: Map<K, T[]>, key: K, item: T): void {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+}
+
+/** The first of `list` not in `used`, dropping the used ones before it (they are never wanted again). */
+function firstUnused(list: Explanation[] | undefined, used: ReadonlySet<Explanation>): Explanation | undefined {
+  while (list && list.length > 0 && used.has(list[0])) list.shift();
+  return list?.[0];
+}
 
 const INFLOWS: readonly TraceKind[] = ["pay-in", "contribution", "recovery"];
 const SINGLE_OUTFLOWS: readonly TraceKind[] = ["cash", "redemption", "spend", "commons"];
@@ -408,36 +482,84 @@ export function traceMoney(state: HistoryState): MoneyCheck {
   }
 
   const used = new Set<Explanation>();
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const traced = (m: MoneyMovement, kind: TraceKind | null, detail: string, proposalId: bigint | null = null) => ({
     ...m,
     tracedTo: kind,
     detail,
     proposalId,
   });
+  // Each transaction's explanations indexed, so that a movement looks only at those of its own party (and amount):
+  // a transaction of many payments costs as many steps, not their square. Within a transaction, each list of the
+  // state is in chain order and so is every index built from it; `party` keys are lowercase.
+  const inflows = new Map<string, Explanation[]>();
+  const outflows = new Map<string, { list: Explanation[]; next: number }>();
+  for (const [txHash, list] of byTx) {
+    const outs: Explanation[] = [];
+    for (const e of list) {
+      if (!INFLOWS.includes(e.kind)) outs.push(e);
+      else push(inflows, `${txHash} ${e.party.toLowerCase()} ${e.amount}`, e);
+    }
+    outflows.set(txHash, { list: outs.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex), next: 0 });
+  }
+  // What a transfer out can be traced to: the unused explanations of its party logged before it, gathered as the
+  // transfers of the transaction go by (in chain order).
+  const earlier = new Map<string, Earlier>();
   const movements: MovementTrace[] = state.movements.map((m) => {
-    const candidates = (byTx.get(m.txHash) ?? []).filter((e) => !used.has(e));
     if (m.direction === "in") {
-      const found = candidates.find((e) => INFLOWS.includes(e.kind) && same(e.party, m.from) && e.amount === m.amount);
+      const queue = inflows.get(`${m.txHash} ${m.from.toLowerCase()} ${m.amount}`) ?? [];
+      const found = queue.shift();
       if (!found) return traced(m, null, "no pay-in, contribution or recovery in its transaction");
       used.add(found);
       return traced(m, found.kind, found.detail);
     }
-    const earlier = candidates.filter((e) => before(e, m) && same(e.party, m.to));
-    const claims = earlier.filter((e) => e.kind === "claim");
-    if (claims.length > 0 && claims.reduce((sum, e) => sum + e.amount, 0n) === m.amount) {
+    const outs = outflows.get(m.txHash);
+    for (; outs && outs.next < outs.list.length && before(outs.list[outs.next], m); outs.next++) {
+      const e = outs.list[outs.next];
+      const key = `${m.txHash} ${e.party.toLowerCase()}`;
+      const party: Earlier = earlier.get(key) ?? {
+        claims: [],
+        claimed: 0n,
+        schedules: [],
+        open: 0,
+        scheduled: 0n,
+        singles: new Map(),
+      };
+      earlier.set(key, party);
+      if (e.kind === "claim") {
+        party.claims.push(e);
+        party.claimed += e.amount;
+        continue;
+      }
+      if (e.kind === "redemption") {
+        party.schedules.push(e);
+        party.open++;
+        party.scheduled += e.amount;
+      }
+      const byKind = party.singles.get(e.amount) ?? new Map<TraceKind, Explanation[]>();
+      party.singles.set(e.amount, byKind);
+      push(byKind, e.kind, e);
+    }
+    const party = earlier.get(`${m.txHash} ${m.to.toLowerCase()}`);
+    if (!party) return traced(m, null, "no claim, redemption or spending in its transaction");
+    const claims = party.claims;
+    if (claims.length > 0 && party.claimed === m.amount) {
       claims.forEach((e) => used.add(e));
+      [party.claims, party.claimed] = [[], 0n];
       return traced(m, "claim", `payout of period ${claims.map((e) => e.detail).join(", ")}`);
     }
     // One redeem() pays every due schedule in one transfer, after a Redeemed for each.
-    const schedules = earlier.filter((e) => e.kind === "redemption");
-    if (schedules.length > 1 && schedules.reduce((sum, e) => sum + e.amount, 0n) === m.amount) {
+    if (party.open > 1 && party.scheduled === m.amount) {
+      const schedules = party.schedules.filter((e) => !used.has(e));
       schedules.forEach((e) => used.add(e));
+      [party.schedules, party.open, party.scheduled] = [[], 0, 0n];
       return traced(m, "redemption", schedules.map((e) => e.detail).join("; "));
     }
-    const single = earlier.find((e) => SINGLE_OUTFLOWS.includes(e.kind) && e.amount === m.amount);
+    // The first of the kinds in the order they were gathered (cash, redemption, spend, commons) of the amount.
+    const byKind = party.singles.get(m.amount);
+    const single = SINGLE_OUTFLOWS.map((kind) => firstUnused(byKind?.get(kind), used)).find((e) => e !== undefined);
     if (!single) return traced(m, null, "no claim, redemption or spending in its transaction");
     used.add(single);
+    if (single.kind === "redemption") [party.open, party.scheduled] = [party.open - 1, party.scheduled - single.amount];
     if ((single.kind === "spend" || single.kind === "commons") && !executions.has(m.txHash)) {
       return traced(m, null, `${single.kind} outside the execution of a proposal: ${single.detail}`);
     }

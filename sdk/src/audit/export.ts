@@ -140,8 +140,10 @@ export function auditTables(
   const perStream = (name: string, get: (p: PeriodRow) => readonly bigint[]) =>
     STREAMS.flatMap((stream, s) => credits<PeriodRow>(`${name}${stream}`, (p) => get(p)[s]));
   const funding = (p: PeriodRow) => state.treasury.fundings.get(p.period);
-  const reported = (p: PeriodRow) => report.periods.find((r) => r.period === p.period);
-  const wage = (p: PeriodRow) => report.wageRatio.find((w) => w.period === p.period);
+  const reportedOf = new Map(report.periods.map((r) => [r.period, r]));
+  const wageOf = new Map(report.wageRatio.map((w) => [w.period, w]));
+  const reported = (p: PeriodRow) => reportedOf.get(p.period);
+  const wage = (p: PeriodRow) => wageOf.get(p.period);
   tables.push(
     table<PeriodRow>("periods", state.ledger.periods.values(), [
       ["period", (p) => p.period],
@@ -169,7 +171,8 @@ export function auditTables(
   );
 
   type ProposalRow = Proposal;
-  const checked = (p: ProposalRow) => report.proposals.find((c) => c.proposalId === p.id);
+  const checkOf = new Map(report.proposals.map((c) => [c.proposalId, c]));
+  const checked = (p: ProposalRow) => checkOf.get(p.id);
   tables.push(
     table<ProposalRow>("proposals", state.governance.proposals.values(), [
       ["id", (p) => proposalHex(p.id)],

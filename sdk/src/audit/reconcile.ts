@@ -9,8 +9,8 @@ import { AUDITOR_ROLE, type HistoryState, type Totals } from "../history/index.t
 import { ENTRY_STATUSES } from "../ledger.ts";
 import { STAGES } from "../members.ts";
 import { toJson, type Json } from "./canonical.ts";
-import { proposalCheck } from "./checks.ts";
-import { eventsByAccount, type Timeline } from "./timeline.ts";
+import { proposalChecks } from "./checks.ts";
+import type { Timeline } from "./timeline.ts";
 import { readViews, view, type AuditViews, type ReadOptions, type ViewCall } from "./views.ts";
 
 /** The parts of the books a check belongs to. */
@@ -171,12 +171,12 @@ export async function reconcile(
 
   // Governance: each proposal's end, kind, tally and votes, each vote, and the rules in force.
   const g = state.governance;
-  const own = options.timeline && eventsByAccount(state);
+  // Every state, Pending to Executed, re-derived from the events and the clock by the decision table.
+  const checks = options.timeline && proposalChecks(state, options.timeline, now);
   const stateOf = (id: bigint) => view(governor, "state", [id], (s) => PROPOSAL_STATES[s]);
-  for (const proposal of g.proposals.values()) {
+  for (const [i, proposal] of [...g.proposals.values()].entries()) {
     const id = proposal.id;
-    // Every state, Pending to Executed, re-derived from the events and the clock by the decision table.
-    const decided = options.timeline && own && proposalCheck(state, options.timeline, proposal, own, now);
+    const decided = checks?.[i];
     if (decided) {
       probe("governance", `proposal ${id} state`, decided.state, stateOf(id));
     } else {

@@ -5,14 +5,16 @@
  */
 import { formatUnits } from "viem";
 import type { Deployment } from "../deployment.ts";
-import type { HistoryState } from "../history/index.ts";
+import type { HistoryState, LedgerEntry } from "../history/index.ts";
 import { STREAMS } from "../ledger.ts";
 import { hashOf } from "./canonical.ts";
 import {
+  membersByPeriod,
   proposalChecks,
   traceMoney,
   wageRatioChecks,
   type Fraction,
+  type MemberTotals,
   type MoneyCheck,
   type ProposalCheck,
   type WageRatioCheck,
@@ -153,7 +155,9 @@ export interface ReportInputs {
 /** The report from the folded state and its reconciliation: pure. */
 export function buildReport(state: HistoryState, inputs: ReportInputs): AuditReport {
   const { checks, timeline } = inputs;
-  const wageRatio = wageRatioChecks(state);
+  const index = periodIndex(state);
+  const wageRatio = wageRatioChecks(state, index.members);
+  const wageOf = new Map(wageRatio.map((w) => [w.period, w]));
   const proposals = proposalChecks(state, timeline, inputs.now);
   const money = traceMoney(state);
   const bySection = Object.fromEntries(SECTIONS.map((s) => [s, { matched: 0, mismatched: 0 }])) as Record<
@@ -171,12 +175,7 @@ export function buildReport(state: HistoryState, inputs: ReportInputs): AuditRep
   const periods = [...state.ledger.periods.keys()]
     .sort((a, b) => a - b)
     .map((period): PeriodReport => {
-      const books = periodBooks(
-        state,
-        period,
-        inputs,
-        wageRatio.find((w) => w.period === period),
-      );
+      const books = periodBooks(state, period, inputs, wageOf.get(period), index);
       const closed = books.closedAt !== "0";
       const hash = closed ? hashOf(books) : null;
       const attestations = (state.audit.attestations.get(period) ?? []).map((a) => ({
@@ -220,6 +219,29 @@ export function buildReport(state: HistoryState, inputs: ReportInputs): AuditRep
 /** One period's books: its dates, totals, each member's totals, every entry and its review, its funding. */
 export type PeriodBooks = ReturnType<typeof periodBooks>;
 
+/** What each period's books gather from the whole ledger, gathered for every period in one pass. */
+export interface PeriodIndex {
+  /** Each member's totals in the period, by address (membersByPeriod). */
+  members: ReadonlyMap<number, MemberTotals>;
+  /** The entries logged in the period or moved out of it, in the ledger's order. */
+  entries: ReadonlyMap<number, readonly LedgerEntry[]>;
+}
+
+/** The ledger by period, for periodBooks. */
+export function periodIndex(state: HistoryState): PeriodIndex {
+  const entries = new Map<number, LedgerEntry[]>();
+  const add = (period: number, entry: LedgerEntry) => {
+    const list = entries.get(period);
+    if (list) list.push(entry);
+    else entries.set(period, [entry]);
+  };
+  for (const entry of state.ledger.entries.values()) {
+    add(entry.period, entry);
+    if (entry.moved && entry.moved.fromPeriod !== entry.period) add(entry.moved.fromPeriod, entry);
+  }
+  return { members: membersByPeriod(state), entries };
+}
+
 /**
  * What an auditor attests for one period: everything about it that can't change once it is closed and funded, so
  * the same books rebuilt later hash the same. Claims are left out (members claim whenever they like); a funding
@@ -231,6 +253,7 @@ export function periodBooks(
   period: number,
   deployment: { chainId: number; ledger: string },
   wage: WageRatioCheck | undefined,
+  index: PeriodIndex = periodIndex(state),
 ) {
   const p = state.ledger.periods.get(period);
   if (!p) throw new Error(`No period ${period} in the history`);
@@ -245,34 +268,30 @@ export function periodBooks(
     closedAt: (p.closedAt ?? 0n).toString(),
     closedBy: p.closedBy === null ? null : lower(p.closedBy),
     totals: { historical: p.totals.historical.map(String), payable: p.totals.payable.map(String) },
-    members: [...state.ledger.memberPeriodTotals]
-      .filter(([, periods]) => periods.has(period))
-      .map(([member, periods]) => {
-        const t = periods.get(period)!;
-        return { member, historical: t.historical.map(String), payable: t.payable.map(String) };
-      })
-      .sort((a, b) => (a.member < b.member ? -1 : 1)),
+    members: (index.members.get(period) ?? []).map(({ member, totals: t }) => ({
+      member,
+      historical: t.historical.map(String),
+      payable: t.payable.map(String),
+    })),
     // Work logged in the period, and work accepted into it after its own period was final (movedFrom); the fields
     // of a move are absent otherwise, so books without one read as they always did.
-    entries: [...state.ledger.entries.values()]
-      .filter((e) => e.period === period || e.moved?.fromPeriod === period)
-      .map((e) => ({
-        id: e.id.toString(),
-        author: lower(e.author),
-        stream: STREAMS[e.stream],
-        amount: e.amount.toString(),
-        weightBps: e.weightBps,
-        payable: e.payable.toString(),
-        evidence: e.evidence,
-        uri: e.uri,
-        status: e.status,
-        settled: e.settled,
-        approvers: e.approvals.map((a) => lower(a.approver)),
-        disputes: e.disputes.map((d) => ({ disputer: lower(d.disputer), reason: d.reason })),
-        resolutions: e.resolutions.map((r) => r.accepted),
-        movedFrom: e.moved && e.moved.toPeriod === period ? e.moved.fromPeriod : undefined,
-        movedTo: e.moved && e.moved.fromPeriod === period ? e.moved.toPeriod : undefined,
-      })),
+    entries: (index.entries.get(period) ?? []).map((e) => ({
+      id: e.id.toString(),
+      author: lower(e.author),
+      stream: STREAMS[e.stream],
+      amount: e.amount.toString(),
+      weightBps: e.weightBps,
+      payable: e.payable.toString(),
+      evidence: e.evidence,
+      uri: e.uri,
+      status: e.status,
+      settled: e.settled,
+      approvers: e.approvals.map((a) => lower(a.approver)),
+      disputes: e.disputes.map((d) => ({ disputer: lower(d.disputer), reason: d.reason })),
+      resolutions: e.resolutions.map((r) => r.accepted),
+      movedFrom: e.moved && e.moved.toPeriod === period ? e.moved.fromPeriod : undefined,
+      movedTo: e.moved && e.moved.fromPeriod === period ? e.moved.toPeriod : undefined,
+    })),
     funding: funding
       ? {
           amount: funding.amount.toString(),

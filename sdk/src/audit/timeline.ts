@@ -97,83 +97,144 @@ export interface RecordAt {
   joinedAt: bigint;
 }
 
-/** Each account's record after the events that `include` lets through, in chain order; non-members absent. */
-function replay(
-  events: readonly MemberEvent[],
-  timeline: Timeline,
-  include: (event: MemberEvent) => boolean,
-): Map<string, RecordAt> {
-  const records = new Map<string, RecordAt>();
-  for (const event of events) {
-    if (!include(event)) continue;
-    const key = event.account.toLowerCase();
-    const record = records.get(key);
-    switch (event.kind) {
-      case "MemberAdmitted":
-        records.set(key, {
-          account: key,
-          stage: STAGES[event.stage],
-          constituency: event.constituency,
-          joinedAt: timepointOf(timeline, event.block),
-        });
-        break;
-      case "MemberStageChanged":
-        if (record) record.stage = STAGES[event.stage];
-        break;
-      case "MemberConstituencyChanged":
-        if (record) record.constituency = event.constituency;
-        break;
-      default:
-        records.delete(key);
-    }
+/** Folds one membership event into `records` (lowercase account to record), as Membership's checkpoints do. */
+export function applyMemberEvent(records: Map<string, RecordAt>, event: MemberEvent, timeline: Timeline): void {
+  const key = event.account.toLowerCase();
+  const record = records.get(key);
+  switch (event.kind) {
+    case "MemberAdmitted":
+      records.set(key, {
+        account: key,
+        stage: STAGES[event.stage],
+        constituency: event.constituency,
+        joinedAt: timepointOf(timeline, event.block),
+      });
+      break;
+    case "MemberStageChanged":
+      if (record) record.stage = STAGES[event.stage];
+      break;
+    case "MemberConstituencyChanged":
+      if (record) record.constituency = event.constituency;
+      break;
+    default:
+      records.delete(key);
   }
-  return records;
 }
 
-/** Every member's record at `timepoint` (getPastVotes, getPastTotalSupply and friends look these up). */
-export function membersAt(state: HistoryState, timeline: Timeline, timepoint: bigint): Map<string, RecordAt> {
-  return replay(state.memberEvents, timeline, (e) => timepointOf(timeline, e.block) <= timepoint);
+/** The committed members at a timepoint, as getPastTotalSupply and getPastConstituencyVotes count them. */
+export interface CommittedAt {
+  total: number;
+  byConstituency: ReadonlyMap<number, number>;
 }
 
-/** Each account's own membership events (lowercase key), in chain order: one voter's status replays only these. */
-export function eventsByAccount(state: HistoryState): Map<string, MemberEvent[]> {
-  const index = new Map<string, MemberEvent[]>();
+/**
+ * The committed members at each of `timepoints`, in their order: the membership events are replayed once, in chain
+ * order, taking the timepoints from the earliest; the events at or before a timepoint are a prefix of the chain,
+ * since timepoints never go back along it (block numbers, and block timestamps, which each block must raise).
+ */
+export function committedAt(state: HistoryState, timeline: Timeline, timepoints: readonly bigint[]): CommittedAt[] {
+  if (timepoints.length === 0) return [];
+  const events = state.memberEvents;
+  const points = events.map((event) => timepointOf(timeline, event.block));
+  const records = new Map<string, RecordAt>();
+  const byConstituency = new Map<number, number>();
+  let total = 0;
+  const count = (record: RecordAt | undefined, delta: number) => {
+    if (record?.stage !== "Committed") return;
+    total += delta;
+    byConstituency.set(record.constituency, (byConstituency.get(record.constituency) ?? 0) + delta);
+  };
+  const order = timepoints
+    .map((_, i) => i)
+    .sort((a, b) => (timepoints[a] < timepoints[b] ? -1 : timepoints[a] > timepoints[b] ? 1 : 0));
+  const result: CommittedAt[] = [];
+  let next = 0;
+  for (const i of order) {
+    for (; next < events.length && points[next] <= timepoints[i]; next++) {
+      const key = events[next].account.toLowerCase();
+      count(records.get(key), -1);
+      applyMemberEvent(records, events[next], timeline);
+      count(records.get(key), 1);
+    }
+    result[i] = { total, byConstituency: new Map(byConstituency) };
+  }
+  return result;
+}
+
+/** One account's membership events in chain order, and its record after each: `records[i]` after the first i. */
+export interface AccountHistory {
+  events: MemberEvent[];
+  records: Array<RecordAt | undefined>;
+}
+
+/** Each account's membership history (lowercase key): one voter's status looks only at its own. */
+export function historiesByAccount(state: HistoryState, timeline: Timeline): Map<string, AccountHistory> {
+  const index = new Map<string, AccountHistory>();
   for (const event of state.memberEvents) {
     const key = event.account.toLowerCase();
-    const list = index.get(key);
-    if (list) list.push(event);
-    else index.set(key, [event]);
+    const own = index.get(key) ?? { events: [], records: [undefined] };
+    index.set(key, own);
+    const records = new Map<string, RecordAt>();
+    const last = own.records.at(-1);
+    if (last) records.set(key, { ...last });
+    applyMemberEvent(records, event, timeline);
+    own.events.push(event);
+    own.records.push(records.get(key));
   }
   return index;
 }
 
 /**
- * What Membership.voterStatus answered for `account` when it voted at `place` on a proposal with `snapshot`: the
+ * What Membership.voterStatus answered for an account when it voted at `place` on a proposal with `snapshot`: the
  * stage and constituency at the snapshot, or None for someone who is no longer a member, or rejoined after it.
- * `own` is the account's events (eventsByAccount).
+ * `own` is the account's history (historiesByAccount).
  */
 export function voterStatus(
-  own: readonly MemberEvent[],
+  own: AccountHistory | undefined,
   timeline: Timeline,
   snapshot: bigint,
   place: Place,
 ): { stage: StageLabel; constituency: number } {
-  const current = replay(own, timeline, (e) => before(e, place))
-    .values()
-    .next().value;
-  const then = replay(own, timeline, (e) => timepointOf(timeline, e.block) <= snapshot)
-    .values()
-    .next().value;
+  if (!own) return { stage: "None", constituency: 0 };
+  const current = own.records[countBefore(own.events, place)];
+  const then = own.records[countAt(own.events, timeline, snapshot)];
   if (!current || current.joinedAt > snapshot || !then) return { stage: "None", constituency: 0 };
   return { stage: then.stage, constituency: then.constituency };
 }
 
+/**
+ * How many of `history` (in chain order) come before `place`, found by halving: the length of the prefix that
+ * `before` lets through.
+ */
+export function countBefore(
+  history: readonly { block: number; logIndex?: number }[],
+  place: { block: number; logIndex?: number },
+): number {
+  let [low, high] = [0, history.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (before(history[mid], place)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * How many of `history` (in chain order) come at or before `timepoint`, found by halving: timepoints never go back
+ * along the chain (block numbers, and block timestamps, which each block must raise).
+ */
+export function countAt(history: readonly { block: number }[], timeline: Timeline, timepoint: bigint): number {
+  let [low, high] = [0, history.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (timepointOf(timeline, history[mid].block) <= timepoint) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The value of the last of `history` (in chain order) at or before `timepoint`, or undefined. */
 export function valueAt<T extends Place>(history: readonly T[], timeline: Timeline, timepoint: bigint): T | undefined {
-  let found: T | undefined;
-  for (const item of history) {
-    if (timepointOf(timeline, item.block) > timepoint) break;
-    found = item;
-  }
-  return found;
+  const count = countAt(history, timeline, timepoint);
+  return count === 0 ? undefined : history[count - 1];
 }

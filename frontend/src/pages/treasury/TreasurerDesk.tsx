@@ -4,14 +4,11 @@
  * what it will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates
  * first). Everyone else sees the desk explained and disabled.
  */
-import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
-import type { Address, Hex } from "viem";
+import { useState, type FormEvent } from "react";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
-import { CapitalAccounts__factory } from "../../../../types/ethers-contracts/index.js";
 import { governorAbi, ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { dateTime, duration, money } from "../../format.ts";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
@@ -358,19 +355,11 @@ function CloseYear({
       })
     : undefined;
   // The proposal the CLI and the seed make too (scripts/lib/capital.ts): its description is the record's, in English.
-  const capital = useMemo(() => CapitalAccounts__factory.connect(ADDRESSES.capital), []);
   const amount = last !== undefined && parsed.ok ? parsed.units : undefined;
-  const { data: proposal } = useQuery({
-    queryKey: ["year-close-proposal", last, String(amount), atLoss],
-    queryFn: () => (atLoss ? yearLossProposal : yearCloseProposal)(capital, last!, amount!, money(amount!, "en")),
-    enabled: amount !== undefined,
-  });
-  const calls = proposal && {
-    targets: proposal.targets as Address[],
-    values: proposal.values,
-    calldatas: proposal.calldatas as Hex[],
-    description: proposal.description,
-  };
+  const calls =
+    last === undefined || amount === undefined
+      ? undefined
+      : (atLoss ? yearLossProposal : yearCloseProposal)(ADDRESSES.capital, last, amount, money(amount, "en"));
   // The governor's own reading of the proposal: Standard for a surplus, Bylaw for a loss (a registered bylaw).
   const { data: kind } = useReadContract({
     address: ADDRESSES.governor,

@@ -1,5 +1,5 @@
 /** The value ledger's events: periods, logged work and its review, each member's and period's totals, settings. */
-import { ENTRY_STATUSES } from "../../ledger.ts";
+import type { ENTRY_STATUSES } from "../../ledger.ts";
 import type { DecodedEvent } from "../decode.ts";
 import { getOrMake, impossible, lower, nested, place, type FoldContext, type Place } from "./context.ts";
 

@@ -1,4 +1,4 @@
-import { expect } from "chai";
+import { describe, expect, it } from "vitest";
 import { foldMembers, type MemberEvent } from "@disco-ledger/sdk/members";
 
 const A = "0x00000000000000000000000000000000000000aA";
@@ -15,17 +15,11 @@ describe("foldMembers", () => {
       { kind: "MemberRemoved", block: 5, account: A, reason: "moved away" },
     ];
     const state = foldMembers(events);
-    expect([...state.current.keys()]).to.deep.equal([B.toLowerCase()]);
+    expect([...state.current.keys()]).toEqual([B.toLowerCase()]);
     const b = state.current.get(B.toLowerCase())!;
-    expect([b.stage, b.constituency, b.mentor, b.joinedBlock, b.history.length]).to.deep.equal([
-      "Committed",
-      2,
-      null,
-      2,
-      3,
-    ]);
+    expect([b.stage, b.constituency, b.mentor, b.joinedBlock, b.history.length]).toEqual(["Committed", 2, null, 2, 3]);
     const a = state.former.get(A.toLowerCase())!;
-    expect([a.reason, a.endedBlock, a.stage]).to.deep.equal(["moved away", 5, "Committed"]);
+    expect([a.reason, a.endedBlock, a.stage]).toEqual(["moved away", 5, "Committed"]);
   });
 
   it("lets a former member rejoin, and records leaving without a reason", () => {
@@ -33,14 +27,14 @@ describe("foldMembers", () => {
       { kind: "MemberAdmitted", block: 1, account: A, stage: 1, constituency: 3, mentor: ZERO },
       { kind: "MemberLeft", block: 2, account: A },
     ]);
-    expect(state.former.get(A.toLowerCase())?.reason).to.equal(null);
+    expect(state.former.get(A.toLowerCase())?.reason).toBe(null);
     const again = foldMembers([
       { kind: "MemberAdmitted", block: 1, account: A, stage: 1, constituency: 3, mentor: ZERO },
       { kind: "MemberLeft", block: 2, account: A },
       { kind: "MemberAdmitted", block: 3, account: A, stage: 3, constituency: 0, mentor: B },
     ]);
-    expect(again.former.size).to.equal(0);
-    expect(again.current.get(A.toLowerCase())?.mentor).to.equal(B);
+    expect(again.former.size).toBe(0);
+    expect(again.current.get(A.toLowerCase())?.mentor).toBe(B);
   });
 
   it("rejects sequences the contract cannot emit", () => {
@@ -52,7 +46,7 @@ describe("foldMembers", () => {
       constituency: 0,
       mentor: ZERO,
     };
-    expect(() => foldMembers([admitted, { ...admitted, block: 2 }])).to.throw(/admitted twice/);
-    expect(() => foldMembers([{ kind: "MemberLeft", block: 1, account: B }])).to.throw(/non-member/);
+    expect(() => foldMembers([admitted, { ...admitted, block: 2 }])).toThrow(/admitted twice/);
+    expect(() => foldMembers([{ kind: "MemberLeft", block: 1, account: B }])).toThrow(/non-member/);
   });
 });

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodeFunctionData,
+  encodeAbiParameters,
+  encodeFunctionData,
+  hashStruct,
+  keccak256,
+  recoverTypedDataAddress,
+  stringToBytes,
+  type Address,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
+import {
+  ballotNonceKey,
+  ballotTypedData,
+  ballotTypes,
+  descriptionHash,
+  executeCall,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  proposalIdOf,
+  proposeCall,
+  queueCall,
+  relayCall,
+  Support,
+  toSignedBallot,
+  type BallotDomain,
+  type ProposalCalls,
+} from "@disco-ledger/sdk/governance";
+
+const MEMBERSHIP: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const GOVERNOR: Address = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+const NEWCOMER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+// Hardhat's first development key: a key anyone may know.
+const account = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+
+const admission: ProposalCalls = {
+  targets: [MEMBERSHIP],
+  values: [0n],
+  calldatas: [
+    encodeFunctionData({
+      abi: membershipAbi,
+      functionName: "admit",
+      args: [NEWCOMER, 1, 3, "0x0000000000000000000000000000000000000000"],
+    }),
+  ],
+  description: "Admit a supporter",
+};
+
+describe("governance: names", () => {
+  it("names states, kinds and support values in the contracts' order", () => {
+    expect(PROPOSAL_STATES.indexOf("Succeeded")).toBe(4);
+    expect(PROPOSAL_STATES.indexOf("Executed")).toBe(7);
+    expect(PROPOSAL_KINDS).toEqual(["Standard", "Bylaw", "Consent"]);
+    expect(Support).toEqual({ Against: 0, For: 1, Abstain: 2, Block: 3 });
+  });
+});
+
+describe("governance: proposals", () => {
+  it("hashes a description as the governor does: keccak256 of its UTF-8 bytes", () => {
+    expect(descriptionHash("")).toBe("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
+    expect(descriptionHash("Zahlung für März")).toBe(keccak256(stringToBytes("Zahlung für März")));
+  });
+
+  it("computes a proposal's id as hashProposal does, from the calls and the description's hash", () => {
+    const { targets, values, calldatas, description } = admission;
+    const encoded = encodeAbiParameters(
+      [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
+      [targets, values, calldatas, descriptionHash(description)],
+    );
+    expect(proposalIdOf(admission)).toBe(BigInt(keccak256(encoded)));
+    expect(proposalIdOf({ ...admission, description: "Admit a supporter." })).not.toBe(proposalIdOf(admission));
+  });
+
+  it("builds the governor's propose, queue and execute calls, which decode back to the proposal", () => {
+    const { targets, values, calldatas, description } = admission;
+    const decoded = (call: Parameters<typeof encodeFunctionData>[0]) =>
+      decodeFunctionData({ abi: governorAbi, data: encodeFunctionData(call) });
+    expect(decoded(proposeCall(admission))).toEqual({
+      functionName: "propose",
+      args: [targets, values, calldatas, description],
+    });
+    for (const [call, functionName] of [
+      [queueCall(admission), "queue"],
+      [executeCall(admission), "execute"],
+    ] as const) {
+      expect(decoded(call)).toEqual({ functionName, args: [targets, values, calldatas, descriptionHash(description)] });
+    }
+  });
+});
+
+describe("governance: ballots", () => {
+  const domain: BallotDomain = { name: "GT DisCO", version: "1", chainId: 31337n, verifyingContract: GOVERNOR };
+  const proposalId = proposalIdOf(admission);
+  const nonce = ballotNonceKey(proposalId) << 64n;
+
+  it("keys a ballot's nonce by the proposal id's low 192 bits", () => {
+    expect(ballotNonceKey(proposalId)).toBe(proposalId & ((1n << 192n) - 1n));
+    expect(ballotNonceKey(1n << 192n)).toBe(0n);
+  });
+
+  it("types a Ballot, or an ExtendedBallot with a reason, with the typehashes of OpenZeppelin's Governor", () => {
+    const typehash = (type: string) => keccak256(stringToBytes(type));
+    const ballot = { proposalId, support: Support.For, voter: account.address, nonce };
+    const plain = ballotTypedData(domain, ballot);
+    expect(plain.primaryType).toBe("Ballot");
+    expect(hashStruct({ ...plain, primaryType: "Ballot", data: plain.message })).toBe(
+      keccak256(
+        encodeAbiParameters(
+          [{ type: "bytes32" }, { type: "uint256" }, { type: "uint8" }, { type: "address" }, { type: "uint256" }],
+          [
+            typehash("Ballot(uint256 proposalId,uint8 support,address voter,uint256 nonce)"),
+            proposalId,
+            Support.For,
+            account.address,
+            nonce,
+          ],
+        ),
+      ),
+    );
+    const extended = ballotTypedData(domain, { ...ballot, support: Support.Block, reason: "Not yet" });
+    expect(extended.primaryType).toBe("ExtendedBallot");
+    expect(ballotTypes({ reason: "Not yet" })).toHaveProperty("ExtendedBallot");
+    expect(hashStruct({ ...extended, primaryType: "ExtendedBallot", data: extended.message })).toBe(
+      keccak256(
+        encodeAbiParameters(
+          [
+            { type: "bytes32" },
+            { type: "uint256" },
+            { type: "uint8" },
+            { type: "address" },
+            { type: "uint256" },
+            { type: "bytes32" },
+            { type: "bytes32" },
+          ],
+          [
+            typehash(
+              "ExtendedBallot(uint256 proposalId,uint8 support,address voter,uint256 nonce,string reason,bytes params)",
+            ),
+            proposalId,
+            Support.Block,
+            account.address,
+            nonce,
+            keccak256(stringToBytes("Not yet")),
+            keccak256("0x"),
+          ],
+        ),
+      ),
+    );
+  });
+
+  it("signs with any viem account, keeps the CLI's JSON, and relays as the governor's BySig calls", async () => {
+    for (const reason of [undefined, "Only once the rota is agreed"]) {
+      const ballot = { proposalId, support: Support.Against, voter: account.address, nonce, reason };
+      const typedData = ballotTypedData(domain, ballot);
+      const signature = await account.signTypedData(typedData);
+      expect(await recoverTypedDataAddress({ ...typedData, signature })).toBe(account.address);
+      const signed = toSignedBallot(domain, ballot, signature);
+      expect(signed).toEqual({
+        governor: GOVERNOR,
+        chainId: "31337",
+        proposalId: proposalId.toString(),
+        support: Support.Against,
+        voter: account.address,
+        nonce: nonce.toString(),
+        ...(reason === undefined ? {} : { reason }),
+        signature,
+      });
+      const relayed = decodeFunctionData({ abi: governorAbi, data: encodeFunctionData(relayCall(signed)) });
+      expect(relayed).toEqual(
+        reason === undefined
+          ? { functionName: "castVoteBySig", args: [proposalId, Support.Against, account.address, signature] }
+          : {
+              functionName: "castVoteWithReasonAndParamsBySig",
+              args: [proposalId, Support.Against, account.address, reason, "0x", signature],
+            },
+      );
+    }
+  });
+});
