@@ -3,7 +3,6 @@
  * reference (evidenceHash) and an optional URI. Stage limits and caps are explained before anything is sent.
  */
 import { useState, type FormEvent } from "react";
-import type { Hex } from "viem";
 import { useReadContract } from "wagmi";
 import type { HistoryState, PerStream } from "@disco-ledger/sdk/history";
 import { evidenceHash, parseAmount } from "@disco-ledger/sdk/ledger";
@@ -140,7 +139,7 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
       address: ledger,
       abi: ledgerAbi,
       functionName: "logWork",
-      args: [stream, amount, period, evidenceHash(evidence.trim()) as Hex, uri.trim()],
+      args: [stream, amount, period, evidenceHash(evidence.trim()), uri.trim()],
     });
     if (ok) {
       setAmountText("");
