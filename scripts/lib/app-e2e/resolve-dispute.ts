@@ -6,7 +6,7 @@
  *   DISCO_RPC_URL=http://127.0.0.1:<port> hardhat run --network e2e scripts/lib/app-e2e/resolve-dispute.ts
  */
 import { network } from "hardhat";
-import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
+import { DEMO_PEOPLE, type DemoName } from "@disco-ledger/sdk/demo";
 import { readDeployment } from "../deployments.ts";
 import { Support } from "@disco-ledger/sdk/governance";
 import { enact, toProposalCalls } from "../drive.ts";
@@ -17,7 +17,11 @@ const { contracts } = readDeployment(networkName);
 const governor = await ethers.getContractAt("DisCOGovernor", contracts.governor.address);
 const ledger = await ethers.getContractAt("ValueLedger", contracts.ledger.address);
 const signers = await ethers.getSigners();
-const person = (name: string) => signers[DEMO_PEOPLE.find((p) => p.name === name)!.index];
+const person = (name: DemoName) => {
+  const demo = DEMO_PEOPLE.find((p) => p.name === name);
+  if (!demo) throw new Error(`No demo person ${name}`);
+  return signers[demo.index];
+};
 
 const disputed: bigint[] = [];
 for (let id = 1n; id <= (await ledger.entryCount()); id++) {

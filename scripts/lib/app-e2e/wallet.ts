@@ -100,8 +100,8 @@ export function installWallet(config: WalletConfig): void {
     isE2EWallet: true,
     request,
     on(event: string, listener: Listener) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
+      const forEvent = listeners.get(event) ?? new Set();
+      listeners.set(event, forEvent.add(listener));
       return provider;
     },
     removeListener(event: string, listener: Listener) {

@@ -97,7 +97,7 @@ describe("pageOf", () => {
 describe("argText", () => {
   it("writes integers whole, shortens long hex, keeps structure", () => {
     expect(argText(123456789012345678901234567890n)).toBe("123456789012345678901234567890");
-    expect(argText("0x" + "ab".repeat(32))).toBe("0xabababab…");
+    expect(argText(`0x${"ab".repeat(32)}`)).toBe("0xabababab…");
     expect(argText([1n, true, { a: "x" }])).toBe("[1, true, {a: x}]");
   });
 });

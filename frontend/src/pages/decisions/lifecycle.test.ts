@@ -7,6 +7,7 @@ import {
   queueBlocker,
   quorumProgress,
   stateLabel,
+  type StateLabel,
   supportBlocker,
   voteStanding,
 } from "./lifecycle.ts";
@@ -18,7 +19,8 @@ describe("proposal lifecycle", () => {
     expect(stateLabel(1)).toBe("Active");
     expect(stateLabel(7)).toBe("Executed");
     expect(stateLabel(undefined)).toBeUndefined();
-    expect(["Pending", "Active", "Succeeded", "Queued"].every((s) => isOpen(s as never))).toBe(true);
+    const open: StateLabel[] = ["Pending", "Active", "Succeeded", "Queued"];
+    expect(open.every((s) => isOpen(s))).toBe(true);
     expect(isOpen("Defeated")).toBe(false);
     expect(isOpen(undefined)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CapitalState, LedgerState, Totals, TreasuryState } from "@disco-ledger/sdk/history";
+import type { CapitalState, Funding, LedgerState, Totals, TreasuryState } from "@disco-ledger/sdk/history";
 import type { MembersState, MemberState } from "@disco-ledger/sdk/members";
 import {
   capitalHistory,
@@ -111,13 +111,21 @@ describe("work figures", () => {
   });
 });
 
+/** A period's funding; only its presence matters here. */
+const funding = (period: number): Funding => ({
+  ...place,
+  period,
+  treasurer: BOB,
+  amount: 0n,
+  bucketsBps: [0, 0, 0],
+  streamPools: [0n, 0n, 0n],
+  periodPayable: [0n, 0n, 0n],
+  claimed: 0n,
+});
+
 describe("claims", () => {
   const treasury = {
-    fundings: new Map([
-      [1, {} as never],
-      [2, {} as never],
-      [3, {} as never],
-    ]),
+    fundings: new Map([1, 2, 3].map((period) => [period, funding(period)])),
     claims: new Map([[ALICE.toLowerCase(), new Map([[1, 500n]])]]),
     claimList: [
       { ...place, block: 7, member: BOB, period: 2, amount: 20n },
