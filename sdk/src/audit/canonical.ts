@@ -2,7 +2,7 @@
  * Plain JSON for the audit's figures, and one canonical byte form of it to hash: the report an auditor attests must
  * hash the same wherever it is rebuilt. Browser-safe.
  */
-import { keccak256, toUtf8Bytes } from "ethers";
+import { keccak256, stringToBytes, type Hex } from "viem";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,4 +45,4 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** keccak256 of a value's canonical JSON (UTF-8): the hash an auditor attests. */
-export const hashOf = (value: unknown): string => keccak256(toUtf8Bytes(canonicalJson(value)));
+export const hashOf = (value: unknown): Hex => keccak256(stringToBytes(canonicalJson(value)));

@@ -3,7 +3,7 @@
  * movements (each with what it is traced to), capital accounts, allocations and redemptions; as CSV (RFC 4180) and
  * JSON. Browser-safe: this builds text; write.ts puts it in files.
  */
-import { getAddress, toBeHex } from "ethers";
+import { getAddress, numberToHex } from "viem";
 import { formatAmount, STREAMS } from "../ledger.ts";
 import type { CapitalAccount, HistoryState, LedgerEntry, PeriodState, Proposal, Vote } from "../history/index.ts";
 import type { AuditReport } from "./report.ts";
@@ -28,7 +28,7 @@ export interface Table {
  * A proposal id (a 256-bit hash) as 0x and 64 hex digits: a spreadsheet keeps it as text, where it would turn 77
  * decimal digits into 6.2E+76. The CLI takes either form.
  */
-export const proposalHex = (id: bigint): string => toBeHex(id, 32);
+export const proposalHex = (id: bigint): string => numberToHex(id, { size: 32 });
 
 /** A raw integer amount in units with `decimals` decimals, every decimal written: 1500000n, 6 -> "1.500000". */
 export function decimalUnits(raw: bigint, decimals: number): string {

@@ -10,3 +10,4 @@ export * from "./files.ts";
 export * from "./reconcile.ts";
 export * from "./report.ts";
 export * from "./timeline.ts";
+export * from "./views.ts";

@@ -1,62 +1,17 @@
 /**
  * The folded history against the contracts' own views: every figure the events rebuild that a view also answers,
- * each one a check with both values. Browser-safe: the views are typechain contracts on any provider.
+ * each one a check with both values. Browser-safe: the views are read through any viem client, many to a request
+ * (./views.ts).
  */
-import type { ContractRunner } from "ethers";
-import {
-  AuditRegistry__factory,
-  CapitalAccounts__factory,
-  DemoEuro__factory,
-  DisCOGovernor__factory,
-  Membership__factory,
-  Treasury__factory,
-  ValueLedger__factory,
-  type AuditRegistry,
-  type CapitalAccounts,
-  type DemoEuro,
-  type DisCOGovernor,
-  type Membership,
-  type Treasury,
-  type ValueLedger,
-} from "../../../types/ethers-contracts/index.js";
-import type { Deployment } from "../deployment.ts";
+import type { Address, Hex } from "viem";
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from "../governance.ts";
 import { AUDITOR_ROLE, type HistoryState, type Totals } from "../history/index.ts";
 import { ENTRY_STATUSES } from "../ledger.ts";
 import { STAGES } from "../members.ts";
-import { canonicalJson, toJson, type Json } from "./canonical.ts";
+import { toJson, type Json } from "./canonical.ts";
 import { proposalCheck } from "./checks.ts";
-import { eventsByAccount, type BlockReader, type Timeline } from "./timeline.ts";
-
-/** The deployment's contracts as views, and block headers, from one provider. */
-export interface AuditViews {
-  membership: Membership;
-  ledger: ValueLedger;
-  governor: DisCOGovernor;
-  treasury: Treasury;
-  capital: CapitalAccounts;
-  audit: AuditRegistry;
-  /** The currency: only the ERC-20 views (balanceOf, decimals, symbol) are read. */
-  token: DemoEuro;
-  treasuryAddress: string;
-  blocks: BlockReader;
-}
-
-/** The views of a deployment on `provider` (an ethers provider, or a signer for writing through them). */
-export function connectViews(deployment: Deployment, provider: ContractRunner & BlockReader): AuditViews {
-  const c = deployment.contracts;
-  return {
-    membership: Membership__factory.connect(c.membership.address, provider),
-    ledger: ValueLedger__factory.connect(c.ledger.address, provider),
-    governor: DisCOGovernor__factory.connect(c.governor.address, provider),
-    treasury: Treasury__factory.connect(c.treasury.address, provider),
-    capital: CapitalAccounts__factory.connect(c.capital.address, provider),
-    audit: AuditRegistry__factory.connect(c.audit.address, provider),
-    token: DemoEuro__factory.connect(c.token.address, provider),
-    treasuryAddress: c.treasury.address,
-    blocks: provider,
-  };
-}
+import { eventsByAccount, type Timeline } from "./timeline.ts";
+import { readViews, view, type AuditViews, type ReadOptions, type ViewCall } from "./views.ts";
 
 /** The parts of the books a check belongs to. */
 export const SECTIONS = ["members", "ledger", "governance", "treasury", "capital", "audit"] as const;
@@ -71,21 +26,21 @@ export interface Check {
   matched: boolean;
 }
 
-export interface ReconcileOptions {
+export interface ReconcileOptions extends Omit<ReadOptions, "blockNumber"> {
   /** The block the history was fetched to: every view is read there, so later blocks can't cause a mismatch. */
   blockTag?: number;
+  /** The governor's clock at `blockTag`, when already read. */
+  now?: bigint;
   /** The governor's clock over the history: with it, each proposal's quorum at its snapshot is reconciled too. */
   timeline?: Timeline;
-  /** View calls in flight at once (default 50; ethers batches each round into one HTTP request). */
-  concurrency?: number;
 }
 
-/** A figure to check: its folded value and how to read the view. */
+/** A figure to check: its folded value and the view that answers it. */
 interface Probe {
   section: Section;
   what: string;
   folded: unknown;
-  read: () => Promise<unknown>;
+  call: ViewCall;
 }
 
 const totals = (t: { historical: readonly bigint[]; payable_: readonly bigint[] }): Totals => ({
@@ -94,12 +49,14 @@ const totals = (t: { historical: readonly bigint[]; payable_: readonly bigint[] 
 });
 const NO_TOTALS: Totals = { historical: [0n, 0n, 0n], payable: [0n, 0n, 0n] };
 const SUPPORTS = ["Against", "For", "Abstain", "Block"];
+/** The folded history keeps addresses as text; the views take them typed. */
+const address = (text: string) => text as Address;
 
 /**
  * Every figure of the folded state that a view also answers, compared: members and stages; entries, period, member
  * and lifetime totals; proposals' states, tallies, votes and (given the timeline) quorums; the treasury's owed,
  * pools, claims, balance and unallocated money; the capital books and accounts; the audit registry's cap,
- * attestations and auditors. Views are read `concurrency` at a time, at `blockTag`.
+ * attestations and auditors. Views are read at `blockTag`, many to a request (readViews).
  */
 export async function reconcile(
   state: HistoryState,
@@ -107,55 +64,56 @@ export async function reconcile(
   options: ReconcileOptions = {},
 ): Promise<Check[]> {
   const { membership, ledger, governor, treasury, capital, audit, token } = views;
-  const at = options.blockTag === undefined ? {} : { blockTag: options.blockTag };
+  const read = { ...options, blockNumber: options.blockTag };
   const probes: Probe[] = [];
-  const probe = (section: Section, what: string, folded: unknown, read: () => Promise<unknown>) =>
-    probes.push({ section, what, folded, read });
+  const probe = <T>(section: Section, what: string, folded: unknown, call: ViewCall<T>) =>
+    probes.push({ section, what, folded, call });
 
   // Members: everyone the events name, current or former.
   const m = state.members;
-  probe("members", "memberCount", BigInt(m.current.size), () => membership.memberCount(at));
+  probe("members", "memberCount", BigInt(m.current.size), view(membership, "memberCount", []));
   const binding = [...m.current.values()].filter((member) => member.stage === "Committed").length;
-  probe("members", "bindingMembers", BigInt(binding), () => membership.bindingMembers(at));
+  probe("members", "bindingMembers", BigInt(binding), view(membership, "bindingMembers", []));
   for (const account of [...m.current.keys(), ...m.former.keys()]) {
     const member = m.current.get(account);
     probe(
       "members",
       `member ${account}`,
       member ? { stage: member.stage, constituency: member.constituency } : { stage: "None" },
-      async () => {
-        const record = await membership.memberOf(account, at);
-        const stage = STAGES[Number(record.stage)];
-        return stage === "None" ? { stage } : { stage, constituency: Number(record.constituency) };
-      },
+      view(membership, "memberOf", [address(account)], (record) => {
+        const stage = STAGES[record.stage];
+        return stage === "None" ? { stage } : { stage, constituency: record.constituency };
+      }),
     );
   }
 
   // The governor's clock at the audit's block: on a timestamp clock, also the ledger's.
-  const now = await governor.clock(at);
+  const now = options.now ?? BigInt((await readViews(views.client, [view(governor, "clock", [])], read))[0]);
   const timestamps = options.timeline?.mode === "timestamp";
 
   // Ledger: entries, periods, and each author's period and lifetime totals.
   const l = state.ledger;
-  probe("ledger", "entryCount", BigInt(l.entries.size), () => ledger.entryCount(at));
-  probe("ledger", "currentPeriod", BigInt(l.currentPeriod), () => ledger.currentPeriod(at));
-  probe("ledger", "reviewWindow", l.reviewWindow, () => ledger.reviewWindow(at));
+  probe("ledger", "entryCount", BigInt(l.entries.size), view(ledger, "entryCount", []));
+  probe("ledger", "currentPeriod", BigInt(l.currentPeriod), view(ledger, "currentPeriod", [], BigInt));
+  probe("ledger", "reviewWindow", l.reviewWindow, view(ledger, "reviewWindow", [], BigInt));
   for (const entry of l.entries.values()) {
     const { author, period, stream, amount, weightBps, status, settled } = entry;
     const folded = { author, period, stream, amount, weightBps, status, approvals: entry.approvals.length, settled };
-    probe("ledger", `entry ${entry.id}`, folded, async () => {
-      const e = await ledger.entry(entry.id, at);
-      return {
+    probe(
+      "ledger",
+      `entry ${entry.id}`,
+      folded,
+      view(ledger, "entry", [entry.id], (e) => ({
         author: e.author,
-        period: Number(e.period),
-        stream: Number(e.stream),
+        period: e.period,
+        stream: e.stream,
         amount: e.amount,
-        weightBps: Number(e.weightBps),
-        status: ENTRY_STATUSES[Number(e.status)],
-        approvals: Number(e.approvals),
+        weightBps: e.weightBps,
+        status: ENTRY_STATUSES[e.status],
+        approvals: e.approvals,
         settled: e.settled,
-      };
-    });
+      })),
+    );
   }
   const authorsOf = new Map<number, Set<string>>();
   for (const entry of l.entries.values()) {
@@ -164,222 +122,253 @@ export async function reconcile(
   }
   for (const period of l.periods.values()) {
     const p = period.period;
-    probe("ledger", `period ${p} totals`, period.totals, async () => totals(await ledger.periodTotals(p, at)));
+    probe("ledger", `period ${p} totals`, period.totals, view(ledger, "periodTotals", [p], totals));
     probe(
       "ledger",
       `period ${p} dates and open disputes`,
       [period.openedAt, period.closedAt ?? 0n, period.finalAt ?? 0n, period.openDisputes],
-      async () => {
-        const info = await ledger.periodInfo(p, at);
-        return [info.openedAt, info.closedAt, info.finalAt, Number(info.openDisputes)];
-      },
+      view(ledger, "periodInfo", [p], (info) => [
+        BigInt(info.openedAt),
+        BigInt(info.closedAt),
+        BigInt(info.finalAt),
+        info.openDisputes,
+      ]),
     );
     // Final: closed, and its review window over by the ledger's clock (block timestamps, as the governor's).
     if (timestamps) {
       const final = period.finalAt !== null && period.finalAt <= now;
-      probe("ledger", `period ${p} final`, final, () => ledger.isFinal(p, at));
+      probe("ledger", `period ${p} final`, final, view(ledger, "isFinal", [p]));
     }
     for (const author of authorsOf.get(p) ?? []) {
       const folded = l.memberPeriodTotals.get(author)?.get(p) ?? NO_TOTALS;
-      probe("ledger", `${author} in period ${p}`, folded, async () =>
-        totals(await ledger.memberPeriodTotals(author, p, at)),
+      probe(
+        "ledger",
+        `${author} in period ${p}`,
+        folded,
+        view(ledger, "memberPeriodTotals", [address(author), p], totals),
       );
     }
   }
   for (const author of new Set([...authorsOf.values()].flatMap((authors) => [...authors]))) {
-    probe("ledger", `${author} for life`, l.lifetimeTotals.get(author) ?? NO_TOTALS, async () =>
-      totals(await ledger.lifetimeTotals(author, at)),
+    probe(
+      "ledger",
+      `${author} for life`,
+      l.lifetimeTotals.get(author) ?? NO_TOTALS,
+      view(ledger, "lifetimeTotals", [address(author)], totals),
     );
   }
 
   // Governance: each proposal's end, kind, tally and votes, each vote, and the rules in force.
   const g = state.governance;
   const own = options.timeline && eventsByAccount(state);
+  const stateOf = (id: bigint) => view(governor, "state", [id], (s) => PROPOSAL_STATES[s]);
   for (const proposal of g.proposals.values()) {
     const id = proposal.id;
-    if (options.timeline && own) {
-      // Every state, Pending to Executed, re-derived from the events and the clock by the decision table.
-      const decided = proposalCheck(state, options.timeline, proposal, own, now);
-      probe(
-        "governance",
-        `proposal ${id} state`,
-        decided.state,
-        async () => PROPOSAL_STATES[Number(await governor.state(id, at))],
-      );
+    // Every state, Pending to Executed, re-derived from the events and the clock by the decision table.
+    const decided = options.timeline && own && proposalCheck(state, options.timeline, proposal, own, now);
+    if (decided) {
+      probe("governance", `proposal ${id} state`, decided.state, stateOf(id));
     } else {
       const ended = proposal.executed ? "Executed" : proposal.canceled ? "Canceled" : proposal.queued ? "Queued" : null;
-      probe("governance", `proposal ${id} ended`, ended, async () => {
-        const onChain = PROPOSAL_STATES[Number(await governor.state(id, at))];
-        return ["Executed", "Canceled", "Queued"].includes(onChain) ? onChain : null;
-      });
+      probe(
+        "governance",
+        `proposal ${id} ended`,
+        ended,
+        view(governor, "state", [id], (s) => {
+          const onChain = PROPOSAL_STATES[s];
+          return ["Executed", "Canceled", "Queued"].includes(onChain) ? onChain : null;
+        }),
+      );
     }
-    probe("governance", `proposal ${id} kind and tally`, { kind: proposal.kind, ...proposal.tally }, async () => {
-      const t = await governor.proposalTally(id, at);
-      return {
-        kind: PROPOSAL_KINDS[Number(t.kind)],
-        forVotes: Number(t.forVotes),
-        againstVotes: Number(t.againstVotes),
-        abstainVotes: Number(t.abstainVotes),
-        blockVotes: Number(t.blockVotes),
-        advisoryFor: Number(t.advisoryFor),
-        advisoryAgainst: Number(t.advisoryAgainst),
-        advisoryAbstain: Number(t.advisoryAbstain),
-        advisoryBlock: Number(t.advisoryBlock),
-      };
-    });
+    probe(
+      "governance",
+      `proposal ${id} kind and tally`,
+      { kind: proposal.kind, ...proposal.tally },
+      view(governor, "proposalTally", [id], (t) => ({
+        kind: PROPOSAL_KINDS[t.kind],
+        forVotes: t.forVotes,
+        againstVotes: t.againstVotes,
+        abstainVotes: t.abstainVotes,
+        blockVotes: t.blockVotes,
+        advisoryFor: t.advisoryFor,
+        advisoryAgainst: t.advisoryAgainst,
+        advisoryAbstain: t.advisoryAbstain,
+        advisoryBlock: t.advisoryBlock,
+      })),
+    );
     const { againstVotes, forVotes, abstainVotes } = proposal.tally;
     probe(
       "governance",
       `proposal ${id} proposalVotes`,
       [againstVotes, forVotes, abstainVotes].map(BigInt),
-      async () => [...(await governor.proposalVotes(id, at))],
+      view(governor, "proposalVotes", [id]),
     );
     for (const vote of proposal.votes) {
-      probe("governance", `vote of ${vote.voter} on ${id}`, [true, vote.support], async () => {
-        const [voted, support] = await governor.voteOf(id, vote.voter, at);
-        return [voted, SUPPORTS[Number(support)]];
-      });
+      probe(
+        "governance",
+        `vote of ${vote.voter} on ${id}`,
+        [true, vote.support],
+        view(governor, "voteOf", [id, address(vote.voter)], ([voted, support]) => [voted, SUPPORTS[support]]),
+      );
     }
-    if (options.timeline && own && proposal.voteStart < now) {
-      const decided = proposalCheck(state, options.timeline, proposal, own, now);
-      probe("governance", `proposal ${id} quorum at its snapshot`, decided.quorum.required, () =>
-        governor.quorum(proposal.voteStart, at),
+    if (decided && proposal.voteStart < now) {
+      probe(
+        "governance",
+        `proposal ${id} quorum at its snapshot`,
+        decided.quorum.required,
+        view(governor, "quorum", [proposal.voteStart]),
       );
       if (proposal.weighted) {
         const { againstVotes: a, forVotes: f, abstainVotes: s } = decided.threshold;
-        probe("governance", `proposal ${id} weighted votes`, [a, f, s], async () => [
-          ...(await governor.weightedVotes(id, at)),
-        ]);
+        probe("governance", `proposal ${id} weighted votes`, [a, f, s], view(governor, "weightedVotes", [id]));
       }
     }
   }
-  probe("governance", "quorumNumerator", g.quorumHistory.at(-1)?.numerator ?? null, () =>
-    governor["quorumNumerator()"](at),
+  probe(
+    "governance",
+    "quorumNumerator",
+    g.quorumHistory.at(-1)?.numerator ?? null,
+    view(governor, "quorumNumerator", []),
   );
-  probe("governance", "supermajority", g.supermajority, async () => {
-    const [numerator, denominator] = await governor.supermajority(at);
-    return { numerator: Number(numerator), denominator: Number(denominator) };
-  });
+  probe(
+    "governance",
+    "supermajority",
+    g.supermajority,
+    view(governor, "supermajority", [], ([numerator, denominator]) => ({ numerator, denominator })),
+  );
   probe(
     "governance",
     "constituencyShares",
     g.constituencyShares.length ? g.constituencyShares : Array(8).fill(0),
-    async () => (await governor.constituencyShares(at)).map(Number),
+    view(governor, "constituencyShares", []),
   );
 
   // Treasury: what is owed, each pool, each claim, the balance the transfers add up to, and what is unallocated.
   const t = state.treasury;
   const c = state.capital;
-  probe("treasury", "owed", t.owed, () => treasury.owed(at));
-  probe("treasury", "buckets", t.buckets, async () => (await treasury.buckets(at)).map(Number));
+  probe("treasury", "owed", t.owed, view(treasury, "owed", []));
+  probe("treasury", "buckets", t.buckets, view(treasury, "buckets", []));
   for (const funding of t.fundings.values()) {
     probe(
       "treasury",
       `pool ${funding.period}`,
       [funding.amount, funding.streamPools, funding.periodPayable],
-      async () => {
-        const pool = await treasury.pool(funding.period, at);
-        return [pool.funded, [...pool.streamPools], [...pool.periodPayable]];
-      },
+      view(treasury, "pool", [funding.period], (pool) => [pool.funded, pool.streamPools, pool.periodPayable]),
     );
   }
   for (const [member, periods] of t.claims) {
     for (const period of periods.keys()) {
-      probe("treasury", `${member} claimed period ${period}`, true, () => treasury.hasClaimed(member, period, at));
+      probe(
+        "treasury",
+        `${member} claimed period ${period}`,
+        true,
+        view(treasury, "hasClaimed", [address(member), period]),
+      );
     }
   }
-  probe("treasury", "balance", state.treasuryBalance, () => token.balanceOf(views.treasuryAddress, at));
+  probe("treasury", "balance", state.treasuryBalance, view(token, "balanceOf", [treasury.address]));
   const committed = t.owed + c.held;
   const unallocated = state.treasuryBalance > committed ? state.treasuryBalance - committed : 0n;
-  probe("treasury", "unallocated", unallocated, () => treasury.unallocated(at));
+  probe("treasury", "unallocated", unallocated, view(treasury, "unallocated", []));
 
   // Capital: the settings, the books' totals, each account and each redemption.
-  probe("capital", "settings", c.settings, async () => {
-    const s = await capital.settings(at);
-    return {
-      contribution: s.contribution,
-      contributionReserveBps: Number(s.contributionReserveBps),
-      reserveBps: Number(s.reserveBps),
-      commonsBps: Number(s.commonsBps),
-      cashBps: Number(s.cashBps),
-      interestBps: Number(s.interestBps),
-      interestCapBps: Number(s.interestCapBps),
-      basis: Number(s.basis),
-      instalments: Number(s.instalments),
-      revolvingPeriod: s.revolvingPeriod,
-    };
-  });
-  const books = [
-    ["held", c.held, () => capital.held(at)],
-    ["reserve", c.reserve, () => capital.reserve(at)],
-    ["commons", c.commons, () => capital.commons(at)],
-    ["cashOwed", c.cashOwed, () => capital.cashOwed(at)],
-    ["redemptionsOwed", c.redemptionsOwed, () => capital.redemptionsOwed(at)],
-    ["accountsTotal", c.accountsTotal, () => capital.accountsTotal(at)],
-    ["totalShares", c.totalShares, () => capital.totalShares(at)],
-    ["index", c.index, () => capital.index(at)],
-    ["yearCount", BigInt(c.years.size), () => capital.yearCount(at)],
-  ] as const;
-  for (const [what, folded, read] of books) probe("capital", what, folded, read);
+  probe(
+    "capital",
+    "settings",
+    c.settings,
+    view(capital, "settings", [], (s) => ({ ...s, revolvingPeriod: BigInt(s.revolvingPeriod) })),
+  );
+  probe("capital", "held", c.held, view(capital, "held", []));
+  probe("capital", "reserve", c.reserve, view(capital, "reserve", []));
+  probe("capital", "commons", c.commons, view(capital, "commons", []));
+  probe("capital", "cashOwed", c.cashOwed, view(capital, "cashOwed", []));
+  probe("capital", "redemptionsOwed", c.redemptionsOwed, view(capital, "redemptionsOwed", []));
+  probe("capital", "accountsTotal", c.accountsTotal, view(capital, "accountsTotal", []));
+  probe("capital", "totalShares", c.totalShares, view(capital, "totalShares", []));
+  probe("capital", "index", c.index, view(capital, "index", []));
+  probe("capital", "yearCount", BigInt(c.years.size), view(capital, "yearCount", [], BigInt));
   for (const [member, account] of c.accounts) {
-    probe("capital", `account of ${member}`, account, async () => {
-      const a = await capital.accountOf(member, at);
-      return {
-        shares: a.shares,
-        value: a.value,
-        cash: a.cash,
-        settledYears: Number(a.settledYears),
-        contributed: a.contributed,
-      };
-    });
+    probe("capital", `account of ${member}`, account, view(capital, "accountOf", [address(member)]));
   }
   for (const [member, schedules] of c.redemptions) {
-    probe("capital", `redemption schedules of ${member}`, BigInt(schedules.length), () =>
-      capital.redemptionCount(member, at),
+    probe(
+      "capital",
+      `redemption schedules of ${member}`,
+      BigInt(schedules.length),
+      view(capital, "redemptionCount", [address(member)]),
     );
     for (const redemption of schedules) {
       const i = redemption.schedule;
-      probe("capital", `redemption ${i} of ${member}`, redemption, async () => {
-        const r = await capital.redemptionOf(member, i, at);
-        const { total, paid, start, period } = r;
-        return { schedule: i, total, paid, start, period, instalments: Number(r.instalments) };
-      });
+      probe(
+        "capital",
+        `redemption ${i} of ${member}`,
+        redemption,
+        view(capital, "redemptionOf", [address(member), BigInt(i)], (r) => ({
+          schedule: i,
+          total: r.total,
+          paid: r.paid,
+          start: BigInt(r.start),
+          period: BigInt(r.period),
+          instalments: r.instalments,
+        })),
+      );
     }
   }
 
   // Audit registry: the cap, each period's attestations, the auditors.
   const a = state.audit;
-  probe("audit", "wageRatioCap", a.wageRatioCap, async () => Number(await audit.wageRatioCap(at)));
+  probe("audit", "wageRatioCap", a.wageRatioCap, view(audit, "wageRatioCap", []));
   for (const period of l.periods.keys()) {
     const attestations = a.attestations.get(period) ?? [];
-    probe("audit", `attestations of period ${period}`, BigInt(attestations.length), () =>
-      audit.attestationCount(period, at),
+    probe(
+      "audit",
+      `attestations of period ${period}`,
+      BigInt(attestations.length),
+      view(audit, "attestationCount", [period]),
     );
     attestations.forEach((attestation, i) => {
       const { auditor, reportHash, uri } = attestation;
-      probe("audit", `attestation ${i + 1} of period ${period}`, { auditor, reportHash, uri }, async () => {
-        const onChain = await audit.attestationOf(period, i, at);
-        return { auditor: onChain.auditor, reportHash: onChain.reportHash, uri: onChain.uri };
-      });
+      probe(
+        "audit",
+        `attestation ${i + 1} of period ${period}`,
+        { auditor, reportHash, uri },
+        view(audit, "attestationOf", [period, BigInt(i)], (onChain) => ({
+          auditor: onChain.auditor,
+          reportHash: onChain.reportHash,
+          uri: onChain.uri,
+        })),
+      );
     });
   }
   for (const auditor of a.auditors) {
-    probe("audit", `${auditor} holds AUDITOR_ROLE`, true, () => audit.hasRole(AUDITOR_ROLE, auditor, at));
+    probe(
+      "audit",
+      `${auditor} holds AUDITOR_ROLE`,
+      true,
+      view(audit, "hasRole", [AUDITOR_ROLE as Hex, address(auditor)]),
+    );
   }
 
-  return runProbes(probes, options.concurrency ?? 50);
+  const answers = await readViews(
+    views.client,
+    probes.map((p) => p.call),
+    read,
+  );
+  return probes.map(({ section, what, folded }, i) => {
+    const [f, o] = [toJson(folded), toJson(answers[i])];
+    return { section, what, folded: f, onChain: o, matched: sameJson(f, o) };
+  });
 }
 
-/** Reads the probes' views `concurrency` at a time and compares each with its folded value. */
-async function runProbes(probes: readonly Probe[], concurrency: number): Promise<Check[]> {
-  const checks: Check[] = [];
-  for (let i = 0; i < probes.length; i += concurrency) {
-    const round = probes.slice(i, i + concurrency);
-    const answers = await Promise.all(round.map((p) => p.read()));
-    round.forEach(({ section, what, folded }, j) => {
-      const [f, o] = [toJson(folded), toJson(answers[j])];
-      checks.push({ section, what, folded: f, onChain: o, matched: canonicalJson(f) === canonicalJson(o) });
-    });
+/** Whether two JSON values are one value (their canonical JSON texts equal), without writing the texts. */
+function sameJson(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
   }
-  return checks;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key in b && sameJson(a[key], b[key]));
 }

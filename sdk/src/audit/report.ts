@@ -3,7 +3,7 @@
  * closed period's books with the hash an auditor attests, and the attestations on record. A plain object (for the
  * dApp and the JSON file), a text rendering, a canonical form and its hash. Browser-safe.
  */
-import { formatUnits } from "ethers";
+import { formatUnits } from "viem";
 import type { Deployment } from "../deployment.ts";
 import type { HistoryState } from "../history/index.ts";
 import { STREAMS } from "../ledger.ts";
@@ -17,8 +17,9 @@ import {
   type ProposalCheck,
   type WageRatioCheck,
 } from "./checks.ts";
-import { reconcile, SECTIONS, type AuditViews, type Check, type Section } from "./reconcile.ts";
+import { reconcile, SECTIONS, type Check, type Section } from "./reconcile.ts";
 import { blocksToTime, isoDate, loadBlockTimes, parseClockMode, type ClockMode, type Timeline } from "./timeline.ts";
+import { readViews, view, type AuditViews } from "./views.ts";
 
 /** The report's format, in its JSON: a reader knows what it reads. */
 export const REPORT_FORMAT = "disco-audit/1";
@@ -87,7 +88,7 @@ export interface AuditOptions {
   blockTimes?: Map<number, bigint>;
   /** Read the time of every block an export dates, not only those the checks need (default true). */
   dates?: boolean;
-  /** View calls in flight at once (default 50). */
+  /** Block headers requested at once (default 50). The views are read many to an eth_call (readViews). */
   concurrency?: number;
 }
 
@@ -100,23 +101,26 @@ export async function auditHistory(
   views: AuditViews,
   options: AuditOptions,
 ): Promise<AuditReport> {
-  const at = { blockTag: options.toBlock };
   const dates = options.dates ?? true;
-  const [clock, now, address, symbol, decimals] = await Promise.all([
-    views.governor.CLOCK_MODE(at),
-    views.governor.clock(at),
-    views.token.getAddress(),
-    views.token.symbol(at),
-    views.token.decimals(at),
-  ]);
-  const mode = parseClockMode(clock);
+  const { governor, token } = views;
+  const [clock, now, symbol, decimals] = await readViews<unknown>(
+    views.client,
+    [
+      view(governor, "CLOCK_MODE", []),
+      view(governor, "clock", [], BigInt),
+      view(token, "symbol", []),
+      view(token, "decimals", []),
+    ],
+    { blockNumber: options.toBlock },
+  );
+  const mode = parseClockMode(clock as string);
   const blocks = mode === "timestamp" || dates ? blocksToTime(state, dates) : [];
-  const times = await loadBlockTimes(views.blocks, blocks, options.blockTimes, options.concurrency);
+  const times = await loadBlockTimes(views.client, blocks, options.blockTimes, options.concurrency);
   const timeline: Timeline = { mode, times };
   const checks = await reconcile(state, views, {
     blockTag: options.toBlock,
+    now: now as bigint,
     timeline,
-    concurrency: options.concurrency,
   });
   return buildReport(state, {
     chainId: options.deployment.chainId,
@@ -126,9 +130,9 @@ export async function auditHistory(
     fromBlock: options.deployment.startBlock,
     toBlock: options.toBlock,
     timeline,
-    currency: { address, symbol, decimals: Number(decimals) },
+    currency: { address: token.address, symbol: symbol as string, decimals: decimals as number },
     checks,
-    now,
+    now: now as bigint,
   });
 }
 
@@ -288,10 +292,16 @@ export const reportHash = (report: AuditReport): string => hashOf(report);
 /** The process exit status the report calls for: 1 on any mismatch or broken bylaw check. */
 export const exitStatus = (report: AuditReport): 0 | 1 => (report.summary.ok ? 0 : 1);
 
+/** An amount in token units with at least one decimal, as the report has always printed it: "8000.0", "0.5". */
+function units(amount: bigint, decimals: number): string {
+  const text = formatUnits(amount, decimals);
+  return text.includes(".") ? text : `${text}.0`;
+}
+
 /** The report as text: what the audit command prints. */
 export function renderReport(report: AuditReport): string {
   const { currency } = report;
-  const money = (amount: bigint) => `${formatUnits(amount, currency.decimals)} ${currency.symbol}`;
+  const money = (amount: bigint) => `${units(amount, currency.decimals)} ${currency.symbol}`;
   const perHour = (f: Fraction) => `${money(f.num / f.den)}/h`;
   const show = (v: unknown) => JSON.stringify(v);
   const lines: string[] = [];

@@ -3,6 +3,7 @@
  * and who the members were at any timepoint, replayed from the membership events as the Membership contract's
  * checkpoints record them. Browser-safe.
  */
+import type { PublicClient } from "viem";
 import type { HistoryState, Place } from "../history/index.ts";
 import { STAGES, type MemberEvent, type StageLabel } from "../members.ts";
 
@@ -14,11 +15,6 @@ export interface Timeline {
   mode: ClockMode;
   /** Block number to its timestamp (seconds): every block the audit asks a time of (see blocksToTime). */
   times: ReadonlyMap<number, bigint>;
-}
-
-/** The little of a JSON-RPC provider that reading block times needs. */
-export interface BlockReader {
-  getBlock(block: number): Promise<{ timestamp: number } | null>;
 }
 
 /** CLOCK_MODE() as the governor answers it, in the ERC-6372 format ("mode=timestamp"). */
@@ -74,11 +70,11 @@ export function blocksToTime(state: HistoryState, dates: boolean): number[] {
 }
 
 /**
- * Fills `times` with the timestamps of `blocks` it lacks, `concurrency` requests at a time (ethers batches the
- * requests of one round into one HTTP call). Returns `times`.
+ * Fills `times` with the timestamps of `blocks` it lacks, `concurrency` requests at a time (a client with JSON-RPC
+ * batching sends each round as one HTTP call). Returns `times`.
  */
 export async function loadBlockTimes(
-  reader: BlockReader,
+  client: Pick<PublicClient, "getBlock">,
   blocks: readonly number[],
   times: Map<number, bigint> = new Map(),
   concurrency = 50,
@@ -86,11 +82,8 @@ export async function loadBlockTimes(
   const missing = blocks.filter((block) => !times.has(block));
   for (let i = 0; i < missing.length; i += concurrency) {
     const round = missing.slice(i, i + concurrency);
-    const headers = await Promise.all(round.map((block) => reader.getBlock(block)));
-    headers.forEach((header, j) => {
-      if (!header) throw new Error(`The provider has no block ${round[j]}`);
-      times.set(round[j], BigInt(header.timestamp));
-    });
+    const headers = await Promise.all(round.map((block) => client.getBlock({ blockNumber: BigInt(block) })));
+    headers.forEach((header, j) => times.set(round[j], header.timestamp));
   }
   return times;
 }

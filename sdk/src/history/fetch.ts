@@ -2,7 +2,7 @@
  * Every log of a deployment, from its startBlock to a target block, in block ranges that adapt to what the provider
  * accepts, with retries for transient failures, resumable from a cache. Browser-safe: no Node imports.
  */
-import { id, zeroPadValue } from "ethers";
+import { getAddress, numberToHex, pad, toEventSelector, type Address, type Hex, type PublicClient } from "viem";
 import type { Deployment } from "../deployment.ts";
 
 /** A log as fetch keeps it: what decoding and ordering need, and nothing that ties it to a provider. */
@@ -22,13 +22,6 @@ export interface LogFilter {
   topics?: Array<string | null>;
   fromBlock: number;
   toBlock: number;
-}
-
-/** The little of a JSON-RPC provider that fetching needs; ethers' providers and test fakes both satisfy it. */
-export interface LogProvider {
-  getBlockNumber(): Promise<number>;
-  getLogs(filter: LogFilter): Promise<readonly RawLog[]>;
-  getNetwork(): Promise<{ chainId: bigint }>;
 }
 
 /** What a cache keeps of a fetch, and what a later fetch resumes from. */
@@ -99,7 +92,7 @@ export interface FetchOptions {
 export const LOG_RANGE = 10_000;
 
 /** keccak256("Transfer(address,address,uint256)"), the ERC-20 Transfer topic. */
-export const TRANSFER_TOPIC = id("Transfer(address,address,uint256)");
+export const TRANSFER_TOPIC = toEventSelector("Transfer(address,address,uint256)");
 
 /** How an error from a provider is to be handled. */
 export type ErrorKind = "range" | "transient" | "unknown";
@@ -136,11 +129,16 @@ const TRANSIENT_PATTERNS = [
 ];
 const TRANSIENT_CODES = new Set<unknown>(["NETWORK_ERROR", "TIMEOUT", "SERVER_ERROR", 429, -32603]);
 
-/** Every message, code and status in an error and what it wraps (ethers nests the provider's answer). */
+/**
+ * Every message, code and status in an error and what it wraps: viem's errors keep the provider's answer in
+ * `details` and `cause` (an RpcError's code, an HttpRequestError's status and body), other clients in `error` or
+ * `info`.
+ */
 function describe(error: unknown, depth = 0): { text: string; codes: unknown[] } {
   if (depth > 4 || error === null || typeof error !== "object") return { text: String(error), codes: [] };
   const e = error as Record<string, unknown>;
-  const parts = [e.message, e.shortMessage, e.body, e.responseStatus].filter((p) => typeof p === "string");
+  const body = typeof e.body === "object" && e.body !== null ? JSON.stringify(e.body) : e.body;
+  const parts = [e.shortMessage, e.details, e.message, body, e.responseStatus].filter((p) => typeof p === "string");
   const codes: unknown[] = [e.code, e.status].filter((c) => c !== undefined);
   for (const inner of [e.error, e.info, e.cause]) {
     if (inner === undefined) continue;
@@ -161,14 +159,15 @@ export function classifyError(error: unknown): ErrorKind {
 
 const sortLogs = (logs: RawLog[]) => logs.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
 
-const plain = (log: RawLog): RawLog => ({
-  blockNumber: log.blockNumber,
-  index: log.index,
-  transactionHash: log.transactionHash,
-  address: log.address,
-  topics: [...log.topics],
-  data: log.data,
-});
+/** A log as eth_getLogs returns it: quantities in hex, addresses lowercase. */
+interface RpcLog {
+  blockNumber: Hex | null;
+  logIndex: Hex | null;
+  transactionHash: Hex | null;
+  address: Address;
+  topics: readonly Hex[];
+  data: Hex;
+}
 
 /** The addresses whose own logs are fetched: every contract of the deployment but the token. */
 export function deploymentAddresses(deployment: Deployment): string[] {
@@ -187,7 +186,7 @@ export function deploymentAddresses(deployment: Deployment): string[] {
  * each range, so an interrupted fetch resumes where it stopped.
  */
 export async function fetchHistory(
-  provider: LogProvider,
+  client: PublicClient,
   deployment: Deployment,
   options: FetchOptions = {},
 ): Promise<HistorySnapshot> {
@@ -197,7 +196,9 @@ export async function fetchHistory(
   const growAfter = options.growAfter ?? 3;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const chainId = Number((await provider.getNetwork()).chainId);
+  // Raw requests, not getChainId and getBlockNumber: viem caches the head for its polling interval, and a fetch
+  // right after a new block must see it.
+  const chainId = Number(await client.request({ method: "eth_chainId" }));
   if (chainId !== deployment.chainId) {
     throw new Error(`The provider is on chain ${chainId}, the deployment on chain ${deployment.chainId}`);
   }
@@ -224,9 +225,45 @@ export async function fetchHistory(
     cached.fromBlock === deployment.startBlock &&
     cached.addresses.join() === addresses.join();
   const snapshot = matches ? cached : fresh;
-  const target = options.toBlock ?? (await provider.getBlockNumber());
+  const target = options.toBlock ?? Number(await client.request({ method: "eth_blockNumber" }));
 
-  const treasuryTopic = zeroPadValue(treasury, 32);
+  // Logs as ethers and viem's own getLogs give them: the address checksummed (only the deployment's appear).
+  const checksums = new Map(
+    Object.values(deployment.contracts).map((c) => [c.address.toLowerCase(), getAddress(c.address)]),
+  );
+  const rawLog = (log: RpcLog): RawLog => {
+    if (log.blockNumber === null || log.logIndex === null || log.transactionHash === null) {
+      throw new Error(`eth_getLogs answered a pending log of ${log.address} for mined blocks`);
+    }
+    return {
+      blockNumber: Number(log.blockNumber),
+      index: Number(log.logIndex),
+      transactionHash: log.transactionHash,
+      address: checksums.get(log.address.toLowerCase()) ?? getAddress(log.address),
+      topics: log.topics,
+      data: log.data,
+    };
+  };
+  // viem's own retries would hide range refusals behind their backoff: this loop retries, and halves ranges.
+  const getLogs = async (filter: LogFilter): Promise<RawLog[]> => {
+    const logs = await client.request(
+      {
+        method: "eth_getLogs",
+        params: [
+          {
+            address: filter.address as Address | Address[],
+            topics: filter.topics as Hex[] | undefined,
+            fromBlock: numberToHex(filter.fromBlock),
+            toBlock: numberToHex(filter.toBlock),
+          },
+        ],
+      },
+      { retryCount: 0 },
+    );
+    return (logs as readonly RpcLog[]).map(rawLog);
+  };
+
+  const treasuryTopic = pad(treasury as Hex, { size: 32 });
   const filters = (fromBlock: number, toBlock: number): LogFilter[] => [
     { address: addresses, fromBlock, toBlock },
     { address: token, topics: [TRANSFER_TOPIC, treasuryTopic], fromBlock, toBlock },
@@ -238,15 +275,10 @@ export async function fetchHistory(
     const size = toBlock - fromBlock + 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const answers = await Promise.all(filters(fromBlock, toBlock).map((f) => provider.getLogs(f)));
+        const [own, out, into] = await Promise.all(filters(fromBlock, toBlock).map(getLogs));
         // A transfer from the treasury to itself answers both token queries: keep it once.
-        const seen = new Set<string>();
-        return answers.flat().filter((log) => {
-          const place = `${log.blockNumber}:${log.index}`;
-          if (seen.has(place)) return false;
-          seen.add(place);
-          return true;
-        });
+        const outs = new Set(out.map((log) => `${log.blockNumber}:${log.index}`));
+        return [...own, ...out, ...into.filter((log) => !outs.has(`${log.blockNumber}:${log.index}`))];
       } catch (error) {
         const kind = classifyError(error);
         if ((kind === "range" || kind === "unknown") && size > 1) return "refused";
@@ -277,7 +309,7 @@ export async function fetchHistory(
       successes = 0;
       continue;
     }
-    snapshot.logs.push(...sortLogs(logs.map(plain)));
+    for (const log of sortLogs(logs)) snapshot.logs.push(log);
     snapshot.lastBlock = toBlock;
     await options.cache?.save(key, snapshot);
     options.onProgress?.({ fromBlock, toBlock, target, logs: logs.length, rangeSize: toBlock - fromBlock + 1 });

@@ -1,24 +1,60 @@
 /**
  * A DisCO's whole history from the chain: fetch every log of a deployment (adaptive ranges, retries, a cache to
- * resume from), decode it by the contracts' ABIs, fold it into the books. Browser-safe; the Node file cache is in
- * ./file-cache.ts.
+ * resume from), decode it by the contracts' ABIs, fold it into the books, and fold each new block's logs onto them.
+ * Browser-safe; the Node file cache is in scripts/lib/history/file-cache.ts.
  */
+import type { PublicClient } from "viem";
 import type { Deployment } from "../deployment.ts";
-import { decodeLogs, type DecodedHistory } from "./decode.ts";
-import { fetchHistory, type FetchOptions, type HistorySnapshot, type LogProvider, type RawLog } from "./fetch.ts";
-import { foldHistory, type HistoryState } from "./fold.ts";
+import { createLogDecoder, type DecodedHistory } from "./decode.ts";
+import { fetchHistory, type FetchOptions, type HistorySnapshot, type RawLog } from "./fetch.ts";
+import { createEventFolder, type HistoryState } from "./fold/index.ts";
 
 export * from "./decode.ts";
 export * from "./fetch.ts";
-export * from "./fold.ts";
+export * from "./fold/index.ts";
+
+/** A deployment's state folded from its logs so far, which folds later logs onto it. */
+export interface HistoryFolder {
+  readonly state: HistoryState;
+  /** Every log applied so far, decoded, in chain order, and those no contract's ABI knows. */
+  readonly decoded: DecodedHistory;
+  /**
+   * Decodes and folds `logs`, which come after every log applied so far (a fetch's next range or a new block's).
+   * Throws when they tell a history the contracts could not have made (a log missing or altered), or come out of
+   * order; after that the folder refuses more.
+   */
+  apply(logs: readonly RawLog[]): void;
+}
+
+export function createHistoryFolder(deployment: Pick<Deployment, "contracts">): HistoryFolder {
+  const decode = createLogDecoder(deployment.contracts);
+  const folder = createEventFolder(deployment.contracts.treasury.address);
+  const decoded: DecodedHistory = { events: [], unknown: [] };
+  return {
+    state: folder.state,
+    decoded,
+    apply(logs) {
+      const slice = decode(logs);
+      const [last, next] = [decoded.events.at(-1), slice.events[0]];
+      if (last && next && (next.block < last.block || (next.block === last.block && next.logIndex <= last.logIndex))) {
+        throw new Error(
+          `Logs out of order: block ${next.block}, log ${next.logIndex} after block ${last.block}, log ${last.logIndex}`,
+        );
+      }
+      folder.fold(slice.events);
+      for (const event of slice.events) decoded.events.push(event);
+      for (const log of slice.unknown) decoded.unknown.push(log);
+    },
+  };
+}
 
 /** Fetches, decodes and folds a deployment's history: the state, the logs it came from and any unknown logs. */
 export async function loadHistory(
-  provider: LogProvider,
+  client: PublicClient,
   deployment: Deployment,
   options: FetchOptions = {},
 ): Promise<{ state: HistoryState; snapshot: HistorySnapshot; decoded: DecodedHistory }> {
-  const snapshot = await fetchHistory(provider, deployment, options);
+  const snapshot = await fetchHistory(client, deployment, options);
   return { ...foldSnapshot(snapshot, deployment), snapshot };
 }
 
@@ -30,6 +66,7 @@ export function foldSnapshot(
   snapshot: { logs: readonly RawLog[] },
   deployment: Pick<Deployment, "contracts">,
 ): { state: HistoryState; decoded: DecodedHistory } {
-  const decoded = decodeLogs(snapshot.logs, deployment.contracts);
-  return { state: foldHistory(decoded.events, deployment.contracts.treasury.address), decoded };
+  const folder = createHistoryFolder(deployment);
+  folder.apply(snapshot.logs);
+  return { state: folder.state, decoded: folder.decoded };
 }
