@@ -543,11 +543,15 @@ export function explainError(error: unknown, lang: Lang): string {
 }
 
 /**
- * A failure as a command line tells it, naming the error with its values: "LedgerSelfReview(5): You can't review
- * your own work (entry 5): another member has to."; any other failure by its message.
+ * A failure as a command line tells it, naming the error with its values and then its sentence: "The contract
+ * refused: LedgerSelfReview(5). You can't review your own work (entry 5): another member has to."; any other failure
+ * by its message.
  */
 export function revertMessage(error: unknown, lang: Lang = "en"): string {
   const revert = decodeRevert(error, lang);
-  if (revert) return revert.explained && revert.name !== "Error" ? `${revert.call}: ${revert.message}` : revert.message;
+  if (revert?.explained && revert.name !== "Error" && revert.name !== "Panic") {
+    return `${fill(GENERIC[lang].reverted, { error: revert.call })} ${revert.message}`;
+  }
+  if (revert) return revert.message;
   return error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
 }

@@ -214,7 +214,7 @@ describe("decodeRevert", () => {
 
   it("gives the command line the error with its values and its sentence, any other failure by its message", () => {
     expect(revertMessage(dryRun(data))).toBe(
-      "LedgerSelfReview(5): You can't review your own work (entry 5): another member has to.",
+      "The contract refused: LedgerSelfReview(5). You can't review your own work (entry 5): another member has to.",
     );
     expect(revertMessage(new Error("network down"))).toBe("network down");
   });
