@@ -1,4 +1,5 @@
-import type { Signer } from "ethers";
+import type { JsonRpcApiProvider, Signer } from "ethers";
+import { createPublicClient, custom } from "viem";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { id, parseUnits } from "ethers";
@@ -381,7 +382,10 @@ export async function seedAttestation(
   signers: Signer[],
 ): Promise<{ period: number; hash: string }> {
   const provider = signers[0].provider!;
-  const { state, snapshot } = await loadHistory(provider, deployment);
+  const client = createPublicClient({
+    transport: custom({ request: (r) => (provider as JsonRpcApiProvider).send(r.method, r.params ?? []) }),
+  });
+  const { state, snapshot } = await loadHistory(client, deployment);
   const report = await auditHistory(state, connectViews(deployment, provider as Parameters<typeof connectViews>[1]), {
     deployment,
     toBlock: snapshot.lastBlock,

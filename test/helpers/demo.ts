@@ -3,6 +3,7 @@ import { DEMO_PARAMETERS, deployDisCO } from "../../scripts/lib/deploy.ts";
 import { foldSnapshot, loadHistory, type RawLog } from "@disco-ledger/sdk/history";
 import { seedAll } from "../../scripts/lib/seed.ts";
 import { connection } from "./disco.ts";
+import { publicClient } from "./viem.ts";
 
 /*
  * The seeded demo DisCO, as `npm start` makes it, and every log it emitted: shared by the history and the audit
@@ -17,7 +18,7 @@ export async function recordedDemo() {
   const { deployment } = deployed;
   const signers = await connection.ethers.getSigners();
   const seeded = await seedAll(deployed, signers, connection.networkHelpers.time);
-  const { snapshot, state, decoded } = await loadHistory(connection.ethers.provider, deployment);
+  const { snapshot, state, decoded } = await loadHistory(publicClient(connection), deployment);
   const token = await connection.ethers.getContractAt("DemoEuro", deployment.contracts.token.address);
   const views = connectViews(deployment, connection.ethers.provider);
   return { ...deployed, ...seeded, signers, token, snapshot, state, decoded, views };

@@ -1,5 +1,14 @@
 import { expect } from "chai";
-import { zeroPadValue } from "ethers";
+import {
+  createPublicClient,
+  custom,
+  getAddress,
+  HttpRequestError,
+  LimitExceededRpcError,
+  numberToHex,
+  pad,
+  type Hex,
+} from "viem";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
 import {
   classifyError,
@@ -7,11 +16,10 @@ import {
   memoryCache,
   TRANSFER_TOPIC,
   type LogFilter,
-  type LogProvider,
   type RawLog,
 } from "@disco-ledger/sdk/history";
 
-const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
+const address = (n: number) => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
 const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "token"] as const;
 const START = 1_000;
 const deployment: Deployment = {
@@ -24,7 +32,7 @@ const deployment: Deployment = {
 };
 const TREASURY = deployment.contracts.treasury.address;
 const TOKEN = deployment.contracts.token.address;
-const topic = (a: string) => zeroPadValue(a, 32);
+const topic = (a: string) => pad(a.toLowerCase() as Hex, { size: 32 });
 
 /** One log every 997 blocks from each contract, and token transfers into, out of and unrelated to the treasury. */
 function chainLogs(head: number): RawLog[] {
@@ -48,24 +56,49 @@ const matches = (log: RawLog, f: LogFilter) =>
   [f.address].flat().some((a) => a.toLowerCase() === log.address.toLowerCase()) &&
   (f.topics ?? []).every((t, i) => t === null || t === log.topics[i]);
 
-/** A provider that refuses ranges wider than `maxRange` with `refusal`, and fails the first `failures` calls. */
+/** eth_getLogs's answer for a log: quantities in hex, the address lowercase. */
+const rpcLog = (log: RawLog) => ({
+  blockNumber: numberToHex(log.blockNumber),
+  logIndex: numberToHex(log.index),
+  transactionHash: log.transactionHash,
+  address: log.address.toLowerCase(),
+  topics: log.topics,
+  data: log.data,
+  blockHash: `0x${"00".repeat(32)}`,
+  transactionIndex: "0x0",
+  removed: false,
+});
+
+/** A 503 from an HTTP provider, as viem's http transport reports it. */
+const unavailable = () =>
+  new HttpRequestError({ url: "https://rpc.example", status: 503, details: "Service Unavailable" });
+
+/**
+ * A viem client on a fake JSON-RPC provider that refuses ranges wider than `maxRange` with `refusal`, and fails the
+ * first `failures` calls.
+ */
 function fakeProvider(head: number, options: { maxRange?: number; refusal?: () => unknown; failures?: number } = {}) {
   const logs = chainLogs(head);
   const requests: LogFilter[] = [];
   let failures = options.failures ?? 0;
-  const provider: LogProvider = {
-    getBlockNumber: async () => head,
-    getNetwork: async () => ({ chainId: 31337n }),
-    getLogs: async (filter) => {
-      requests.push(filter);
-      if (failures > 0) {
-        failures--;
-        throw Object.assign(new Error("missing response (status=503)"), { code: "SERVER_ERROR" });
-      }
-      if (options.maxRange && filter.toBlock - filter.fromBlock + 1 > options.maxRange) throw options.refusal!();
-      return logs.filter((log) => matches(log, filter));
-    },
+  const request = async ({ method, params }: { method: string; params?: unknown }) => {
+    if (method === "eth_chainId") return numberToHex(31337);
+    if (method === "eth_blockNumber") return numberToHex(head);
+    if (method !== "eth_getLogs") throw new Error(`Unexpected ${method}`);
+    const [query] = params as [
+      { address: string | string[]; topics?: Array<string | null>; fromBlock: Hex; toBlock: Hex },
+    ];
+    const filter: LogFilter = { ...query, fromBlock: Number(query.fromBlock), toBlock: Number(query.toBlock) };
+    if (!filter.topics) delete filter.topics;
+    requests.push(filter);
+    if (failures > 0) {
+      failures--;
+      throw unavailable();
+    }
+    if (options.maxRange && filter.toBlock - filter.fromBlock + 1 > options.maxRange) throw options.refusal!();
+    return logs.filter((log) => matches(log, filter)).map(rpcLog);
   };
+  const provider = createPublicClient({ transport: custom({ request }) });
   return { provider, requests, logs };
 }
 
@@ -77,7 +110,8 @@ const ranges = (requests: LogFilter[]) => [
   ...new Set(requests.filter((r) => Array.isArray(r.address)).map((r) => `${r.fromBlock}-${r.toBlock}`)),
 ];
 
-// Refusals as real providers phrase them.
+// Refusals as real providers phrase them, as JSON-RPC errors (which viem wraps in its RpcErrors) or as viem reports
+// an HTTP provider's answer.
 const REFUSALS: Record<string, () => unknown> = {
   Alchemy: () =>
     Object.assign(new Error("could not coalesce error"), {
@@ -90,7 +124,14 @@ const REFUSALS: Record<string, () => unknown> = {
     }),
   Infura: () => ({ code: -32005, message: "query returned more than 10000 results" }),
   QuickNode: () => new Error("eth_getLogs is limited to a 10,000 range"),
-  "public RPC": () => ({ info: { error: { code: -32000, message: "block range is too wide" } } }),
+  "public RPC": () => ({ code: -32000, message: "block range is too wide" }),
+  "an HTTP provider": () =>
+    new HttpRequestError({
+      url: "https://rpc.example",
+      status: 400,
+      body: { method: "eth_getLogs" },
+      details: '{"jsonrpc":"2.0","error":{"code":-32602,"message":"eth_getLogs is limited to a 10,000 range"}}',
+    }),
   "an unrecognised message": () => new Error("something odd happened"),
 };
 
@@ -195,7 +236,14 @@ describe("fetchHistory", () => {
   });
 
   it("tells range refusals from transient failures", () => {
-    for (const refusal of Object.values(REFUSALS).slice(0, 4)) expect(classifyError(refusal())).to.equal("range");
+    for (const refusal of Object.values(REFUSALS).slice(0, 5)) expect(classifyError(refusal())).to.equal("range");
+    // As viem reports them after its transport wrapped the provider's answer.
+    const infura = REFUSALS.Infura() as { code: number; message: string };
+    expect(classifyError(new LimitExceededRpcError(Object.assign(new Error(infura.message), infura)))).to.equal(
+      "range",
+    );
+    expect(classifyError(unavailable())).to.equal("transient");
+    expect(classifyError(new HttpRequestError({ url: "https://rpc.example", status: 429 }))).to.equal("transient");
     expect(classifyError({ code: 429, message: "Too Many Requests" })).to.equal("transient");
     expect(classifyError(new Error("getaddrinfo ENOTFOUND rpc.example"))).to.equal("transient");
     expect(classifyError(new Error("execution reverted"))).to.equal("unknown");

@@ -1,92 +1,96 @@
 import { expect } from "chai";
+import type { Address } from "viem";
 import { traceMoney } from "@disco-ledger/sdk/audit";
 import {
   AUDITOR_ROLE,
   foldHistory,
   type ContractName,
   type DecodedEvent,
-  type PlainValue,
+  type EventArgs,
+  type EventName,
 } from "@disco-ledger/sdk/history";
 
-const A = "0x00000000000000000000000000000000000000aA";
-const B = "0x00000000000000000000000000000000000000bB";
-const TREASURY = "0x0000000000000000000000000000000000007e5A";
-const ZERO = "0x0000000000000000000000000000000000000000";
+const A: Address = "0x00000000000000000000000000000000000000aA";
+const B: Address = "0x00000000000000000000000000000000000000bB";
+const TREASURY: Address = "0x0000000000000000000000000000000000007e5A";
+const ZERO: Address = "0x0000000000000000000000000000000000000000";
+
+/** An event written by hand: its contract, its name and its arguments, typed by the ABIs as decoding gives them. */
+type Spec = { [C in ContractName]: { [N in EventName<C>]: [C, N, EventArgs<C, N>] }[EventName<C>] }[ContractName];
 
 /** Events written by hand, one per log, in the order given. */
-function history(...specs: Array<[ContractName, string, Record<string, PlainValue>]>): DecodedEvent[] {
-  return specs.map(([contract, name, args], i) => ({
-    block: 10 + i,
-    logIndex: i,
-    txHash: `0x${i.toString(16).padStart(64, "0")}`,
-    contract,
-    address: ZERO,
-    name,
-    args,
-  }));
+function history(...specs: Spec[]): DecodedEvent[] {
+  return specs.map(
+    ([contract, name, args], i) =>
+      ({
+        block: 10 + i,
+        logIndex: i,
+        txHash: `0x${i.toString(16).padStart(64, "0")}`,
+        contract,
+        address: ZERO,
+        name,
+        args,
+      }) as DecodedEvent,
+  );
 }
 
-const opened = (period: number): [ContractName, string, Record<string, PlainValue>] => [
-  "ledger",
-  "PeriodOpened",
-  { period: BigInt(period), openedAt: 1_000n * BigInt(period) },
-];
+const opened = (period: number): Spec => ["ledger", "PeriodOpened", { period, openedAt: 1_000 * period }];
 /** Period `period` closes at 2,000 x period, final three days (the default review window) later. */
-const closed = (period: number): [ContractName, string, Record<string, PlainValue>] => [
+const closed = (period: number): Spec => [
   "ledger",
   "PeriodClosed",
   {
-    period: BigInt(period),
-    closedAt: 2_000n * BigInt(period),
-    finalAt: 2_000n * BigInt(period) + 259_200n,
+    period,
+    closedAt: 2_000 * period,
+    finalAt: 2_000 * period + 259_200,
     treasurer: B,
   },
 ];
-const logged = (entryId: number, author: string, amount: bigint, weightBps: bigint, period = 1) =>
+const logged = (entryId: number, author: Address, amount: bigint, weightBps: number, period = 1) =>
   [
     "ledger",
     "EntryLogged",
     {
       entryId: BigInt(entryId),
       author,
-      period: BigInt(period),
-      stream: 0n,
+      period,
+      stream: 0,
       amount,
       weightBps,
       evidence: "0x01",
       uri: "",
     },
-  ] as [ContractName, string, Record<string, PlainValue>];
-const counted = (entryId: number, author: string, amount: bigint, payableAmount: bigint, period = 1) =>
+  ] satisfies Spec;
+const counted = (entryId: number, author: Address, amount: bigint, payableAmount: bigint, period = 1) =>
   [
     "ledger",
     "EntryCounted",
-    { entryId: BigInt(entryId), author, period: BigInt(period), stream: 0n, amount, payableAmount },
-  ] as [ContractName, string, Record<string, PlainValue>];
-const uncounted = (entryId: number, author: string, amount: bigint, period = 1) =>
+    { entryId: BigInt(entryId), author, period, stream: 0, amount, payableAmount },
+  ] satisfies Spec;
+const uncounted = (entryId: number, author: Address, amount: bigint, period = 1) =>
   [
     "ledger",
     "EntryUncounted",
-    { entryId: BigInt(entryId), author, period: BigInt(period), stream: 0n, amount, payableAmount: amount },
-  ] as [ContractName, string, Record<string, PlainValue>];
+    { entryId: BigInt(entryId), author, period, stream: 0, amount, payableAmount: amount },
+  ] satisfies Spec;
 
 describe("foldHistory on hand-written events", () => {
   it("counts, disputes and resolves entries into member, period and lifetime totals", () => {
     const state = foldHistory(
       history(
-        ["membership", "MemberAdmitted", { account: A, stage: 5n, constituency: 0n, mentor: ZERO }],
-        ["ledger", "ApprovalsRequiredSet", { approvalsRequired: 1n }],
+        ["membership", "MemberAdmitted", { account: A, stage: 5, constituency: 0, mentor: ZERO }],
+        ["ledger", "ApprovalsRequiredSet", { approvalsRequired: 1 }],
         opened(1),
-        logged(1, A, 1_000n, 5_000n),
-        ["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1n }],
+        logged(1, A, 1_000n, 5_000),
+        ["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1 }],
         counted(1, A, 1_000n, 500n),
-        logged(2, A, 300n, 10_000n),
-        ["ledger", "EntryApproved", { entryId: 2n, approver: B, approvals: 1n }],
+        logged(2, A, 300n, 10_000),
+        ["ledger", "EntryApproved", { entryId: 2n, approver: B, approvals: 1 }],
         counted(2, A, 300n, 300n),
         [
           "ledger",
           "EntryUncounted",
-          { entryId: 2n, author: A, period: 1n, stream: 0n, amount: 300n, payableAmount: 300n },
+          { entryId: 2n, author: A, period: 1, stream: 0, amount: 300n, payableAmount: 300n },
         ],
         ["ledger", "EntryDisputed", { entryId: 2n, disputer: B, reason: "no invoice" }],
         ["ledger", "DisputeResolved", { entryId: 2n, accepted: false }],
@@ -110,15 +114,15 @@ describe("foldHistory on hand-written events", () => {
   it("lapses pending work at closing, keeps counted work disputable and moves work accepted after the window", () => {
     const state = foldHistory(
       history(
-        ["ledger", "ReviewWindowSet", { window: 259_200n }],
-        ["ledger", "ApprovalsRequiredSet", { approvalsRequired: 1n }],
+        ["ledger", "ReviewWindowSet", { window: 259_200 }],
+        ["ledger", "ApprovalsRequiredSet", { approvalsRequired: 1 }],
         opened(1),
-        logged(1, A, 1_000n, 10_000n),
-        ["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1n }],
+        logged(1, A, 1_000n, 10_000),
+        ["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1 }],
         counted(1, A, 1_000n, 1_000n),
-        logged(2, A, 400n, 10_000n),
-        logged(3, A, 200n, 10_000n),
-        ["ledger", "EntryApproved", { entryId: 3n, approver: B, approvals: 1n }],
+        logged(2, A, 400n, 10_000),
+        logged(3, A, 200n, 10_000),
+        ["ledger", "EntryApproved", { entryId: 3n, approver: B, approvals: 1 }],
         counted(3, A, 200n, 200n),
         closed(1),
         opened(2),
@@ -132,7 +136,7 @@ describe("foldHistory on hand-written events", () => {
         counted(3, A, 200n, 200n),
         // Accepted after: it counts in the open period.
         ["ledger", "DisputeResolved", { entryId: 1n, accepted: true }],
-        ["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1n, toPeriod: 2n }],
+        ["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1, toPeriod: 2 }],
         counted(1, A, 1_000n, 1_000n, 2),
       ),
       TREASURY,
@@ -150,12 +154,12 @@ describe("foldHistory on hand-written events", () => {
     expect(state.ledger.reviewWindow).to.equal(259_200n);
 
     // A lapsed entry is never approved, counted or disputed; nothing moves without an accepted dispute.
-    const lapsed = history(opened(1), logged(1, A, 400n, 10_000n), closed(1), opened(2));
+    const lapsed = history(opened(1), logged(1, A, 400n, 10_000), closed(1), opened(2));
     expect(() =>
       foldHistory(
         [
           ...lapsed,
-          ...history(["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1n }]).map((e) => ({
+          ...history(["ledger", "EntryApproved", { entryId: 1n, approver: B, approvals: 1 }]).map((e) => ({
             ...e,
             block: 99,
           })),
@@ -179,7 +183,7 @@ describe("foldHistory on hand-written events", () => {
       foldHistory(
         [
           ...lapsed,
-          ...history(["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1n, toPeriod: 2n }]).map((e) => ({
+          ...history(["ledger", "EntryMoved", { entryId: 1n, fromPeriod: 1, toPeriod: 2 }]).map((e) => ({
             ...e,
             block: 99,
           })),
@@ -190,25 +194,21 @@ describe("foldHistory on hand-written events", () => {
   });
 
   it("keeps each redemption of a member as a schedule of its own, and records token recoveries", () => {
-    const scheduled = (schedule: bigint, shares: bigint, amount: bigint, start: bigint) =>
+    const scheduled = (schedule: bigint, shares: bigint, amount: bigint, start: number) =>
       [
         "capital",
         "RedemptionScheduled",
-        { member: A, schedule, shares, amount, start, period: 300n, instalments: 3n },
-      ] as [ContractName, string, Record<string, PlainValue>];
+        { member: A, schedule, shares, amount, start, period: 300, instalments: 3 },
+      ] satisfies Spec;
     const paid = (schedule: bigint, amount: bigint, paidTotal: bigint) =>
-      ["capital", "Redeemed", { member: A, schedule, amount, paidTotal }] as [
-        ContractName,
-        string,
-        Record<string, PlainValue>,
-      ];
+      ["capital", "Redeemed", { member: A, schedule, amount, paidTotal }] satisfies Spec;
     const contributed = [
       "capital",
       "ContributionPaid",
       { member: A, amount: 100n, toReserve: 25n, toAccount: 75n, shares: 75n },
-    ] as [ContractName, string, Record<string, PlainValue>];
+    ] satisfies Spec;
     const state = foldHistory(
-      history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(0n, 25n, 25n), [
+      history(contributed, scheduled(0n, 75n, 75n, 1_000), paid(0n, 25n, 25n), [
         "treasury",
         "TokensRecovered",
         { token: B, to: A, amount: 9n },
@@ -226,14 +226,14 @@ describe("foldHistory on hand-written events", () => {
     expect(state.recoveries.map((r) => [r.contract, r.token, r.to, r.amount])).to.deep.equal([["treasury", B, A, 9n]]);
 
     // A second schedule is numbered after the first; a payment names a schedule that exists.
-    expect(() => foldHistory(history(contributed, scheduled(1n, 75n, 75n, 1_000n)), TREASURY)).to.throw(
+    expect(() => foldHistory(history(contributed, scheduled(1n, 75n, 75n, 1_000)), TREASURY)).to.throw(
       /schedule 1 after 0/,
     );
     expect(() =>
-      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(1n, 1n, 1n)), TREASURY),
+      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000), paid(1n, 1n, 1n)), TREASURY),
     ).to.throw(/has no redemption schedule 1/);
     expect(() =>
-      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000n), paid(0n, 80n, 80n)), TREASURY),
+      foldHistory(history(contributed, scheduled(0n, 75n, 75n, 1_000), paid(0n, 80n, 80n)), TREASURY),
     ).to.throw(/redemption paid 80 after 0 of 75/);
   });
 
@@ -244,7 +244,7 @@ describe("foldHistory on hand-written events", () => {
       [
         "capital",
         "RedemptionScheduled",
-        { member: A, schedule: 0n, shares: 75n, amount: 75n, start: 1_000n, period: 300n, instalments: 3n },
+        { member: A, schedule: 0n, shares: 75n, amount: 75n, start: 1_000, period: 300, instalments: 3 },
       ],
       opened(1),
       closed(1),
@@ -253,10 +253,10 @@ describe("foldHistory on hand-written events", () => {
         "capital",
         "YearClosed",
         {
-          year: 1n,
+          year: 1,
           treasurer: B,
-          firstPeriod: 1n,
-          lastPeriod: 1n,
+          firstPeriod: 1,
+          lastPeriod: 1,
           split: {
             surplus: 100n,
             interest: 0n,
@@ -270,11 +270,11 @@ describe("foldHistory on hand-written events", () => {
           },
         },
       ],
-      ["capital", "AllocationSettled", { member: A, year: 1n, patronage: 1_000n, cash: 10n, shares: 50n, value: 50n }],
+      ["capital", "AllocationSettled", { member: A, year: 1, patronage: 1_000n, cash: 10n, shares: 50n, value: 50n }],
       [
         "capital",
         "RedemptionScheduled",
-        { member: A, schedule: 1n, shares: 50n, amount: 50n, start: 5_000n, period: 300n, instalments: 3n },
+        { member: A, schedule: 1n, shares: 50n, amount: 50n, start: 5_000, period: 300, instalments: 3 },
       ],
       ["capital", "Redeemed", { member: A, schedule: 0n, amount: 25n, paidTotal: 25n }],
       ["capital", "Redeemed", { member: A, schedule: 1n, amount: 16n, paidTotal: 16n }],
@@ -332,14 +332,14 @@ describe("foldHistory on hand-written events", () => {
           "ProposalClassified",
           {
             proposalId: 7n,
-            kind: 2n,
-            supermajorityNumerator: 2n,
-            supermajorityDenominator: 3n,
-            constituencyShares: Array(8).fill(0n),
+            kind: 2,
+            supermajorityNumerator: 2,
+            supermajorityDenominator: 3,
+            constituencyShares: [0, 0, 0, 0, 0, 0, 0, 0],
           },
         ],
-        ["governor", "VoteCast", { voter: A, proposalId: 7n, support: 3n, weight: 1n, reason: "not yet" }],
-        ["governor", "VoteCast", { voter: B, proposalId: 7n, support: 1n, weight: 0n, reason: "" }],
+        ["governor", "VoteCast", { voter: A, proposalId: 7n, support: 3, weight: 1n, reason: "not yet" }],
+        ["governor", "VoteCast", { voter: B, proposalId: 7n, support: 1, weight: 0n, reason: "" }],
         ["token", "Transfer", { from: A, to: TREASURY, value: 500n }],
         ["token", "Transfer", { from: TREASURY, to: B, value: 200n }],
       ),
@@ -356,20 +356,20 @@ describe("foldHistory on hand-written events", () => {
   });
 
   it("folds the audit registry: the cap and its history, who may attest, each period's attestations", () => {
-    const HASH = `0x${"ab".repeat(32)}`;
-    const ADMIN_ROLE = `0x${"00".repeat(32)}`;
+    const HASH = `0x${"ab".repeat(32)}` as const;
+    const ADMIN_ROLE = `0x${"00".repeat(32)}` as const;
     const state = foldHistory(
       history(
-        ["audit", "WageRatioCapSet", { capX100: 600n }],
+        ["audit", "WageRatioCapSet", { capX100: 600 }],
         ["audit", "RoleGranted", { role: ADMIN_ROLE, account: B, sender: ZERO }],
         ["audit", "RoleGranted", { role: AUDITOR_ROLE, account: A, sender: B }],
         ["governor", "QuorumNumeratorUpdated", { oldQuorumNumerator: 0n, newQuorumNumerator: 5000n }],
-        ["membership", "MemberAdmitted", { account: A, stage: 5n, constituency: 0n, mentor: ZERO }],
+        ["membership", "MemberAdmitted", { account: A, stage: 5, constituency: 0, mentor: ZERO }],
         opened(1),
         closed(1),
         opened(2),
-        ["audit", "PeriodAttested", { period: 1n, auditor: A, reportHash: HASH, uri: "ipfs://report" }],
-        ["audit", "WageRatioCapSet", { capX100: 100n }],
+        ["audit", "PeriodAttested", { period: 1, auditor: A, reportHash: HASH, uri: "ipfs://report" }],
+        ["audit", "WageRatioCapSet", { capX100: 100 }],
         ["audit", "RoleRevoked", { role: AUDITOR_ROLE, account: A, sender: B }],
         ["membership", "MemberLeft", { account: A }],
       ),
@@ -395,31 +395,27 @@ describe("foldHistory on hand-written events", () => {
   });
 
   it("throws, naming block and log index, on a sequence the contracts could not emit", () => {
-    const vote = { voter: A, proposalId: 7n, support: 1n, weight: 1n, reason: "" };
+    const vote = { voter: A, proposalId: 7n, support: 1, weight: 1n, reason: "" };
     expect(() => foldHistory(history(["governor", "VoteCast", vote]), TREASURY)).to.throw(
       /block 10, log 0 \(governor.VoteCast\): proposal 7 was never created/,
     );
     expect(() =>
       foldHistory(
-        history(opened(1), logged(1, A, 1_000n, 10_000n), counted(1, A, 1_000n, 1_000n), counted(1, A, 1_000n, 1_000n)),
+        history(opened(1), logged(1, A, 1_000n, 10_000), counted(1, A, 1_000n, 1_000n), counted(1, A, 1_000n, 1_000n)),
         TREASURY,
       ),
     ).to.throw(/block 13, log 3 .*entry 1 is Counted/);
     expect(() =>
-      foldHistory(history(opened(1), logged(1, A, 1_000n, 5_000n), counted(1, A, 1_000n, 1_000n)), TREASURY),
+      foldHistory(history(opened(1), logged(1, A, 1_000n, 5_000), counted(1, A, 1_000n, 1_000n)), TREASURY),
     ).to.throw(/block 12, log 2 .*amounts differ/);
     expect(() =>
-      foldHistory(history(["treasury", "PayoutClaimed", { member: A, period: 1n, amount: 5n }]), TREASURY),
+      foldHistory(history(["treasury", "PayoutClaimed", { member: A, period: 1, amount: 5n }]), TREASURY),
     ).to.throw(/before it was funded/);
     expect(() => foldHistory(history(["membership", "MemberLeft", { account: A }]), TREASURY)).to.throw(
       /non-member .*block 10, log 0/,
     );
-    const attested = ["audit", "PeriodAttested", { period: 1n, auditor: A, reportHash: "0x01", uri: "" }] as [
-      ContractName,
-      string,
-      Record<string, PlainValue>,
-    ];
-    const auditor = ["audit", "RoleGranted", { role: AUDITOR_ROLE, account: A, sender: B }] as typeof attested;
+    const attested = ["audit", "PeriodAttested", { period: 1, auditor: A, reportHash: "0x01", uri: "" }] satisfies Spec;
+    const auditor = ["audit", "RoleGranted", { role: AUDITOR_ROLE, account: A, sender: B }] satisfies Spec;
     expect(() => foldHistory(history(opened(1), attested), TREASURY)).to.throw(/attested without AUDITOR_ROLE/);
     expect(() => foldHistory(history(auditor, opened(1), attested), TREASURY)).to.throw(
       /block 12, log 2 .*period 1 attested before it closed/,

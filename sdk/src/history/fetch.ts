@@ -138,7 +138,10 @@ function describe(error: unknown, depth = 0): { text: string; codes: unknown[] }
   if (depth > 4 || error === null || typeof error !== "object") return { text: String(error), codes: [] };
   const e = error as Record<string, unknown>;
   const body = typeof e.body === "object" && e.body !== null ? JSON.stringify(e.body) : e.body;
-  const parts = [e.shortMessage, e.details, e.message, body, e.responseStatus].filter((p) => typeof p === "string");
+  // viem's message repeats its short message and details among lines of URL and version: those two say it all.
+  const message = typeof e.shortMessage === "string" ? e.shortMessage : e.message;
+  const status = typeof e.status === "number" ? `status ${e.status}` : undefined;
+  const parts = [message, e.details, status, body, e.responseStatus].filter((p) => typeof p === "string");
   const codes: unknown[] = [e.code, e.status].filter((c) => c !== undefined);
   for (const inner of [e.error, e.info, e.cause]) {
     if (inner === undefined) continue;
