@@ -382,11 +382,13 @@ export async function seedAttestation(
   signers: Signer[],
 ): Promise<{ period: number; hash: string }> {
   const provider = signers[0].provider!;
+  // The history and the audit read through viem: the same node, by the provider's JSON-RPC.
+  const rpc = provider as JsonRpcApiProvider;
   const client = createPublicClient({
-    transport: custom({ request: (r) => (provider as JsonRpcApiProvider).send(r.method, r.params ?? []) }),
+    transport: custom({ request: ({ method, params }) => rpc.send(method, params ?? []) }),
   });
   const { state, snapshot } = await loadHistory(client, deployment);
-  const report = await auditHistory(state, connectViews(deployment, provider as Parameters<typeof connectViews>[1]), {
+  const report = await auditHistory(state, connectViews(deployment, client), {
     deployment,
     toBlock: snapshot.lastBlock,
     dates: false,

@@ -18,6 +18,7 @@ import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "@di
 import { passReviewWindow } from "../../scripts/lib/seed.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 import { connection } from "./disco.ts";
+import { publicClient } from "./viem.ts";
 import { closePeriod, deployWithClosedPeriods, EURO, logApproved, Stream } from "./treasury.ts";
 
 /*
@@ -37,10 +38,10 @@ export async function audit(
   state?: HistoryState,
   blockTimes = new Map<number, bigint>(),
 ): Promise<AuditReport> {
-  const provider = connection.ethers.provider;
-  const toBlock = await provider.getBlockNumber();
-  const folded = state ?? (await loadHistory(provider, deployment)).state;
-  return auditHistory(folded, connectViews(deployment, provider), { deployment, toBlock, blockTimes });
+  const client = publicClient(connection);
+  const toBlock = Number(await client.getBlockNumber());
+  const folded = state ?? (await loadHistory(connection.ethers.provider, deployment)).state;
+  return auditHistory(folded, connectViews(deployment, client), { deployment, toBlock, blockTimes });
 }
 
 /** A fixture that adds its audit report to another fixture's DisCO (made once per fixture, as loadFixture wants). */

@@ -20,7 +20,7 @@ export async function recordedDemo() {
   const seeded = await seedAll(deployed, signers, connection.networkHelpers.time);
   const { snapshot, state, decoded } = await loadHistory(publicClient(connection), deployment);
   const token = await connection.ethers.getContractAt("DemoEuro", deployment.contracts.token.address);
-  const views = connectViews(deployment, connection.ethers.provider);
+  const views = connectViews(deployment, publicClient(connection));
   return { ...deployed, ...seeded, signers, token, snapshot, state, decoded, views };
 }
 

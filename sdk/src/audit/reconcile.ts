@@ -53,10 +53,11 @@ const SUPPORTS = ["Against", "For", "Abstain", "Block"];
 const address = (text: string) => text as Address;
 
 /**
- * Every figure of the folded state that a view also answers, compared: members and stages; entries, period, member
- * and lifetime totals; proposals' states, tallies, votes and (given the timeline) quorums; the treasury's owed,
+ * Every figure of the folded state that a view also answers, compared: members and stages; entries (one by one,
+ * but for the counted entries of final periods, which the totals pin), period, member and lifetime totals; proposals' states, tallies, votes and (given the timeline) quorums; the treasury's owed,
  * pools, claims, balance and unallocated money; the capital books and accounts; the audit registry's cap,
- * attestations and auditors. Views are read at `blockTag`, many to a request (readViews).
+ * attestations and auditors. Views are read at `blockTag`, many at once (readViews): their number grows with
+ * members, periods and proposals, not with the counted work of final periods.
  */
 export async function reconcile(
   state: HistoryState,
@@ -96,7 +97,17 @@ export async function reconcile(
   probe("ledger", "entryCount", BigInt(l.entries.size), view(ledger, "entryCount", []));
   probe("ledger", "currentPeriod", BigInt(l.currentPeriod), view(ledger, "currentPeriod", [], BigInt));
   probe("ledger", "reviewWindow", l.reviewWindow, view(ledger, "reviewWindow", [], BigInt));
+  // A final period's counted entries can't change any more, and its totals and each author's (below) add them
+  // up: they are pinned at a cost that doesn't grow with the history. Every other entry is compared one by one.
+  const periods = [...l.periods.keys()];
+  const final = await readViews(
+    views.client,
+    periods.map((p) => view(ledger, "isFinal", [p])),
+    read,
+  );
+  const finalPeriods = new Set(periods.filter((_, i) => final[i]));
   for (const entry of l.entries.values()) {
+    if (entry.status === "Counted" && finalPeriods.has(entry.period)) continue;
     const { author, period, stream, amount, weightBps, status, settled } = entry;
     const folded = { author, period, stream, amount, weightBps, status, approvals: entry.approvals.length, settled };
     probe(

@@ -1,7 +1,7 @@
 /**
- * A deployment's contracts as typed views on one viem client, and many view calls read at once: a few eth_calls
- * of Multicall3's code run without deploying it (viem's deployless multicall), so reading every entry of a long
- * history costs a handful of requests, on any EVM chain. Browser-safe.
+ * A deployment's contracts as typed views on one viem client, and many view calls read together: in rounds of
+ * concurrent calls, which a client with JSON-RPC batching (`http(url, { batch: true })`) sends as one request a
+ * round. Browser-safe.
  */
 import {
   getContract,
@@ -101,9 +101,7 @@ export function view<
 export interface ReadOptions {
   /** The block to read every view at. */
   blockNumber?: number;
-  /** View calls in one eth_call (default 500). */
-  callsPerRequest?: number;
-  /** eth_calls in flight at once (default 4). */
+  /** View calls in flight at once (default 50). */
   concurrency?: number;
 }
 
@@ -113,19 +111,13 @@ export async function readViews<T>(
   calls: ReadonlyArray<ViewCall<T>>,
   options: ReadOptions = {},
 ): Promise<T[]> {
-  const size = options.callsPerRequest ?? 500;
   const blockNumber = options.blockNumber === undefined ? undefined : BigInt(options.blockNumber);
-  const requests: Array<ReadonlyArray<ViewCall<T>>> = [];
-  for (let i = 0; i < calls.length; i += size) requests.push(calls.slice(i, i + size));
-  const answers: unknown[][] = [];
-  const concurrency = options.concurrency ?? 4;
-  for (let i = 0; i < requests.length; i += concurrency) {
-    const round = requests
-      .slice(i, i + concurrency)
-      .map((contracts) =>
-        client.multicall({ contracts, allowFailure: false, blockNumber, deployless: true, batchSize: 0 }),
-      );
-    answers.push(...((await Promise.all(round)) as unknown[][]));
+  const concurrency = options.concurrency ?? 50;
+  const answers: T[] = [];
+  for (let i = 0; i < calls.length; i += concurrency) {
+    const round = calls.slice(i, i + concurrency);
+    const read = await Promise.all(round.map(({ shape, ...call }) => client.readContract({ ...call, blockNumber })));
+    read.forEach((answer, j) => answers.push(round[j].shape(answer)));
   }
-  return answers.flat().map((answer, i) => calls[i].shape(answer));
+  return answers;
 }
