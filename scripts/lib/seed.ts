@@ -3,6 +3,7 @@ import { createPublicClient, custom } from "viem";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { id, parseUnits } from "ethers";
+import type { Address } from "viem";
 import {
   DemoEuro__factory,
   type AuditRegistry,
@@ -18,6 +19,7 @@ import { DEMO_PEOPLE, type DemoName } from "@disco-ledger/sdk/demo";
 import type { Deployment } from "./deployments.ts";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { evidenceHash, parseAmount, Stream, type StreamName } from "@disco-ledger/sdk/ledger";
+import { Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import {
   closeVoting,
   enact,
@@ -25,10 +27,9 @@ import {
   propose,
   relayBallot,
   signBallot,
-  Support,
+  toProposalCalls,
   type Clock,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+} from "./drive.ts";
 
 /**
  * The members appoint Jun, an outside auditor, by a bylaw vote (a role grant takes the supermajority): the first
@@ -41,14 +42,14 @@ export async function seedAuditor(
   clock: Clock,
 ): Promise<bigint> {
   const person = personIn(signers);
-  const appoint: ProposalCalls = {
+  const appoint = toProposalCalls({
     targets: [await audit.getAddress()],
     values: [0n],
     calldatas: [
       audit.interface.encodeFunctionData("grantRole", [await audit.AUDITOR_ROLE(), await person("Jun").getAddress()]),
     ],
     description: "Appoint Jun as our auditor: they may attest each closed period's books",
-  };
+  });
   return enact(
     governor,
     clock,
@@ -64,12 +65,13 @@ export interface DemoProposals {
 }
 
 /** The members' call to `membership` described as a proposal. */
-const membershipCall = async (membership: Membership, description: string, data: string): Promise<ProposalCalls> => ({
-  targets: [await membership.getAddress()],
-  values: [0n],
-  calldatas: [data],
-  description,
-});
+const membershipCall = async (membership: Membership, description: string, data: string): Promise<ProposalCalls> =>
+  toProposalCalls({
+    targets: [await membership.getAddress()],
+    values: [0n],
+    calldatas: [data],
+    description,
+  });
 
 /**
  * Brings a freshly deployed demo DisCO (ignition/parameters/localhost.json) to life: one finished vote that admits
@@ -333,8 +335,8 @@ export async function seedCapital(
     await (await capital.connect(person(name)).contribute()).wait();
   }
   const surplus = parseUnits(YEAR_ONE.surplus, await currency.decimals());
-  const accounts = await yearCloseProposal(
-    capital,
+  const accounts = yearCloseProposal(
+    (await capital.getAddress()) as Address,
     YEAR_ONE.lastPeriod,
     surplus,
     `${YEAR_ONE.surplus} ${await currency.symbol()}`,

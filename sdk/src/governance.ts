@@ -1,5 +1,21 @@
-import { keccak256, toUtf8Bytes, type Signer } from "ethers";
-import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
+/**
+ * The governor's vocabulary and the calls a member's intent becomes: proposal ids, the governor calls that propose,
+ * queue, execute and relay, and the EIP-712 ballots a member signs for anyone to relay. Pure, apart from the two
+ * reads a ballot needs (the governor's domain and the voter's nonce), which take a viem PublicClient. Any signer
+ * signs the typed data: viem's `signTypedData(ballotTypedData(..))`, or ethers'
+ * `signer.signTypedData(domain, types, message)` with the same three parts.
+ */
+import {
+  encodeAbiParameters,
+  hexToBigInt,
+  keccak256,
+  toHex,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type TypedDataDefinition,
+} from "viem";
+import { governorAbi } from "./generated/abis.ts";
 
 /** Vote support values (GovernorBravo order, plus Block for consent proposals). */
 export const Support = { Against: 0, For: 1, Abstain: 2, Block: 3 } as const;
@@ -20,16 +36,17 @@ export const PROPOSAL_STATES = [
 /** IDisCOGovernor.ProposalKind, by number. */
 export const PROPOSAL_KINDS = ["Standard", "Bylaw", "Consent"] as const;
 
+/** A proposal as the governor takes it: the calls the timelock makes if it passes, and what it is for. */
 export interface ProposalCalls {
-  targets: string[];
+  targets: Address[];
   values: bigint[];
-  calldatas: string[];
+  calldatas: Hex[];
   description: string;
 }
 
 /**
  * A vote signed by a member for anyone to relay: EIP-712 Ballot as OpenZeppelin's Governor defines it, or
- * ExtendedBallot when it carries a reason (a Block must).
+ * ExtendedBallot when it carries a reason (a Block must). This is the JSON the CLI writes and the app reads.
  */
 export interface SignedBallot {
   governor: string;
@@ -42,26 +59,45 @@ export interface SignedBallot {
   signature: string;
 }
 
-/** Moves the chain's clock; on the local chain this is Hardhat's network helpers. */
-export interface Clock {
-  increase(seconds: number | bigint): Promise<unknown>;
+export const descriptionHash = (description: string): Hex => keccak256(toHex(description));
+
+/**
+ * The proposal's id, as the governor's (pure) hashProposal computes it: the hash of the calls and of the
+ * description. The governor does not override it, so no call is needed.
+ */
+export function proposalIdOf(calls: ProposalCalls): bigint {
+  const encoded = encodeAbiParameters(
+    [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
+    [calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description)],
+  );
+  return hexToBigInt(keccak256(encoded));
 }
 
-export const descriptionHash = (description: string): string => keccak256(toUtf8Bytes(description));
+/** The governor call that makes the proposal, for viem's writeContract/simulateContract or encodeFunctionData. */
+export const proposeCall = (calls: ProposalCalls) =>
+  ({
+    abi: governorAbi,
+    functionName: "propose",
+    args: [calls.targets, calls.values, calls.calldatas, calls.description],
+  }) as const;
 
-export async function proposalIdOf(governor: DisCOGovernor, calls: ProposalCalls): Promise<bigint> {
-  return governor.hashProposal(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
-}
+/** The governor call that queues a Succeeded proposal in the timelock. */
+export const queueCall = (calls: ProposalCalls) =>
+  ({
+    abi: governorAbi,
+    functionName: "queue",
+    args: [calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description)],
+  }) as const;
 
-export async function propose(governor: DisCOGovernor, proposer: Signer, calls: ProposalCalls): Promise<bigint> {
-  const id = await proposalIdOf(governor, calls);
-  await (
-    await governor.connect(proposer).propose(calls.targets, calls.values, calls.calldatas, calls.description)
-  ).wait();
-  return id;
-}
+/** The governor call that executes a Queued proposal once its timelock delay is over. */
+export const executeCall = (calls: ProposalCalls) =>
+  ({
+    abi: governorAbi,
+    functionName: "execute",
+    args: [calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description)],
+  }) as const;
 
-/** EIP-712 types of a vote by signature, as OpenZeppelin's Governor hashes them; the dApp signs the same. */
+/** EIP-712 types of a vote by signature, as OpenZeppelin's Governor hashes them. */
 export const BALLOT = [
   { name: "proposalId", type: "uint256" },
   { name: "support", type: "uint8" },
@@ -80,107 +116,116 @@ export const EXTENDED_BALLOT = [
  */
 export const ballotNonceKey = (proposalId: bigint): bigint => BigInt.asUintN(192, proposalId);
 
-/** Signs a ballot with the voter's keyed nonce for this proposal, `governor.nonces(voter, uint192(proposalId))`. */
-export async function signBallot(
-  signer: Signer,
-  governor: DisCOGovernor,
-  proposalId: bigint,
-  support: number,
-  reason?: string,
-): Promise<SignedBallot> {
-  const nonce = await governor["nonces(address,uint192)"](await signer.getAddress(), ballotNonceKey(proposalId));
-  return signBallotWithNonce(signer, governor, proposalId, support, nonce, reason);
+/** The governor's EIP-712 domain, from its eip712Domain() view. */
+export interface BallotDomain {
+  name: string;
+  version: string;
+  chainId: bigint;
+  verifyingContract: Address;
 }
 
+/** A vote to sign. With a reason it is an ExtendedBallot (a Block must have one, params empty); without, a Ballot. */
+export interface Ballot {
+  proposalId: bigint;
+  support: number;
+  voter: Address;
+  nonce: bigint;
+  reason?: string;
+}
+
+/** The EIP-712 types a ballot is signed with: an ExtendedBallot when it has a reason, a Ballot without. */
+export const ballotTypes = (
+  ballot: Pick<Ballot, "reason">,
+): { Ballot: typeof BALLOT } | { ExtendedBallot: typeof EXTENDED_BALLOT } =>
+  ballot.reason === undefined ? { Ballot: BALLOT } : { ExtendedBallot: EXTENDED_BALLOT };
+
 /**
- * Signs a ballot (EIP-712 Ballot, or ExtendedBallot with a reason) with the given nonce: the keyed one, the plain
- * `nonces(voter)` the governor still accepts, or any other (which it refuses).
+ * What the voter signs, for viem's signTypedData and verifyTypedData; ethers' signTypedData takes its domain,
+ * `ballotTypes(ballot)` and its message. Typed as any typed data, since viem's signers take a Ballot or an
+ * ExtendedBallot only once the reason decides which.
  */
-export async function signBallotWithNonce(
-  signer: Signer,
-  governor: DisCOGovernor,
-  proposalId: bigint,
-  support: number,
-  nonce: bigint,
-  reason?: string,
-): Promise<SignedBallot> {
-  const voter = await signer.getAddress();
-  const domain = await governor.eip712Domain();
-  const ballot = { proposalId, support, voter, nonce };
-  const signature = await signer.signTypedData(
-    {
-      name: domain.name,
-      version: domain.version,
-      chainId: domain.chainId,
-      verifyingContract: domain.verifyingContract,
-    },
-    reason === undefined ? { Ballot: [...BALLOT] } : { ExtendedBallot: [...EXTENDED_BALLOT] },
-    reason === undefined ? ballot : { ...ballot, reason, params: "0x" },
-  );
+export function ballotTypedData(domain: BallotDomain, ballot: Ballot): TypedDataDefinition {
+  const { proposalId, support, voter, nonce, reason } = ballot;
+  const message = { proposalId, support, voter, nonce };
+  return reason === undefined
+    ? { domain, types: ballotTypes(ballot), primaryType: "Ballot", message }
+    : {
+        domain,
+        types: ballotTypes(ballot),
+        primaryType: "ExtendedBallot",
+        message: { ...message, reason, params: "0x" },
+      };
+}
+
+/** The signed vote as the CLI writes it (decimal strings for the big numbers, reason only when there is one). */
+export function toSignedBallot(domain: BallotDomain, ballot: Ballot, signature: Hex): SignedBallot {
   return {
     governor: domain.verifyingContract,
     chainId: domain.chainId.toString(),
-    proposalId: proposalId.toString(),
-    support,
-    voter,
-    nonce: nonce.toString(),
-    ...(reason === undefined ? {} : { reason }),
+    proposalId: ballot.proposalId.toString(),
+    support: ballot.support,
+    voter: ballot.voter,
+    nonce: ballot.nonce.toString(),
+    ...(ballot.reason === undefined ? {} : { reason: ballot.reason }),
     signature,
   };
 }
 
-/** Submits someone's signed vote; the relayer pays the gas. */
-export async function relayBallot(governor: DisCOGovernor, relayer: Signer, ballot: SignedBallot) {
-  const { proposalId, support, voter, reason, signature } = ballot;
-  const relaying = governor.connect(relayer);
-  return reason === undefined
-    ? relaying.castVoteBySig(proposalId, support, voter, signature)
-    : relaying.castVoteWithReasonAndParamsBySig(proposalId, support, voter, reason, "0x", signature);
+/** The governor call that submits a signed vote (with a reason, the extended form); the relayer pays the gas. */
+export function relayCall(ballot: SignedBallot) {
+  const proposalId = BigInt(ballot.proposalId);
+  const voter = ballot.voter as Address;
+  const signature = ballot.signature as Hex;
+  return ballot.reason === undefined
+    ? ({
+        abi: governorAbi,
+        functionName: "castVoteBySig",
+        args: [proposalId, ballot.support, voter, signature],
+      } as const)
+    : ({
+        abi: governorAbi,
+        functionName: "castVoteWithReasonAndParamsBySig",
+        args: [proposalId, ballot.support, voter, ballot.reason, "0x" as Hex, signature],
+      } as const);
 }
 
-export async function queue(governor: DisCOGovernor, caller: Signer, calls: ProposalCalls) {
-  return governor
-    .connect(caller)
-    .queue(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
+/** Reads the governor's EIP-712 domain, which every ballot for it is signed under. */
+export async function readBallotDomain(client: PublicClient, governor: Address): Promise<BallotDomain> {
+  const [, name, version, chainId, verifyingContract] = await client.readContract({
+    address: governor,
+    abi: governorAbi,
+    functionName: "eip712Domain",
+  });
+  return { name, version, chainId, verifyingContract };
 }
 
-export async function execute(governor: DisCOGovernor, caller: Signer, calls: ProposalCalls) {
-  return governor
-    .connect(caller)
-    .execute(calls.targets, calls.values, calls.calldatas, descriptionHash(calls.description));
-}
-
-/** Moves the clock to the first moment the proposal can be voted on; no move once voting has opened. */
-export async function openVoting(governor: DisCOGovernor, clock: Clock, proposalId: bigint): Promise<void> {
-  const [snapshot, now] = await Promise.all([governor.proposalSnapshot(proposalId), governor.clock()]);
-  if (snapshot >= now) await clock.increase(snapshot - now + 1n);
-}
-
-/** Moves the clock past the proposal's deadline; no move once voting has closed. */
-export async function closeVoting(governor: DisCOGovernor, clock: Clock, proposalId: bigint): Promise<void> {
-  const [deadline, now] = await Promise.all([governor.proposalDeadline(proposalId), governor.clock()]);
-  if (deadline >= now) await clock.increase(deadline - now + 1n);
+/** The voter's keyed nonce for this proposal, `governor.nonces(voter, uint192(proposalId))`: what a ballot signs. */
+export async function readBallotNonce(
+  client: PublicClient,
+  governor: Address,
+  voter: Address,
+  proposalId: bigint,
+): Promise<bigint> {
+  return client.readContract({
+    address: governor,
+    abi: governorAbi,
+    functionName: "nonces",
+    args: [voter, ballotNonceKey(proposalId)],
+  });
 }
 
 /**
- * Takes a proposal through the whole lifecycle on a chain whose clock can be moved: propose, wait for the snapshot,
- * each voter votes, wait for the deadline, queue, wait for the timelock, execute. Returns the proposal id.
+ * The ballot a voter signs for this proposal, with its domain and their keyed nonce read from the chain: sign
+ * `ballotTypedData(domain, ballot)` and keep `toSignedBallot(domain, ballot, signature)`.
  */
-export async function enact(
-  governor: DisCOGovernor,
-  clock: Clock,
-  proposer: Signer,
-  calls: ProposalCalls,
-  votes: ReadonlyArray<readonly [Signer, number]>,
-): Promise<bigint> {
-  const id = await propose(governor, proposer, calls);
-  await openVoting(governor, clock, id);
-  for (const [voter, support] of votes) await (await governor.connect(voter).castVote(id, support)).wait();
-  await closeVoting(governor, clock, id);
-  await (await queue(governor, proposer, calls)).wait();
-  const eta = await governor.proposalEta(id);
-  const now = await governor.clock();
-  if (eta > now) await clock.increase(eta - now);
-  await (await execute(governor, proposer, calls)).wait();
-  return id;
+export async function prepareBallot(
+  client: PublicClient,
+  governor: Address,
+  vote: Omit<Ballot, "nonce">,
+): Promise<{ domain: BallotDomain; ballot: Ballot }> {
+  const [domain, nonce] = await Promise.all([
+    readBallotDomain(client, governor),
+    readBallotNonce(client, governor, vote.voter, vote.proposalId),
+  ]);
+  return { domain, ballot: { ...vote, nonce } };
 }

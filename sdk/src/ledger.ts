@@ -1,4 +1,4 @@
-import { id, isHexString } from "ethers";
+import { isHex, keccak256, size, toHex, type Hex } from "viem";
 
 /** IValueLedger.Stream, by number. */
 export const STREAMS = ["Livelihood", "Love", "Care"] as const;
@@ -37,6 +37,6 @@ export function parseStream(text: string): number {
 }
 
 /** Evidence as the ledger stores it: a 32-byte hash given as is, or the hash of a reference kept off-chain. */
-export function evidenceHash(reference: string): string {
-  return isHexString(reference, 32) ? reference : id(reference);
+export function evidenceHash(reference: string): Hex {
+  return isHex(reference) && size(reference) === 32 ? reference : keccak256(toHex(reference));
 }

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { id as keccakId } from "ethers";
 import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { enact, toProposalCalls } from "../../scripts/lib/drive.ts";
 import { connection, deployDisCO } from "../helpers/disco.ts";
 import { closePeriod, deployWithClosedPeriods, waitUntilFinal } from "../helpers/treasury.ts";
 
@@ -147,12 +148,14 @@ describe("AuditRegistry", () => {
       .to.be.revertedWithCustomError(audit, "AccessControlUnauthorizedAccount")
       .withArgs(heidi.address, AUDITOR_ROLE);
 
-    const appoint = await vote({
-      targets: [target],
-      values: [0n],
-      calldatas: [audit.interface.encodeFunctionData("grantRole", [AUDITOR_ROLE, heidi.address])],
-      description: "Appoint heidi as our auditor",
-    });
+    const appoint = await vote(
+      toProposalCalls({
+        targets: [target],
+        values: [0n],
+        calldatas: [audit.interface.encodeFunctionData("grantRole", [AUDITOR_ROLE, heidi.address])],
+        description: "Appoint heidi as our auditor",
+      }),
+    );
     expect((await governor.proposalTally(appoint)).kind).to.equal(BYLAW);
     expect(await audit.hasRole(AUDITOR_ROLE, heidi.address)).to.equal(true);
 
@@ -172,12 +175,14 @@ describe("AuditRegistry", () => {
       .withArgs(2, 0);
     expect(await audit.attestationCount(2)).to.equal(0n);
 
-    const oneToOne = await vote({
-      targets: [target],
-      values: [0n],
-      calldatas: [audit.interface.encodeFunctionData("setWageRatioCap", [100])],
-      description: "Equal pay for every hour, as GT's committed members have it",
-    });
+    const oneToOne = await vote(
+      toProposalCalls({
+        targets: [target],
+        values: [0n],
+        calldatas: [audit.interface.encodeFunctionData("setWageRatioCap", [100])],
+        description: "Equal pay for every hour, as GT's committed members have it",
+      }),
+    );
     expect((await governor.proposalTally(oneToOne)).kind).to.equal(BYLAW);
     expect(await audit.wageRatioCap()).to.equal(100n);
   });

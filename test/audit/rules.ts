@@ -1,15 +1,7 @@
 import { expect } from "chai";
 import { auditTables, canonicalJson, proposalHex, toCsv } from "@disco-ledger/sdk/audit";
-import {
-  closeVoting,
-  descriptionHash,
-  enact,
-  openVoting,
-  propose,
-  queue,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { descriptionHash, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { closeVoting, enact, openVoting, propose, queue, toProposalCalls } from "../../scripts/lib/drive.ts";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { loadHistory } from "@disco-ledger/sdk/history";
@@ -32,21 +24,24 @@ async function reviewedDemo() {
   const counted = work.pending[0] - 1n;
   await (await ledger.connect(bob).closePeriod()).wait();
   await (await ledger.connect(dara).dispute(counted, "Is part 3 invoiced?")).wait();
-  const accept: ProposalCalls = {
+  const accept = toProposalCalls({
     targets: [await ledger.getAddress()],
     values: [0n],
     calldatas: [ledger.interface.encodeFunctionData("resolveDispute", [counted, true])],
     description: "Accept Alice's translation, part 3: the invoice is there",
-  };
+  });
   const For = (...voters: typeof signers) => voters.map((v) => [v, Support.For] as const);
   const resolved = await enact(governor, time, alice, accept, For(alice, bob, carla));
 
-  const admit = async (description: string): Promise<ProposalCalls> => ({
-    targets: [await membership.getAddress()],
-    values: [0n],
-    calldatas: [membership.interface.encodeFunctionData("admit", [signers[12].address, Stage.Casual, 3, ZeroAddress])],
-    description,
-  });
+  const admit = async (description: string): Promise<ProposalCalls> =>
+    toProposalCalls({
+      targets: [await membership.getAddress()],
+      values: [0n],
+      calldatas: [
+        membership.interface.encodeFunctionData("admit", [signers[12].address, Stage.Casual, 3, ZeroAddress]),
+      ],
+      description,
+    });
   const [succeededCalls, defeatedCalls, queuedCalls] = await Promise.all(
     ["Admit a supporter (succeeded)", "Admit a supporter (defeated)", "Admit a supporter (queued)"].map(admit),
   );

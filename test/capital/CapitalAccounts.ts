@@ -8,7 +8,7 @@ import {
   type LogDescription,
 } from "ethers";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import {
   BPS,
@@ -48,18 +48,8 @@ import {
   type Settings,
   type Split,
 } from "../helpers/capital.ts";
-import {
-  closeVoting,
-  enact,
-  execute,
-  openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
-  propose,
-  queue,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
+import { closeVoting, enact, execute, openVoting, propose, queue } from "../../scripts/lib/drive.ts";
 import type { CapitalAccounts } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -141,10 +131,6 @@ async function settingsOf(capital: CapitalAccounts) {
 /** The split as YearClosed reports it, as plain values. */
 function splitIn(receipt: ContractTransactionReceipt, capital: CapitalAccounts): Split[] {
   return eventsIn(receipt, capital, "YearClosed").map((e) => plain(e.args.split) as unknown as Split);
-}
-
-function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
 }
 
 /** The members' allocation of a surplus year: floor(pool x patronage / total) of the cash and the shares. */

@@ -27,20 +27,18 @@ import {
   type Vote,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { descriptionHash, proposalIdOf, Support } from "@disco-ledger/sdk/governance";
 import {
   signBallotWithNonce,
   signBallot,
-  descriptionHash,
   execute,
-  proposalIdOf,
   propose,
   queue,
   relayBallot,
   closeVoting,
   openVoting,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+  toProposalCalls,
+} from "../../scripts/lib/drive.ts";
 
 const { ethers, networkHelpers } = connection;
 const { ZeroAddress, ZeroHash } = ethers;
@@ -196,7 +194,7 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
       const { governor, alice } = disco;
       const proposal = await standardProposal(disco, "admit heidi");
-      const proposalId = await proposalIdOf(governor, proposal);
+      const proposalId = proposalIdOf(proposal);
       const tx = governor
         .connect(alice)
         .propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description);
@@ -268,7 +266,7 @@ describe("DisCOGovernor", function () {
     it("makes a proposal calling the governor a Bylaw with the current supermajority", async function () {
       const { governor, alice } = await networkHelpers.loadFixture(deployWithAdmin);
       const proposal = await governorCall(governor, "setSupermajority", [3, 4], "raise the bar");
-      const proposalId = await proposalIdOf(governor, proposal);
+      const proposalId = proposalIdOf(proposal);
       await expect(
         governor.connect(alice).propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
       )
@@ -332,7 +330,7 @@ describe("DisCOGovernor", function () {
       }
       // Proposed, the classification is fixed and announced.
       const demote = calls(m, bylaws[3][1], "carol to Casual");
-      const demoteId = await proposalIdOf(governor, demote);
+      const demoteId = proposalIdOf(demote);
       await expect(governor.connect(alice).propose(demote.targets, demote.values, demote.calldatas, demote.description))
         .to.emit(governor, "ProposalClassified")
         .withArgs(demoteId, kind("Bylaw"), 2, 3, [6000, 2000, 2000, 0, 0, 0, 0, 0]);
@@ -373,7 +371,7 @@ describe("DisCOGovernor", function () {
     it("makes a batch a Bylaw when any one of its calls is", async function () {
       const { governor, membership, alice, grace } = await networkHelpers.loadFixture(deployWithAdmin);
       const m = await membership.getAddress();
-      const proposal: ProposalCalls = {
+      const proposal = toProposalCalls({
         targets: [m, m],
         values: [0n, 0n],
         calldatas: [
@@ -381,7 +379,7 @@ describe("DisCOGovernor", function () {
           membership.interface.encodeFunctionData("grantRole", [ZeroHash, grace.address]),
         ],
         description: "admit grace as a supporter and make her an admin",
-      };
+      });
       const proposalId = await propose(governor, alice, proposal);
       expect((await governor.proposalTally(proposalId)).kind).to.equal(kind("Bylaw"));
     });
@@ -390,7 +388,7 @@ describe("DisCOGovernor", function () {
       const disco = await networkHelpers.loadFixture(deployWithAdmin);
       const { governor, alice } = disco;
       const proposal = await standardProposal(disco, "[consent] admit heidi as a supporter");
-      const proposalId = await proposalIdOf(governor, proposal);
+      const proposalId = proposalIdOf(proposal);
       await expect(
         governor.connect(alice).propose(proposal.targets, proposal.values, proposal.calldatas, proposal.description),
       )
@@ -1102,7 +1100,7 @@ describe("DisCOGovernor", function () {
       const { governor, membership, alice, bob } = disco;
       const m = await membership.getAddress();
       // The workers' majority tidies the constituencies so that, once weighting is on, it would hold 2/3 of the weight.
-      const move: ProposalCalls = {
+      const move = toProposalCalls({
         targets: [m, m],
         values: [0n, 0n],
         calldatas: [
@@ -1110,7 +1108,7 @@ describe("DisCOGovernor", function () {
           membership.interface.encodeFunctionData("changeConstituency", [bob.address, Constituency.client]),
         ],
         description: "tidy constituencies",
-      };
+      });
       expect(await governor.classify(move.targets, move.calldatas, move.description)).to.equal(kind("Bylaw"));
       const moveId = await decide(governor, alice, move, threeToTwo(disco)); // 60%, short of 2/3
       expect(await governor.state(moveId)).to.equal(state("Defeated"));

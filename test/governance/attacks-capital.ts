@@ -25,15 +25,8 @@ import {
   totalPatronageOf,
   WITH_CONTRIBUTION,
 } from "../helpers/capital.ts";
-import {
-  closeVoting,
-  execute,
-  openVoting,
-  propose,
-  queue,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { Support } from "@disco-ledger/sdk/governance";
+import { closeVoting, execute, openVoting, propose, queue, toProposalCalls } from "../../scripts/lib/drive.ts";
 
 /*
  * The security review's attacks on the capital accounts (issue 12, findings 3 and 7), played against the production
@@ -97,12 +90,12 @@ describe("Attacks on the DisCO's capital (security review, issue 12)", function 
       const { governor, capital, treasury, token, alice, ivan } = disco;
       const freed = RESERVE * 4n + ACCOUNT * 4n;
       const lossCall = capital.interface.encodeFunctionData("closeYearAtLoss", [disco.period, freed]);
-      const proposal: ProposalCalls = {
+      const proposal = toProposalCalls({
         targets: [await capital.getAddress(), await treasury.getAddress()],
         values: [0n, 0n],
         calldatas: [lossCall, treasury.interface.encodeFunctionData("spend", [ivan.address, freed, "loss cover"])],
         description: "Close year 1 at a loss and pay the creditor",
-      };
+      });
       // The loss call alone is what makes it a bylaw (the module registers it), not the spend.
       expect(await governor.classify([await capital.getAddress()], [lossCall], "loss")).to.equal(kind("Bylaw"));
       expect(await governor.classify([proposal.targets[1]], [proposal.calldatas[1]], "spend")).to.equal(

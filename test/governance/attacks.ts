@@ -24,19 +24,17 @@ import { expectDefeatedForGood } from "../helpers/expect.ts";
 import { currencyOf, EURO, payIn } from "../helpers/treasury.ts";
 import { deployDisCO as deployModule, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
+import { proposalIdOf, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import {
   signBallotWithNonce,
   signBallot,
   closeVoting,
   execute,
   openVoting,
-  proposalIdOf,
   propose,
   queue,
   relayBallot,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+} from "../../scripts/lib/drive.ts";
 
 /*
  * The security review's attacks on who decides (issue 12, findings 1 and 2, signed ballots, founders), each played
@@ -175,16 +173,16 @@ describe("Attacks on the DisCO's decisions (security review, issue 12)", functio
         await membershipCall(disco, "remove", [dave.address, "obstruction"], "Remove dave"),
       ];
       for (const attack of attacks) {
-        const proposalId = await proposalIdOf(governor, attack);
+        const proposalId = proposalIdOf(attack);
         await expect(
           governor.connect(alice).propose(attack.targets, attack.values, attack.calldatas, attack.description),
         )
           .to.emit(governor, "ProposalClassified")
           .withArgs(proposalId, kind("Bylaw"), 2, 3, NO_SHARES);
       }
-      const last = await proposalIdOf(governor, attacks[attacks.length - 1]);
+      const last = proposalIdOf(attacks[attacks.length - 1]);
       await openVoting(governor, time, last);
-      for (const attack of attacks) await castVotes(governor, await proposalIdOf(governor, attack), threeToTwo(disco));
+      for (const attack of attacks) await castVotes(governor, proposalIdOf(attack), threeToTwo(disco));
       await closeVoting(governor, time, last);
       for (const attack of attacks) await expectDefeatedForGood(governor, alice, attack);
       for (const member of [carol, dave]) {

@@ -12,9 +12,9 @@ import {
   TIMELOCK_DELAY,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { descriptionHash, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import {
   signBallot,
-  descriptionHash,
   enact,
   execute,
   propose,
@@ -22,9 +22,8 @@ import {
   relayBallot,
   closeVoting,
   openVoting,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+  toProposalCalls,
+} from "../../scripts/lib/drive.ts";
 import type { DisCOGovernor, Membership, TimelockController } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -45,12 +44,12 @@ async function membershipCall(
   description: string,
 ): Promise<ProposalCalls> {
   const iface: Interface = membership.interface;
-  return {
+  return toProposalCalls({
     targets: [await membership.getAddress()],
     values: [0n],
     calldatas: [iface.encodeFunctionData(functionName, args)],
     description,
-  };
+  });
 }
 
 /** The timelock operation id GovernorTimelockControl uses for a proposal (salt: governor address ^ description hash). */

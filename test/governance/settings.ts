@@ -14,7 +14,7 @@ import {
   TIMELOCK_DELAY,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
-import { execute, propose, queue, closeVoting, openVoting, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { execute, propose, queue, closeVoting, openVoting, toProposalCalls } from "../../scripts/lib/drive.ts";
 
 /*
  * The governor's own parameters (supermajority, bylaw functions, quorum, delay, period, threshold), changed only
@@ -140,7 +140,7 @@ describe("DisCOGovernor", function () {
       const { governor, alice } = disco;
       const iface: Interface = governor.interface;
       const g = await governor.getAddress();
-      const proposal: ProposalCalls = {
+      const proposal = toProposalCalls({
         targets: [g, g, g],
         values: [0n, 0n, 0n],
         calldatas: [
@@ -149,7 +149,7 @@ describe("DisCOGovernor", function () {
           iface.encodeFunctionData("setProposalThreshold", [0]),
         ],
         description: "slower rhythm, anyone may propose",
-      };
+      });
       await passAndQueue(governor, alice, proposal, allFor(disco));
       const tx = execute(governor, alice, proposal);
       await expect(tx)

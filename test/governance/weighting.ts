@@ -20,7 +20,8 @@ import {
   TIMELOCK_DELAY,
   type Shares,
 } from "../helpers/disco.ts";
-import { execute, proposalIdOf, propose, queue, closeVoting, openVoting, Support } from "@disco-ledger/sdk/governance";
+import { proposalIdOf, Support } from "@disco-ledger/sdk/governance";
+import { execute, propose, queue, closeVoting, openVoting } from "../../scripts/lib/drive.ts";
 
 /*
  * Multi-constituency weighting (DisCO principle 2): each constituency's fixed share of every decision, set by a
@@ -47,7 +48,7 @@ describe("DisCOGovernor", function () {
       expect(await governor.constituencyShares()).to.deep.equal(shares.map(BigInt));
 
       const after = await standardProposal(disco, "after weighting");
-      const afterId = await proposalIdOf(governor, after);
+      const afterId = proposalIdOf(after);
       await expect(governor.connect(alice).propose(after.targets, after.values, after.calldatas, after.description))
         .to.emit(governor, "ProposalClassified")
         .withArgs(afterId, kind("Standard"), 2, 3, shares);

@@ -5,15 +5,8 @@ import type { Signer } from "ethers";
 import { main, type AuditEnv } from "../../scripts/audit.ts";
 import { auditHistory, connectViews, type AuditReport } from "@disco-ledger/sdk/audit";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
-import {
-  closeVoting,
-  descriptionHash,
-  enact,
-  openVoting,
-  propose,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { descriptionHash, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { closeVoting, enact, openVoting, propose, toProposalCalls } from "../../scripts/lib/drive.ts";
 import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "@disco-ledger/sdk/history";
 import { passReviewWindow } from "../../scripts/lib/seed.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
@@ -93,12 +86,13 @@ export async function governedDisCO() {
   await passReviewWindow(ledger, time);
   await (await treasury.connect(bob).fundPeriod(1, 8_000n * EURO)).wait();
   await (await treasury.connect(bob).fundPeriod(2, 500n * EURO)).wait();
-  const call = (target: string, data: string, description: string): ProposalCalls => ({
-    targets: [target],
-    values: [0n],
-    calldatas: [data],
-    description,
-  });
+  const call = (target: string, data: string, description: string): ProposalCalls =>
+    toProposalCalls({
+      targets: [target],
+      values: [0n],
+      calldatas: [data],
+      description,
+    });
   const cap = await enact(
     governor,
     time,

@@ -4,18 +4,21 @@ import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
 import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import {
   ballotNonceKey,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
+  proposalIdOf,
+  Support,
+  type ProposalCalls,
+} from "@disco-ledger/sdk/governance";
+import {
   closeVoting,
   enact,
   openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
   propose,
-  proposalIdOf,
   queue,
-  Support,
   type Clock,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+  toProposalCalls,
+} from "../../scripts/lib/drive.ts";
 import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
 
 export { Stage };
@@ -132,7 +135,7 @@ export const time: Clock = connection.networkHelpers.time;
 
 /** A proposal of one call. */
 export function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
+  return toProposalCalls({ targets: [target], values: [0n], calldatas: [data], description });
 }
 
 /** Every founder who is Committed in the fixture, in favour: enough for any kind of proposal. */
@@ -217,7 +220,7 @@ export async function decide(
 /** Queues a Succeeded proposal and waits out the timelock, so a test can watch the execution itself. */
 export async function queueAndWait(governor: DisCOGovernor, caller: Signer, proposal: ProposalCalls) {
   await (await queue(governor, caller, proposal)).wait();
-  const eta = await governor.proposalEta(await proposalIdOf(governor, proposal));
+  const eta = await governor.proposalEta(proposalIdOf(proposal));
   const now = await governor.clock();
   if (eta > now) await time.increase(eta - now);
 }

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import type { ContractTransactionResponse, Signer } from "ethers";
-import { execute, proposalIdOf, queue, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { proposalIdOf, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { execute, queue } from "../../scripts/lib/drive.ts";
 import type { DisCOGovernor, IMembership } from "../../types/ethers-contracts/index.js";
 import { connection, onlyStates, state } from "./disco.ts";
 
@@ -34,7 +35,7 @@ export async function expectDefeatedForGood(
   caller: Signer,
   proposal: ProposalCalls,
 ): Promise<void> {
-  const proposalId = await proposalIdOf(governor, proposal);
+  const proposalId = proposalIdOf(proposal);
   expect(await governor.state(proposalId), proposal.description).to.equal(state("Defeated"));
   await expect(queue(governor, caller, proposal))
     .to.be.revertedWithCustomError(governor, "GovernorUnexpectedProposalState")

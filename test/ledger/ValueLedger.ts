@@ -1,18 +1,10 @@
 import { expect } from "chai";
 import { id as keccakId, type Signer } from "ethers";
-import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_LEDGER_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import { minedAt } from "../helpers/expect.ts";
-import {
-  closeVoting,
-  enact,
-  openVoting,
-  PROPOSAL_KINDS,
-  PROPOSAL_STATES,
-  propose,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
+import { closeVoting, enact, openVoting, propose } from "../../scripts/lib/drive.ts";
 import type { IValueLedger, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -126,10 +118,6 @@ async function deployWithPendingEntry() {
   const disco = await deployWithAdmin();
   const entryId = await logWork(disco.ledger, disco.alice, Stream.Livelihood, 1_000);
   return { ...disco, entryId };
-}
-
-function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
 }
 
 describe("ValueLedger", function () {

@@ -2,16 +2,8 @@ import { expect } from "chai";
 import { connection, deployDisCO } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
 import { currencyOf, EURO, EVIDENCE, logApproved, payIn, PAYMENT_REF, Stream } from "../helpers/treasury.ts";
-import {
-  closeVoting,
-  execute,
-  openVoting,
-  PROPOSAL_STATES,
-  propose,
-  queue,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { PROPOSAL_STATES, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { closeVoting, execute, openVoting, propose, queue, toProposalCalls } from "../../scripts/lib/drive.ts";
 
 /*
  * DESIGN.md's review window and liveness rules, as attacks on the deployment production uses (the Ignition module,
@@ -33,12 +25,12 @@ type DisCO = Awaited<ReturnType<typeof deployDisCO>>;
 
 /** The members' proposal to accept or reject a disputed entry (a Standard decision). */
 function resolution(disco: DisCO, entryId: bigint, accept: boolean, description: string): ProposalCalls {
-  return {
+  return toProposalCalls({
     targets: [disco.ledger.target as string],
     values: [0n],
     calldatas: [disco.ledger.interface.encodeFunctionData("resolveDispute", [entryId, accept])],
     description,
-  };
+  });
 }
 
 /** The production DisCO with grace's money in the treasury to fund period 1 with. */

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { id as keccakId, type Contract, type Signer } from "ethers";
-import { connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
+import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import {
   BPS,
@@ -18,7 +18,8 @@ import {
   type DisCO,
   type Triple,
 } from "../helpers/treasury.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, Support } from "@disco-ledger/sdk/governance";
+import { enact } from "../../scripts/lib/drive.ts";
 import type { Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -105,10 +106,6 @@ async function deployWithFundedPeriod() {
   await fund(disco, 1, PERIOD_1_FUNDING);
   const pools = await expectedPools(disco.ledger, 1, PERIOD_1_FUNDING, DEFAULT_BUCKETS);
   return { ...disco, pools };
-}
-
-function calls(target: string, data: string, description: string): ProposalCalls {
-  return { targets: [target], values: [0n], calldatas: [data], description };
 }
 
 describe("Treasury", function () {

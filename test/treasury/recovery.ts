@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { connection, deployDisCO, deployDisCOWith, deployWithAdmin } from "../helpers/disco.ts";
 import { currencyOf, EURO, faucet, PAID_IN, payIn, PAYMENT_REF } from "../helpers/treasury.ts";
 import { expectConserved } from "../helpers/capital.ts";
-import { enact, PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { PROPOSAL_KINDS, Support } from "@disco-ledger/sdk/governance";
+import { enact, toProposalCalls } from "../../scripts/lib/drive.ts";
 import type { DemoEuro } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -115,12 +116,12 @@ describe("Token recovery (ITokenRecovery)", function () {
     const stray = (await ethers.deployContract("DemoEuro")) as unknown as DemoEuro;
     await faucet(stray, heidi, STRAY);
     await (await stray.connect(heidi).transfer(capital.target, STRAY)).wait();
-    const calls: ProposalCalls = {
+    const calls = toProposalCalls({
       targets: [capital.target as string],
       values: [0n],
       calldatas: [capital.interface.encodeFunctionData("recoverTokens", [stray.target, heidi.address, STRAY])],
       description: "Send heidi back the dEUR she sent the capital accounts by mistake",
-    };
+    });
     expect(await governor.classify(calls.targets, calls.calldatas, calls.description)).to.equal(
       BigInt(PROPOSAL_KINDS.indexOf("Standard")),
     );

@@ -8,7 +8,8 @@
 import { network } from "hardhat";
 import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { readDeployment } from "../deployments.ts";
-import { enact, Support } from "@disco-ledger/sdk/governance";
+import { Support } from "@disco-ledger/sdk/governance";
+import { enact, toProposalCalls } from "../drive.ts";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
@@ -28,12 +29,12 @@ const proposal = await enact(
   governor,
   networkHelpers.time,
   person("Alice"),
-  {
+  toProposalCalls({
     targets: disputed.map(() => target),
     values: disputed.map(() => 0n),
     calldatas: disputed.map((id) => ledger.interface.encodeFunctionData("resolveDispute", [id, true])),
     description: `Accept the disputed ledger entries ${disputed.join(", ")} (browser tests)`,
-  },
+  }),
   (["Alice", "Bob", "Carla", "Dara"] as const).map((name) => [person(name), Support.For] as const),
 );
 const period = await ledger.currentPeriod();

@@ -7,17 +7,8 @@ import {
   Treasury__factory,
 } from "../../../types/ethers-contracts/index.js";
 import { deployDisCO } from "../deploy.ts";
-import {
-  closeVoting,
-  execute,
-  openVoting,
-  proposalIdOf,
-  queue,
-  relayBallot,
-  signBallot,
-  Support,
-  type ProposalCalls,
-} from "@disco-ledger/sdk/governance";
+import { proposalIdOf, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
+import { closeVoting, execute, openVoting, queue, relayBallot, signBallot, toProposalCalls } from "../drive.ts";
 import { evidenceHash, Stream } from "@disco-ledger/sdk/ledger";
 import { admitAll, crowd, gasOf, sent, WORKER, type Progress } from "./chain.ts";
 
@@ -88,15 +79,15 @@ export interface ProposalTargets {
  */
 export function benchProposals(targets: ProposalTargets): { spend: ProposalCalls; admission: ProposalCalls } {
   return {
-    spend: {
+    spend: toProposalCalls({
       targets: [targets.treasury],
       values: [0n],
       calldatas: [
         Treasury__factory.createInterface().encodeFunctionData("spend", [targets.supplier, RENT, "Server rent"]),
       ],
       description: "Pay the server rent",
-    },
-    admission: {
+    }),
+    admission: toProposalCalls({
       targets: [targets.membership],
       values: [0n],
       calldatas: [
@@ -108,7 +99,7 @@ export function benchProposals(targets: ProposalTargets): { spend: ProposalCalls
         ]),
       ],
       description: "Admit a new Committed worker",
-    },
+    }),
   };
 }
 
@@ -190,16 +181,16 @@ export async function measureDisCO(
   };
   const { spend, admission } = benchProposals(targets);
   // The year's accounts, prepared by the treasurer and approved by the members (a Standard decision).
-  const yearClose: ProposalCalls = {
+  const yearClose = toProposalCalls({
     targets: [await capital.getAddress()],
     values: [0n],
     calldatas: [CapitalAccounts__factory.createInterface().encodeFunctionData("closeYear", [MONTHS, SURPLUS])],
     description: `Approve the accounts of months 1-${MONTHS}`,
-  };
+  });
   // The proposals go through the same steps, the spending one first: the admission's propose is not the DisCO's
   // first, and dave's signature on it is not his first (a first one creates his nonce's slot).
   const proposals = [spend, admission, yearClose];
-  const ids = await Promise.all(proposals.map((calls) => proposalIdOf(governor, calls)));
+  const ids = await Promise.all(proposals.map((calls) => proposalIdOf(calls)));
   for (const calls of proposals) {
     const proposed = await gasOf(
       governor.connect(alice).propose(calls.targets, calls.values, calls.calldatas, calls.description),

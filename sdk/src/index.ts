@@ -1,0 +1,9 @@
+/** The DisCO SDK in one import; each module is also its own entry point (`@disco-ledger/sdk/governance`, ...). */
+export * from "./audit/index.ts";
+export * from "./capital.ts";
+export * from "./demo.ts";
+export * from "./deployment.ts";
+export * from "./governance.ts";
+export * from "./history/index.ts";
+export * from "./ledger.ts";
+export * from "./members.ts";
