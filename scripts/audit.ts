@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defineCommand, parseArgs, renderUsage } from "citty";
-import type { EIP1193Provider, PublicClient } from "viem";
+import type { PublicClient } from "viem";
 import {
   auditTables,
   auditHistory,
@@ -19,7 +19,7 @@ import {
 } from "@disco-ledger/sdk/audit";
 import { explain, UsageError, walletOn } from "./cli/context.ts";
 import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
-import { clientOver, connectNetwork, LOCAL_CHAIN_ID } from "./cli/network.ts";
+import { clientOver, connectNetwork, LOCAL_CHAIN_ID, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
 import { AUDITOR_ROLE, fetchHistory, foldSnapshot } from "@disco-ledger/sdk/history";
@@ -32,9 +32,7 @@ const ARGS = {
   json: { type: "boolean", description: "print the report as JSON instead of text" },
   attest: {
     type: "string",
-    description: `after the report, record on chain that this final period's books (closed, and its review window over)
-were audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs
-an account holding the audit registry's AUDITOR_ROLE (--account)`,
+    description: "after the report, attest this final period's books on chain (see above)",
     valueHint: "period",
   },
   account: {
@@ -54,7 +52,10 @@ export const auditCommand = defineCommand({
   - checks the bylaws: each paid period's wage ratio against the cap in force when it was funded, every executed
     proposal's quorum and threshold at its snapshot, and that every token that left the treasury is traced to a
     claim, a redemption or an executed proposal;
-  - prints the report and writes it, with every table as CSV and JSON, to --out (default audit/<network>/).
+  - prints the report and writes it, with every table as CSV and JSON, to --out (default audit/<network>/);
+  - with --attest <period>, records on chain that this final period's books (closed, and its review window over) were
+    audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
+    account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
 Exit status: 0 when everything matched and every check passed, 1 otherwise, 2 for a usage error.
 The logs are cached in cache/history/, so a rerun fetches only the new blocks.`,
   },
@@ -67,7 +68,7 @@ export const usage = (): Promise<string> => renderUsage(auditCommand);
 /** What main works with; tests inject a chain's provider and a deployment instead of a network name. */
 export interface AuditEnv {
   /** An EIP-1193 provider (a test's in-process chain) instead of connecting to --network through Hardhat. */
-  provider?: EIP1193Provider;
+  provider?: ChainProvider;
   deployment?: Deployment;
   /** Where the command prints the report (default: standard output)... */
   print?: (text: string) => void;
@@ -203,7 +204,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
 async function attest(
   report: AuditReport,
   views: AuditViews,
-  provider: EIP1193Provider,
+  provider: ChainProvider,
   deployment: Deployment,
   options: { attest: number; account?: string; uri?: string },
   print: (text: string) => void,

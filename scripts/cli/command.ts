@@ -11,19 +11,18 @@ import { connectNetwork } from "./network.ts";
 export const NETWORK_ARGS = {
   network: {
     type: "string",
-    description: "the deployment (deployments/<name>.json) and hardhat.config.ts's network of that name",
+    description: "deployments/<name>.json, on hardhat.config.ts's network <name>",
     valueHint: "name",
     default: "localhost",
   },
   rpc: {
     type: "string",
-    description: "JSON-RPC URL instead of the network's (on localhost, DISCO_PORT moves the local chain's port)",
+    description: "JSON-RPC URL instead of the network's (DISCO_PORT moves localhost's port)",
     valueHint: "url",
   },
   account: {
     type: "string",
-    description:
-      "act as the network's account n: the local chain's dev accounts, or hardhat.config.ts's (config variables, keystore); else the key in DISCO_PRIVATE_KEY",
+    description: "act as the network's account n (hardhat.config.ts's accounts); else DISCO_PRIVATE_KEY's key",
     valueHint: "n",
   },
 } as const satisfies ArgsDef;

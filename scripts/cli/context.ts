@@ -5,6 +5,7 @@
 import {
   createWalletClient,
   custom,
+  getAddress,
   getContract,
   isAddress,
   type Abi,
@@ -12,7 +13,6 @@ import {
   type Address,
   type ContractFunctionArgs,
   type ContractFunctionName,
-  type EIP1193Provider,
   type PublicClient,
   type TransactionReceipt,
   type WalletClient,
@@ -32,7 +32,7 @@ import { revertMessage } from "@disco-ledger/sdk/errors";
 import { demoNames, named, type Names } from "@disco-ledger/sdk/format";
 import { contractRegistry, type KnownContract } from "@disco-ledger/sdk/proposals";
 import type { Deployment } from "../lib/deployments.ts";
-import { LOCAL_CHAIN_ID } from "./network.ts";
+import { LOCAL_CHAIN_ID, type ChainProvider } from "./network.ts";
 
 /** A mistake in what the user typed: shown as it is, without a stack, exit status 2. */
 export class UsageError extends Error {}
@@ -57,7 +57,7 @@ export type Contracts = ReturnType<typeof views>;
 
 export interface Context extends Contracts {
   deployment: Deployment;
-  provider: EIP1193Provider;
+  provider: ChainProvider;
   client: PublicClient;
   /** The deployment's contracts with their ABIs, as the proposal builders take them. */
   registry: KnownContract[];
@@ -69,7 +69,7 @@ export interface Context extends Contracts {
 
 export async function createContext(
   deployment: Deployment,
-  provider: EIP1193Provider,
+  provider: ChainProvider,
   client: PublicClient,
   account?: string,
 ): Promise<Context> {
@@ -94,7 +94,7 @@ export const who = (ctx: Pick<Context, "names">, address: string): string => nam
  * DISCO_PRIVATE_KEY.
  */
 export async function walletOn(
-  provider: EIP1193Provider,
+  provider: ChainProvider,
   account: string | undefined,
 ): Promise<WalletClient & { account: Account }> {
   const transport = custom(provider);
@@ -104,7 +104,7 @@ export async function walletOn(
     const address = accounts[Number(account)];
     if (address === undefined)
       throw new UsageError(`The network has ${accounts.length} accounts, no account ${account}`);
-    return createWalletClient({ account: address, transport });
+    return createWalletClient({ account: getAddress(address), transport });
   }
   const key = process.env.DISCO_PRIVATE_KEY;
   if (!key) throw new UsageError("This command sends a transaction: give --account <n> or set DISCO_PRIVATE_KEY");

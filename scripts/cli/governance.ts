@@ -392,7 +392,13 @@ const relay = command({
     if (ballot.governor.toLowerCase() !== ctx.governor.address.toLowerCase()) {
       throw new UsageError(`The ballot is for governor ${ballot.governor}, not this deployment's`);
     }
-    const receipt = await send(ctx, { address: ctx.governor.address, ...relayCall(ballot) });
+    const call = relayCall(ballot);
+    const address = ctx.governor.address;
+    // Narrowed by name, so that each form's arguments are typed by its own function.
+    const receipt =
+      call.functionName === "castVoteBySig"
+        ? await send(ctx, { address, ...call })
+        : await send(ctx, { address, ...call });
     console.log(`Relayed ${who(ctx, ballot.voter)}'s vote in block ${receipt.blockNumber}`);
     console.log(`  ${tallyLine(await ctx.governor.read.proposalTally([BigInt(ballot.proposalId)]))}`);
   },

@@ -5,9 +5,12 @@
  */
 import { createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
 
+/** What the commands need of an EIP-1193 provider: its requests. */
+export type ChainProvider = Pick<EIP1193Provider, "request">;
+
 /** A network's provider and a viem client over it; `close` ends the connection so the process can exit. */
 export interface ChainConnection {
-  provider: EIP1193Provider;
+  provider: ChainProvider;
   client: PublicClient;
   close(): Promise<void>;
 }
@@ -16,7 +19,7 @@ export interface ChainConnection {
 export const LOCAL_CHAIN_ID = 31337;
 
 /** A viem public client over any EIP-1193 provider: Hardhat's, or a test's in-process chain. */
-export function clientOver(provider: EIP1193Provider): PublicClient {
+export function clientOver(provider: ChainProvider): PublicClient {
   // Local chains mine at once: poll receipts often rather than every 4 s.
   return createPublicClient({ transport: custom(provider), pollingInterval: 100 });
 }
@@ -28,6 +31,6 @@ export async function connectNetwork(name: string, rpc?: string): Promise<ChainC
   // Loaded here, not at the top: a command's --help and usage errors need no Hardhat runtime.
   const { network } = await import("hardhat");
   const connection = await network.connect({ network: name, ...(url === undefined ? {} : { override: { url } }) });
-  const provider = connection.provider as EIP1193Provider;
+  const provider: ChainProvider = connection.provider as EIP1193Provider;
   return { provider, client: clientOver(provider), close: () => connection.close() };
 }
