@@ -6,7 +6,8 @@
 import { pathToFileURL } from "node:url";
 import { defineCommand, renderUsage, runCommand, type CommandDef, type SubCommandsDef } from "citty";
 import { CAPITAL_COMMANDS } from "./cli/capital.ts";
-import { explain, UsageError } from "./cli/context.ts";
+import { ArgumentError, DETAILS } from "./cli/command.ts";
+import { explain } from "./cli/context.ts";
 import { GOVERNANCE_COMMANDS } from "./cli/governance.ts";
 import { LEDGER_COMMANDS } from "./cli/ledger.ts";
 import { TREASURY_COMMANDS } from "./cli/treasury.ts";
@@ -33,7 +34,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const name = rawArgs.find((arg) => !arg.startsWith("-"));
   // Every command is a plain CommandDef (none is resolved lazily).
   const chosen = name === undefined ? undefined : (COMMANDS[name] as CommandDef | undefined);
-  const usage = () => (chosen ? renderUsage(chosen, cli) : renderUsage(cli));
+  const usage = async () => {
+    if (!chosen) return renderUsage(cli);
+    const details = DETAILS.get(chosen as CommandDef<never>);
+    return `${await renderUsage(chosen, cli)}${details ? `\n${details}\n` : ""}`;
+  };
   if (rawArgs.includes("--help") || rawArgs.includes("-h") || rawArgs.length === 0) {
     console.log(await usage());
     return 0;
@@ -46,10 +51,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await runCommand(cli, { rawArgs });
     return 0;
   } catch (error) {
-    // citty's own refusals (a missing argument) and ours are usage errors; the rest failed on the way.
-    const usageError = error instanceof UsageError || (error as { name?: string }).name === "CLIError";
-    console.error(usageError ? `${explain(error)}\n\n${await usage()}` : explain(error));
-    return usageError ? 2 : 1;
+    // A command line written wrong (citty's refusals, a missing argument, and ours) shows the usage, status 2;
+    // anything refused on the way (a value, the contract) is told, status 1.
+    const written = error instanceof ArgumentError || (error as { name?: string }).name === "CLIError";
+    console.error(written ? `${explain(error)}\n\n${await usage()}` : explain(error));
+    return written ? 2 : 1;
   }
 }
 

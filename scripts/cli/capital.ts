@@ -10,7 +10,7 @@ import { parsePeriod } from "./ledger.ts";
 
 const contribute = command({
   name: "contribute",
-  description: `Pays your joining contribution (the amount the members set), approving it first: a share goes to the
+  description: `Pays your joining contribution. The amount the members set, approved first: a share goes to the
 indivisible reserve, the rest opens your capital account.`,
   args: {},
   async run(ctx) {
@@ -25,8 +25,8 @@ indivisible reserve, the rest opens your capital account.`,
 
 const closeYear = command({
   name: "close-year",
-  description: `Proposes the next year's accounts to the members (a treasurer prepares them; the members approve them by
-vote, then queue and execute the proposal): the periods after the last closed year through <lastPeriod>, each of
+  description: `Proposes the next year's accounts to the members. A treasurer prepares them; the members approve them by
+vote, then queue and execute the proposal: the periods after the last closed year through <lastPeriod>, each of
 them final (closed, and its review window over). With a surplus (a Standard proposal), <amount> of the
 unallocated balance pays interest on the accounts, then goes to the reserve, the commons fund and the members'
 patronage (part in cash, the rest retained in their accounts). With --loss, <amount> is the year's loss: it draws
@@ -83,7 +83,7 @@ const memberArg = {
 
 const capital = command({
   name: "capital",
-  description: `A member's capital account: its value, patronage cash to claim, what each closed year gave or charged,
+  description: `Shows a capital account. Its value, patronage cash to claim, what each closed year gave or charged,
 and a redemption's schedule.`,
   args: memberArg,
   async run(ctx, args) {
@@ -151,7 +151,7 @@ function payment(name: string, functionName: "claimCash" | "redeem", description
 
 const startRedemption = command({
   name: "start-redemption",
-  description: `Moves a former member's account into a redemption paid in instalments over the revolving period
+  description: `Starts a redemption. A former member's account is paid back in instalments over the revolving period
 (anyone may start it; by default your own).`,
   args: memberArg,
   async run(ctx, args) {

@@ -27,6 +27,15 @@ export const NETWORK_ARGS = {
   },
 } as const satisfies ArgsDef;
 
+/** A mistake in how the command line is written (an unknown option, a stray argument): its usage is shown. */
+export class ArgumentError extends UsageError {}
+
+/** Each command's whole description, shown under its usage by `<command> --help`; the list shows its first sentence. */
+export const DETAILS = new WeakMap<CommandDef<never>, string>();
+
+/** The first sentence of a description, on one line: what the command list shows. */
+const summary = (description: string) => /^.*?\.(?=\s|$)/s.exec(description)![0].replace(/\s+/g, " ");
+
 /**
  * Refuses an option the command does not declare and more arguments than it takes (unless `rest`), with Node's
  * parseArgs wording: "Unknown option '--x'", "Unexpected argument 'y'".
@@ -41,10 +50,10 @@ export function checkStrictly(rawArgs: readonly string[], args: ArgsDef, rest = 
     if (arg.startsWith("-") && arg !== "-") {
       const [flag, inline] = arg.replace(/^--?/, "").split("=", 2);
       const name = flag.startsWith("no-") && args[flag.slice(3)]?.type === "boolean" ? flag.slice(3) : flag;
-      if (args[name] === undefined && name !== "help") throw new UsageError(`Unknown option '${arg.split("=")[0]}'`);
+      if (args[name] === undefined && name !== "help") throw new ArgumentError(`Unknown option '${arg.split("=")[0]}'`);
       if (inline === undefined && takesValue(name)) i++;
     } else if (++seen > positionals && !rest) {
-      throw new UsageError(`Unexpected argument '${arg}'`);
+      throw new ArgumentError(`Unexpected argument '${arg}'`);
     }
   }
 }
@@ -65,8 +74,8 @@ export function command<const A extends ArgsDef>(definition: {
   run: (ctx: Context, args: ParsedArgs<typeof NETWORK_ARGS & A>) => Promise<void>;
 }): CommandDef<typeof NETWORK_ARGS & A> {
   const args: typeof NETWORK_ARGS & A = { ...NETWORK_ARGS, ...definition.args };
-  return defineCommand({
-    meta: { name: definition.name, description: definition.description },
+  const defined = defineCommand({
+    meta: { name: definition.name, description: summary(definition.description) },
     args,
     async run({ args: parsed, rawArgs }) {
       checkStrictly(rawArgs, args, definition.rest);
@@ -79,4 +88,6 @@ export function command<const A extends ArgsDef>(definition: {
       }
     },
   });
+  DETAILS.set(defined as CommandDef<never>, definition.description);
+  return defined;
 }

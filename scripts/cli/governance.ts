@@ -112,7 +112,7 @@ function describeCall(ctx: Context, call: { target: string; value: bigint; data:
 const members = command({
   name: "members",
   description:
-    "Lists current and former members, with their stages, constituencies and names, from the history's fold, checked against the Membership contract's count.",
+    "Lists the current and former members. Their stages, constituencies and names come from the history's fold, checked against the Membership contract's count.",
   args: {},
   async run(ctx) {
     const state = await history(ctx);
@@ -165,7 +165,7 @@ const proposals = command({
 const show = command({
   name: "show",
   description:
-    "Shows a proposal's calls (decoded, people named), kind and rules, quorum, binding and advisory tallies, and every vote with its reason.",
+    "Shows one proposal. Its calls (decoded, people named), kind and rules, quorum, binding and advisory tallies, and every vote with its reason.",
   args: { proposalId: { type: "positional", description: "the proposal's id", required: true } },
   async run(ctx, args) {
     const id = parseProposalId(args.proposalId);

@@ -98,7 +98,7 @@ const approve = command({
 
 const dispute = command({
   name: "dispute",
-  description: `Disputes someone else's entry (Committed members): a pending or counted one of the open period, or a
+  description: `Disputes someone else's entry (Committed members). A pending or counted one of the open period, or a
 counted one of a closed period until its review window ends (its final time: see entries). It then counts only if
 the members accept it by vote: npm run cli -- propose resolve <entryId> accept|reject. Accepted after its period
 became final, it counts in the period open then.`,
@@ -125,7 +125,7 @@ const withdraw = command({
 
 const entries = command({
   name: "entries",
-  description: `Lists the entries logged in a period with their status and approvals, by default the open period's, and
+  description: `Lists the entries logged in a period. With their status and approvals, by default the open period's, and
 when the period closed and became final (its review window over: only then is it funded, closed into a year or
 attested). Statuses: pending, counted, disputed, rejected, withdrawn, lapsed (still pending when its period
 closed: log the work again in the open period).`,
@@ -165,7 +165,7 @@ closed: log the work again in the open period).`,
 
 const totals = command({
   name: "totals",
-  description: `A member's counted totals per period and for life, and whether they meet the minimum contribution;
+  description: `Shows counted totals. A member's per period and for life, and whether they meet the minimum contribution;
 without a member, the whole DisCO's totals per period. --period shows one period only.`,
   args: {
     member: { type: "positional", description: "the member (default: the whole DisCO)", required: false },

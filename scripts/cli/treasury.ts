@@ -83,7 +83,7 @@ const claim = command({
 
 const owed = command({
   name: "owed",
-  description: `The treasury: balance, what is owed (funded payouts not claimed, and what the capital books hold:
+  description: `Shows the treasury. Its balance, what is owed (funded payouts not claimed, and what the capital books hold:
 accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded
 period's pool and each closed year.`,
   args: {},
