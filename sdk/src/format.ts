@@ -61,7 +61,7 @@ export const isoTime = (seconds: bigint | number): string =>
   new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 
 /** A unix time in seconds as its UTC day: "2026-01-05". */
-export const isoDate = (seconds: bigint | number): string => isoTime(seconds).slice(0, 10);
+export const isoDay = (seconds: bigint | number): string => isoTime(seconds).slice(0, 10);
 
 /** How long until (or since) a moment, in seconds, as "2 d 3 h", "3 h 12 min" or "45 s". */
 export function duration(seconds: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { credits, demoNames, duration, euros, isoDate, isoTime, money, named } from "@disco-ledger/sdk/format";
+import { credits, demoNames, duration, euros, isoDay, isoTime, money, named } from "@disco-ledger/sdk/format";
 
 describe("money", () => {
   it("groups and separates by the language's conventions, keeping every significant decimal", () => {
@@ -62,6 +62,6 @@ describe("dates", () => {
   it("reads unix seconds as UTC ISO time and day", () => {
     const moment = Date.UTC(2026, 0, 5, 12, 30, 15) / 1000;
     expect(isoTime(moment)).toBe("2026-01-05T12:30:15Z");
-    expect(isoDate(BigInt(moment))).toBe("2026-01-05");
+    expect(isoDay(BigInt(moment))).toBe("2026-01-05");
   });
 });
