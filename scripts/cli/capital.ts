@@ -1,6 +1,6 @@
 /** The CLI's capital-account commands: joining contribution, year close, a member's account, cash, redemption. */
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
-import { credits, isoDate } from "@disco-ledger/sdk/format";
+import { credits, isoDay } from "@disco-ledger/sdk/format";
 import { RAY } from "@disco-ledger/sdk/history";
 import { command } from "./command.ts";
 import { actor, parseAddress, send, UsageError, who, type Context } from "./context.ts";
@@ -124,12 +124,12 @@ and a redemption's schedule.`,
     for (let i = 0n; i < schedules; ++i) {
       const r = await c.redemptionOf([member, i]);
       console.log(
-        `  redemption ${i + 1n}: ${await show(ctx, r.total)} in ${r.instalments} instalments from ${isoDate(r.start)}, ${await show(ctx, r.paid)} paid`,
+        `  redemption ${i + 1n}: ${await show(ctx, r.total)} in ${r.instalments} instalments from ${isoDay(r.start)}, ${await show(ctx, r.paid)} paid`,
       );
     }
     const [due, nextDueAt] = await c.redeemable([member]);
     console.log(
-      `    due now ${await show(ctx, due)}${nextDueAt === 0n ? "" : `; next instalment ${isoDate(nextDueAt)}`}`,
+      `    due now ${await show(ctx, due)}${nextDueAt === 0n ? "" : `; next instalment ${isoDay(nextDueAt)}`}`,
     );
   },
 });
