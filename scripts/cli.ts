@@ -28,8 +28,16 @@ export const cli = defineCommand({
   subCommands: COMMANDS,
 });
 
+/** Where the usage and a failure are printed (the commands print their results on standard output). */
+export interface CliOutput {
+  print(text: string): void;
+  printError(text: string): void;
+}
+
+const CONSOLE: CliOutput = { print: (text) => console.log(text), printError: (text) => console.error(text) };
+
 /** Runs the command line `argv`; returns the exit status. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], { print, printError }: CliOutput = CONSOLE): Promise<number> {
   const rawArgs = [...argv];
   const name = rawArgs.find((arg) => !arg.startsWith("-"));
   // Every command is a plain CommandDef (none is resolved lazily).
@@ -40,11 +48,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return `${await renderUsage(chosen, cli)}${details ? `\n${details}\n` : ""}`;
   };
   if (rawArgs.includes("--help") || rawArgs.includes("-h") || rawArgs.length === 0) {
-    console.log(await usage());
+    print(await usage());
     return 0;
   }
   if (chosen === undefined) {
-    console.error(`${await usage()}\nUnknown command ${name === undefined ? "" : `"${name}"`}`);
+    printError(`${await usage()}\nUnknown command ${name === undefined ? "" : `"${name}"`}`);
     return 2;
   }
   try {
@@ -54,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // A command line written wrong (citty's refusals, a missing argument, and ours) shows the usage, status 2;
     // anything refused on the way (a value, the contract) is told, status 1.
     const written = error instanceof ArgumentError || (error as { name?: string }).name === "CLIError";
-    console.error(written ? `${explain(error)}\n\n${await usage()}` : explain(error));
+    printError(written ? `${explain(error)}\n\n${await usage()}` : explain(error));
     return written ? 2 : 1;
   }
 }
