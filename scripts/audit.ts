@@ -19,7 +19,7 @@ import {
 } from "@disco-ledger/sdk/audit";
 import { explain, UsageError, walletOn } from "./cli/context.ts";
 import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
-import { clientOver, connectNetwork, LOCAL_CHAIN_ID, type ChainProvider } from "./cli/network.ts";
+import { clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
 import { AUDITOR_ROLE, fetchHistory, foldSnapshot } from "@disco-ledger/sdk/history";
@@ -35,11 +35,7 @@ const ARGS = {
     description: "after the report, attest this final period's books on chain (see above)",
     valueHint: "period",
   },
-  account: {
-    type: "string",
-    description: "the local chain's dev account n; elsewhere the key is read from DISCO_PRIVATE_KEY",
-    valueHint: "n",
-  },
+  account: NETWORK_ARGS.account,
   uri: { type: "string", description: "where the report can be read (stored with the attestation)", valueHint: "uri" },
 } as const;
 
@@ -185,7 +181,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
 
     if (options.attest !== undefined) {
       try {
-        await attest(report, views, provider, deployment, { ...options, attest: options.attest }, note);
+        await attest(report, views, provider, { ...options, attest: options.attest }, note);
       } catch (error) {
         printError(`audit: ${explain(error)}`);
         return 1;
@@ -205,7 +201,6 @@ async function attest(
   report: AuditReport,
   views: AuditViews,
   provider: ChainProvider,
-  deployment: Deployment,
   options: { attest: number; account?: string; uri?: string },
   print: (text: string) => void,
 ): Promise<void> {
@@ -221,9 +216,6 @@ async function attest(
   if (!(await views.ledger.read.isFinal([period]))) {
     const finalAt = new Date(Number(books.finalAt) * 1000).toISOString();
     throw new Error(`Not attesting period ${period}: its review window ends at ${finalAt}; attest it once final`);
-  }
-  if (options.account !== undefined && deployment.chainId !== LOCAL_CHAIN_ID) {
-    throw new UsageError("--account works on the local chain only; elsewhere set DISCO_PRIVATE_KEY");
   }
   const auditor = await walletOn(provider, options.account);
   const address = auditor.account.address;
