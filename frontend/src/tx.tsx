@@ -8,7 +8,7 @@ import type { Abi, Address, Hash } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useHistory } from "./data/history.tsx";
-import { ALL_ERRORS, explainError } from "./errors.ts";
+import { ALL_ERRORS, explainError } from "@disco-ledger/sdk/errors";
 import { defineMessages, useLang, useT } from "./i18n.tsx";
 
 export type TxPhase = "idle" | "checking" | "signing" | "pending" | "confirmed" | "failed";

@@ -4,37 +4,13 @@
  * checked.
  */
 import { useEffect, useState } from "react";
-import { BaseError, decodeErrorResult, isHex, type Hex } from "viem";
 import { usePublicClient } from "wagmi";
-import { ALL_ERRORS, ERROR_SENTENCES } from "../../errors.ts";
-import { interpolate, type Lang } from "../../i18n.tsx";
-import type { ProposedCall } from "./calls.ts";
+import { explainError } from "@disco-ledger/sdk/errors";
+import type { Lang } from "../../i18n.tsx";
+import type { ProposedCall } from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, TIMELOCK } from "./registry.ts";
 
 export type TimelockCheck = { status: "idle" | "checking" | "ok" | "governor" } | { status: "fails"; why: string };
-
-/** A revert's data as a sentence where the app has one, else the error's name and arguments. */
-function revertText(error: unknown, lang: Lang): string {
-  // The revert data sits on whichever layer the node's answer reached (RawContractError, RpcRequestError...).
-  const carrier =
-    error instanceof BaseError
-      ? error.walk((e) => isHex((e as { data?: unknown }).data) && (e as { data: Hex }).data.length >= 10)
-      : undefined;
-  const data = carrier ? (carrier as unknown as { data: Hex }).data : undefined;
-  if (data && data !== "0x") {
-    try {
-      const decoded = decodeErrorResult({ abi: ALL_ERRORS, data });
-      const args = (decoded.args ?? []).map((a) => (typeof a === "bigint" ? a.toString() : String(a)));
-      const sentence = ERROR_SENTENCES[lang][decoded.errorName];
-      return sentence
-        ? interpolate(sentence, Object.fromEntries(args.map((a, i) => [String(i), a])))
-        : `${decoded.errorName}(${args.join(", ")})`;
-    } catch {
-      return data.slice(0, 10);
-    }
-  }
-  return error instanceof BaseError ? error.shortMessage : String(error);
-}
 
 export function useTimelockCheck(call: ProposedCall | undefined, lang: Lang): TimelockCheck {
   const client = usePublicClient();
@@ -53,7 +29,7 @@ export function useTimelockCheck(call: ProposedCall | undefined, lang: Lang): Ti
       client
         .call({ account: TIMELOCK, to: target, data, value })
         .then(() => current && setCheck({ status: "ok" }))
-        .catch((error: unknown) => current && setCheck({ status: "fails", why: revertText(error, lang) }));
+        .catch((error: unknown) => current && setCheck({ status: "fails", why: explainError(error, lang) }));
     }, 300);
     return () => {
       current = false;
