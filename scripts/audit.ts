@@ -5,9 +5,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
-import { JsonRpcProvider } from "ethers";
-import { rpcUrl, signerOn, UsageError, type AccountsProvider } from "./cli/context.ts";
+import { defineCommand, parseArgs, renderUsage } from "citty";
+import type { PublicClient } from "viem";
 import {
   auditTables,
   auditHistory,
@@ -16,39 +15,56 @@ import {
   renderReport,
   toJson,
   type AuditReport,
+  type AuditViews,
 } from "@disco-ledger/sdk/audit";
+import { explain, UsageError, walletOn } from "./cli/context.ts";
+import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
+import { clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
-import { AUDITOR_ROLE, fetchHistory, foldSnapshot, type LogProvider } from "@disco-ledger/sdk/history";
+import { AUDITOR_ROLE, fetchHistory, foldSnapshot } from "@disco-ledger/sdk/history";
 import { fileCache, HISTORY_CACHE_DIR } from "./lib/history/file-cache.ts";
 
-export const HELP = `Usage: npm run audit -- [--network <name>] [--rpc <url>] [--out <dir>] [--json]
-                         [--attest <period> [--uri <uri>] --account <n>]
+const ARGS = {
+  network: NETWORK_ARGS.network,
+  rpc: NETWORK_ARGS.rpc,
+  out: { type: "string", description: "where the report and exports go (default: audit/<network>/)", valueHint: "dir" },
+  json: { type: "boolean", description: "print the report as JSON instead of text" },
+  attest: {
+    type: "string",
+    description: "after the report, attest this final period's books on chain (see above)",
+    valueHint: "period",
+  },
+  account: NETWORK_ARGS.account,
+  uri: { type: "string", description: "where the report can be read (stored with the attestation)", valueHint: "uri" },
+} as const;
 
-Rebuilds the DisCO's books from the logs of deployments/<network>.json alone, then:
+/** The command, for its generated usage: main runs it with what tests inject. */
+export const auditCommand = defineCommand({
+  meta: {
+    name: "npm run audit --",
+    description: `Rebuilds the DisCO's books from the logs of deployments/<network>.json alone, then:
   - reconciles every figure the logs rebuild with the contracts' views (each match, each mismatch with both values);
   - checks the bylaws: each paid period's wage ratio against the cap in force when it was funded, every executed
     proposal's quorum and threshold at its snapshot, and that every token that left the treasury is traced to a
     claim, a redemption or an executed proposal;
-  - prints the report and writes it, with every table as CSV and JSON, to --out (default audit/<network>/).
+  - prints the report and writes it, with every table as CSV and JSON, to --out (default audit/<network>/);
+  - with --attest <period>, records on chain that this final period's books (closed, and its review window over) were
+    audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
+    account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
 Exit status: 0 when everything matched and every check passed, 1 otherwise, 2 for a usage error.
+The logs are cached in cache/history/, so a rerun fetches only the new blocks.`,
+  },
+  args: ARGS,
+});
 
-Options:
-  --network <name>   the deployment, deployments/<name>.json (default: localhost)
-  --rpc <url>        JSON-RPC URL (default: DISCO_RPC_URL, or http://127.0.0.1:8545 for localhost)
-  --out <dir>        where the report and exports go (default: audit/<network>/)
-  --json             print the report as JSON instead of text
-  --attest <period>  after the report, record on chain that this final period's books (closed, and its review window
-                     over) were audited, with the hash
-                     of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
-                     account holding the audit registry's AUDITOR_ROLE:
-  --account <n>      the local chain's dev account n; elsewhere the key is read from DISCO_PRIVATE_KEY
-  --uri <uri>        where the report can be read (stored with the attestation)
-The logs are cached in cache/history/, so a rerun fetches only the new blocks.`;
+/** The command's usage, generated from its arguments. */
+export const usage = (): Promise<string> => renderUsage(auditCommand);
 
-/** What main works with; tests inject a provider and a deployment instead of a network name. */
+/** What main works with; tests inject a chain's provider and a deployment instead of a network name. */
 export interface AuditEnv {
-  provider?: AccountsProvider & LogProvider;
+  /** An EIP-1193 provider (a test's in-process chain) instead of connecting to --network through Hardhat. */
+  provider?: ChainProvider;
   deployment?: Deployment;
   /** Where the command prints the report (default: standard output)... */
   print?: (text: string) => void;
@@ -60,26 +76,10 @@ export interface AuditEnv {
 
 /** Parses the command line; throws UsageError on anything it does not understand. */
 export function parseOptions(argv: readonly string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        network: { type: "string", default: "localhost" },
-        rpc: { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean", default: false },
-        attest: { type: "string" },
-        uri: { type: "string" },
-        account: { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${HELP}`);
-  }
+  const rawArgs = [...argv];
+  checkStrictly(rawArgs, ARGS);
+  const values = parseArgs<typeof ARGS>(rawArgs, ARGS);
+  const help = rawArgs.includes("--help") || rawArgs.includes("-h");
   let attest: number | undefined;
   if (values.attest !== undefined) {
     if (!/^[1-9]\d*$/.test(values.attest) || Number(values.attest) > 2 ** 32 - 1) {
@@ -89,12 +89,21 @@ export function parseOptions(argv: readonly string[]) {
   } else if (values.uri !== undefined || values.account !== undefined) {
     throw new UsageError("--uri and --account go with --attest <period>");
   }
-  return { ...values, network: values.network!, attest };
+  return {
+    network: values.network,
+    rpc: values.rpc,
+    out: values.out,
+    json: values.json === true,
+    account: values.account,
+    uri: values.uri,
+    help,
+    attest,
+  };
 }
 
 /** The cache key of a deployment's history: the hash of its first block in it tells a restarted local chain apart. */
-async function cacheKey(provider: AccountsProvider, deployment: Deployment): Promise<string> {
-  const start = await provider.getBlock(deployment.startBlock);
+async function cacheKey(client: PublicClient, deployment: Deployment): Promise<string> {
+  const start = await client.getBlock({ blockNumber: BigInt(deployment.startBlock) }).catch(() => undefined);
   if (!start?.hash) throw new Error(`The provider has no block ${deployment.startBlock}: is this the right chain?`);
   return `audit-${deployment.chainId}-${deployment.contracts.governor.address.toLowerCase()}-${start.hash.slice(2, 18)}`;
 }
@@ -126,22 +135,27 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
   try {
     options = parseOptions(argv);
   } catch (error) {
-    printError((error as Error).message);
+    printError(`${(error as Error).message}\n\n${await usage()}`);
     return 2;
   }
   if (options.help) {
-    print(HELP);
+    print(await usage());
     return 0;
   }
 
+  let close = async () => {};
   try {
     const deployment = env.deployment ?? readDeployment(options.network);
-    const provider =
-      env.provider ?? new JsonRpcProvider(rpcUrl(deployment, options.rpc), deployment.chainId, { staticNetwork: true });
+    let provider = env.provider;
+    if (provider === undefined) {
+      const chain = await connectNetwork(options.network, options.rpc);
+      ({ provider, close } = chain);
+    }
+    const client = clientOver(provider);
     const cacheDir = env.cacheDir ?? HISTORY_CACHE_DIR;
-    const key = await cacheKey(provider, deployment);
+    const key = await cacheKey(client, deployment);
 
-    const snapshot = await fetchHistory(provider, deployment, { cache: fileCache(cacheDir), cacheKey: key });
+    const snapshot = await fetchHistory(client, deployment, { cache: fileCache(cacheDir), cacheKey: key });
     let state;
     try {
       ({ state } = foldSnapshot(snapshot, deployment));
@@ -153,7 +167,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     }
     const times = blockTimesFile(cacheDir, key);
     const blockTimes = times.load();
-    const views = connectViews(deployment, provider);
+    const views = connectViews(deployment, client);
     const report = await auditHistory(state, views, { deployment, toBlock: snapshot.lastBlock, blockTimes });
     times.save(blockTimes);
 
@@ -167,29 +181,30 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
 
     if (options.attest !== undefined) {
       try {
-        await attest(report, views, provider, deployment, options, note);
+        await attest(report, views, provider, { ...options, attest: options.attest }, note);
       } catch (error) {
-        printError(`audit: ${(error as Error).message}`);
+        printError(`audit: ${explain(error)}`);
         return 1;
       }
     }
     return exitStatus(report);
   } catch (error) {
-    printError(`audit: ${(error as Error).message}`);
+    printError(`audit: ${explain(error)}`);
     return error instanceof UsageError ? 2 : 1;
+  } finally {
+    await close();
   }
 }
 
 /** Records the attestation of one period's books; refuses when the reconciliation found a mismatch. */
 async function attest(
   report: AuditReport,
-  views: ReturnType<typeof connectViews>,
-  provider: AccountsProvider,
-  deployment: Deployment,
-  options: ReturnType<typeof parseOptions>,
+  views: AuditViews,
+  provider: ChainProvider,
+  options: { attest: number; account?: string; uri?: string },
   print: (text: string) => void,
 ): Promise<void> {
-  const period = options.attest!;
+  const period = options.attest;
   if (report.summary.mismatches > 0) {
     throw new Error(`Not attesting period ${period}: the reconciliation found ${report.summary.mismatches} mismatches`);
   }
@@ -198,19 +213,27 @@ async function attest(
     throw new Error(`Not attesting period ${period}: only a closed period's books can be attested`);
   }
   // Its counted work stays disputable until the review window ends: until then the books may still change.
-  if (!(await views.ledger.isFinal(period))) {
+  if (!(await views.ledger.read.isFinal([period]))) {
     const finalAt = new Date(Number(books.finalAt) * 1000).toISOString();
     throw new Error(`Not attesting period ${period}: its review window ends at ${finalAt}; attest it once final`);
   }
-  const auditor = await signerOn(provider, deployment.chainId, options.account);
-  const address = await auditor.getAddress();
-  if (!(await views.audit.hasRole(AUDITOR_ROLE, address))) {
+  const auditor = await walletOn(provider, options.account);
+  const address = auditor.account.address;
+  if (!(await views.audit.read.hasRole([AUDITOR_ROLE, address]))) {
     throw new Error(`Not attesting: ${address} does not hold AUDITOR_ROLE (the members grant it by a vote)`);
   }
-  const tx = await views.audit.connect(auditor).attest(period, books.hash, options.uri ?? "");
-  print(`Attesting period ${period}'s books ${books.hash}: tx ${tx.hash}`);
-  const receipt = await tx.wait();
-  print(`Attested in block ${receipt?.blockNumber}`);
+  const { request } = await views.client.simulateContract({
+    address: views.audit.address,
+    abi: views.audit.abi,
+    functionName: "attest",
+    args: [period, books.hash as `0x${string}`, options.uri ?? ""],
+    account: auditor.account,
+  });
+  const hash = await auditor.writeContract({ ...request, chain: null });
+  print(`Attesting period ${period}'s books ${books.hash}: tx ${hash}`);
+  const receipt = await views.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`The attestation ${hash} reverted`);
+  print(`Attested in block ${receipt.blockNumber}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

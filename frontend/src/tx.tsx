@@ -8,8 +8,8 @@ import type { Abi, Address, ContractFunctionName, ContractFunctionParameters, Ha
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useHistory } from "./data/history.tsx";
-import { ALL_ERRORS, explainError } from "./errors.ts";
-import { defineMessages, useLang, useT, type Lang } from "./i18n.tsx";
+import { ALL_ERRORS, explainError } from "@disco-ledger/sdk/errors";
+import { defineMessages, useLang, useT } from "./i18n.tsx";
 
 export type TxPhase = "idle" | "checking" | "signing" | "pending" | "confirmed" | "failed";
 
@@ -36,9 +36,6 @@ interface AnyCall {
   args?: unknown;
   value?: bigint;
 }
-
-/** A failure in a plain sentence: the one place where the app turns an error into words. */
-const failure = (error: unknown, lang: Lang) => explainError(error, lang);
 
 export function useTx() {
   const config = useConfig();
@@ -69,14 +66,14 @@ export function useTx() {
         setState({ phase: "pending", hash });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
-          setState({ phase: "failed", hash, error: failure(new Error("reverted on chain"), lang) });
+          setState({ phase: "failed", hash, error: explainError(new Error("reverted on chain"), lang) });
           return false;
         }
         setState({ phase: "confirmed", hash });
         await refresh(receipt.blockNumber);
         return true;
       } catch (error) {
-        setState({ phase: "failed", error: failure(error, lang) });
+        setState({ phase: "failed", error: explainError(error, lang) });
         return false;
       }
     },

@@ -1,68 +1,154 @@
-/** What every CLI command works with: the deployment, its contracts, who acts, and the command's options. */
-import { JsonRpcProvider, Wallet, isAddress, type Provider, type Signer } from "ethers";
+/**
+ * What every CLI command works with: the deployment, its contracts as typed viem views, the names beside addresses,
+ * who acts, and how a transaction is sent and a failure told.
+ */
 import {
-  CapitalAccounts__factory,
-  DemoEuro__factory,
-  DisCOGovernor__factory,
-  Membership__factory,
-  TimelockController__factory,
-  Treasury__factory,
-  ValueLedger__factory,
-  type CapitalAccounts,
-  type DisCOGovernor,
-  type Membership,
-  type Treasury,
-  type ValueLedger,
-} from "../../types/ethers-contracts/index.js";
+  createWalletClient,
+  custom,
+  getAddress,
+  getContract,
+  isAddress,
+  type Abi,
+  type Account,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type PublicClient,
+  type TransactionReceipt,
+  type WalletClient,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import {
+  auditAbi,
+  capitalAbi,
+  governorAbi,
+  ledgerAbi,
+  membershipAbi,
+  tokenAbi,
+  treasuryAbi,
+  discoAbis,
+} from "@disco-ledger/sdk/abis";
+import { revertMessage } from "@disco-ledger/sdk/errors";
+import { demoNames, named, type Names } from "@disco-ledger/sdk/format";
+import { contractRegistry, type KnownContract } from "@disco-ledger/sdk/proposals";
 import type { Deployment } from "../lib/deployments.ts";
+import { LOCAL_CHAIN_ID, type ChainProvider } from "./network.ts";
 
-const LOCAL_CHAIN_ID = 31337;
-
-export type Options = Record<string, string | boolean | undefined>;
-
-export interface Context {
-  deployment: Deployment;
-  provider: JsonRpcProvider;
-  governor: DisCOGovernor;
-  membership: Membership;
-  ledger: ValueLedger;
-  treasury: Treasury;
-  capital: CapitalAccounts;
-  account?: string;
-  options: Options;
-}
-
-/** A mistake in what the user typed: shown as it is, without a stack. */
+/** A mistake in what the user typed: shown as it is, without a stack, exit status 2. */
 export class UsageError extends Error {}
 
-export async function signer(ctx: Context): Promise<Signer> {
-  return signerOn(ctx.provider, ctx.deployment.chainId, ctx.account);
+/** The deployment's contracts, read through one client. */
+function views(deployment: Deployment, client: PublicClient) {
+  const c = deployment.contracts;
+  const at = <const abi extends Abi>(address: string, abi: abi) =>
+    getContract({ address: address as Address, abi, client });
+  return {
+    governor: at(c.governor.address, governorAbi),
+    membership: at(c.membership.address, membershipAbi),
+    ledger: at(c.ledger.address, ledgerAbi),
+    treasury: at(c.treasury.address, treasuryAbi),
+    capital: at(c.capital.address, capitalAbi),
+    audit: at(c.audit.address, auditAbi),
+    token: at(c.token.address, tokenAbi),
+  };
 }
 
-/** A provider that also hands out its node's accounts: JSON-RPC's, or Hardhat's in-process one in tests. */
-export type AccountsProvider = Provider & { getSigner(index: number): Promise<Signer> };
+export type Contracts = ReturnType<typeof views>;
+
+export interface Context extends Contracts {
+  deployment: Deployment;
+  provider: ChainProvider;
+  client: PublicClient;
+  /** The deployment's contracts with their ABIs, as the proposal builders take them. */
+  registry: KnownContract[];
+  /** The demo's people by address on the local chain; nobody elsewhere (names stay off-chain). */
+  names: Names;
+  /** `--account <n>`, if given. */
+  account?: string;
+}
+
+export async function createContext(
+  deployment: Deployment,
+  provider: ChainProvider,
+  client: PublicClient,
+  account?: string,
+): Promise<Context> {
+  const accounts = deployment.chainId === LOCAL_CHAIN_ID ? await provider.request({ method: "eth_accounts" }) : [];
+  return {
+    ...views(deployment, client),
+    deployment,
+    provider,
+    client,
+    registry: contractRegistry(deployment.contracts, discoAbis as Record<string, Abi>),
+    names: demoNames(accounts),
+    account,
+  };
+}
+
+/** An address with the person's name beside it, when the demo knows them. */
+export const who = (ctx: Pick<Context, "names">, address: string): string => named(address, ctx.names);
 
 /**
- * Who sends a command's transactions: the local chain's dev account `account` (--account n), or elsewhere the key
- * in DISCO_PRIVATE_KEY.
+ * Who sends a command's transactions: the network's account n (--account n: the local chain's dev accounts, or the
+ * accounts hardhat.config.ts gives the network, its configuration variables and keystore included), else the key in
+ * DISCO_PRIVATE_KEY.
  */
-export async function signerOn(provider: AccountsProvider, chainId: number, account?: string): Promise<Signer> {
+export async function walletOn(
+  provider: ChainProvider,
+  account: string | undefined,
+): Promise<WalletClient & { account: Account }> {
+  const transport = custom(provider);
   if (account !== undefined) {
-    if (chainId !== LOCAL_CHAIN_ID) throw new UsageError("--account works on the local chain only");
-    if (!/^\d+$/.test(account)) throw new UsageError(`--account takes a dev account number, not "${account}"`);
-    return provider.getSigner(Number(account));
+    if (!/^\d+$/.test(account)) throw new UsageError(`--account takes an account number, not "${account}"`);
+    const accounts = await provider.request({ method: "eth_accounts" });
+    const address = accounts[Number(account)];
+    if (address === undefined)
+      throw new UsageError(`The network has ${accounts.length} accounts, no account ${account}`);
+    return createWalletClient({ account: getAddress(address), transport });
   }
   const key = process.env.DISCO_PRIVATE_KEY;
   if (!key) throw new UsageError("This command sends a transaction: give --account <n> or set DISCO_PRIVATE_KEY");
-  return new Wallet(key, provider);
+  return createWalletClient({ account: privateKeyToAccount(key as `0x${string}`), transport });
 }
 
-/** The JSON-RPC URL: --rpc, else DISCO_RPC_URL, else the local chain's for the localhost deployment. */
-export function rpcUrl(deployment: Deployment, rpc: string | undefined): string {
-  const url =
-    rpc ?? process.env.DISCO_RPC_URL ?? (deployment.network === "localhost" ? "http://127.0.0.1:8545" : undefined);
-  if (!url) throw new UsageError(`No RPC URL for ${deployment.network}: give --rpc or set DISCO_RPC_URL`);
-  return url;
+const wallets = new WeakMap<Context, Promise<WalletClient & { account: Account }>>();
+
+/** The acting account's wallet, made once per run. */
+export function wallet(ctx: Context): Promise<WalletClient & { account: Account }> {
+  let made = wallets.get(ctx);
+  if (made === undefined) {
+    made = walletOn(ctx.provider, ctx.account);
+    wallets.set(ctx, made);
+  }
+  return made;
+}
+
+/** The acting account's address. */
+export const actor = async (ctx: Context): Promise<Address> => (await wallet(ctx)).account.address;
+
+type Writable = "nonpayable" | "payable";
+
+/**
+ * Sends a contract call as the acting account: simulated first, so that a refusal is told before anything is sent,
+ * then mined. Returns the receipt.
+ */
+export async function send<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, Writable>,
+  args extends ContractFunctionArgs<abi, Writable, name>,
+>(ctx: Context, call: { address: Address; abi: abi; functionName: name; args: args }): Promise<TransactionReceipt> {
+  const sender = await wallet(ctx);
+  const { request } = await ctx.client.simulateContract({
+    address: call.address,
+    abi: call.abi as Abi,
+    functionName: call.functionName,
+    args: call.args as readonly unknown[],
+    account: sender.account,
+  });
+  const hash = await sender.writeContract({ ...request, chain: null });
+  const receipt = await ctx.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`Transaction ${hash} reverted in block ${receipt.blockNumber}`);
+  return receipt;
 }
 
 export function need(value: string | undefined, what: string): string {
@@ -70,43 +156,14 @@ export function need(value: string | undefined, what: string): string {
   return value;
 }
 
-export function parseAddress(value: string | undefined, what: string): string {
+export function parseAddress(value: string | undefined, what: string): Address {
   const address = need(value, what);
-  if (!isAddress(address)) throw new UsageError(`Not an address for ${what}: ${address}`);
+  if (!isAddress(address, { strict: false })) throw new UsageError(`Not an address for ${what}: ${address}`);
   return address;
 }
 
-/** The revert data somewhere in an error from ethers or the node, if any. */
-function revertData(error: unknown, depth = 0): string | undefined {
-  if (depth > 4 || typeof error !== "object" || error === null) return undefined;
-  const { data } = error as { data?: unknown };
-  if (typeof data === "string" && /^0x[0-9a-f]{8}/i.test(data)) return data;
-  for (const inner of Object.values(error)) {
-    const found = revertData(inner, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** An error as a person reads it: a usage error as is, a contract's custom error by name and arguments. */
+/** An error as a person reads it: a usage error as is, a contract's refusal by its error, arguments and sentence. */
 export function explain(error: unknown): string {
   if (error instanceof UsageError) return error.message;
-  const data = revertData(error);
-  if (data) {
-    const interfaces = [
-      DisCOGovernor__factory.createInterface(),
-      Membership__factory.createInterface(),
-      TimelockController__factory.createInterface(),
-      ValueLedger__factory.createInterface(),
-      Treasury__factory.createInterface(),
-      CapitalAccounts__factory.createInterface(),
-      DemoEuro__factory.createInterface(),
-    ];
-    for (const iface of interfaces) {
-      const parsed = iface.parseError(data);
-      if (parsed) return `The contract refused: ${parsed.name}(${parsed.args.join(", ")})`;
-    }
-  }
-  const e = error as Error & { shortMessage?: string };
-  return e.shortMessage ?? e.message;
+  return revertMessage(error);
 }

@@ -1,23 +1,21 @@
 /** The DisCO's currency for the CLI: amounts typed in and printed in its units, read once per run. */
-import { formatUnits, parseUnits } from "ethers";
-import { DemoEuro__factory, type DemoEuro } from "../../types/ethers-contracts/index.js";
-import { need, UsageError, type Context } from "./context.ts";
+import { euros } from "@disco-ledger/sdk/format";
+import { parseMoney } from "@disco-ledger/sdk/proposals";
+import type { Address } from "viem";
+import { need, send, UsageError, type Context } from "./context.ts";
 
 interface Currency {
-  token: DemoEuro;
   decimals: number;
   symbol: string;
 }
 
-// Read once per run: every amount a command prints would otherwise cost three more RPC calls.
+// Read once per run: every amount a command prints would otherwise cost two more RPC calls.
 const currencies = new WeakMap<Context, Promise<Currency>>();
 
 function currencyOf(ctx: Context): Promise<Currency> {
   let currency = currencies.get(ctx);
   if (currency === undefined) {
-    const token = DemoEuro__factory.connect(ctx.deployment.contracts.token.address, ctx.provider);
-    currency = Promise.all([token.decimals(), token.symbol()]).then(([decimals, symbol]) => ({
-      token,
+    currency = Promise.all([ctx.token.read.decimals(), ctx.token.read.symbol()]).then(([decimals, symbol]) => ({
       decimals: Number(decimals),
       symbol,
     }));
@@ -26,23 +24,21 @@ function currencyOf(ctx: Context): Promise<Currency> {
   return currency;
 }
 
-export async function token(ctx: Context): Promise<DemoEuro> {
-  return (await currencyOf(ctx)).token;
-}
-
 export async function money(ctx: Context, text: string | undefined, what: string): Promise<bigint> {
   const value = need(text, what);
   const { decimals } = await currencyOf(ctx);
-  try {
-    const amount = parseUnits(value, decimals);
-    if (amount > 0n) return amount;
-  } catch {
-    // refused below
-  }
+  const amount = parseMoney(value, decimals);
+  if (amount !== null && amount > 0n) return amount;
   throw new UsageError(`Not a positive amount with at most ${decimals} decimals: ${value}`);
 }
 
+/** An amount with its symbol, two decimals at least: "250.00 dEUR". */
 export async function show(ctx: Context, amount: bigint): Promise<string> {
   const { decimals, symbol } = await currencyOf(ctx);
-  return `${formatUnits(amount, decimals)} ${symbol}`;
+  return `${euros(amount, decimals)} ${symbol}`;
+}
+
+/** Lets `spender` take `amount` of the acting account's currency: before paying into the treasury or capital. */
+export async function approveCurrency(ctx: Context, spender: Address, amount: bigint): Promise<void> {
+  await send(ctx, { address: ctx.token.address, abi: ctx.token.abi, functionName: "approve", args: [spender, amount] });
 }

@@ -1,148 +1,152 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
-import { id, isHexString } from "ethers";
-import { queryInChunks } from "../lib/logs.ts";
+import { isHex, keccak256, size, toHex, zeroHash } from "viem";
+import { loadHistory } from "@disco-ledger/sdk/history";
+import { command, restOf } from "./command.ts";
 import { printYears } from "./capital.ts";
-import { parseAddress, signer, UsageError, type Context } from "./context.ts";
-import { money, show, token } from "./currency.ts";
+import { actor, parseAddress, send, UsageError, who } from "./context.ts";
+import { approveCurrency, money, show } from "./currency.ts";
+import { parsePeriod } from "./ledger.ts";
 
-export const TREASURY_HELP: Record<string, string> = {
-  "pay-in": `Usage: npm run cli -- pay-in <amount> [--ref <invoice or client id>] --account <n>
-
-Pays <amount> of the DisCO's currency into the treasury (approving it first), with a reference.`,
-  faucet: `Usage: npm run cli -- faucet <amount> --account <n>
-
-Mints demo currency to you (DemoEuro, local chain and testnets only).`,
-  fund: `Usage: npm run cli -- fund <period> <amount> --account <n>
-
-Funds a final period's payouts (closed, and its review window over) from the unallocated balance (treasurers),
-split into the stream buckets.`,
-  claim: `Usage: npm run cli -- claim <period> [<period> ...] --account <n>
-
-Claims your payouts of one or more funded periods in one transfer.`,
-  owed: `Usage: npm run cli -- owed
-
-The treasury: balance, what is owed (funded payouts not claimed, and what the capital books hold: accounts,
-reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded period's pool
-and each closed year.`,
-  account: `Usage: npm run cli -- account [<member>] [--account <n>]
-
-A member's payouts: what each funded period owes them, and what they claimed.`,
-};
-
-export function periodsOf(args: string[]): number[] {
+export function periodsOf(args: readonly string[]): number[] {
   if (args.length === 0) throw new UsageError("Missing period");
-  return args.map((a) => {
-    if (!/^\d+$/.test(a) || Number(a) < 1) throw new UsageError(`Not a period number: ${a}`);
-    return Number(a);
-  });
+  return args.map(parsePeriod);
 }
 
-async function fundedPeriods(ctx: Context): Promise<number[]> {
-  const { treasury, provider, deployment } = ctx;
-  const events = await queryInChunks(provider, treasury, treasury.filters.PeriodFunded(), deployment.startBlock);
-  return events.map((e) => Number(e.args.period));
-}
+/** A payment reference as the treasury stores it: a 32-byte hash as is, else the hash of the text, or none. */
+const paymentRef = (ref: string) =>
+  ref === "" ? zeroHash : isHex(ref) && size(ref) === 32 ? ref : keccak256(toHex(ref));
 
-async function payIn(ctx: Context, args: string[]): Promise<void> {
-  const amount = await money(ctx, args[0], "amount");
-  const ref = typeof ctx.options.ref === "string" ? ctx.options.ref : "";
-  const reference = isHexString(ref, 32) ? ref : ref === "" ? `0x${"00".repeat(32)}` : id(ref);
-  const payer = await signer(ctx);
-  const currency = (await token(ctx)).connect(payer);
-  await (await currency.approve(await ctx.treasury.getAddress(), amount)).wait();
-  const receipt = await (await ctx.treasury.connect(payer).payIn(amount, reference)).wait();
-  console.log(`Paid in ${await show(ctx, amount)} in block ${receipt?.blockNumber}`);
-}
+const amountArg = { amount: { type: "positional", description: "in the currency's units", required: true } } as const;
 
-async function faucet(ctx: Context, args: string[]): Promise<void> {
-  const amount = await money(ctx, args[0], "amount");
-  const receipt = await (await (await token(ctx)).connect(await signer(ctx)).faucet(amount)).wait();
-  console.log(`Minted ${await show(ctx, amount)} in block ${receipt?.blockNumber}`);
-}
+const payIn = command({
+  name: "pay-in",
+  description: "Pays <amount> of the DisCO's currency into the treasury (approving it first), with a reference.",
+  args: { ...amountArg, ref: { type: "string", description: "an invoice or client id, or a 32-byte hash" } },
+  async run(ctx, args) {
+    const amount = await money(ctx, args.amount, "amount");
+    await approveCurrency(ctx, ctx.treasury.address, amount);
+    const { address, abi } = ctx.treasury;
+    const receipt = await send(ctx, {
+      address,
+      abi,
+      functionName: "payIn",
+      args: [amount, paymentRef(args.ref ?? "")],
+    });
+    console.log(`Paid in ${await show(ctx, amount)} in block ${receipt.blockNumber}`);
+  },
+});
 
-async function fund(ctx: Context, args: string[]): Promise<void> {
-  const [period] = periodsOf(args.slice(0, 1));
-  const amount = await money(ctx, args[1], "amount");
-  const receipt = await (await ctx.treasury.connect(await signer(ctx)).fundPeriod(period, amount)).wait();
-  const pool = await ctx.treasury.pool(period);
-  console.log(`Funded period ${period} with ${await show(ctx, pool.funded)} in block ${receipt?.blockNumber}`);
-}
+const faucet = command({
+  name: "faucet",
+  description: "Mints demo currency to you (DemoEuro, local chain and testnets only).",
+  args: amountArg,
+  async run(ctx, args) {
+    const amount = await money(ctx, args.amount, "amount");
+    const { address, abi } = ctx.token;
+    const receipt = await send(ctx, { address, abi, functionName: "faucet", args: [amount] });
+    console.log(`Minted ${await show(ctx, amount)} in block ${receipt.blockNumber}`);
+  },
+});
 
-async function claim(ctx: Context, args: string[]): Promise<void> {
-  const periods = periodsOf(args);
-  const member = await signer(ctx);
-  const before = await (await token(ctx)).balanceOf(await member.getAddress());
-  const receipt = await (await ctx.treasury.connect(member).claim(periods)).wait();
-  const after = await (await token(ctx)).balanceOf(await member.getAddress());
-  console.log(
-    `Claimed ${await show(ctx, after - before)} for period(s) ${periods.join(", ")} in block ${receipt?.blockNumber}`,
-  );
-}
+const fund = command({
+  name: "fund",
+  description: `Funds a final period's payouts (closed, and its review window over) from the unallocated balance
+(treasurers), split into the stream buckets.`,
+  args: { period: { type: "positional", description: "the period", required: true }, ...amountArg },
+  async run(ctx, args) {
+    const period = parsePeriod(args.period);
+    const amount = await money(ctx, args.amount, "amount");
+    const { address, abi } = ctx.treasury;
+    const receipt = await send(ctx, { address, abi, functionName: "fundPeriod", args: [period, amount] });
+    const pool = await ctx.treasury.read.pool([period]);
+    console.log(`Funded period ${period} with ${await show(ctx, pool.funded)} in block ${receipt.blockNumber}`);
+  },
+});
 
-async function owed(ctx: Context): Promise<void> {
-  const { treasury, capital } = ctx;
-  const currency = await token(ctx);
-  const [balance, owedNow, free, buckets, ...books] = await Promise.all([
-    currency.balanceOf(await treasury.getAddress()),
-    treasury.owed(),
-    treasury.unallocated(),
-    treasury.buckets(),
-    capital.held(),
-    capital.accountsTotal(),
-    capital.reserve(),
-    capital.commons(),
-    capital.cashOwed(),
-    capital.redemptionsOwed(),
-  ]);
-  const [held, accounts, reserve, commons, cash, redemptions] = books;
-  console.log(`Treasury balance ${await show(ctx, balance)}`);
-  console.log(`  owed (funded payouts not claimed) ${await show(ctx, owedNow)}`);
-  console.log(`  held by the capital books         ${await show(ctx, held)}`);
-  console.log(`    capital accounts                ${await show(ctx, accounts)}`);
-  console.log(`    indivisible reserve             ${await show(ctx, reserve)}`);
-  console.log(`    commons and education fund      ${await show(ctx, commons)}`);
-  console.log(`    patronage cash not claimed      ${await show(ctx, cash)}`);
-  console.log(`    redemptions not paid            ${await show(ctx, redemptions)}`);
-  console.log(`  unallocated                       ${await show(ctx, free)}`);
-  console.log(
-    `  buckets: livelihood ${Number(buckets[0]) / 100}%, love ${Number(buckets[1]) / 100}%, care ${Number(buckets[2]) / 100}%`,
-  );
-  const claims = await queryInChunks(
-    ctx.provider,
-    treasury,
-    treasury.filters.PayoutClaimed(),
-    ctx.deployment.startBlock,
-  );
-  for (const period of await fundedPeriods(ctx)) {
-    const pool = await treasury.pool(period);
-    const claimed = claims.filter((e) => Number(e.args.period) === period).reduce((sum, e) => sum + e.args.amount, 0n);
-    console.log(`  period ${period}: funded ${await show(ctx, pool.funded)}, claimed ${await show(ctx, claimed)}`);
-  }
-  await printYears(ctx);
-}
+const claim = command({
+  name: "claim",
+  description: "Claims your payouts of one or more funded periods in one transfer.",
+  args: { period: { type: "positional", description: "a funded period (more may follow)", required: true } },
+  rest: true,
+  async run(ctx, args) {
+    const periods = periodsOf([args.period, ...restOf(args, 1)]);
+    const member = await actor(ctx);
+    const before = await ctx.token.read.balanceOf([member]);
+    const { address, abi } = ctx.treasury;
+    const receipt = await send(ctx, { address, abi, functionName: "claim", args: [periods] });
+    const after = await ctx.token.read.balanceOf([member]);
+    console.log(
+      `Claimed ${await show(ctx, after - before)} for period(s) ${periods.join(", ")} in block ${receipt.blockNumber}`,
+    );
+  },
+});
 
-async function account(ctx: Context, args: string[]): Promise<void> {
-  const member = args[0] !== undefined ? parseAddress(args[0], "member") : await (await signer(ctx)).getAddress();
-  const currency = await token(ctx);
-  console.log(`${member}: wallet ${await show(ctx, await currency.balanceOf(member))}`);
-  let total = 0n;
-  for (const period of await fundedPeriods(ctx)) {
-    const [claimable, claimed] = await Promise.all([
-      ctx.treasury.claimable(member, period),
-      ctx.treasury.hasClaimed(member, period),
-    ]);
-    total += claimable;
-    const state = claimed ? "claimed" : claimable > 0n ? `${await show(ctx, claimable)} to claim` : "nothing to claim";
-    console.log(`  period ${period}: ${state}`);
-  }
-  console.log(`  claimable now: ${await show(ctx, total)}`);
-}
+const owed = command({
+  name: "owed",
+  description: `Shows the treasury. Its balance, what is owed (funded payouts not claimed, and what the capital books hold:
+accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded
+period's pool and each closed year.`,
+  args: {},
+  async run(ctx) {
+    const { treasury, capital } = ctx;
+    const [balance, owedNow, free, buckets, held, accounts, reserve, commons, cash, redemptions, { state }] =
+      await Promise.all([
+        ctx.token.read.balanceOf([treasury.address]),
+        treasury.read.owed(),
+        treasury.read.unallocated(),
+        treasury.read.buckets(),
+        capital.read.held(),
+        capital.read.accountsTotal(),
+        capital.read.reserve(),
+        capital.read.commons(),
+        capital.read.cashOwed(),
+        capital.read.redemptionsOwed(),
+        loadHistory(ctx.client, ctx.deployment),
+      ]);
+    console.log(`Treasury balance ${await show(ctx, balance)}`);
+    console.log(`  owed (funded payouts not claimed) ${await show(ctx, owedNow)}`);
+    console.log(`  held by the capital books         ${await show(ctx, held)}`);
+    console.log(`    capital accounts                ${await show(ctx, accounts)}`);
+    console.log(`    indivisible reserve             ${await show(ctx, reserve)}`);
+    console.log(`    commons and education fund      ${await show(ctx, commons)}`);
+    console.log(`    patronage cash not claimed      ${await show(ctx, cash)}`);
+    console.log(`    redemptions not paid            ${await show(ctx, redemptions)}`);
+    console.log(`  unallocated                       ${await show(ctx, free)}`);
+    console.log(`  buckets: livelihood ${buckets[0] / 100}%, love ${buckets[1] / 100}%, care ${buckets[2] / 100}%`);
+    for (const funding of state.treasury.fundings.values()) {
+      const pool = await treasury.read.pool([funding.period]);
+      console.log(
+        `  period ${funding.period}: funded ${await show(ctx, pool.funded)}, claimed ${await show(ctx, funding.claimed)}`,
+      );
+    }
+    await printYears(ctx);
+  },
+});
 
-export const TREASURY_COMMANDS: Record<string, (ctx: Context, args: string[]) => Promise<void>> = {
-  "pay-in": payIn,
-  faucet,
-  fund,
-  claim,
-  owed: (ctx) => owed(ctx),
-  account,
-};
+const account = command({
+  name: "account",
+  description: "A member's payouts: what each funded period owes them, and what they claimed.",
+  args: { member: { type: "positional", description: "the member (default: --account's)", required: false } },
+  async run(ctx, args) {
+    const member = args.member !== undefined ? parseAddress(args.member, "member") : await actor(ctx);
+    const { state } = await loadHistory(ctx.client, ctx.deployment);
+    console.log(`${who(ctx, member)}: wallet ${await show(ctx, await ctx.token.read.balanceOf([member]))}`);
+    let total = 0n;
+    for (const period of state.treasury.fundings.keys()) {
+      const [claimable, claimed] = await Promise.all([
+        ctx.treasury.read.claimable([member, period]),
+        ctx.treasury.read.hasClaimed([member, period]),
+      ]);
+      total += claimable;
+      const owedNow = claimed
+        ? "claimed"
+        : claimable > 0n
+          ? `${await show(ctx, claimable)} to claim`
+          : "nothing to claim";
+      console.log(`  period ${period}: ${owedNow}`);
+    }
+    console.log(`  claimable now: ${await show(ctx, total)}`);
+  },
+});
+
+export const TREASURY_COMMANDS = { "pay-in": payIn, faucet, fund, claim, owed, account };

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect } from "chai";
 import { id, keccak256 } from "ethers";
 import { hashOf } from "@disco-ledger/sdk/audit";
-import { HELP, main } from "../../scripts/audit.ts";
+import { main, usage } from "../../scripts/audit.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
@@ -31,7 +31,8 @@ describe("npm run audit", () => {
   it("prints its usage for --help, status 0", async () => {
     const printed: string[] = [];
     expect(await main(["--help"], { print: (text) => printed.push(text) })).to.equal(0);
-    expect(printed).to.deep.equal([HELP]);
+    expect(printed).to.deep.equal([await usage()]);
+    expect(printed[0]).to.match(/--attest=<period>/);
   });
 
   it("names a network it has no deployment for, status 1", async () => {

@@ -3,11 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Signer } from "ethers";
 import { main, type AuditEnv } from "../../scripts/audit.ts";
+import type { ChainProvider } from "../../scripts/cli/network.ts";
 import { auditHistory, connectViews, type AuditReport } from "@disco-ledger/sdk/audit";
 import type { Deployment } from "../../scripts/lib/deployments.ts";
 import { descriptionHash, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import { closeVoting, enact, openVoting, propose, toProposalCalls } from "../../scripts/lib/drive.ts";
-import { loadHistory, type HistoryState, type LogFilter, type RawLog } from "@disco-ledger/sdk/history";
+import { loadHistory, type HistoryState, type RawLog } from "@disco-ledger/sdk/history";
 import { passReviewWindow } from "../../scripts/lib/seed.ts";
 import type { DisCOGovernor } from "../../types/ethers-contracts/index.js";
 import { connection } from "./disco.ts";
@@ -146,23 +147,19 @@ export async function governedDisCO() {
   return { ...disco, proposals: { cap, shares, spend }, state, snapshot };
 }
 
-/** The in-process chain's provider, its logs passed through `keep`, and how many eth_getLogs it answered. */
-export function providerKeeping(keep: (log: RawLog) => boolean) {
-  const provider = connection.ethers.provider;
+/**
+ * The in-process chain's EIP-1193 provider, its eth_getLogs answers passed through `keep`, and how many it answered:
+ * what the audit command reads when a log goes missing.
+ */
+export function providerKeeping(keep: (log: Pick<RawLog, "topics">) => boolean) {
+  const { provider } = connection;
   const calls = { getLogs: 0 };
-  const wrapped = new Proxy(provider, {
-    get(target, property) {
-      if (property === "getLogs") {
-        return async (filter: LogFilter) => {
-          calls.getLogs++;
-          return (await target.getLogs(filter)).filter(keep);
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { provider: wrapped, calls };
+  const request = async (args: { method: string; params?: unknown[] | object }) => {
+    if (args.method !== "eth_getLogs") return provider.request(args);
+    calls.getLogs++;
+    return ((await provider.request(args)) as Array<Pick<RawLog, "topics">>).filter(keep);
+  };
+  return { provider: { request } as ChainProvider, calls };
 }
 
 /** Runs the command against the demo with a fresh cache and output folder; collects what it prints. */
@@ -171,7 +168,7 @@ export async function run(disco: { deployment: Deployment }, argv: string[], env
   const printed: string[] = [];
   const errors: string[] = [];
   const status = await main([...argv, "--out", join(dir, "out")], {
-    provider: connection.ethers.provider,
+    provider: connection.provider as ChainProvider,
     deployment: disco.deployment,
     cacheDir: join(dir, "cache"),
     print: (text) => printed.push(text),

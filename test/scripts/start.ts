@@ -85,7 +85,7 @@ describe("npm start and the CLI", function () {
     expect(again.err).to.match(/GovernorAlreadyCastVote\(0x90F79bf6EB2c4f870365E785982E1f101E93b906\)/);
 
     const shown = cli("show", open);
-    expect(shown.out).to.match(/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 Against \(binding\): Not yet/);
+    expect(shown.out).to.match(/0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 \(Dara\) Against \(binding\): Not yet/);
   });
 
   it("queues and executes the open proposal once its vote and the timelock delay are over", async () => {
@@ -99,7 +99,7 @@ describe("npm start and the CLI", function () {
     await moveChainTime(timelockDelay);
     const executed = cli("execute", open, "--account", "1");
     expect(executed.out, executed.err).to.match(/^Executed in block \d+; state Executed/);
-    expect(cli("members").out).to.match(/0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc {2}Dating3 /);
+    expect(cli("members").out).to.match(/0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc \(Eli\) +Dating3 /);
   });
 
   it("proposes, refusing a call that would fail when executed", () => {
@@ -158,7 +158,7 @@ describe("npm start and the CLI", function () {
   it("shows the treasury, pays in, claims payouts and refuses to fund a period before it is final", () => {
     const owed = cli("owed");
     expect(owed.out, owed.err).to.match(/^Treasury balance [\d.]+ dEUR/);
-    expect(owed.out).to.match(/period 1: funded 8000\.0 dEUR, claimed [\d.]+ dEUR/);
+    expect(owed.out).to.match(/period 1: funded 8000\.00 dEUR, claimed [\d.]+ dEUR/);
     const bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
     const before = cli("account", bob);
     expect(before.out).to.match(/period 1: [\d.]+ dEUR to claim/);
@@ -168,7 +168,7 @@ describe("npm start and the CLI", function () {
     expect(cli("claim", "1", "--account", "2").err).to.match(/TreasuryAlreadyClaimed/);
     expect(cli("faucet", "250", "--account", "9").status).to.equal(0);
     const paid = cli("pay-in", "250", "--ref", "INV-2026-11", "--account", "9");
-    expect(paid.out, paid.err).to.match(/^Paid in 250\.0 dEUR/);
+    expect(paid.out, paid.err).to.match(/^Paid in 250\.00 dEUR/);
     expect(cli("fund", "3", "100", "--account", "2").err).to.match(/TreasuryPeriodNotFinal\(3, \d+\)/);
     expect(cli("fund", "4", "100", "--account", "2").err).to.match(/TreasuryPeriodNotFinal\(4, 0\)/);
   });
@@ -178,7 +178,7 @@ describe("npm start and the CLI", function () {
     expect(owed.out, owed.err).to.match(/held by the capital books +[\d.]+ dEUR/);
     expect(owed.out).to.match(/indivisible reserve +[\d.]+ dEUR/);
     expect(owed.out).to.match(
-      /year 1 \(periods 1-2\): patronage by credits, 360\.0 dEUR in cash, [\d.]+ dEUR retained/,
+      /year 1 \(periods 1-2\): patronage by credits, 360\.00 dEUR in cash, [\d.]+ dEUR retained/,
     );
     const bob = cli("capital", "--account", "2");
     expect(bob.out, bob.err).to.match(/capital account [\d.]+ dEUR\n {2}joining contribution paid: yes/);
@@ -190,15 +190,15 @@ describe("npm start and the CLI", function () {
     const iris = "0xBcd4042DE499D14e55001CcbB24a551F3b954096";
     const leaver = cli("capital", iris);
     expect(leaver.out, leaver.err).to.match(
-      /redemption 1: [\d.]+ dEUR in 3 instalments from \d{4}-\d\d-\d\d, 0\.0 dEUR paid/,
+      /redemption 1: [\d.]+ dEUR in 3 instalments from \d{4}-\d\d-\d\d, 0\.00 dEUR paid/,
     );
-    expect(leaver.out).to.match(/due now 0\.0 dEUR; next instalment \d{4}-\d\d-\d\d/);
+    expect(leaver.out).to.match(/due now 0\.00 dEUR; next instalment \d{4}-\d\d-\d\d/);
     expect(cli("redeem", "--account", "10").err).to.match(/CapitalNothingDue/);
     expect(cli("start-redemption", "--account", "1").err).to.match(/CapitalStillMember/);
 
     expect(cli("faucet", "250", "--account", "7").status).to.equal(0);
     const joined = cli("contribute", "--account", "7");
-    expect(joined.out, joined.err).to.match(/^Paid a joining contribution of 250\.0 dEUR/);
+    expect(joined.out, joined.err).to.match(/^Paid a joining contribution of 250\.00 dEUR/);
     expect(cli("contribute", "--account", "7").err).to.match(/CapitalAlreadyContributed/);
     // The treasurer proposes the year's accounts; the members decide. Not before every period is final.
     expect(cli("close-year", "2", "100", "--account", "2").err).to.match(/CapitalYearAlreadyClosed\(2, 2\)/);
@@ -210,7 +210,7 @@ describe("npm start and the CLI", function () {
     const loss = cli("close-year", "3", "100", "--loss", "--account", "2");
     expect(loss.out, loss.err).to.match(/^Proposed the year's accounts \(Bylaw\) in block \d+: \d+/);
     expect(cli("proposals").out).to.match(
-      /Standard, Pending: Approve the year's accounts to period 3: a surplus of 100\.0 dEUR/,
+      /Standard, Pending: Approve the year's accounts to period 3: a surplus of 100\.00 dEUR/,
     );
   });
 

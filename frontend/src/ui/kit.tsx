@@ -1,6 +1,6 @@
 /** The small pieces every page uses: loading and empty states, sections, figures, a person's name. */
 import type { ReactNode } from "react";
-import { shortAddress } from "../format.ts";
+import { shortAddress } from "@disco-ledger/sdk/format";
 import { defineMessages, useT } from "../i18n.tsx";
 import { useNames } from "../wallet/names.ts";
 

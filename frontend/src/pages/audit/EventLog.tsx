@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from "react";
 import type { DecodedEvent, HistoryState } from "@disco-ledger/sdk/history";
-import { shortAddress } from "../../format.ts";
+import { shortAddress } from "@disco-ledger/sdk/format";
 import { useT } from "../../i18n.tsx";
 import { useNames } from "../../wallet/names.ts";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";

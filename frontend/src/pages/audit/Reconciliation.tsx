@@ -1,6 +1,6 @@
 /** The audit's verdict: figures matched and differing (both values), the bylaw checks, each period's books. */
 import { SECTIONS, reportHash, type AuditReport } from "@disco-ledger/sdk/audit";
-import { money, shortAddress } from "../../format.ts";
+import { money, shortAddress } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { useStateLabel } from "../decisions/stateLabels.ts";

@@ -2,7 +2,7 @@
 import { useId } from "react";
 import type { AbiParameter } from "viem";
 import { defineMessages, useT } from "../../i18n.tsx";
-import { arrayShape, enumLabels, type InputProblem, type RawInput } from "./abiInput.ts";
+import { arrayShape, enumLabels, type InputProblem, type RawInput } from "@disco-ledger/sdk/proposals";
 
 const messages = defineMessages(
   {

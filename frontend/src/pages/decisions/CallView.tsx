@@ -1,11 +1,10 @@
 /** A proposal's calls as people read them: contract, function and arguments (people named), or the raw bytes. */
 import { zeroAddress, type AbiParameter } from "viem";
 import { useBooks } from "../../data/history.tsx";
-import { money } from "../../format.ts";
+import { money } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Person } from "../../ui/kit.tsx";
-import { formatAbiValue } from "./abiInput.ts";
-import { decodeCall, type ProposedCall } from "./calls.ts";
+import { decodeCall, formatAbiValue, type ProposedCall } from "@disco-ledger/sdk/proposals";
 import { REGISTRY } from "./registry.ts";
 
 const messages = defineMessages(

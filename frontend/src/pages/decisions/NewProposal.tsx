@@ -8,26 +8,31 @@ import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { STAGES } from "@disco-ledger/sdk/members";
-import { money, shortAddress } from "../../format.ts";
+import { money, shortAddress } from "@disco-ledger/sdk/format";
 import { governorAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Section } from "../../ui/kit.tsx";
 import { useNames } from "../../wallet/names.ts";
-import { emptyInput, signatureOf, type RawInput } from "./abiInput.ts";
 import { AbiFields, useInputProblemText } from "./AbiFields.tsx";
 import { CallList } from "./CallView.tsx";
-import { isDatingStage, parameterSetters, proposalDescription, writableFunctions } from "./calls.ts";
 import {
   admitDraft,
   customDraft,
+  emptyInput,
+  isDatingStage,
   parameterDraft,
+  parameterSetters,
+  proposalDescription,
+  signatureOf,
   spendDraft,
   stageDraft,
+  writableFunctions,
   type CustomForm,
   type Draft,
   type DraftProblem,
-} from "./drafts.ts";
+  type RawInput,
+} from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, REGISTRY, TREASURY } from "./registry.ts";
 import { useTimelockCheck } from "./useTimelockCheck.ts";
 

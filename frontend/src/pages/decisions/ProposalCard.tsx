@@ -5,13 +5,13 @@
 import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
-import { dateTime, duration } from "../../format.ts";
+import { dateTime, duration } from "@disco-ledger/sdk/format";
 import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person } from "../../ui/kit.tsx";
 import { CallList } from "./CallView.tsx";
-import { lifecycleArgs } from "./calls.ts";
+import { lifecycleArgs } from "@disco-ledger/sdk/proposals";
 import {
   countdown,
   executeBlocker,

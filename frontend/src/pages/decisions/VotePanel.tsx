@@ -8,7 +8,7 @@ import { useConfig, useConnection, useReadContracts } from "wagmi";
 import { readContract, signTypedData } from "wagmi/actions";
 import { STAGES } from "@disco-ledger/sdk/members";
 import type { Proposal } from "@disco-ledger/sdk/history";
-import { explainError } from "../../errors.ts";
+import { explainError } from "@disco-ledger/sdk/errors";
 import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";

@@ -2,7 +2,7 @@
 import type { Abi } from "viem";
 import { deployment } from "../../chain.ts";
 import { discoAbis } from "@disco-ledger/sdk/abis";
-import { contractRegistry } from "./calls.ts";
+import { contractRegistry } from "@disco-ledger/sdk/proposals";
 
 const ABIS: Record<string, Abi> = discoAbis;
 

@@ -8,7 +8,7 @@ import { useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { dateTime, money } from "../../format.ts";
+import { dateTime, money } from "@disco-ledger/sdk/format";
 import { capitalAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";

@@ -1,7 +1,7 @@
 /** The whole DisCO at a glance, for anyone, connected or not. Carries `data-figures` (the load benchmark waits for
  *  it) once the books are in. */
 import type { HistoryState } from "@disco-ledger/sdk/history";
-import { dateTime, money } from "../../format.ts";
+import { dateTime, money } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { discoSeries, discoWork, membersByStage } from "./figures.ts";
 import { Stat } from "../../ui/kit.tsx";

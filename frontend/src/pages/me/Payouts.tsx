@@ -6,7 +6,7 @@ import { useConnection, useReadContract, useReadContracts } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { money } from "../../format.ts";
+import { money } from "@disco-ledger/sdk/format";
 import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";

@@ -4,7 +4,7 @@
  * readers get a one-sentence summary per panel and the figures as a table inside a <details>.
  */
 import { useEffect, useRef, useState } from "react";
-import { credits } from "../../format.ts";
+import { credits } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Empty } from "../../ui/kit.tsx";
 import { layoutBars, streamOf, type ChartBox } from "./chart.ts";

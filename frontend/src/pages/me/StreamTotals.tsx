@@ -3,7 +3,7 @@
  * the table fits a phone; the payable amount leads, the logged one is under it.
  */
 import type { Totals } from "@disco-ledger/sdk/history";
-import { credits } from "../../format.ts";
+import { credits } from "@disco-ledger/sdk/format";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";
 

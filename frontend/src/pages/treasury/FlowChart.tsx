@@ -2,7 +2,7 @@
  * Money in and out per period as paired bars: a hand-made SVG (no chart library in the download). Screen readers get
  * its summary as the image's name; the table beside it has every figure.
  */
-import { money } from "../../format.ts";
+import { money } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import type { PeriodFlow } from "./flows.ts";
 import { messages } from "./messages.ts";

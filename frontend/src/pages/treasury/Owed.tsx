@@ -1,5 +1,5 @@
 /** What the treasury owes, as the contracts answer it now: payouts, the capital books line by line, what is free. */
-import { money } from "../../format.ts";
+import { money } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Section, Stat, ScrollArea } from "../../ui/kit.tsx";
 import type { MoneyViews } from "./chain.ts";

@@ -1,6 +1,6 @@
 /** The treasury's tables: in and out per period, each period's funding, and every payment in and out. */
 import { useState } from "react";
-import { dateTime, money } from "../../format.ts";
+import { dateTime, money } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { FlowChart } from "./FlowChart.tsx";

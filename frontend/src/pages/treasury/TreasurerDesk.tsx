@@ -10,7 +10,7 @@ import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { governorAbi, ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
-import { dateTime, duration, money } from "../../format.ts";
+import { dateTime, duration, money } from "@disco-ledger/sdk/format";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { href } from "../../route.ts";

@@ -5,7 +5,7 @@
  */
 import { useMemo } from "react";
 import { useHistory } from "../../data/history.tsx";
-import { money } from "../../format.ts";
+import { money } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Loading, Section, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";

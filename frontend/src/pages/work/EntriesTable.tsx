@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { EntryStatusLabel, HistoryState } from "@disco-ledger/sdk/history";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
-import { credits, shortAddress } from "../../format.ts";
+import { credits, shortAddress } from "@disco-ledger/sdk/format";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
 import { useNames } from "../../wallet/names.ts";

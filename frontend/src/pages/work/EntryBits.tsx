@@ -1,6 +1,6 @@
 /** Pieces that describe one entry the same way in the queue and in the table. */
 import type { LedgerEntry } from "@disco-ledger/sdk/history";
-import { credits } from "../../format.ts";
+import { credits } from "@disco-ledger/sdk/format";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { useLabels } from "../me/labels.ts";
 

@@ -9,7 +9,7 @@ import { evidenceHash, parseAmount } from "@disco-ledger/sdk/ledger";
 import { STAGES } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { credits, percent } from "../../format.ts";
+import { credits, percent } from "@disco-ledger/sdk/format";
 import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";

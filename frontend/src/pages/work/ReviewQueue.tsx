@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { HistoryState, LedgerEntry } from "@disco-ledger/sdk/history";
 import type { StageLabel } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
-import { dateTime } from "../../format.ts";
+import { dateTime } from "@disco-ledger/sdk/format";
 import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { href } from "../../route.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";

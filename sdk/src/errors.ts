@@ -1,12 +1,20 @@
 /**
- * Why a transaction failed, in a plain sentence. Reverts are decoded by every contract's errors (a call can fail
- * deep inside: a proposal's execution reverts with the treasury's error), then told by ERROR_SENTENCES.
+ * Why a call or a transaction failed, one decoder for the CLI, the dry runs and the app. A revert is decoded by every
+ * custom error of every DisCO contract (a call can fail deep inside: a proposal's execution reverts with the
+ * treasury's error), wherever its data sits in the error's chain (viem's decoded revert, its raw data, the node's
+ * answer), then told by ERROR_SENTENCES with each named argument filled in. Pure.
  */
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  isHex,
+  UserRejectedRequestError,
+  type Hex,
+} from "viem";
 import type { Abi, AbiError } from "abitype";
-import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError } from "viem";
-import { discoAbis } from "@disco-ledger/sdk/abis";
-import { dateTime, duration, money } from "./format.ts";
-import { interpolate, type Lang } from "./i18n.tsx";
+import { discoAbis } from "./generated/abis.ts";
+import { dateTime, duration, money, type Lang } from "./format.ts";
 
 /** Every custom error of every contract, once: appended to a call's ABI so that any of them decodes. */
 export const ALL_ERRORS: AbiError[] = (() => {
@@ -380,22 +388,54 @@ const GENERIC = {
   en: {
     rejected: "You declined the request in your wallet; nothing was sent.",
     reverted: "The contract refused: {error}.",
+    unknownError: "an error no DisCO contract declares ({selector})",
     unknown: "The transaction failed: {message}",
   },
   es: {
     rejected: "Has rechazado la solicitud en tu cartera; no se ha enviado nada.",
     reverted: "El contrato lo ha rechazado: {error}.",
+    unknownError: "un error que ningún contrato de la DisCO declara ({selector})",
     unknown: "La transacción ha fallado: {message}",
   },
 } as const;
 
-const show = (value: unknown): string => (typeof value === "bigint" ? value.toString() : String(value));
+/** What Solidity's Panic(uint256) codes mean. */
+const PANICS: Record<number, string> = {
+  0x01: "assert failed",
+  0x11: "arithmetic overflow or underflow",
+  0x12: "division or modulo by zero",
+  0x21: "conversion to an invalid enum value",
+  0x22: "an incorrectly encoded storage byte array",
+  0x31: "pop() on an empty array",
+  0x32: "an array index out of bounds",
+  0x41: "too much memory allocated",
+  0x51: "a call to a zero-initialised internal function",
+};
+
+/** A decoded revert: the error, its arguments by name, and what it means. */
+export interface DecodedRevert {
+  /** The custom error's name; "Error" for a require's reason, "Panic" for a panic, the selector for an unknown one. */
+  name: string;
+  /** Its arguments by name ("0", "1"... where the ABI names none). */
+  args: Record<string, unknown>;
+  /** The error as code reads it, with its values: `LedgerPeriodNotOpen(3, 4)`. */
+  call: string;
+  /** What happened in a sentence, every argument filled in; "The contract refused: <call>." where none exists. */
+  message: string;
+  /** Whether `message` is the error's own sentence (rather than the fallback naming the call). */
+  explained: boolean;
+}
+
+const show = (value: unknown): string =>
+  typeof value === "object" && value !== null
+    ? JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))
+    : String(value);
 
 /**
  * Arguments that read better formatted, by name: moments (unix seconds) as a date and time, lengths of time as a
  * duration, currency amounts as money.
  */
-const ARG_FORMATS: Record<string, (value: bigint, lang: Lang) => string> = {
+const ARG_FORMATS: Partial<Record<string, (value: bigint, lang: Lang) => string>> = {
   finalAt: (value, lang) => dateTime(value, lang),
   window: (value) => duration(Number(value)),
   loss: (value, lang) => money(value, lang),
@@ -403,35 +443,115 @@ const ARG_FORMATS: Record<string, (value: bigint, lang: Lang) => string> = {
 };
 
 /** An error's argument as a sentence shows it. */
-function showArg(name: string | undefined, value: unknown, lang: Lang): string {
-  const format = name === undefined ? undefined : ARG_FORMATS[name];
+function showArg(name: string, value: unknown, lang: Lang): string {
+  const format = ARG_FORMATS[name];
   // viem decodes integers up to 48 bits (uint48 moments) as numbers, wider ones as bigints.
   const integer = typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : value;
   return format && typeof integer === "bigint" ? format(integer, lang) : show(value);
 }
 
-/** A failed request as one sentence in the chosen language. */
-export function explainError(error: unknown, lang: Lang): string {
-  if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError)) return GENERIC[lang].rejected;
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
-      const { errorName, args = [], abiItem } = reverted.data;
-      const params: Record<string, string> = {};
-      args.forEach((arg, i) => {
-        const name = (abiItem as AbiError | undefined)?.inputs[i]?.name || undefined;
-        params[String(i)] = showArg(name, arg, lang);
-        if (name) params[name] = params[String(i)];
-      });
-      const sentence = ERROR_SENTENCES[lang][errorName];
-      return sentence
-        ? interpolate(sentence, params)
-        : interpolate(GENERIC[lang].reverted, { error: `${errorName}(${args.map(show).join(", ")})` });
-    }
-    if (reverted instanceof ContractFunctionRevertedError && reverted.reason) {
-      return interpolate(GENERIC[lang].reverted, { error: reverted.reason });
-    }
-    return interpolate(GENERIC[lang].unknown, { message: error.shortMessage });
+/** `{name}` and `{0}` in a template, each replaced by that parameter; an unknown placeholder stays as it is. */
+const fill = (template: string, params: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
+const revertHex = (value: unknown): Hex | undefined => (isHex(value) && value.length >= 10 ? value : undefined);
+
+/**
+ * The revert data somewhere in an error, however deeply the client or the node wrapped it: a string `data` (viem's
+ * RawContractError, a node's JSON-RPC error), a `data.data` (some nodes), or inside a `cause` or an `error`.
+ */
+function revertData(error: unknown, depth = 0): Hex | undefined {
+  if (depth > 8 || typeof error !== "object" || error === null) return undefined;
+  if (error instanceof ContractFunctionRevertedError && revertHex(error.raw)) return error.raw;
+  const { data, cause, error: inner } = error as { data?: unknown; cause?: unknown; error?: unknown };
+  const found = revertHex(data) ?? revertHex((data as { data?: unknown } | undefined)?.data);
+  return found ?? revertData(cause, depth + 1) ?? revertData(inner, depth + 1);
+}
+
+/** An error's name and arguments, by the ABI item that decoded them. */
+function describe(
+  name: string,
+  inputs: readonly { name?: string }[],
+  values: readonly unknown[],
+  lang: Lang,
+): DecodedRevert {
+  const args: Record<string, unknown> = {};
+  const params: Record<string, string> = {};
+  values.forEach((value, i) => {
+    const key = inputs[i]?.name || String(i);
+    args[key] = value;
+    params[String(i)] = params[key] = showArg(key, value, lang);
+  });
+  const call = `${name}(${values.map(show).join(", ")})`;
+  if (name === "Error") {
+    return { name, args, call, message: fill(GENERIC[lang].reverted, { error: show(values[0]) }), explained: true };
   }
-  return interpolate(GENERIC[lang].unknown, { message: error instanceof Error ? error.message : String(error) });
+  if (name === "Panic") {
+    const reason = PANICS[Number(values[0])] ?? `panic ${show(values[0])}`;
+    return { name, args, call, message: fill(GENERIC[lang].reverted, { error: reason }), explained: true };
+  }
+  const sentence = ERROR_SENTENCES[lang][name];
+  return sentence
+    ? { name, args, call, message: fill(sentence, params), explained: true }
+    : { name, args, call, message: fill(GENERIC[lang].reverted, { error: call }), explained: false };
+}
+
+/**
+ * The revert in a failed call or transaction, decoded by every DisCO contract's errors (and Error(string), Panic),
+ * with its named arguments and its sentence; undefined when the error carries no revert at all.
+ */
+export function decodeRevert(error: unknown, lang: Lang = "en"): DecodedRevert | undefined {
+  // viem decoded it already, by the call's own ABI (which may declare errors the DisCO's contracts don't).
+  const decoded =
+    error instanceof BaseError
+      ? (error.walk(
+          (e) => e instanceof ContractFunctionRevertedError && e.data?.errorName !== undefined,
+        ) as ContractFunctionRevertedError | null)
+      : null;
+  if (decoded?.data) {
+    const { errorName, args = [], abiItem } = decoded.data;
+    return describe(errorName, (abiItem as AbiError | undefined)?.inputs ?? [], args, lang);
+  }
+  const data = revertData(error);
+  if (!data) return undefined;
+  try {
+    const { errorName, args = [], abiItem } = decodeErrorResult({ abi: ALL_ERRORS, data });
+    return describe(errorName, (abiItem as AbiError | undefined)?.inputs ?? [], args, lang);
+  } catch {
+    const selector = data.slice(0, 10);
+    const error = fill(GENERIC[lang].unknownError, { selector });
+    return {
+      name: selector,
+      args: { data },
+      call: selector,
+      message: fill(GENERIC[lang].reverted, { error }),
+      explained: false,
+    };
+  }
+}
+
+/** A failed request as one sentence in the chosen language: a wallet refusal, a decoded revert, or its message. */
+export function explainError(error: unknown, lang: Lang): string {
+  if (error instanceof BaseError && error.walk((e) => e instanceof UserRejectedRequestError)) {
+    return GENERIC[lang].rejected;
+  }
+  const revert = decodeRevert(error, lang);
+  if (revert) return revert.message;
+  const message =
+    error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+  return fill(GENERIC[lang].unknown, { message });
+}
+
+/**
+ * A failure as a command line tells it, naming the error with its values and then its sentence: "The contract
+ * refused: LedgerSelfReview(5). You can't review your own work (entry 5): another member has to."; any other failure
+ * by its message.
+ */
+export function revertMessage(error: unknown, lang: Lang = "en"): string {
+  const revert = decodeRevert(error, lang);
+  if (revert?.explained && revert.name !== "Error" && revert.name !== "Panic") {
+    return `${fill(GENERIC[lang].reverted, { error: revert.call })} ${revert.message}`;
+  }
+  if (revert) return revert.message;
+  return error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
 }

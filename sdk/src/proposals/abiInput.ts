@@ -5,7 +5,7 @@
  */
 import type { AbiParameter } from "viem";
 import { isAddress, isHex, size } from "viem";
-import { STAGES } from "@disco-ledger/sdk/members";
+import { STAGES } from "../members.ts";
 
 /** What the form holds for one parameter: text, or one entry per component of a struct. */
 export type RawInput = string | RawInput[];

@@ -16,7 +16,7 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { descriptionHash } from "@disco-ledger/sdk/governance";
+import { descriptionHash } from "../governance.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 
@@ -143,6 +143,23 @@ export const spendCall = (
   registry: readonly KnownContract[],
   input: { to: Address; amount: bigint; reason: string },
 ): ProposedCall => call(contractNamed(registry, "treasury"), "spend", [input.to, input.amount, input.reason]);
+
+export const changeConstituencyCall = (
+  registry: readonly KnownContract[],
+  input: { account: Address; constituency: number },
+): ProposedCall =>
+  call(contractNamed(registry, "membership"), "changeConstituency", [input.account, input.constituency]);
+
+export const removeCall = (
+  registry: readonly KnownContract[],
+  input: { account: Address; reason: string },
+): ProposedCall => call(contractNamed(registry, "membership"), "remove", [input.account, input.reason]);
+
+/** Settles a disputed ledger entry: accepted, it counts (in the open period if its own is final); rejected, not. */
+export const resolveDisputeCall = (
+  registry: readonly KnownContract[],
+  input: { entryId: bigint; accept: boolean },
+): ProposedCall => call(contractNamed(registry, "ledger"), "resolveDispute", [input.entryId, input.accept]);
 
 /** A call given as raw calldata to any address. */
 export function rawCall(target: string, data: string): ProposedCall | null {

@@ -4,7 +4,7 @@
  * by the form, and become the default description.
  */
 import { isAddress, parseUnits, type AbiFunction, type Address } from "viem";
-import { STAGES } from "@disco-ledger/sdk/members";
+import { STAGES } from "../members.ts";
 import { InputProblem, parseAbiInputs, type RawInput } from "./abiInput.ts";
 import {
   admitCall,

@@ -1,16 +1,20 @@
 import {
+  CallExecutionError,
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
+  encodeAbiParameters,
   encodeErrorResult,
+  RawContractError,
   TransactionExecutionError,
   UserRejectedRequestError,
   type Abi,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import { ALL_ERRORS, ERROR_SENTENCES, explainError } from "./errors.ts";
-import { dateTime, money } from "./format.ts";
-import { ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
-import { LANGS } from "./i18n.tsx";
+import { governorAbi, ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
+import { ALL_ERRORS, decodeRevert, ERROR_SENTENCES, explainError, revertMessage } from "@disco-ledger/sdk/errors";
+import { dateTime, money } from "@disco-ledger/sdk/format";
+
+const LANGS = ["en", "es"] as const;
 
 /** A revert as a wagmi call surfaces it: the execution error wrapping the decoded revert. */
 function revert(abi: Abi, errorName: string, args: readonly unknown[], functionName: string) {
@@ -139,5 +143,79 @@ describe("explainError", () => {
 
   it("explains an error that is not viem's by its message", () => {
     expect(explainError(new Error("network down"), "en")).toBe("The transaction failed: network down");
+  });
+});
+
+describe("decodeRevert", () => {
+  const data = encodeErrorResult({ abi: ledgerAbi, errorName: "LedgerSelfReview", args: [5n] });
+  /** How a dry run (eth_call) fails through viem: the node's revert data deep in the chain, decoded by no ABI. */
+  const dryRun = (revert: `0x${string}`) =>
+    new CallExecutionError(new RawContractError({ data: revert }), { account: undefined } as never);
+
+  it("fills in each named argument, from raw data no ABI of the call decoded", () => {
+    const decoded = decodeRevert(dryRun(data));
+    expect(decoded).toEqual({
+      name: "LedgerSelfReview",
+      args: { entryId: 5n },
+      call: "LedgerSelfReview(5)",
+      message: "You can't review your own work (entry 5): another member has to.",
+      explained: true,
+    });
+    expect(decoded?.message).not.toMatch(/\{\w+\}/);
+    expect(decodeRevert(dryRun(data), "es")?.message).toContain("5");
+  });
+
+  it("names every argument of a many-argument error, the address as viem checksums it", () => {
+    const voter = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+    const revert = encodeErrorResult({ abi: governorAbi, errorName: "GovernorAlreadyCastVote", args: [voter] });
+    expect(decodeRevert(dryRun(revert))?.args).toEqual({ voter });
+    const notOpen = encodeErrorResult({ abi: ledgerAbi, errorName: "LedgerPeriodNotOpen", args: [3, 4] });
+    const decoded = decodeRevert(dryRun(notOpen));
+    expect(decoded?.call).toBe("LedgerPeriodNotOpen(3, 4)");
+    expect(decoded?.message).toBe("Work can only be logged in the open period (period 4), not in period 3.");
+  });
+
+  it("finds the data in a node's answer however it is nested: data.data, an inner error, a plain object", () => {
+    const nested = { message: "execution reverted", error: { code: 3, data: { data } } };
+    expect(decodeRevert(nested)?.args).toEqual({ entryId: 5n });
+    const wrapped = new Error("could not call", { cause: new Error("provider", { cause: { data } }) });
+    expect(decodeRevert(wrapped)?.name).toBe("LedgerSelfReview");
+  });
+
+  it("names an unknown selector rather than guessing", () => {
+    const decoded = decodeRevert(dryRun("0xdeadbeef0000"));
+    expect(decoded).toMatchObject({ name: "0xdeadbeef", call: "0xdeadbeef", explained: false });
+    expect(decoded?.message).toBe("The contract refused: an error no DisCO contract declares (0xdeadbeef).");
+  });
+
+  it("tells Error(string) by its reason and Panic by what the code means", () => {
+    const reason = encodeErrorResult({
+      abi: [{ type: "error", name: "Error", inputs: [{ name: "message", type: "string" }] }],
+      errorName: "Error",
+      args: ["Not today"],
+    });
+    expect(decodeRevert(dryRun(reason))).toMatchObject({
+      name: "Error",
+      args: { message: "Not today" },
+      message: "The contract refused: Not today.",
+    });
+    const panic = `0x4e487b71${encodeAbiParameters([{ type: "uint256" }], [0x11n]).slice(2)}` as const;
+    expect(decodeRevert(dryRun(panic))).toMatchObject({
+      name: "Panic",
+      message: "The contract refused: arithmetic overflow or underflow.",
+    });
+  });
+
+  it("says nothing of an error with no revert in it", () => {
+    expect(decodeRevert(new Error("network down"))).toBeUndefined();
+    expect(decodeRevert(dryRun("0x"))).toBeUndefined();
+    expect(decodeRevert(undefined)).toBeUndefined();
+  });
+
+  it("gives the command line the error with its values and its sentence, any other failure by its message", () => {
+    expect(revertMessage(dryRun(data))).toBe(
+      "The contract refused: LedgerSelfReview(5). You can't review your own work (entry 5): another member has to.",
+    );
+    expect(revertMessage(new Error("network down"))).toBe("network down");
   });
 });
