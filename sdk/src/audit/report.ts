@@ -51,7 +51,7 @@ export interface PeriodReport {
    * final period can be funded, closed into a year or attested. */
   finalAt: string | null;
   /** keccak256 of the canonical JSON of `books`: what `--attest <period>` records. Null while the period is open. */
-  hash: string | null;
+  readonly hash: string | null;
   books: PeriodBooks;
   attestations: AttestationLine[];
 }
@@ -177,17 +177,29 @@ export function buildReport(state: HistoryState, inputs: ReportInputs): AuditRep
     .map((period): PeriodReport => {
       const books = periodBooks(state, period, inputs, wageOf.get(period), index);
       const closed = books.closedAt !== "0";
-      const hash = closed ? hashOf(books) : null;
+      // Hashing a period's books (megabytes of canonical JSON for a busy period) is the audit's dearest step, so a
+      // period's hash is computed when first read (an attestation to check, the report, the files), and once.
+      let hash: string | null | undefined;
+      const booksHash = () => (hash ??= closed ? hashOf(books) : null);
       const attestations = (state.audit.attestations.get(period) ?? []).map((a) => ({
         auditor: a.auditor,
         reportHash: a.reportHash,
         uri: a.uri,
         block: a.block,
         txHash: a.txHash,
-        matches: a.reportHash === hash,
+        matches: a.reportHash === booksHash(),
       }));
       const finalAt = state.ledger.periods.get(period)?.finalAt ?? null;
-      return { period, closed, finalAt: finalAt === null ? null : finalAt.toString(), hash, books, attestations };
+      return {
+        period,
+        closed,
+        finalAt: finalAt === null ? null : finalAt.toString(),
+        get hash() {
+          return booksHash();
+        },
+        books,
+        attestations,
+      };
     });
 
   return {
