@@ -214,9 +214,11 @@ export type LogDecoder = (logs: readonly RawLog[]) => DecodedHistory;
 export function createLogDecoder(contracts: Readonly<Record<ContractName, { address: string }>>): LogDecoder {
   const checksums = new Map<string, string>();
   const checksum: Checksum = (address) => {
-    let sum = checksums.get(address);
-    if (sum === undefined) checksums.set(address, (sum = getAddress(address)));
-    return sum;
+    const sum = checksums.get(address);
+    if (sum !== undefined) return sum;
+    const made = getAddress(address);
+    checksums.set(address, made);
+    return made;
   };
   const byAddress = new Map(
     CONTRACT_NAMES.map((contract) => {

@@ -27,9 +27,11 @@ export const place = (e: DecodedEvent): Place => ({ block: e.block, logIndex: e.
 export const lower = (address: string) => address.toLowerCase();
 
 export function getOrMake<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
+  const value = map.get(key);
+  if (value !== undefined) return value;
+  const made = make();
+  map.set(key, made);
+  return made;
 }
 
 export function nested<V>(outer: Map<string, Map<number, V>>, key: string, inner: number, make: () => V): V {

@@ -173,8 +173,8 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       state.closedBy = e.args.treasurer;
       // Its entries still pending lapse: IValueLedger.entry reports them Lapsed (never stored, never counted).
       for (let id = context.firstOpenEntry; id <= BigInt(ledger.entries.size); id++) {
-        const entry = ledger.entries.get(id)!;
-        if (entry.status === "Pending") entry.status = "Lapsed";
+        const entry = ledger.entries.get(id);
+        if (entry?.status === "Pending") entry.status = "Lapsed";
       }
       break;
     }
