@@ -22,7 +22,7 @@ import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
 import { clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
-import { AUDITOR_ROLE, fetchHistory, foldSnapshot } from "@disco-ledger/sdk/history";
+import { AUDITOR_ROLE, fetchHistory, foldSnapshot, type HistoryState } from "@disco-ledger/sdk/history";
 import { fileCache, HISTORY_CACHE_DIR } from "./lib/history/file-cache.ts";
 
 const ARGS = {
@@ -131,7 +131,7 @@ function blockTimesFile(dir: string, key: string) {
 export async function main(argv: readonly string[], env: AuditEnv = {}): Promise<number> {
   const print = env.print ?? ((text: string) => console.log(text));
   const printError = env.printError ?? ((text: string) => console.error(text));
-  let options;
+  let options: ReturnType<typeof parseOptions>;
   try {
     options = parseOptions(argv);
   } catch (error) {
@@ -156,7 +156,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     const key = await cacheKey(client, deployment);
 
     const snapshot = await fetchHistory(client, deployment, { cache: fileCache(cacheDir), cacheKey: key });
-    let state;
+    let state: HistoryState;
     try {
       ({ state } = foldSnapshot(snapshot, deployment));
     } catch (error) {

@@ -40,7 +40,7 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
   const missed: string[] = [];
   for (const record of lcov.split("end_of_record")) {
     const file = /^SF:(.*)$/m.exec(record)?.[1];
-    if (!file || !file.startsWith("contracts/")) continue;
+    if (!file?.startsWith("contracts/")) continue;
     for (const [, line, count] of record.matchAll(/^DA:(\d+),(\d+)$/gm)) {
       found += 1;
       if (count !== "0") hit += 1;

@@ -66,7 +66,7 @@ export const DEFAULT_CAPITAL_SETTINGS = {
   revolvingPeriod: 3 * YEAR,
 };
 
-const DEFAULT_ADMIN_ROLE = "0x" + "00".repeat(32);
+const DEFAULT_ADMIN_ROLE = `0x${"00".repeat(32)}`;
 const role = (name: string) => id(name);
 const selector = (signature: string) => id(signature).slice(0, 10);
 

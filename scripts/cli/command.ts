@@ -33,8 +33,8 @@ export class ArgumentError extends UsageError {}
 /** Each command's whole description, shown under its usage by `<command> --help`; the list shows its first sentence. */
 export const DETAILS = new WeakMap<CommandDef<never>, string>();
 
-/** The first sentence of a description, on one line: what the command list shows. */
-const summary = (description: string) => /^.*?\.(?=\s|$)/s.exec(description)![0].replace(/\s+/g, " ");
+/** The first sentence of a description (all of it when it has no full stop), on one line: what the command list shows. */
+const summary = (description: string) => (/^.*?\.(?=\s|$)/s.exec(description)?.[0] ?? description).replace(/\s+/g, " ");
 
 /**
  * Refuses an option the command does not declare and more arguments than it takes (unless `rest`), with Node's

@@ -193,11 +193,11 @@ const show = command({
       `  voting ${isoTime(snapshot)} to ${isoTime(deadline)} (chain time now ${isoTime(clock)}); quorum ${quorum}`,
     );
     if (eta > 0n) console.log(`  executable from ${isoTime(eta)}`);
-    proposal.targets.forEach((target, i) =>
+    for (const [i, target] of proposal.targets.entries()) {
       console.log(
         `  call ${i + 1}: ${describeCall(ctx, { target, value: proposal.values[i], data: proposal.calldatas[i] })}`,
-      ),
-    );
+      );
+    }
     console.log(`  ${tallyLine(tally)}`);
     for (const vote of proposal.votes) {
       const reason = vote.reason ? `: ${vote.reason}` : "";
@@ -360,7 +360,7 @@ to --out) for anyone to relay with the relay command: a member without ETH can s
       const signature = await voter.signTypedData({ account: voter.account, ...ballotTypedData(domain, ballot) });
       const json = JSON.stringify(toSignedBallot(domain, ballot, signature), null, 2);
       if (args.out) {
-        writeFileSync(args.out, json + "\n");
+        writeFileSync(args.out, `${json}\n`);
         console.log(
           `Signed ballot written to ${args.out}; anyone can submit it with: npm run cli -- relay ${args.out}`,
         );

@@ -157,7 +157,7 @@ closed: log the work again in the open period).`,
       const moved = entry.period !== period ? `; logged in period ${period}, counts in period ${entry.period}` : "";
       lines.push(`  ${formatEntry(ctx, id, entry)}${moved}`);
     }
-    const by = member === undefined ? "" : ` by ${who(ctx, args.member!)}`;
+    const by = args.member === undefined ? "" : ` by ${who(ctx, args.member)}`;
     console.log(`${lines.length} entries in period ${period} (${await periodState(ctx, period)})${by}`);
     for (const line of lines) console.log(line);
   },

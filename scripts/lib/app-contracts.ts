@@ -34,7 +34,7 @@ export function generateAppContracts(): { networks: string[]; files: string[] } 
   const deploymentsFile = join(GENERATED_DIR, "deployments.ts");
   writeFileSync(
     deploymentsFile,
-    BANNER("deployments/*.json") + `export const deployments = ${JSON.stringify(deployments, null, 2)} as const;\n`,
+    `${BANNER("deployments/*.json")}export const deployments = ${JSON.stringify(deployments, null, 2)} as const;\n`,
   );
   return { networks, files: [deploymentsFile, generateAbis()] };
 }

@@ -24,6 +24,6 @@ export function readDeployment(network: string): Deployment {
 export function writeDeployment(deployment: Deployment): string {
   const path = deploymentPath(deployment.network);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(deployment, null, 2) + "\n");
+  writeFileSync(path, `${JSON.stringify(deployment, null, 2)}\n`);
   return path;
 }

@@ -151,18 +151,21 @@ export async function seedOpenVote(
 export async function passReviewWindow(ledger: ValueLedger, clock: Clock): Promise<void> {
   const closed = (await ledger.currentPeriod()) - 1n;
   if (closed < 1n) return;
-  const [{ finalAt }, latest] = await Promise.all([
-    ledger.periodInfo(closed),
-    ledger.runner!.provider!.getBlock("latest"),
-  ]);
-  const now = BigInt(latest!.timestamp);
+  const provider = ledger.runner?.provider;
+  if (!provider) throw new Error("the ledger is not connected to a node");
+  const [{ finalAt }, latest] = await Promise.all([ledger.periodInfo(closed), provider.getBlock("latest")]);
+  if (!latest) throw new Error("the node has no latest block");
+  const now = BigInt(latest.timestamp);
   if (finalAt > now) await clock.increase(finalAt - now);
 }
 
 const personIn =
   (signers: Signer[]) =>
-  (name: DemoName): Signer =>
-    signers[DEMO_PEOPLE.find((p) => p.name === name)!.index];
+  (name: DemoName): Signer => {
+    const person = DEMO_PEOPLE.find((p) => p.name === name);
+    if (!person) throw new Error(`${name} is not one of the demo people`);
+    return signers[person.index];
+  };
 
 /** One piece of demo work: who, which stream, how much (credits or hours), and who approves it. */
 type Work = readonly [DemoName, StreamName, string, string, DemoName];
@@ -382,7 +385,8 @@ export async function seedAttestation(
   audit: AuditRegistry,
   signers: Signer[],
 ): Promise<{ period: number; hash: string }> {
-  const provider = signers[0].provider!;
+  const provider = signers[0].provider;
+  if (!provider) throw new Error("the signers are not connected to a node");
   // The SDK reads through viem: the same node, by the provider's JSON-RPC.
   const rpc = provider as JsonRpcApiProvider;
   const client = createPublicClient({

@@ -399,18 +399,18 @@ const GENERIC = {
   },
 } as const;
 
-/** What Solidity's Panic(uint256) codes mean. */
-const PANICS: Record<number, string> = {
-  0x01: "assert failed",
-  0x11: "arithmetic overflow or underflow",
-  0x12: "division or modulo by zero",
-  0x21: "conversion to an invalid enum value",
-  0x22: "an incorrectly encoded storage byte array",
-  0x31: "pop() on an empty array",
-  0x32: "an array index out of bounds",
-  0x41: "too much memory allocated",
-  0x51: "a call to a zero-initialised internal function",
-};
+/** What Solidity's Panic(uint256) codes mean; a Map, so that the codes keep the hexadecimal form of Solidity's documentation. */
+const PANICS = new Map<number, string>([
+  [0x01, "assert failed"],
+  [0x11, "arithmetic overflow or underflow"],
+  [0x12, "division or modulo by zero"],
+  [0x21, "conversion to an invalid enum value"],
+  [0x22, "an incorrectly encoded storage byte array"],
+  [0x31, "pop() on an empty array"],
+  [0x32, "an array index out of bounds"],
+  [0x41, "too much memory allocated"],
+  [0x51, "a call to a zero-initialised internal function"],
+]);
 
 /** A decoded revert: the error, its arguments by name, and what it means. */
 export interface DecodedRevert {
@@ -487,7 +487,7 @@ function describe(
     return { name, args, call, message: fill(GENERIC[lang].reverted, { error: show(values[0]) }), explained: true };
   }
   if (name === "Panic") {
-    const reason = PANICS[Number(values[0])] ?? `panic ${show(values[0])}`;
+    const reason = PANICS.get(Number(values[0])) ?? `panic ${show(values[0])}`;
     return { name, args, call, message: fill(GENERIC[lang].reverted, { error: reason }), explained: true };
   }
   const sentence = ERROR_SENTENCES[lang][name];

@@ -106,30 +106,32 @@ function referenceTrace(state: HistoryState) {
   const add = (e: Explanation) => byTx.set(e.txHash, [...(byTx.get(e.txHash) ?? []), e]);
   const at = (p: Place): Place => ({ block: p.block, logIndex: p.logIndex, txHash: p.txHash });
   const [t, c] = [state.treasury, state.capital];
-  t.claimList.forEach((e) =>
-    add({ ...at(e), kind: "claim", party: e.member, amount: e.amount, detail: `${e.period}` }),
-  );
-  c.cashClaims.forEach((e) =>
-    add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" }),
-  );
-  c.redemptionsPaid.forEach((e) =>
+  for (const e of t.claimList) {
+    add({ ...at(e), kind: "claim", party: e.member, amount: e.amount, detail: `${e.period}` });
+  }
+  for (const e of c.cashClaims) {
+    add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" });
+  }
+  for (const e of c.redemptionsPaid) {
     add({
       ...at(e),
       kind: "redemption",
       party: e.member,
       amount: e.amount,
       detail: `schedule ${e.schedule}: paid ${e.paidTotal} in total`,
-    }),
-  );
-  t.spends.forEach((e) => add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason }));
-  c.commonsSpending.forEach((e) => add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason }));
-  t.payIns.forEach((e) => add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef }));
-  c.contributions.forEach((e) =>
-    add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" }),
-  );
-  state.recoveries.forEach((e) =>
-    add({ ...at(e), kind: "recovery", party: e.address, amount: e.amount, detail: `recovered from the ${e.contract}` }),
-  );
+    });
+  }
+  for (const e of t.spends) add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason });
+  for (const e of c.commonsSpending) {
+    add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason });
+  }
+  for (const e of t.payIns) add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef });
+  for (const e of c.contributions) {
+    add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" });
+  }
+  for (const e of state.recoveries) {
+    add({ ...at(e), kind: "recovery", party: e.address, amount: e.amount, detail: `recovered from the ${e.contract}` });
+  }
   const executions = new Map<string, bigint | null>();
   for (const proposal of state.governance.proposals.values()) {
     if (proposal.executed) executions.set(proposal.executed.txHash, proposal.id);
@@ -156,12 +158,12 @@ function referenceTrace(state: HistoryState) {
     const earlier = candidates.filter((e) => before(e, m) && same(e.party, m.to));
     const claims = earlier.filter((e) => e.kind === "claim");
     if (claims.length > 0 && sum(claims) === m.amount) {
-      claims.forEach((e) => used.add(e));
+      for (const e of claims) used.add(e);
       return traced(m, "claim", `payout of period ${claims.map((e) => e.detail).join(", ")}`);
     }
     const schedules = earlier.filter((e) => e.kind === "redemption");
     if (schedules.length > 1 && sum(schedules) === m.amount) {
-      schedules.forEach((e) => used.add(e));
+      for (const e of schedules) used.add(e);
       return traced(m, "redemption", schedules.map((e) => e.detail).join("; "));
     }
     const single = earlier.find((e) => SINGLE.includes(e.kind) && e.amount === m.amount);

@@ -76,11 +76,11 @@ describe("typed ABI inputs", () => {
 
   it("builds a struct from one input per field, named as the ABI names them", () => {
     const setSettings = capitalAbi.find((i) => i.type === "function" && i.name === "setSettings");
-    if (!setSettings || setSettings.type !== "function") throw new Error("capital.setSettings is in the ABI");
+    if (setSettings?.type !== "function") throw new Error("capital.setSettings is in the ABI");
     const param = setSettings.inputs[0] as unknown as AbiParameter & { components: readonly AbiParameter[] };
     const raw = emptyInput(param);
     expect(Array.isArray(raw) && raw.length).toBe(param.components.length);
-    const filled = param.components.map((c) => (c.type === "address" ? "0x" + "11".repeat(20) : "1"));
+    const filled = param.components.map((c) => (c.type === "address" ? `0x${"11".repeat(20)}` : "1"));
     const value = parseAbiInput(param, filled) as Record<string, unknown>;
     expect(Object.keys(value)).toEqual(param.components.map((c) => c.name));
     const missing = parseAbiInputs([param], [filled.slice(1)]);
@@ -89,7 +89,7 @@ describe("typed ABI inputs", () => {
 
   it("says which input of a function is wrong", () => {
     const setWeight = ledgerAbi.find((i) => i.type === "function" && i.name === "setWeight");
-    if (!setWeight || setWeight.type !== "function") throw new Error("ledger.setWeight is in the ABI");
+    if (setWeight?.type !== "function") throw new Error("ledger.setWeight is in the ABI");
     const result = parseAbiInputs(setWeight.inputs, ["2", "0", "70000"]);
     expect(result.ok === false && result.index).toBe(2);
     const ok = parseAbiInputs(setWeight.inputs, ["2", "0", "7000"]);

@@ -85,7 +85,8 @@ describe("npm run audit", () => {
     let dropped = false;
     const { provider } = providerKeeping((log) => {
       if (dropped || log.topics[0] !== claimed) return true;
-      return !(dropped = true);
+      dropped = true;
+      return false;
     });
     const result = await run(demo, [], { provider });
     expect(result.status).to.equal(1);

@@ -31,8 +31,8 @@ async function reviewedDemo() {
     calldatas: [ledger.interface.encodeFunctionData("resolveDispute", [counted, true])],
     description: "Accept Alice's translation, part 3: the invoice is there",
   });
-  const For = (...voters: typeof signers) => voters.map((v) => [v, Support.For] as const);
-  const resolved = await enact(governor, time, alice, accept, For(alice, bob, carla));
+  const inFavour = (...voters: typeof signers) => voters.map((v) => [v, Support.For] as const);
+  const resolved = await enact(governor, time, alice, accept, inFavour(alice, bob, carla));
 
   const admit = async (description: string): Promise<ProposalCalls> =>
     toProposalCalls({

@@ -93,7 +93,7 @@ const RESERVE = 4n * 62_500_000n + 3_000_000_002n;
 const kind = (name: (typeof PROPOSAL_KINDS)[number]): bigint => BigInt(PROPOSAL_KINDS.indexOf(name));
 const selector = (signature: string): string => keccakId(signature).slice(0, 10);
 const sum = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
-const valueOf = (shares: bigint, index: bigint): bigint => (shares * index) / RAY;
+const sharesWorth = (shares: bigint, index: bigint): bigint => (shares * index) / RAY;
 
 type Tx = Promise<ContractTransactionResponse>;
 
@@ -818,7 +818,7 @@ describe("CapitalAccounts", function () {
         const before = await accountOf(capital, member);
         const after = {
           shares: before.shares + shares,
-          value: valueOf(before.shares + shares, RAY),
+          value: sharesWorth(before.shares + shares, RAY),
           cash,
           settledYears: 1n,
           contributed: before.contributed,
@@ -829,7 +829,7 @@ describe("CapitalAccounts", function () {
         // grace, an outsider, settles each of them.
         await expect(capital.connect(grace).settle(member))
           .to.emit(capital, "AllocationSettled")
-          .withArgs(member, 1, patronage, cash, shares, valueOf(shares, RAY));
+          .withArgs(member, 1, patronage, cash, shares, sharesWorth(shares, RAY));
         expect(await accountOf(capital, member), name).to.deep.equal(after);
         expect(await accountOf(capital, member, true), name).to.deep.equal(after);
         cashGiven += cash;
@@ -981,10 +981,10 @@ describe("CapitalAccounts", function () {
       const { cash, shares } = allocation(split, 1_300n);
       await expect(capital.settle(alice.address))
         .to.emit(capital, "AllocationSettled")
-        .withArgs(alice.address, 1, 1_300n, cash, shares, valueOf(shares, split.index));
+        .withArgs(alice.address, 1, 1_300n, cash, shares, sharesWorth(shares, split.index));
       expect(await accountOf(capital, alice.address)).to.deep.equal({
         shares: 187_500_000n + shares,
-        value: valueOf(187_500_000n + shares, split.index),
+        value: sharesWorth(187_500_000n + shares, split.index),
         cash,
         settledYears: 1n,
         contributed: true,
@@ -998,7 +998,7 @@ describe("CapitalAccounts", function () {
         .to.emit(capital, "ContributionPaid")
         .withArgs(erin.address, CONTRIBUTION, CONTRIBUTION - toAccount, toAccount, erinShares);
       const erinValue = (await accountOf(capital, erin.address, true)).value;
-      expect(erinValue).to.be.lessThanOrEqual(toAccount + valueOf(allocation(split, 700n).shares, split.index));
+      expect(erinValue).to.be.lessThanOrEqual(toAccount + sharesWorth(allocation(split, 700n).shares, split.index));
       await expectConserved(treasury, capital, token);
     });
 
@@ -1024,7 +1024,7 @@ describe("CapitalAccounts", function () {
       const books = await booksOf(capital);
       expect([books.reserve, books.commons, books.cashOwed]).to.deep.equal([4n * 62_500_000n, 0n, 0n]);
       expect(books.accountsTotal).to.equal(CONTRIBUTED_SHARES + surplus);
-      expect((await accountOf(capital, alice.address)).value).to.equal(valueOf(187_500_000n, split.index));
+      expect((await accountOf(capital, alice.address)).value).to.equal(sharesWorth(187_500_000n, split.index));
     });
 
     it("pays no interest while no account holds shares", async function () {
@@ -1300,7 +1300,7 @@ describe("CapitalAccounts", function () {
       const disco = await loadFixture(deployWithLeaver);
       const { capital, treasury, token, dave, grace } = disco;
       const shares = await sharesAfterYearOne(disco, dave.address);
-      const amount = valueOf(shares, RAY);
+      const amount = sharesWorth(shares, RAY);
       const { cash } = allocation(await yearOneSplit(disco), 333n);
       const books = await booksOf(capital);
       const unallocated = await treasury.unallocated();

@@ -39,6 +39,7 @@ const Y = BigInt(YEAR);
 function owedBy(schedule: { total: bigint; start: bigint; period: bigint; instalments: bigint }, now: bigint): bigint {
   const { total, start, period, instalments: n } = schedule;
   const reachedRaw = ((now - start) * n) / period;
+  // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.min does not take
   const reached = reachedRaw > n ? n : reachedRaw;
   return reached === n ? total : (total * reached) / n;
 }

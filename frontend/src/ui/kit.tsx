@@ -74,8 +74,9 @@ export function Person({ address }: { address: string }) {
  */
 export function ScrollArea({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard (axe's scrollable-region-focusable)
+    <section className="table-wrap" tabIndex={0} aria-label={label}>
       {children}
-    </div>
+    </section>
   );
 }

@@ -53,8 +53,11 @@ export async function buildHistory(
   const members = await Promise.all([first.getAddress(), second.getAddress()]);
   await admitAll(connection, membership, await timelock.getAddress(), members);
 
-  const send = async (who: Contract, method: "repeat" | "batch", args: unknown[]) =>
-    (await (await who.getFunction(method).send(...args)).wait())!;
+  const send = async (who: Contract, method: "repeat" | "batch", args: unknown[]) => {
+    const receipt = await (await who.getFunction(method).send(...args)).wait();
+    if (!receipt) throw new Error(`${method} has no receipt`);
+    return receipt;
+  };
   const ledgerAddress = await ledger.getAddress();
   const treasuryAddress = await treasury.getAddress();
 

@@ -338,7 +338,9 @@ function proposalCheck(
       passed = majority;
       break;
     case "Bylaw": {
-      const { numerator: n, denominator: d } = proposal.supermajority!;
+      // ProposalClassified sets a proposal's kind and its supermajority together.
+      if (!proposal.supermajority) throw new Error(`proposal ${proposal.id} is a Bylaw without its supermajority`);
+      const { numerator: n, denominator: d } = proposal.supermajority;
       rule = `supermajority: For > Against and For / (For + Against) >= ${n}/${d}`;
       passed = majority && forVotes * BigInt(d) >= (forVotes + againstVotes) * BigInt(n);
       break;
@@ -447,31 +449,33 @@ export function traceMoney(state: HistoryState): MoneyCheck {
   const at = (p: Place): Place => ({ block: p.block, logIndex: p.logIndex, txHash: p.txHash });
   const t = state.treasury;
   const c = state.capital;
-  t.claimList.forEach((e) =>
-    add({ ...at(e), kind: "claim", party: e.member, amount: e.amount, detail: `${e.period}` }),
-  );
-  c.cashClaims.forEach((e) =>
-    add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" }),
-  );
-  c.redemptionsPaid.forEach((e) =>
+  for (const e of t.claimList) {
+    add({ ...at(e), kind: "claim", party: e.member, amount: e.amount, detail: `${e.period}` });
+  }
+  for (const e of c.cashClaims) {
+    add({ ...at(e), kind: "cash", party: e.member, amount: e.amount, detail: "patronage cash" });
+  }
+  for (const e of c.redemptionsPaid) {
     add({
       ...at(e),
       kind: "redemption",
       party: e.member,
       amount: e.amount,
       detail: `schedule ${e.schedule}: paid ${e.paidTotal} in total`,
-    }),
-  );
-  t.spends.forEach((e) => add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason }));
-  c.commonsSpending.forEach((e) => add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason }));
-  t.payIns.forEach((e) => add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef }));
-  c.contributions.forEach((e) =>
-    add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" }),
-  );
+    });
+  }
+  for (const e of t.spends) add({ ...at(e), kind: "spend", party: e.to, amount: e.amount, detail: e.reason });
+  for (const e of c.commonsSpending) {
+    add({ ...at(e), kind: "commons", party: e.to, amount: e.amount, detail: e.reason });
+  }
+  for (const e of t.payIns) add({ ...at(e), kind: "pay-in", party: e.payer, amount: e.amount, detail: e.paymentRef });
+  for (const e of c.contributions) {
+    add({ ...at(e), kind: "contribution", party: e.member, amount: e.amount, detail: "joining contribution" });
+  }
   // Tokens the members recovered from another of the DisCO's contracts into the treasury.
-  state.recoveries.forEach((e) =>
-    add({ ...at(e), kind: "recovery", party: e.address, amount: e.amount, detail: `recovered from the ${e.contract}` }),
-  );
+  for (const e of state.recoveries) {
+    add({ ...at(e), kind: "recovery", party: e.address, amount: e.amount, detail: `recovered from the ${e.contract}` });
+  }
 
   const executions = new Map<string, bigint | null>();
   for (const operation of state.governance.operations.values()) {
@@ -543,14 +547,14 @@ export function traceMoney(state: HistoryState): MoneyCheck {
     if (!party) return traced(m, null, "no claim, redemption or spending in its transaction");
     const claims = party.claims;
     if (claims.length > 0 && party.claimed === m.amount) {
-      claims.forEach((e) => used.add(e));
+      for (const e of claims) used.add(e);
       [party.claims, party.claimed] = [[], 0n];
       return traced(m, "claim", `payout of period ${claims.map((e) => e.detail).join(", ")}`);
     }
     // One redeem() pays every due schedule in one transfer, after a Redeemed for each.
     if (party.open > 1 && party.scheduled === m.amount) {
       const schedules = party.schedules.filter((e) => !used.has(e));
-      schedules.forEach((e) => used.add(e));
+      for (const e of schedules) used.add(e);
       [party.schedules, party.open, party.scheduled] = [[], 0, 0n];
       return traced(m, "redemption", schedules.map((e) => e.detail).join("; "));
     }

@@ -317,8 +317,8 @@ export function csvField(cell: Cell, text = false): string {
  * mark so that spreadsheets read names and reasons in any script correctly.
  */
 export function toCsv(t: Table): string {
-  const line = (cells: Cell[]) => cells.map((cell, i) => csvField(cell, t.columns[i].text)).join(",") + "\r\n";
-  return "\uFEFF" + line(t.columns.map((c) => c.name)) + t.rows.map(line).join("");
+  const line = (cells: Cell[]) => `${cells.map((cell, i) => csvField(cell, t.columns[i].text)).join(",")}\r\n`;
+  return `\uFEFF${line(t.columns.map((c) => c.name))}${t.rows.map(line).join("")}`;
 }
 
 /** A table as a JSON array of objects keyed by column (integers that JSON can't hold exactly are strings). */

@@ -25,12 +25,12 @@ export function auditFiles(
 ): { report: AuditFile[]; tables: Array<{ csv: AuditFile; json: AuditFile }>; books: AuditFile[] } {
   return {
     report: [
-      { name: "report.txt", type: TEXT, text: renderReport(report) + "\n" },
-      { name: "report.json", type: JSON_TYPE, text: JSON.stringify(toJson(report), null, 2) + "\n" },
+      { name: "report.txt", type: TEXT, text: `${renderReport(report)}\n` },
+      { name: "report.json", type: JSON_TYPE, text: `${JSON.stringify(toJson(report), null, 2)}\n` },
     ],
     tables: tables.map((table) => ({
       csv: { name: `${table.name}.csv`, type: CSV, text: toCsv(table) },
-      json: { name: `${table.name}.json`, type: JSON_TYPE, text: tableJson(table) + "\n" },
+      json: { name: `${table.name}.json`, type: JSON_TYPE, text: `${tableJson(table)}\n` },
     })),
     books: report.periods
       .filter((period) => period.closed)

@@ -83,7 +83,7 @@ export async function loadBlockTimes(
   for (let i = 0; i < missing.length; i += concurrency) {
     const round = missing.slice(i, i + concurrency);
     const headers = await Promise.all(round.map((block) => client.getBlock({ blockNumber: BigInt(block) })));
-    headers.forEach((header, j) => times.set(round[j], header.timestamp));
+    for (const [j, header] of headers.entries()) times.set(round[j], header.timestamp);
   }
   return times;
 }

@@ -117,7 +117,7 @@ export async function readViews<T>(
   for (let i = 0; i < calls.length; i += concurrency) {
     const round = calls.slice(i, i + concurrency);
     const read = await Promise.all(round.map(({ shape, ...call }) => client.readContract({ ...call, blockNumber })));
-    read.forEach((answer, j) => answers.push(round[j].shape(answer)));
+    for (const [j, answer] of read.entries()) answers.push(round[j].shape(answer));
   }
   return answers;
 }

@@ -5,7 +5,7 @@
  */
 import { isAddress, parseUnits, type AbiFunction, type Address } from "viem";
 import { STAGES } from "../members.ts";
-import { InputProblem, parseAbiInputs, type RawInput } from "./abiInput.ts";
+import { type InputProblem, parseAbiInputs, type RawInput } from "./abiInput.ts";
 import {
   admitCall,
   changeStageCall,

@@ -210,7 +210,7 @@ export function VotePanel({
           {t(consent ? "reasonHint" : "reasonHintPlain")}
         </small>
       </label>
-      <div className="row vote-buttons" role="group" aria-label={t("heading")}>
+      <fieldset className="row vote-buttons" aria-label={t("heading")}>
         {supports.map((s) => (
           <button
             key={s.id}
@@ -224,8 +224,8 @@ export function VotePanel({
             {t(s.label)}
           </button>
         ))}
-      </div>
-      <div className="row sign-buttons" role="group" aria-label={t("signHint")}>
+      </fieldset>
+      <fieldset className="row sign-buttons" aria-label={t("signHint")}>
         {supports.map((s) => (
           <button
             key={s.id}
@@ -239,7 +239,7 @@ export function VotePanel({
             {t("sign", { support: t(s.label) })}
           </button>
         ))}
-      </div>
+      </fieldset>
       <p id={`${ids}-sign`} className="muted small">
         {t("signHint")}
       </p>

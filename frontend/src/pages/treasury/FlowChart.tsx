@@ -19,7 +19,12 @@ export function FlowChart({ rows }: { rows: PeriodFlow[] }) {
   const t = useT(messages);
   const { lang } = useLang();
   const shown = rows.slice(-MAX_BARS);
-  const max = shown.reduce((m, r) => (r.in > m ? r.in : r.out > m ? r.out : m), 0n);
+  // The largest bar, in or out, sets the scale (bigints: Math.max takes numbers only).
+  let max = 0n;
+  for (const r of shown) {
+    if (r.in > max) max = r.in;
+    if (r.out > max) max = r.out;
+  }
   const plot = HEIGHT - TOP - BOTTOM;
   const heightOf = (v: bigint) => (max === 0n ? 0 : Number((v * BigInt(plot * 100)) / max) / 100);
   const width = Math.max(240, shown.length * SLOT + 8);

@@ -333,21 +333,22 @@ function CloseYear({
   const who = !account ? t("connectFirst") : me?.stage !== "Committed" ? t("onlyCommitted") : null;
   const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
   const reason = who ?? noChoice ?? problem;
+  const { index, totalShares, pendingLossShares } = views;
   const canPreview =
     !atLoss &&
     parsed.ok &&
     last !== undefined &&
     settings !== null &&
-    views.index !== undefined &&
-    views.totalShares !== undefined &&
-    views.pendingLossShares !== undefined;
+    index !== undefined &&
+    totalShares !== undefined &&
+    pendingLossShares !== undefined;
   const split = canPreview
     ? splitSurplus({
         surplus: parsed.units,
         totalPatronage: patronage,
-        index: views.index!,
-        totalShares: views.totalShares!,
-        pendingLossShares: views.pendingLossShares!,
+        index,
+        totalShares,
+        pendingLossShares,
         interestBps: settings.interestBps,
         reserveBps: settings.reserveBps,
         commonsBps: settings.commonsBps,

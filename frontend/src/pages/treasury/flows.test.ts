@@ -162,6 +162,6 @@ describe("fundingPreview", () => {
 
 describe("paymentRefText", () => {
   it("reads a reference stored as text", () => expect(paymentRefText(REF)).toBe("INV-7"));
-  it("shortens a hashed reference", () => expect(paymentRefText("0x" + "ab".repeat(32))).toBe("0xabababab…"));
-  it("shows nothing for no reference", () => expect(paymentRefText("0x" + "00".repeat(32))).toBe(""));
+  it("shortens a hashed reference", () => expect(paymentRefText(`0x${"ab".repeat(32)}`)).toBe("0xabababab…"));
+  it("shows nothing for no reference", () => expect(paymentRefText(`0x${"00".repeat(32)}`)).toBe(""));
 });

@@ -152,8 +152,7 @@ export const periodsInReview = (
   now: bigint | undefined,
 ): Array<{ period: number; finalAt: bigint }> =>
   fundingTable(state, now)
-    .filter((r) => r.status === "review" && r.finalAt !== null)
-    .map((r) => ({ period: r.period, finalAt: r.finalAt! }))
+    .flatMap((r) => (r.status === "review" && r.finalAt !== null ? [{ period: r.period, finalAt: r.finalAt }] : []))
     .reverse();
 
 /**
@@ -173,10 +172,7 @@ export function fundingPreview(amount: bigint, bucketsBps: readonly number[], pe
 /** A payment reference for people: readable text when it is one (bytes32 of ASCII), else a short hash. */
 export function paymentRefText(ref: string): string {
   if (!/^0x[0-9a-fA-F]{64}$/.test(ref) || /^0x0{64}$/.test(ref)) return "";
-  const bytes = ref
-    .slice(2)
-    .match(/../g)!
-    .map((h) => parseInt(h, 16));
+  const bytes = Array.from({ length: 32 }, (_, i) => parseInt(ref.slice(2 + 2 * i, 4 + 2 * i), 16));
   const end = bytes.indexOf(0);
   const text = bytes.slice(0, end < 0 ? 32 : end);
   const printable =

@@ -183,6 +183,7 @@ function ReviewItem({
                 name="reason"
                 id={reasonId}
                 value={reason}
+                // biome-ignore lint/a11y/noAutofocus: focus goes to the field the Dispute button just revealed, not on page load
                 autoFocus
                 onChange={(e) => setReason(e.target.value)}
                 aria-invalid={tried && reason.trim() === "" ? true : undefined}
