@@ -1,5 +1,6 @@
 /** The DisCO SDK in one import; each module is also its own entry point (`@disco-ledger/sdk/governance`, ...). */
 export * from "./audit/index.ts";
+export * from "./ballots.ts";
 export * from "./capital.ts";
 export * from "./demo.ts";
 export * from "./deployment.ts";

@@ -15,9 +15,9 @@ import {
   keyedNonceArgs,
   nonceStanding,
   parseSignedBallot,
-  relayCall,
   type BallotProblem,
-} from "./ballot.ts";
+} from "@disco-ledger/sdk/ballots";
+import { relayCall } from "@disco-ledger/sdk/governance";
 import { stateLabel } from "./lifecycle.ts";
 import { useStateLabel } from "./stateLabels.ts";
 import { GOVERNOR } from "./registry.ts";
@@ -165,7 +165,7 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!ballot || !canSubmit) return;
-    const ok = await tx.send({ address: GOVERNOR, abi: governorAbi, ...relayCall(ballot) });
+    const ok = await tx.send({ address: GOVERNOR, ...relayCall(ballot) });
     if (ok) setText("");
   };
 

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { governorAbi } from "@disco-ledger/sdk/abis";
-import type { BallotDomain } from "./ballot.ts";
+import type { BallotDomain } from "@disco-ledger/sdk/governance";
 import { GOVERNOR } from "./registry.ts";
 
 export function useBallotDomain(): BallotDomain | undefined {

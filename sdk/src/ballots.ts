@@ -1,57 +1,10 @@
 /**
- * Votes by signature, interchangeable with the CLI's (scripts/lib/governance.ts): the same EIP-712 Ballot and
- * ExtendedBallot types, the same SignedBallot JSON. A member signs without gas; anyone relays. Pure apart from the
- * signature check, which is plain cryptography.
+ * Signed votes as people hand them around: the SignedBallot JSON (./governance.ts makes and signs it, the CLI writes
+ * it, the app's relay form reads it) checked field by field, its signature verified, its nonce judged. Pure apart
+ * from the signature check, which is plain cryptography.
  */
-import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
-import { BALLOT, ballotNonceKey, EXTENDED_BALLOT, type SignedBallot } from "@disco-ledger/sdk/governance";
-
-export type { SignedBallot };
-
-/** The governor's EIP-712 domain, from its eip712Domain() view. */
-export interface BallotDomain {
-  name: string;
-  version: string;
-  chainId: bigint;
-  verifyingContract: Address;
-}
-
-export interface Ballot {
-  proposalId: bigint;
-  support: number;
-  voter: Address;
-  nonce: bigint;
-  /** With a reason the ballot is an ExtendedBallot (a Block must have one); without, a plain Ballot. */
-  reason?: string;
-}
-
-/** What to sign, for viem's signTypedData and verifyTypedData. */
-export function ballotTypedData(domain: BallotDomain, ballot: Ballot): TypedDataDefinition {
-  const { proposalId, support, voter, nonce, reason } = ballot;
-  const base = { domain, message: { proposalId, support, voter, nonce } };
-  return reason === undefined
-    ? ({ ...base, types: { Ballot: BALLOT }, primaryType: "Ballot" } as const)
-    : ({
-        domain,
-        types: { ExtendedBallot: EXTENDED_BALLOT },
-        primaryType: "ExtendedBallot",
-        message: { ...base.message, reason, params: "0x" as Hex },
-      } as const);
-}
-
-/** The signed vote as the CLI writes it (decimal strings for the big numbers, reason only when there is one). */
-export function toSignedBallot(domain: BallotDomain, ballot: Ballot, signature: Hex): SignedBallot {
-  return {
-    governor: domain.verifyingContract,
-    chainId: domain.chainId.toString(),
-    proposalId: ballot.proposalId.toString(),
-    support: ballot.support,
-    voter: ballot.voter,
-    nonce: ballot.nonce.toString(),
-    ...(ballot.reason === undefined ? {} : { reason: ballot.reason }),
-    signature,
-  };
-}
+import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex } from "viem";
+import { ballotNonceKey, ballotTypedData, type Ballot, type BallotDomain, type SignedBallot } from "./governance.ts";
 
 export const signedBallotJson = (ballot: SignedBallot): string => JSON.stringify(ballot, null, 2);
 
@@ -150,19 +103,6 @@ export async function isSignedByVoter(domain: BallotDomain, ballot: ParsedBallot
   } catch {
     return false;
   }
-}
-
-/** The governor call that submits a signed vote: with its reason, the extended form (params empty), as the CLI. */
-export function relayCall(ballot: ParsedBallot) {
-  return ballot.reason === undefined
-    ? ({
-        functionName: "castVoteBySig",
-        args: [ballot.proposalId, ballot.support, ballot.voter, ballot.signature],
-      } as const)
-    : ({
-        functionName: "castVoteWithReasonAndParamsBySig",
-        args: [ballot.proposalId, ballot.support, ballot.voter, ballot.reason, "0x" as Hex, ballot.signature],
-      } as const);
 }
 
 /** The key a nonce carries (its high 192 bits; 0 for a plain, unkeyed nonce). */

@@ -1,17 +1,7 @@
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { ballotNonceKey } from "@disco-ledger/sdk/governance";
-import {
-  ballotTypedData,
-  isSignedByVoter,
-  keyedNonceArgs,
-  nonceStanding,
-  parseSignedBallot,
-  relayCall,
-  signedBallotJson,
-  toSignedBallot,
-  type BallotDomain,
-} from "./ballot.ts";
+import { isSignedByVoter, keyedNonceArgs, nonceStanding, parseSignedBallot, signedBallotJson } from "../src/ballots.ts";
+import { ballotNonceKey, ballotTypedData, relayCall, toSignedBallot, type BallotDomain } from "../src/governance.ts";
 
 // Hardhat's public dev account #2 (Bob in the demo): a published test key, never a real one.
 const bob = privateKeyToAccount("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
