@@ -17,7 +17,7 @@ import {
   type SignedBallot,
 } from "@disco-ledger/sdk/governance";
 import { isoTime } from "@disco-ledger/sdk/format";
-import { loadHistory, type HistoryState } from "@disco-ledger/sdk/history";
+import { loadHistory, type HistoryState, type Tally } from "@disco-ledger/sdk/history";
 import { STAGES } from "@disco-ledger/sdk/members";
 import {
   admitCall,
@@ -81,18 +81,7 @@ function proposalCalls(state: HistoryState, id: bigint): ProposalCalls {
   };
 }
 
-interface OnChainTally {
-  forVotes: number;
-  againstVotes: number;
-  abstainVotes: number;
-  blockVotes: number;
-  advisoryFor: number;
-  advisoryAgainst: number;
-  advisoryAbstain: number;
-  advisoryBlock: number;
-}
-
-function tallyLine(t: OnChainTally): string {
+function tallyLine(t: Tally): string {
   const binding = `For ${t.forVotes}  Against ${t.againstVotes}  Abstain ${t.abstainVotes}  Block ${t.blockVotes}`;
   const advisory = `For ${t.advisoryFor}  Against ${t.advisoryAgainst}  Abstain ${t.advisoryAbstain}  Block ${t.advisoryBlock}`;
   return `binding: ${binding} | advisory (Dating): ${advisory}`;
