@@ -1,14 +1,16 @@
 /**
- * The DisCO's books for every page, as queries: the cached books (IndexedDB), then the books at each new block,
- * each folded onto the last by one follower per app (data/loader.ts), which is loaded with the history code
- * after the first download. The app's own transactions bring the books to their block at once (refresh). Marks
- * `disco-figures` on the Performance timeline when the books are first ready, which the load benchmark reads
- * (scripts/app-bench.ts).
+ * The DisCO's books for every page, as queries: the cached books (IndexedDB), shown at once and then confirmed
+ * against the chain (dropped if it is not theirs), then the books at each new block, each folded onto the last by one
+ * follower per app (data/loader.ts). The history code, the cache and the chain's head are asked for as the app
+ * starts (prefetchHistory, before React renders). The app's own transactions bring the books to their block at once
+ * (refresh). Marks `disco-figures` on the Performance timeline when the books are first ready, which the load
+ * benchmark reads (scripts/app-bench.ts).
  */
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
 import { getBlockNumber } from "viem/actions";
 import { useBlockNumber, useClient } from "wagmi";
+import { getPublicClient } from "wagmi/actions";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
@@ -49,13 +51,8 @@ const progress = (() => {
 /** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
 let follower: Promise<HistoryFollower> | undefined;
 function followerOf(): Promise<HistoryFollower> {
-  follower ??= Promise.all([import("./loader.ts"), import("wagmi/actions")]).then(([loader, actions]) =>
-    loader.historyFollower(
-      actions.getPublicClient(config, { chainId: chain.id }),
-      deployment,
-      indexedDbStore(),
-      progress.set,
-    ),
+  follower ??= import("./loader.ts").then((loader) =>
+    loader.historyFollower(getPublicClient(config, { chainId: chain.id }), deployment, indexedDbStore(), progress.set),
   );
   return follower;
 }
@@ -79,6 +76,14 @@ const cachedBooks = () => ({
   structuralSharing: false,
 });
 
+/** Whether the cached books are of the chain read now; until they are, they are shown, and if not, no longer. */
+const cacheConfirmed = () => ({
+  queryKey: [...HISTORY_KEY, "confirmed"],
+  queryFn: async () => (await followerOf()).confirmed(),
+  staleTime: Infinity,
+  gcTime: Infinity,
+});
+
 const booksAt = (block: bigint) => ({
   queryKey: [...HISTORY_KEY, "block", Number(block)],
   queryFn: async () => firstShown(await (await followerOf()).advance(Number(block))),
@@ -89,15 +94,29 @@ const booksAt = (block: bigint) => ({
 
 const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 
+/**
+ * Starts the books' queries as the app starts, before React renders and its hooks ask: the history code, the
+ * cache and its confirmation, and the chain's head with the books at it.
+ */
+export function prefetchHistory(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(cachedBooks());
+  void queryClient.prefetchQuery(cacheConfirmed());
+  void getBlockNumber(getPublicClient(config, { chainId: chain.id }), { cacheTime: 0 })
+    .then((head) => {
+      if (queryClient.getQueryData(HEAD_KEY) === undefined) queryClient.setQueryData(HEAD_KEY, head);
+      return queryClient.prefetchQuery(booksAt(head));
+    })
+    // The hooks ask again, and show the error.
+    .catch(() => undefined);
+}
+
 export function useHistory(): HistoryView {
   const client = useClient({ chainId: chain.id });
   const { data: head } = useBlockNumber({ chainId: chain.id, watch: true });
   const cached = useQuery(cachedBooks());
-  const live = useQuery({
-    ...booksAt(head ?? 0n),
-    enabled: head !== undefined && cached.isFetched,
-    placeholderData: keepPreviousData,
-  });
+  const confirmed = useQuery(cacheConfirmed());
+  // The follower starts from the cache once it is confirmed, so the books at a block never wait for this query.
+  const live = useQuery({ ...booksAt(head ?? 0n), enabled: head !== undefined, placeholderData: keepPreviousData });
   const fetching = useSyncExternalStore(progress.subscribe, progress.get);
   const queryClient = useQueryClient();
   const refresh = useCallback(
@@ -109,8 +128,9 @@ export function useHistory(): HistoryView {
     },
     [client, queryClient],
   );
-  const loaded = live.data ?? cached.data ?? undefined;
-  const error = live.error ?? cached.error;
+  // Cached books that the chain does not confirm (or that can't be confirmed) are not shown.
+  const loaded = live.data ?? (confirmed.data === false || confirmed.isError ? undefined : cached.data) ?? undefined;
+  const error = live.error ?? cached.error ?? confirmed.error;
   return {
     status: loaded ? "ready" : error ? "error" : "loading",
     loaded,
