@@ -10,7 +10,6 @@ import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@t
 import { useCallback, useSyncExternalStore } from "react";
 import { getBlockNumber } from "viem/actions";
 import { useBlockNumber, useClient } from "wagmi";
-import { getPublicClient } from "wagmi/actions";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
@@ -51,8 +50,14 @@ const progress = (() => {
 /** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
 let follower: Promise<HistoryFollower> | undefined;
 function followerOf(): Promise<HistoryFollower> {
-  follower ??= import("./loader.ts").then((loader) =>
-    loader.historyFollower(getPublicClient(config, { chainId: chain.id }), deployment, indexedDbStore(), progress.set),
+  // wagmi/actions' public client brings every viem action: it loads with the history code, not in the first download.
+  follower ??= Promise.all([import("./loader.ts"), import("wagmi/actions")]).then(([loader, actions]) =>
+    loader.historyFollower(
+      actions.getPublicClient(config, { chainId: chain.id }),
+      deployment,
+      indexedDbStore(),
+      progress.set,
+    ),
   );
   return follower;
 }
@@ -101,7 +106,7 @@ const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 export function prefetchHistory(queryClient: QueryClient): void {
   void queryClient.prefetchQuery(cachedBooks());
   void queryClient.prefetchQuery(cacheConfirmed());
-  void getBlockNumber(getPublicClient(config, { chainId: chain.id }), { cacheTime: 0 })
+  void getBlockNumber(config.getClient({ chainId: chain.id }), { cacheTime: 0 })
     .then((head) => {
       if (queryClient.getQueryData(HEAD_KEY) === undefined) queryClient.setQueryData(HEAD_KEY, head);
       return queryClient.prefetchQuery(booksAt(head));
