@@ -12,8 +12,8 @@ import { describe, expect, it } from "vitest";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
 import { createLogDecoder, type RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
-import { historyFollower, historyKey, loadCached, update } from "./loader.ts";
-import { memoryStore, type HistoryStore } from "./store.ts";
+import { historyFollower, loadCached, update } from "./loader.ts";
+import { historyKey, memoryStore, type HistoryStore } from "./store.ts";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Hex;
 const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "audit", "token"] as const;

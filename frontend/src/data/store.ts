@@ -3,7 +3,12 @@
  * it brought in, decoded: structured clones keep bigints), so that following the chain writes only what is new and a
  * visit folds them back without decoding. A visit reads them all back in order.
  */
+import type { Deployment } from "@disco-ledger/sdk/deployment";
 import type { DecodedHistory, HistorySnapshot } from "@disco-ledger/sdk/history";
+
+/** The cache key: chain and governor. The deployment block's hash is kept in each update and checked. */
+export const historyKey = (deployment: Deployment): string =>
+  `${deployment.chainId}:${deployment.contracts.governor.address.toLowerCase()}`;
 
 /** One update as the cache keeps it. */
 export interface CachedUpdate {
