@@ -8,7 +8,7 @@ import {
   type Hex,
   type PublicClient,
 } from "viem";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
 import { createLogDecoder, type RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
@@ -51,7 +51,14 @@ interface Filter {
 
 /** A chain whose logs and head the test sets, behind a viem client; counts the eth_getLogs ranges it is asked for. */
 function fakeChain(genesisHash: Hex = "0xaaa") {
-  const chain = { head: 1, logs: [] as RawLog[], ranges: [] as Array<[number, number]>, genesisHash };
+  const chain = {
+    head: 1,
+    logs: [] as RawLog[],
+    ranges: [] as Array<[number, number]>,
+    genesisHash,
+    /** Holds the deployment block's answer back until it resolves. */
+    hashGate: Promise.resolve(),
+  };
   const treasuryTopic = pad(TREASURY, { size: 32 }).toLowerCase();
   const getLogs = (filter: Filter) => {
     const [from, to] = [Number(filter.fromBlock), Number(filter.toBlock)];
@@ -72,7 +79,10 @@ function fakeChain(genesisHash: Hex = "0xaaa") {
       request: async ({ method, params }: { method: string; params: unknown[] }) => {
         if (method === "eth_chainId") return numberToHex(31337);
         if (method === "eth_blockNumber") return numberToHex(chain.head);
-        if (method === "eth_getBlockByNumber") return { hash: chain.genesisHash, number: params[0] };
+        if (method === "eth_getBlockByNumber") {
+          await chain.hashGate;
+          return { hash: chain.genesisHash, number: params[0] };
+        }
         if (method === "eth_getLogs") return getLogs(params[0] as Filter);
         throw new Error(`unexpected ${method}`);
       },
@@ -83,7 +93,7 @@ function fakeChain(genesisHash: Hex = "0xaaa") {
 
 describe("the browser's history loader", () => {
   const key = historyKey(deployment);
-  const slotOf = (store: HistoryStore, hash = "0xaaa") => ({ store, key, hash });
+  const slotOf = (store: HistoryStore, hash = "0xaaa") => ({ store, key, hash: Promise.resolve(hash) });
 
   it("folds the whole history at first, then only the blocks after the last", async () => {
     const { chain, client } = fakeChain();
@@ -198,6 +208,20 @@ describe("the browser's history loader", () => {
       [1, 2],
       [3, 3],
     ]);
+  });
+
+  it("fetches the first books without waiting for the deployment block's hash, and saves them under it", async () => {
+    const { chain, client } = fakeChain("0x0c");
+    const store = memoryStore();
+    chain.logs.push(transfer(2, 5n));
+    chain.head = 2;
+    let release = () => {};
+    chain.hashGate = new Promise((resolve) => (release = resolve));
+    const books = historyFollower(client, deployment, store).advance(2);
+    await vi.waitFor(() => expect(chain.ranges).toEqual([[1, 2]]));
+    release();
+    expect((await books).state.treasuryBalance).toBe(5n);
+    expect(store.entries.get(key)?.map((update) => update.hash)).toEqual(["0x0c"]);
   });
 
   it("starts again when the cached books are ahead of the chain", async () => {

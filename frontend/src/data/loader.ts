@@ -36,11 +36,14 @@ interface Followed extends LoadedHistory {
   hash: string;
 }
 
-/** Where one deployment's books are cached, and the chain they are fetched from (its deployment block's hash). */
+/**
+ * Where one deployment's books are cached, and the chain they are fetched from: its deployment block's hash, which
+ * may still be on its way while the logs are fetched.
+ */
 export interface CacheSlot {
   store: HistoryStore;
   key: string;
-  hash: string;
+  hash: Promise<string>;
 }
 
 /** The hash of the deployment's first block, which a restarted local chain changes. */
@@ -117,7 +120,11 @@ export async function update(
   // fetchHistory resumes from a snapshot in its cache; ours carries no logs, so it returns only the new ones.
   const cache = memoryCache();
   if (previous) await cache.save(slot.key, previous.snapshot);
-  const snapshot = await fetchHistory(client, deployment, { toBlock, cache, cacheKey: slot.key, onProgress });
+  // Both before folding: the folder folds in place, and an update that fails leaves the books as they were.
+  const [snapshot, hash] = await Promise.all([
+    fetchHistory(client, deployment, { toBlock, cache, cacheKey: slot.key, onProgress }),
+    slot.hash,
+  ]);
   const folder = previous?.folder ?? createHistoryFolder(deployment);
   const [events, unknown] = [folder.decoded.events.length, folder.decoded.unknown.length];
   const started = performance.now();
@@ -128,8 +135,8 @@ export async function update(
     detail: { events: folder.decoded.events.length, logs: snapshot.logs.length },
   });
   const decoded = { events: folder.decoded.events.slice(events), unknown: folder.decoded.unknown.slice(unknown) };
-  void slot.store.add(slot.key, { hash: slot.hash, snapshot: { ...snapshot, logs: [] }, decoded });
-  return followed(folder, snapshot, slot.hash, false);
+  void slot.store.add(slot.key, { hash, snapshot: { ...snapshot, logs: [] }, decoded });
+  return followed(folder, snapshot, hash, false);
 }
 
 /** One deployment's books in a page, kept across updates; each update waits for the one before. */
@@ -184,14 +191,16 @@ export function historyFollower(
     confirmed: async () => (await confirmed()).ok,
     advance: (block) =>
       inTurn(async () => {
-        const { ok, hash } = await confirmed();
         if (!started) {
-          current = ok ? await cached : undefined;
+          // Cached books are built on once the chain confirms them; without any, the fetch starts at once.
+          const books = await cached;
+          current = books && (await confirmed()).ok ? books : undefined;
           started = true;
         }
         // A head older than books this page fetched is an update overtaken by a later one. Books from the cache
         // ahead of the chain came from another chain: update() starts again.
         if (current && !current.fromCache && current.lastBlock >= block) return current;
+        const hash = confirmed().then((confirmation) => confirmation.hash);
         current = await update(client, deployment, { store, key, hash }, current, block, onProgress);
         return current;
       }),
