@@ -13,7 +13,7 @@ import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
-import type { HistoryFollower, LoadedHistory } from "./loader.ts";
+import { historyFollower, loadCached, type HistoryFollower, type LoadedHistory } from "./loader.ts";
 import { config } from "../wagmi.ts";
 import { historyKey, indexedDbStore } from "./store.ts";
 
@@ -47,19 +47,28 @@ const progress = (() => {
   };
 })();
 
+const store = indexedDbStore();
+
+/** The cached books, read and folded once per page load, without waiting for a client. */
+let fromCache: ReturnType<typeof loadCached> | undefined;
+function cachedOf(): ReturnType<typeof loadCached> {
+  if (fromCache) return fromCache;
+  const key = historyKey(deployment);
+  // The cache's reading, on the Performance timeline for the load benchmark.
+  const started = performance.now();
+  const stored = store.get(key);
+  void stored.then(() => performance.measure("disco-cache-read", { start: started }));
+  fromCache = loadCached(store, key, deployment, stored);
+  return fromCache;
+}
+
 /** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
 let follower: Promise<HistoryFollower> | undefined;
 function followerOf(): Promise<HistoryFollower> {
-  if (follower) return follower;
-  const store = indexedDbStore();
-  // The cache is read while the history code loads; its reading, on the Performance timeline for the benchmark.
-  const started = performance.now();
-  const stored = store.get(historyKey(deployment));
-  void stored.then(() => performance.measure("disco-cache-read", { start: started }));
-  // wagmi/actions' public client brings every viem action: it loads with the history code, not in the first download.
-  follower = Promise.all([import("./loader.ts"), import("wagmi/actions")]).then(([loader, actions]) =>
-    loader.historyFollower(actions.getPublicClient(config, { chainId: chain.id }), deployment, store, {
-      stored,
+  // wagmi/actions' public client brings every viem action: it loads after the first download.
+  follower ??= import("wagmi/actions").then((actions) =>
+    historyFollower(actions.getPublicClient(config, { chainId: chain.id }), deployment, store, {
+      cached: cachedOf(),
       onProgress: progress.set,
     }),
   );
@@ -79,7 +88,7 @@ function firstShown<T extends LoadedHistory | null>(books: T): T {
 // Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
 const cachedBooks = () => ({
   queryKey: [...HISTORY_KEY, "cache"],
-  queryFn: async () => firstShown(await (await followerOf()).cached()),
+  queryFn: async () => firstShown((await cachedOf()) ?? null),
   staleTime: Infinity,
   gcTime: Infinity,
   structuralSharing: false,

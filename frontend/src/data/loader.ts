@@ -29,7 +29,7 @@ export interface LoadedHistory {
 }
 
 /** The books with the folder they came from, where their fetch stopped (a snapshot without logs), and its chain. */
-interface Followed extends LoadedHistory {
+export interface FollowedHistory extends LoadedHistory {
   folder: HistoryFolder;
   snapshot: HistorySnapshot;
   /** The deployment block's hash on the chain these books were fetched from. */
@@ -56,7 +56,7 @@ export async function deploymentBlockHash(client: PublicClient, deployment: Depl
  * The folder's books as the pages see them: new objects at each update (the folder folds in place), so that what
  * the pages compute from them is computed again.
  */
-function followed(folder: HistoryFolder, snapshot: HistorySnapshot, hash: string, fromCache: boolean): Followed {
+function followed(folder: HistoryFolder, snapshot: HistorySnapshot, hash: string, fromCache: boolean): FollowedHistory {
   const state = { ...folder.state };
   const events = folder.decoded.events.slice();
   return {
@@ -80,7 +80,7 @@ export async function loadCached(
   key: string,
   deployment: Deployment,
   stored: Promise<CachedUpdate[]> = store.get(key),
-): Promise<Followed | undefined> {
+): Promise<FollowedHistory | undefined> {
   const updates = await stored;
   const last = updates.at(-1);
   if (!last) return undefined;
@@ -106,10 +106,10 @@ export async function update(
   client: PublicClient,
   deployment: Deployment,
   slot: CacheSlot,
-  previous: Followed | undefined,
+  previous: FollowedHistory | undefined,
   toBlock: number,
   onProgress?: (progress: FetchProgress) => void,
-): Promise<Followed> {
+): Promise<FollowedHistory> {
   const last = previous?.snapshot.lastBlock;
   if (last !== undefined && last > toBlock) {
     // The chain is behind the cache: not the chain it came from. Start again.
@@ -141,8 +141,6 @@ export async function update(
 
 /** One deployment's books in a page, kept across updates; each update waits for the one before. */
 export interface HistoryFollower {
-  /** The books the cache holds, or null, at once: before they are checked against the chain. */
-  cached(): Promise<LoadedHistory | null>;
   /**
    * Whether the cached books (if any) are of the chain read now: false when its deployment block has another hash,
    * and then the cache is dropped; rejects when the chain can't be asked.
@@ -153,20 +151,21 @@ export interface HistoryFollower {
 }
 
 export interface FollowerOptions {
-  /** The cache's updates for this deployment, if their reading has begun already (as the app starts). */
-  stored?: Promise<CachedUpdate[]>;
+  /** The cached books (loadCached), if their reading has begun already (as the app starts, before any client). */
+  cached?: Promise<FollowedHistory | undefined>;
   onProgress?: (progress: FetchProgress) => void;
 }
 
-/** A follower, which starts reading the cache and asking the chain for its deployment block's hash at once. */
+/** A follower, which starts reading the cache (unless given its books) and asking the chain for its deployment block's hash at once. */
 export function historyFollower(
   client: PublicClient,
   deployment: Deployment,
   store: HistoryStore,
-  { stored, onProgress }: FollowerOptions = {},
+  options: FollowerOptions = {},
 ): HistoryFollower {
+  const { onProgress } = options;
   const key = historyKey(deployment);
-  const cached = loadCached(store, key, deployment, stored);
+  const cached = options.cached ?? loadCached(store, key, deployment);
   const confirm = () =>
     Promise.all([cached, deploymentBlockHash(client, deployment)]).then(([books, hash]) => {
       const ok = !books || books.hash === hash;
@@ -177,7 +176,7 @@ export function historyFollower(
   // Not left unhandled before someone asks; asked again after a failure (the chain was out of reach).
   confirmation.catch(() => undefined);
   const confirmed = () => confirmation.catch(() => (confirmation = confirm()));
-  let current: Followed | undefined;
+  let current: FollowedHistory | undefined;
   let started = false;
   // Updates apply in order: the next starts from the books the last one left.
   let last: Promise<unknown> = Promise.resolve();
@@ -187,7 +186,6 @@ export function historyFollower(
     return next;
   };
   return {
-    cached: async () => (await cached) ?? null,
     confirmed: async () => (await confirmed()).ok,
     advance: (block) =>
       inTurn(async () => {
