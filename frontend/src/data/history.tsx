@@ -3,8 +3,8 @@
  * against the chain (dropped if it is not theirs), then the books at each new block, each folded onto the last by one
  * follower per app (data/loader.ts). The cache and the chain's head are asked for as the app starts (prefetchHistory,
  * before React renders); the history code comes with the first download, so that cached books wait for no chunk.
- * The app's own transactions bring the books to their block at once (refresh). Marks `disco-figures` on the Performance timeline when the books are first ready, which the load
- * benchmark reads (scripts/app-bench.ts).
+ * The app's own transactions bring the books to their block at once (refresh). Marks `disco-figures` on the
+ * Performance timeline when the books are first ready, which the load benchmark reads (scripts/app-bench.ts).
  */
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
