@@ -59,6 +59,11 @@ interface Load {
   domContentLoadedMs: number;
   /** The requests to the chain's RPC URL that ended before the mark. */
   rpc: { count: number; firstStartMs: number; lastEndMs: number };
+  /**
+   * The page's own measures before the mark (0 when absent): the fetched logs' decoding and folding, the cache's
+   * reading and the cached events' fold (frontend/src/data/{loader.ts,history.tsx}).
+   */
+  work: { foldMs: number; cacheReadMs: number; cacheFoldMs: number };
 }
 
 /** Waits for the mark and the visible figures (checked every frame), then reads the page's timings. */
@@ -83,7 +88,14 @@ async function measure(page: Page, rpcUrl: string): Promise<Load> {
       const nav = performance.getEntriesByType("navigation")[0];
       const rpc = performance.getEntriesByType("resource")
         .filter((e) => e.name.startsWith(${JSON.stringify(rpcUrl)}) && e.responseEnd <= ${seen.markMs});
+      const before = (name) =>
+        performance.getEntriesByName(name).filter((e) => e.startTime + e.duration <= ${seen.markMs}).at(-1)?.duration ?? 0;
       return {
+        work: {
+          foldMs: before("disco-fold"),
+          cacheReadMs: before("disco-cache-read"),
+          cacheFoldMs: before("disco-cache-fold"),
+        },
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : 0,
         rpc: {
           count: rpc.length,
@@ -92,7 +104,7 @@ async function measure(page: Page, rpcUrl: string): Promise<Load> {
         },
       };
     })()`,
-  )) as Pick<Load, "domContentLoadedMs" | "rpc">;
+  )) as Pick<Load, "domContentLoadedMs" | "rpc" | "work">;
   return {
     markMs: seen.markMs,
     visibleMs: seen.visibleMs,
@@ -203,8 +215,8 @@ dashboard figures: first load ${s(first.markMs)} (${count(first.events)} events)
   [data-figures] visible: first ${s(first.visibleMs)}, second ${s(second.visibleMs)}
   fromCache: first ${first.fromCache}, second ${second.fromCache}
   initial JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)
-  first load, where the time went: page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)}; after the last answer until the mark (decode, fold, render) ${s(first.markMs - first.rpc.lastEndMs)}
-  second load: DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC request(s) before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}`);
+  first load, where the time went: page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)}; after the last answer until the mark ${s(first.markMs - first.rpc.lastEndMs)}, of which decode and fold ${s(first.work.foldMs)}
+  second load: DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC request(s) before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}; reading the cache ${s(second.work.cacheReadMs)}, folding its events ${s(second.work.cacheFoldMs)}`);
 
   // A new block: the page folds its logs onto the books; Node folds the same logs after 1,000 events and after all.
   const since = (await page.evaluate("performance.now()")) as number;

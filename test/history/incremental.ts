@@ -24,6 +24,19 @@ describe("createHistoryFolder", () => {
     }
   });
 
+  it("resumes from the decoded events a cache kept (structured clones) as from their logs", async () => {
+    const demo = await connection.networkHelpers.loadFixture(recordedDemo);
+    const { logs } = demo.snapshot;
+    const once = foldSnapshot(demo.snapshot, demo.deployment);
+    const cut = Math.floor(logs.length / 2);
+    const kept = structuredClone(foldSnapshot({ logs: logs.slice(0, cut) }, demo.deployment).decoded);
+    const folder = createHistoryFolder(demo.deployment);
+    folder.applyDecoded(kept);
+    folder.apply(logs.slice(cut));
+    expect(folder.state).to.deep.equal(once.state);
+    expect(folder.decoded).to.deep.equal(once.decoded);
+  });
+
   it("refuses logs older than those applied, and any more after a fold failed", async () => {
     const demo = await connection.networkHelpers.loadFixture(recordedDemo);
     const { logs } = demo.snapshot;

@@ -1,20 +1,21 @@
 /**
- * The DisCO's books for every page, as queries: the cached books (IndexedDB), then the books at each new block,
- * each folded onto the last by one follower per app (data/loader.ts), which is loaded with the history code
- * after the first download. The app's own transactions bring the books to their block at once (refresh). Marks
- * `disco-figures` on the Performance timeline when the books are first ready, which the load benchmark reads
- * (scripts/app-bench.ts).
+ * The DisCO's books for every page, as queries: the cached books (IndexedDB), shown at once and then confirmed
+ * against the chain (dropped if it is not theirs), then the books at each new block, each folded onto the last by one
+ * follower per app (data/loader.ts). The cache and the chain's head are asked for as the app starts (prefetchHistory,
+ * before React renders); the history code comes with the first download, so that cached books wait for no chunk.
+ * The app's own transactions bring the books to their block at once (refresh). Marks `disco-figures` on the
+ * Performance timeline when the books are first ready, which the load benchmark reads (scripts/app-bench.ts).
  */
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useSyncExternalStore } from "react";
 import { getBlockNumber } from "viem/actions";
 import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
-import type { HistoryFollower, LoadedHistory } from "./loader.ts";
+import { historyFollower, loadCached, type HistoryFollower, type LoadedHistory } from "./loader.ts";
 import { config } from "../wagmi.ts";
-import { indexedDbStore } from "./store.ts";
+import { historyKey, indexedDbStore } from "./store.ts";
 
 export interface HistoryView {
   status: "loading" | "ready" | "error";
@@ -46,16 +47,30 @@ const progress = (() => {
   };
 })();
 
+const store = indexedDbStore();
+
+/** The cached books, read and folded once per page load, without waiting for a client. */
+let fromCache: ReturnType<typeof loadCached> | undefined;
+function cachedOf(): ReturnType<typeof loadCached> {
+  if (fromCache) return fromCache;
+  const key = historyKey(deployment);
+  // The cache's reading, on the Performance timeline for the load benchmark.
+  const started = performance.now();
+  const stored = store.get(key);
+  void stored.then(() => performance.measure("disco-cache-read", { start: started }));
+  fromCache = loadCached(store, key, deployment, stored);
+  return fromCache;
+}
+
 /** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
 let follower: Promise<HistoryFollower> | undefined;
 function followerOf(): Promise<HistoryFollower> {
-  follower ??= Promise.all([import("./loader.ts"), import("wagmi/actions")]).then(([loader, actions]) =>
-    loader.historyFollower(
-      actions.getPublicClient(config, { chainId: chain.id }),
-      deployment,
-      indexedDbStore(),
-      progress.set,
-    ),
+  // wagmi/actions' public client brings every viem action: it loads after the first download.
+  follower ??= import("wagmi/actions").then((actions) =>
+    historyFollower(actions.getPublicClient(config, { chainId: chain.id }), deployment, store, {
+      cached: cachedOf(),
+      onProgress: progress.set,
+    }),
   );
   return follower;
 }
@@ -73,10 +88,18 @@ function firstShown<T extends LoadedHistory | null>(books: T): T {
 // Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
 const cachedBooks = () => ({
   queryKey: [...HISTORY_KEY, "cache"],
-  queryFn: async () => firstShown(await (await followerOf()).cached()),
+  queryFn: async () => firstShown((await cachedOf()) ?? null),
   staleTime: Infinity,
   gcTime: Infinity,
   structuralSharing: false,
+});
+
+/** Whether the cached books are of the chain read now; until they are, they are shown, and if not, no longer. */
+const cacheConfirmed = () => ({
+  queryKey: [...HISTORY_KEY, "confirmed"],
+  queryFn: async () => (await followerOf()).confirmed(),
+  staleTime: Infinity,
+  gcTime: Infinity,
 });
 
 const booksAt = (block: bigint) => ({
@@ -89,15 +112,29 @@ const booksAt = (block: bigint) => ({
 
 const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 
+/**
+ * Starts the books' queries as the app starts, before React renders and its hooks ask: the history code, the
+ * cache and its confirmation, and the chain's head with the books at it.
+ */
+export function prefetchHistory(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(cachedBooks());
+  void queryClient.prefetchQuery(cacheConfirmed());
+  void getBlockNumber(config.getClient({ chainId: chain.id }), { cacheTime: 0 })
+    .then((head) => {
+      if (queryClient.getQueryData(HEAD_KEY) === undefined) queryClient.setQueryData(HEAD_KEY, head);
+      return queryClient.prefetchQuery(booksAt(head));
+    })
+    // The hooks ask again, and show the error.
+    .catch(() => undefined);
+}
+
 export function useHistory(): HistoryView {
   const client = useClient({ chainId: chain.id });
   const { data: head } = useBlockNumber({ chainId: chain.id, watch: true });
   const cached = useQuery(cachedBooks());
-  const live = useQuery({
-    ...booksAt(head ?? 0n),
-    enabled: head !== undefined && cached.isFetched,
-    placeholderData: keepPreviousData,
-  });
+  const confirmed = useQuery(cacheConfirmed());
+  // The follower starts from the cache once it is confirmed, so the books at a block never wait for this query.
+  const live = useQuery({ ...booksAt(head ?? 0n), enabled: head !== undefined, placeholderData: keepPreviousData });
   const fetching = useSyncExternalStore(progress.subscribe, progress.get);
   const queryClient = useQueryClient();
   const refresh = useCallback(
@@ -109,8 +146,9 @@ export function useHistory(): HistoryView {
     },
     [client, queryClient],
   );
-  const loaded = live.data ?? cached.data ?? undefined;
-  const error = live.error ?? cached.error;
+  // Cached books that the chain does not confirm (or that can't be confirmed) are not shown.
+  const loaded = live.data ?? (confirmed.data === false || confirmed.isError ? undefined : cached.data) ?? undefined;
+  const error = live.error ?? cached.error ?? confirmed.error;
   return {
     status: loaded ? "ready" : error ? "error" : "loading",
     loaded,

@@ -8,12 +8,12 @@ import {
   type Hex,
   type PublicClient,
 } from "viem";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
-import type { RawLog } from "@disco-ledger/sdk/history";
+import { createLogDecoder, type RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
-import { historyFollower, historyKey, loadCached, update } from "./loader.ts";
-import { memoryStore } from "./store.ts";
+import { historyFollower, loadCached, update } from "./loader.ts";
+import { historyKey, memoryStore, type HistoryStore } from "./store.ts";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Hex;
 const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "audit", "token"] as const;
@@ -51,7 +51,14 @@ interface Filter {
 
 /** A chain whose logs and head the test sets, behind a viem client; counts the eth_getLogs ranges it is asked for. */
 function fakeChain(genesisHash: Hex = "0xaaa") {
-  const chain = { head: 1, logs: [] as RawLog[], ranges: [] as Array<[number, number]>, genesisHash };
+  const chain = {
+    head: 1,
+    logs: [] as RawLog[],
+    ranges: [] as Array<[number, number]>,
+    genesisHash,
+    /** Holds the deployment block's answer back until it resolves. */
+    hashGate: Promise.resolve(),
+  };
   const treasuryTopic = pad(TREASURY, { size: 32 }).toLowerCase();
   const getLogs = (filter: Filter) => {
     const [from, to] = [Number(filter.fromBlock), Number(filter.toBlock)];
@@ -72,7 +79,10 @@ function fakeChain(genesisHash: Hex = "0xaaa") {
       request: async ({ method, params }: { method: string; params: unknown[] }) => {
         if (method === "eth_chainId") return numberToHex(31337);
         if (method === "eth_blockNumber") return numberToHex(chain.head);
-        if (method === "eth_getBlockByNumber") return { hash: chain.genesisHash, number: params[0] };
+        if (method === "eth_getBlockByNumber") {
+          await chain.hashGate;
+          return { hash: chain.genesisHash, number: params[0] };
+        }
         if (method === "eth_getLogs") return getLogs(params[0] as Filter);
         throw new Error(`unexpected ${method}`);
       },
@@ -82,79 +92,109 @@ function fakeChain(genesisHash: Hex = "0xaaa") {
 }
 
 describe("the browser's history loader", () => {
+  const key = historyKey(deployment);
+  const slotOf = (store: HistoryStore, hash = "0xaaa") => ({ store, key, hash: Promise.resolve(hash) });
+
   it("folds the whole history at first, then only the blocks after the last", async () => {
     const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 500n), transfer(3, 200n, false));
     chain.head = 3;
 
-    const first = await update(client, deployment, store, key, undefined, chain.head);
+    const first = await update(client, deployment, slotOf(store), undefined, chain.head);
     expect(first.state.treasuryBalance).toBe(300n);
     expect(first.events).toHaveLength(2);
     expect(chain.ranges).toEqual([[1, 3]]);
 
-    expect(await update(client, deployment, store, key, first, chain.head)).toBe(first);
+    expect(await update(client, deployment, slotOf(store), first, chain.head)).toBe(first);
 
     chain.logs.push(transfer(5, 1_000n));
     chain.head = 5;
-    const next = await update(client, deployment, store, key, first, chain.head);
+    const next = await update(client, deployment, slotOf(store), first, chain.head);
     expect(chain.ranges.at(-1)).toEqual([4, 5]);
     expect(next.state.treasuryBalance).toBe(1_300n);
     expect(next.events.map((e) => e.block)).toEqual([2, 3, 5]);
-    // Each update saves only its own logs.
-    expect(store.entries.get(key)?.map((saved) => saved.logs.length)).toEqual([2, 1]);
+    // Each update saves only its own events, decoded, and no logs.
+    const saved = store.entries.get(key) ?? [];
+    expect(saved.map((update) => update.decoded.events.map((e) => e.block))).toEqual([[2, 3], [5]]);
+    expect(saved.map((update) => update.snapshot.logs)).toEqual([[], []]);
   });
 
-  it("gives the cached books back without the chain, and they resume where they stopped", async () => {
+  it("gives the cached books back without the chain (structured clones), and they resume where they stopped", async () => {
     const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 700n));
     chain.head = 2;
-    await update(client, deployment, store, key, undefined, chain.head);
+    await update(client, deployment, slotOf(store), undefined, chain.head);
+    // IndexedDB keeps structured clones.
+    store.entries.set(key, structuredClone(store.entries.get(key) ?? []));
 
     const cached = await loadCached(store, key, deployment);
     expect(cached?.fromCache).toBe(true);
+    expect(cached?.hash).toBe("0xaaa");
     expect(cached?.state.treasuryBalance).toBe(700n);
     chain.head = 4;
     chain.logs.push(transfer(4, 1n));
-    const resumed = await update(client, deployment, store, key, cached, chain.head);
-    expect(chain.ranges.at(-1)).toEqual([3, 4]);
+    const resumed = await update(client, deployment, slotOf(store), cached, chain.head);
+    expect(chain.ranges).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(resumed.state.treasuryBalance).toBe(701n);
   });
 
-  it("drops a cache from a chain that is now behind it, and one whose logs no longer fold", async () => {
+  it("drops a cache from a chain that is now behind it, one whose events no longer fold, one of two chains", async () => {
     const { chain, client } = fakeChain();
     const store = memoryStore();
-    const key = await historyKey(client, deployment);
     chain.logs.push(transfer(2, 10n), transfer(9, 5n));
     chain.head = 9;
-    const long = await update(client, deployment, store, key, undefined, chain.head);
+    const long = await update(client, deployment, slotOf(store), undefined, chain.head);
 
     chain.head = 2;
-    const restarted = await update(client, deployment, store, key, long, chain.head);
+    const restarted = await update(client, deployment, slotOf(store), long, chain.head);
     expect(restarted.state.treasuryBalance).toBe(10n);
     expect(restarted.lastBlock).toBe(2);
+    expect(store.entries.get(key)?.map((update) => update.snapshot.lastBlock)).toEqual([2]);
 
     // An outflow with nothing in the treasury is a history the contracts could not have made.
     const [saved] = await store.get(key);
     await store.delete(key);
-    await store.add(key, { ...saved, logs: [transfer(2, 10n, false)] });
+    await store.add(key, { ...saved, decoded: createLogDecoder(deployment.contracts)([transfer(2, 10n, false)]) });
+    expect(await loadCached(store, key, deployment)).toBeUndefined();
+    expect(store.entries.has(key)).toBe(false);
+
+    await store.add(key, saved);
+    await store.add(key, { ...saved, hash: "0xbbb", snapshot: { ...saved.snapshot, lastBlock: 3 } });
     expect(await loadCached(store, key, deployment)).toBeUndefined();
     expect(store.entries.has(key)).toBe(false);
   });
 
-  it("keys the cache by the deployment block's hash, so a restarted local chain starts afresh", async () => {
-    const a = await historyKey(fakeChain("0x01").client, deployment);
-    const b = await historyKey(fakeChain("0x02").client, deployment);
-    expect(a).not.toBe(b);
+  it("shows cached books at once, then drops them if the deployment block has another hash (a restarted chain)", async () => {
+    const store = memoryStore();
+    const before = fakeChain("0x01");
+    before.chain.logs.push(transfer(2, 700n));
+    before.chain.head = 2;
+    await historyFollower(before.client, deployment, store).advance(2);
+
+    const kept = loadCached(store, key, deployment);
+    expect((await kept)?.state.treasuryBalance).toBe(700n);
+    expect(await historyFollower(fakeChain("0x01").client, deployment, store, { cached: kept }).confirmed()).toBe(true);
+
+    const after = fakeChain("0x02");
+    after.chain.logs.push(transfer(2, 40n));
+    after.chain.head = 2;
+    const follower = historyFollower(after.client, deployment, store);
+    expect(await follower.confirmed()).toBe(false);
+    const fresh = await follower.advance(2);
+    expect(fresh.fromCache).toBe(false);
+    expect(fresh.state.treasuryBalance).toBe(40n);
+    expect(after.chain.ranges).toEqual([[1, 2]]);
+    expect(store.entries.get(key)?.map((update) => update.hash)).toEqual(["0x02"]);
   });
 
   it("follows the chain one update at a time, each folding only the blocks after the last", async () => {
     const { chain, client } = fakeChain();
     const follower = historyFollower(client, deployment, memoryStore());
-    expect(await follower.cached()).toBeNull();
     chain.logs.push(transfer(2, 500n), transfer(3, 200n));
     chain.head = 3;
     // Two heads asked for together: the second starts where the first stopped, and an older one changes nothing.
@@ -168,6 +208,20 @@ describe("the browser's history loader", () => {
     ]);
   });
 
+  it("fetches the first books without waiting for the deployment block's hash, and saves them under it", async () => {
+    const { chain, client } = fakeChain("0x0c");
+    const store = memoryStore();
+    chain.logs.push(transfer(2, 5n));
+    chain.head = 2;
+    let release = () => {};
+    chain.hashGate = new Promise((resolve) => (release = resolve));
+    const books = historyFollower(client, deployment, store).advance(2);
+    await vi.waitFor(() => expect(chain.ranges).toEqual([[1, 2]]));
+    release();
+    expect((await books).state.treasuryBalance).toBe(5n);
+    expect(store.entries.get(key)?.map((update) => update.hash)).toEqual(["0x0c"]);
+  });
+
   it("starts again when the cached books are ahead of the chain", async () => {
     const { chain, client } = fakeChain();
     const store = memoryStore();
@@ -175,8 +229,9 @@ describe("the browser's history loader", () => {
     chain.head = 9;
     await historyFollower(client, deployment, store).advance(9);
 
-    const follower = historyFollower(client, deployment, store);
-    expect((await follower.cached())?.lastBlock).toBe(9);
+    const cached = loadCached(store, key, deployment);
+    expect((await cached)?.lastBlock).toBe(9);
+    const follower = historyFollower(client, deployment, store, { cached });
     const restarted = await follower.advance(2);
     expect(restarted.lastBlock).toBe(2);
     expect(restarted.state.treasuryBalance).toBe(10n);

@@ -1,9 +1,9 @@
 /**
  * A DisCO's state in the browser, by the SDK's history module: fetch the logs (resuming where the last visit
  * stopped) and fold only the new ones onto the books with the deployment's history folder. The cache holds the
- * logs of each update, so a second visit folds them at once and then asks the chain only for what is new. A
- * follower keeps one deployment's books for the page's life and brings them forward one update at a time
- * (data/history.tsx runs it inside queries).
+ * decoded events of each update, so a second visit folds them at once, without decoding, and then asks the chain
+ * only for what is new. A follower keeps one deployment's books for the page's life and brings them forward one
+ * update at a time (data/history.tsx runs it inside queries).
  */
 import type { PublicClient } from "viem";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
@@ -17,7 +17,7 @@ import {
   type HistorySnapshot,
   type HistoryState,
 } from "@disco-ledger/sdk/history";
-import type { HistoryStore } from "./store.ts";
+import { historyKey, type CachedUpdate, type HistoryStore } from "./store.ts";
 
 export interface LoadedHistory {
   state: HistoryState;
@@ -28,41 +28,70 @@ export interface LoadedHistory {
   fromCache: boolean;
 }
 
-/** The books with the folder they came from and where their fetch stopped (a snapshot without logs). */
-interface Followed extends LoadedHistory {
+/** The books with the folder they came from, where their fetch stopped (a snapshot without logs), and its chain. */
+export interface FollowedHistory extends LoadedHistory {
   folder: HistoryFolder;
   snapshot: HistorySnapshot;
+  /** The deployment block's hash on the chain these books were fetched from. */
+  hash: string;
 }
 
-/** The cache key: chain, governor, and the deployment block's hash, which a restarted local chain changes. */
-export async function historyKey(client: PublicClient, deployment: Deployment): Promise<string> {
+/**
+ * Where one deployment's books are cached, and the chain they are fetched from: its deployment block's hash, which
+ * may still be on its way while the logs are fetched.
+ */
+export interface CacheSlot {
+  store: HistoryStore;
+  key: string;
+  hash: Promise<string>;
+}
+
+/** The hash of the deployment's first block, which a restarted local chain changes. */
+export async function deploymentBlockHash(client: PublicClient, deployment: Deployment): Promise<string> {
   const { hash } = await client.getBlock({ blockNumber: BigInt(deployment.startBlock) });
-  return `${deployment.chainId}:${deployment.contracts.governor.address.toLowerCase()}:${hash}`;
+  return hash;
 }
 
 /**
  * The folder's books as the pages see them: new objects at each update (the folder folds in place), so that what
  * the pages compute from them is computed again.
  */
-function followed(folder: HistoryFolder, snapshot: HistorySnapshot, fromCache: boolean): Followed {
+function followed(folder: HistoryFolder, snapshot: HistorySnapshot, hash: string, fromCache: boolean): FollowedHistory {
   const state = { ...folder.state };
   const events = folder.decoded.events.slice();
-  return { folder, snapshot: { ...snapshot, logs: [] }, state, events, lastBlock: snapshot.lastBlock, fromCache };
+  return {
+    folder,
+    snapshot: { ...snapshot, logs: [] },
+    hash,
+    state,
+    events,
+    lastBlock: snapshot.lastBlock,
+    fromCache,
+  };
 }
 
-/** The cached books, if any and still foldable; a cache the fold refuses is dropped. */
+/**
+ * The cached books, if any and still foldable, not yet checked against the chain (their `hash` says which chain
+ * they came from); a cache the fold refuses, or of more than one chain, is dropped. `stored`: the updates under
+ * `key`, if their reading has begun already.
+ */
 export async function loadCached(
   store: HistoryStore,
   key: string,
   deployment: Deployment,
-): Promise<Followed | undefined> {
-  const updates = await store.get(key);
+  stored: Promise<CachedUpdate[]> = store.get(key),
+): Promise<FollowedHistory | undefined> {
+  const updates = await stored;
   const last = updates.at(-1);
   if (!last) return undefined;
   try {
+    if (updates.some((update) => update.hash !== last.hash)) throw new Error("Updates of more than one chain");
+    const started = performance.now();
     const folder = createHistoryFolder(deployment);
-    for (const update of updates) folder.apply(update.logs);
-    return followed(folder, { ...last, fromBlock: updates[0].fromBlock }, true);
+    for (const update of updates) folder.applyDecoded(update.decoded);
+    // The cached events' fold, on the Performance timeline for the load benchmark.
+    performance.measure("disco-cache-fold", { start: started, detail: { events: folder.decoded.events.length } });
+    return followed(folder, { ...last.snapshot, fromBlock: updates[0].snapshot.fromBlock }, last.hash, true);
   } catch {
     await store.delete(key);
     return undefined;
@@ -71,29 +100,33 @@ export async function loadCached(
 
 /**
  * Brings `previous` (or nothing) up to `toBlock`: fetches the logs after its last block, folds only those onto its
- * books and saves them. `previous` itself when no block is new.
+ * books and saves their decoded events (without waiting for the write). `previous` itself when no block is new.
  */
 export async function update(
   client: PublicClient,
   deployment: Deployment,
-  store: HistoryStore,
-  key: string,
-  previous: Followed | undefined,
+  slot: CacheSlot,
+  previous: FollowedHistory | undefined,
   toBlock: number,
   onProgress?: (progress: FetchProgress) => void,
-): Promise<Followed> {
+): Promise<FollowedHistory> {
   const last = previous?.snapshot.lastBlock;
   if (last !== undefined && last > toBlock) {
     // The chain is behind the cache: not the chain it came from. Start again.
-    await store.delete(key);
-    return update(client, deployment, store, key, undefined, toBlock, onProgress);
+    void slot.store.delete(slot.key);
+    return update(client, deployment, slot, undefined, toBlock, onProgress);
   }
   if (previous && last === toBlock) return previous;
   // fetchHistory resumes from a snapshot in its cache; ours carries no logs, so it returns only the new ones.
   const cache = memoryCache();
-  if (previous) await cache.save(key, previous.snapshot);
-  const snapshot = await fetchHistory(client, deployment, { toBlock, cache, cacheKey: key, onProgress });
+  if (previous) await cache.save(slot.key, previous.snapshot);
+  // Both before folding: the folder folds in place, and an update that fails leaves the books as they were.
+  const [snapshot, hash] = await Promise.all([
+    fetchHistory(client, deployment, { toBlock, cache, cacheKey: slot.key, onProgress }),
+    slot.hash,
+  ]);
   const folder = previous?.folder ?? createHistoryFolder(deployment);
+  const [events, unknown] = [folder.decoded.events.length, folder.decoded.unknown.length];
   const started = performance.now();
   folder.apply(snapshot.logs);
   // This update's decoding and folding, on the Performance timeline for the load benchmark.
@@ -101,26 +134,50 @@ export async function update(
     start: started,
     detail: { events: folder.decoded.events.length, logs: snapshot.logs.length },
   });
-  await store.add(key, snapshot);
-  return followed(folder, snapshot, false);
+  const decoded = { events: folder.decoded.events.slice(events), unknown: folder.decoded.unknown.slice(unknown) };
+  void slot.store.add(slot.key, { hash, snapshot: { ...snapshot, logs: [] }, decoded });
+  return followed(folder, snapshot, hash, false);
 }
 
 /** One deployment's books in a page, kept across updates; each update waits for the one before. */
 export interface HistoryFollower {
-  /** The books the cache holds, or null. */
-  cached(): Promise<LoadedHistory | null>;
-  /** The books up to `block` (at least: an update already past it is kept). */
+  /**
+   * Whether the cached books (if any) are of the chain read now: false when its deployment block has another hash,
+   * and then the cache is dropped; rejects when the chain can't be asked.
+   */
+  confirmed(): Promise<boolean>;
+  /** The books up to `block` (at least: an update already past it is kept), from confirmed books only. */
   advance(block: number): Promise<LoadedHistory>;
 }
 
+export interface FollowerOptions {
+  /** The cached books (loadCached), if their reading has begun already (as the app starts, before any client). */
+  cached?: Promise<FollowedHistory | undefined>;
+  onProgress?: (progress: FetchProgress) => void;
+}
+
+/** A follower, which starts reading the cache (unless given its books) and asking the chain for its deployment block's hash at once. */
 export function historyFollower(
   client: PublicClient,
   deployment: Deployment,
   store: HistoryStore,
-  onProgress?: (progress: FetchProgress) => void,
+  options: FollowerOptions = {},
 ): HistoryFollower {
-  let key: Promise<string> | undefined;
-  let current: Followed | undefined;
+  const { onProgress } = options;
+  const key = historyKey(deployment);
+  const cached = options.cached ?? loadCached(store, key, deployment);
+  const confirm = () =>
+    Promise.all([cached, deploymentBlockHash(client, deployment)]).then(([books, hash]) => {
+      const ok = !books || books.hash === hash;
+      if (!ok) void store.delete(key);
+      return { ok, hash };
+    });
+  let confirmation = confirm();
+  // Not left unhandled before someone asks; asked again after a failure (the chain was out of reach).
+  confirmation.catch(() => undefined);
+  const confirmed = () => confirmation.catch(() => (confirmation = confirm()));
+  let current: FollowedHistory | undefined;
+  let started = false;
   // Updates apply in order: the next starts from the books the last one left.
   let last: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -128,22 +185,21 @@ export function historyFollower(
     last = next.catch(() => undefined);
     return next;
   };
-  const keyOf = () => {
-    key ??= historyKey(client, deployment);
-    return key;
-  };
   return {
-    cached: () =>
-      inTurn(async () => {
-        current ??= await loadCached(store, await keyOf(), deployment);
-        return current ?? null;
-      }),
+    confirmed: async () => (await confirmed()).ok,
     advance: (block) =>
       inTurn(async () => {
+        if (!started) {
+          // Cached books are built on once the chain confirms them; without any, the fetch starts at once.
+          const books = await cached;
+          current = books && (await confirmed()).ok ? books : undefined;
+          started = true;
+        }
         // A head older than books this page fetched is an update overtaken by a later one. Books from the cache
         // ahead of the chain came from another chain: update() starts again.
         if (current && !current.fromCache && current.lastBlock >= block) return current;
-        current = await update(client, deployment, store, await keyOf(), current, block, onProgress);
+        const hash = confirmed().then((confirmation) => confirmation.hash);
+        current = await update(client, deployment, { store, key, hash }, current, block, onProgress);
         return current;
       }),
   };

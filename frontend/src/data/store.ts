@@ -1,14 +1,32 @@
 /**
- * Where the browser keeps a DisCO's logs between visits: IndexedDB, one record per update (the logs of the blocks it
- * brought in), so that following the chain writes only what is new. A visit reads them all back in order.
+ * Where the browser keeps a DisCO's books between visits: IndexedDB, one record per update (the events of the blocks
+ * it brought in, decoded: structured clones keep bigints), so that following the chain writes only what is new and a
+ * visit folds them back without decoding. A visit reads them all back in order.
  */
-import type { HistorySnapshot } from "@disco-ledger/sdk/history";
+import type { Deployment } from "@disco-ledger/sdk/deployment";
+import type { DecodedHistory, HistorySnapshot } from "@disco-ledger/sdk/history";
+
+/** The cache key: chain and governor. The deployment block's hash is kept in each update and checked. */
+export const historyKey = (deployment: Deployment): string =>
+  `${deployment.chainId}:${deployment.contracts.governor.address.toLowerCase()}`;
+
+/** One update as the cache keeps it. */
+export interface CachedUpdate {
+  /**
+   * The hash of the deployment's first block on the chain the update was fetched from: a restarted local chain has
+   * the same chain id and addresses but another hash, and its books are not these.
+   */
+  hash: string;
+  /** Where the update's fetch started and stopped (its logs are not kept: `decoded` holds them). */
+  snapshot: HistorySnapshot;
+  decoded: DecodedHistory;
+}
 
 export interface HistoryStore {
   /** Every update saved under `key`, in chain order. */
-  get(key: string): Promise<HistorySnapshot[]>;
-  /** Saves one update: its snapshot holds its own logs only. */
-  add(key: string, update: HistorySnapshot): Promise<void>;
+  get(key: string): Promise<CachedUpdate[]>;
+  /** Saves one update: its events only. */
+  add(key: string, update: CachedUpdate): Promise<void>;
   delete(key: string): Promise<void>;
 }
 
@@ -17,56 +35,68 @@ const STORE = "updates";
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 2);
+    const request = indexedDB.open(DB, 3);
     request.onupgradeneeded = () => {
       const db = request.result;
-      // Version 1 kept one record of decoded events per history; updates of raw logs replace it.
-      if (db.objectStoreNames.contains("history")) db.deleteObjectStore("history");
+      // Version 1 kept one record of decoded events per history, version 2 raw logs per update: neither is read now.
+      for (const old of ["history", STORE]) if (db.objectStoreNames.contains(old)) db.deleteObjectStore(old);
       db.createObjectStore(STORE);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab's newer version of the app upgrades the database: let it.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error);
   });
-}
-
-function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const request = act(db.transaction(STORE, mode).objectStore(STORE));
-        request.onsuccess = () => {
-          resolve(request.result as T);
-          db.close();
-        };
-        request.onerror = () => {
-          reject(request.error);
-          db.close();
-        };
-      }),
-  );
 }
 
 /** A history's updates sort by their last block under its key. */
 const updatesOf = (key: string) => IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]);
 
-/** IndexedDB, or nothing kept where the browser refuses it (a private window may): the app still works, slower. */
+/**
+ * IndexedDB, or nothing kept where the browser refuses it (a private window may): the app still works, slower. One
+ * connection, so that writes apply in the order they are made (IndexedDB runs a connection's read-write transactions
+ * in the order they were created); each write waits for the task that made it to end, so that cloning the books into
+ * the database comes after the page has them.
+ */
 export function indexedDbStore(): HistoryStore {
-  const available = typeof indexedDB !== "undefined";
+  if (typeof indexedDB === "undefined")
+    return { get: async () => [], add: async () => undefined, delete: async () => undefined };
+  let db: Promise<IDBDatabase> | undefined;
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
+    db ??= open();
+    return db.then(
+      (connection) =>
+        new Promise<T>((resolve, reject) => {
+          const request = act(connection.transaction(STORE, mode).objectStore(STORE));
+          request.onsuccess = () => resolve(request.result as T);
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  };
+  const later = (write: () => Promise<unknown>) =>
+    new Promise<void>((resolve) =>
+      setTimeout(
+        () =>
+          void write().then(
+            () => resolve(),
+            () => resolve(),
+          ),
+        0,
+      ),
+    );
   return {
-    get: async (key) =>
-      available ? run<HistorySnapshot[]>("readonly", (s) => s.getAll(updatesOf(key))).catch(() => []) : [],
-    add: async (key, update) => {
-      if (available) await run("readwrite", (s) => s.put(update, [key, update.lastBlock])).catch(() => undefined);
-    },
-    delete: async (key) => {
-      if (available) await run("readwrite", (s) => s.delete(updatesOf(key))).catch(() => undefined);
-    },
+    get: (key) => run<CachedUpdate[]>("readonly", (s) => s.getAll(updatesOf(key))).catch(() => []),
+    add: (key, update) => later(() => run("readwrite", (s) => s.put(update, [key, update.snapshot.lastBlock]))),
+    delete: (key) => later(() => run("readwrite", (s) => s.delete(updatesOf(key)))),
   };
 }
 
 /** A store in memory, for tests. */
-export function memoryStore(): HistoryStore & { entries: Map<string, HistorySnapshot[]> } {
-  const entries = new Map<string, HistorySnapshot[]>();
+export function memoryStore(): HistoryStore & { entries: Map<string, CachedUpdate[]> } {
+  const entries = new Map<string, CachedUpdate[]>();
   return {
     entries,
     get: async (key) => [...(entries.get(key) ?? [])],

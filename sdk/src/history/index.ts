@@ -24,6 +24,11 @@ export interface HistoryFolder {
    * order; after that the folder refuses more.
    */
   apply(logs: readonly RawLog[]): void;
+  /**
+   * Folds events decoded before, as `apply` folds the logs they came from: a cache that keeps decoded events (a
+   * browser's IndexedDB clones bigints) resumes the books without decoding the history again.
+   */
+  applyDecoded(history: DecodedHistory): void;
 }
 
 /** The little of a deployment that decoding and folding need: its contracts' addresses. */
@@ -35,21 +40,22 @@ export function createHistoryFolder(deployment: DeploymentAddresses): HistoryFol
   const decode = createLogDecoder(deployment.contracts);
   const folder = createEventFolder(deployment.contracts.treasury.address);
   const decoded: DecodedHistory = { events: [], unknown: [] };
+  const applyDecoded = (slice: DecodedHistory) => {
+    const [last, next] = [decoded.events.at(-1), slice.events[0]];
+    if (last && next && (next.block < last.block || (next.block === last.block && next.logIndex <= last.logIndex))) {
+      throw new Error(
+        `Logs out of order: block ${next.block}, log ${next.logIndex} after block ${last.block}, log ${last.logIndex}`,
+      );
+    }
+    folder.fold(slice.events);
+    for (const event of slice.events) decoded.events.push(event);
+    for (const log of slice.unknown) decoded.unknown.push(log);
+  };
   return {
     state: folder.state,
     decoded,
-    apply(logs) {
-      const slice = decode(logs);
-      const [last, next] = [decoded.events.at(-1), slice.events[0]];
-      if (last && next && (next.block < last.block || (next.block === last.block && next.logIndex <= last.logIndex))) {
-        throw new Error(
-          `Logs out of order: block ${next.block}, log ${next.logIndex} after block ${last.block}, log ${last.logIndex}`,
-        );
-      }
-      folder.fold(slice.events);
-      for (const event of slice.events) decoded.events.push(event);
-      for (const log of slice.unknown) decoded.unknown.push(log);
-    },
+    apply: (logs) => applyDecoded(decode(logs)),
+    applyDecoded,
   };
 }
 
