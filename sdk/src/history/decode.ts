@@ -257,7 +257,9 @@ export function createLogDecoder(contracts: Readonly<Record<ContractName, { addr
         args,
       } as DecodedEvent);
     }
-    events.sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+    // Fetched logs come in chain order; sort only what doesn't.
+    const before = (a: DecodedEvent, b: DecodedEvent) => a.block - b.block || a.logIndex - b.logIndex;
+    if (events.some((e, i) => i > 0 && before(events[i - 1], e) > 0)) events.sort(before);
     return { events, unknown };
   };
 }

@@ -97,49 +97,56 @@ export function periodOf({ state }: FoldContext, e: DecodedEvent, period: number
   return found;
 }
 
-/** Folds one ledger event. */
+/** An entry of any period: disputes of counted work and their resolutions outlive the period's closing. */
+function anyEntryOf(ledger: LedgerState, e: DecodedEvent<"ledger">, entryId: bigint): LedgerEntry {
+  const entry = ledger.entries.get(entryId);
+  if (!entry) throw impossible(e, `entry ${entryId} was never logged`);
+  return entry;
+}
+
+/** An entry of the open period: only there is work approved or withdrawn. */
+function entryOf(ledger: LedgerState, e: DecodedEvent<"ledger">, entryId: bigint): LedgerEntry {
+  const entry = anyEntryOf(ledger, e, entryId);
+  if (entry.period !== ledger.currentPeriod) {
+    throw impossible(
+      e,
+      `entry ${entry.id} of period ${entry.period} changed while period ${ledger.currentPeriod} is open`,
+    );
+  }
+  return entry;
+}
+
+function requireStatus(e: DecodedEvent<"ledger">, entry: LedgerEntry, ...statuses: EntryStatusLabel[]): void {
+  if (!statuses.includes(entry.status)) throw impossible(e, `entry ${entry.id} is ${entry.status}`);
+}
+
+/** EntryCounted and EntryUncounted move the same amounts in the member's, the period's and the lifetime totals. */
+function count(
+  context: FoldContext,
+  e: DecodedEvent<"ledger">,
+  args: { entryId: bigint; author: string; period: number; stream: number; amount: bigint; payableAmount: bigint },
+  sign: 1n | -1n,
+): LedgerEntry {
+  const { ledger } = context.state;
+  const entry = anyEntryOf(ledger, e, args.entryId);
+  const { stream, amount, payableAmount: payable } = args;
+  if (lower(args.author) !== lower(entry.author) || args.period !== entry.period) {
+    throw impossible(e, `entry ${entry.id}'s author or period differs from when it was logged`);
+  }
+  if (stream !== entry.stream || amount !== entry.amount || payable !== entry.payable) {
+    throw impossible(e, `entry ${entry.id}'s stream or amounts differ from when it was logged`);
+  }
+  const author = lower(entry.author);
+  addTotals(nested(ledger.memberPeriodTotals, author, entry.period, zeroTotals), stream, amount, payable, sign);
+  addTotals(periodOf(context, e, entry.period).totals, stream, amount, payable, sign);
+  addTotals(getOrMake(ledger.lifetimeTotals, author, zeroTotals), stream, amount, payable, sign);
+  return entry;
+}
+
+/** Folds one ledger event. Its helpers are module functions, not closures made per event: a busy ledger has
+ * hundreds of thousands of events, and the fold's cost should be theirs alone. */
 export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): void {
   const { ledger } = context.state;
-
-  /** An entry of any period: disputes of counted work and their resolutions outlive the period's closing. */
-  const anyEntryOf = (entryId: bigint): LedgerEntry => {
-    const entry = ledger.entries.get(entryId);
-    if (!entry) throw impossible(e, `entry ${entryId} was never logged`);
-    return entry;
-  };
-  /** An entry of the open period: only there is work approved or withdrawn. */
-  const entryOf = (entryId: bigint): LedgerEntry => {
-    const entry = anyEntryOf(entryId);
-    if (entry.period !== ledger.currentPeriod) {
-      throw impossible(
-        e,
-        `entry ${entry.id} of period ${entry.period} changed while period ${ledger.currentPeriod} is open`,
-      );
-    }
-    return entry;
-  };
-  const requireStatus = (entry: LedgerEntry, ...statuses: EntryStatusLabel[]) => {
-    if (!statuses.includes(entry.status)) throw impossible(e, `entry ${entry.id} is ${entry.status}`);
-  };
-  /** EntryCounted and EntryUncounted move the same amounts in the member's, the period's and the lifetime totals. */
-  const count = (
-    args: { entryId: bigint; author: string; period: number; stream: number; amount: bigint; payableAmount: bigint },
-    sign: 1n | -1n,
-  ) => {
-    const entry = anyEntryOf(args.entryId);
-    const { stream, amount, payableAmount: payable } = args;
-    if (lower(args.author) !== lower(entry.author) || args.period !== entry.period) {
-      throw impossible(e, `entry ${entry.id}'s author or period differs from when it was logged`);
-    }
-    if (stream !== entry.stream || amount !== entry.amount || payable !== entry.payable) {
-      throw impossible(e, `entry ${entry.id}'s stream or amounts differ from when it was logged`);
-    }
-    const author = lower(entry.author);
-    addTotals(nested(ledger.memberPeriodTotals, author, entry.period, zeroTotals), stream, amount, payable, sign);
-    addTotals(periodOf(context, e, entry.period).totals, stream, amount, payable, sign);
-    addTotals(getOrMake(ledger.lifetimeTotals, author, zeroTotals), stream, amount, payable, sign);
-    return entry;
-  };
 
   switch (e.name) {
     case "PeriodOpened": {
@@ -205,8 +212,8 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryApproved": {
-      const entry = entryOf(e.args.entryId);
-      requireStatus(entry, "Pending");
+      const entry = entryOf(ledger, e, e.args.entryId);
+      requireStatus(e, entry, "Pending");
       const { approver, approvals } = e.args;
       if (entry.approvals.some((a) => lower(a.approver) === lower(approver))) {
         throw impossible(e, `${approver} approved entry ${entry.id} twice`);
@@ -216,10 +223,10 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryCounted": {
-      const entry = count(e.args, 1n);
+      const entry = count(context, e, e.args, 1n);
       const accepted = entry.status === "Disputed" && entry.resolutions.at(-1)?.accepted === true;
       if (!accepted) {
-        requireStatus(entry, "Pending");
+        requireStatus(e, entry, "Pending");
         if (entry.period !== ledger.currentPeriod)
           throw impossible(e, `entry ${entry.id} of closed period ${entry.period} counted by approval`);
         if (entry.approvals.length < entry.approvalsRequired) {
@@ -230,19 +237,19 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryUncounted": {
-      const entry = count(e.args, -1n);
-      requireStatus(entry, "Counted");
+      const entry = count(context, e, e.args, -1n);
+      requireStatus(e, entry, "Counted");
       // EntryDisputed follows in the same transaction.
       entry.status = "Disputed";
       break;
     }
     case "EntryDisputed": {
-      const entry = anyEntryOf(e.args.entryId);
+      const entry = anyEntryOf(ledger, e, e.args.entryId);
       if (entry.settled) throw impossible(e, `entry ${entry.id} was settled`);
       // A counted entry is uncounted first, which leaves it Disputed here; in a closed period only counted work
       // can be disputed (its pending work lapsed).
       const uncounted = entry.status === "Disputed" && entry.disputes.length === entry.resolutions.length;
-      if (!uncounted) requireStatus(entry, "Pending");
+      if (!uncounted) requireStatus(e, entry, "Pending");
       if (!uncounted && entry.period !== ledger.currentPeriod)
         throw impossible(e, `entry ${entry.id} of closed period ${entry.period} disputed while not counted`);
       entry.status = "Disputed";
@@ -251,8 +258,8 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "DisputeResolved": {
-      const entry = anyEntryOf(e.args.entryId);
-      requireStatus(entry, "Disputed");
+      const entry = anyEntryOf(ledger, e, e.args.entryId);
+      requireStatus(e, entry, "Disputed");
       if (entry.disputes.length !== entry.resolutions.length + 1)
         throw impossible(e, `entry ${entry.id} has no open dispute`);
       const { accepted } = e.args;
@@ -263,7 +270,7 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryMoved": {
-      const entry = anyEntryOf(e.args.entryId);
+      const entry = anyEntryOf(ledger, e, e.args.entryId);
       const { fromPeriod, toPeriod } = e.args;
       const accepted = entry.status === "Disputed" && entry.resolutions.at(-1)?.accepted === true;
       if (!accepted || entry.moved) throw impossible(e, `entry ${entry.id} moved without an accepted dispute`);
@@ -276,8 +283,8 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryWithdrawn": {
-      const entry = entryOf(e.args.entryId);
-      requireStatus(entry, "Pending");
+      const entry = entryOf(ledger, e, e.args.entryId);
+      requireStatus(e, entry, "Pending");
       entry.status = "Withdrawn";
       entry.withdrawn = place(e);
       break;
