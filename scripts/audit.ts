@@ -22,8 +22,15 @@ import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
 import { clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
-import { AUDITOR_ROLE, fetchHistory, foldSnapshot, type HistoryState } from "@disco-ledger/sdk/history";
-import { fileCache, HISTORY_CACHE_DIR } from "./lib/history/file-cache.ts";
+import {
+  AUDITOR_ROLE,
+  createHistoryFolder,
+  fetchHistory,
+  logsAfter,
+  type HistorySnapshot,
+  type SavedFolder,
+} from "@disco-ledger/sdk/history";
+import { fileCache, folderCache, HISTORY_CACHE_DIR } from "./lib/history/file-cache.ts";
 
 const ARGS = {
   network: NETWORK_ARGS.network,
@@ -53,7 +60,8 @@ export const auditCommand = defineCommand({
     audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
     account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
 Exit status: 0 when everything matched and every check passed, 1 otherwise, 2 for a usage error.
-The logs are cached in cache/history/, so a rerun fetches only the new blocks.`,
+The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
+blocks' logs.`,
   },
   args: ARGS,
 });
@@ -127,6 +135,29 @@ function blockTimesFile(dir: string, key: string) {
   };
 }
 
+/**
+ * The snapshot's books: the folder saved by the last run with only the logs fetched since folded onto it, or, when
+ * there is none or it does not resume (another format, deployment or history, or its new logs fail to fold), all
+ * the logs folded afresh. Throws when the logs tell a history the contracts could not have made.
+ */
+function foldBooks(snapshot: HistorySnapshot, deployment: Deployment, saved: SavedFolder | undefined) {
+  if (saved !== undefined) {
+    try {
+      const folder = createHistoryFolder(deployment, saved);
+      const logs = logsAfter(folder.decoded, snapshot.logs);
+      if (logs !== undefined) {
+        folder.apply(logs);
+        return { folder, folded: logs.length, restored: snapshot.logs.length - logs.length };
+      }
+    } catch {
+      // A saved folder that does not resume is no reason to doubt the logs: they are folded again from the start.
+    }
+  }
+  const folder = createHistoryFolder(deployment);
+  folder.apply(snapshot.logs);
+  return { folder, folded: snapshot.logs.length, restored: 0 };
+}
+
 /** Runs the audit command; returns the exit status. */
 export async function main(argv: readonly string[], env: AuditEnv = {}): Promise<number> {
   const print = env.print ?? ((text: string) => console.log(text));
@@ -156,15 +187,18 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     const key = await cacheKey(client, deployment);
 
     const snapshot = await fetchHistory(client, deployment, { cache: fileCache(cacheDir), cacheKey: key });
-    let state: HistoryState;
+    const folders = folderCache(cacheDir);
+    let books: ReturnType<typeof foldBooks>;
     try {
-      ({ state } = foldSnapshot(snapshot, deployment));
+      books = foldBooks(snapshot, deployment, await folders.load(key));
     } catch (error) {
       printError(
         `AUDIT FAILED: the logs tell a history the contracts could not have made.\n${(error as Error).message}`,
       );
       return 1;
     }
+    if (books.folded > 0 || books.restored === 0) await folders.save(key, books.folder.save());
+    const { state } = books.folder;
     const times = blockTimesFile(cacheDir, key);
     const blockTimes = times.load();
     const views = connectViews(deployment, client);
@@ -178,6 +212,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     // With --json, standard output carries the JSON alone, so that it can be piped; notes go to standard error.
     const note = options.json ? printError : print;
     note(`\nReport and exports written to ${out}`);
+    note(`Logs folded this run: ${books.folded}; restored folded from ${cacheDir}: ${books.restored}`);
 
     if (options.attest !== undefined) {
       try {

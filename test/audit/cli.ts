@@ -1,12 +1,15 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import { id, keccak256 } from "ethers";
 import { hashOf } from "@disco-ledger/sdk/audit";
+import { fetchHistory, SAVED_FOLDER_VERSION } from "@disco-ledger/sdk/history";
 import { main, usage } from "../../scripts/audit.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
+import { logApproved, Stream } from "../helpers/treasury.ts";
+import { publicClient } from "../helpers/viem.ts";
 
 const { loadFixture } = connection.networkHelpers;
 
@@ -73,10 +76,58 @@ describe("npm run audit", () => {
       deployment: demo.deployment,
       cacheDir: first.cache,
       print: (t) => printed.push(t),
+      printError: () => {},
     });
     expect(again).to.equal(0);
     expect(counted.calls.getLogs).to.equal(before);
     expect(JSON.parse(printed[0]).summary).to.deep.equal({ mismatches: 0, brokenChecks: 0, ok: true });
+  });
+
+  it("a rerun folds only the new blocks' logs onto the books it cached, and reports as a run without the cache", async () => {
+    const demo = await loadFixture(recordedDemo);
+    const logs = demo.snapshot.logs.length;
+    const first = await run(demo, []);
+    expect(first.status).to.equal(0);
+    expect(first.text).to.contain(`Logs folded this run: ${logs}; restored folded from ${first.cache}: 0`);
+
+    // New blocks: work logged and approved in the open period by two Committed members.
+    const committed = (s: { address: string }) => demo.state.members.current.get(s.address.toLowerCase())?.stage;
+    const [alice, bob] = demo.signers.filter((s) => committed(s) === "Committed");
+    await logApproved(demo.ledger, alice, Stream.Care, 2, bob);
+    const added = (await fetchHistory(publicClient(connection), demo.deployment)).logs.length - logs;
+    expect(added).to.be.greaterThan(0);
+
+    /** The command again on the first run's cache, into a folder of its own. */
+    const rerun = async () => {
+      const result = await run(demo, [], { cacheDir: first.cache });
+      expect(result.status).to.equal(0);
+      return result;
+    };
+    /** Every file the run wrote into `out`, by name. */
+    const files = (out: string) =>
+      Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), "utf8")]));
+
+    const again = await rerun();
+    expect(again.text).to.contain(`Logs folded this run: ${added}; restored folded from ${first.cache}: ${logs}`);
+    const fresh = await run(demo, []);
+    expect(fresh.text).to.contain(`Logs folded this run: ${logs + added}; restored folded from ${fresh.cache}: 0`);
+    expect(files(again.out)).to.deep.equal(files(fresh.out));
+
+    // Books cached unreadable, of another format version, or of another history are folded again from the logs.
+    const [name] = readdirSync(first.cache).filter((f) => f.endsWith("-folder.json"));
+    const saved = readFileSync(join(first.cache, name), "utf8");
+    const otherHistory = JSON.parse(saved);
+    otherHistory.decoded.events[0].txHash = `0x${"ab".repeat(32)}`;
+    for (const cached of [
+      saved.slice(0, 100),
+      JSON.stringify({ ...JSON.parse(saved), version: SAVED_FOLDER_VERSION + 1 }),
+      JSON.stringify(otherHistory),
+    ]) {
+      writeFileSync(join(first.cache, name), cached);
+      const refolded = await rerun();
+      expect(refolded.text).to.contain(`Logs folded this run: ${logs + added}; restored folded from ${first.cache}: 0`);
+      expect(files(refolded.out)).to.deep.equal(files(fresh.out));
+    }
   });
 
   it("exits 1 and names the mismatch when a log is missing", async () => {

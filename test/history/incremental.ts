@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { toEventSelector } from "viem";
-import { createHistoryFolder, foldSnapshot, type RawLog } from "@disco-ledger/sdk/history";
+import { createHistoryFolder, foldSnapshot, logsAfter, type RawLog, type SavedFolder } from "@disco-ledger/sdk/history";
 import { connection } from "../helpers/disco.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 
@@ -37,7 +37,20 @@ describe("createHistoryFolder", () => {
     expect(folder.decoded).to.deep.equal(once.decoded);
   });
 
-  it("refuses logs older than those applied, and any more after a fold failed", async () => {
+  it("resumes from a folder saved through JSON as if it had folded the whole history at once", async () => {
+    const demo = await connection.networkHelpers.loadFixture(recordedDemo);
+    const { logs } = demo.snapshot;
+    const once = foldSnapshot(demo.snapshot, demo.deployment);
+    const half = createHistoryFolder(demo.deployment);
+    half.apply(logs.slice(0, Math.floor(logs.length / 2)));
+    const saved = JSON.parse(JSON.stringify(half.save())) as SavedFolder;
+    const folder = createHistoryFolder(demo.deployment, saved);
+    folder.apply(logsAfter(folder.decoded, logs) ?? []);
+    expect(folder.state).to.deep.equal(once.state);
+    expect(folder.decoded).to.deep.equal(once.decoded);
+  });
+
+  it("refuses logs older than those applied, and any more (or saving) after a fold failed", async () => {
     const demo = await connection.networkHelpers.loadFixture(recordedDemo);
     const { logs } = demo.snapshot;
     const folder = createHistoryFolder(demo.deployment);
@@ -51,5 +64,6 @@ describe("createHistoryFolder", () => {
       broken.apply([...logs.slice(0, opened + 1), { ...logs[opened], index: logs[opened].index + 1000 }]),
     ).to.throw(/Impossible history/);
     expect(() => broken.apply(logs.slice(opened + 1))).to.throw(/fold the history again/);
+    expect(() => broken.save()).to.throw(/fold the history again/);
   });
 });

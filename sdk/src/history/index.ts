@@ -8,10 +8,12 @@ import type { Deployment } from "../deployment.ts";
 import { createLogDecoder, type ContractName, type DecodedHistory } from "./decode.ts";
 import { fetchHistory, type FetchOptions, type HistorySnapshot, type RawLog } from "./fetch.ts";
 import { createEventFolder, type HistoryState } from "./fold/index.ts";
+import { restoreProgress, saveProgress, type SavedFolder } from "./saved.ts";
 
 export * from "./decode.ts";
 export * from "./fetch.ts";
 export * from "./fold/index.ts";
+export { fromTaggedJson, logsAfter, SAVED_FOLDER_VERSION, toTaggedJson, type SavedFolder } from "./saved.ts";
 
 /** A deployment's state folded from its logs so far, which folds later logs onto it. */
 export interface HistoryFolder {
@@ -29,6 +31,11 @@ export interface HistoryFolder {
    * browser's IndexedDB clones bigints) resumes the books without decoding the history again.
    */
   applyDecoded(history: DecodedHistory): void;
+  /**
+   * The folder's progress as plain JSON data (state, the fold's own context, what it decoded), which
+   * `createHistoryFolder(deployment, saved)` resumes from. Throws after a fold failed.
+   */
+  save(): SavedFolder;
 }
 
 /** The little of a deployment that decoding and folding need: its contracts' addresses. */
@@ -36,10 +43,16 @@ export interface DeploymentAddresses {
   contracts: Readonly<Record<ContractName, { address: string }>>;
 }
 
-export function createHistoryFolder(deployment: DeploymentAddresses): HistoryFolder {
+/**
+ * A folder of the deployment's history from its start, or from where `saved` (a folder's `save()`) stopped: then
+ * only the logs after those it folded are applied (`logsAfter` finds them in a fetched history). Throws when `saved`
+ * is of another deployment or format version, or not a saved folder.
+ */
+export function createHistoryFolder(deployment: DeploymentAddresses, saved?: SavedFolder): HistoryFolder {
   const decode = createLogDecoder(deployment.contracts);
-  const folder = createEventFolder(deployment.contracts.treasury.address);
-  const decoded: DecodedHistory = { events: [], unknown: [] };
+  const restored = saved && restoreProgress(saved, deployment.contracts);
+  const folder = createEventFolder(deployment.contracts.treasury.address, restored?.progress);
+  const decoded: DecodedHistory = restored?.decoded ?? { events: [], unknown: [] };
   const applyDecoded = (slice: DecodedHistory) => {
     const [last, next] = [decoded.events.at(-1), slice.events[0]];
     if (last && next && (next.block < last.block || (next.block === last.block && next.logIndex <= last.logIndex))) {
@@ -56,6 +69,7 @@ export function createHistoryFolder(deployment: DeploymentAddresses): HistoryFol
     decoded,
     apply: (logs) => applyDecoded(decode(logs)),
     applyDecoded,
+    save: () => saveProgress(deployment.contracts, folder.progress(), decoded),
   };
 }
 

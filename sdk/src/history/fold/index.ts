@@ -32,26 +32,50 @@ export type { HistoryState } from "./state.ts";
 export type { MoneyMovement } from "./token.ts";
 export type { Funding, Recovery, TreasuryState } from "./treasury.ts";
 
+/**
+ * Everything a fold goes on from: the state, and the one figure the folds keep beside it (the folds' other inputs,
+ * the treasury's address and the events, are the deployment's and the chain's). What a saved folder keeps.
+ */
+export interface FoldProgress {
+  state: HistoryState;
+  /** The first entry id logged in the open period (FoldContext.firstOpenEntry). */
+  firstOpenEntry: bigint;
+}
+
 /** A state folded so far, and how to fold the events that come after it. */
 export interface EventFolder {
   readonly state: HistoryState;
   /** Folds events that come, in chain order, after every event folded so far. */
   fold(events: readonly DecodedEvent[]): void;
+  /** Where the fold stands, to go on from later (`createEventFolder(treasury, progress)`); throws after a failure. */
+  progress(): FoldProgress;
 }
 
 /**
  * A fold that goes on from where it stopped: each call folds only the events given, so a new block costs its own
  * events, not the history's. `treasury` is the treasury's address, which tells the token's transfers in from those
- * out. After a call throws, the state is half folded and the folder refuses more.
+ * out; `from`, a fold's progress to go on from (its state is folded onto in place), by default the empty history.
+ * After a call throws, the state is half folded and the folder refuses more.
  */
-export function createEventFolder(treasury: string): EventFolder {
-  const context: FoldContext = { state: emptyHistoryState(), treasury: lower(treasury), firstOpenEntry: 1n };
+export function createEventFolder(treasury: string, from?: FoldProgress): EventFolder {
+  const context: FoldContext = {
+    state: from?.state ?? emptyHistoryState(),
+    treasury: lower(treasury),
+    firstOpenEntry: from?.firstOpenEntry ?? 1n,
+  };
   const { state } = context;
   let broken: Error | undefined;
+  const refuseIfBroken = () => {
+    if (broken) throw new Error("A fold failed before; fold the history again from the start", { cause: broken });
+  };
   return {
     state,
+    progress() {
+      refuseIfBroken();
+      return { state, firstOpenEntry: context.firstOpenEntry };
+    },
     fold(events) {
-      if (broken) throw new Error("A fold failed before; fold the history again from the start", { cause: broken });
+      refuseIfBroken();
       const memberEvents = state.memberEvents.length;
       try {
         for (const e of events) {
