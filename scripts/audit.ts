@@ -190,7 +190,8 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     const folders = folderCache(cacheDir);
     let books: ReturnType<typeof foldBooks>;
     try {
-      books = foldBooks(snapshot, deployment, await folders.load(key));
+      // An attestation rests on books folded afresh from the logs, never on a saved fold.
+      books = foldBooks(snapshot, deployment, options.attest === undefined ? await folders.load(key) : undefined);
     } catch (error) {
       printError(
         `AUDIT FAILED: the logs tell a history the contracts could not have made.\n${(error as Error).message}`,

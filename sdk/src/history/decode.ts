@@ -74,8 +74,16 @@ type Reader = (hex: string, at: number) => unknown;
 
 const WORD = 64;
 
+/** Throws unless the data's hex text reaches character `end`: a log cut short is not decoded by guesswork. */
+function reach(hex: string, end: number): void {
+  if (!(end <= hex.length)) throw new RangeError(`The data ends before character ${end}`);
+}
+
 /** A small integer (an offset or a length) from the word at `at`: its low 48 bits. */
-const small = (hex: string, at: number) => Number.parseInt(hex.slice(at + WORD - 12, at + WORD), 16);
+const small = (hex: string, at: number) => {
+  reach(hex, at + WORD);
+  return Number.parseInt(hex.slice(at + WORD - 12, at + WORD), 16);
+};
 
 /** Whether a parameter's encoding lives in the tail (offset in the head) rather than in the head itself. */
 function isDynamic(param: AbiParameter): boolean {
@@ -98,7 +106,7 @@ function headWords(param: AbiParameter): number {
 const components = (param: AbiParameter): readonly AbiParameter[] =>
   "components" in param ? param.components : ([] as const);
 
-type Checksum = (address: string) => string;
+export type Checksum = (address: string) => string;
 
 /** Reads a list of parameters encoded as a tuple starting at `start`: their values in order. */
 function sequenceReader(
@@ -122,8 +130,16 @@ function sequenceReader(
   };
 }
 
-/** A reader of one ABI value, built once per parameter. */
+/** A reader of one ABI value, built once per parameter, that refuses to read past the data. */
 function reader(param: AbiParameter, checksum: Checksum): Reader {
+  const read = unchecked(param, checksum);
+  return (hex, at) => {
+    reach(hex, at + WORD);
+    return read(hex, at);
+  };
+}
+
+function unchecked(param: AbiParameter, checksum: Checksum): Reader {
   const { type } = param;
   const array = /^(.*)\[(\d*)\]$/.exec(type);
   if (array) {
@@ -137,7 +153,13 @@ function reader(param: AbiParameter, checksum: Checksum): Reader {
         const head = base + i * step;
         return dynamic ? read(hex, base + 2 * small(hex, head)) : read(hex, head);
       });
-    if (array[2] === "") return (hex, at) => items(hex, at + WORD, small(hex, at));
+    if (array[2] === "") {
+      return (hex, at) => {
+        const length = small(hex, at);
+        reach(hex, at + WORD + length * step);
+        return items(hex, at + WORD, length);
+      };
+    }
     const length = Number(array[2]);
     return (hex, at) => items(hex, at, length);
   }
@@ -153,8 +175,13 @@ function reader(param: AbiParameter, checksum: Checksum): Reader {
   }
   if (type === "address") return (hex, at) => checksum(`0x${hex.slice(at + 24, at + WORD)}`);
   if (type === "bool") return (hex, at) => hex.charCodeAt(at + WORD - 1) !== 48;
-  if (type === "string") return (hex, at) => hexToString(`0x${hex.slice(at + WORD, at + WORD + 2 * small(hex, at))}`);
-  if (type === "bytes") return (hex, at) => `0x${hex.slice(at + WORD, at + WORD + 2 * small(hex, at))}`;
+  const tail = (hex: string, at: number) => {
+    const end = at + WORD + 2 * small(hex, at);
+    reach(hex, end);
+    return hex.slice(at + WORD, end);
+  };
+  if (type === "string") return (hex, at) => hexToString(`0x${tail(hex, at)}`);
+  if (type === "bytes") return (hex, at) => `0x${tail(hex, at)}`;
   const bytes = /^bytes(\d+)$/.exec(type);
   if (bytes) return (hex, at) => `0x${hex.slice(at, at + 2 * Number(bytes[1]))}`;
   const integer = /^(u?)int(\d*)$/.exec(type);
@@ -173,12 +200,12 @@ function reader(param: AbiParameter, checksum: Checksum): Reader {
 }
 
 /** One event's decoder: its name and a function of a log's topics and data to its arguments. */
-interface EventDecoder {
+export interface EventDecoder {
   name: string;
   decode(topics: readonly string[], data: string): Record<string, unknown> | undefined;
 }
 
-function eventDecoder(event: AbiEvent, checksum: Checksum): EventDecoder {
+export function eventDecoder(event: AbiEvent, checksum: Checksum): EventDecoder {
   const { inputs } = event;
   const names = inputs.map((input, i) => input.name || String(i));
   const indexed = inputs.filter((input) => input.indexed);

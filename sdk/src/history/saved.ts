@@ -84,9 +84,8 @@ export function fromTaggedJson(json: Json): unknown {
     }
     throw new TypeError(`A malformed ${keys[0]}`);
   }
-  const value: Record<string, unknown> = {};
-  for (const key of keys) value[key] = fromTaggedJson(json[key]);
-  return value;
+  // Object.fromEntries defines each key as the object's own (a "__proto__" key in a file stays data).
+  return Object.fromEntries(keys.map((key) => [key, fromTaggedJson(json[key])]));
 }
 
 /** The deployment's contracts as a saved folder names them. */
