@@ -38,7 +38,7 @@ export interface HistorySnapshot {
   logs: RawLog[];
 }
 
-/** Where snapshots are kept between fetches: memory here, files in file-cache.ts, local storage in a browser. */
+/** Where snapshots are kept between fetches: memory here, files in scripts/lib/history/file-cache.ts. */
 export interface HistoryCache {
   load(key: string): Promise<HistorySnapshot | undefined>;
   save(key: string, snapshot: HistorySnapshot): Promise<void>;
