@@ -5,13 +5,21 @@ import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
 
-// Each page loads when first visited: the first download is the shell.
+// Each page loads when first visited: the first download is the shell. The page a visit opens on starts loading
+// as the app starts (main.tsx), while the cached books are read.
+export const PAGE_MODULES: Record<Page, () => Promise<{ default: React.ComponentType }>> = {
+  me: () => import("./pages/me/index.tsx"),
+  work: () => import("./pages/work/index.tsx"),
+  decisions: () => import("./pages/decisions/index.tsx"),
+  treasury: () => import("./pages/treasury/index.tsx"),
+  audit: () => import("./pages/audit/index.tsx"),
+};
 const PAGE_COMPONENTS: Record<Page, React.ComponentType> = {
-  me: lazy(() => import("./pages/me/index.tsx")),
-  work: lazy(() => import("./pages/work/index.tsx")),
-  decisions: lazy(() => import("./pages/decisions/index.tsx")),
-  treasury: lazy(() => import("./pages/treasury/index.tsx")),
-  audit: lazy(() => import("./pages/audit/index.tsx")),
+  me: lazy(PAGE_MODULES.me),
+  work: lazy(PAGE_MODULES.work),
+  decisions: lazy(PAGE_MODULES.decisions),
+  treasury: lazy(PAGE_MODULES.treasury),
+  audit: lazy(PAGE_MODULES.audit),
 };
 
 const messages = defineMessages(

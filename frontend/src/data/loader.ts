@@ -5,7 +5,8 @@
  * only for what is new. A follower keeps one deployment's books for the page's life and brings them forward one
  * update at a time (data/history.tsx runs it inside queries).
  */
-import type { PublicClient } from "viem";
+import type { Client, PublicClient } from "viem";
+import { getBlock } from "viem/actions";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
 import {
   createHistoryFolder,
@@ -47,10 +48,17 @@ export interface CacheSlot {
 }
 
 /** The hash of the deployment's first block, which a restarted local chain changes. */
-export async function deploymentBlockHash(client: PublicClient, deployment: Deployment): Promise<string> {
-  const { hash } = await client.getBlock({ blockNumber: BigInt(deployment.startBlock) });
+export async function deploymentBlockHash(client: Client, deployment: Deployment): Promise<string> {
+  const { hash } = await getBlock(client, { blockNumber: BigInt(deployment.startBlock) });
   return hash;
 }
+
+/**
+ * The client as fetchHistory takes it. The SDK types it as a PublicClient, but the fetch only sends JSON-RPC
+ * requests (`client.request`): a bare client serves it, without every viem action in the app's download (a public
+ * client's actions would put the first download over its budget, and loading them later held the first fetch back).
+ */
+const forFetch = (client: Client): PublicClient => client as unknown as PublicClient;
 
 /**
  * The folder's books as the pages see them: new objects at each update (the folder folds in place), so that what
@@ -103,7 +111,7 @@ export async function loadCached(
  * books and saves their decoded events (without waiting for the write). `previous` itself when no block is new.
  */
 export async function update(
-  client: PublicClient,
+  client: Client,
   deployment: Deployment,
   slot: CacheSlot,
   previous: FollowedHistory | undefined,
@@ -122,7 +130,7 @@ export async function update(
   if (previous) await cache.save(slot.key, previous.snapshot);
   // Both before folding: the folder folds in place, and an update that fails leaves the books as they were.
   const [snapshot, hash] = await Promise.all([
-    fetchHistory(client, deployment, { toBlock, cache, cacheKey: slot.key, onProgress }),
+    fetchHistory(forFetch(client), deployment, { toBlock, cache, cacheKey: slot.key, onProgress }),
     slot.hash,
   ]);
   const folder = previous?.folder ?? createHistoryFolder(deployment);
@@ -158,7 +166,7 @@ export interface FollowerOptions {
 
 /** A follower, which starts reading the cache (unless given its books) and asking the chain for its deployment block's hash at once. */
 export function historyFollower(
-  client: PublicClient,
+  client: Client,
   deployment: Deployment,
   store: HistoryStore,
   options: FollowerOptions = {},
