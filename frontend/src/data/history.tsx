@@ -1,8 +1,9 @@
 /**
  * The DisCO's books for every page, as queries: the cached books (IndexedDB), shown at once and then confirmed
  * against the chain (dropped if it is not theirs), then the books at each new block, each folded onto the last by one
- * follower per app (data/loader.ts). The cache and the chain's head are asked for as the app starts (prefetchHistory,
- * before React renders, which waits for the cached books); the history code comes with the first download and the
+ * follower per app (data/loader.ts). The cache's reading, the chain's head and (with nothing cached) the whole
+ * history's fetch start before the app's code has run (data/early.ts); prefetchHistory starts the queries on them
+ * before React renders, which waits for the cached books. The history code comes with the first download and the
  * fetch reads through a bare client, so that neither the cached books nor the first fetch wait for a chunk.
  * The app's own transactions bring the books to their block at once (refresh). Marks `disco-figures` on the
  * Performance timeline when the books are first ready, which the load benchmark reads (scripts/app-bench.ts).
@@ -14,9 +15,10 @@ import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
+import { cachedUpdates, firstHead, prefetched, progress, store } from "./early.ts";
 import { historyFollower, loadCached, type HistoryFollower, type LoadedHistory } from "./loader.ts";
 import { config } from "../wagmi.ts";
-import { historyKey, indexedDbStore } from "./store.ts";
+import { historyKey } from "./store.ts";
 
 export interface HistoryView {
   status: "loading" | "ready" | "error";
@@ -31,35 +33,10 @@ export interface HistoryView {
 /** Every query of this deployment's history starts with this key. */
 export const HISTORY_KEY = ["disco-history", deployment.chainId, deployment.contracts.governor.address] as const;
 
-/** The first fetch's progress, for the loading message. */
-const progress = (() => {
-  let value: FetchProgress | undefined;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set: (next: FetchProgress) => {
-      value = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-})();
-
-const store = indexedDbStore();
-
-/** The cached books, read and folded once per page load, without waiting for a client. */
+/** The cached books, read (from the visit's start: data/early.ts) and folded once per page load. */
 let fromCache: ReturnType<typeof loadCached> | undefined;
 function cachedOf(): ReturnType<typeof loadCached> {
-  if (fromCache) return fromCache;
-  const key = historyKey(deployment);
-  // The cache's reading, on the Performance timeline for the load benchmark.
-  const started = performance.now();
-  const stored = store.get(key);
-  void stored.then(() => performance.measure("disco-cache-read", { start: started }));
-  fromCache = loadCached(store, key, deployment, stored);
+  fromCache ??= loadCached(store, historyKey(deployment), deployment, cachedUpdates);
   return fromCache;
 }
 
@@ -71,6 +48,7 @@ let follower: HistoryFollower | undefined;
 function followerOf(): HistoryFollower {
   follower ??= historyFollower(config.getClient({ chainId: chain.id }), deployment, store, {
     cached: cachedOf(),
+    prefetched,
     onProgress: progress.set,
   });
   return follower;
@@ -121,7 +99,7 @@ const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 export function prefetchHistory(queryClient: QueryClient): Promise<void> {
   const cached = queryClient.prefetchQuery(cachedBooks());
   void queryClient.prefetchQuery(cacheConfirmed());
-  void getBlockNumber(config.getClient({ chainId: chain.id }), { cacheTime: 0 })
+  void firstHead
     .then((head) => {
       if (queryClient.getQueryData(HEAD_KEY) === undefined) queryClient.setQueryData(HEAD_KEY, head);
       return queryClient.prefetchQuery(booksAt(head));
