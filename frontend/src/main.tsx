@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { WagmiProvider } from "wagmi";
-import { App, PAGE_MODULES } from "./App.tsx";
+import { App, preloadPage } from "./App.tsx";
 import { prefetchHistory } from "./data/history.tsx";
 import { I18nProvider } from "./i18n.tsx";
 import { parseRoute } from "./route.ts";
@@ -11,14 +11,14 @@ import { config } from "./wagmi.ts";
 
 const queryClient = new QueryClient();
 const cached = prefetchHistory(queryClient);
-void PAGE_MODULES[parseRoute(window.location.hash).page]().catch(() => undefined);
+const opening = preloadPage(parseRoute(window.location.hash).page).catch(() => undefined);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-// The first render waits for the cached books (tens of milliseconds), so that it shows them rather than a loading
-// state and renders again; never long, should the browser's database be slow to answer.
-await Promise.race([cached, new Promise((resolve) => setTimeout(resolve, 500))]);
+// The first render waits for the cached books (tens of milliseconds) and the opening page's code, so that it shows
+// them rather than a loading state and renders again; never long, should the database or the network be slow.
+await Promise.race([Promise.all([cached, opening]), new Promise((resolve) => setTimeout(resolve, 500))]);
 
 createRoot(root).render(
   <StrictMode>
