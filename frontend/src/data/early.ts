@@ -41,7 +41,9 @@ export const store = indexedDbStore();
 // When the first requests leave, on the Performance timeline for the load benchmark (scripts/app-bench.ts).
 performance.mark("disco-early");
 
-const client = createClient({ chain, transport: http(rpcUrl, { batch: true }) });
+// The whole history's answer is megabytes: read by the browser at once (viem otherwise reads it chunk by chunk in
+// JavaScript to bound its size, a tenth of a second here). The URL is the app's own RPC.
+const client = createClient({ chain, transport: http(rpcUrl, { batch: true, maxResponseBodySize: false }) });
 
 const key = historyKey(deployment);
 /** The cached updates of this deployment's books. */
