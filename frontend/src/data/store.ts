@@ -83,8 +83,8 @@ const hint = {
 /**
  * IndexedDB, or nothing kept where the browser refuses it (a private window may): the app still works, slower. One
  * connection, so that writes apply in the order they are made (IndexedDB runs a connection's read-write transactions
- * in the order they were created); each write waits until the browser is idle (or at most two seconds), so that
- * cloning the books into the database comes after the page has shown them.
+ * in the order they were created); each write waits for the task that made it to end, so that cloning the books into
+ * the database comes after the page has them (not after it has shown them: a visit may end at once, the write with it).
  */
 export function indexedDbStore(): HistoryStore {
   if (typeof indexedDB === "undefined")
@@ -101,17 +101,15 @@ export function indexedDbStore(): HistoryStore {
         }),
     );
   };
-  // Idle callbacks (and timeouts of one delay) run in the order they were asked for.
-  const idle = (work: () => void) =>
-    typeof requestIdleCallback === "function" ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200);
   const later = (write: () => Promise<unknown>) =>
     new Promise<void>((resolve) =>
-      idle(
+      setTimeout(
         () =>
           void write().then(
             () => resolve(),
             () => resolve(),
           ),
+        0,
       ),
     );
   return {
