@@ -41,9 +41,27 @@ export const store = indexedDbStore();
 // When the first requests leave, on the Performance timeline for the load benchmark (scripts/app-bench.ts).
 performance.mark("disco-early");
 
+let logsAsked = () => {};
+/**
+ * Resolves once a request for logs has left: the app's first render waits for it when the whole history is
+ * fetched (main.tsx), so that the round trips before it are not held up behind that render.
+ */
+export const logsRequested = new Promise<void>((resolve) => {
+  logsAsked = resolve;
+});
+
 // The whole history's answer is megabytes: read by the browser at once (viem otherwise reads it chunk by chunk in
-// JavaScript to bound its size, a tenth of a second here). The URL is the app's own RPC.
-const client = createClient({ chain, transport: http(rpcUrl, { batch: true, maxResponseBodySize: false }) });
+// JavaScript and refuses more than 10 MB; a tenth of a second at 10,000 events). The URL is the app's own RPC.
+const client = createClient({
+  chain,
+  transport: http(rpcUrl, {
+    batch: true,
+    maxResponseBodySize: false,
+    onFetchRequest: (_request, init) => {
+      if (typeof init.body === "string" && init.body.includes('"eth_getLogs"')) logsAsked();
+    },
+  }),
+});
 
 const key = historyKey(deployment);
 /** The cached updates of this deployment's books. */

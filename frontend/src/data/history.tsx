@@ -65,8 +65,10 @@ function firstShown<T extends LoadedHistory | null>(books: T): T {
 }
 
 // Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
+/** The query of the cached books, which holds them (or null) once read. */
+export const cachedBooksKey = [...HISTORY_KEY, "cache"];
 const cachedBooks = () => ({
-  queryKey: [...HISTORY_KEY, "cache"],
+  queryKey: cachedBooksKey,
   queryFn: async () => firstShown((await cachedOf()) ?? null),
   staleTime: Infinity,
   gcTime: Infinity,
