@@ -10,10 +10,11 @@
  *
  * Builds the history on a chain of its own (the audit benchmark's buildHistory, through the contracts' real entry
  * points), builds the app for it, serves it as in production and loads it in Chromium with a fresh profile. Time
- * zero is the navigation's start; the app marks `disco-figures` when the books are first ready
- * (frontend/src/data/history.tsx), and the figures count as shown once `[data-figures]` is visible. Each fold of
- * new logs is a `disco-fold` measure (frontend/src/data/loader.ts); the new block is a token payment into the
- * treasury from the node's first dev account.
+ * zero is the navigation's start; the app marks `disco-early` when its first requests leave
+ * (frontend/src/data/early.ts) and `disco-figures` when the books are first ready (frontend/src/data/history.tsx),
+ * and the figures count as shown once `[data-figures]` is visible. Each fold of new logs is a `disco-fold` measure
+ * (frontend/src/data/loader.ts); the new block is a token payment into the treasury from the node's first dev
+ * account.
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -57,8 +58,11 @@ interface Load {
   fromCache: boolean;
   events: number;
   domContentLoadedMs: number;
-  /** The requests to the chain's RPC URL that ended before the mark. */
-  rpc: { count: number; firstStartMs: number; lastEndMs: number };
+  /** When the page's HTML had arrived, and when its first requests left (the `disco-early` mark, data/early.ts). */
+  htmlMs: number;
+  earlyMs: number;
+  /** The requests to the chain's RPC URL that ended before the mark, and the longest of them (the logs'). */
+  rpc: { count: number; firstStartMs: number; lastEndMs: number; longest: { startMs: number; endMs: number } };
   /**
    * The page's own measures before the mark (0 when absent): the fetched logs' decoding and folding, the cache's
    * reading and the cached events' fold (frontend/src/data/{loader.ts,history.tsx}).
@@ -97,14 +101,17 @@ async function measure(page: Page, rpcUrl: string): Promise<Load> {
           cacheFoldMs: before("disco-cache-fold"),
         },
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : 0,
+        htmlMs: nav ? nav.responseEnd : 0,
+        earlyMs: performance.getEntriesByName("disco-early")[0]?.startTime ?? 0,
         rpc: {
           count: rpc.length,
           firstStartMs: rpc.length ? Math.min(...rpc.map((e) => e.startTime)) : 0,
           lastEndMs: rpc.length ? Math.max(...rpc.map((e) => e.responseEnd)) : 0,
+          longest: rpc.reduce((a, e) => (e.responseEnd - e.startTime > a.endMs - a.startMs ? { startMs: e.startTime, endMs: e.responseEnd } : a), { startMs: 0, endMs: 0 }),
         },
       };
     })()`,
-  )) as Pick<Load, "domContentLoadedMs" | "rpc" | "work">;
+  )) as Pick<Load, "domContentLoadedMs" | "htmlMs" | "earlyMs" | "rpc" | "work">;
   return {
     markMs: seen.markMs,
     visibleMs: seen.visibleMs,
@@ -215,8 +222,8 @@ dashboard figures: first load ${s(first.markMs)} (${count(first.events)} events)
   [data-figures] visible: first ${s(first.visibleMs)}, second ${s(second.visibleMs)}
   fromCache: first ${first.fromCache}, second ${second.fromCache}
   initial JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (budget ${INITIAL_JS_BUDGET / 1024} KB)
-  first load, where the time went: page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)}; after the last answer until the mark ${s(first.markMs - first.rpc.lastEndMs)}, of which decode and fold ${s(first.work.foldMs)}
-  second load: DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC request(s) before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}; reading the cache ${s(second.work.cacheReadMs)}, folding its events ${s(second.work.cacheFoldMs)}`);
+  first load, where the time went: HTML arrived ${s(first.htmlMs)}; first requests sent ${s(first.earlyMs)}; page and scripts ready (DOMContentLoaded) ${s(first.domContentLoadedMs)}; ${first.rpc.count} RPC requests ${s(first.rpc.firstStartMs)} to ${s(first.rpc.lastEndMs)}, the longest (the logs) ${s(first.rpc.longest.startMs)} to ${s(first.rpc.longest.endMs)}; after the last answer until the mark ${s(first.markMs - first.rpc.lastEndMs)}, of which decode and fold ${s(first.work.foldMs)}
+  second load: HTML arrived ${s(second.htmlMs)}; cache read begun ${s(second.earlyMs)}; DOMContentLoaded ${s(second.domContentLoadedMs)}; ${second.rpc.count} RPC request(s) before the mark; after the last until the mark ${s(second.markMs - second.rpc.lastEndMs)}; reading the cache ${s(second.work.cacheReadMs)}, folding its events ${s(second.work.cacheFoldMs)}`);
 
   // A new block: the page folds its logs onto the books; Node folds the same logs after 1,000 events and after all.
   const since = (await page.evaluate("performance.now()")) as number;

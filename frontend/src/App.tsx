@@ -5,14 +5,37 @@ import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
 
-// Each page loads when first visited: the first download is the shell.
-const PAGE_COMPONENTS: Record<Page, React.ComponentType> = {
-  me: lazy(() => import("./pages/me/index.tsx")),
-  work: lazy(() => import("./pages/work/index.tsx")),
-  decisions: lazy(() => import("./pages/decisions/index.tsx")),
-  treasury: lazy(() => import("./pages/treasury/index.tsx")),
-  audit: lazy(() => import("./pages/audit/index.tsx")),
+/**
+ * A page loaded when first shown, or before, by `preload`: then its first render does not suspend (React holds a
+ * Suspense boundary's content back for up to 300 ms after showing its fallback).
+ */
+function lazyPage(load: () => Promise<{ default: React.ComponentType }>) {
+  let loaded: React.ComponentType | undefined;
+  const Lazy = lazy(load);
+  return {
+    preload: () =>
+      load().then((module) => {
+        loaded = module.default;
+      }),
+    Component: () => {
+      const Page = loaded ?? Lazy;
+      return <Page />;
+    },
+  };
+}
+
+// Each page loads when first visited: the first download is the shell. The page a visit opens on loads as the app
+// starts (main.tsx), while the cached books are read.
+const PAGE_COMPONENTS: Record<Page, ReturnType<typeof lazyPage>> = {
+  me: lazyPage(() => import("./pages/me/index.tsx")),
+  work: lazyPage(() => import("./pages/work/index.tsx")),
+  decisions: lazyPage(() => import("./pages/decisions/index.tsx")),
+  treasury: lazyPage(() => import("./pages/treasury/index.tsx")),
+  audit: lazyPage(() => import("./pages/audit/index.tsx")),
 };
+
+/** Loads a page's code, so that its first render shows it at once. */
+export const preloadPage = (page: Page): Promise<void> => PAGE_COMPONENTS[page].preload();
 
 const messages = defineMessages(
   {
@@ -46,7 +69,7 @@ export function App() {
   const { lang, setLang } = useLang();
   const { page } = useRoute();
   const history = useHistory();
-  const Current = PAGE_COMPONENTS[page];
+  const Current = PAGE_COMPONENTS[page].Component;
   return (
     <>
       <a className="skip" href="#main">

@@ -1,8 +1,10 @@
 /**
  * The DisCO's books for every page, as queries: the cached books (IndexedDB), shown at once and then confirmed
  * against the chain (dropped if it is not theirs), then the books at each new block, each folded onto the last by one
- * follower per app (data/loader.ts). The cache and the chain's head are asked for as the app starts (prefetchHistory,
- * before React renders); the history code comes with the first download, so that cached books wait for no chunk.
+ * follower per app (data/loader.ts). The cache's reading, the chain's head and (with nothing cached) the whole
+ * history's fetch start before the app's code has run (data/early.ts); prefetchHistory starts the queries on them
+ * before React renders, which waits for the cached books. The history code comes with the first download and the
+ * fetch reads through a bare client, so that neither the cached books nor the first fetch wait for a chunk.
  * The app's own transactions bring the books to their block at once (refresh). Marks `disco-figures` on the
  * Performance timeline when the books are first ready, which the load benchmark reads (scripts/app-bench.ts).
  */
@@ -13,9 +15,10 @@ import { useBlockNumber, useClient } from "wagmi";
 import { getBlockNumberQueryKey } from "wagmi/query";
 import type { FetchProgress } from "@disco-ledger/sdk/history";
 import { chain, deployment } from "../chain.ts";
+import { cachedUpdates, firstHead, prefetched, progress, store } from "./early.ts";
 import { historyFollower, loadCached, type HistoryFollower, type LoadedHistory } from "./loader.ts";
 import { config } from "../wagmi.ts";
-import { historyKey, indexedDbStore } from "./store.ts";
+import { historyKey } from "./store.ts";
 
 export interface HistoryView {
   status: "loading" | "ready" | "error";
@@ -30,48 +33,24 @@ export interface HistoryView {
 /** Every query of this deployment's history starts with this key. */
 export const HISTORY_KEY = ["disco-history", deployment.chainId, deployment.contracts.governor.address] as const;
 
-/** The first fetch's progress, for the loading message. */
-const progress = (() => {
-  let value: FetchProgress | undefined;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set: (next: FetchProgress) => {
-      value = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
-})();
-
-const store = indexedDbStore();
-
-/** The cached books, read and folded once per page load, without waiting for a client. */
+/** The cached books, read (from the visit's start: data/early.ts) and folded once per page load. */
 let fromCache: ReturnType<typeof loadCached> | undefined;
 function cachedOf(): ReturnType<typeof loadCached> {
-  if (fromCache) return fromCache;
-  const key = historyKey(deployment);
-  // The cache's reading, on the Performance timeline for the load benchmark.
-  const started = performance.now();
-  const stored = store.get(key);
-  void stored.then(() => performance.measure("disco-cache-read", { start: started }));
-  fromCache = loadCached(store, key, deployment, stored);
+  fromCache ??= loadCached(store, historyKey(deployment), deployment, cachedUpdates);
   return fromCache;
 }
 
-/** The app's one follower, kept across refetches, reading through the app's one client (wagmi's). */
-let follower: Promise<HistoryFollower> | undefined;
-function followerOf(): Promise<HistoryFollower> {
-  // wagmi/actions' public client brings every viem action: it loads after the first download.
-  follower ??= import("wagmi/actions").then((actions) =>
-    historyFollower(actions.getPublicClient(config, { chainId: chain.id }), deployment, store, {
-      cached: cachedOf(),
-      onProgress: progress.set,
-    }),
-  );
+/**
+ * The app's one follower, kept across refetches, reading through the app's one client (wagmi's, which batches
+ * requests made together): a bare client, so the first fetch waits for no chunk of viem's actions.
+ */
+let follower: HistoryFollower | undefined;
+function followerOf(): HistoryFollower {
+  follower ??= historyFollower(config.getClient({ chainId: chain.id }), deployment, store, {
+    cached: cachedOf(),
+    prefetched,
+    onProgress: progress.set,
+  });
   return follower;
 }
 
@@ -86,8 +65,10 @@ function firstShown<T extends LoadedHistory | null>(books: T): T {
 }
 
 // Books are large and change only by folding: no structural sharing (a deep compare of every event per block).
+/** The query of the cached books, which holds them (or null) once read. */
+export const cachedBooksKey = [...HISTORY_KEY, "cache"];
 const cachedBooks = () => ({
-  queryKey: [...HISTORY_KEY, "cache"],
+  queryKey: cachedBooksKey,
   queryFn: async () => firstShown((await cachedOf()) ?? null),
   staleTime: Infinity,
   gcTime: Infinity,
@@ -97,14 +78,14 @@ const cachedBooks = () => ({
 /** Whether the cached books are of the chain read now; until they are, they are shown, and if not, no longer. */
 const cacheConfirmed = () => ({
   queryKey: [...HISTORY_KEY, "confirmed"],
-  queryFn: async () => (await followerOf()).confirmed(),
+  queryFn: () => followerOf().confirmed(),
   staleTime: Infinity,
   gcTime: Infinity,
 });
 
 const booksAt = (block: bigint) => ({
   queryKey: [...HISTORY_KEY, "block", Number(block)],
-  queryFn: async () => firstShown(await (await followerOf()).advance(Number(block))),
+  queryFn: async () => firstShown(await followerOf().advance(Number(block))),
   staleTime: Infinity,
   gcTime: 10_000,
   structuralSharing: false,
@@ -113,19 +94,21 @@ const booksAt = (block: bigint) => ({
 const HEAD_KEY = getBlockNumberQueryKey({ chainId: chain.id });
 
 /**
- * Starts the books' queries as the app starts, before React renders and its hooks ask: the history code, the
- * cache and its confirmation, and the chain's head with the books at it.
+ * Starts the books' queries as the app starts, before React renders and its hooks ask: the cache and its
+ * confirmation, and the chain's head with the books at it (the head and the deployment block's hash in one batched
+ * request). Resolves once the cached books are read (and folded, if any), so that the first render can show them.
  */
-export function prefetchHistory(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(cachedBooks());
+export function prefetchHistory(queryClient: QueryClient): Promise<void> {
+  const cached = queryClient.prefetchQuery(cachedBooks());
   void queryClient.prefetchQuery(cacheConfirmed());
-  void getBlockNumber(config.getClient({ chainId: chain.id }), { cacheTime: 0 })
+  void firstHead
     .then((head) => {
       if (queryClient.getQueryData(HEAD_KEY) === undefined) queryClient.setQueryData(HEAD_KEY, head);
       return queryClient.prefetchQuery(booksAt(head));
     })
     // The hooks ask again, and show the error.
     .catch(() => undefined);
+  return cached;
 }
 
 export function useHistory(): HistoryView {

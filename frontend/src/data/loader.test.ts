@@ -10,7 +10,7 @@ import {
 } from "viem";
 import { describe, expect, it, vi } from "vitest";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
-import { createLogDecoder, type RawLog } from "@disco-ledger/sdk/history";
+import { createLogDecoder, fetchHistory, type RawLog } from "@disco-ledger/sdk/history";
 import { tokenAbi } from "@disco-ledger/sdk/abis";
 import { historyFollower, loadCached, update } from "./loader.ts";
 import { historyKey, memoryStore, type HistoryStore } from "./store.ts";
@@ -235,5 +235,30 @@ describe("the browser's history loader", () => {
     const restarted = await follower.advance(2);
     expect(restarted.lastBlock).toBe(2);
     expect(restarted.state.treasuryBalance).toBe(10n);
+  });
+
+  it("folds a history fetched before it was made only as its first books, and only at the block it was fetched to", async () => {
+    const { chain, client } = fakeChain();
+    chain.logs.push(transfer(2, 30n), transfer(3, 4n));
+    chain.head = 3;
+    const early = (toBlock: number) =>
+      Promise.resolve({ toBlock, snapshot: fetchHistory(client, deployment, { toBlock }) });
+
+    const adopted = historyFollower(client, deployment, memoryStore(), { prefetched: early(2) });
+    expect((await adopted.advance(2)).state.treasuryBalance).toBe(30n);
+    expect((await adopted.advance(3)).state.treasuryBalance).toBe(34n);
+    // The prefetch's range, then only the new block: the follower fetched nothing twice.
+    expect(chain.ranges).toEqual([
+      [1, 2],
+      [3, 3],
+    ]);
+
+    chain.ranges.length = 0;
+    const passed = historyFollower(client, deployment, memoryStore(), { prefetched: early(2) });
+    expect((await passed.advance(3)).state.treasuryBalance).toBe(34n);
+    expect(chain.ranges).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
   });
 });

@@ -5,7 +5,8 @@
  * only for what is new. A follower keeps one deployment's books for the page's life and brings them forward one
  * update at a time (data/history.tsx runs it inside queries).
  */
-import type { PublicClient } from "viem";
+import type { Client } from "viem";
+import { getBlock } from "viem/actions";
 import type { Deployment } from "@disco-ledger/sdk/deployment";
 import {
   createHistoryFolder,
@@ -17,6 +18,8 @@ import {
   type HistorySnapshot,
   type HistoryState,
 } from "@disco-ledger/sdk/history";
+import type { PrefetchedHistory } from "./early.ts";
+import { forFetch } from "./fetchClient.ts";
 import { historyKey, type CachedUpdate, type HistoryStore } from "./store.ts";
 
 export interface LoadedHistory {
@@ -47,8 +50,8 @@ export interface CacheSlot {
 }
 
 /** The hash of the deployment's first block, which a restarted local chain changes. */
-export async function deploymentBlockHash(client: PublicClient, deployment: Deployment): Promise<string> {
-  const { hash } = await client.getBlock({ blockNumber: BigInt(deployment.startBlock) });
+export async function deploymentBlockHash(client: Client, deployment: Deployment): Promise<string> {
+  const { hash } = await getBlock(client, { blockNumber: BigInt(deployment.startBlock) });
   return hash;
 }
 
@@ -98,33 +101,44 @@ export async function loadCached(
   }
 }
 
+export interface UpdateOptions {
+  onProgress?: (progress: FetchProgress) => void;
+  /** The whole history up to `toBlock`, fetched already: used when there are no books to build on. */
+  fetched?: Promise<HistorySnapshot>;
+}
+
 /**
  * Brings `previous` (or nothing) up to `toBlock`: fetches the logs after its last block, folds only those onto its
  * books and saves their decoded events (without waiting for the write). `previous` itself when no block is new.
  */
 export async function update(
-  client: PublicClient,
+  client: Client,
   deployment: Deployment,
   slot: CacheSlot,
   previous: FollowedHistory | undefined,
   toBlock: number,
-  onProgress?: (progress: FetchProgress) => void,
+  options: UpdateOptions = {},
 ): Promise<FollowedHistory> {
   const last = previous?.snapshot.lastBlock;
   if (last !== undefined && last > toBlock) {
     // The chain is behind the cache: not the chain it came from. Start again.
     void slot.store.delete(slot.key);
-    return update(client, deployment, slot, undefined, toBlock, onProgress);
+    return update(client, deployment, slot, undefined, toBlock, options);
   }
   if (previous && last === toBlock) return previous;
-  // fetchHistory resumes from a snapshot in its cache; ours carries no logs, so it returns only the new ones.
-  const cache = memoryCache();
-  if (previous) await cache.save(slot.key, previous.snapshot);
+  const fetch = async () => {
+    // fetchHistory resumes from a snapshot in its cache; ours carries no logs, so it returns only the new ones.
+    const cache = memoryCache();
+    if (previous) await cache.save(slot.key, previous.snapshot);
+    return fetchHistory(forFetch(client), deployment, {
+      toBlock,
+      cache,
+      cacheKey: slot.key,
+      onProgress: options.onProgress,
+    });
+  };
   // Both before folding: the folder folds in place, and an update that fails leaves the books as they were.
-  const [snapshot, hash] = await Promise.all([
-    fetchHistory(client, deployment, { toBlock, cache, cacheKey: slot.key, onProgress }),
-    slot.hash,
-  ]);
+  const [snapshot, hash] = await Promise.all([(!previous && options.fetched) || fetch(), slot.hash]);
   const folder = previous?.folder ?? createHistoryFolder(deployment);
   const [events, unknown] = [folder.decoded.events.length, folder.decoded.unknown.length];
   const started = performance.now();
@@ -153,12 +167,14 @@ export interface HistoryFollower {
 export interface FollowerOptions {
   /** The cached books (loadCached), if their reading has begun already (as the app starts, before any client). */
   cached?: Promise<FollowedHistory | undefined>;
+  /** The whole history fetched before the follower was made (data/early.ts): the first books, if at its block. */
+  prefetched?: Promise<PrefetchedHistory | undefined>;
   onProgress?: (progress: FetchProgress) => void;
 }
 
 /** A follower, which starts reading the cache (unless given its books) and asking the chain for its deployment block's hash at once. */
 export function historyFollower(
-  client: PublicClient,
+  client: Client,
   deployment: Deployment,
   store: HistoryStore,
   options: FollowerOptions = {},
@@ -189,17 +205,20 @@ export function historyFollower(
     confirmed: async () => (await confirmed()).ok,
     advance: (block) =>
       inTurn(async () => {
+        // The prefetched history serves the first update only, and only at its own block.
+        let fetched: Promise<HistorySnapshot> | undefined;
         if (!started) {
           // Cached books are built on once the chain confirms them; without any, the fetch starts at once.
-          const books = await cached;
+          const [books, first] = await Promise.all([cached, options.prefetched?.catch(() => undefined)]);
           current = books && (await confirmed()).ok ? books : undefined;
+          if (first?.toBlock === block) fetched = first.snapshot;
           started = true;
         }
         // A head older than books this page fetched is an update overtaken by a later one. Books from the cache
         // ahead of the chain came from another chain: update() starts again.
         if (current && !current.fromCache && current.lastBlock >= block) return current;
         const hash = confirmed().then((confirmation) => confirmation.hash);
-        current = await update(client, deployment, { store, key, hash }, current, block, onProgress);
+        current = await update(client, deployment, { store, key, hash }, current, block, { onProgress, fetched });
         return current;
       }),
   };

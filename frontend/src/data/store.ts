@@ -28,6 +28,11 @@ export interface HistoryStore {
   /** Saves one update: its events only. */
   add(key: string, update: CachedUpdate): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Whether `key` may have updates, known at once, before reading them: false when none were saved in this browser,
+   * or all were dropped since (a hint kept beside the database, which may be behind a write that never landed).
+   */
+  mayHave(key: string): boolean;
 }
 
 const DB = "disco-ledger";
@@ -55,15 +60,35 @@ function open(): Promise<IDBDatabase> {
 /** A history's updates sort by their last block under its key. */
 const updatesOf = (key: string) => IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]);
 
+/** The hint of `mayHave`, in localStorage; where it can't be kept, every key may have updates. */
+const hint = {
+  name: (key: string) => `${DB}:cached:${key}`,
+  get: (key: string) => {
+    try {
+      return localStorage.getItem(hint.name(key)) !== null;
+    } catch {
+      return true;
+    }
+  },
+  set: (key: string, cached: boolean) => {
+    try {
+      if (cached) localStorage.setItem(hint.name(key), "1");
+      else localStorage.removeItem(hint.name(key));
+    } catch {
+      // Without the hint, the app reads the database before fetching.
+    }
+  },
+};
+
 /**
  * IndexedDB, or nothing kept where the browser refuses it (a private window may): the app still works, slower. One
  * connection, so that writes apply in the order they are made (IndexedDB runs a connection's read-write transactions
  * in the order they were created); each write waits for the task that made it to end, so that cloning the books into
- * the database comes after the page has them.
+ * the database comes after the page has them (not after it has shown them: a visit may end at once, the write with it).
  */
 export function indexedDbStore(): HistoryStore {
   if (typeof indexedDB === "undefined")
-    return { get: async () => [], add: async () => undefined, delete: async () => undefined };
+    return { get: async () => [], add: async () => undefined, delete: async () => undefined, mayHave: () => false };
   let db: Promise<IDBDatabase> | undefined;
   const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
     db ??= open();
@@ -89,8 +114,15 @@ export function indexedDbStore(): HistoryStore {
     );
   return {
     get: (key) => run<CachedUpdate[]>("readonly", (s) => s.getAll(updatesOf(key))).catch(() => []),
-    add: (key, update) => later(() => run("readwrite", (s) => s.put(update, [key, update.snapshot.lastBlock]))),
-    delete: (key) => later(() => run("readwrite", (s) => s.delete(updatesOf(key)))),
+    add: (key, update) => {
+      hint.set(key, true);
+      return later(() => run("readwrite", (s) => s.put(update, [key, update.snapshot.lastBlock])));
+    },
+    delete: (key) => {
+      hint.set(key, false);
+      return later(() => run("readwrite", (s) => s.delete(updatesOf(key))));
+    },
+    mayHave: hint.get,
   };
 }
 
@@ -102,5 +134,6 @@ export function memoryStore(): HistoryStore & { entries: Map<string, CachedUpdat
     get: async (key) => [...(entries.get(key) ?? [])],
     add: async (key, update) => void entries.set(key, [...(entries.get(key) ?? []), update]),
     delete: async (key) => void entries.delete(key),
+    mayHave: (key) => entries.has(key),
   };
 }
