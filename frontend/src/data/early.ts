@@ -9,7 +9,6 @@ import { createClient, http } from "viem";
 import { getBlockNumber } from "viem/actions";
 import { fetchHistory, type FetchProgress, type HistorySnapshot } from "@disco-ledger/sdk/history";
 import { chain, deployment, rpcUrl } from "../chain.ts";
-import { forFetch } from "./fetchClient.ts";
 import { historyKey, indexedDbStore } from "./store.ts";
 
 /** A history fetched up to `toBlock` before the app asked. */
@@ -74,7 +73,7 @@ export const firstHead = getBlockNumber(client, { cacheTime: 0 });
 
 function fetchWhole(head: bigint): PrefetchedHistory {
   const toBlock = Number(head);
-  const snapshot = fetchHistory(forFetch(client), deployment, { toBlock, onProgress: progress.set });
+  const snapshot = fetchHistory(client, deployment, { toBlock, onProgress: progress.set });
   // Its adopter sees a failure; unadopted, it fails quietly (the app asks again).
   snapshot.catch(() => undefined);
   return { toBlock, snapshot };

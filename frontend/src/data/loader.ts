@@ -19,7 +19,6 @@ import {
   type HistoryState,
 } from "@disco-ledger/sdk/history";
 import type { PrefetchedHistory } from "./early.ts";
-import { forFetch } from "./fetchClient.ts";
 import { historyKey, type CachedUpdate, type HistoryStore } from "./store.ts";
 
 export interface LoadedHistory {
@@ -130,7 +129,7 @@ export async function update(
     // fetchHistory resumes from a snapshot in its cache; ours carries no logs, so it returns only the new ones.
     const cache = memoryCache();
     if (previous) await cache.save(slot.key, previous.snapshot);
-    return fetchHistory(forFetch(client), deployment, {
+    return fetchHistory(client, deployment, {
       toBlock,
       cache,
       cacheKey: slot.key,

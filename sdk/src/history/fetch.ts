@@ -2,7 +2,22 @@
  * Every log of a deployment, from its startBlock to a target block, in block ranges that adapt to what the provider
  * accepts, with retries for transient failures, resumable from a cache. Browser-safe: no Node imports.
  */
-import { getAddress, numberToHex, pad, toEventSelector, type Address, type Hex, type PublicClient } from "viem";
+import {
+  getAddress,
+  numberToHex,
+  pad,
+  toEventSelector,
+  type Address,
+  type Client,
+  type Hex,
+  type PublicRpcSchema,
+} from "viem";
+
+/**
+ * What fetching needs of a viem client: its JSON-RPC requests, nothing else. A PublicClient serves, and so does a
+ * bare `createClient` (a browser's first download need not carry viem's actions).
+ */
+export type RpcClient = Pick<Client<never, never, never, PublicRpcSchema>, "request">;
 import type { Deployment } from "../deployment.ts";
 
 /** A log as fetch keeps it: what decoding and ordering need, and nothing that ties it to a provider. */
@@ -189,7 +204,7 @@ export function deploymentAddresses(deployment: Deployment): string[] {
  * each range, so an interrupted fetch resumes where it stopped.
  */
 export async function fetchHistory(
-  client: PublicClient,
+  client: RpcClient,
   deployment: Deployment,
   options: FetchOptions = {},
 ): Promise<HistorySnapshot> {

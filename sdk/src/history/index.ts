@@ -3,10 +3,9 @@
  * resume from), decode it by the contracts' ABIs, fold it into the books, and fold each new block's logs onto them.
  * Browser-safe; the Node file cache is in scripts/lib/history/file-cache.ts.
  */
-import type { PublicClient } from "viem";
 import type { Deployment } from "../deployment.ts";
 import { createLogDecoder, type ContractName, type DecodedHistory } from "./decode.ts";
-import { fetchHistory, type FetchOptions, type HistorySnapshot, type RawLog } from "./fetch.ts";
+import { fetchHistory, type FetchOptions, type HistorySnapshot, type RawLog, type RpcClient } from "./fetch.ts";
 import { createEventFolder, type HistoryState } from "./fold/index.ts";
 import { restoreProgress, saveProgress, type SavedFolder } from "./saved.ts";
 
@@ -75,7 +74,7 @@ export function createHistoryFolder(deployment: DeploymentAddresses, saved?: Sav
 
 /** Fetches, decodes and folds a deployment's history: the state, the logs it came from and any unknown logs. */
 export async function loadHistory(
-  client: PublicClient,
+  client: RpcClient,
   deployment: Deployment,
   options: FetchOptions = {},
 ): Promise<{ state: HistoryState; snapshot: HistorySnapshot; decoded: DecodedHistory }> {

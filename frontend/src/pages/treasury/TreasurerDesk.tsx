@@ -355,7 +355,7 @@ function CloseYear({
         cashBps: settings.cashBps,
       })
     : undefined;
-  // The proposal the CLI and the seed make too (scripts/lib/capital.ts): its description is the record's, in English.
+  // The proposal the CLI and the seed make too (`@disco-ledger/sdk/capital`): its description is the record's, in English.
   const amount = last !== undefined && parsed.ok ? parsed.units : undefined;
   const calls =
     last === undefined || amount === undefined

@@ -2,7 +2,7 @@
  * What closing a year will do, before the members vote it: the periods it spans (every one final), how
  * CapitalAccounts._split shares a surplus (interest on the accounts first, then reserve and commons shares of the
  * rest, then patronage in cash and retained) or how closeYearAtLoss absorbs a loss. Pure; mirrors the contract so
- * the preview is the outcome. The proposal a treasurer makes is scripts/lib/capital.ts's (the year close is the
+ * the preview is the outcome. The proposal a treasurer makes is the SDK's (`@disco-ledger/sdk/capital`) (the year close is the
  * timelock's: the members approve the accounts).
  */
 import type { HistoryState } from "@disco-ledger/sdk/history";
