@@ -70,7 +70,9 @@ export function useTx() {
           return false;
         }
         setState({ phase: "confirmed", hash });
-        await refresh(receipt.blockNumber);
+        // The books catch up with the block; failing to read them changes nothing about the transaction, which is
+        // confirmed (the next block's refresh tries again), so it is never reported as failed.
+        await refresh(receipt.blockNumber).catch(() => undefined);
         return true;
       } catch (error) {
         setState({ phase: "failed", error: explainError(error, lang) });

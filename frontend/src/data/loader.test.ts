@@ -208,6 +208,27 @@ describe("the browser's history loader", () => {
     ]);
   });
 
+  it("after new logs fail to fold, drops the books and their cache, and folds the whole history afresh", async () => {
+    const { chain, client } = fakeChain();
+    const store = memoryStore();
+    const follower = historyFollower(client, deployment, store);
+    chain.logs.push(transfer(2, 500n));
+    chain.head = 2;
+    expect((await follower.advance(2)).state.treasuryBalance).toBe(500n);
+    // A block in which the treasury pays out more than it holds: no contract could have logged it.
+    chain.logs.push(transfer(3, 900n, false));
+    chain.head = 3;
+    await expect(follower.advance(3)).rejects.toThrow(/could not take the chain's new logs/);
+    expect(store.entries.get(key)).toBeUndefined();
+    // The chain's answer is put right (another node, say): the next update folds everything again, from block 1.
+    chain.logs.pop();
+    chain.logs.push(transfer(3, 100n, false));
+    chain.head = 4;
+    const again = await follower.advance(4);
+    expect(again.state.treasuryBalance).toBe(400n);
+    expect(chain.ranges.at(-1)).toEqual([1, 4]);
+  });
+
   it("fetches the first books without waiting for the deployment block's hash, and saves them under it", async () => {
     const { chain, client } = fakeChain("0x0c");
     const store = memoryStore();

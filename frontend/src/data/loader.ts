@@ -136,12 +136,19 @@ export async function update(
       onProgress: options.onProgress,
     });
   };
-  // Both before folding: the folder folds in place, and an update that fails leaves the books as they were.
+  // Both before folding: an update whose fetch fails leaves the books as they were.
   const [snapshot, hash] = await Promise.all([(!previous && options.fetched) || fetch(), slot.hash]);
   const folder = previous?.folder ?? createHistoryFolder(deployment);
   const [events, unknown] = [folder.decoded.events.length, folder.decoded.unknown.length];
   const started = performance.now();
-  folder.apply(snapshot.logs);
+  try {
+    folder.apply(snapshot.logs);
+  } catch (error) {
+    // The folder folds in place, so a fold that fails leaves it half done and refusing more: the cache it came from
+    // goes, and the follower starts the books again from the chain.
+    void slot.store.delete(slot.key);
+    throw new FoldFailed(error);
+  }
   // This update's decoding and folding, on the Performance timeline for the load benchmark.
   performance.measure("disco-fold", {
     start: started,
@@ -150,6 +157,13 @@ export async function update(
   const decoded = { events: folder.decoded.events.slice(events), unknown: folder.decoded.unknown.slice(unknown) };
   void slot.store.add(slot.key, { hash, snapshot: { ...snapshot, logs: [] }, decoded });
   return followed(folder, snapshot, hash, false);
+}
+
+/** New logs that would not fold onto the books: a history the contracts could not have made, or books gone wrong. */
+export class FoldFailed extends Error {
+  constructor(cause: unknown) {
+    super(`The books could not take the chain's new logs: ${(cause as Error).message}`, { cause });
+  }
 }
 
 /** One deployment's books in a page, kept across updates; each update waits for the one before. */
@@ -217,7 +231,13 @@ export function historyFollower(
         // ahead of the chain came from another chain: update() starts again.
         if (current && !current.fromCache && current.lastBlock >= block) return current;
         const hash = confirmed().then((confirmation) => confirmation.hash);
-        current = await update(client, deployment, { store, key, hash }, current, block, { onProgress, fetched });
+        try {
+          current = await update(client, deployment, { store, key, hash }, current, block, { onProgress, fetched });
+        } catch (error) {
+          // After a failed fold the next update folds the whole history afresh.
+          if (error instanceof FoldFailed) current = undefined;
+          throw error;
+        }
         return current;
       }),
   };
