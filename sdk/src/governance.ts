@@ -11,6 +11,7 @@ import {
   keccak256,
   toHex,
   type Address,
+  type ContractFunctionReturnType,
   type Hex,
   type PublicClient,
   type TypedDataDefinition,
@@ -196,11 +197,16 @@ export function relayCall(
 
 /** Reads the governor's EIP-712 domain, which every ballot for it is signed under. */
 export async function readBallotDomain(client: PublicClient, governor: Address): Promise<BallotDomain> {
-  const [, name, version, chainId, verifyingContract] = await client.readContract({
-    address: governor,
-    abi: governorAbi,
-    functionName: "eip712Domain",
-  });
+  return ballotDomainOf(
+    await client.readContract({ address: governor, abi: governorAbi, functionName: "eip712Domain" }),
+  );
+}
+
+/** The ballot domain in the governor's `eip712Domain()` answer (ERC-5267), however it was read. */
+export function ballotDomainOf(
+  answer: ContractFunctionReturnType<typeof governorAbi, "view", "eip712Domain">,
+): BallotDomain {
+  const [, name, version, chainId, verifyingContract] = answer;
   return { name, version, chainId, verifyingContract };
 }
 

@@ -12,6 +12,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
 import {
+  ballotDomainOf,
   ballotNonceKey,
   ballotTypedData,
   ballotTypes,
@@ -94,6 +95,11 @@ describe("governance: ballots", () => {
   const domain: BallotDomain = { name: "GT DisCO", version: "1", chainId: 31337n, verifyingContract: GOVERNOR };
   const proposalId = proposalIdOf(admission);
   const nonce = ballotNonceKey(proposalId) << 64n;
+
+  it("reads the ballot's domain from the governor's eip712Domain() answer (ERC-5267)", () => {
+    const answer = ["0x0f", "GT DisCO", "1", 31337n, GOVERNOR, `0x${"0".repeat(64)}`, []] as const;
+    expect(ballotDomainOf(answer)).toEqual(domain);
+  });
 
   it("keys a ballot's nonce by the proposal id's low 192 bits", () => {
     expect(ballotNonceKey(proposalId)).toBe(proposalId & ((1n << 192n) - 1n));

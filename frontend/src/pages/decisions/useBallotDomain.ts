@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { useReadContract } from "wagmi";
 import { governorAbi } from "@disco-ledger/sdk/abis";
-import type { BallotDomain } from "@disco-ledger/sdk/governance";
+import { ballotDomainOf, type BallotDomain } from "@disco-ledger/sdk/governance";
 import { GOVERNOR } from "./registry.ts";
 
 export function useBallotDomain(): BallotDomain | undefined {
@@ -13,9 +13,5 @@ export function useBallotDomain(): BallotDomain | undefined {
     query: { staleTime: Infinity },
   });
   // One object per answer, so that effects depending on the domain run once, not on every render.
-  return useMemo(() => {
-    if (!data) return undefined;
-    const [, name, version, chainId, verifyingContract] = data;
-    return { name, version, chainId, verifyingContract };
-  }, [data]);
+  return useMemo(() => (data ? ballotDomainOf(data) : undefined), [data]);
 }
