@@ -2,6 +2,8 @@ import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { firstRequestScript } from "./src/data/first-request.ts";
+import { followed } from "./src/network.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -11,10 +13,16 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  * compiled and run. The app imports the same module, so it adopts them. (The dev server loads it with the app.)
  */
 const EARLY = "early";
+/** Before them, on a first visit, index.html asks for the whole history inline (src/data/first-request.ts). */
+let firstRequest = "";
 const earlyRequests: Plugin = {
   name: "early-requests",
   apply: "build",
   config: () => ({ build: { rollupOptions: { input: { index: "index.html", [EARLY]: "src/data/early.ts" } } } }),
+  configResolved(config) {
+    const { deployment, rpcUrl } = followed(config.env);
+    firstRequest = firstRequestScript(deployment, rpcUrl);
+  },
   transformIndexHtml: {
     order: "post",
     handler(_html, context) {
@@ -36,6 +44,7 @@ const earlyRequests: Plugin = {
       };
       gather(entry.fileName);
       return [
+        { tag: "script", children: firstRequest, injectTo: "head-prepend" as const },
         {
           tag: "script",
           attrs: { type: "module", async: true, crossorigin: true, src: `/${entry.fileName}` },

@@ -15,9 +15,18 @@ import {
   fetchHistory,
   memoryCache,
   TRANSFER_TOPIC,
-  type LogFilter,
+  wholeHistoryOf,
+  wholeHistoryRequest,
   type RawLog,
 } from "@disco-ledger/sdk/history";
+
+/** One eth_getLogs request, as the fake provider saw it. */
+interface LogFilter {
+  address: string | string[];
+  topics?: Array<string | null>;
+  fromBlock: number;
+  toBlock: number;
+}
 
 const address = (n: number) => getAddress(`0x${n.toString(16).padStart(40, "0")}`);
 const NAMES = ["governor", "timelock", "membership", "ledger", "treasury", "capital", "token"] as const;
@@ -77,8 +86,12 @@ const unavailable = () =>
  * A viem client on a fake JSON-RPC provider that refuses ranges wider than `maxRange` with `refusal`, and fails the
  * first `failures` calls.
  */
-function fakeProvider(head: number, options: { maxRange?: number; refusal?: () => unknown; failures?: number } = {}) {
-  const logs = chainLogs(head);
+function fakeProvider(
+  head: number,
+  options: { maxRange?: number; refusal?: () => unknown; failures?: number; mined?: number } = {},
+) {
+  // `mined`: the last block with logs, past the head that eth_blockNumber answers (a block mined meanwhile).
+  const logs = chainLogs(options.mined ?? head);
   const requests: LogFilter[] = [];
   let failures = options.failures ?? 0;
   const request = async ({ method, params }: { method: string; params?: unknown }) => {
@@ -86,9 +99,10 @@ function fakeProvider(head: number, options: { maxRange?: number; refusal?: () =
     if (method === "eth_blockNumber") return numberToHex(head);
     if (method !== "eth_getLogs") throw new Error(`Unexpected ${method}`);
     const [query] = params as [
-      { address: string | string[]; topics?: Array<string | null>; fromBlock: Hex; toBlock: Hex },
+      { address: string | string[]; topics?: Array<string | null>; fromBlock: Hex; toBlock: Hex | "latest" },
     ];
-    const filter: LogFilter = { ...query, fromBlock: Number(query.fromBlock), toBlock: Number(query.toBlock) };
+    const toBlock = query.toBlock === "latest" ? (options.mined ?? head) : Number(query.toBlock);
+    const filter: LogFilter = { ...query, fromBlock: Number(query.fromBlock), toBlock };
     if (!filter.topics) delete filter.topics;
     requests.push(filter);
     if (failures > 0) {
@@ -99,7 +113,17 @@ function fakeProvider(head: number, options: { maxRange?: number; refusal?: () =
     return logs.filter((log) => matches(log, filter)).map(rpcLog);
   };
   const provider = createPublicClient({ transport: custom({ request }) });
-  return { provider, requests, logs };
+  /** A JSON-RPC batch's answer, each request answered or failed on its own. */
+  const batch = (body: string) =>
+    Promise.all(
+      (JSON.parse(body) as Array<{ id: number; method: string; params: unknown }>).map(({ id, method, params }) =>
+        request({ method, params }).then(
+          (result) => ({ jsonrpc: "2.0", id, result }),
+          (error: Error) => ({ jsonrpc: "2.0", id, error: { code: -32000, message: error.message } }),
+        ),
+      ),
+    );
+  return { provider, requests, logs, batch };
 }
 
 const noWait = async () => {};
@@ -247,5 +271,49 @@ describe("fetchHistory", () => {
     expect(classifyError({ code: 429, message: "Too Many Requests" })).to.equal("transient");
     expect(classifyError(new Error("getaddrinfo ENOTFOUND rpc.example"))).to.equal("transient");
     expect(classifyError(new Error("execution reverted"))).to.equal("unknown");
+  });
+});
+
+describe("a whole history in one request (wholeHistoryRequest, wholeHistoryOf)", () => {
+  it("asks for the chain, its head and the three filters' logs to the latest block in one batch", async () => {
+    const head = START + 25_000;
+    const fake = fakeProvider(head);
+    const body = wholeHistoryRequest(deployment);
+    expect((JSON.parse(body) as Array<{ method: string }>).map((r) => r.method)).to.deep.equal([
+      "eth_chainId",
+      "eth_blockNumber",
+      "eth_getLogs",
+      "eth_getLogs",
+      "eth_getLogs",
+    ]);
+    const snapshot = wholeHistoryOf(deployment, await fake.batch(body));
+    expect(fake.requests.map((r) => [r.fromBlock, r.toBlock, r.topics ?? []])).to.deep.equal([
+      [START, head, []],
+      [START, head, [TRANSFER_TOPIC, topic(TREASURY)]],
+      [START, head, [TRANSFER_TOPIC, null, topic(TREASURY)]],
+    ]);
+    // The same history as the fetch by ranges, and one it resumes from.
+    const byRanges = await fetchHistory(fakeProvider(head).provider, deployment);
+    expect(snapshot).to.deep.equal(byRanges);
+  });
+
+  it("leaves the logs of blocks mined after the head it answered to the next fetch", async () => {
+    const head = START + 5_000;
+    const fake = fakeProvider(head, { mined: head + 2_000 });
+    const snapshot = wholeHistoryOf(deployment, await fake.batch(wholeHistoryRequest(deployment)));
+    expect(fake.logs.some((log) => log.blockNumber > head)).to.equal(true);
+    expect(snapshot?.lastBlock).to.equal(head);
+    expect(snapshot?.logs).to.deep.equal(expected(fake.logs, head));
+  });
+
+  it("gives nothing for a refused range, another chain or an answer that is not a batch's", async () => {
+    const refused = fakeProvider(START + 30_000, { maxRange: 10_000, refusal: REFUSALS.Infura });
+    expect(wholeHistoryOf(deployment, await refused.batch(wholeHistoryRequest(deployment)))).to.equal(undefined);
+    const fake = fakeProvider(START + 100);
+    const answer = await fake.batch(wholeHistoryRequest(deployment));
+    expect(wholeHistoryOf(deployment, answer)).to.not.equal(undefined);
+    expect(wholeHistoryOf({ ...deployment, chainId: 1 }, answer)).to.equal(undefined);
+    expect(wholeHistoryOf(deployment, answer.slice(0, 4))).to.equal(undefined);
+    for (const odd of [undefined, null, {}, "0x1", [null]]) expect(wholeHistoryOf(deployment, odd)).to.equal(undefined);
   });
 });

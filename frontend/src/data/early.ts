@@ -3,12 +3,15 @@
  * (async, beside the app's larger download; vite.config.ts), and the app adopts what it started (data/history.tsx
  * imports the same module). It starts reading the cached books and asks the chain's head; when nothing is cached, it
  * fetches the whole history up to that head at once, which the app's follower folds if its first head is the same
- * (data/loader.ts). Nothing here decides what is shown: the books are confirmed against the chain as ever.
+ * (data/loader.ts). On a first visit to a build, index.html itself has asked for the whole history and the head
+ * already (data/first-request.ts): their answer serves unless it failed. Nothing here decides what is shown: the
+ * books are confirmed against the chain as ever.
  */
 import { createClient, http } from "viem";
 import { getBlockNumber } from "viem/actions";
-import { fetchHistory, type FetchProgress, type HistorySnapshot } from "@disco-ledger/sdk/history";
+import { fetchHistory, wholeHistoryOf, type FetchProgress, type HistorySnapshot } from "@disco-ledger/sdk/history";
 import { chain, deployment, rpcUrl } from "../chain.ts";
+import { firstAnswer } from "./first-request.ts";
 import { historyKey, indexedDbStore } from "./store.ts";
 
 /** A history fetched up to `toBlock` before the app asked. */
@@ -68,8 +71,15 @@ export const cachedUpdates = store.get(key);
 // The cache's reading, on the Performance timeline for the load benchmark.
 void cachedUpdates.then(() => performance.measure("disco-cache-read", { start: "disco-early" }));
 
-/** The chain's head as the visit began (a fresh answer, not viem's cached one). */
-export const firstHead = getBlockNumber(client, { cacheTime: 0 });
+const mayBeCached = store.mayHave(key);
+/** The whole history index.html asked for, if it did and its answer serves. */
+const answered = mayBeCached ? undefined : firstAnswer()?.then((answer) => wholeHistoryOf(deployment, answer));
+if (answered) logsAsked();
+
+/** The chain's head as the visit began (a fresh answer, not viem's cached one; or the one index.html's request had). */
+export const firstHead =
+  answered?.then((whole) => (whole ? BigInt(whole.lastBlock) : getBlockNumber(client, { cacheTime: 0 }))) ??
+  getBlockNumber(client, { cacheTime: 0 });
 
 function fetchWhole(head: bigint): PrefetchedHistory {
   const toBlock = Number(head);
@@ -80,7 +90,11 @@ function fetchWhole(head: bigint): PrefetchedHistory {
 }
 
 // When the store's hint says nothing is cached, the fetch need not wait for the database to say so.
-const fetchedAtOnce = store.mayHave(key) ? undefined : firstHead.then(fetchWhole);
+const fetchedAtOnce = mayBeCached
+  ? undefined
+  : (answered?.then(async (whole) =>
+      whole ? { toBlock: whole.lastBlock, snapshot: Promise.resolve(whole) } : fetchWhole(await firstHead),
+    ) ?? firstHead.then(fetchWhole));
 
 /** Without cached books, the whole history up to the first head; otherwise nothing (the cache is built on). */
 export const prefetched: Promise<PrefetchedHistory | undefined> = Promise.all([cachedUpdates, firstHead]).then(

@@ -30,17 +30,20 @@ export interface LoadedHistory {
   fromCache: boolean;
 }
 
-/** The books with the folder they came from, where their fetch stopped (a snapshot without logs), and its chain. */
+/** The books with the folder they came from, and where their fetch stopped (a snapshot without logs). */
 export interface FollowedHistory extends LoadedHistory {
   folder: HistoryFolder;
   snapshot: HistorySnapshot;
-  /** The deployment block's hash on the chain these books were fetched from. */
+}
+
+/** Books from the cache, with the deployment block's hash on the chain they were fetched from. */
+export interface CachedHistory extends FollowedHistory {
   hash: string;
 }
 
 /**
  * Where one deployment's books are cached, and the chain they are fetched from: its deployment block's hash, which
- * may still be on its way while the logs are fetched.
+ * may still be on its way while the logs are fetched and folded (an update is saved once it has come).
  */
 export interface CacheSlot {
   store: HistoryStore;
@@ -58,13 +61,12 @@ export async function deploymentBlockHash(client: Client, deployment: Deployment
  * The folder's books as the pages see them: new objects at each update (the folder folds in place), so that what
  * the pages compute from them is computed again.
  */
-function followed(folder: HistoryFolder, snapshot: HistorySnapshot, hash: string, fromCache: boolean): FollowedHistory {
+function followed(folder: HistoryFolder, snapshot: HistorySnapshot, fromCache: boolean): FollowedHistory {
   const state = { ...folder.state };
   const events = folder.decoded.events.slice();
   return {
     folder,
     snapshot: { ...snapshot, logs: [] },
-    hash,
     state,
     events,
     lastBlock: snapshot.lastBlock,
@@ -82,7 +84,7 @@ export async function loadCached(
   key: string,
   deployment: Deployment,
   stored: Promise<CachedUpdate[]> = store.get(key),
-): Promise<FollowedHistory | undefined> {
+): Promise<CachedHistory | undefined> {
   const updates = await stored;
   const last = updates.at(-1);
   if (!last) return undefined;
@@ -93,7 +95,8 @@ export async function loadCached(
     for (const update of updates) folder.applyDecoded(update.decoded);
     // The cached events' fold, on the Performance timeline for the load benchmark.
     performance.measure("disco-cache-fold", { start: started, detail: { events: folder.decoded.events.length } });
-    return followed(folder, { ...last.snapshot, fromBlock: updates[0].snapshot.fromBlock }, last.hash, true);
+    const snapshot = { ...last.snapshot, fromBlock: updates[0].snapshot.fromBlock };
+    return { ...followed(folder, snapshot, true), hash: last.hash };
   } catch {
     await store.delete(key);
     return undefined;
@@ -108,7 +111,8 @@ export interface UpdateOptions {
 
 /**
  * Brings `previous` (or nothing) up to `toBlock`: fetches the logs after its last block, folds only those onto its
- * books and saves their decoded events (without waiting for the write). `previous` itself when no block is new.
+ * books and saves their decoded events under the slot's hash (waiting for neither: an update whose hash can't be
+ * read is not saved). `previous` itself when no block is new.
  */
 export async function update(
   client: Client,
@@ -136,8 +140,8 @@ export async function update(
       onProgress: options.onProgress,
     });
   };
-  // Both before folding: an update whose fetch fails leaves the books as they were.
-  const [snapshot, hash] = await Promise.all([(!previous && options.fetched) || fetch(), slot.hash]);
+  // Before folding: an update whose fetch fails leaves the books as they were.
+  const snapshot = await ((!previous && options.fetched) || fetch());
   const folder = previous?.folder ?? createHistoryFolder(deployment);
   const [events, unknown] = [folder.decoded.events.length, folder.decoded.unknown.length];
   const started = performance.now();
@@ -155,8 +159,10 @@ export async function update(
     detail: { events: folder.decoded.events.length, logs: snapshot.logs.length },
   });
   const decoded = { events: folder.decoded.events.slice(events), unknown: folder.decoded.unknown.slice(unknown) };
-  void slot.store.add(slot.key, { hash, snapshot: { ...snapshot, logs: [] }, decoded });
-  return followed(folder, snapshot, hash, false);
+  const saved = { snapshot: { ...snapshot, logs: [] }, decoded };
+  // Updates are saved in their order: each waits for the same hash, and the store writes in the order asked.
+  slot.hash.then((hash) => slot.store.add(slot.key, { hash, ...saved })).catch(() => undefined);
+  return followed(folder, snapshot, false);
 }
 
 /** New logs that would not fold onto the books: a history the contracts could not have made, or books gone wrong. */
@@ -179,7 +185,7 @@ export interface HistoryFollower {
 
 export interface FollowerOptions {
   /** The cached books (loadCached), if their reading has begun already (as the app starts, before any client). */
-  cached?: Promise<FollowedHistory | undefined>;
+  cached?: Promise<CachedHistory | undefined>;
   /** The whole history fetched before the follower was made (data/early.ts): the first books, if at its block. */
   prefetched?: Promise<PrefetchedHistory | undefined>;
   onProgress?: (progress: FetchProgress) => void;

@@ -60,9 +60,12 @@ function open(): Promise<IDBDatabase> {
 /** A history's updates sort by their last block under its key. */
 const updatesOf = (key: string) => IDBKeyRange.bound([key, 0], [key, Number.MAX_SAFE_INTEGER]);
 
+/** Where the hint of `mayHave` is kept in localStorage (index.html reads it too: vite.config.ts). */
+export const cachedHintName = (key: string) => `${DB}:cached:${key}`;
+
 /** The hint of `mayHave`, in localStorage; where it can't be kept, every key may have updates. */
 const hint = {
-  name: (key: string) => `${DB}:cached:${key}`,
+  name: cachedHintName,
   get: (key: string) => {
     try {
       return localStorage.getItem(hint.name(key)) !== null;

@@ -31,14 +31,6 @@ export interface RawLog {
   data: string;
 }
 
-/** One eth_getLogs request. */
-export interface LogFilter {
-  address: string | string[];
-  topics?: Array<string | null>;
-  fromBlock: number;
-  toBlock: number;
-}
-
 /** What a cache keeps of a fetch, and what a later fetch resumes from. */
 export interface HistorySnapshot {
   chainId: number;
@@ -195,6 +187,101 @@ export function deploymentAddresses(deployment: Deployment): string[] {
     .sort();
 }
 
+/** One eth_getLogs filter as sent: blocks as quantities or a tag. */
+interface RpcLogFilter {
+  address: Address | Address[];
+  topics?: Array<Hex | null>;
+  fromBlock: Hex;
+  toBlock: Hex | "latest";
+}
+
+/** A deployment's three eth_getLogs filters over a range: its contracts' own logs, token transfers out, in. */
+function logFilters(deployment: Deployment, fromBlock: Hex, toBlock: Hex | "latest"): RpcLogFilter[] {
+  const treasury = pad(deployment.contracts.treasury.address.toLowerCase() as Hex, { size: 32 });
+  const token = deployment.contracts.token.address.toLowerCase() as Address;
+  return [
+    { address: deploymentAddresses(deployment) as Address[], fromBlock, toBlock },
+    { address: token, topics: [TRANSFER_TOPIC, treasury], fromBlock, toBlock },
+    { address: token, topics: [TRANSFER_TOPIC, null, treasury], fromBlock, toBlock },
+  ];
+}
+
+/** A range's logs from its three filters' answers; a transfer from the treasury to itself answers two: kept once. */
+function mergeLogs(own: RawLog[], out: RawLog[], into: RawLog[]): RawLog[] {
+  const outs = new Set(out.map((log) => `${log.blockNumber}:${log.index}`));
+  return [...own, ...out, ...into.filter((log) => !outs.has(`${log.blockNumber}:${log.index}`))];
+}
+
+/** Logs as ethers and viem's own getLogs give them: the address checksummed (only the deployment's appear). */
+function rawLogOf(deployment: Deployment): (log: RpcLog) => RawLog {
+  const checksums = new Map(
+    Object.values(deployment.contracts).map((c) => [c.address.toLowerCase(), getAddress(c.address)]),
+  );
+  return (log) => {
+    if (log.blockNumber === null || log.logIndex === null || log.transactionHash === null) {
+      throw new Error(`eth_getLogs answered a pending log of ${log.address} for mined blocks`);
+    }
+    return {
+      blockNumber: Number(log.blockNumber),
+      index: Number(log.logIndex),
+      transactionHash: log.transactionHash,
+      address: checksums.get(log.address.toLowerCase()) ?? getAddress(log.address),
+      topics: log.topics,
+      data: log.data,
+    };
+  };
+}
+
+/**
+ * A whole history in one round trip, as the body of a JSON-RPC batch to send before any code of the app has run
+ * (the app's index.html does): the chain's id, its head, and the three filters' logs from the deployment's first
+ * block to the latest. `wholeHistoryOf` reads its answer; a provider that refuses so wide a range is then asked
+ * range by range (fetchHistory).
+ */
+export function wholeHistoryRequest(deployment: Deployment): string {
+  const requests = [
+    { method: "eth_chainId", params: [] as unknown[] },
+    { method: "eth_blockNumber", params: [] },
+    ...logFilters(deployment, numberToHex(deployment.startBlock), "latest").map((filter) => ({
+      method: "eth_getLogs",
+      params: [filter],
+    })),
+  ];
+  return JSON.stringify(requests.map((request, id) => ({ jsonrpc: "2.0", id, ...request })));
+}
+
+/**
+ * The history a `wholeHistoryRequest` answered, up to the head it answered (the logs of a block mined while the
+ * batch was answered are left to the next fetch); undefined if any of its requests failed, or the chain is not the
+ * deployment's.
+ */
+export function wholeHistoryOf(deployment: Deployment, answer: unknown): HistorySnapshot | undefined {
+  if (!Array.isArray(answer)) return undefined;
+  const results = new Map<unknown, unknown>();
+  for (const reply of answer as Array<{ id?: unknown; result?: unknown } | null>) {
+    if (reply?.result !== undefined) results.set(reply.id, reply.result);
+  }
+  const [chainId, head, ...logs] = [0, 1, 2, 3, 4].map((id) => results.get(id));
+  if (typeof chainId !== "string" || Number(chainId) !== deployment.chainId || typeof head !== "string") {
+    return undefined;
+  }
+  if (!logs.every(Array.isArray)) return undefined;
+  const lastBlock = Number(head);
+  const rawLog = rawLogOf(deployment);
+  const [own, out, into] = (logs as RpcLog[][]).map((answered) =>
+    answered.map(rawLog).filter((log) => log.blockNumber <= lastBlock),
+  );
+  return {
+    chainId: deployment.chainId,
+    addresses: deploymentAddresses(deployment),
+    treasury: deployment.contracts.treasury.address.toLowerCase(),
+    token: deployment.contracts.token.address.toLowerCase(),
+    fromBlock: deployment.startBlock,
+    lastBlock,
+    logs: sortLogs(mergeLogs(own, out, into)),
+  };
+}
+
 /**
  * All logs of a deployment's contracts and every token Transfer to or from its treasury, from its startBlock (or
  * where a cached snapshot ends) to `toBlock`, in block and log order. Per range: one eth_getLogs with the contracts'
@@ -245,58 +332,22 @@ export async function fetchHistory(
   const snapshot = matches ? cached : fresh;
   const target = options.toBlock ?? Number(await client.request({ method: "eth_blockNumber" }));
 
-  // Logs as ethers and viem's own getLogs give them: the address checksummed (only the deployment's appear).
-  const checksums = new Map(
-    Object.values(deployment.contracts).map((c) => [c.address.toLowerCase(), getAddress(c.address)]),
-  );
-  const rawLog = (log: RpcLog): RawLog => {
-    if (log.blockNumber === null || log.logIndex === null || log.transactionHash === null) {
-      throw new Error(`eth_getLogs answered a pending log of ${log.address} for mined blocks`);
-    }
-    return {
-      blockNumber: Number(log.blockNumber),
-      index: Number(log.logIndex),
-      transactionHash: log.transactionHash,
-      address: checksums.get(log.address.toLowerCase()) ?? getAddress(log.address),
-      topics: log.topics,
-      data: log.data,
-    };
-  };
+  const rawLog = rawLogOf(deployment);
   // viem's own retries would hide range refusals behind their backoff: this loop retries, and halves ranges.
-  const getLogs = async (filter: LogFilter): Promise<RawLog[]> => {
-    const logs = await client.request(
-      {
-        method: "eth_getLogs",
-        params: [
-          {
-            address: filter.address as Address | Address[],
-            topics: filter.topics as Hex[] | undefined,
-            fromBlock: numberToHex(filter.fromBlock),
-            toBlock: numberToHex(filter.toBlock),
-          },
-        ],
-      },
-      { retryCount: 0 },
-    );
+  const getLogs = async (params: RpcLogFilter): Promise<RawLog[]> => {
+    const logs = await client.request({ method: "eth_getLogs", params: [params] }, { retryCount: 0 });
     return (logs as readonly RpcLog[]).map(rawLog);
   };
-
-  const treasuryTopic = pad(treasury as Hex, { size: 32 });
-  const filters = (fromBlock: number, toBlock: number): LogFilter[] => [
-    { address: addresses, fromBlock, toBlock },
-    { address: token, topics: [TRANSFER_TOPIC, treasuryTopic], fromBlock, toBlock },
-    { address: token, topics: [TRANSFER_TOPIC, null, treasuryTopic], fromBlock, toBlock },
-  ];
 
   /** One range's logs, or "refused" when the provider won't answer for a range this wide. */
   const fetchRange = async (fromBlock: number, toBlock: number): Promise<RawLog[] | "refused"> => {
     const size = toBlock - fromBlock + 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        const [own, out, into] = await Promise.all(filters(fromBlock, toBlock).map(getLogs));
-        // A transfer from the treasury to itself answers both token queries: keep it once.
-        const outs = new Set(out.map((log) => `${log.blockNumber}:${log.index}`));
-        return [...own, ...out, ...into.filter((log) => !outs.has(`${log.blockNumber}:${log.index}`))];
+        const [own, out, into] = await Promise.all(
+          logFilters(deployment, numberToHex(fromBlock), numberToHex(toBlock)).map(getLogs),
+        );
+        return mergeLogs(own, out, into);
       } catch (error) {
         const kind = classifyError(error);
         if ((kind === "range" || kind === "unknown") && size > 1) return "refused";
