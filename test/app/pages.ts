@@ -7,7 +7,16 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { DESKTOP, PHONE } from "../../scripts/lib/app-e2e/browser.ts";
-import { axeViolations, describeViolation, eventually, PEOPLE, settled, type Flow } from "./harness.ts";
+import {
+  axeViolations,
+  byTestId,
+  describeViolation,
+  eventually,
+  found,
+  PEOPLE,
+  settled,
+  type Flow,
+} from "./harness.ts";
 
 /** The app's pages by their hash route (frontend/src/route.ts). */
 export const PAGE_PATHS = {
@@ -43,23 +52,34 @@ const BLOCKING = new Set(["serious", "critical"]);
 
 export const accessibility: Flow = {
   name: "accessibility",
-  title: "axe-core finds no serious or critical violation on any page, connected or not",
+  title: "axe-core finds no serious or critical violation on any page, connected or not, in English and Spanish",
   async run(ctx) {
-    const found: string[] = [];
+    const violations: string[] = [];
     let minor = 0;
-    for (const as of [undefined, PEOPLE.alice]) {
-      for (const [name, path] of Object.entries(PAGE_PATHS)) {
-        const page = await ctx.open(path, { as });
-        const where = `${name} (${as === undefined ? "not connected" : "connected as Alice"})`;
-        for (const v of await axeViolations(page)) {
-          if (v.impact && BLOCKING.has(v.impact)) found.push(describeViolation(where, v));
-          else minor++;
+    for (const lang of ["en", "es"] as const) {
+      // The language chosen in the header is remembered for the pages opened after it.
+      const chooser = await ctx.open("#/");
+      await chooser.locator("header .lang select").selectOption(lang);
+      await eventually(async () => assert.equal(await chooser.locator("html").getAttribute("lang"), lang));
+      await chooser.close();
+      for (const as of [undefined, PEOPLE.alice]) {
+        for (const [name, path] of Object.entries(PAGE_PATHS)) {
+          const page = await ctx.open(path, { as });
+          assert.equal(await page.locator("html").getAttribute("lang"), lang, `${name} opens in the chosen language`);
+          const where = `${name} (${as === undefined ? "not connected" : "connected as Alice"}, ${lang})`;
+          for (const v of await axeViolations(page)) {
+            if (v.impact && BLOCKING.has(v.impact)) violations.push(describeViolation(where, v));
+            else minor++;
+          }
+          await page.close();
         }
-        await page.close();
       }
     }
+    const back = await ctx.open("#/");
+    await back.locator("header .lang select").selectOption("en");
+    await back.close();
     if (minor > 0) console.log(`    (axe: ${minor} moderate or minor findings, not blocking)`);
-    assert.equal(found.length, 0, `axe-core found serious or critical violations:\n${found.join("\n")}`);
+    assert.equal(violations.length, 0, `axe-core found serious or critical violations:\n${violations.join("\n")}`);
   },
 };
 
@@ -93,6 +113,8 @@ export const screenshots: Flow = {
       for (const { file: name, path, as } of SHOTS) {
         const page: Page = await ctx.open(path, { as, viewport });
         await settled(page);
+        // The home page starts with what needs the person connected.
+        if (path === PAGE_PATHS.me) await found(byTestId(page, "todo"), "the home page's to-do list");
         // Let the fonts and the first poll settle, so the picture is the page at rest.
         await page.waitForTimeout(500);
         const file = join(dir, `${name}-${viewportName}.png`);

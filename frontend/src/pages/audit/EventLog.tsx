@@ -5,11 +5,22 @@
 import { useMemo, useState } from "react";
 import type { DecodedEvent, HistoryState } from "@disco-ledger/sdk/history";
 import { shortAddress } from "@disco-ledger/sdk/format";
-import { useT } from "../../i18n.tsx";
+import { useLang, useT } from "../../i18n.tsx";
 import { useNames } from "../../wallet/names.ts";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
+import { When } from "../../ui/When.tsx";
+import { useLabels } from "../me/labels.ts";
 import { periodOpenings } from "../treasury/flows.ts";
-import { addressesOf, argText, eventKinds, filterEvents, pageOf, periodOfEvent, type EventFilter } from "./filters.ts";
+import {
+  argDisplay,
+  eventKinds,
+  filterEvents,
+  involvedIn,
+  pageOf,
+  periodOfEvent,
+  type EntryAuthors,
+  type EventFilter,
+} from "./filters.ts";
 import { messages } from "./messages.ts";
 
 const PAGE_SIZE = 50;
@@ -26,13 +37,26 @@ function peopleOf(state: HistoryState): string[] {
 
 export function EventLog({ events, state }: { events: readonly DecodedEvent[]; state: HistoryState }) {
   const t = useT(messages);
+  const { lang } = useLang();
+  const labels = useLabels();
   const names = useNames();
   const [filter, setFilter] = useState<EventFilter>({});
   const [page, setPage] = useState(0);
   const openings = useMemo(() => periodOpenings(events), [events]);
-  const kinds = useMemo(() => eventKinds(events), [events]);
+  const authors: EntryAuthors = useMemo(
+    () => new Map([...state.ledger.entries.values()].map((e) => [e.id, e.author] as const)),
+    [state],
+  );
+  // Each kind counted among the events the other filters leave.
+  const kinds = useMemo(
+    () => eventKinds(events, filterEvents(events, { ...filter, kind: undefined }, openings, authors)),
+    [events, filter, openings, authors],
+  );
   const people = useMemo(() => peopleOf(state), [state]);
-  const matching = useMemo(() => filterEvents(events, filter, openings).reverse(), [events, filter, openings]);
+  const matching = useMemo(
+    () => filterEvents(events, filter, openings, authors).reverse(),
+    [events, filter, openings, authors],
+  );
   const shown = pageOf(matching, page, PAGE_SIZE);
   const periods = Array.from({ length: state.ledger.currentPeriod }, (_, i) => state.ledger.currentPeriod - i);
   const label = (address: string) => {
@@ -113,7 +137,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
           <table data-testid="event-log" className="event-log">
             <thead>
               <tr>
-                <th scope="col">{t("block")}</th>
+                <th scope="col">{t("when")}</th>
                 <th scope="col">{t("period")}</th>
                 <th scope="col">{t("event")}</th>
                 <th scope="col">{t("involved")}</th>
@@ -123,8 +147,8 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
             <tbody>
               {shown.items.map((e) => (
                 <tr key={`${e.block}-${e.logIndex}`} data-kind={`${e.contract}.${e.name}`}>
-                  <td className="num" data-label={t("block")}>
-                    <span title={`${t("tx")} ${e.txHash}`}>{e.block}</span>
+                  <td data-label={t("when")}>
+                    <When block={e.block} />
                   </td>
                   <td className="num" data-label={t("period")}>
                     {periodOfEvent(e, openings)}
@@ -134,7 +158,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
                     <strong>{e.name}</strong>
                   </td>
                   <td>
-                    {[...addressesOf(e)].map((a) => (
+                    {[...involvedIn(e, authors)].map((a) => (
                       <div key={a}>
                         <Person address={a} />
                       </div>
@@ -142,7 +166,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
                   </td>
                   <td className="event-args">
                     {Object.entries(e.args)
-                      .map(([k, v]) => `${k}: ${argText(v)}`)
+                      .map(([k, v]) => `${k}: ${argDisplay(e, k, v, lang, labels.stream)}`)
                       .join("; ")}
                   </td>
                 </tr>

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { DecodedEvent, PlainValue } from "@disco-ledger/sdk/history";
 import { periodOpenings } from "../treasury/flows.ts";
-import { addressesOf, argText, eventKinds, filterEvents, pageOf, periodOfEvent } from "./filters.ts";
+import {
+  addressesOf,
+  argDisplay,
+  argText,
+  eventKinds,
+  filterEvents,
+  involvedIn,
+  pageOf,
+  periodOfEvent,
+} from "./filters.ts";
 
 const ALICE = "0x00000000000000000000000000000000000000A1";
 const BOB = "0x00000000000000000000000000000000000000b0";
@@ -51,6 +60,19 @@ describe("filterEvents", () => {
     expect(bob.map((e) => e.name)).toEqual(["EntryApproved", "PeriodClosed", "PeriodFunded"]);
   });
 
+  it("counts the author of the entry an event is about as involved, when someone else acted", () => {
+    const authors = new Map([[1n, ALICE]]);
+    // Bob approved Alice's entry 1: the approval concerns her.
+    expect([...involvedIn(events[2], authors)].sort()).toEqual([ALICE.toLowerCase(), BOB.toLowerCase()]);
+    const alice = filterEvents(events, { member: ALICE }, openings, authors);
+    expect(alice.map((e) => e.name)).toEqual(["EntryLogged", "EntryApproved", "ProposalCreated"]);
+    // Without the entries' authors, only her own address arguments.
+    expect(filterEvents(events, { member: ALICE }, openings).map((e) => e.name)).toEqual([
+      "EntryLogged",
+      "ProposalCreated",
+    ]);
+  });
+
   it("filters by period and kind together", () => {
     expect(filterEvents(events, { period: 1, kind: "ledger.EntryApproved" }, openings)).toEqual([events[2]]);
     expect(filterEvents(events, { period: 2 }, openings).map((e) => e.name)).toEqual([
@@ -82,6 +104,47 @@ describe("eventKinds", () => {
   });
 });
 
+describe("eventKinds among the other filters", () => {
+  it("counts only the events the other filters leave, and keeps every kind choosable at 0", () => {
+    const bobs = filterEvents(events, { member: BOB }, openings);
+    expect(eventKinds(events, bobs)).toEqual([
+      { kind: "governor.ProposalCreated", count: 0 },
+      { kind: "ledger.EntryApproved", count: 1 },
+      { kind: "ledger.EntryLogged", count: 0 },
+      { kind: "ledger.PeriodClosed", count: 1 },
+      { kind: "ledger.PeriodOpened", count: 0 },
+      { kind: "treasury.PeriodFunded", count: 1 },
+    ]);
+  });
+});
+
+describe("argDisplay", () => {
+  const stream = (i: number) => ["Livelihood", "Love", "Care"][i];
+  const show = (e: (typeof events)[number], key: string, lang: "en" | "es" = "en") =>
+    argDisplay(e, key, e.args[key as keyof typeof e.args] as PlainValue, lang, stream);
+
+  it("reads the currency as euros, work as credits, moments as dates and streams by name", () => {
+    const funded = ev("treasury", "PeriodFunded", { period: 1, amount: 12_345_500_000n, streamPools: [500_000n, 0n] });
+    expect(show(funded, "amount")).toBe("12,345.50 €");
+    expect(show(funded, "amount", "es")).toBe("12.345,50 €");
+    expect(show(funded, "streamPools")).toBe("[0.50 €, 0.00 €]");
+    expect(show(funded, "period")).toBe("1");
+    const logged = ev("ledger", "EntryLogged", { entryId: 1n, stream: 2, amount: 1225n });
+    expect(show(logged, "amount")).toBe("12.25");
+    expect(show(logged, "stream")).toBe("Care");
+    const closed = ev("ledger", "PeriodClosed", { period: 1, closedAt: 1_767_614_400 });
+    expect(show(closed, "closedAt")).toMatch(/2026/);
+    expect(show(ev("token", "Transfer", { value: 2_000_000n }), "value")).toBe("2.00 €");
+  });
+
+  it("keeps recovered tokens in base units (any token) and everything else as argText", () => {
+    const recovered = ev("treasury", "TokensRecovered", { amount: 5n });
+    expect(show(recovered, "amount")).toBe("5");
+    const vote = ev("governor", "VoteCast", { weight: 1n, proposalId: 7n });
+    expect(show(vote, "weight")).toBe("1");
+  });
+});
+
 describe("pageOf", () => {
   const items = Array.from({ length: 120 }, (_, i) => i);
   it("cuts a page and says where it is", () => {
@@ -97,6 +160,7 @@ describe("pageOf", () => {
 describe("argText", () => {
   it("writes integers whole, shortens long hex, keeps structure", () => {
     expect(argText(123456789012345678901234567890n)).toBe("123456789012345678901234567890");
+    expect(argText(3)).toBe("3");
     expect(argText(`0x${"ab".repeat(32)}`)).toBe("0xabababab…");
     expect(argText([1n, true, { a: "x" }])).toBe("[1, true, {a: x}]");
   });

@@ -2,6 +2,7 @@
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Person, Stat } from "../../ui/kit.tsx";
+import { When } from "../../ui/When.tsx";
 import { memberSeries, memberWork } from "./figures.ts";
 import { useLabels } from "./labels.ts";
 import { StreamChart } from "./StreamChart.tsx";
@@ -14,11 +15,11 @@ const messages = defineMessages(
     constituency: "Constituency",
     mentor: "Mentor",
     noMentor: "none",
-    joined: "Joined in block {block}",
+    joined: "Joined on",
     notMember:
       "You are not a member of this cooperative. Members are admitted by a vote of the Committed members; ask one of them to propose you.",
     formerStage: "Former member",
-    former: "You were a {stage} member until block {block}.",
+    former: "You were a {stage} member until",
     removed: "The members removed you: “{reason}”.",
     left: "You left.",
     votes: "Binding vote",
@@ -35,11 +36,11 @@ const messages = defineMessages(
     constituency: "Grupo",
     mentor: "Mentora",
     noMentor: "ninguna",
-    joined: "Entró en el bloque {block}",
+    joined: "Entró el",
     notMember:
       "No eres socia de esta cooperativa. Se entra por votación de las personas socias comprometidas; pide a una de ellas que te proponga.",
     formerStage: "Antigua socia",
-    former: "Fuiste socia ({stage}) hasta el bloque {block}.",
+    former: "Fuiste socia ({stage}) hasta el",
     removed: "Las personas socias te dieron de baja: «{reason}».",
     left: "Te diste de baja.",
     votes: "Voto vinculante",
@@ -77,7 +78,11 @@ export function MyMembership({ books, address }: { books: HistoryState; address:
           <Stat
             label={t("mentor")}
             value={member.mentor ? <Person address={member.mentor} /> : t("noMentor")}
-            hint={t("joined", { block: member.joinedBlock })}
+            hint={
+              <>
+                {t("joined")} <When block={member.joinedBlock} />
+              </>
+            }
           />
         </dl>
       ) : former ? (
@@ -88,7 +93,7 @@ export function MyMembership({ books, address }: { books: HistoryState; address:
             </span>
           </p>
           <p>
-            {t("former", { stage: labels.stage(former.stage), block: former.endedBlock })}{" "}
+            {t("former", { stage: labels.stage(former.stage) })} <When block={former.endedBlock} />.{" "}
             {former.reason === null ? t("left") : t("removed", { reason: former.reason })}
           </p>
         </>

@@ -1,6 +1,6 @@
 /**
- * "My cooperative", the home page: the whole DisCO's figures for anyone; once connected, my membership, my work,
- * my payouts and my capital account. In the first download, so it uses no chart library (hand-made SVG).
+ * "My cooperative", the home page: the whole DisCO's figures for anyone; once connected, what needs me, my
+ * membership, my work, my payouts and my capital account. In the first download, so it uses no chart library (hand-made SVG).
  */
 import { lazy, Suspense } from "react";
 import { useConnection } from "wagmi";
@@ -16,6 +16,7 @@ import "./me.css";
 // someone connects, so the first download (the figures anyone sees) stays small.
 const Payouts = lazy(() => import("./Payouts.tsx").then((m) => ({ default: m.Payouts })));
 const Capital = lazy(() => import("./Capital.tsx").then((m) => ({ default: m.Capital })));
+const ToDo = lazy(() => import("./ToDo.tsx").then((m) => ({ default: m.ToDo })));
 
 const messages = defineMessages(
   {
@@ -42,6 +43,11 @@ export default function MePage() {
   if (!books) return <Loading progress={progress} />;
   return (
     <div className="me-page">
+      {address ? (
+        <Suspense fallback={null}>
+          <ToDo books={books} address={address} />
+        </Suspense>
+      ) : null}
       {address ? (
         <div className="grid">
           <MyMembership books={books} address={address} />

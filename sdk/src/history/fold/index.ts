@@ -28,7 +28,7 @@ export {
 } from "./capital.ts";
 export type { GovernanceState, Proposal, SupportLabel, Tally, TimelockOperation, Vote } from "./governance.ts";
 export type { EntryStatusLabel, LedgerEntry, LedgerState, PerStream, PeriodState, Totals } from "./ledger.ts";
-export type { HistoryState } from "./state.ts";
+export { emptyHistoryState, type HistoryState } from "./state.ts";
 export type { MoneyMovement } from "./token.ts";
 export type { Funding, Recovery, TreasuryState } from "./treasury.ts";
 
