@@ -69,8 +69,8 @@ function Panel({ series, stream }: { series: StreamPoint[]; stream: number }) {
   const summary = t("summary", {
     stream: labels.stream(stream),
     unit: t(stream === 2 ? "hours" : "credits"),
-    values: points.map((p) => t("value", { period: p.period, value: credits(p.amount) })).join(", "),
-    total: credits(sum(points.map((p) => p.amount))),
+    values: points.map((p) => t("value", { period: p.period, value: credits(p.amount, lang) })).join(", "),
+    total: credits(sum(points.map((p) => p.amount)), lang),
   });
   return (
     <div className="chart-panel" ref={ref}>
@@ -121,6 +121,7 @@ function Panel({ series, stream }: { series: StreamPoint[]; stream: number }) {
 
 export function StreamChart({ series, title }: { series: StreamPoint[]; title: string }) {
   const t = useT(messages);
+  const { lang } = useLang();
   const labels = useLabels();
   if (series.length === 0 || series.every((p) => sum(p.values) === 0n)) return <Empty>{t("empty")}</Empty>;
   return (
@@ -152,7 +153,7 @@ export function StreamChart({ series, title }: { series: StreamPoint[]; title: s
                   <th scope="row">{point.period}</th>
                   {STREAM_INDEXES.map((s) => (
                     <td key={s} className="num">
-                      {credits(point.values[s])}
+                      {credits(point.values[s], lang)}
                     </td>
                   ))}
                 </tr>

@@ -4,7 +4,7 @@
  */
 import type { Totals } from "@disco-ledger/sdk/history";
 import { credits } from "@disco-ledger/sdk/format";
-import { defineMessages, useT } from "../../i18n.tsx";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";
 
 const messages = defineMessages(
@@ -28,6 +28,7 @@ export function StreamTotals({
   caption: string;
 }) {
   const t = useT(messages);
+  const { lang } = useLang();
   const labels = useLabels();
   return (
     <div className="table-wrap">
@@ -51,8 +52,8 @@ export function StreamTotals({
               </th>
               {groups.map((g) => (
                 <td key={g.label} className="num">
-                  <span className="payable">{credits(g.totals.payable[s])}</span>
-                  <small className="logged">{t("logged", { amount: credits(g.totals.historical[s]) })}</small>
+                  <span className="payable">{credits(g.totals.payable[s], lang)}</span>
+                  <small className="logged">{t("logged", { amount: credits(g.totals.historical[s], lang) })}</small>
                 </td>
               ))}
             </tr>
