@@ -26,6 +26,15 @@ function paymentRef(ref: string): Hex {
   }
 }
 
+/** A stored payment reference in a sentence: `reference "INV-7"`, `reference hash 0x1234…abcd`, or none. */
+function referenceOf(ref: string): string | undefined {
+  const words = paymentReference(ref);
+  return words !== undefined ? `reference "${words}"` : paymentReferenceText(ref);
+}
+
+/** How many of the latest payments in `owed` lists. */
+const PAY_INS_SHOWN = 10;
+
 const amountArg = { amount: { type: "positional", description: "in the currency's units", required: true } } as const;
 
 const payIn = command({
@@ -45,8 +54,7 @@ const payIn = command({
     await approveCurrency(ctx, ctx.treasury.address, amount);
     const { address, abi } = ctx.treasury;
     const receipt = await send(ctx, { address, abi, functionName: "payIn", args: [amount, ref] });
-    const words = paymentReference(ref);
-    const shown = words !== undefined ? `reference "${words}"` : paymentReferenceText(ref);
+    const shown = referenceOf(ref);
     console.log(`Paid in ${await show(ctx, amount)}${shown ? ` with ${shown}` : ""} in block ${receipt.blockNumber}`);
   },
 });
@@ -99,8 +107,8 @@ const claim = command({
 const owed = command({
   name: "owed",
   description: `Shows the treasury. Its balance, what is owed (funded payouts not claimed, and what the capital books hold:
-accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded
-period's pool and each closed year.`,
+accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, the latest payments
+in with their references, each funded period's pool and each closed year.`,
   args: {},
   async run(ctx) {
     const { treasury, capital } = ctx;
@@ -128,6 +136,15 @@ period's pool and each closed year.`,
     console.log(`    redemptions not paid            ${await show(ctx, redemptions)}`);
     console.log(`  unallocated                       ${await show(ctx, free)}`);
     console.log(`  buckets: livelihood ${buckets[0] / 100}%, love ${buckets[1] / 100}%, care ${buckets[2] / 100}%`);
+    const payIns = state.treasury.payIns;
+    if (payIns.length > 0) {
+      console.log(`  payments in (the last ${Math.min(PAY_INS_SHOWN, payIns.length)} of ${payIns.length}):`);
+      for (const p of payIns.slice(-PAY_INS_SHOWN)) {
+        console.log(
+          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${referenceOf(p.paymentRef) ?? "no reference"}`,
+        );
+      }
+    }
     for (const funding of state.treasury.fundings.values()) {
       const pool = await treasury.read.pool([funding.period]);
       console.log(

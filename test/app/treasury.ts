@@ -44,7 +44,7 @@ async function exactIn(locator: import("playwright-core").Locator): Promise<bigi
 export const treasury: Flow = {
   name: "treasury",
   title:
-    "Bob closes the period once its dispute is settled, funds it when its review window is over and proposes the year's accounts; Alice claims and her balance grows",
+    "a client pays in with a reference shown as words; Alice is warned before the period closes; Bob closes it and funds it, each after a confirmation that lists what happens to each entry, and proposes the year's accounts; Alice claims and her balance grows",
   async run(ctx) {
     const { ledger, treasury, token } = ctx.contracts;
     const alice = ctx.accounts[PEOPLE.alice];
