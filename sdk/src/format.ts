@@ -134,7 +134,7 @@ export function paymentReference(ref: string): string | undefined {
     return undefined;
   }
   // Printable: no control characters (C0, DEL, C1).
-  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? undefined : text;
+  return /\p{Cc}/u.test(text) ? undefined : text;
 }
 
 /** A stored payment reference for the CLI and the audit (English): its words, "reference hash 0x1234…abcd", or

@@ -16,6 +16,7 @@ import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { href } from "../../route.ts";
 import { Section } from "../../ui/kit.tsx";
+import { Euros } from "./Euros.tsx";
 import { Fates } from "./Fates.tsx";
 import { parseEuros, type AmountResult } from "./amount.ts";
 import { ADDRESSES, useTreasurerRoles, type MoneyViews } from "./chain.ts";
@@ -518,19 +519,19 @@ function CloseYear({
               <p>{t("yearPreview", { year, first: through + 1, last, surplus: money(parsed.units, lang) })}</p>
               <ul className="year-split">
                 <li>
-                  {money(split.interest, lang)} {t("yearInterest")}
+                  <Euros amount={split.interest} /> {t("yearInterest")}
                 </li>
                 <li>
-                  {money(split.toReserve, lang)} {t("yearReserve")}
+                  <Euros amount={split.toReserve} /> {t("yearReserve")}
                 </li>
                 <li>
-                  {money(split.toCommons, lang)} {t("yearCommons")}
+                  <Euros amount={split.toCommons} /> {t("yearCommons")}
                 </li>
                 <li>
-                  {money(split.cashPool, lang)} {t("yearCash")}
+                  <Euros amount={split.cashPool} /> {t("yearCash")}
                 </li>
                 <li>
-                  {money(split.retainedPool, lang)} {t("yearRetained")}
+                  <Euros amount={split.retainedPool} /> {t("yearRetained")}
                 </li>
               </ul>
               {patronage === 0n ? <p>{t("yearNoPatronage")}</p> : null}
@@ -540,14 +541,14 @@ function CloseYear({
               <p>{t("lossPreview", { year, first: through + 1, last, loss: money(parsed.units, lang) })}</p>
               <ul className="year-split">
                 <li>
-                  {money(loss.fromReserve, lang)} {t("lossFromReserve")}
+                  <Euros amount={loss.fromReserve} /> {t("lossFromReserve")}
                 </li>
                 <li>
-                  {money(loss.charged, lang)} {t("lossCharged")}
+                  <Euros amount={loss.charged} /> {t("lossCharged")}
                 </li>
                 {loss.uncovered > 0n ? (
                   <li>
-                    {money(loss.uncovered, lang)} {t("lossUncovered")}
+                    <Euros amount={loss.uncovered} /> {t("lossUncovered")}
                   </li>
                 ) : null}
               </ul>
@@ -556,7 +557,10 @@ function CloseYear({
           {calls ? (
             <p data-testid="year-proposal">
               {t("yearProposes", {
-                call: `capital.${atLoss ? "closeYearAtLoss" : "closeYear"}(${last}, ${money(parsed.ok ? parsed.units : 0n, lang)})`,
+                year,
+                last: last ?? "",
+                result: t(atLoss ? "resultLoss" : "resultSurplus"),
+                amount: money(parsed.ok ? parsed.units : 0n, lang),
               })}{" "}
               {kind !== undefined ? t("yearKind", { kind: t(`kind${PROPOSAL_KINDS[kind]}` as TreasuryMessage) }) : null}
             </p>

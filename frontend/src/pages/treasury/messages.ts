@@ -93,7 +93,8 @@ export const messages = defineMessages(
     lossFromReserve: "taken from the indivisible reserve",
     lossCharged: "charged to the members' capital accounts, in proportion to the year's patronage",
     lossUncovered: "not covered (nobody earned patronage to charge)",
-    yearProposes: "The proposal calls {call}.",
+    yearProposes:
+      "If the members approve it, the capital accounts close year {year} at period {last} with {result} of {amount}.",
     yearKind: "The governor will treat it as: {kind}.",
     kindStandard: "Standard (simple majority)",
     kindBylaw: "Bylaw (supermajority)",
@@ -278,7 +279,8 @@ export const messages = defineMessages(
     lossFromReserve: "sale de la reserva irrepartible",
     lossCharged: "se carga a las cuentas de capital de las socias, en proporción al retorno del año",
     lossUncovered: "queda sin cubrir (nadie generó retorno al que cargarla)",
-    yearProposes: "La propuesta llama a {call}.",
+    yearProposes:
+      "Si las socias la aprueban, las cuentas de capital cierran el año {year} en el periodo {last} con {result} de {amount}.",
     yearKind: "El gobernador la tratará como: {kind}.",
     kindStandard: "Ordinaria (mayoría simple)",
     kindBylaw: "Estatuto (mayoría cualificada)",
