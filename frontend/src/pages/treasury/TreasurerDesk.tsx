@@ -430,6 +430,8 @@ function CloseYear({
   const who = !account ? t("connectFirst") : me?.stage !== "Committed" ? t("onlyCommitted") : null;
   const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
   const reason = who ?? noChoice ?? problem;
+  // Said beside the disabled button; an amount's problem is also said under its field.
+  const visibleReason = reason ?? (!parsed.ok ? t("amountEmpty") : null);
   const { index, totalShares, pendingLossShares } = views;
   const canPreview =
     !atLoss &&
@@ -567,10 +569,18 @@ function CloseYear({
           ) : null}
         </div>
         <div className="row">
-          <button type="submit" disabled={reason !== null || !parsed.ok || tx.busy}>
+          <button
+            type="submit"
+            disabled={visibleReason !== null || tx.busy}
+            aria-describedby={visibleReason ? "close-year-reason" : undefined}
+          >
             {t("proposeYear")}
           </button>
-          {(who ?? noChoice) ? <small className="reason">{who ?? noChoice}</small> : null}
+          {visibleReason ? (
+            <small id="close-year-reason" className="reason">
+              {visibleReason}
+            </small>
+          ) : null}
         </div>
       </form>
       <TxStatus tx={tx} />
