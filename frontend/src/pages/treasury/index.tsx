@@ -1,7 +1,7 @@
 /**
- * The treasury: where the money is and where it went (everyone), and the treasurer's desk (closing periods, funding
- * them, closing years). Figures come from the folded history; what the events don't carry is read from the
- * contracts at the same block.
+ * The treasury: when the open period should close (everyone, and what of theirs would lapse), where the money is and
+ * where it went, the treasurer's desk (closing periods, funding them, closing years) and a client's payment in.
+ * Figures come from the folded history; what the events don't carry is read from the contracts at the same block.
  */
 import { useMemo } from "react";
 import { useHistory } from "../../data/history.tsx";
