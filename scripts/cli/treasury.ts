@@ -1,5 +1,6 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
-import { isHex, keccak256, size, toHex, zeroHash } from "viem";
+import { isHex, size, type Hex } from "viem";
+import { encodePaymentReference, paymentReference, paymentReferenceText } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command, restOf } from "./command.ts";
 import { printYears } from "./capital.ts";
@@ -12,27 +13,49 @@ export function periodsOf(args: readonly string[]): number[] {
   return args.map(parsePeriod);
 }
 
-/** A payment reference as the treasury stores it: a 32-byte hash as is, else the hash of the text, or none. */
-const paymentRef = (ref: string) =>
-  ref === "" ? zeroHash : isHex(ref) && size(ref) === 32 ? ref : keccak256(toHex(ref));
+/**
+ * A payment reference as the treasury stores it: a 32-byte hash as is, else the text itself (UTF-8, at most 32 bytes,
+ * public for anyone to read), or none.
+ */
+function paymentRef(ref: string): Hex {
+  if (isHex(ref) && size(ref) === 32) return ref;
+  try {
+    return encodePaymentReference(ref);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}: shorten it, or give its 32-byte hash`);
+  }
+}
+
+/** A stored payment reference in a sentence: `reference "INV-7"`, `reference hash 0x1234…abcd`, or none. */
+function referenceOf(ref: string): string | undefined {
+  const words = paymentReference(ref);
+  return words !== undefined ? `reference "${words}"` : paymentReferenceText(ref);
+}
+
+/** How many of the latest payments in `owed` lists. */
+const PAY_INS_SHOWN = 10;
 
 const amountArg = { amount: { type: "positional", description: "in the currency's units", required: true } } as const;
 
 const payIn = command({
   name: "pay-in",
   description: "Pays <amount> of the DisCO's currency into the treasury (approving it first), with a reference.",
-  args: { ...amountArg, ref: { type: "string", description: "an invoice or client id, or a 32-byte hash" } },
+  args: {
+    ...amountArg,
+    ref: {
+      type: "string",
+      description:
+        "an invoice number, at most 32 bytes, public for anyone to read (no personal details), or a 32-byte hash",
+    },
+  },
   async run(ctx, args) {
+    const ref = paymentRef(args.ref ?? "");
     const amount = await money(ctx, args.amount, "amount");
     await approveCurrency(ctx, ctx.treasury.address, amount);
     const { address, abi } = ctx.treasury;
-    const receipt = await send(ctx, {
-      address,
-      abi,
-      functionName: "payIn",
-      args: [amount, paymentRef(args.ref ?? "")],
-    });
-    console.log(`Paid in ${await show(ctx, amount)} in block ${receipt.blockNumber}`);
+    const receipt = await send(ctx, { address, abi, functionName: "payIn", args: [amount, ref] });
+    const shown = referenceOf(ref);
+    console.log(`Paid in ${await show(ctx, amount)}${shown ? ` with ${shown}` : ""} in block ${receipt.blockNumber}`);
   },
 });
 
@@ -84,8 +107,8 @@ const claim = command({
 const owed = command({
   name: "owed",
   description: `Shows the treasury. Its balance, what is owed (funded payouts not claimed, and what the capital books hold:
-accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, each funded
-period's pool and each closed year.`,
+accounts, reserve, commons fund, patronage cash, redemptions), what is unallocated, the buckets, the latest payments
+in with their references, each funded period's pool and each closed year.`,
   args: {},
   async run(ctx) {
     const { treasury, capital } = ctx;
@@ -113,6 +136,15 @@ period's pool and each closed year.`,
     console.log(`    redemptions not paid            ${await show(ctx, redemptions)}`);
     console.log(`  unallocated                       ${await show(ctx, free)}`);
     console.log(`  buckets: livelihood ${buckets[0] / 100}%, love ${buckets[1] / 100}%, care ${buckets[2] / 100}%`);
+    const payIns = state.treasury.payIns;
+    if (payIns.length > 0) {
+      console.log(`  payments in (the last ${Math.min(PAY_INS_SHOWN, payIns.length)} of ${payIns.length}):`);
+      for (const p of payIns.slice(-PAY_INS_SHOWN)) {
+        console.log(
+          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${referenceOf(p.paymentRef) ?? "no reference"}`,
+        );
+      }
+    }
     for (const funding of state.treasury.fundings.values()) {
       const pool = await treasury.read.pool([funding.period]);
       console.log(

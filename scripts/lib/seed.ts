@@ -1,7 +1,7 @@
 import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
-import { id, parseUnits, type JsonRpcApiProvider } from "ethers";
+import { parseUnits, type JsonRpcApiProvider } from "ethers";
 import { createPublicClient, custom, type Address } from "viem";
 import {
   DemoEuro__factory,
@@ -15,6 +15,7 @@ import {
 import { auditHistory, connectViews, renderReport } from "@disco-ledger/sdk/audit";
 import { yearCloseProposal } from "@disco-ledger/sdk/capital";
 import { DEMO_PEOPLE, type DemoName } from "@disco-ledger/sdk/demo";
+import { encodePaymentReference } from "@disco-ledger/sdk/format";
 import type { Deployment } from "./deployments.ts";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { evidenceHash, parseAmount, Stream, type StreamName } from "@disco-ledger/sdk/ledger";
@@ -282,7 +283,7 @@ export async function seedTreasury(treasury: Treasury, signers: Signer[]): Promi
     const amount = parseUnits(euros, decimals);
     await (await currency.connect(person(payer)).faucet(amount)).wait();
     await (await currency.connect(person(payer)).approve(await treasury.getAddress(), amount)).wait();
-    await (await treasury.connect(person(payer)).payIn(amount, id(invoice))).wait();
+    await (await treasury.connect(person(payer)).payIn(amount, encodePaymentReference(invoice))).wait();
   }
   for (const [period, euros] of FUNDINGS) {
     await (await treasury.connect(person("Bob")).fundPeriod(period, parseUnits(euros, decimals))).wait();

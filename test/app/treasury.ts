@@ -1,26 +1,86 @@
 /**
- * Flow d: after governance settles the open period's dispute, the treasurer closes the period (confirming which
- * pending entries lapse and which disputes carry on), waits out its review window (the chain's clock moved through
- * the node's RPC), funds it and prepares the year's accounts as a proposal for the members (not a close of his own),
- * and a member with work in it claims and sees their balance grow by what they claimed.
+ * Flow d: a client pays in with a reference that the movements show as its words; after governance settles the open
+ * period's dispute, a member is warned when the period should close, the treasurer closes it (confirming, entry by
+ * entry, which pending entries lapse and which disputes carry on), waits out its review window (the chain's clock
+ * moved through the node's RPC), funds it after a confirmation step and prepares the year's accounts as a proposal
+ * for the members (not a close of his own), and a member with work in it claims and sees their balance grow by what
+ * they claimed.
  */
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { Interface } from "ethers";
+import { paymentReference } from "@disco-ledger/sdk/format";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
-import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
-import { byTestId, eventually, found, parseMoney, PEOPLE, type Flow } from "./harness.ts";
+import { ENTRY_STATUSES, STREAMS } from "@disco-ledger/sdk/ledger";
+import type { DemoEuro } from "../../types/ethers-contracts/index.js";
+import {
+  axeViolations,
+  byTestId,
+  describeViolation,
+  eventually,
+  found,
+  parseMoney,
+  PEOPLE,
+  type Flow,
+} from "./harness.ts";
+import { screenshotsDir } from "./pages.ts";
 
 const EURO = 1_000_000n;
 /** IValueLedger.EntryStatus.Lapsed: reported by entry(id), never stored. */
 const LAPSED = 6;
+/** The demo's client (scripts/lib/demo.ts), who pays invoices in. */
+const CLIENT = 9;
+/** 27 bytes in UTF-8 (the accented letters take two each). */
+const REFERENCE = "Factura 14 · Café Ñandú";
+
+/** The exact amount behind a figure shown to the cent (data-exact, also in its title). */
+async function exactIn(locator: import("playwright-core").Locator): Promise<bigint> {
+  const exact = await locator.locator("[data-exact]").first().getAttribute("data-exact");
+  if (exact === null) throw new Error(`No exact amount in "${await locator.innerText()}"`);
+  return BigInt(exact);
+}
 
 export const treasury: Flow = {
   name: "treasury",
   title:
-    "Bob closes the period once its dispute is settled, funds it when its review window is over and proposes the year's accounts; Alice claims and her balance grows",
+    "a client pays in with a reference shown as words; Alice is warned before the period closes; Bob closes it and funds it, each after a confirmation that lists what happens to each entry, and proposes the year's accounts; Alice claims and her balance grows",
   async run(ctx) {
     const { ledger, treasury, token } = ctx.contracts;
     const alice = ctx.accounts[PEOPLE.alice];
+
+    // A client pays in through the form: the reference is counted in bytes, refused when too long, stored as words.
+    const client = ctx.accounts[CLIENT];
+    await (
+      await (token.connect(await ctx.provider.getSigner(client)) as unknown as DemoEuro).faucet(40n * EURO)
+    ).wait();
+    const payer = await ctx.open("#/treasury", { as: CLIENT });
+    const payIn = await found(byTestId(payer, "pay-in"), 'the form data-testid="pay-in"');
+    await payIn.locator('input[name="amount"]').fill("12.50");
+    const reference = payIn.locator('input[name="reference"]');
+    await reference.fill("ñ".repeat(17));
+    const count = byTestId(payer, "pay-in-reference-count");
+    await eventually(async () => assert.match(await count.innerText(), /34 bytes; at most 32/));
+    const payButton = payIn.locator('[type="submit"]');
+    assert.equal(await payButton.isDisabled(), true, "a reference over 32 bytes cannot be sent");
+    assert.match(await payIn.locator(".reason").innerText(), /34 bytes/, "the disabled button says why");
+    await reference.fill(REFERENCE);
+    await eventually(async () => assert.match(await count.innerText(), /^27 of 32 bytes/));
+    const paidBefore = (await treasury.queryFilter(treasury.filters.PaidIn(), ctx.deployment.startBlock)).length;
+    await payButton.click();
+    const paid = await eventually(async () => {
+      const all = await treasury.queryFilter(treasury.filters.PaidIn(), ctx.deployment.startBlock);
+      assert.equal(all.length, paidBefore + 1, "one payment in");
+      return all.at(-1)!.args;
+    });
+    assert.equal(paid.payer, client);
+    assert.equal(paid.amount, 12_500_000n);
+    assert.equal(paymentReference(paid.paymentRef), REFERENCE, "the reference is stored as its words");
+    const movements = byTestId(payer, "movements");
+    await eventually(async () =>
+      assert.match(await movements.locator('tr[data-kind="pay-in"]').first().innerText(), /Factura 14 · Café Ñandú/),
+    );
+    await payer.close();
 
     await ctx.resolveDisputes();
     const period = await ledger.currentPeriod();
@@ -32,14 +92,44 @@ export const treasury: Flow = {
       if (e.period === period && ENTRY_STATUSES[Number(e.status)] === "Pending") pending.push(id);
     }
 
+    // A member is told when the open period should close and what of theirs would lapse.
+    const member = await ctx.open("#/treasury", { as: PEOPLE.alice });
+    const notice = await found(byTestId(member, "period-deadline"), 'the notice data-testid="period-deadline"');
+    assert.match(await notice.innerText(), new RegExp(`Period ${period} has been open since`));
+    await member.close();
+
     const bob = await ctx.open("#/treasury", { as: PEOPLE.bob });
     await (await found(byTestId(bob, "close-period"), 'the button data-testid="close-period"')).click();
     const confirm = await found(byTestId(bob, "close-period-confirm"), 'the button data-testid="close-period-confirm"');
+    // The confirmation takes focus, so that a keyboard or a screen reader is in it at once.
+    await eventually(async () =>
+      assert.equal(await bob.evaluate("document.activeElement?.id"), "close-confirm-title", "focus on the step"),
+    );
     if (pending.length > 0) {
-      const lapsing = await found(byTestId(bob, "close-lapse"), 'the list data-testid="close-lapse"');
-      const text = await lapsing.innerText();
-      for (const id of pending) assert.match(text, new RegExp(`\\b${id}\\b`), `entry ${id} is listed as lapsing`);
+      const fates = await found(byTestId(bob, "close-fates"), 'the table data-testid="close-fates"');
+      for (const id of pending) {
+        const row = fates.locator(`tr[data-entry="${id}"]`);
+        assert.equal(await row.getAttribute("data-fate"), "lapses", `entry ${id} is listed as lapsing`);
+        const e = await ledger.entry(id);
+        const text = await row.innerText();
+        assert.match(text, new RegExp(STREAMS[Number(e.stream)]), `entry ${id}'s stream is named`);
+        assert.match(text, /Will not count/, `entry ${id}'s fate is said in words`);
+      }
     }
+    const blocking = (await axeViolations(bob)).filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      blocking.map((v) => describeViolation("closing confirmation", v)),
+      [],
+      "axe-core is clean",
+    );
+    mkdirSync(screenshotsDir(ctx.results), { recursive: true });
+    await byTestId(bob, "close-confirm").screenshot({
+      path: join(screenshotsDir(ctx.results), "treasury-close-confirm.png"),
+    });
+    // Escape cancels; the treasurer opens the step again.
+    await bob.keyboard.press("Escape");
+    await eventually(async () => assert.equal(await byTestId(bob, "close-confirm").count(), 0, "cancelled"));
+    await byTestId(bob, "close-period").click();
     assert.equal(await ledger.currentPeriod(), period, "nothing closes before the treasurer confirms");
     await confirm.click();
     await eventually(async () => assert.equal(await ledger.currentPeriod(), period + 1n, "the period closed"));
@@ -72,6 +162,9 @@ export const treasury: Flow = {
     await form.locator('select[name="period"]').selectOption(period.toString());
     await form.locator('input[name="amount"]').fill(euros.toString());
     await form.locator('[type="submit"]').click();
+    await found(byTestId(bob, "fund-confirm"), 'the confirmation data-testid="fund-confirm"');
+    assert.equal((await treasury.pool(period)).funded, 0n, "nothing is funded before the treasurer confirms");
+    await byTestId(bob, "fund-period-confirm").click();
     // A stream bucket with no payable work in the period stays unallocated, so the pool is at most what was typed.
     await eventually(async () => assert.ok((await treasury.pool(period)).funded > 0n, "funded"));
     const pool = await treasury.pool(period);
@@ -128,14 +221,16 @@ export const treasury: Flow = {
     const page = await ctx.open("#/", { as: PEOPLE.alice });
     const claimable = await found(byTestId(page, "claimable-total"), 'data-testid="claimable-total"');
     const balance = await found(byTestId(page, "wallet-balance"), 'data-testid="wallet-balance"');
-    await eventually(async () => assert.equal(parseMoney(await claimable.innerText()), owed, "claimable-total"));
-    await eventually(async () => assert.equal(parseMoney(await balance.innerText()), before, "wallet-balance"));
+    await eventually(async () => assert.equal(await exactIn(claimable), owed, "claimable-total"));
+    await eventually(async () => assert.equal(await exactIn(balance), before, "wallet-balance"));
+    // Shown to the cent.
+    assert.match(await claimable.innerText(), /\d\.\d{2}\s€/);
 
     await byTestId(page, "claim-all").click();
     await eventually(async () => assert.equal(await treasury.hasClaimed(alice, period), true, "claimed"));
     const after = await token.balanceOf(alice);
     assert.equal(after - before, owed, "the balance grew by what was claimable");
-    await eventually(async () => assert.equal(parseMoney(await balance.innerText()), after, "wallet-balance after"));
+    await eventually(async () => assert.equal(await exactIn(balance), after, "wallet-balance after"));
     await eventually(async () => assert.equal(parseMoney(await claimable.innerText()), 0n, "nothing left to claim"));
   },
 };

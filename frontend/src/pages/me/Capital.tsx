@@ -4,17 +4,21 @@
  * added to a redemption gets its own: start, instalments, paid, due), from the folded history.
  */
 import { formatUnits } from "viem";
-import { useReadContract } from "wagmi";
+import type { ReactNode } from "react";
+import { useReadContract, useReadContracts } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { dateTime, money } from "@disco-ledger/sdk/format";
+import { dateTime, moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
 import { capitalAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
+import { useBlockTimes } from "../treasury/blockTimes.ts";
+import { Euros } from "../treasury/Euros.tsx";
 import { capitalHistory, redemptionSchedule, scheduleDue, type CapitalLine } from "./figures.ts";
+import { unsettledLines, unsettledYears, type Allocation } from "./unsettled.ts";
 
 const messages = defineMessages(
   {
@@ -31,8 +35,9 @@ const messages = defineMessages(
     busy: "A transaction is under way.",
     history: "History",
     noHistory: "No capital movements yet.",
-    block: "Block",
+    date: "Date",
     what: "What",
+    unsettled: "reaches your account at your next capital action; already in its value",
     amount: "Amount",
     contribution: "Joining contribution (to the reserve: {reserve})",
     allocation: "Year {year} surplus: cash {cash}",
@@ -46,12 +51,14 @@ const messages = defineMessages(
     schedules: "{count} schedules: each amount added to your redemption is paid back on its own schedule.",
     schedule: "Schedule {number}",
     scheduleSummary:
-      "{total} paid back in {instalments} instalments from {start}, the last due {end}. Paid so far: {paid}; due now: {due}.",
+      "{total} paid back in {instalments} from {start}, the last due {end}. Paid so far: {paid}; due now: {due}.",
     instalment: "No.",
     due: "Due",
     state: "State",
     instalmentPaid: "paid",
     instalmentOpen: "to come",
+    instalmentsOne: "1 instalment",
+    instalmentsOther: "{count} instalments",
     redeem: "Take what is due",
     redeemable: "Due now: {due}",
     nothingDue: "Nothing is due yet; the next instalment is due {date}.",
@@ -71,8 +78,9 @@ const messages = defineMessages(
     busy: "Hay una transacción en curso.",
     history: "Historial",
     noHistory: "Aún no hay movimientos de capital.",
-    block: "Bloque",
+    date: "Fecha",
     what: "Qué",
+    unsettled: "llega a tu cuenta con tu próxima operación de capital; ya está en su valor",
     amount: "Importe",
     contribution: "Aportación de entrada (a la reserva: {reserve})",
     allocation: "Excedente del ejercicio {year}: efectivo {cash}",
@@ -86,12 +94,14 @@ const messages = defineMessages(
     schedules: "{count} planes: cada cantidad añadida a tu reembolso se devuelve con su propio plan.",
     schedule: "Plan {number}",
     scheduleSummary:
-      "{total} devueltos en {instalments} plazos desde el {start}, el último vence el {end}. Pagado hasta ahora: {paid}; vencido ahora: {due}.",
+      "{total} devueltos en {instalments} desde el {start}, el último vence el {end}. Pagado hasta ahora: {paid}; vencido ahora: {due}.",
     instalment: "N.º",
     due: "Vence",
     state: "Estado",
     instalmentPaid: "pagado",
     instalmentOpen: "pendiente",
+    instalmentsOne: "1 plazo",
+    instalmentsOther: "{count} plazos",
     redeem: "Cobrar lo vencido",
     redeemable: "Vencido ahora: {due}",
     nothingDue: "Aún no vence nada; el próximo plazo vence el {date}.",
@@ -106,25 +116,31 @@ function describe(
   line: CapitalLine,
   fmt: (v: bigint) => string,
   t: (k: keyof typeof messages.en, p?: Params) => string,
-) {
+): { what: string; amount: ReactNode } {
   switch (line.kind) {
     case "contribution":
-      return { what: t("contribution", { reserve: fmt(line.toReserve) }), amount: `+${fmt(line.toAccount)}` };
+      return {
+        what: t("contribution", { reserve: fmt(line.toReserve) }),
+        amount: <Euros amount={line.toAccount} sign="+" />,
+      };
     case "allocation":
-      return { what: t("allocation", { year: line.year, cash: fmt(line.cash) }), amount: `+${fmt(line.value)}` };
+      return {
+        what: t("allocation", { year: line.year, cash: fmt(line.cash) }),
+        amount: <Euros amount={line.value} sign="+" />,
+      };
     case "loss":
-      return { what: t("loss", { year: line.year }), amount: `−${fmt(line.value)}` };
+      return { what: t("loss", { year: line.year }), amount: <Euros amount={line.value} sign="−" /> };
     case "cash":
-      return { what: t("cashClaim"), amount: fmt(line.amount) };
+      return { what: t("cashClaim"), amount: <Euros amount={line.amount} /> };
     case "scheduled":
       return {
         what: t("scheduledNumber", { schedule: line.schedule + 1 }),
-        amount: `−${fmt(line.amount)}`,
+        amount: <Euros amount={line.amount} sign="−" />,
       };
     case "redeemed":
       return {
         what: t("redeemed", { schedule: line.schedule + 1, paidTotal: fmt(line.paidTotal) }),
-        amount: fmt(line.amount),
+        amount: <Euros amount={line.amount} />,
       };
   }
 }
@@ -132,14 +148,37 @@ function describe(
 export function Capital({ books, address }: { books: HistoryState; address: `0x${string}` }) {
   const t = useT(messages);
   const { lang } = useLang();
-  const fmt = (v: bigint) => money(v, lang);
+  const fmt = (v: bigint) => moneyToCent(v, lang);
   const lastBlock = useHistory().loaded?.lastBlock;
   const cashTx = useTx();
   const redeemTx = useTx();
   const key = address.toLowerCase();
   const account = books.capital.accounts.get(key);
-  const history = capitalHistory(books.capital, address);
   const { now } = useChainClock();
+  // Closed years not settled into the account yet show from their close, as the contract allocates them.
+  const pendingYears = unsettledYears(books.capital, address);
+  const allocations = useReadContracts({
+    contracts: pendingYears.map((year) => ({
+      address: capital,
+      abi: capitalAbi,
+      functionName: "allocationOf" as const,
+      args: [address, year] as const,
+    })),
+    scopeKey: `block-${lastBlock}`,
+    query: { enabled: pendingYears.length > 0, placeholderData: (previous) => previous },
+  });
+  const pendingLines = unsettledLines(
+    books.capital,
+    pendingYears,
+    pendingYears.map((_, i) => {
+      const read = allocations.data?.[i];
+      return read?.status === "success" ? (read.result as Allocation) : undefined;
+    }),
+  );
+  const history = [...capitalHistory(books.capital, address), ...pendingLines].sort(
+    (a, b) => a.block - b.block || a.logIndex - b.logIndex,
+  );
+  const times = useBlockTimes(history.map((line) => line.block));
 
   const current = useReadContract({
     address: capital,
@@ -171,10 +210,10 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
       <dl className="stats">
         <Stat
           label={t("value")}
-          value={fmt(current.data?.value ?? account?.value ?? 0n)}
+          value={<Euros amount={current.data?.value ?? account?.value ?? 0n} />}
           hint={t("shares", { shares: formatUnits(current.data?.shares ?? account?.shares ?? 0n, 6) })}
         />
-        <Stat label={t("cash")} value={fmt(cash)} hint={t("cashHint")} />
+        <Stat label={t("cash")} value={<Euros amount={cash} />} hint={t("cashHint")} />
         <Stat label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
       </dl>
       <div className="row action">
@@ -206,7 +245,9 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
               <p>
                 {t("scheduleSummary", {
                   start: dateTime(r.start, lang),
-                  instalments: r.instalments,
+                  instalments: t(pluralForm(r.instalments, lang) === "one" ? "instalmentsOne" : "instalmentsOther", {
+                    count: r.instalments,
+                  }),
                   end: dateTime(r.start + r.period, lang),
                   paid: fmt(r.paid),
                   total: fmt(r.total),
@@ -231,7 +272,9 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
                       <tr key={row.index}>
                         <th scope="row">{row.index}</th>
                         <td>{dateTime(row.dueAt, lang)}</td>
-                        <td className="num">{fmt(row.amount)}</td>
+                        <td className="num">
+                          <Euros amount={row.amount} />
+                        </td>
                         <td>{row.paid ? t("instalmentPaid") : t("instalmentOpen")}</td>
                       </tr>
                     ))}
@@ -245,16 +288,19 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
               type="button"
               data-testid="redeem"
               disabled={redeemTx.busy || dueNow === 0n}
+              aria-describedby="redeem-why"
               onClick={() => void redeemTx.send({ address: capital, abi: capitalAbi, functionName: "redeem" })}
             >
               {t("redeem")}
             </button>
-            <small className="why">
-              {dueNow > 0n
-                ? t("redeemable", { due: fmt(dueNow) })
-                : nextDueAt > 0n
-                  ? t("nothingDue", { date: dateTime(nextDueAt, lang) })
-                  : t("allPaid")}
+            <small id="redeem-why" className="why">
+              {redeemTx.busy
+                ? t("busy")
+                : dueNow > 0n
+                  ? t("redeemable", { due: fmt(dueNow) })
+                  : nextDueAt > 0n
+                    ? t("nothingDue", { date: dateTime(nextDueAt, lang) })
+                    : t("allPaid")}
             </small>
           </div>
           <TxStatus tx={redeemTx} />
@@ -270,9 +316,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
             <caption className="sr-only">{t("history")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">
-                  {t("block")}
-                </th>
+                <th scope="col">{t("date")}</th>
                 <th scope="col">{t("what")}</th>
                 <th scope="col" className="num">
                   {t("amount")}
@@ -282,10 +326,14 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
             <tbody>
               {history.map((line) => {
                 const { what, amount } = describe(line, fmt, t);
+                const settled = !pendingLines.includes(line);
                 return (
-                  <tr key={`${line.block}-${line.logIndex}`}>
-                    <td className="num">{line.block}</td>
-                    <td>{what}</td>
+                  <tr key={`${line.block}-${line.logIndex}-${line.kind}`} data-settled={settled}>
+                    <td>{times.has(line.block) ? dateTime(times.get(line.block) ?? 0n, lang) : "…"}</td>
+                    <td>
+                      {what}
+                      {settled ? null : <small className="why"> ({t("unsettled")})</small>}
+                    </td>
                     <td className="num">{amount}</td>
                   </tr>
                 );

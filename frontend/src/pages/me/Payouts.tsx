@@ -6,11 +6,15 @@ import { useConnection, useReadContract, useReadContracts } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { money } from "@disco-ledger/sdk/format";
+import { dateTime, pluralForm } from "@disco-ledger/sdk/format";
 import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
+import { useChainClock } from "../decisions/useChainClock.ts";
+import { useBlockTimes } from "../treasury/blockTimes.ts";
+import { Euros } from "../treasury/Euros.tsx";
+import { PeriodNotice } from "../treasury/PeriodNotice.tsx";
 import { claimCandidates, claimedByMe, claimSelection } from "./figures.ts";
 
 const messages = defineMessages(
@@ -19,7 +23,8 @@ const messages = defineMessages(
     wallet: "My wallet",
     walletHint: "the cooperative's currency",
     claimable: "Claimable now",
-    periods: "from {count} funded periods",
+    periodsOne: "from 1 funded period",
+    periodsOther: "from {count} funded periods",
     claimAll: "Claim all",
     reading: "Reading the treasury…",
     nothing: "Nothing to claim: every funded period you worked in is claimed.",
@@ -32,7 +37,7 @@ const messages = defineMessages(
     claimed: "Claimed",
     claimedTitle: "Already claimed",
     noClaims: "You have not claimed any payout yet.",
-    block: "Block",
+    date: "Date",
     readError: "Could not read the treasury: {error}",
   },
   {
@@ -40,7 +45,8 @@ const messages = defineMessages(
     wallet: "Mi cartera",
     walletHint: "la moneda de la cooperativa",
     claimable: "Para cobrar ahora",
-    periods: "de {count} periodos financiados",
+    periodsOne: "de 1 periodo financiado",
+    periodsOther: "de {count} periodos financiados",
     claimAll: "Cobrarlo todo",
     reading: "Leyendo la tesorería…",
     nothing: "Nada que cobrar: ya has cobrado todos los periodos financiados en los que trabajaste.",
@@ -54,7 +60,7 @@ const messages = defineMessages(
     claimed: "Cobrado",
     claimedTitle: "Ya cobrado",
     noClaims: "Aún no has cobrado ningún pago.",
-    block: "Bloque",
+    date: "Fecha",
     readError: "No se ha podido leer la tesorería: {error}",
   },
 );
@@ -101,6 +107,9 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
   const selection = claimSelection(candidates, amounts);
   const loading = candidates.length > 0 && reads.isPending;
   const claimed = claimedByMe(books.treasury, address);
+  const times = useBlockTimes(claimed.map((c) => c.block));
+  const { now } = useChainClock();
+  const member = books.members.current.has(address.toLowerCase());
 
   const reason =
     status !== "connected"
@@ -121,17 +130,24 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
   return (
     <section className="card" aria-labelledby="payouts-title">
       <h2 id="payouts-title">{t("title")}</h2>
+      {member ? <PeriodNotice state={books} now={now} /> : null}
       <dl className="stats">
         <Stat
           label={t("claimable")}
           testId="claimable-total"
-          value={loading ? "…" : money(selection.total, lang)}
-          hint={selection.periods.length > 0 ? t("periods", { count: selection.periods.length }) : undefined}
+          value={loading ? "…" : <Euros amount={selection.total} />}
+          hint={
+            selection.periods.length > 0
+              ? t(pluralForm(selection.periods.length, lang) === "one" ? "periodsOne" : "periodsOther", {
+                  count: selection.periods.length,
+                })
+              : undefined
+          }
         />
         <Stat
           label={t("wallet")}
           testId="wallet-balance"
-          value={balance.data === undefined ? "…" : money(balance.data, lang)}
+          value={balance.data === undefined ? "…" : <Euros amount={balance.data} />}
           hint={t("walletHint")}
         />
       </dl>
@@ -156,7 +172,9 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
               {selection.periods.map((period, i) => (
                 <tr key={period}>
                   <th scope="row">{period}</th>
-                  <td className="num">{money(selection.amounts[i], lang)}</td>
+                  <td className="num">
+                    <Euros amount={selection.amounts[i]} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -193,17 +211,17 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
                 <th scope="col" className="num">
                   {t("claimed")}
                 </th>
-                <th scope="col" className="num">
-                  {t("block")}
-                </th>
+                <th scope="col">{t("date")}</th>
               </tr>
             </thead>
             <tbody>
               {claimed.map((c) => (
                 <tr key={c.period}>
                   <th scope="row">{c.period}</th>
-                  <td className="num">{money(c.amount, lang)}</td>
-                  <td className="num">{c.block}</td>
+                  <td className="num">
+                    <Euros amount={c.amount} />
+                  </td>
+                  <td>{times.has(c.block) ? dateTime(times.get(c.block) ?? 0n, lang) : "…"}</td>
                 </tr>
               ))}
             </tbody>

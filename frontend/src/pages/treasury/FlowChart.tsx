@@ -2,7 +2,7 @@
  * Money in and out per period as paired bars: a hand-made SVG (no chart library in the download). Screen readers get
  * its summary as the image's name; the table beside it has every figure.
  */
-import { money } from "@disco-ledger/sdk/format";
+import { moneyToCent } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import type { PeriodFlow } from "./flows.ts";
 import { messages } from "./messages.ts";
@@ -40,7 +40,7 @@ export function FlowChart({ rows }: { rows: PeriodFlow[] }) {
       >
         <line x1="0" x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="axis" />
         <text x="2" y="12" className="chart-max">
-          {money(max, lang)}
+          {moneyToCent(max, lang)}
         </text>
         {shown.map((r, i) => {
           const x = 8 + i * SLOT;
@@ -49,10 +49,10 @@ export function FlowChart({ rows }: { rows: PeriodFlow[] }) {
           return (
             <g key={r.period}>
               <rect x={x} y={HEIGHT - BOTTOM - hIn} width={BAR} height={hIn} className="bar-in">
-                <title>{`${r.period}: ${t("in")} ${money(r.in, lang)}`}</title>
+                <title>{`${r.period}: ${t("in")} ${moneyToCent(r.in, lang)}`}</title>
               </rect>
               <rect x={x + BAR + 2} y={HEIGHT - BOTTOM - hOut} width={BAR} height={hOut} className="bar-out">
-                <title>{`${r.period}: ${t("out")} ${money(r.out, lang)}`}</title>
+                <title>{`${r.period}: ${t("out")} ${moneyToCent(r.out, lang)}`}</title>
               </rect>
               <text x={x + BAR} y={HEIGHT - 6} textAnchor="middle" className="chart-label">
                 {r.period}

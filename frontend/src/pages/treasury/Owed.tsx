@@ -1,14 +1,13 @@
 /** What the treasury owes, as the contracts answer it now: payouts, the capital books line by line, what is free. */
-import { money } from "@disco-ledger/sdk/format";
-import { useLang, useT } from "../../i18n.tsx";
+import { useT } from "../../i18n.tsx";
 import { Section, Stat, ScrollArea } from "../../ui/kit.tsx";
 import type { MoneyViews } from "./chain.ts";
+import { Euros } from "./Euros.tsx";
 import { messages } from "./messages.ts";
 
 export function Owed({ views }: { views: MoneyViews }) {
   const t = useT(messages);
-  const { lang } = useLang();
-  const show = (v: bigint | undefined) => (v === undefined ? t("reading") : money(v, lang));
+  const show = (v: bigint | undefined) => (v === undefined ? t("reading") : <Euros amount={v} />);
   return (
     <Section title={t("owedTitle")}>
       <div data-testid="owed">

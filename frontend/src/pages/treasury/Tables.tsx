@@ -1,15 +1,16 @@
 /** The treasury's tables: in and out per period, each period's funding, and every payment in and out. */
 import { useState } from "react";
-import { dateTime, money } from "@disco-ledger/sdk/format";
+import { dateTime, paymentReference, shortAddress } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
+import { useBlockTimes } from "./blockTimes.ts";
+import { Euros } from "./Euros.tsx";
 import { FlowChart } from "./FlowChart.tsx";
-import { paymentRefText, type Flow, type FundingRow, type PeriodFlow } from "./flows.ts";
+import type { Flow, FundingRow, PeriodFlow } from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
 
 export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
   const t = useT(messages);
-  const { lang } = useLang();
   return (
     <Section title={t("flowsTitle")}>
       <FlowChart rows={rows} />
@@ -33,10 +34,14 @@ export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
             {[...rows].reverse().map((r) => (
               <tr key={r.period}>
                 <th scope="row">{r.period}</th>
-                <td className="num">{money(r.in, lang)}</td>
-                <td className="num">{money(r.out, lang)}</td>
                 <td className="num">
-                  {(r.in < r.out ? "−" : "") + money(r.in < r.out ? r.out - r.in : r.in - r.out, lang)}
+                  <Euros amount={r.in} />
+                </td>
+                <td className="num">
+                  <Euros amount={r.out} />
+                </td>
+                <td className="num">
+                  {r.in < r.out ? <Euros amount={r.out - r.in} sign="−" /> : <Euros amount={r.in - r.out} />}
                 </td>
               </tr>
             ))}
@@ -57,7 +62,7 @@ const STATUS: Record<FundingRow["status"], TreasuryMessage> = {
 export function FundingTable({ rows }: { rows: FundingRow[] }) {
   const t = useT(messages);
   const { lang } = useLang();
-  const amount = (r: FundingRow, v: bigint) => (r.status === "funded" ? money(v, lang) : "—");
+  const amount = (r: FundingRow, v: bigint) => (r.status === "funded" ? <Euros amount={v} /> : "—");
   return (
     <Section title={t("fundingTitle")}>
       <p>{t("fundingIntro")}</p>
@@ -124,10 +129,12 @@ export function Movements({ flows }: { flows: Flow[] }) {
   const [limit, setLimit] = useState(PAGE);
   const chosen = flows.filter((f) => direction === "all" || f.direction === direction).reverse();
   const shown = chosen.slice(0, limit);
+  const times = useBlockTimes(shown.map((f) => f.block));
   const detail = (f: Flow): string => {
     if (f.kind === "pay-in") {
-      const ref = paymentRefText(f.detail);
-      return ref ? t("ref", { ref }) : t("noRef");
+      if (/^0x0{64}$/.test(f.detail)) return t("noRef");
+      const words = paymentReference(f.detail);
+      return words !== undefined ? t("ref", { ref: words }) : t("refHash", { hash: shortAddress(f.detail) });
     }
     if (f.kind === "claim") return t("claimPeriods", { periods: (f.detail.match(/\d+/g) ?? []).join(", ") });
     if (f.kind === "spend" || f.kind === "commons" || f.kind === "untraced") return f.detail;
@@ -161,6 +168,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
             <table data-testid="movements" className="movements-table">
               <thead>
                 <tr>
+                  <th scope="col">{t("date")}</th>
                   <th scope="col">{t("period")}</th>
                   <th scope="col">{t("kind")}</th>
                   <th scope="col">{t("who")}</th>
@@ -172,7 +180,8 @@ export function Movements({ flows }: { flows: Flow[] }) {
               </thead>
               <tbody>
                 {shown.map((f) => (
-                  <tr key={`${f.txHash}-${f.logIndex}`} data-direction={f.direction}>
+                  <tr key={`${f.txHash}-${f.logIndex}`} data-direction={f.direction} data-kind={f.kind}>
+                    <td>{times.has(f.block) ? dateTime(times.get(f.block) ?? 0n, lang) : "…"}</td>
                     <td data-label={t("period")}>{f.period}</td>
                     <td>
                       <span className={`flow-${f.direction}`}>
@@ -183,7 +192,9 @@ export function Movements({ flows }: { flows: Flow[] }) {
                     <td>
                       <Person address={f.party} />
                     </td>
-                    <td className="num">{(f.direction === "out" ? "−" : "+") + money(f.amount, lang)}</td>
+                    <td className="num">
+                      <Euros amount={f.amount} sign={f.direction === "out" ? "−" : "+"} />
+                    </td>
                     <td>{detail(f)}</td>
                   </tr>
                 ))}

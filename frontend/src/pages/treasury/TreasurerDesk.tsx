@@ -4,17 +4,20 @@
  * what it will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates
  * first). Everyone else sees the desk explained and disabled.
  */
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
 import { governorAbi, ledgerAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
-import { dateTime, duration, money } from "@disco-ledger/sdk/format";
+import { dateTime, duration, money, moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
+import { closingPreview, fundingLeavesOut } from "@disco-ledger/sdk/ledger-status";
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { href } from "../../route.ts";
-import { Person, Section } from "../../ui/kit.tsx";
+import { Section } from "../../ui/kit.tsx";
+import { Euros } from "./Euros.tsx";
+import { Fates } from "./Fates.tsx";
 import { parseEuros, type AmountResult } from "./amount.ts";
 import { ADDRESSES, useTreasurerRoles, type MoneyViews } from "./chain.ts";
 import { fundingPreview, periodsInReview, unfundedPeriods } from "./flows.ts";
@@ -50,7 +53,7 @@ export function TreasurerDesk({
         <p className="banner treasury-note">{t("notTreasurer")}</p>
       ) : null}
       <div className="treasury-desk">
-        <ClosePeriod state={state} role={roleOf(connected, roles.ledger)} />
+        <ClosePeriod state={state} role={roleOf(connected, roles.ledger)} now={now} />
         <FundPeriod state={state} views={views} role={roleOf(connected, roles.treasury)} now={now} />
         <CloseYear state={state} views={views} now={now} account={address} />
       </div>
@@ -67,19 +70,20 @@ function useRoleReason(role: Role): string | null {
   return null;
 }
 
-function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
+function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; now: bigint | undefined }) {
   const t = useT(messages);
   const { lang } = useLang();
   const tx = useTx();
   const [confirming, setConfirming] = useState(false);
   const current = state.ledger.currentPeriod;
   const period = state.ledger.periods.get(current);
-  const entries = [...state.ledger.entries.values()].filter((e) => e.period === current);
-  const pending = entries.filter((e) => e.status === "Pending");
-  const disputed = entries.filter((e) => e.status === "Disputed");
+  const preview = closingPreview(state, now);
+  const lapsing = preview.fates.filter((f) => f.fate === "lapses").length;
+  const disputed = preview.fates.length - lapsing;
   const { reviewWindow } = state.ledger;
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
+  const confirmTitle = useFocusOnShow<HTMLHeadingElement>(confirming);
   const close = async () => {
     const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "closePeriod" });
     if (ok) setConfirming(false);
@@ -92,39 +96,42 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
         {t("closeExplain", { next: current + 1 })}{" "}
         {reviewWindow !== null ? t("closeReview", { window: duration(Number(reviewWindow)) }) : null}
       </p>
-      <p>{t("closeFate", { pending: pending.length, disputed: disputed.length })}</p>
+      <p>
+        {t(plural("closeFatePending", lapsing, lang), { count: lapsing })}{" "}
+        {t(plural("closeFateDisputed", disputed, lang), { count: disputed })}
+      </p>
       {confirming ? (
-        <div className="treasury-warning" role="alertdialog" aria-labelledby="close-confirm-title">
-          <p id="close-confirm-title">
-            <strong>{t("closeConfirmTitle", { period: current })}</strong>
-          </p>
-          {pending.length > 0 ? (
-            <>
-              <p>{t("willLapse", { count: pending.length })}</p>
-              <ul data-testid="close-lapse">
-                {pending.map((e) => (
-                  <li key={String(e.id)}>
-                    {t("entryBy", { id: String(e.id) })} <Person address={e.author} />
-                  </li>
-                ))}
-              </ul>
-            </>
+        <section
+          className="treasury-warning"
+          aria-labelledby="close-confirm-title"
+          data-testid="close-confirm"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !tx.busy) setConfirming(false);
+          }}
+        >
+          <h4 id="close-confirm-title" tabIndex={-1} ref={confirmTitle}>
+            {t("closeConfirmTitle", { period: current })}
+          </h4>
+          {preview.fates.length > 0 ? (
+            <Fates
+              fates={preview.fates}
+              period={current}
+              next={current + 1}
+              label={t("closeFatesLabel", { period: current })}
+              testId="close-fates"
+            />
           ) : (
             <p>{t("noneLapse")}</p>
           )}
-          {disputed.length > 0 ? (
-            <>
-              <p>{t("carryOn", { count: disputed.length })}</p>
-              <ul data-testid="close-carry-on">
-                {disputed.map((e) => (
-                  <li key={String(e.id)}>
-                    {t("entryBy", { id: String(e.id) })} <Person address={e.author} />:{" "}
-                    {t("disputedReason", { reason: e.disputes.at(-1)?.reason ?? "" })}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {preview.counted > 0 && preview.finalAt !== null ? (
+            <p>
+              {t(plural("countedUntil", preview.counted, lang), {
+                count: preview.counted,
+                date: dateTime(preview.finalAt, lang),
+              })}
+            </p>
           ) : null}
+          <p>{t("closeIrreversible")}</p>
           <div className="row">
             <button
               type="button"
@@ -138,7 +145,7 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
               {t("cancel")}
             </button>
           </div>
-        </div>
+        </section>
       ) : (
         <div className="row">
           <button
@@ -160,6 +167,20 @@ function ClosePeriod({ state, role }: { state: HistoryState; role: Role }) {
       <TxStatus tx={tx} />
     </article>
   );
+}
+
+/** The message key of a count's plural form: `${base}One` or `${base}Other` (Intl.PluralRules). */
+function plural<B extends string>(base: B, count: number, lang: Lang): `${B}One` | `${B}Other` {
+  return pluralForm(count, lang) === "one" ? `${base}One` : `${base}Other`;
+}
+
+/** A ref that takes focus when `shown` turns true: a confirmation step is read out and reached by keyboard at once. */
+function useFocusOnShow<T extends HTMLElement>(shown: boolean) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown]);
+  return ref;
 }
 
 /** An amount field's problem, in words; null when the amount can be sent. */
@@ -210,8 +231,16 @@ function FundPeriod({
   const payable = period === undefined ? undefined : state.ledger.periods.get(period)?.totals.payable;
   const preview = parsed.ok && payable ? fundingPreview(parsed.units, buckets, payable) : undefined;
 
-  const submit = async (event: FormEvent) => {
+  // The amount and period stay as typed while the treasurer reads what the funding leaves out, then confirms.
+  const [confirming, setConfirming] = useState(false);
+  const confirmTitle = useFocusOnShow<HTMLHeadingElement>(confirming);
+  const leftOut = period === undefined ? [] : fundingLeavesOut(state, period);
+  const visibleReason = reason ?? (!parsed.ok ? t("amountEmpty") : null);
+  const review = (event: FormEvent) => {
     event.preventDefault();
+    if (period !== undefined && parsed.ok && !reason) setConfirming(true);
+  };
+  const fund = async () => {
     if (period === undefined || !parsed.ok || reason) return;
     const ok = await tx.send({
       address: ADDRESSES.treasury,
@@ -219,7 +248,14 @@ function FundPeriod({
       functionName: "fundPeriod",
       args: [period, parsed.units],
     });
-    if (ok) setAmountText("");
+    if (ok) {
+      setAmountText("");
+      setConfirming(false);
+    }
+  };
+  const edit = (change: () => void) => {
+    change();
+    setConfirming(false);
   };
 
   return (
@@ -227,7 +263,7 @@ function FundPeriod({
       <h3 id="fund-period-heading">{t("fundTitle")}</h3>
       <p>{t("fundExplain")}</p>
       {views.unallocated !== undefined ? (
-        <p>{t("unallocatedNow", { amount: money(views.unallocated, lang) })}</p>
+        <p>{t("unallocatedNow", { amount: moneyToCent(views.unallocated, lang) })}</p>
       ) : null}
       {reviewing.length > 0 ? (
         <ul className="hint" data-testid="fund-in-review">
@@ -242,10 +278,10 @@ function FundPeriod({
           ))}
         </ul>
       ) : null}
-      <form className="stack" data-testid="fund-period" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="stack" data-testid="fund-period" onSubmit={review} noValidate>
         <label>
           {t("period")}
-          <PeriodSelect name="period" value={period} choices={periods} onChange={setChosen} />
+          <PeriodSelect name="period" value={period} choices={periods} onChange={(p) => edit(() => setChosen(p))} />
         </label>
         <label>
           {t("amount")}
@@ -254,7 +290,7 @@ function FundPeriod({
             inputMode="decimal"
             autoComplete="off"
             value={amountText}
-            onChange={(e) => setAmountText(e.target.value)}
+            onChange={(e) => edit(() => setAmountText(e.target.value))}
             aria-invalid={amountText !== "" && problem !== null}
             aria-describedby="fund-amount-help"
           />
@@ -265,24 +301,85 @@ function FundPeriod({
           ) : preview ? (
             <>
               {t("fundPreview", {
-                l: money(preview.pools[0], lang),
-                o: money(preview.pools[1], lang),
-                c: money(preview.pools[2], lang),
-                funded: money(preview.funded, lang),
+                l: moneyToCent(preview.pools[0], lang),
+                o: moneyToCent(preview.pools[1], lang),
+                c: moneyToCent(preview.pools[2], lang),
+                funded: moneyToCent(preview.funded, lang),
               })}
-              {preview.leftUnallocated > 0n ? ` ${t("fundLeft", { left: money(preview.leftUnallocated, lang) })}` : ""}
+              {preview.leftUnallocated > 0n
+                ? ` ${t("fundLeft", { left: moneyToCent(preview.leftUnallocated, lang) })}`
+                : ""}
             </>
           ) : null}
         </p>
-        <div className="row">
-          <button type="submit" disabled={reason !== null || !parsed.ok || tx.busy}>
-            {t("fund")}
-          </button>
-          {(roleReason ?? (period === undefined ? t("noUnfunded") : null)) ? (
-            <small className="reason">{roleReason ?? t("noUnfunded")}</small>
-          ) : null}
-        </div>
+        {confirming && period !== undefined && preview ? null : (
+          <div className="row">
+            <button
+              type="submit"
+              data-testid="fund-period-review"
+              disabled={visibleReason !== null || tx.busy}
+              aria-describedby={visibleReason ? "fund-period-reason" : undefined}
+            >
+              {t("fundReview")}
+            </button>
+            {visibleReason ? (
+              <small id="fund-period-reason" className="reason">
+                {visibleReason}
+              </small>
+            ) : null}
+          </div>
+        )}
       </form>
+      {confirming && period !== undefined && preview ? (
+        <section
+          className="treasury-warning"
+          aria-labelledby="fund-confirm-title"
+          data-testid="fund-confirm"
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !tx.busy) setConfirming(false);
+          }}
+        >
+          <h4 id="fund-confirm-title" tabIndex={-1} ref={confirmTitle}>
+            {t("fundConfirmTitle", { period, amount: moneyToCent(preview.funded, lang) })}
+          </h4>
+          <p>
+            {t("fundPreview", {
+              l: moneyToCent(preview.pools[0], lang),
+              o: moneyToCent(preview.pools[1], lang),
+              c: moneyToCent(preview.pools[2], lang),
+              funded: moneyToCent(preview.funded, lang),
+            })}
+          </p>
+          {leftOut.length > 0 ? (
+            <>
+              <p>{t(plural("fundLeavesOut", leftOut.length, lang), { count: leftOut.length, period })}</p>
+              <Fates
+                fates={leftOut}
+                period={period}
+                next={state.ledger.currentPeriod}
+                label={t("fundFatesLabel", { period })}
+                testId="fund-fates"
+              />
+            </>
+          ) : (
+            <p>{t("fundLeavesNothing", { period })}</p>
+          )}
+          <p>{t("fundIrreversible")}</p>
+          <div className="row">
+            <button
+              type="button"
+              data-testid="fund-period-confirm"
+              disabled={reason !== null || tx.busy}
+              onClick={() => void fund()}
+            >
+              {t("fundNow", { period, amount: moneyToCent(parsed.ok ? parsed.units : 0n, lang) })}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={tx.busy}>
+              {t("cancel")}
+            </button>
+          </div>
+        </section>
+      ) : null}
       <TxStatus tx={tx} />
     </article>
   );
@@ -333,6 +430,8 @@ function CloseYear({
   const who = !account ? t("connectFirst") : me?.stage !== "Committed" ? t("onlyCommitted") : null;
   const noChoice = choices.length === 0 ? t("noYearEnd", { through }) : null;
   const reason = who ?? noChoice ?? problem;
+  // Said beside the disabled button; an amount's problem is also said under its field.
+  const visibleReason = reason ?? (!parsed.ok ? t("amountEmpty") : null);
   const { index, totalShares, pendingLossShares } = views;
   const canPreview =
     !atLoss &&
@@ -422,19 +521,19 @@ function CloseYear({
               <p>{t("yearPreview", { year, first: through + 1, last, surplus: money(parsed.units, lang) })}</p>
               <ul className="year-split">
                 <li>
-                  {money(split.interest, lang)} {t("yearInterest")}
+                  <Euros amount={split.interest} /> {t("yearInterest")}
                 </li>
                 <li>
-                  {money(split.toReserve, lang)} {t("yearReserve")}
+                  <Euros amount={split.toReserve} /> {t("yearReserve")}
                 </li>
                 <li>
-                  {money(split.toCommons, lang)} {t("yearCommons")}
+                  <Euros amount={split.toCommons} /> {t("yearCommons")}
                 </li>
                 <li>
-                  {money(split.cashPool, lang)} {t("yearCash")}
+                  <Euros amount={split.cashPool} /> {t("yearCash")}
                 </li>
                 <li>
-                  {money(split.retainedPool, lang)} {t("yearRetained")}
+                  <Euros amount={split.retainedPool} /> {t("yearRetained")}
                 </li>
               </ul>
               {patronage === 0n ? <p>{t("yearNoPatronage")}</p> : null}
@@ -444,14 +543,14 @@ function CloseYear({
               <p>{t("lossPreview", { year, first: through + 1, last, loss: money(parsed.units, lang) })}</p>
               <ul className="year-split">
                 <li>
-                  {money(loss.fromReserve, lang)} {t("lossFromReserve")}
+                  <Euros amount={loss.fromReserve} /> {t("lossFromReserve")}
                 </li>
                 <li>
-                  {money(loss.charged, lang)} {t("lossCharged")}
+                  <Euros amount={loss.charged} /> {t("lossCharged")}
                 </li>
                 {loss.uncovered > 0n ? (
                   <li>
-                    {money(loss.uncovered, lang)} {t("lossUncovered")}
+                    <Euros amount={loss.uncovered} /> {t("lossUncovered")}
                   </li>
                 ) : null}
               </ul>
@@ -460,17 +559,28 @@ function CloseYear({
           {calls ? (
             <p data-testid="year-proposal">
               {t("yearProposes", {
-                call: `capital.${atLoss ? "closeYearAtLoss" : "closeYear"}(${last}, ${money(parsed.ok ? parsed.units : 0n, lang)})`,
+                year,
+                last: last ?? "",
+                result: t(atLoss ? "resultLoss" : "resultSurplus"),
+                amount: money(parsed.ok ? parsed.units : 0n, lang),
               })}{" "}
               {kind !== undefined ? t("yearKind", { kind: t(`kind${PROPOSAL_KINDS[kind]}` as TreasuryMessage) }) : null}
             </p>
           ) : null}
         </div>
         <div className="row">
-          <button type="submit" disabled={reason !== null || !parsed.ok || tx.busy}>
+          <button
+            type="submit"
+            disabled={visibleReason !== null || tx.busy}
+            aria-describedby={visibleReason ? "close-year-reason" : undefined}
+          >
             {t("proposeYear")}
           </button>
-          {(who ?? noChoice) ? <small className="reason">{who ?? noChoice}</small> : null}
+          {visibleReason ? (
+            <small id="close-year-reason" className="reason">
+              {visibleReason}
+            </small>
+          ) : null}
         </div>
       </form>
       <TxStatus tx={tx} />

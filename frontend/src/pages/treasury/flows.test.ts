@@ -12,7 +12,6 @@ import {
   flowsOf,
   fundingPreview,
   fundingTable,
-  paymentRefText,
   periodAt,
   periodOpenings,
   periodsInReview,
@@ -158,10 +157,4 @@ describe("fundingPreview", () => {
     expect(funded).toBe(750_000n);
     expect(leftUnallocated).toBe(250_001n);
   });
-});
-
-describe("paymentRefText", () => {
-  it("reads a reference stored as text", () => expect(paymentRefText(REF)).toBe("INV-7"));
-  it("shortens a hashed reference", () => expect(paymentRefText(`0x${"ab".repeat(32)}`)).toBe("0xabababab…"));
-  it("shows nothing for no reference", () => expect(paymentRefText(`0x${"00".repeat(32)}`)).toBe(""));
 });

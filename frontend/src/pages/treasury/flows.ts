@@ -5,7 +5,7 @@
  */
 import type { DecodedEvent, HistoryState, PerStream } from "@disco-ledger/sdk/history";
 import { traceMoney, type TraceKind } from "@disco-ledger/sdk/audit";
-import { isFinal } from "../../data/periods.ts";
+import { periodIsFinal } from "@disco-ledger/sdk/ledger-status";
 
 /** Where a movement is in the chain, enough to order it. */
 interface At {
@@ -123,7 +123,7 @@ export function fundingTable(state: HistoryState, now: bigint | undefined): Fund
     .sort((a, b) => b.period - a.period)
     .map((p): FundingRow => {
       const f = state.treasury.fundings.get(p.period);
-      const status = f ? "funded" : p.closedAt === null ? "open" : isFinal(p, now) ? "unfunded" : "review";
+      const status = f ? "funded" : p.closedAt === null ? "open" : periodIsFinal(p, now) ? "unfunded" : "review";
       const funded = f?.amount ?? 0n;
       const claimed = f?.claimed ?? 0n;
       return {
@@ -167,15 +167,4 @@ export function fundingPreview(amount: bigint, bucketsBps: readonly number[], pe
   }
   const funded = pools[0] + pools[1] + pools[2];
   return { pools, funded, leftUnallocated: amount - funded };
-}
-
-/** A payment reference for people: readable text when it is one (bytes32 of ASCII), else a short hash. */
-export function paymentRefText(ref: string): string {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(ref) || /^0x0{64}$/.test(ref)) return "";
-  const bytes = Array.from({ length: 32 }, (_, i) => parseInt(ref.slice(2 + 2 * i, 4 + 2 * i), 16));
-  const end = bytes.indexOf(0);
-  const text = bytes.slice(0, end < 0 ? 32 : end);
-  const printable =
-    text.length > 0 && text.every((b) => b >= 0x20 && b < 0x7f) && bytes.slice(text.length).every((b) => b === 0);
-  return printable ? String.fromCharCode(...text) : `${ref.slice(0, 10)}…`;
 }

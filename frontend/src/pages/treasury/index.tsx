@@ -1,24 +1,23 @@
 /**
- * The treasury: where the money is and where it went (everyone), and the treasurer's desk (closing periods, funding
- * them, closing years). Figures come from the folded history; what the events don't carry is read from the
- * contracts at the same block.
+ * The treasury: when the open period should close (everyone, and what of theirs would lapse), where the money is and
+ * where it went, the treasurer's desk (closing periods, funding them, closing years) and a client's payment in.
+ * Figures come from the folded history; what the events don't carry is read from the contracts at the same block.
  */
 import { useMemo } from "react";
 import { useHistory } from "../../data/history.tsx";
-import { money } from "@disco-ledger/sdk/format";
-import { useLang, useT } from "../../i18n.tsx";
+import { useT } from "../../i18n.tsx";
 import { Loading, Section, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
 import { useMoneyViews } from "./chain.ts";
 import { flowsByPeriod, flowsOf, fundingTable, periodOpenings } from "./flows.ts";
 import { messages } from "./messages.ts";
+import { Euros } from "./Euros.tsx";
 import { Owed } from "./Owed.tsx";
+import { PayIn } from "./PayIn.tsx";
+import { PeriodNotice } from "./PeriodNotice.tsx";
 import { FundingTable, Movements, PeriodFlows } from "./Tables.tsx";
 import { TreasurerDesk } from "./TreasurerDesk.tsx";
 import "./treasury.css";
-
-/** Rounded to the cent for the overview; the exact amount is in the tooltip and the tables. */
-const toCents = (amount: bigint) => ((amount + 5_000n) / 10_000n) * 10_000n;
 
 export default function TreasuryPage() {
   const { loaded, progress } = useHistory();
@@ -28,7 +27,6 @@ export default function TreasuryPage() {
 
 function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory>["loaded"]> }) {
   const t = useT(messages);
-  const { lang } = useLang();
   const { state, events, lastBlock } = loaded;
   const views = useMoneyViews(lastBlock);
   const flows = useMemo(() => flowsOf(state, periodOpenings(events)), [state, events]);
@@ -41,12 +39,13 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
   // The hint goes inside the <dd>: a <dl> may hold only dt/dd groups (axe), and Stat's own hint sits beside them.
   const euros = (amount: bigint, hint?: string) => (
     <>
-      <span title={money(amount, lang)}>{money(toCents(amount), lang)}</span>
+      <Euros amount={amount} />
       {hint ? <small className="stat-hint">{hint}</small> : null}
     </>
   );
   return (
     <div className="treasury-page">
+      <PeriodNotice state={state} now={now} />
       <Section title={t("overview")}>
         <dl className="stats" data-testid="treasury-overview">
           <Stat label={t("balance")} value={euros(state.treasuryBalance, t("balanceHint"))} />
@@ -58,6 +57,7 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
         </dl>
       </Section>
       <TreasurerDesk state={state} views={views} now={now} />
+      <PayIn />
       <Owed views={views} />
       <PeriodFlows rows={perPeriod} />
       <FundingTable rows={funding} />
