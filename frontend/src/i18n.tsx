@@ -70,11 +70,3 @@ export function useT<K extends string>(messages: Messages<K>): (key: K, params?:
   const { lang } = useLang();
   return useCallback((key: K, params?: Params) => interpolate(messages[lang][key], params), [lang, messages]);
 }
-
-/**
- * The plural form a count takes in a language, by Intl.PluralRules: "one" or "other" (Spanish's "many", for round
- * millions, reads as "other"). Messages that show a count keep a key per form.
- */
-export function pluralOf(lang: Lang, count: number | bigint): "one" | "other" {
-  return new Intl.PluralRules(lang).select(Number(count)) === "one" ? "one" : "other";
-}

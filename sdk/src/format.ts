@@ -11,16 +11,8 @@ export type Lang = "en" | "es";
 
 const LOCALES: Record<Lang, string> = { en: "en-GB", es: "es-ES" };
 
-/**
- * Ledger credits or hours (two decimals on chain): 1225n -> "12.25", what a script prints and a person types back;
- * in a language's number format when one is given, for reading: 190000n -> "1,900.00" (en), "1900,00" (es).
- */
-export function credits(amount: bigint, lang?: Lang): string {
-  const text = formatAmount(amount);
-  if (!lang) return text;
-  const [whole, fraction] = text.split(".");
-  return `${new Intl.NumberFormat(LOCALES[lang]).format(BigInt(whole))}${lang === "es" ? "," : "."}${fraction}`;
-}
+/** Ledger credits or hours (two decimals on chain): 1225n -> "12.25". */
+export const credits = (amount: bigint): string => formatAmount(amount);
 
 /**
  * An amount of the currency from its base units with at least two decimals, more only where they are significant,

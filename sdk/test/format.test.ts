@@ -30,11 +30,6 @@ describe("money", () => {
 describe("credits", () => {
   it("shows ledger amounts with their two decimals", () => {
     expect(credits(1225n)).toBe("12.25");
-    // For reading, in the language's number format (Spanish groups from five digits).
-    expect(credits(190000n, "en")).toBe("1,900.00");
-    expect(credits(190000n, "es")).toBe("1900,00");
-    expect(credits(1234567805n, "es")).toBe("12.345.678,05");
-    expect(credits(5n, "en")).toBe("0.05");
   });
 });
 

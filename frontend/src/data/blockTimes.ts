@@ -6,7 +6,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
-import { chain } from "../chain.ts";
+import { chain, deployment } from "../chain.ts";
 
 /** Block number to its timestamp (seconds), for the blocks whose time has come back so far. */
 export function useBlockTimes(blocks: readonly number[]): ReadonlyMap<number, bigint> {
@@ -14,7 +14,8 @@ export function useBlockTimes(blocks: readonly number[]): ReadonlyMap<number, bi
   const unique = [...new Set(blocks)];
   return useQueries({
     queries: unique.map((block) => ({
-      queryKey: ["block-time", chain.id, block],
+      // The deployment keeps a fresh local chain's blocks apart from an earlier one's (npm start again).
+      queryKey: ["block-time", chain.id, deployment.startBlock, deployment.contracts.ledger.address, block],
       queryFn: async () => (await getBlock(client, { blockNumber: BigInt(block) })).timestamp,
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: Number.POSITIVE_INFINITY,

@@ -15,7 +15,7 @@ import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
-import { useBlockTimes } from "../treasury/blockTimes.ts";
+import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
 import { capitalHistory, redemptionSchedule, scheduleDue, type CapitalLine } from "./figures.ts";
 import { unsettledLines, unsettledYears, type Allocation } from "./unsettled.ts";

@@ -2,7 +2,7 @@
  * My payouts: what I can claim per funded period (the treasury's own `claimable`, read for each period I may still
  * claim), one click to claim them all, what I claimed already, and my wallet's balance.
  */
-import { useConnection, useReadContract, useReadContracts } from "wagmi";
+import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
@@ -12,10 +12,11 @@ import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
-import { useBlockTimes } from "../treasury/blockTimes.ts";
+import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
 import { PeriodNotice } from "../treasury/PeriodNotice.tsx";
-import { claimCandidates, claimedByMe, claimSelection } from "./figures.ts";
+import { useClaimable } from "./claims.ts";
+import { claimedByMe } from "./figures.ts";
 
 const messages = defineMessages(
   {
@@ -85,27 +86,10 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
   const t = useT(messages);
   const { lang } = useLang();
   const { status } = useConnection();
-  const lastBlock = useHistory().loaded?.lastBlock;
   const tx = useTx();
   const balance = useWalletBalance(address);
 
-  const candidates = claimCandidates(books.treasury, books.ledger, address);
-  const reads = useReadContracts({
-    contracts: candidates.map((period) => ({
-      address: treasury,
-      abi: treasuryAbi,
-      functionName: "claimable" as const,
-      args: [address, period] as const,
-    })),
-    scopeKey: `block-${lastBlock}`,
-    query: { enabled: candidates.length > 0, placeholderData: (previous) => previous },
-  });
-  const amounts = candidates.map((_, i) => {
-    const read = reads.data?.[i];
-    return read?.status === "success" ? (read.result as bigint) : undefined;
-  });
-  const selection = claimSelection(candidates, amounts);
-  const loading = candidates.length > 0 && reads.isPending;
+  const { candidates, selection, loading, error: readError } = useClaimable(books, address);
   const claimed = claimedByMe(books.treasury, address);
   const times = useBlockTimes(claimed.map((c) => c.block));
   const { now } = useChainClock();
@@ -151,9 +135,9 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
           hint={t("walletHint")}
         />
       </dl>
-      {reads.error ? (
+      {readError ? (
         <p className="banner" role="alert">
-          {t("readError", { error: reads.error.message })}
+          {t("readError", { error: readError.message })}
         </p>
       ) : null}
       {selection.periods.length > 0 ? (

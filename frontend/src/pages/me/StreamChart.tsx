@@ -4,7 +4,7 @@
  * readers get a one-sentence summary per panel and the figures as a table inside a <details>.
  */
 import { useEffect, useRef, useState } from "react";
-import { credits } from "@disco-ledger/sdk/format";
+import { workAmount } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Empty } from "../../ui/kit.tsx";
 import { layoutBars, streamOf, type ChartBox } from "./chart.ts";
@@ -69,8 +69,8 @@ function Panel({ series, stream }: { series: StreamPoint[]; stream: number }) {
   const summary = t("summary", {
     stream: labels.stream(stream),
     unit: t(stream === 2 ? "hours" : "credits"),
-    values: points.map((p) => t("value", { period: p.period, value: credits(p.amount, lang) })).join(", "),
-    total: credits(sum(points.map((p) => p.amount)), lang),
+    values: points.map((p) => t("value", { period: p.period, value: workAmount(p.amount, lang) })).join(", "),
+    total: workAmount(sum(points.map((p) => p.amount)), lang),
   });
   return (
     <div className="chart-panel" ref={ref}>
@@ -153,7 +153,7 @@ export function StreamChart({ series, title }: { series: StreamPoint[]; title: s
                   <th scope="row">{point.period}</th>
                   {STREAM_INDEXES.map((s) => (
                     <td key={s} className="num">
-                      {credits(point.values[s], lang)}
+                      {workAmount(point.values[s], lang)}
                     </td>
                   ))}
                 </tr>

@@ -3,7 +3,7 @@
  * the table fits a phone; the payable amount leads, the logged one is under it.
  */
 import type { Totals } from "@disco-ledger/sdk/history";
-import { credits } from "@disco-ledger/sdk/format";
+import { workAmount } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";
 
@@ -52,8 +52,8 @@ export function StreamTotals({
               </th>
               {groups.map((g) => (
                 <td key={g.label} className="num">
-                  <span className="payable">{credits(g.totals.payable[s], lang)}</span>
-                  <small className="logged">{t("logged", { amount: credits(g.totals.historical[s], lang) })}</small>
+                  <span className="payable">{workAmount(g.totals.payable[s], lang)}</span>
+                  <small className="logged">{t("logged", { amount: workAmount(g.totals.historical[s], lang) })}</small>
                 </td>
               ))}
             </tr>

@@ -5,11 +5,11 @@
  */
 import { useReadContracts } from "wagmi";
 import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
-import { money } from "@disco-ledger/sdk/format";
+import { moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { STAGES } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
-import { defineMessages, pluralOf, useLang, useT } from "../../i18n.tsx";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { href } from "../../route.ts";
 import { stateLabel } from "../decisions/lifecycle.ts";
 import { useChainClock, useRefetchOnBlock } from "../decisions/useChainClock.ts";
@@ -83,11 +83,11 @@ export function ToDo({ books, address }: { books: HistoryState; address: `0x${st
   const todo = toDoOf({ state: books, me: address, proposals, claimable: selection.total, now });
 
   const count = (key: "review" | "vote" | "queue" | "execute" | "disputed", n: number) =>
-    t(`${key}_${pluralOf(lang, n)}`, { count: n.toLocaleString(lang) });
+    t(`${key}_${pluralForm(n, lang)}`, { count: n.toLocaleString(lang) });
   const items = [
     { show: todo.review.length > 0, text: count("review", todo.review.length), to: href("work") },
     { show: todo.vote.length > 0, text: count("vote", todo.vote.length), to: href("decisions") },
-    { show: todo.claim > 0n, text: t("claim", { amount: money(todo.claim, lang) }), to: PAYOUTS },
+    { show: todo.claim > 0n, text: t("claim", { amount: moneyToCent(todo.claim, lang) }), to: PAYOUTS },
     { show: todo.queue.length > 0, text: count("queue", todo.queue.length), to: href("decisions") },
     { show: todo.execute.length > 0, text: count("execute", todo.execute.length), to: href("decisions") },
     { show: todo.disputed.length > 0, text: count("disputed", todo.disputed.length), to: href("work") },

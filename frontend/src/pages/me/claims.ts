@@ -30,5 +30,6 @@ export function useClaimable(books: HistoryState, address: `0x${string}`) {
     candidates,
     selection: claimSelection(candidates, amounts),
     loading: candidates.length > 0 && reads.isPending,
+    error: reads.error,
   };
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { dateTime, paymentReference, shortAddress } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
-import { useBlockTimes } from "./blockTimes.ts";
+import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "./Euros.tsx";
 import { FlowChart } from "./FlowChart.tsx";
 import type { Flow, FundingRow, PeriodFlow } from "./flows.ts";
