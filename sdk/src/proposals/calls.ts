@@ -1,7 +1,7 @@
 /**
- * A proposal's calls: built for the common decisions (admit, change a stage, spend, set a parameter, any call) the
- * way scripts/cli.ts builds them, and read back (decoded against the deployment's ABIs by target address) for
- * people to see what they vote on. Pure: the deployment's contracts come in as a registry.
+ * A proposal's calls: built for the common decisions (admit, change a stage, spend, any call) the way
+ * scripts/cli.ts builds them, and read back for people to see what they vote on (decoded against the deployment's
+ * ABIs by target address; a catalogued setting as the setting it changes). Pure: the deployment's contracts come in as a registry.
  */
 import {
   decodeFunctionData,
@@ -17,6 +17,7 @@ import {
   type Hex,
 } from "viem";
 import { descriptionHash } from "../governance.ts";
+import { settingOf, type KeyValue, type RawValue, type Setting } from "../settings.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 
@@ -167,47 +168,42 @@ export function rawCall(target: string, data: string): ProposedCall | null {
   return { target: target as Address, value: 0n, data: data as Hex };
 }
 
-/**
- * The bylaws and parameters the timelock owns, by contract: the settings members change by vote. Role grants and the
- * timelock swap are left to a custom call, since they move power rather than tune a rule.
- */
-export const PARAMETER_SETTERS: ReadonlyArray<{ contract: string; functionName: string }> = [
-  { contract: "ledger", functionName: "setWeight" },
-  { contract: "ledger", functionName: "setCap" },
-  { contract: "ledger", functionName: "setApprovalsRequired" },
-  { contract: "ledger", functionName: "setMinimumContribution" },
-  { contract: "treasury", functionName: "setBuckets" },
-  { contract: "capital", functionName: "setSettings" },
-  { contract: "governor", functionName: "setVotingDelay" },
-  { contract: "governor", functionName: "setVotingPeriod" },
-  { contract: "governor", functionName: "setProposalThreshold" },
-  { contract: "governor", functionName: "updateQuorumNumerator" },
-  { contract: "governor", functionName: "setSupermajority" },
-  { contract: "governor", functionName: "setConstituencyShares" },
-  { contract: "governor", functionName: "setBylawFunction" },
-  { contract: "timelock", functionName: "updateDelay" },
-  { contract: "membership", functionName: "setConstituencyName" },
-  { contract: "audit", functionName: "setWageRatioCap" },
-];
-
-/** The setters present in this deployment's ABIs, with their ABI entries. */
-export function parameterSetters(
+/** A call to a catalogued setting read back: which setting, for which keys, set to which values. */
+export function settingChange(
   registry: readonly KnownContract[],
-): Array<{ key: string; contract: KnownContract; fn: AbiFunction }> {
-  return PARAMETER_SETTERS.flatMap(({ contract: name, functionName }) => {
-    const contract = registry.find((c) => c.name === name);
-    const fn = contract && writableFunctions(contract.abi).find((f) => f.name === functionName);
-    return contract && fn ? [{ key: `${name}.${functionName}`, contract, fn }] : [];
-  });
+  call: { target: string; data: string },
+): { setting: Setting; keys: KeyValue[]; values: RawValue[] } | null {
+  const decoded = decodeCall(registry, call.target, call.data);
+  if (!decoded.known) return null;
+  const setting = settingOf(decoded.contract, decoded.functionName);
+  if (!setting) return null;
+  return { setting, ...setting.fromArgs(decoded.args.map((a) => a.value)) };
 }
 
 export const CONSENT_PREFIX = "[consent]";
 
-/** The description as proposed: the consent prefix when asked for, then the text (or the summary if none). */
-export function proposalDescription(text: string, summary: string, consent: boolean): string {
+/** The decision types a description's first word may name in brackets: "[consent]", "[Standard]", "[bylaw]". */
+const DECISION_TAG = /^\[(consent|standard|bylaw)\]\s*/i;
+
+/**
+ * The description as proposed: the consent prefix when consent was chosen, then the text (or the summary if none).
+ * The governor makes a consent decision of any description that starts with "[consent]" exactly and a Standard one
+ * of any other, so a decision type typed at the start of the text is taken out when it is the one chosen and refused
+ * when it is not (a "[Consent]" or "[bylaw]" would otherwise silently make a Standard proposal). Bylaw is never
+ * chosen by a tag: the calls decide it.
+ */
+export function proposalDescription(
+  text: string,
+  summary: string,
+  consent: boolean,
+): { ok: true; description: string } | { ok: false; tag: string } {
   const body = text.trim() === "" ? summary : text.trim();
-  const bare = body.startsWith(CONSENT_PREFIX) ? body.slice(CONSENT_PREFIX.length).trimStart() : body;
-  return consent ? `${CONSENT_PREFIX} ${bare}` : bare;
+  const tag = DECISION_TAG.exec(body);
+  const typed = tag?.[1].toLowerCase();
+  if (typed !== undefined && typed !== (consent ? "consent" : "standard"))
+    return { ok: false, tag: tag?.[0].trim() ?? "" };
+  const bare = tag ? body.slice(tag[0].length) : body;
+  return { ok: true, description: consent ? `${CONSENT_PREFIX} ${bare}` : bare };
 }
 
 /** The arguments of queue and execute for a proposal as the history recorded it. */
