@@ -28,9 +28,11 @@ import {
   admitCall,
   changeConstituencyCall,
   changeStageCall,
+  contractNamed,
   decodeCall,
   encodeCall,
   formatAbiValue,
+  functionNameOf,
   parseAbiInputs,
   proposalDescription,
   removeCall,
@@ -117,10 +119,7 @@ function tallyLine(t: Tally): string {
 function keyNames(ctx: Context, state: HistoryState): KeyNames {
   return {
     constituency: (index) => state.constituencies.get(index) || `constituency ${index}`,
-    function: (target, selector) => {
-      const decoded = decodeCall(ctx.registry, target, selector.padEnd(10, "0"));
-      return decoded.known ? `${decoded.contract}.${decoded.functionName}` : `${who(ctx, target)} ${selector}`;
-    },
+    function: (target, selector) => functionNameOf(ctx.registry, target, selector),
   };
 }
 
@@ -140,7 +139,7 @@ async function describeCall(
       setting.read(keys).map((read) =>
         ctx.client.readContract({
           address: call.target as Address,
-          abi: ctx.registry.find((c) => c.name === setting.contract)!.abi,
+          abi: contractNamed(ctx.registry, setting.contract).abi,
           functionName: read.functionName,
           args: read.args,
         }),
@@ -222,7 +221,8 @@ const show = command({
   async run(ctx, args) {
     const state = await history(ctx);
     const id = parseProposalId(state, args.proposalId);
-    const proposal = state.governance.proposals.get(id)!;
+    const proposal = state.governance.proposals.get(id);
+    if (!proposal) throw new UsageError(`No proposal ${id}`);
     const g = ctx.governor.read;
     const [now, tally, snapshot, deadline, clock, eta] = await Promise.all([
       g.state([id]),
@@ -339,7 +339,7 @@ function settingCall(ctx: Context, state: HistoryState, args: string[]): { call:
   if (!setting) throw new UsageError(`Unknown setting "${key}": ${SETTINGS.map((s) => s.key).join(", ")}`);
   const usage = settingUsage(setting, keyNames(ctx, state));
   const given = args.slice(1);
-  const keyTexts = setting.keys.map((kind, i): string => {
+  const keyText = (kind: SettingKey, i: number): string => {
     const text = need(given[i], kind);
     switch (kind) {
       case "stream":
@@ -359,13 +359,15 @@ function settingCall(ctx: Context, state: HistoryState, args: string[]): { call:
         return contract.address;
       }
       case "selector": {
-        const contract = ctx.registry.find((c) => c.name === given[i - 1])!;
+        // The contract before it was checked as the target.
+        const contract = contractNamed(ctx.registry, given[i - 1]);
         const fn = writableFunctions(contract.abi).find((f) => f.name === text);
         if (!fn) throw new UsageError(`${contract.name} has no function ${text}`);
         return toFunctionSelector(fn);
       }
     }
-  });
+  };
+  const keyTexts = setting.keys.map(keyText);
   const inputs = given.slice(setting.keys.length);
   if (inputs.length !== inputsOf(setting).length) throw new UsageError(`Usage: propose set ${usage}`);
   const draft = settingDraft(ctx.registry, { key, keys: keyTexts, inputs }, "en", keyNames(ctx, state), 6);

@@ -98,7 +98,8 @@ describe("typed ABI inputs", () => {
 
   it("shows decoded values, stages by name", () => {
     const stage = p("uint8", { internalType: "enum IMembership.Stage" } as Partial<AbiParameter>);
-    expect(formatAbiValue(stage, 4)).toBe("Dating3 (4)");
+    expect(formatAbiValue(stage, 4)).toBe("Dating 3");
+    expect(formatAbiValue(stage, 4, "es")).toBe("En prueba 3");
     expect(formatAbiValue(p("uint256"), 10n ** 20n)).toBe("100000000000000000000");
     expect(formatAbiValue(p("uint16[3]"), [1, 2n, 3])).toBe('[1,"2",3]');
     expect(formatAbiValue(p("bool"), false)).toBe("false");

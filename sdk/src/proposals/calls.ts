@@ -95,6 +95,13 @@ export const writableFunctions = (abi: Abi): AbiFunction[] =>
       item.type === "function" && item.stateMutability !== "view" && item.stateMutability !== "pure",
   );
 
+/** A contract's function by its address and selector, as people read it: "ledger.setCap"; the selector if unknown. */
+export function functionNameOf(registry: readonly KnownContract[], target: string, selector: string): string {
+  const contract = findContract(registry, target);
+  const fn = contract && writableFunctions(contract.abi).find((f) => toFunctionSelector(f) === selector.toLowerCase());
+  return contract && fn ? `${contract.name}.${fn.name}` : selector;
+}
+
 /** A function of a contract by its full signature (overloads differ only there). */
 export const functionBySignature = (abi: Abi, signature: string): AbiFunction | undefined =>
   writableFunctions(abi).find((fn) => signatureOf(fn) === signature);

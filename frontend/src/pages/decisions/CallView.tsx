@@ -1,11 +1,17 @@
-/** A proposal's calls as people read them: contract, function and arguments (people named), or the raw bytes. */
+/**
+ * A proposal's calls as people read them: a setting as a sentence with its value now ("Set “Review window” to 3 days
+ * (now 7 days)"); other calls by contract, function and arguments (people, roles and stages named); or the raw bytes.
+ */
 import { zeroAddress, type AbiParameter } from "viem";
 import { useBooks } from "../../data/history.tsx";
 import { money } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Person } from "../../ui/kit.tsx";
-import { decodeCall, formatAbiValue, type ProposedCall } from "@disco-ledger/sdk/proposals";
+import { roleName } from "@disco-ledger/sdk/governance";
+import { decodeCall, formatAbiValue, settingChange, type ProposedCall } from "@disco-ledger/sdk/proposals";
+import { settingSentence } from "@disco-ledger/sdk/settings";
 import { REGISTRY } from "./registry.ts";
+import { useKeyNames, useSettingNow } from "./settingReads.ts";
 
 const messages = defineMessages(
   {
@@ -15,6 +21,7 @@ const messages = defineMessages(
     value: "Sends {value} wei",
     noCalls: "No calls: a statement for the record.",
     nobody: "none (zero address)",
+    unnamed: "constituency {n}",
   },
   {
     unknownTarget: "Una llamada a una dirección ajena a los contratos de esta cooperativa",
@@ -23,6 +30,7 @@ const messages = defineMessages(
     value: "Envía {value} wei",
     noCalls: "Sin llamadas: una declaración para que conste.",
     nobody: "ninguna (dirección cero)",
+    unnamed: "colectivo {n}",
   },
 );
 
@@ -56,11 +64,31 @@ function ArgValue({
     return <code className="arg-value">{name ? `${name} (${value})` : value}</code>;
   }
   if (MONEY_ARGS.has(`${contract}.${fn}.${param.name}`) && typeof value === "bigint") return <>{money(value, lang)}</>;
-  return <code className="arg-value">{formatAbiValue(param, value)}</code>;
+  if (param.type === "bytes32" && param.name === "role" && typeof value === "string")
+    return <>{roleName(value, lang)}</>;
+  return <code className="arg-value">{formatAbiValue(param, value, lang)}</code>;
 }
 
-export function CallView({ call }: { call: ProposedCall }) {
+/** A call to a setting of the catalogue, as a sentence; with its value now unless the decision is over. */
+function SettingCall({ change, showNow }: { change: NonNullable<ReturnType<typeof settingChange>>; showNow: boolean }) {
   const t = useT(messages);
+  const { lang } = useLang();
+  const names = useKeyNames((n) => t("unnamed", { n }));
+  const now = useSettingNow(change.setting, change.keys);
+  return (
+    <div className="call">
+      <p className="call-sentence" data-testid="call-sentence">
+        {settingSentence(change.setting, change, lang, names, showNow ? now : undefined)}
+      </p>
+      <p className="muted small">{change.setting.text[lang].sentence}</p>
+    </div>
+  );
+}
+
+export function CallView({ call, showNow = true }: { call: ProposedCall; showNow?: boolean }) {
+  const t = useT(messages);
+  const change = call.value === 0n ? settingChange(REGISTRY, call) : null;
+  if (change) return <SettingCall change={change} showNow={showNow} />;
   const decoded = decodeCall(REGISTRY, call.target, call.data);
   const value = call.value > 0n ? <p className="muted">{t("value", { value: call.value.toString() })}</p> : null;
   if (!decoded.known) {
@@ -107,14 +135,15 @@ export function CallView({ call }: { call: ProposedCall }) {
   );
 }
 
-export function CallList({ calls }: { calls: readonly ProposedCall[] }) {
+/** The calls in order; `showNow` (default) adds each setting's value now, which matters until the decision is over. */
+export function CallList({ calls, showNow = true }: { calls: readonly ProposedCall[]; showNow?: boolean }) {
   const t = useT(messages);
   if (calls.length === 0) return <p className="muted">{t("noCalls")}</p>;
   return (
     <ol className="calls">
       {calls.map((call, i) => (
         <li key={i}>
-          <CallView call={call} />
+          <CallView call={call} showNow={showNow} />
         </li>
       ))}
     </ol>
