@@ -117,7 +117,7 @@ describe("npm start and the CLI", function () {
     const bylaw = cli("propose", "call", "governor", "setSupermajority(uint16,uint16)", "3", "4", "--account", "1");
     expect(bylaw.out, bylaw.err).to.match(/^Proposed #\d+ \(Bylaw\) in block \d+; id \d+/);
     const window = cli("propose", "set", "ledger.setReviewWindow", "2", "--account", "1");
-    expect(window.out, window.err).to.match(/^Proposed #(\d+) \(Standard\)/);
+    expect(window.out, window.err).to.match(/^Proposed #\d+ \(Bylaw\)/);
     const number = /^Proposed (#\d+)/.exec(window.out)![1];
     expect(cli("show", number).out).to.match(/call 1: Set “Review window” to 2 days \(now 3 days\)/);
     const tagged = cli(
