@@ -25,6 +25,7 @@ import { loadHistory, type HistoryState, type Tally } from "@disco-ledger/sdk/hi
 import { parseStream } from "@disco-ledger/sdk/ledger";
 import { STAGES } from "@disco-ledger/sdk/members";
 import {
+  actionSentence,
   admitCall,
   changeConstituencyCall,
   changeStageCall,
@@ -125,7 +126,8 @@ function keyNames(ctx: Context, state: HistoryState): KeyNames {
 
 /**
  * A call as voters read it: a setting as a sentence with its value now ("Set “Review window” to 3 days (now 7
- * days)"), else the contract's function and each argument, people and roles named; raw if no ABI knows it.
+ * days)"), a common decision as a sentence, else the contract's function and each argument, people and roles named;
+ * raw if no ABI knows it.
  */
 async function describeCall(
   ctx: Context,
@@ -150,6 +152,11 @@ async function describeCall(
   const decoded = decodeCall(ctx.registry, call.target, call.data);
   const value = call.value > 0n ? ` value ${call.value}` : "";
   if (!decoded.known) return `${who(ctx, call.target)}${value} data ${call.data}`;
+  const sentence = actionSentence(decoded, "en", {
+    person: (address) => who(ctx, address),
+    constituency: (index) => state.constituencies.get(index) || `constituency ${index}`,
+  });
+  if (sentence && !value) return sentence;
   const args = decoded.args.map(({ param, value: v }) => {
     if (param.type === "address" && typeof v === "string") return who(ctx, v);
     if (param.type === "bytes32" && param.name === "role" && typeof v === "string") return roleName(v, "en");

@@ -1,9 +1,19 @@
-import { decodeFunctionData, getAddress, zeroAddress, type Abi, type AbiParameter } from "viem";
+import {
+  decodeFunctionData,
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  toHex,
+  zeroAddress,
+  type Abi,
+  type AbiParameter,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import * as abis from "@disco-ledger/sdk/abis";
 import { capitalAbi, ledgerAbi } from "@disco-ledger/sdk/abis";
 import { descriptionHash } from "@disco-ledger/sdk/governance";
 import {
+  actionSentence,
   admitCall,
   admitDraft,
   changeConstituencyCall,
@@ -352,6 +362,37 @@ describe("proposal drafts", () => {
     expect(
       settingChange(registry, admitCall(registry, { account: bob, stage: 5, constituency: 0, mentor: null })),
     ).toBe(null);
+  });
+
+  it("reads the common decisions as sentences, people, stages, roles and money named", () => {
+    const names = {
+      person: (a: string) => (a === bob ? "Bob" : "Gus"),
+      constituency: (i: number) => ["workers"][i] ?? "?",
+    };
+    const sentence = (call: { target: string; data: string }, lang: "en" | "es" = "en") =>
+      actionSentence(decodeCall(registry, call.target, call.data), lang, names);
+    expect(sentence(admitCall(registry, { account: gus, stage: 2, constituency: 0, mentor: bob }))).toBe(
+      "Admit Gus as Dating 1 in workers, mentored by Bob",
+    );
+    expect(sentence(changeStageCall(registry, { account: gus, stage: 5, mentor: null }), "es")).toBe(
+      "Pasar a Gus a la etapa Comprometida",
+    );
+    expect(sentence(resolveDisputeCall(registry, { entryId: 12n, accept: false }))).toBe(
+      "Reject the disputed ledger entry 12: it does not count",
+    );
+    expect(sentence(spendCall(registry, { to: bob, amount: 1_250_500_000n, reason: "Printer" }), "es")).toBe(
+      "Pagar 1250,50 € a Bob de la tesorería: Printer",
+    );
+    const grant = {
+      target: address(7),
+      data: encodeFunctionData({
+        abi: abis.auditAbi,
+        functionName: "grantRole",
+        args: [keccak256(toHex("AUDITOR_ROLE")), gus],
+      }),
+    };
+    expect(sentence(grant)).toBe("Give Gus the role Auditor on the audit contract");
+    expect(sentence(rawCall(bob, "0x1234") as { target: string; data: string })).toBeNull();
   });
 
   it("makes any call: a chosen function, raw calldata, or raw calldata to another address", () => {

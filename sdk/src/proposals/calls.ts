@@ -16,8 +16,9 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { descriptionHash } from "../governance.ts";
-import { settingOf, type KeyValue, type RawValue, type Setting } from "../settings.ts";
+import { money, type Lang } from "../format.ts";
+import { descriptionHash, roleName } from "../governance.ts";
+import { settingOf, STAGE_NAMES, type KeyValue, type RawValue, type Setting } from "../settings.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 
@@ -226,4 +227,96 @@ export function lifecycleArgs(proposal: {
     proposal.calldatas as Hex[],
     descriptionHash(proposal.description) as Hex,
   ];
+}
+
+/** Who and what a sentence names: people by the reader's names for them, constituencies by the chain's. */
+export interface SentenceNames {
+  person: (address: string) => string;
+  constituency: (index: number) => string;
+}
+
+const ACTIONS: Record<Lang, Record<string, string>> = {
+  en: {
+    admit: "Admit {account} as {stage} in {constituency}",
+    changeStage: "Move {account} to the stage {stage}",
+    mentor: ", mentored by {mentor}",
+    changeConstituency: "Move {account} to the constituency {constituency}",
+    remove: "Remove {account} from the members: {reason}",
+    accept: "Accept the disputed ledger entry {entry}: it counts",
+    reject: "Reject the disputed ledger entry {entry}: it does not count",
+    spend: "Pay {amount} to {to} from the treasury: {reason}",
+    spendCommons: "Pay {amount} to {to} from the commons fund: {reason}",
+    grantRole: "Give {account} the role {role} on the {contract} contract",
+    revokeRole: "Take the role {role} on the {contract} contract from {account}",
+  },
+  es: {
+    admit: "Admitir a {account} como {stage} en {constituency}",
+    changeStage: "Pasar a {account} a la etapa {stage}",
+    mentor: ", con {mentor} como mentora",
+    changeConstituency: "Pasar a {account} al colectivo {constituency}",
+    remove: "Dar de baja a {account}: {reason}",
+    accept: "Aceptar el registro disputado {entry}: cuenta",
+    reject: "Rechazar el registro disputado {entry}: no cuenta",
+    spend: "Pagar {amount} a {to} de la tesorería: {reason}",
+    spendCommons: "Pagar {amount} a {to} del fondo común: {reason}",
+    grantRole: "Dar a {account} el rol {role} en el contrato {contract}",
+    revokeRole: "Quitar a {account} el rol {role} en el contrato {contract}",
+  },
+};
+
+const fill = (template: string, params: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? `{${key}}`);
+
+/**
+ * A decision's call as a sentence, for the common decisions that are not settings: "Admit Gus as Dating 1 in
+ * workers, mentored by Bob", "Give Jun the role Auditor on the audit contract". Null for any other call.
+ */
+export function actionSentence(
+  decoded: DecodedCall,
+  lang: Lang,
+  names: SentenceNames,
+  currencyDecimals = 6,
+): string | null {
+  if (!decoded.known) return null;
+  const args = decoded.args.map((a) => a.value);
+  const words = ACTIONS[lang];
+  const person = (value: unknown) => names.person(String(value));
+  const mentor = (value: unknown) => (value === zeroAddress ? "" : fill(words.mentor, { mentor: person(value) }));
+  const stage = (value: unknown) => STAGE_NAMES[lang][Number(value)] ?? String(value);
+  switch (`${decoded.contract}.${decoded.functionName}`) {
+    case "membership.admit":
+      return (
+        fill(words.admit, {
+          account: person(args[0]),
+          stage: stage(args[1]),
+          constituency: names.constituency(Number(args[2])),
+        }) + mentor(args[3])
+      );
+    case "membership.changeStage":
+      return fill(words.changeStage, { account: person(args[0]), stage: stage(args[1]) }) + mentor(args[2]);
+    case "membership.changeConstituency":
+      return fill(words.changeConstituency, {
+        account: person(args[0]),
+        constituency: names.constituency(Number(args[1])),
+      });
+    case "membership.remove":
+      return fill(words.remove, { account: person(args[0]), reason: String(args[1]) });
+    case "ledger.resolveDispute":
+      return fill(args[1] ? words.accept : words.reject, { entry: String(args[0]) });
+    case "treasury.spend":
+    case "capital.spendCommons":
+      return fill(words[decoded.functionName], {
+        amount: money(args[1] as bigint, lang, currencyDecimals),
+        to: person(args[0]),
+        reason: String(args[2]),
+      });
+  }
+  if (decoded.functionName === "grantRole" || decoded.functionName === "revokeRole") {
+    return fill(words[decoded.functionName], {
+      account: person(args[1]),
+      role: roleName(String(args[0]), lang),
+      contract: decoded.contract,
+    });
+  }
+  return null;
 }

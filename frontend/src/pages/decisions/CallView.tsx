@@ -8,7 +8,15 @@ import { money } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Person } from "../../ui/kit.tsx";
 import { roleName } from "@disco-ledger/sdk/governance";
-import { decodeCall, formatAbiValue, settingChange, type ProposedCall } from "@disco-ledger/sdk/proposals";
+import {
+  actionSentence,
+  decodeCall,
+  formatAbiValue,
+  settingChange,
+  type ProposedCall,
+} from "@disco-ledger/sdk/proposals";
+import { shortAddress } from "@disco-ledger/sdk/format";
+import { useNames } from "../../wallet/names.ts";
 import { settingSentence } from "@disco-ledger/sdk/settings";
 import { REGISTRY } from "./registry.ts";
 import { useKeyNames, useSettingNow } from "./settingReads.ts";
@@ -22,6 +30,7 @@ const messages = defineMessages(
     noCalls: "No calls: a statement for the record.",
     nobody: "none (zero address)",
     unnamed: "constituency {n}",
+    details: "The call in detail",
   },
   {
     unknownTarget: "Una llamada a una dirección ajena a los contratos de esta cooperativa",
@@ -31,6 +40,7 @@ const messages = defineMessages(
     noCalls: "Sin llamadas: una declaración para que conste.",
     nobody: "ninguna (dirección cero)",
     unnamed: "colectivo {n}",
+    details: "La llamada en detalle",
   },
 );
 
@@ -87,6 +97,9 @@ function SettingCall({ change, showNow }: { change: NonNullable<ReturnType<typeo
 
 export function CallView({ call, showNow = true }: { call: ProposedCall; showNow?: boolean }) {
   const t = useT(messages);
+  const { lang } = useLang();
+  const names = useNames();
+  const books = useBooks();
   const change = call.value === 0n ? settingChange(REGISTRY, call) : null;
   if (change) return <SettingCall change={change} showNow={showNow} />;
   const decoded = decodeCall(REGISTRY, call.target, call.data);
@@ -111,31 +124,57 @@ export function CallView({ call, showNow = true }: { call: ProposedCall; showNow
       </div>
     );
   }
+  const args =
+    decoded.args.length > 0 ? (
+      <dl className="call-args">
+        {decoded.args.map(({ param, value: arg }, i) => (
+          <div key={i}>
+            <dt>{param.name || `#${i + 1}`}</dt>
+            <dd>
+              <ArgValue contract={decoded.contract} fn={decoded.functionName} param={param} value={arg} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    ) : null;
+  const head = (
+    <p className="call-head">
+      <code>
+        {decoded.contract}.{decoded.functionName}
+      </code>
+    </p>
+  );
+  const sentence = actionSentence(decoded, lang, {
+    person: (address) => {
+      const name = names(address);
+      return name ? `${name} (${shortAddress(address)})` : shortAddress(address);
+    },
+    constituency: (index) => books?.constituencies.get(index) || t("unnamed", { n: index }),
+  });
+  if (sentence) {
+    return (
+      <div className="call">
+        <p className="call-sentence" data-testid="call-sentence">
+          {sentence}
+        </p>
+        <details className="muted small">
+          <summary>{t("details")}</summary>
+          {head}
+          {args}
+        </details>
+        {value}
+      </div>
+    );
+  }
   return (
     <div className="call">
-      <p className="call-head">
-        <code>
-          {decoded.contract}.{decoded.functionName}
-        </code>
-      </p>
-      {decoded.args.length > 0 ? (
-        <dl className="call-args">
-          {decoded.args.map(({ param, value: arg }, i) => (
-            <div key={i}>
-              <dt>{param.name || `#${i + 1}`}</dt>
-              <dd>
-                <ArgValue contract={decoded.contract} fn={decoded.functionName} param={param} value={arg} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
+      {head}
+      {args}
       {value}
     </div>
   );
 }
 
-/** The calls in order; `showNow` (default) adds each setting's value now, which matters until the decision is over. */
 export function CallList({ calls, showNow = true }: { calls: readonly ProposedCall[]; showNow?: boolean }) {
   const t = useT(messages);
   if (calls.length === 0) return <p className="muted">{t("noCalls")}</p>;
