@@ -32,6 +32,7 @@ import {
   type DraftProblem,
 } from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, REGISTRY, TREASURY } from "./registry.ts";
+import { settingOf } from "@disco-ledger/sdk/settings";
 import { useKeyNames } from "./settingReads.ts";
 import { firstSetting, SettingFields, useSettingInputs, type SettingFormState } from "./SettingFields.tsx";
 import { useTimelockCheck } from "./useTimelockCheck.ts";
@@ -389,7 +390,10 @@ export function NewProposal({ books }: { books: HistoryState }) {
   };
 
   const customContract = REGISTRY.find((c) => c.name === custom.target);
-  const customFunctions = customContract ? writableFunctions(customContract.abi) : [];
+  // The advanced form is for calls the settings catalogue has no entry for.
+  const customFunctions = customContract
+    ? writableFunctions(customContract.abi).filter((fn) => !settingOf(customContract.name, fn.name))
+    : [];
   const customFn = customFunctions.find((fn) => signatureOf(fn) === custom.signature);
 
   const mentorSelect = (value: string, stageValue: number, onChange: (mentor: string) => void) => (
