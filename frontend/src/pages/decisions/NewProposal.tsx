@@ -32,7 +32,7 @@ import {
   type DraftProblem,
 } from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, REGISTRY, TREASURY } from "./registry.ts";
-import { settingOf } from "@disco-ledger/sdk/settings";
+import { settingOf, STAGE_NAMES } from "@disco-ledger/sdk/settings";
 import { useKeyNames } from "./settingReads.ts";
 import { firstSetting, SettingFields, useSettingInputs, type SettingFormState } from "./SettingFields.tsx";
 import { useTimelockCheck } from "./useTimelockCheck.ts";
@@ -211,7 +211,7 @@ const messages = defineMessages(
 const ACTIONS = ["admit", "stage", "parameter", "spend", "custom"] as const;
 type Action = (typeof ACTIONS)[number];
 /** Stages a member can be admitted to or moved to (None is not a stage one chooses). */
-const CHOOSABLE_STAGES = STAGES.map((name, value) => ({ name, value })).filter((s) => s.value > 0);
+const CHOOSABLE_STAGES = STAGES.map((_, value) => value).filter((value) => value > 0);
 
 const CUSTOM_TARGETS = REGISTRY.map((c) => c.name);
 
@@ -423,9 +423,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
     <div className="field">
       <label htmlFor={`${ids}-f2`}>{t("newStage")}</label>
       <select id={`${ids}-f2`} name="stage" value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {CHOOSABLE_STAGES.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.name}
+        {CHOOSABLE_STAGES.map((value) => (
+          <option key={value} value={value}>
+            {STAGE_NAMES[lang][value]}
           </option>
         ))}
       </select>
@@ -481,7 +481,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
               >
                 {constituencies.map(([id, name]) => (
                   <option key={id} value={id}>
-                    {name} ({id})
+                    {name}
                   </option>
                 ))}
               </select>
@@ -503,7 +503,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
                 <option value="">{t("chooseMember")}</option>
                 {members.map((m) => (
                   <option key={m.account} value={m.account}>
-                    {person(m.account)} — {m.stage}
+                    {person(m.account)} — {STAGE_NAMES[lang][STAGES.indexOf(m.stage)]}
                   </option>
                 ))}
               </select>
