@@ -132,16 +132,14 @@ describe("the settings catalogue (@disco-ledger/sdk/settings) against the contra
       const keys = keysFor(setting);
       const abi = abis[setting.contract];
       const results = await Promise.all(
-        setting
-          .read(keys)
-          .map((read) =>
-            client.readContract({
-              address: address(setting.contract),
-              abi,
-              functionName: read.functionName,
-              args: read.args,
-            }),
-          ),
+        setting.read(keys).map((read) =>
+          client.readContract({
+            address: address(setting.contract),
+            abi,
+            functionName: read.functionName,
+            args: read.args,
+          }),
+        ),
       );
       const values = setting.fromRead(results);
       expect(values.length, setting.key).to.be.greaterThan(0);
