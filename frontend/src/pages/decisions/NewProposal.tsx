@@ -386,6 +386,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
       setForce(false);
       setAdmit({ account: "", stage: 2, constituency: -1, mentor: "" });
       setSpend({ to: "", amount: "", reason: "" });
+      setSetting(firstSetting());
     }
   };
 
