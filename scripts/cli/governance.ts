@@ -1,16 +1,20 @@
 /** The CLI's governance commands: members, proposals, one proposal, propose, vote, relay, queue, execute. */
 import { readFileSync, writeFileSync } from "node:fs";
-import { getAddress, parseAbiItem, type AbiFunction, type Address, type Hex } from "viem";
+import { getAddress, parseAbiItem, toFunctionSelector, type AbiFunction, type Address, type Hex } from "viem";
 import {
   ballotTypedData,
   executeCall,
+  findProposal,
   prepareBallot,
   PROPOSAL_KINDS,
   PROPOSAL_STATES,
   proposalIdOf,
+  proposalLabel,
   proposeCall,
   queueCall,
+  quorumWords,
   relayCall,
+  roleName,
   Support,
   toSignedBallot,
   type ProposalCalls,
@@ -18,20 +22,38 @@ import {
 } from "@disco-ledger/sdk/governance";
 import { isoTime } from "@disco-ledger/sdk/format";
 import { loadHistory, type HistoryState, type Tally } from "@disco-ledger/sdk/history";
+import { parseStream } from "@disco-ledger/sdk/ledger";
 import { STAGES } from "@disco-ledger/sdk/members";
 import {
+  actionSentence,
   admitCall,
   changeConstituencyCall,
   changeStageCall,
+  contractNamed,
   decodeCall,
   encodeCall,
   formatAbiValue,
+  functionNameOf,
   parseAbiInputs,
   proposalDescription,
   removeCall,
   resolveDisputeCall,
+  settingChange,
+  settingDraft,
+  writableFunctions,
+  type DraftProblem,
   type ProposedCall,
 } from "@disco-ledger/sdk/proposals";
+import {
+  inputLabel,
+  inputsOf,
+  settingByKey,
+  settingSentence,
+  SETTINGS,
+  type KeyNames,
+  type Setting,
+  type SettingKey,
+} from "@disco-ledger/sdk/settings";
 import { command, restOf } from "./command.ts";
 import { explain, need, parseAddress, send, UsageError, wallet, who, type Context } from "./context.ts";
 
@@ -61,10 +83,17 @@ function parseSupport(value: string | undefined): number {
   return entry[1];
 }
 
-function parseProposalId(text: string | undefined): bigint {
-  const value = need(text, "proposalId");
-  if (!/^\d+$/.test(value)) throw new UsageError(`Not a proposal id: ${value}`);
-  return BigInt(value);
+/** A proposal as people name it, "#3" or "3" (its number in the order proposals were made), or its full id. */
+function parseProposalId(state: HistoryState, text: string | undefined): bigint {
+  const value = need(text, "proposal");
+  const id = findProposal(state.governance.proposals, value);
+  if (id === null) {
+    const count = state.governance.proposals.size;
+    throw new UsageError(
+      `No proposal ${value}: give its number, #1 to #${count} (see the proposals command), or its full id`,
+    );
+  }
+  return id;
 }
 
 const history = async (ctx: Context) => (await loadHistory(ctx.client, ctx.deployment)).state;
@@ -87,14 +116,52 @@ function tallyLine(t: Tally): string {
   return `binding: ${binding} | advisory (Dating): ${advisory}`;
 }
 
-/** A call as voters read it: the contract's function and each argument, people named; raw if no ABI knows it. */
-function describeCall(ctx: Context, call: { target: string; value: bigint; data: string }): string {
+/** Constituency names from the history, functions by the deployment's contract names: what a setting is for. */
+function keyNames(ctx: Context, state: HistoryState): KeyNames {
+  return {
+    constituency: (index) => state.constituencies.get(index) || `constituency ${index}`,
+    function: (target, selector) => functionNameOf(ctx.registry, target, selector),
+  };
+}
+
+/**
+ * A call as voters read it: a setting as a sentence with its value now ("Set “Review window” to 3 days (now 7
+ * days)"), a common decision as a sentence, else the contract's function and each argument, people and roles named;
+ * raw if no ABI knows it.
+ */
+async function describeCall(
+  ctx: Context,
+  state: HistoryState,
+  call: { target: string; value: bigint; data: string },
+): Promise<string> {
+  const change = settingChange(ctx.registry, call);
+  if (change) {
+    const { setting, keys } = change;
+    const results = await Promise.all(
+      setting.read(keys).map((read) =>
+        ctx.client.readContract({
+          address: call.target as Address,
+          abi: contractNamed(ctx.registry, setting.contract).abi,
+          functionName: read.functionName,
+          args: read.args,
+        }),
+      ),
+    );
+    return settingSentence(setting, change, "en", keyNames(ctx, state), setting.fromRead(results));
+  }
   const decoded = decodeCall(ctx.registry, call.target, call.data);
   const value = call.value > 0n ? ` value ${call.value}` : "";
   if (!decoded.known) return `${who(ctx, call.target)}${value} data ${call.data}`;
-  const args = decoded.args.map(({ param, value: v }) =>
-    param.type === "address" && typeof v === "string" ? who(ctx, v) : formatAbiValue(param, v),
-  );
+  const sentence = actionSentence(decoded, "en", {
+    person: (address) => who(ctx, address),
+    constituency: (index) => state.constituencies.get(index) || `constituency ${index}`,
+  });
+  if (sentence && !value) return sentence;
+  const args = decoded.args.map(({ param, value: v }) => {
+    if (param.type === "address" && typeof v === "string") return who(ctx, v);
+    if (param.type === "bytes32" && param.name === "role" && typeof v === "string") return roleName(v, "en");
+    return formatAbiValue(param, v);
+  });
   return `${decoded.contract}.${decoded.functionName}(${args.join(", ")})${value}`;
 }
 
@@ -134,17 +201,19 @@ const members = command({
 
 const proposals = command({
   name: "proposals",
-  description: "Lists every proposal with its kind, state and binding tally (For/Against/Abstain/Block).",
+  description:
+    "Lists every proposal by its number (#1, #2… in the order they were made) with its kind, state and binding tally (For/Against/Abstain/Block).",
   args: {},
   async run(ctx) {
     const state = await history(ctx);
-    console.log(`${state.governance.proposals.size} proposals`);
-    for (const proposal of state.governance.proposals.values()) {
+    const { proposals } = state.governance;
+    console.log(`${proposals.size} proposals`);
+    for (const proposal of proposals.values()) {
       const [now, tally] = await Promise.all([
         ctx.governor.read.state([proposal.id]),
         ctx.governor.read.proposalTally([proposal.id]),
       ]);
-      console.log(`\n${proposal.id}`);
+      console.log(`\n${proposalLabel(proposals, proposal.id)}  (id ${proposal.id})`);
       console.log(`  ${PROPOSAL_KINDS[tally.kind]}, ${PROPOSAL_STATES[now]}: ${proposal.description.split("\n")[0]}`);
       console.log(`  ${tallyLine(tally)}`);
     }
@@ -155,10 +224,10 @@ const show = command({
   name: "show",
   description:
     "Shows one proposal. Its calls (decoded, people named), kind and rules, quorum, binding and advisory tallies, and every vote with its reason.",
-  args: { proposalId: { type: "positional", description: "the proposal's id", required: true } },
+  args: { proposalId: { type: "positional", description: "the proposal: #3, 3 or its full id", required: true } },
   async run(ctx, args) {
-    const id = parseProposalId(args.proposalId);
     const state = await history(ctx);
+    const id = parseProposalId(state, args.proposalId);
     const proposal = state.governance.proposals.get(id);
     if (!proposal) throw new UsageError(`No proposal ${id}`);
     const g = ctx.governor.read;
@@ -170,8 +239,10 @@ const show = command({
       g.clock(),
       g.proposalEta([id]),
     ]);
-    const quorum = snapshot < BigInt(clock) ? (await g.quorum([snapshot])).toString() : "set at the snapshot";
-    console.log(`Proposal ${id}`);
+    const voted = tally.forVotes + tally.againstVotes + tally.abstainVotes + tally.blockVotes;
+    const quorum =
+      snapshot < BigInt(clock) ? quorumWords(voted, Number(await g.quorum([snapshot])), "en") : "set when voting opens";
+    console.log(`Proposal ${proposalLabel(state.governance.proposals, id)} (id ${id})`);
     console.log(`  ${proposal.description}`);
     console.log(`  proposed by ${who(ctx, proposal.proposer)}`);
     console.log(`  kind ${PROPOSAL_KINDS[tally.kind]}, state ${PROPOSAL_STATES[now]}`);
@@ -183,9 +254,8 @@ const show = command({
     );
     if (eta > 0n) console.log(`  executable from ${isoTime(eta)}`);
     for (const [i, target] of proposal.targets.entries()) {
-      console.log(
-        `  call ${i + 1}: ${describeCall(ctx, { target, value: proposal.values[i], data: proposal.calldatas[i] })}`,
-      );
+      const call = { target, value: proposal.values[i], data: proposal.calldatas[i] };
+      console.log(`  call ${i + 1}: ${await describeCall(ctx, state, call)}`);
     }
     console.log(`  ${tallyLine(tally)}`);
     for (const vote of proposal.votes) {
@@ -253,8 +323,85 @@ function proposedCall(
       const call = encodeCall({ name, address, abi: [fn] }, fn, parsed.values);
       return { call, summary: `Call ${signature} on ${name}` };
     }
+    case "set":
+      return settingCall(ctx, state, args);
     default:
-      throw new UsageError(`Unknown action "${action}": admit, stage, constituency, remove, resolve or call`);
+      throw new UsageError(`Unknown action "${action}": admit, stage, constituency, remove, resolve, set or call`);
+  }
+}
+
+/** How each key of a setting is typed on the command line. */
+const KEY_HINTS: Record<SettingKey, string> = {
+  stream: "<stream: livelihood, love or care>",
+  stage: "<stage: casual, dating1, dating2, dating3 or committed>",
+  constituency: "<constituency: name or number>",
+  target: "<contract: ledger, treasury…>",
+  selector: "<function name>",
+};
+
+/** `set <setting> [keys…] <values…>`: a setting of the catalogue, keys by name, values in its units. */
+function settingCall(ctx: Context, state: HistoryState, args: string[]): { call: ProposedCall; summary: string } {
+  const key = need(args[0], "setting");
+  const setting = settingByKey(key);
+  if (!setting) throw new UsageError(`Unknown setting "${key}": ${SETTINGS.map((s) => s.key).join(", ")}`);
+  const usage = settingUsage(setting, keyNames(ctx, state));
+  const given = args.slice(1);
+  const keyText = (kind: SettingKey, i: number): string => {
+    const text = need(given[i], kind);
+    switch (kind) {
+      case "stream":
+        try {
+          return String(parseStream(text));
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+      case "stage":
+        return String(parseStage(text));
+      case "constituency":
+        return String(parseConstituency(state, text));
+      case "target": {
+        const contract = ctx.registry.find((c) => c.name === text);
+        if (!contract)
+          throw new UsageError(`Unknown contract "${text}": ${ctx.registry.map((c) => c.name).join(", ")}`);
+        return contract.address;
+      }
+      case "selector": {
+        // The contract before it was checked as the target.
+        const contract = contractNamed(ctx.registry, given[i - 1]);
+        const fn = writableFunctions(contract.abi).find((f) => f.name === text);
+        if (!fn) throw new UsageError(`${contract.name} has no function ${text}`);
+        return toFunctionSelector(fn);
+      }
+    }
+  };
+  const keyTexts = setting.keys.map(keyText);
+  const inputs = given.slice(setting.keys.length);
+  if (inputs.length !== inputsOf(setting).length) throw new UsageError(`Usage: propose set ${usage}`);
+  const draft = settingDraft(ctx.registry, { key, keys: keyTexts, inputs }, "en", keyNames(ctx, state), 6);
+  if (!draft.ok) throw new UsageError(`${draftProblem(draft.problem)}. Usage: propose set ${usage}`);
+  return { call: draft.call, summary: draft.summary.params.sentence };
+}
+
+/** A setting's command line: its key, its keys' hints and one <value> per input, with units. */
+function settingUsage(setting: Setting, names: KeyNames): string {
+  const keys = setting.keys.map((k) => KEY_HINTS[k]);
+  const values = inputsOf(setting).map((input) => `<${inputLabel(setting, input, "en", names)}: ${input.field.unit}>`);
+  return [setting.key, ...keys, ...values].join(" ");
+}
+
+function draftProblem(problem: DraftProblem | null): string {
+  if (problem === null) return "Something is missing";
+  switch (problem.code) {
+    case "value":
+      return problem.problem.code === "number"
+        ? `${problem.name}: write a number with at most ${problem.problem.decimals} decimals`
+        : problem.problem.code === "percent"
+          ? `${problem.name}: at most 100 %`
+          : `${problem.name}: ${problem.problem.code === "empty" ? "missing" : `not a valid ${problem.problem.code}`}`;
+    case "tooLarge":
+      return "A value is too large for the setting";
+    default:
+      return `Invalid: ${problem.code}`;
   }
 }
 
@@ -293,14 +440,22 @@ const propose = command({
   stage <address> <stage> [--mentor <address>]
   constituency <address> <constituency>
   remove <address> <reason>
+  set <setting> [keys...] <values...>    a rule or parameter, values in its units: "set ledger.setReviewWindow 3"
+                                         (days); "set ledger.setCap love 500" (credits); --help lists them below
   call <target> <signature> [args...]    target: a deployment contract's name (governor, timelock, membership...)
                                          or an address; signature e.g. "setSupermajority(uint16,uint16)"
 Stages: ${STAGE_NAMES}. Constituencies: by name or number.
 --consent makes a consent proposal (passes unless a binding member blocks); bylaw changes can't be consent.
 A call (except to the governor itself) is first simulated as the timelock would make it; a call that would
-fail is refused unless --force.`,
+fail is refused unless --force.
+Settings (set):
+${SETTINGS.map((setting) => `  ${settingUsage(setting, { constituency: (i) => String(i), function: () => "" })}\n    ${setting.text.en.sentence}`).join("\n")}`,
   args: {
-    action: { type: "positional", description: "admit, stage, constituency, remove, resolve or call", required: true },
+    action: {
+      type: "positional",
+      description: "admit, stage, constituency, remove, resolve, set or call",
+      required: true,
+    },
     description: { type: "string", description: "the proposal's text (default: a summary of the call)" },
     consent: { type: "boolean", description: "a consent proposal: passes unless a binding member blocks" },
     mentor: { type: "string", description: "a Committed member mentoring a Dating one", valueHint: "address" },
@@ -310,7 +465,13 @@ fail is refused unless --force.`,
   async run(ctx, args) {
     const state = await history(ctx);
     const { call, summary } = proposedCall(ctx, state, args.action, restOf(args, 1), args.mentor);
-    const description = proposalDescription(args.description ?? "", summary, args.consent === true);
+    const described = proposalDescription(args.description ?? "", summary, args.consent === true);
+    if (!described.ok) {
+      throw new UsageError(
+        `The description starts with ${described.tag}, which is not the decision type chosen: the type is --consent or not (a bylaw is decided by the calls). Remove ${described.tag} from the text`,
+      );
+    }
+    const { description } = described;
     const calls: ProposalCalls = { targets: [call.target], values: [call.value], calldatas: [call.data], description };
     const proposed = await proposeCalls(
       ctx,
@@ -318,7 +479,9 @@ fail is refused unless --force.`,
       args.force === true,
       (why) => `The call would fail when executed (${why}); --force proposes it anyway`,
     );
-    console.log(`Proposed (${proposed.kind}) in block ${proposed.block}: ${proposed.id}`);
+    const after = await history(ctx);
+    const label = proposalLabel(after.governance.proposals, proposed.id);
+    console.log(`Proposed ${label} (${proposed.kind}) in block ${proposed.block}; id ${proposed.id}`);
   },
 });
 
@@ -328,14 +491,14 @@ const vote = command({
 --sign signs the vote (EIP-712, with its reason if any) without sending it and prints the ballot (or writes it
 to --out) for anyone to relay with the relay command: a member without ETH can still vote, and block.`,
   args: {
-    proposalId: { type: "positional", description: "the proposal's id", required: true },
+    proposalId: { type: "positional", description: "the proposal: #3, 3 or its full id", required: true },
     support: { type: "positional", description: "for, against, abstain or block", required: true },
     reason: { type: "string", description: "why (required for block)" },
     sign: { type: "boolean", description: "sign the ballot for someone else to relay instead of sending it" },
     out: { type: "string", description: "with --sign, the file to write the ballot to", valueHint: "file" },
   },
   async run(ctx, args) {
-    const id = parseProposalId(args.proposalId);
+    const id = parseProposalId(await history(ctx), args.proposalId);
     const support = parseSupport(args.support);
     if (args.sign) {
       if (support === Support.Block && !args.reason) throw new UsageError("A block needs a --reason");
@@ -400,10 +563,11 @@ function lifecycle(step: "queue" | "execute") {
       step === "queue"
         ? "Queues a Succeeded proposal in the timelock."
         : "Executes a Queued proposal once the timelock delay has passed.",
-    args: { proposalId: { type: "positional", description: "the proposal's id", required: true } },
+    args: { proposalId: { type: "positional", description: "the proposal: #3, 3 or its full id", required: true } },
     async run(ctx, args) {
-      const id = parseProposalId(args.proposalId);
-      const calls = proposalCalls(await history(ctx), id);
+      const state = await history(ctx);
+      const id = parseProposalId(state, args.proposalId);
+      const calls = proposalCalls(state, id);
       const call = step === "queue" ? queueCall(calls) : executeCall(calls);
       const receipt = await send(ctx, { address: ctx.governor.address, ...call });
       const now = PROPOSAL_STATES[await ctx.governor.read.state([id])];

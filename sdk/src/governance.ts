@@ -16,6 +16,7 @@ import {
   type PublicClient,
   type TypedDataDefinition,
 } from "viem";
+import type { Lang } from "./format.ts";
 import { governorAbi } from "./generated/abis.ts";
 
 /** Vote support values (GovernorBravo order, plus Block for consent proposals). */
@@ -239,4 +240,81 @@ export async function prepareBallot(
     readBallotNonce(client, governor, vote.voter, vote.proposalId),
   ]);
   return { domain, ballot: { ...vote, nonce } };
+}
+
+// ------------------------------------------------------------------------------------------ AS PEOPLE SAY IT
+
+const numbering = new WeakMap<ReadonlyMap<bigint, unknown>, Map<bigint, number>>();
+
+/**
+ * Each proposal's short number, #1, #2…, in the order of their ProposalCreated events: the order the history's fold
+ * added them to `proposals` in. Derived once per fold and extended as it folds more (earlier numbers never change).
+ */
+export function proposalNumbers(proposals: ReadonlyMap<bigint, unknown>): ReadonlyMap<bigint, number> {
+  let numbers = numbering.get(proposals);
+  if (!numbers) {
+    numbers = new Map();
+    numbering.set(proposals, numbers);
+  }
+  if (numbers.size < proposals.size) {
+    for (const id of [...proposals.keys()].slice(numbers.size)) numbers.set(id, numbers.size + 1);
+  }
+  return numbers;
+}
+
+/** "#3" for a proposal the history knows; its full id otherwise. */
+export function proposalLabel(proposals: ReadonlyMap<bigint, unknown>, id: bigint): string {
+  const number = proposalNumbers(proposals).get(id);
+  return number === undefined ? id.toString() : `#${number}`;
+}
+
+/**
+ * A proposal as a person names it: "#3" or "3" (its short number), or its full id in decimal or hex. Null when no
+ * proposal of the history has it, or when the text is none of these.
+ */
+export function findProposal(proposals: ReadonlyMap<bigint, unknown>, text: string): bigint | null {
+  const trimmed = text.trim();
+  const short = /^#?(\d{1,6})$/.exec(trimmed);
+  if (short) {
+    const wanted = Number(short[1]);
+    for (const [id, number] of proposalNumbers(proposals)) if (number === wanted) return id;
+    if (trimmed.startsWith("#")) return null;
+  }
+  if (!/^(\d+|0x[0-9a-fA-F]+)$/.test(trimmed)) return null;
+  const id = BigInt(trimmed);
+  return proposals.has(id) ? id : null;
+}
+
+/** The roles of the DisCO's contracts, by id: who holds each is decided by governance. */
+export const ROLES: ReadonlyArray<{ id: Hex; en: string; es: string }> = [
+  { id: `0x${"00".repeat(32)}`, en: "Administrator (governance)", es: "Administración (gobernanza)" },
+  { id: keccak256(toHex("TREASURER_ROLE")), en: "Treasurer", es: "Tesorería" },
+  { id: keccak256(toHex("AUDITOR_ROLE")), en: "Auditor", es: "Auditoría" },
+  { id: keccak256(toHex("PROPOSER_ROLE")), en: "Proposer (timelock)", es: "Proponente (timelock)" },
+  { id: keccak256(toHex("EXECUTOR_ROLE")), en: "Executor (timelock)", es: "Ejecución (timelock)" },
+  { id: keccak256(toHex("CANCELLER_ROLE")), en: "Canceller (timelock)", es: "Cancelación (timelock)" },
+];
+
+/** A role id by its name ("Treasurer"); the id itself when it is not one of the DisCO's roles. */
+export function roleName(id: string, lang: Lang): string {
+  return ROLES.find((r) => r.id === id.toLowerCase())?.[lang] ?? id;
+}
+
+const QUORUM: Record<Lang, { voted: Record<"one" | "other", string>; needed: Record<"one" | "other", string> }> = {
+  en: {
+    voted: { one: "{n} voted", other: "{n} voted" },
+    needed: { one: "{n} needed", other: "{n} needed" },
+  },
+  es: {
+    voted: { one: "ha votado {n}", other: "han votado {n}" },
+    needed: { one: "se necesita {n}", other: "se necesitan {n}" },
+  },
+};
+
+/** A quorum in words: "3 voted; 2 needed", "ha votado 1; se necesitan 2". */
+export function quorumWords(voted: number, needed: number, lang: Lang): string {
+  const rules = new Intl.PluralRules(lang === "es" ? "es-ES" : "en-GB");
+  const say = (forms: Record<"one" | "other", string>, n: number) =>
+    forms[rules.select(n) === "one" ? "one" : "other"].replace("{n}", String(n));
+  return `${say(QUORUM[lang].voted, voted)}; ${say(QUORUM[lang].needed, needed)}`;
 }

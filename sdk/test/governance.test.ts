@@ -18,12 +18,17 @@ import {
   ballotTypes,
   descriptionHash,
   executeCall,
+  findProposal,
   PROPOSAL_KINDS,
   PROPOSAL_STATES,
   proposalIdOf,
+  proposalLabel,
+  proposalNumbers,
   proposeCall,
   queueCall,
+  quorumWords,
   relayCall,
+  roleName,
   Support,
   toSignedBallot,
   type BallotDomain,
@@ -183,5 +188,47 @@ describe("governance: ballots", () => {
             },
       );
     }
+  });
+});
+
+describe("proposals, roles and quorums as people say them", () => {
+  const ids = [10n ** 76n + 7n, 42n, 3n];
+
+  it("numbers proposals #1, #2… in the order they were made, and keeps the numbers as more are made", () => {
+    const proposals = new Map(ids.slice(0, 2).map((id) => [id, {}]));
+    expect([...proposalNumbers(proposals)]).toEqual([
+      [ids[0], 1],
+      [ids[1], 2],
+    ]);
+    proposals.set(ids[2], {});
+    expect(proposalNumbers(proposals).get(ids[2])).toBe(3);
+    expect(proposalNumbers(proposals).get(ids[0])).toBe(1);
+    expect(proposalLabel(proposals, ids[1])).toBe("#2");
+    expect(proposalLabel(proposals, 99n)).toBe("99");
+  });
+
+  it("finds a proposal by #N, N or its full id, in decimal or hex", () => {
+    const proposals = new Map(ids.map((id) => [id, {}]));
+    expect(findProposal(proposals, "#1")).toBe(ids[0]);
+    expect(findProposal(proposals, " 2 ")).toBe(ids[1]);
+    expect(findProposal(proposals, (10n ** 76n + 7n).toString())).toBe(ids[0]);
+    expect(findProposal(proposals, `0x${ids[1].toString(16)}`)).toBe(ids[1]);
+    expect(findProposal(proposals, "#4")).toBeNull();
+    expect(findProposal(proposals, "123456789")).toBeNull();
+    expect(findProposal(proposals, "soon")).toBeNull();
+  });
+
+  it("names the roles of the DisCO's contracts", () => {
+    expect(roleName(`0x${"00".repeat(32)}`, "en")).toBe("Administrator (governance)");
+    expect(roleName(keccak256(stringToBytes("TREASURER_ROLE")), "es")).toBe("Tesorería");
+    expect(roleName(keccak256(stringToBytes("AUDITOR_ROLE")).toUpperCase().replace("0X", "0x"), "en")).toBe("Auditor");
+    const unknown = keccak256(stringToBytes("MINTER_ROLE"));
+    expect(roleName(unknown, "en")).toBe(unknown);
+  });
+
+  it("says a quorum in words, with plurals", () => {
+    expect(quorumWords(3, 2, "en")).toBe("3 voted; 2 needed");
+    expect(quorumWords(1, 1, "es")).toBe("ha votado 1; se necesita 1");
+    expect(quorumWords(0, 2, "es")).toBe("han votado 0; se necesitan 2");
   });
 });

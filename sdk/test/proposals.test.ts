@@ -1,9 +1,19 @@
-import { decodeFunctionData, getAddress, zeroAddress, type Abi, type AbiParameter } from "viem";
+import {
+  decodeFunctionData,
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  toHex,
+  zeroAddress,
+  type Abi,
+  type AbiParameter,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import * as abis from "@disco-ledger/sdk/abis";
 import { capitalAbi, ledgerAbi } from "@disco-ledger/sdk/abis";
 import { descriptionHash } from "@disco-ledger/sdk/governance";
 import {
+  actionSentence,
   admitCall,
   admitDraft,
   changeConstituencyCall,
@@ -15,14 +25,13 @@ import {
   formatAbiValue,
   InputProblem,
   lifecycleArgs,
-  parameterDraft,
-  parameterSetters,
-  PARAMETER_SETTERS,
   parseAbiInput,
   parseAbiInputs,
   parseMoney,
   proposalDescription,
   rawCall,
+  settingChange,
+  settingDraft,
   removeCall,
   resolveDisputeCall,
   signatureOf,
@@ -99,7 +108,8 @@ describe("typed ABI inputs", () => {
 
   it("shows decoded values, stages by name", () => {
     const stage = p("uint8", { internalType: "enum IMembership.Stage" } as Partial<AbiParameter>);
-    expect(formatAbiValue(stage, 4)).toBe("Dating3 (4)");
+    expect(formatAbiValue(stage, 4)).toBe("Dating 3");
+    expect(formatAbiValue(stage, 4, "es")).toBe("En prueba 3");
     expect(formatAbiValue(p("uint256"), 10n ** 20n)).toBe("100000000000000000000");
     expect(formatAbiValue(p("uint16[3]"), [1, 2n, 3])).toBe('[1,"2",3]');
     expect(formatAbiValue(p("bool"), false)).toBe("false");
@@ -204,12 +214,6 @@ describe("proposal calls", () => {
     });
   });
 
-  it("offers every parameter setter the deployment's ABIs have", () => {
-    const setters = parameterSetters(registry);
-    expect(setters.map((s) => s.key)).toEqual(PARAMETER_SETTERS.map((s) => `${s.contract}.${s.functionName}`));
-    expect(setters.find((s) => s.key === "treasury.setBuckets")?.fn.inputs[0].type).toBe("uint16[3]");
-  });
-
   it("checks raw calldata", () => {
     expect(rawCall(bob, "0x1234")).toEqual({ target: bob, value: 0n, data: "0x1234" });
     expect(rawCall(bob, "0x123")).toBeNull();
@@ -218,10 +222,33 @@ describe("proposal calls", () => {
   });
 
   it("prefixes consent proposals once, and falls back to the summary", () => {
-    expect(proposalDescription("", "Admit Gus", false)).toBe("Admit Gus");
-    expect(proposalDescription("  Welcome Gus ", "Admit Gus", true)).toBe("[consent] Welcome Gus");
-    expect(proposalDescription("[consent] Welcome Gus", "x", true)).toBe("[consent] Welcome Gus");
-    expect(proposalDescription("[consent] Welcome Gus", "x", false)).toBe("Welcome Gus");
+    expect(proposalDescription("", "Admit Gus", false)).toEqual({ ok: true, description: "Admit Gus" });
+    expect(proposalDescription("  Welcome Gus ", "Admit Gus", true)).toEqual({
+      ok: true,
+      description: "[consent] Welcome Gus",
+    });
+    expect(proposalDescription("[consent] Welcome Gus", "x", true)).toEqual({
+      ok: true,
+      description: "[consent] Welcome Gus",
+    });
+    expect(proposalDescription("[Consent]Welcome Gus", "x", true)).toEqual({
+      ok: true,
+      description: "[consent] Welcome Gus",
+    });
+    expect(proposalDescription("[standard] Welcome Gus", "x", false)).toEqual({ ok: true, description: "Welcome Gus" });
+  });
+
+  it("refuses a typed decision type that is not the one chosen, instead of silently making a Standard proposal", () => {
+    expect(proposalDescription("[consent] Welcome Gus", "x", false)).toEqual({ ok: false, tag: "[consent]" });
+    expect(proposalDescription("  [CONSENT] Welcome Gus", "x", false)).toEqual({ ok: false, tag: "[CONSENT]" });
+    expect(proposalDescription("[standard] Welcome Gus", "x", true)).toEqual({ ok: false, tag: "[standard]" });
+    expect(proposalDescription("[bylaw] New quorum", "x", false)).toEqual({ ok: false, tag: "[bylaw]" });
+    expect(proposalDescription("[bylaw] New quorum", "x", true)).toEqual({ ok: false, tag: "[bylaw]" });
+    // Elsewhere in the text a tag is just words: the governor reads only the start.
+    expect(proposalDescription("Welcome Gus [consent]", "x", false)).toEqual({
+      ok: true,
+      description: "Welcome Gus [consent]",
+    });
   });
 
   it("queues and executes with the description's hash, as the governor's hashProposal takes it", () => {
@@ -290,17 +317,82 @@ describe("proposal drafts", () => {
     expect(spendDraft(registry, { ...form, reason: " " }, 6)).toEqual({ ok: false, problem: { code: "reasonNeeded" } });
   });
 
-  it("sets a parameter from typed inputs and says which input is wrong", () => {
-    const draft = parameterDraft(registry, { key: "treasury.setBuckets", inputs: ["6000, 2000, 2000"] });
-    expect(draft.ok && decodeFunctionData({ abi: abis.treasuryAbi, data: draft.call.data }).args).toEqual([
-      [6000, 2000, 2000],
+  it("sets a setting from values typed in its units and reads the call back as the setting", () => {
+    const names = { constituency: (i: number) => `c${i}`, function: () => "ledger.setCap" };
+    const window = settingDraft(registry, { key: "ledger.setReviewWindow", keys: [], inputs: ["3"] }, "en", names, 6);
+    expect(window.ok && decodeFunctionData({ abi: abis.ledgerAbi, data: window.call.data }).args).toEqual([259_200]);
+    expect(window.ok && window.summary).toEqual({
+      key: "sumSetting",
+      params: { sentence: "Set “Review window” to 3 days" },
+    });
+    const cap = settingDraft(registry, { key: "ledger.setCap", keys: ["1"], inputs: ["500"] }, "es", names, 6);
+    expect(cap.ok && decodeFunctionData({ abi: abis.ledgerAbi, data: cap.call.data }).args).toEqual([1, 50_000n]);
+    expect(cap.ok && cap.summary.params.sentence).toBe("Cambiar “Tope por persona y periodo (Amor)” a 500 créditos");
+    expect(cap.ok && settingChange(registry, cap.call)).toMatchObject({ keys: [1], values: [50_000n] });
+    const buckets = settingDraft(
+      registry,
+      { key: "treasury.setBuckets", keys: [], inputs: ["60", "20,5", "19.5"] },
+      "en",
+      names,
+      6,
+    );
+    expect(buckets.ok && decodeFunctionData({ abi: abis.treasuryAbi, data: buckets.call.data }).args).toEqual([
+      [6000, 2050, 1950],
     ]);
-    const bad = parameterDraft(registry, { key: "ledger.setWeight", inputs: ["2", "0", "-1"] });
-    expect(!bad.ok && bad.problem?.code === "input" && bad.problem.name).toBe("weightBps");
-    expect(parameterDraft(registry, { key: "nowhere.nothing", inputs: [] })).toEqual({
+    const bad = settingDraft(registry, { key: "ledger.setWeight", keys: ["4", "0"], inputs: ["-1"] }, "en", names, 6);
+    expect(bad).toEqual({
+      ok: false,
+      problem: { code: "value", name: "Payable share of logged work", problem: { code: "number", decimals: 2 } },
+    });
+    expect(settingDraft(registry, { key: "ledger.setWeight", keys: ["", "0"], inputs: ["5"] }, "en", names, 6)).toEqual(
+      { ok: false, problem: { code: "chooseKey" } },
+    );
+    expect(settingDraft(registry, { key: "nowhere.nothing", keys: [], inputs: [] }, "en", names, 6)).toEqual({
       ok: false,
       problem: { code: "chooseFunction" },
     });
+    const huge = settingDraft(
+      registry,
+      { key: "ledger.setApprovalsRequired", keys: [], inputs: ["300"] },
+      "en",
+      names,
+      6,
+    );
+    expect(huge).toEqual({ ok: false, problem: { code: "tooLarge" } });
+    expect(
+      settingChange(registry, admitCall(registry, { account: bob, stage: 5, constituency: 0, mentor: null })),
+    ).toBe(null);
+  });
+
+  it("reads the common decisions as sentences, people, stages, roles and money named", () => {
+    const names = {
+      person: (a: string) => (a === bob ? "Bob" : "Gus"),
+      constituency: (i: number) => ["workers"][i] ?? "?",
+    };
+    const sentence = (call: { target: string; data: string }, lang: "en" | "es" = "en") =>
+      actionSentence(decodeCall(registry, call.target, call.data), lang, names);
+    expect(sentence(admitCall(registry, { account: gus, stage: 2, constituency: 0, mentor: bob }))).toBe(
+      "Admit Gus as Dating 1 in workers, mentored by Bob",
+    );
+    expect(sentence(changeStageCall(registry, { account: gus, stage: 5, mentor: null }), "es")).toBe(
+      "Pasar a Gus a la etapa Comprometida",
+    );
+    expect(sentence(resolveDisputeCall(registry, { entryId: 12n, accept: false }))).toBe(
+      "Reject the disputed ledger entry 12: it does not count",
+    );
+    expect(sentence(spendCall(registry, { to: bob, amount: 1_250_500_000n, reason: "Printer" }), "es")).toBe(
+      "Pagar 1250,50 € a Bob de la tesorería: Printer",
+    );
+    const grant = {
+      target: address(7),
+      data: encodeFunctionData({
+        abi: abis.auditAbi,
+        functionName: "grantRole",
+        args: [keccak256(toHex("AUDITOR_ROLE")), gus],
+      }),
+    };
+    expect(sentence(grant)).toBe("Give Gus the role Auditor on the audit contract");
+    expect(sentence(rawCall(bob, "0x1234") as { target: string; data: string })).toBeNull();
   });
 
   it("makes any call: a chosen function, raw calldata, or raw calldata to another address", () => {

@@ -1,9 +1,15 @@
-/** Flows b and c: a member votes on the open proposal; another signs a vote that someone else relays. */
+/**
+ * Flows b and c: a member votes on the open proposal; another signs a vote that someone else relays. And a rule
+ * changed by its name, in its units.
+ */
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { toBeHex } from "ethers";
 import type { Locator, Page } from "playwright-core";
 import { ballotNonceKey, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
 import { byTestId, eventually, found, numberIn, PEOPLE, type Ctx, type Flow } from "./harness.ts";
+import { screenshotsDir } from "./pages.ts";
 
 /** The demo's one Active proposal (read from the chain, as the page does). */
 export async function activeProposal(ctx: Ctx): Promise<bigint> {
@@ -106,5 +112,57 @@ export const relay: Flow = {
     assert.equal(await keyedNonce(), keyed + 1n, "the relayed vote used the proposal's keyed nonce");
     const relayerCard = await found(proposalCard(relayer, id), `the relayer's card proposal-${id}`);
     await eventually(async () => assert.equal(await numberIn(byTestId(relayerCard, "tally-for")), Number(forAfter)));
+  },
+};
+
+export const rule: Flow = {
+  name: "rule",
+  title:
+    "Alice changes a rule by its name: the review window, now 3 days, typed as 2 days; a [consent] tag that is not her choice is refused; the proposal shows as #N with its sentence",
+  async run(ctx) {
+    const { governor } = ctx.contracts;
+    const created = () => governor.queryFilter(governor.filters.ProposalCreated(), ctx.deployment.startBlock);
+    const before = (await created()).length;
+    const page = await ctx.open("#/decisions", { as: PEOPLE.alice });
+    const form = await found(byTestId(page, "new-proposal"), 'the form data-testid="new-proposal"');
+    await form.locator('select[name="action"]').selectOption("parameter");
+    await form.locator('select[name="setting"]').selectOption("ledger.setReviewWindow");
+    const about = await found(byTestId(form, "setting-about"), "what the setting does");
+    assert.match(await about.innerText(), /disputed/);
+    const now = await found(byTestId(form, "setting-now"), "the value now");
+    await eventually(async () => assert.equal((await now.innerText()).trim(), "Now: 3 days"));
+    const value = form.locator('input[name="value-0"]');
+    assert.equal(await value.inputValue(), "3", "the box starts from the value now, in days");
+    await value.fill("2");
+    const sentence = await found(byTestId(form, "call-sentence"), "the call as a sentence");
+    await eventually(async () =>
+      assert.equal((await sentence.innerText()).trim(), "Set “Review window” to 2 days (now 3 days)"),
+    );
+
+    // A decision type typed in the text that is not the one chosen is refused, not silently made Standard.
+    const description = form.locator('textarea[name="description"]');
+    await description.fill("[consent] A shorter review window");
+    await found(byTestId(form, "description-tag"), "the refusal of the [consent] tag");
+    const submit = form.locator('button[type="submit"]');
+    assert.equal(await submit.isDisabled(), true, "nothing can be proposed with a conflicting tag");
+    await description.fill("A shorter review window\nTwo days are enough to read a period's work.");
+    await eventually(async () => assert.equal(await submit.isDisabled(), false));
+    mkdirSync(screenshotsDir(ctx.results), { recursive: true });
+    await page.screenshot({ path: join(screenshotsDir(ctx.results), "rule-change.png"), fullPage: false });
+    await submit.click();
+    await eventually(async () => assert.equal((await created()).length, before + 1));
+    const [log] = (await created()).slice(before);
+    assert.equal(log.args.description, "A shorter review window\nTwo days are enough to read a period's work.");
+
+    const card = await found(proposalCard(page, log.args.proposalId), "the new proposal's card");
+    await eventually(async () =>
+      assert.equal((await byTestId(card, "proposal-number").innerText()).trim(), `#${before + 1}`),
+    );
+    await eventually(async () =>
+      assert.equal(
+        (await byTestId(card, "call-sentence").innerText()).trim(),
+        "Set “Review window” to 2 days (now 3 days)",
+      ),
+    );
   },
 };

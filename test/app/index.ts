@@ -4,11 +4,22 @@
  * audit's totals), so they share one chain.
  */
 import { audit } from "./audit.ts";
-import { relay, vote } from "./decisions.ts";
+import { relay, rule, vote } from "./decisions.ts";
 import type { Flow } from "./harness.ts";
 import { accessibility, language, screenshots } from "./pages.ts";
 import { shell } from "./shell.ts";
 import { treasury } from "./treasury.ts";
 import { work } from "./work.ts";
 
-export const FLOWS: readonly Flow[] = [shell, work, vote, relay, treasury, audit, language, accessibility, screenshots];
+export const FLOWS: readonly Flow[] = [
+  shell,
+  work,
+  vote,
+  relay,
+  rule,
+  treasury,
+  audit,
+  language,
+  accessibility,
+  screenshots,
+];

@@ -71,7 +71,7 @@ describe("npm start and the CLI", function () {
   });
 
   it("votes directly and by a relayed signature, and refuses a vote with the contract's reason", () => {
-    const open = /(\d{20,})\n {2}Standard, Active/.exec(cli("proposals").out)![1];
+    const open = /^(#\d+) .*\n {2}Standard, Active/m.exec(cli("proposals").out)![1];
     const voted = cli("vote", open, "against", "--reason", "Not yet", "--account", "4");
     expect(voted.out, voted.err).to.match(/binding: For 2 {2}Against 1/);
 
@@ -89,7 +89,7 @@ describe("npm start and the CLI", function () {
   });
 
   it("queues and executes the open proposal once its vote and the timelock delay are over", async () => {
-    const open = /(\d{20,})\n {2}Standard, Active/.exec(cli("proposals").out)![1];
+    const open = /^(#\d+) .*\n {2}Standard, Active/m.exec(cli("proposals").out)![1];
     const [votingPeriod, timelockDelay] = [3 * 24 * 3600, 3600];
     await moveChainTime(votingPeriod);
     const queued = cli("queue", open, "--account", "1");
@@ -115,7 +115,24 @@ describe("npm start and the CLI", function () {
     expect(doomed.status).to.equal(1);
     expect(doomed.err).to.match(/would fail when executed.*MembershipInvalidMentor/);
     const bylaw = cli("propose", "call", "governor", "setSupermajority(uint16,uint16)", "3", "4", "--account", "1");
-    expect(bylaw.out, bylaw.err).to.match(/^Proposed \(Bylaw\) in block \d+: \d+/);
+    expect(bylaw.out, bylaw.err).to.match(/^Proposed #\d+ \(Bylaw\) in block \d+; id \d+/);
+    const window = cli("propose", "set", "ledger.setReviewWindow", "2", "--account", "1");
+    expect(window.out, window.err).to.match(/^Proposed #\d+ \(Bylaw\)/);
+    const number = /^Proposed (#\d+)/.exec(window.out)![1];
+    expect(cli("show", number).out).to.match(/call 1: Set “Review window” to 2 days \(now 3 days\)/);
+    const tagged = cli(
+      "propose",
+      "set",
+      "ledger.setCap",
+      "love",
+      "500",
+      "--description",
+      "[consent] Cap love",
+      "--account",
+      "1",
+    );
+    expect(tagged.status).to.equal(1);
+    expect(tagged.err).to.match(/starts with \[consent\], which is not the decision type chosen/);
   });
 
   it("shows the demo's ledger: entries of the open period, a member's totals and the minimum contribution", () => {
@@ -152,7 +169,7 @@ describe("npm start and the CLI", function () {
     );
     const disputed = /entry (\d+): Disputed/.exec(cli("entries", "--period", "3", "--status", "disputed").out)![1];
     const resolve = cli("propose", "resolve", disputed, "accept", "--account", "1");
-    expect(resolve.out, resolve.err).to.match(/^Proposed \(Standard\)/);
+    expect(resolve.out, resolve.err).to.match(/^Proposed #\d+ \(Standard\)/);
   });
 
   it("shows the treasury, pays in, claims payouts and refuses to fund a period before it is final", () => {

@@ -4,6 +4,7 @@
  * JSON. Browser-safe: this builds text; write.ts puts it in files.
  */
 import { getAddress, numberToHex } from "viem";
+import { proposalNumbers } from "../governance.ts";
 import { formatAmount, STREAMS } from "../ledger.ts";
 import type { CapitalAccount, HistoryState, LedgerEntry, PeriodState, Proposal, Vote } from "../history/index.ts";
 import type { AuditReport } from "./report.ts";
@@ -171,10 +172,14 @@ export function auditTables(
   );
 
   type ProposalRow = Proposal;
+  // Proposals by their short number, #1, #2… as the app and the CLI show them; the id stays for other tools.
+  const numbers = proposalNumbers(state.governance.proposals);
+  const numberOf = (id: bigint | null) => (id === null ? null : (numbers.get(id) ?? null));
   const checkOf = new Map(report.proposals.map((c) => [c.proposalId, c]));
   const checked = (p: ProposalRow) => checkOf.get(p.id);
   tables.push(
     table<ProposalRow>("proposals", state.governance.proposals.values(), [
+      ["number", (p) => numberOf(p.id)],
       ["id", (p) => proposalHex(p.id)],
       ["kind", (p) => p.kind ?? ""],
       ["state", (p) => checked(p)?.state ?? ""],
@@ -213,6 +218,7 @@ export function auditTables(
   type VoteRow = Vote;
   tables.push(
     table<VoteRow>("votes", state.governance.votes, [
+      ["proposalNumber", (v) => numberOf(v.proposalId)],
       ["proposalId", (v) => proposalHex(v.proposalId)],
       ["voter", (v) => v.voter],
       ["support", (v) => v.support],
@@ -233,6 +239,7 @@ export function auditTables(
       ...money<MovementRow>("amount", (m) => m.amount),
       ["tracedTo", (m) => m.tracedTo ?? "UNTRACED"],
       ["detail", (m) => m.detail, true],
+      ["proposalNumber", (m) => numberOf(m.proposalId)],
       ["proposalId", (m) => (m.proposalId === null ? "" : proposalHex(m.proposalId))],
       ["block", (m) => m.block],
       ["at", (m) => when(m.block)],

@@ -5,7 +5,9 @@
  */
 import type { AbiParameter } from "viem";
 import { isAddress, isHex, size } from "viem";
+import type { Lang } from "../format.ts";
 import { STAGES } from "../members.ts";
+import { STAGE_NAMES } from "../settings.ts";
 
 /** What the form holds for one parameter: text, or one entry per component of a struct. */
 export type RawInput = string | RawInput[];
@@ -157,11 +159,10 @@ export function parseAbiInputs(
   return { ok: true, values };
 }
 
-/** A decoded argument as text (addresses are shown as people by the caller). */
-export function formatAbiValue(param: AbiParameter, value: unknown): string {
-  const labels = enumLabels(param);
-  if (labels && (typeof value === "number" || typeof value === "bigint")) {
-    return `${labels[Number(value)] ?? "?"} (${value})`;
+/** A decoded argument as text (addresses are shown as people by the caller); a stage by its name, "Dating 3". */
+export function formatAbiValue(param: AbiParameter, value: unknown, lang: Lang = "en"): string {
+  if (enumLabels(param) && (typeof value === "number" || typeof value === "bigint")) {
+    return STAGE_NAMES[lang][Number(value)] ?? String(value);
   }
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "string") return value;

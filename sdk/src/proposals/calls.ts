@@ -1,7 +1,7 @@
 /**
- * A proposal's calls: built for the common decisions (admit, change a stage, spend, set a parameter, any call) the
- * way scripts/cli.ts builds them, and read back (decoded against the deployment's ABIs by target address) for
- * people to see what they vote on. Pure: the deployment's contracts come in as a registry.
+ * A proposal's calls: built for the common decisions (admit, change a stage, spend, any call) the way
+ * scripts/cli.ts builds them, and read back for people to see what they vote on (decoded against the deployment's
+ * ABIs by target address; a catalogued setting as the setting it changes). Pure: the deployment's contracts come in as a registry.
  */
 import {
   decodeFunctionData,
@@ -16,7 +16,9 @@ import {
   type Address,
   type Hex,
 } from "viem";
-import { descriptionHash } from "../governance.ts";
+import { money, type Lang } from "../format.ts";
+import { descriptionHash, roleName } from "../governance.ts";
+import { settingOf, STAGE_NAMES, type KeyValue, type RawValue, type Setting } from "../settings.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 
@@ -94,6 +96,13 @@ export const writableFunctions = (abi: Abi): AbiFunction[] =>
       item.type === "function" && item.stateMutability !== "view" && item.stateMutability !== "pure",
   );
 
+/** A contract's function by its address and selector, as people read it: "ledger.setCap"; the selector if unknown. */
+export function functionNameOf(registry: readonly KnownContract[], target: string, selector: string): string {
+  const contract = findContract(registry, target);
+  const fn = contract && writableFunctions(contract.abi).find((f) => toFunctionSelector(f) === selector.toLowerCase());
+  return contract && fn ? `${contract.name}.${fn.name}` : selector;
+}
+
 /** A function of a contract by its full signature (overloads differ only there). */
 export const functionBySignature = (abi: Abi, signature: string): AbiFunction | undefined =>
   writableFunctions(abi).find((fn) => signatureOf(fn) === signature);
@@ -167,47 +176,42 @@ export function rawCall(target: string, data: string): ProposedCall | null {
   return { target: target as Address, value: 0n, data: data as Hex };
 }
 
-/**
- * The bylaws and parameters the timelock owns, by contract: the settings members change by vote. Role grants and the
- * timelock swap are left to a custom call, since they move power rather than tune a rule.
- */
-export const PARAMETER_SETTERS: ReadonlyArray<{ contract: string; functionName: string }> = [
-  { contract: "ledger", functionName: "setWeight" },
-  { contract: "ledger", functionName: "setCap" },
-  { contract: "ledger", functionName: "setApprovalsRequired" },
-  { contract: "ledger", functionName: "setMinimumContribution" },
-  { contract: "treasury", functionName: "setBuckets" },
-  { contract: "capital", functionName: "setSettings" },
-  { contract: "governor", functionName: "setVotingDelay" },
-  { contract: "governor", functionName: "setVotingPeriod" },
-  { contract: "governor", functionName: "setProposalThreshold" },
-  { contract: "governor", functionName: "updateQuorumNumerator" },
-  { contract: "governor", functionName: "setSupermajority" },
-  { contract: "governor", functionName: "setConstituencyShares" },
-  { contract: "governor", functionName: "setBylawFunction" },
-  { contract: "timelock", functionName: "updateDelay" },
-  { contract: "membership", functionName: "setConstituencyName" },
-  { contract: "audit", functionName: "setWageRatioCap" },
-];
-
-/** The setters present in this deployment's ABIs, with their ABI entries. */
-export function parameterSetters(
+/** A call to a catalogued setting read back: which setting, for which keys, set to which values. */
+export function settingChange(
   registry: readonly KnownContract[],
-): Array<{ key: string; contract: KnownContract; fn: AbiFunction }> {
-  return PARAMETER_SETTERS.flatMap(({ contract: name, functionName }) => {
-    const contract = registry.find((c) => c.name === name);
-    const fn = contract && writableFunctions(contract.abi).find((f) => f.name === functionName);
-    return contract && fn ? [{ key: `${name}.${functionName}`, contract, fn }] : [];
-  });
+  call: { target: string; data: string },
+): { setting: Setting; keys: KeyValue[]; values: RawValue[] } | null {
+  const decoded = decodeCall(registry, call.target, call.data);
+  if (!decoded.known) return null;
+  const setting = settingOf(decoded.contract, decoded.functionName);
+  if (!setting) return null;
+  return { setting, ...setting.fromArgs(decoded.args.map((a) => a.value)) };
 }
 
 export const CONSENT_PREFIX = "[consent]";
 
-/** The description as proposed: the consent prefix when asked for, then the text (or the summary if none). */
-export function proposalDescription(text: string, summary: string, consent: boolean): string {
+/** The decision types a description's first word may name in brackets: "[consent]", "[Standard]", "[bylaw]". */
+const DECISION_TAG = /^\[(consent|standard|bylaw)\]\s*/i;
+
+/**
+ * The description as proposed: the consent prefix when consent was chosen, then the text (or the summary if none).
+ * The governor makes a consent decision of any description that starts with "[consent]" exactly and a Standard one
+ * of any other, so a decision type typed at the start of the text is taken out when it is the one chosen and refused
+ * when it is not (a "[Consent]" or "[bylaw]" would otherwise silently make a Standard proposal). Bylaw is never
+ * chosen by a tag: the calls decide it.
+ */
+export function proposalDescription(
+  text: string,
+  summary: string,
+  consent: boolean,
+): { ok: true; description: string } | { ok: false; tag: string } {
   const body = text.trim() === "" ? summary : text.trim();
-  const bare = body.startsWith(CONSENT_PREFIX) ? body.slice(CONSENT_PREFIX.length).trimStart() : body;
-  return consent ? `${CONSENT_PREFIX} ${bare}` : bare;
+  const tag = DECISION_TAG.exec(body);
+  const typed = tag?.[1].toLowerCase();
+  if (typed !== undefined && typed !== (consent ? "consent" : "standard"))
+    return { ok: false, tag: tag?.[0].trim() ?? "" };
+  const bare = tag ? body.slice(tag[0].length) : body;
+  return { ok: true, description: consent ? `${CONSENT_PREFIX} ${bare}` : bare };
 }
 
 /** The arguments of queue and execute for a proposal as the history recorded it. */
@@ -223,4 +227,96 @@ export function lifecycleArgs(proposal: {
     proposal.calldatas as Hex[],
     descriptionHash(proposal.description) as Hex,
   ];
+}
+
+/** Who and what a sentence names: people by the reader's names for them, constituencies by the chain's. */
+export interface SentenceNames {
+  person: (address: string) => string;
+  constituency: (index: number) => string;
+}
+
+const ACTIONS: Record<Lang, Record<string, string>> = {
+  en: {
+    admit: "Admit {account} as {stage} in {constituency}",
+    changeStage: "Move {account} to the stage {stage}",
+    mentor: ", mentored by {mentor}",
+    changeConstituency: "Move {account} to the constituency {constituency}",
+    remove: "Remove {account} from the members: {reason}",
+    accept: "Accept the disputed ledger entry {entry}: it counts",
+    reject: "Reject the disputed ledger entry {entry}: it does not count",
+    spend: "Pay {amount} to {to} from the treasury: {reason}",
+    spendCommons: "Pay {amount} to {to} from the commons fund: {reason}",
+    grantRole: "Give {account} the role {role} on the {contract} contract",
+    revokeRole: "Take the role {role} on the {contract} contract from {account}",
+  },
+  es: {
+    admit: "Admitir a {account} como {stage} en {constituency}",
+    changeStage: "Pasar a {account} a la etapa {stage}",
+    mentor: ", con {mentor} como mentora",
+    changeConstituency: "Pasar a {account} al colectivo {constituency}",
+    remove: "Dar de baja a {account}: {reason}",
+    accept: "Aceptar el registro disputado {entry}: cuenta",
+    reject: "Rechazar el registro disputado {entry}: no cuenta",
+    spend: "Pagar {amount} a {to} de la tesorería: {reason}",
+    spendCommons: "Pagar {amount} a {to} del fondo común: {reason}",
+    grantRole: "Dar a {account} el rol {role} en el contrato {contract}",
+    revokeRole: "Quitar a {account} el rol {role} en el contrato {contract}",
+  },
+};
+
+const fill = (template: string, params: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? `{${key}}`);
+
+/**
+ * A decision's call as a sentence, for the common decisions that are not settings: "Admit Gus as Dating 1 in
+ * workers, mentored by Bob", "Give Jun the role Auditor on the audit contract". Null for any other call.
+ */
+export function actionSentence(
+  decoded: DecodedCall,
+  lang: Lang,
+  names: SentenceNames,
+  currencyDecimals = 6,
+): string | null {
+  if (!decoded.known) return null;
+  const args = decoded.args.map((a) => a.value);
+  const words = ACTIONS[lang];
+  const person = (value: unknown) => names.person(String(value));
+  const mentor = (value: unknown) => (value === zeroAddress ? "" : fill(words.mentor, { mentor: person(value) }));
+  const stage = (value: unknown) => STAGE_NAMES[lang][Number(value)] ?? String(value);
+  switch (`${decoded.contract}.${decoded.functionName}`) {
+    case "membership.admit":
+      return (
+        fill(words.admit, {
+          account: person(args[0]),
+          stage: stage(args[1]),
+          constituency: names.constituency(Number(args[2])),
+        }) + mentor(args[3])
+      );
+    case "membership.changeStage":
+      return fill(words.changeStage, { account: person(args[0]), stage: stage(args[1]) }) + mentor(args[2]);
+    case "membership.changeConstituency":
+      return fill(words.changeConstituency, {
+        account: person(args[0]),
+        constituency: names.constituency(Number(args[1])),
+      });
+    case "membership.remove":
+      return fill(words.remove, { account: person(args[0]), reason: String(args[1]) });
+    case "ledger.resolveDispute":
+      return fill(args[1] ? words.accept : words.reject, { entry: String(args[0]) });
+    case "treasury.spend":
+    case "capital.spendCommons":
+      return fill(words[decoded.functionName], {
+        amount: money(args[1] as bigint, lang, currencyDecimals),
+        to: person(args[0]),
+        reason: String(args[2]),
+      });
+  }
+  if (decoded.functionName === "grantRole" || decoded.functionName === "revokeRole") {
+    return fill(words[decoded.functionName], {
+      account: person(args[1]),
+      role: roleName(String(args[0]), lang),
+      contract: decoded.contract,
+    });
+  }
+  return null;
 }

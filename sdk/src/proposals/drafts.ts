@@ -3,8 +3,21 @@
  * Pure, so the form shows exactly what the tests check. Summaries are message keys with parameters, translated
  * by the form, and become the default description.
  */
-import { isAddress, parseUnits, type AbiFunction, type Address } from "viem";
+import { encodeFunctionData, isAddress, parseUnits, type AbiFunction, type Address, type Hex } from "viem";
+import type { Lang } from "../format.ts";
 import { STAGES } from "../members.ts";
+import {
+  inputLabel,
+  inputsOf,
+  parseKeys,
+  parseValue,
+  settingByKey,
+  settingSentence,
+  unitOf,
+  type KeyNames,
+  type RawValue,
+  type ValueProblem,
+} from "../settings.ts";
 import { type InputProblem, parseAbiInputs, type RawInput } from "./abiInput.ts";
 import {
   admitCall,
@@ -13,7 +26,6 @@ import {
   encodeCall,
   functionBySignature,
   isDatingStage,
-  parameterSetters,
   rawCall,
   spendCall,
   type KnownContract,
@@ -28,10 +40,13 @@ export type DraftProblem =
   | { code: "reasonNeeded" }
   | { code: "chooseFunction" }
   | { code: "calldata" }
-  | { code: "input"; name: string; problem: InputProblem };
+  | { code: "input"; name: string; problem: InputProblem }
+  | { code: "chooseKey" }
+  | { code: "value"; name: string; problem: ValueProblem }
+  | { code: "tooLarge" };
 
 export interface Summary {
-  key: "sumAdmit" | "sumStage" | "sumSpend" | "sumCall";
+  key: "sumAdmit" | "sumStage" | "sumSpend" | "sumCall" | "sumSetting";
   params: Record<string, string>;
 }
 
@@ -141,16 +156,55 @@ function functionDraft(contract: KnownContract, fn: AbiFunction | undefined, inp
   };
 }
 
-export interface ParameterForm {
-  /** `contract.function`, as parameterSetters keys them. */
+export interface SettingForm {
+  /** `contract.function`, as the settings catalogue keys them. */
   key: string;
-  inputs: RawInput[];
+  /** The keys as the form's selects hold them: a stream, stage or constituency number, an address, a selector. */
+  keys: string[];
+  /** One text per input of the setting (inputsOf), in its units. */
+  inputs: string[];
 }
 
-export function parameterDraft(registry: readonly KnownContract[], form: ParameterForm): Draft {
-  const setter = parameterSetters(registry).find((s) => s.key === form.key);
-  if (!setter) return fail({ code: "chooseFunction" });
-  return functionDraft(setter.contract, setter.fn, form.inputs);
+/** A setting's change from what was typed in its units, with its sentence in the reader's language as summary. */
+export function settingDraft(
+  registry: readonly KnownContract[],
+  form: SettingForm,
+  lang: Lang,
+  names: KeyNames,
+  currencyDecimals: number,
+): Draft {
+  const setting = settingByKey(form.key);
+  if (!setting) return fail({ code: "chooseFunction" });
+  const keys = parseKeys(setting, form.keys);
+  if (!keys) return fail({ code: "chooseKey" });
+  const inputs = inputsOf(setting);
+  const values: RawValue[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const parsed = parseValue(unitOf(setting, input.field, keys), form.inputs[i] ?? "", currencyDecimals);
+    if (!parsed.ok) {
+      return fail({ code: "value", name: inputLabel(setting, input, lang, names), problem: parsed.problem });
+    }
+    values.push(parsed.value);
+  }
+  const contract = contractNamed(registry, setting.contract);
+  let data: Hex;
+  try {
+    data = encodeFunctionData({
+      abi: contract.abi,
+      functionName: setting.functionName,
+      args: setting.toArgs(keys, values),
+    } as never);
+  } catch {
+    return fail({ code: "tooLarge" });
+  }
+  return {
+    ok: true,
+    call: { target: contract.address, value: 0n, data },
+    summary: {
+      key: "sumSetting",
+      params: { sentence: settingSentence(setting, { keys, values }, lang, names, undefined, currencyDecimals) },
+    },
+  };
 }
 
 export interface CustomForm {

@@ -1,8 +1,9 @@
 /** Form fields for a function's ABI inputs: one labelled input per parameter, nested for structs, stages by name. */
 import { useId } from "react";
 import type { AbiParameter } from "viem";
-import { defineMessages, useT } from "../../i18n.tsx";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { arrayShape, enumLabels, type InputProblem, type RawInput } from "@disco-ledger/sdk/proposals";
+import { STAGE_NAMES } from "@disco-ledger/sdk/settings";
 
 const messages = defineMessages(
   {
@@ -59,6 +60,7 @@ function Field({
   path: string;
 }) {
   const t = useT(messages);
+  const { lang } = useLang();
   const fieldId = useId();
   const label = param.name || path;
   const shape = arrayShape(param.type);
@@ -101,7 +103,7 @@ function Field({
           <option value="">{t("choose")}</option>
           {labels.map((name, i) => (
             <option key={name} value={String(i)}>
-              {name} ({i})
+              {STAGE_NAMES[lang][i] ?? name}
             </option>
           ))}
         </select>

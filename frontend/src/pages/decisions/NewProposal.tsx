@@ -21,9 +21,8 @@ import {
   customDraft,
   emptyInput,
   isDatingStage,
-  parameterDraft,
-  parameterSetters,
   proposalDescription,
+  settingDraft,
   signatureOf,
   spendDraft,
   stageDraft,
@@ -31,9 +30,11 @@ import {
   type CustomForm,
   type Draft,
   type DraftProblem,
-  type RawInput,
 } from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, REGISTRY, TREASURY } from "./registry.ts";
+import { settingOf, STAGE_NAMES } from "@disco-ledger/sdk/settings";
+import { useKeyNames } from "./settingReads.ts";
+import { firstSetting, SettingFields, useSettingInputs, type SettingFormState } from "./SettingFields.tsx";
 import { useTimelockCheck } from "./useTimelockCheck.ts";
 
 const messages = defineMessages(
@@ -44,7 +45,7 @@ const messages = defineMessages(
     stage: "Change a member's stage",
     parameter: "Change a rule or parameter",
     spend: "Spend from the treasury",
-    custom: "Any other call",
+    custom: "Any other call (advanced)",
     account: "Address",
     member: "Member",
     chooseMember: "Choose a member…",
@@ -69,7 +70,22 @@ const messages = defineMessages(
     data: "Calldata (hex)",
     description: "Description",
     descriptionHint: "The first line is the title. Left empty, the summary shown is used.",
-    consent: "Decide by consent: passes with more For than Against unless a Committed member blocks it",
+    decideBy: "How it is decided",
+    standardChoice: "By vote: passes with the quorum and more For than Against",
+    consent: "By consent: passes with more For than Against unless a Committed member blocks it",
+    bylawNote: "A change to the rules of decisions (a bylaw) always needs the supermajority, whatever is chosen here.",
+    problemTag:
+      "The description starts with {tag}, which is not how you chose to decide. Choose above how it is decided and take {tag} out of the text.",
+    problemChooseKey: "Choose what the setting is for.",
+    problemValue: "“{name}” {problem}.",
+    problemTooLarge: "A value is too large for this setting.",
+    valueNumber: "must be a number with at most {decimals} decimals",
+    valueWhole: "must be a whole number",
+    valuePercent: "can be at most 100 %",
+    valueYesNo: "must be yes or no",
+    valueBasis: "must be credits or hours",
+    valueEmpty: "is empty",
+    sumSetting: "{sentence}",
     preview: "The call to be proposed",
     previewEmpty: "Fill in the form to see the call.",
     kind: "The governor will treat it as: {kind}",
@@ -111,7 +127,7 @@ const messages = defineMessages(
     stage: "Cambiar la etapa de una socia",
     parameter: "Cambiar una norma o un parámetro",
     spend: "Gastar de la tesorería",
-    custom: "Cualquier otra llamada",
+    custom: "Cualquier otra llamada (avanzado)",
     account: "Dirección",
     member: "Persona socia",
     chooseMember: "Elige a una persona…",
@@ -136,8 +152,24 @@ const messages = defineMessages(
     data: "Datos de la llamada (hex)",
     description: "Descripción",
     descriptionHint: "La primera línea es el título. Si la dejas vacía, se usa el resumen que se muestra.",
+    decideBy: "Cómo se decide",
+    standardChoice: "Por votación: se aprueba con quórum y más votos a favor que en contra",
     consent:
-      "Decidir por consentimiento: se aprueba con más votos a favor que en contra salvo que una socia comprometida la bloquee",
+      "Por consentimiento: se aprueba con más votos a favor que en contra salvo que una socia comprometida la bloquee",
+    bylawNote:
+      "Un cambio en las normas de decisión (estatutario) siempre necesita mayoría cualificada, se elija lo que se elija aquí.",
+    problemTag:
+      "La descripción empieza por {tag}, que no es como has elegido decidir. Elige arriba cómo se decide y quita {tag} del texto.",
+    problemChooseKey: "Elige para qué es el ajuste.",
+    problemValue: "«{name}» {problem}.",
+    problemTooLarge: "Un valor es demasiado grande para este ajuste.",
+    valueNumber: "debe ser un número con {decimals} decimales como mucho",
+    valueWhole: "debe ser un número entero",
+    valuePercent: "puede ser como mucho el 100 %",
+    valueYesNo: "debe ser sí o no",
+    valueBasis: "debe ser créditos u horas",
+    valueEmpty: "está vacío",
+    sumSetting: "{sentence}",
     preview: "La llamada que se propone",
     previewEmpty: "Rellena el formulario para ver la llamada.",
     kind: "El gobernador la tratará como: {kind}",
@@ -179,9 +211,8 @@ const messages = defineMessages(
 const ACTIONS = ["admit", "stage", "parameter", "spend", "custom"] as const;
 type Action = (typeof ACTIONS)[number];
 /** Stages a member can be admitted to or moved to (None is not a stage one chooses). */
-const CHOOSABLE_STAGES = STAGES.map((name, value) => ({ name, value })).filter((s) => s.value > 0);
+const CHOOSABLE_STAGES = STAGES.map((_, value) => value).filter((value) => value > 0);
 
-const SETTERS = parameterSetters(REGISTRY);
 const CUSTOM_TARGETS = REGISTRY.map((c) => c.name);
 
 export function NewProposal({ books }: { books: HistoryState }) {
@@ -196,10 +227,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
   const [action, setAction] = useState<Action>("admit");
   const [admit, setAdmit] = useState({ account: "", stage: 2, constituency: -1, mentor: "" });
   const [stage, setStage] = useState({ account: "", stage: 5, mentor: "" });
-  const [parameter, setParameter] = useState<{ key: string; inputs: RawInput[] }>(() => ({
-    key: SETTERS[0]?.key ?? "",
-    inputs: SETTERS[0]?.fn.inputs.map(emptyInput) ?? [],
-  }));
+  const [setting, setSetting] = useState<SettingFormState>(firstSetting);
+  const settingInputs = useSettingInputs(setting);
+  const keyNames = useKeyNames((n) => String(n));
   const [spend, setSpend] = useState({ to: "", amount: "", reason: "" });
   const [custom, setCustom] = useState<CustomForm>({
     target: "membership",
@@ -253,13 +283,32 @@ export function NewProposal({ books }: { books: HistoryState }) {
       case "stage":
         return stageDraft(REGISTRY, stage);
       case "parameter":
-        return parameterDraft(REGISTRY, parameter);
+        return settingDraft(
+          REGISTRY,
+          { key: setting.key, keys: setting.keys, inputs: settingInputs },
+          lang,
+          keyNames,
+          decimals ?? 6,
+        );
       case "spend":
         return spendDraft(REGISTRY, spend, decimals ?? 6);
       case "custom":
         return customDraft(REGISTRY, custom);
     }
-  }, [action, admit, constituency, stage, parameter, spend, custom, decimals, books.constituencies]);
+  }, [
+    action,
+    admit,
+    constituency,
+    stage,
+    setting,
+    settingInputs,
+    keyNames,
+    spend,
+    custom,
+    decimals,
+    lang,
+    books.constituencies,
+  ]);
 
   const summary = draft.ok
     ? t(
@@ -271,8 +320,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
         draft.summary.params,
       )
     : "";
-  const fullDescription = proposalDescription(description, summary, consent);
-  const call = draft.ok ? draft.call : undefined;
+  const described = proposalDescription(description, summary, consent);
+  const fullDescription = described.ok ? described.description : "";
+  const call = draft.ok && described.ok ? draft.call : undefined;
 
   const { data: kind, error: kindError } = useReadContract({
     address: GOVERNOR,
@@ -290,6 +340,16 @@ export function NewProposal({ books }: { books: HistoryState }) {
         return t("problemAddress", { field: t(`field${problem.field}` as "fieldaccount") });
       case "input":
         return t("problemInput", { name: problem.name, problem: inputProblem(problem.problem) });
+      case "value": {
+        const why = problem.problem;
+        const text =
+          why.code === "number"
+            ? why.decimals === 0
+              ? t("valueWhole")
+              : t("valueNumber", { decimals: why.decimals })
+            : t(`value${why.code[0].toUpperCase()}${why.code.slice(1)}` as "valuePercent");
+        return t("problemValue", { name: problem.name, problem: text });
+      }
       default:
         return t(
           `problem${problem.code[0].toUpperCase()}${problem.code.slice(1)}` as
@@ -298,7 +358,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
             | "problemAmount"
             | "problemReasonNeeded"
             | "problemChooseFunction"
-            | "problemCalldata",
+            | "problemCalldata"
+            | "problemChooseKey"
+            | "problemTooLarge",
         );
     }
   };
@@ -324,12 +386,15 @@ export function NewProposal({ books }: { books: HistoryState }) {
       setForce(false);
       setAdmit({ account: "", stage: 2, constituency: -1, mentor: "" });
       setSpend({ to: "", amount: "", reason: "" });
+      setSetting(firstSetting());
     }
   };
 
-  const setter = SETTERS.find((s) => s.key === parameter.key);
   const customContract = REGISTRY.find((c) => c.name === custom.target);
-  const customFunctions = customContract ? writableFunctions(customContract.abi) : [];
+  // The advanced form is for calls the settings catalogue has no entry for.
+  const customFunctions = customContract
+    ? writableFunctions(customContract.abi).filter((fn) => !settingOf(customContract.name, fn.name))
+    : [];
   const customFn = customFunctions.find((fn) => signatureOf(fn) === custom.signature);
 
   const mentorSelect = (value: string, stageValue: number, onChange: (mentor: string) => void) => (
@@ -359,9 +424,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
     <div className="field">
       <label htmlFor={`${ids}-f2`}>{t("newStage")}</label>
       <select id={`${ids}-f2`} name="stage" value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {CHOOSABLE_STAGES.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.name}
+        {CHOOSABLE_STAGES.map((value) => (
+          <option key={value} value={value}>
+            {STAGE_NAMES[lang][value]}
           </option>
         ))}
       </select>
@@ -417,7 +482,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
               >
                 {constituencies.map(([id, name]) => (
                   <option key={id} value={id}>
-                    {name} ({id})
+                    {name}
                   </option>
                 ))}
               </select>
@@ -439,7 +504,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
                 <option value="">{t("chooseMember")}</option>
                 {members.map((m) => (
                   <option key={m.account} value={m.account}>
-                    {person(m.account)} — {m.stage}
+                    {person(m.account)} — {STAGE_NAMES[lang][STAGES.indexOf(m.stage)]}
                   </option>
                 ))}
               </select>
@@ -450,32 +515,9 @@ export function NewProposal({ books }: { books: HistoryState }) {
         ) : null}
 
         {action === "parameter" ? (
-          <fieldset className="stack">
+          <fieldset className="stack" data-testid="change-setting">
             <legend>{t("parameter")}</legend>
-            <div className="field">
-              <label htmlFor={`${ids}-f7`}>{t("setter")}</label>
-              <select
-                id={`${ids}-f7`}
-                value={parameter.key}
-                onChange={(e) => {
-                  const next = SETTERS.find((s) => s.key === e.target.value);
-                  setParameter({ key: e.target.value, inputs: next?.fn.inputs.map(emptyInput) ?? [] });
-                }}
-              >
-                {SETTERS.map((s) => (
-                  <option key={s.key} value={s.key}>
-                    {s.contract.name}.{signatureOf(s.fn)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {setter ? (
-              <AbiFields
-                inputs={setter.fn.inputs}
-                values={parameter.inputs}
-                onChange={(inputs) => setParameter({ ...parameter, inputs })}
-              />
-            ) : null}
+            <SettingFields form={setting} onChange={setSetting} />
           </fieldset>
         ) : null}
 
@@ -624,10 +666,24 @@ export function NewProposal({ books }: { books: HistoryState }) {
             {t("descriptionHint")}
           </small>
         </div>
-        <label className="check">
-          <input type="checkbox" name="consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-          <span>{t("consent")}</span>
-        </label>
+        <fieldset className="stack decide-by">
+          <legend>{t("decideBy")}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="decideBy"
+              value="standard"
+              checked={!consent}
+              onChange={() => setConsent(false)}
+            />
+            <span>{t("standardChoice")}</span>
+          </label>
+          <label className="check">
+            <input type="radio" name="decideBy" value="consent" checked={consent} onChange={() => setConsent(true)} />
+            <span>{t("consent")}</span>
+          </label>
+          <small className="muted">{t("bylawNote")}</small>
+        </fieldset>
 
         <div className="preview" aria-live="polite">
           <h3>{t("preview")}</h3>
@@ -652,6 +708,10 @@ export function NewProposal({ books }: { books: HistoryState }) {
                 </>
               ) : null}
             </>
+          ) : !described.ok ? (
+            <p className="why" data-testid="description-tag">
+              {t("problemTag", { tag: described.tag })}
+            </p>
           ) : !draft.ok && draft.problem ? (
             <p className="why">{problemText(draft.problem)}</p>
           ) : (

@@ -6,6 +6,7 @@ import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { dateTime, duration } from "@disco-ledger/sdk/format";
+import { quorumWords } from "@disco-ledger/sdk/governance";
 import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -15,6 +16,7 @@ import { lifecycleArgs } from "@disco-ledger/sdk/proposals";
 import {
   countdown,
   executeBlocker,
+  isOpen,
   queueBlocker,
   quorumProgress,
   type LifecycleBlock,
@@ -47,9 +49,10 @@ const messages = defineMessages(
     Abstain: "Abstain",
     Block: "Block",
     quorum: "Quorum",
-    quorumOf: "{counted} of {quorum} binding votes",
+    number: "Proposal #{number}",
+    fullId: "Full id (for other tools)",
     quorumReached: "reached",
-    quorumMissing: "{missing} more needed",
+    quorumMissing: "not reached yet",
     quorumLater: "Set when voting opens (from the Committed members then).",
     calls: "What it does",
     votes: "Votes",
@@ -90,9 +93,10 @@ const messages = defineMessages(
     Abstain: "Abstención",
     Block: "Bloqueo",
     quorum: "Quórum",
-    quorumOf: "{counted} de {quorum} votos vinculantes",
+    number: "Propuesta n.º {number}",
+    fullId: "Id completo (para otras herramientas)",
     quorumReached: "alcanzado",
-    quorumMissing: "faltan {missing}",
+    quorumMissing: "aún no alcanzado",
     quorumLater: "Se fija al abrirse la votación (según las socias comprometidas en ese momento).",
     calls: "Qué hace",
     votes: "Votos",
@@ -143,8 +147,10 @@ function Tallies({ tally, consent }: { tally: Tally; consent: boolean }) {
   );
 }
 
+/** The quorum in words, "3 voted; 2 needed — reached": binding votes of any kind against the snapshot's quorum. */
 function Quorum({ tally, quorum }: { tally: Tally; quorum: bigint | undefined }) {
   const t = useT(messages);
+  const { lang } = useLang();
   if (quorum === undefined) {
     return (
       <p className="quorum muted">
@@ -155,11 +161,11 @@ function Quorum({ tally, quorum }: { tally: Tally; quorum: bigint | undefined })
   const progress = quorumProgress(tally, quorum);
   return (
     <div className="quorum">
-      <p>
-        <strong>{t("quorum")}:</strong> {t("quorumOf", { counted: progress.counted, quorum: progress.quorum })}
+      <p data-testid="quorum">
+        <strong>{t("quorum")}:</strong> {quorumWords(progress.counted, progress.quorum, lang)}
         {" — "}
         <span className={progress.reached ? "ok" : "warn"}>
-          {progress.reached ? t("quorumReached") : t("quorumMissing", { missing: progress.quorum - progress.counted })}
+          {progress.reached ? t("quorumReached") : t("quorumMissing")}
         </span>
       </p>
       <progress max={progress.quorum} value={Math.min(progress.counted, progress.quorum)} aria-label={t("quorum")} />
@@ -169,6 +175,8 @@ function Quorum({ tally, quorum }: { tally: Tally; quorum: bigint | undefined })
 
 export interface ProposalView {
   proposal: Proposal;
+  /** Its short number, #1, #2… in the order proposals were made. */
+  number: number;
   state: StateLabel | undefined;
   tally: Tally;
   quorum: bigint | undefined;
@@ -189,7 +197,7 @@ export function ProposalCard({
   const { address } = useConnection();
   const queueTx = useTx();
   const executeTx = useTx();
-  const { proposal, state, tally, quorum } = view;
+  const { proposal, number, state, tally, quorum } = view;
   const eta = proposal.queued?.eta ?? null;
   const next = now === undefined ? null : countdown(state, { ...proposal, eta }, now);
   const [firstLine, ...rest] = proposal.description.split("\n");
@@ -215,7 +223,12 @@ export function ProposalCard({
           {state ? stateText(state) : t("stateUnknown")}
         </span>
         {proposal.kind ? <span className="tag kind-tag">{t(`short${proposal.kind}`)}</span> : null}
-        <h3 id={`p-${proposal.id}`}>{firstLine}</h3>
+        <h3 id={`p-${proposal.id}`}>
+          <span className="proposal-number" data-testid="proposal-number" title={t("number", { number })}>
+            #{number}
+          </span>{" "}
+          {firstLine}
+        </h3>
       </header>
       {rest.join("\n").trim() ? <p className="description">{rest.join("\n").trim()}</p> : null}
       <dl className="facts">
@@ -287,7 +300,7 @@ export function ProposalCard({
 
       <div className="proposal-details">
         <h4>{t("calls")}</h4>
-        <CallList calls={calls} />
+        <CallList calls={calls} showNow={!state || isOpen(state)} />
         <h4>{t("votes")}</h4>
         {proposal.votes.length === 0 ? (
           <p className="muted">{t("noVotes")}</p>
@@ -317,9 +330,10 @@ export function ProposalCard({
             </table>
           </div>
         )}
-        <p className="muted small">
-          ID <code>{proposal.id.toString()}</code>
-        </p>
+        <details className="muted small proposal-id">
+          <summary>{t("fullId")}</summary>
+          <code>{proposal.id.toString()}</code>
+        </details>
       </div>
     </article>
   );

@@ -17,7 +17,7 @@ import {
   parseSignedBallot,
   type BallotProblem,
 } from "@disco-ledger/sdk/ballots";
-import { relayCall } from "@disco-ledger/sdk/governance";
+import { proposalLabel, relayCall } from "@disco-ledger/sdk/governance";
 import { stateLabel } from "./lifecycle.ts";
 import { useStateLabel } from "./stateLabels.ts";
 import { GOVERNOR } from "./registry.ts";
@@ -193,7 +193,13 @@ export function RelayForm({ books, blockNumber }: { books: HistoryState; blockNu
             <p>
               <strong>{t("summary", { support: t(SUPPORT_LABELS[ballot.support]) })}</strong>{" "}
               <Person address={ballot.voter} /> {t("onProposal")}{" "}
-              {proposal ? <em>{proposal.description.split("\n")[0]}</em> : t("unknownProposal")}
+              {proposal ? (
+                <em>
+                  {proposalLabel(books.governance.proposals, proposal.id)} {proposal.description.split("\n")[0]}
+                </em>
+              ) : (
+                t("unknownProposal")
+              )}
             </p>
             {ballot.reason ? <p>{t("withReason", { reason: ballot.reason })}</p> : null}
           </div>

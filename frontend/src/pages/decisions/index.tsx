@@ -8,6 +8,7 @@ import { useReadContracts } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { useBooks, useHistory } from "../../data/history.tsx";
 import { governorAbi } from "@disco-ledger/sdk/abis";
+import { proposalNumbers } from "@disco-ledger/sdk/governance";
 import { defineMessages, useT } from "../../i18n.tsx";
 import { Empty, Loading, Section } from "../../ui/kit.tsx";
 import "./decisions.css";
@@ -69,12 +70,14 @@ export default function DecisionsPage() {
   });
   useRefetchOnBlock(refetch, blockNumber);
 
+  const numbers = books ? proposalNumbers(books.governance.proposals) : new Map<bigint, number>();
   const views: ProposalView[] = chronological
     .map((proposal, i) => {
       const [state, tally, quorum] = [data?.[3 * i], data?.[3 * i + 1], data?.[3 * i + 2]];
       const onChain = tally?.status === "success" ? (tally.result as OnChainTally) : undefined;
       return {
         proposal,
+        number: numbers.get(proposal.id) ?? i + 1,
         state: state?.status === "success" ? stateLabel(state.result as number) : undefined,
         // The contract's tally when read, else the history's (the same counts, from the VoteCast events).
         tally: onChain
