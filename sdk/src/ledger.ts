@@ -1,8 +1,14 @@
 import { isHex, keccak256, size, toHex, type Hex } from "viem";
+import type { Lang } from "./format.ts";
 
 /** IValueLedger.Stream, by number. */
 export const STREAMS = ["Livelihood", "Love", "Care"] as const;
 export type StreamName = (typeof STREAMS)[number];
+/** The streams' names in the members' languages, by index. */
+export const STREAM_NAMES: Record<Lang, readonly string[]> = {
+  en: ["Livelihood", "Love", "Care"],
+  es: ["Sustento", "Amor", "Cuidados"],
+};
 export const Stream = { Livelihood: 0, Love: 1, Care: 2 } as const;
 
 /**

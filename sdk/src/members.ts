@@ -1,7 +1,13 @@
 /** Members as the Membership contract's events describe them: a pure fold, so any log source can feed it. */
+import type { Lang } from "./format.ts";
 
 export const STAGES = ["None", "Casual", "Dating1", "Dating2", "Dating3", "Committed"] as const;
 export type StageLabel = (typeof STAGES)[number];
+/** The stages' names in the members' languages, by index (IMembership.Stage). */
+export const STAGE_NAMES: Record<Lang, readonly string[]> = {
+  en: ["Not a member", "Casual", "Dating 1", "Dating 2", "Dating 3", "Committed"],
+  es: ["No es socia", "Ocasional", "En prueba 1", "En prueba 2", "En prueba 3", "Comprometida"],
+};
 
 /** Where an event is in the chain; `logIndex`, when known, is named in errors. */
 type Place = { block: number; logIndex?: number };

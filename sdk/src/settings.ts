@@ -8,6 +8,8 @@
  */
 import { isAddress, type Address, type Hex } from "viem";
 import { money, type Lang } from "./format.ts";
+import { STREAM_NAMES } from "./ledger.ts";
+import { STAGE_NAMES } from "./members.ts";
 
 /** The deployment's contracts that have governance-only setters. */
 export type SettingContract = "ledger" | "treasury" | "capital" | "audit" | "membership" | "governor" | "timelock";
@@ -86,15 +88,6 @@ export interface Setting {
   fromArgs: (args: readonly unknown[]) => { keys: KeyValue[]; values: RawValue[] };
 }
 
-/** IValueLedger.Stream and IMembership.Stage names in the members' languages. */
-export const STREAM_NAMES: Record<Lang, readonly string[]> = {
-  en: ["Livelihood", "Love", "Care"],
-  es: ["Sustento", "Amor", "Cuidados"],
-};
-export const STAGE_NAMES: Record<Lang, readonly string[]> = {
-  en: ["Not a member", "Casual", "Dating 1", "Dating 2", "Dating 3", "Committed"],
-  es: ["No es socia", "Ocasional", "En prueba 1", "En prueba 2", "En prueba 3", "Comprometida"],
-};
 /** The governor's constituencies: up to eight (IDisCOGovernor.setConstituencyShares takes uint16[8]). */
 export const CONSTITUENCY_COUNT = 8;
 const STREAM_COUNT = 3;

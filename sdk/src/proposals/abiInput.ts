@@ -7,7 +7,7 @@ import type { AbiParameter } from "viem";
 import { isAddress, isHex, size } from "viem";
 import type { Lang } from "../format.ts";
 import { STAGES } from "../members.ts";
-import { STAGE_NAMES } from "../settings.ts";
+import { STAGE_NAMES } from "../members.ts";
 
 /** What the form holds for one parameter: text, or one entry per component of a struct. */
 export type RawInput = string | RawInput[];

@@ -18,7 +18,8 @@ import {
 } from "viem";
 import { money, type Lang } from "../format.ts";
 import { descriptionHash, roleName } from "../governance.ts";
-import { settingOf, STAGE_NAMES, type KeyValue, type RawValue, type Setting } from "../settings.ts";
+import { STAGE_NAMES } from "../members.ts";
+import { settingOf, type KeyValue, type RawValue, type Setting } from "../settings.ts";
 import type { AbiValue } from "./abiInput.ts";
 import { signatureOf } from "./abiInput.ts";
 

@@ -3,7 +3,7 @@ import { useId } from "react";
 import type { AbiParameter } from "viem";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { arrayShape, enumLabels, type InputProblem, type RawInput } from "@disco-ledger/sdk/proposals";
-import { STAGE_NAMES } from "@disco-ledger/sdk/settings";
+import { STAGE_NAMES } from "@disco-ledger/sdk/members";
 
 const messages = defineMessages(
   {

@@ -32,7 +32,8 @@ import {
   type DraftProblem,
 } from "@disco-ledger/sdk/proposals";
 import { GOVERNOR, REGISTRY, TREASURY } from "./registry.ts";
-import { settingOf, STAGE_NAMES } from "@disco-ledger/sdk/settings";
+import { STAGE_NAMES } from "@disco-ledger/sdk/members";
+import { settingOf } from "@disco-ledger/sdk/settings";
 import { useKeyNames } from "./settingReads.ts";
 import { firstSetting, SettingFields, useSettingInputs, type SettingFormState } from "./SettingFields.tsx";
 import { useTimelockCheck } from "./useTimelockCheck.ts";

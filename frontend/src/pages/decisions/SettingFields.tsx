@@ -15,8 +15,6 @@ import {
   SETTING_GROUPS,
   settingByKey,
   SETTINGS,
-  STAGE_NAMES,
-  STREAM_NAMES,
   unitOf,
   unitWord,
   valuesText,
@@ -24,6 +22,8 @@ import {
   type SettingKey,
   type Unit,
 } from "@disco-ledger/sdk/settings";
+import { STREAM_NAMES } from "@disco-ledger/sdk/ledger";
+import { STAGE_NAMES } from "@disco-ledger/sdk/members";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { REGISTRY } from "./registry.ts";
 import { useKeyNames, useSettingNow } from "./settingReads.ts";
