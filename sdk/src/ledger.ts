@@ -1,4 +1,4 @@
-import { isHex, keccak256, size, toHex, type Hex } from "viem";
+import { isHex, keccak256, size, toBytes, toHex, type Hex } from "viem";
 
 /** IValueLedger.Stream, by number. */
 export const STREAMS = ["Livelihood", "Love", "Care"] as const;
@@ -42,4 +42,21 @@ export function parseStream(text: string): number {
 /** Evidence as the ledger stores it: a 32-byte hash given as is, or the hash of a reference kept off-chain. */
 export function evidenceHash(reference: string): Hex {
   return isHex(reference) && size(reference) === 32 ? reference : keccak256(toHex(reference));
+}
+
+/** The longest note the ledger takes (ValueLedger.MAX_NOTE_LENGTH), in UTF-8 bytes. */
+export const MAX_NOTE_BYTES = 256;
+
+/** A note's length as the ledger measures it: UTF-8 bytes ("é" is two). */
+export const noteBytes = (note: string): number => toBytes(note).length;
+
+/**
+ * What logWork stores for an entry: its public note, trimmed, and the evidence hash — of the private evidence when a
+ * reference is given, else of the note itself. Null when there is neither (the ledger refuses an entry without
+ * evidence).
+ */
+export function entryRecord(note: string, reference = ""): { note: string; evidence: Hex } | null {
+  const [words, kept] = [note.trim(), reference.trim()];
+  if (words === "" && kept === "") return null;
+  return { note: words, evidence: evidenceHash(kept === "" ? words : kept) };
 }

@@ -29,7 +29,7 @@ function entry(id: number, patch: Partial<LedgerEntry> = {}): LedgerEntry {
     weightBps: 10_000,
     payable: 100n,
     evidence: "0x",
-    uri: "",
+    note: "",
     status: "Pending",
     approvalsRequired: 1,
     settled: false,
