@@ -2,7 +2,7 @@
  * How amounts, addresses and times read, one copy for the CLI and the app: the currency from its base units, ledger
  * credits and hours, addresses short or with a name beside them, dates and durations. Pure.
  */
-import { formatUnits } from "viem";
+import { formatUnits, hexToBytes, isHex, size, stringToHex, type Hex } from "viem";
 import { DEMO_PEOPLE } from "./demo.ts";
 import { formatAmount } from "./ledger.ts";
 
@@ -81,3 +81,65 @@ export const percent = (part: number, whole: number, lang: Lang): string =>
   new Intl.NumberFormat(LOCALES[lang], { style: "percent", maximumFractionDigits: 1 }).format(
     whole === 0 ? 0 : part / whole,
   );
+
+/** An amount of the currency rounded to the cent (half up), always two decimals: what a person reads in a table. */
+export function moneyToCent(amount: bigint, lang: Lang, decimals = 6, symbol = "€"): string {
+  const negative = amount < 0n;
+  const magnitude = negative ? -amount : amount;
+  const unit = decimals >= 2 ? 10n ** BigInt(decimals - 2) : 1n;
+  const cents = decimals >= 2 ? ((magnitude + unit / 2n) / unit) * unit : magnitude;
+  return `${negative ? "−" : ""}${money(cents, lang, decimals, symbol)}`;
+}
+
+/** Ledger credits or hours (two decimals on chain) in the reader's number format, decimals only where there are any. */
+export const workAmount = (amount: bigint, lang: Lang): string =>
+  new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 }).format(Number(amount) / 100);
+
+/** The plural form a count takes in the language ("one" or "other" in English and Spanish), by Intl.PluralRules. */
+export const pluralForm = (count: number, lang: Lang): "one" | "other" =>
+  new Intl.PluralRules(LOCALES[lang]).select(count) === "one" ? "one" : "other";
+
+/** The most a payment reference holds: the treasury's PaidIn event keeps it in a bytes32. */
+export const PAYMENT_REFERENCE_BYTES = 32;
+
+/** How many bytes a text takes in UTF-8 (what counts against PAYMENT_REFERENCE_BYTES). */
+export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/**
+ * A typed payment reference as Treasury.payIn stores it: its UTF-8 text right-padded with zeros to 32 bytes (the
+ * empty text: no reference, all zeros). Throws, naming the length, for a text over 32 bytes.
+ */
+export function encodePaymentReference(text: string): Hex {
+  const used = utf8Bytes(text);
+  if (used > PAYMENT_REFERENCE_BYTES) {
+    throw new Error(`A payment reference holds at most ${PAYMENT_REFERENCE_BYTES} bytes; "${text}" takes ${used}`);
+  }
+  return stringToHex(text, { size: PAYMENT_REFERENCE_BYTES });
+}
+
+/**
+ * A stored payment reference as the words typed: its text when the bytes32 is printable UTF-8 followed only by zeros,
+ * else undefined (a hash, or no reference at all).
+ */
+export function paymentReference(ref: string): string | undefined {
+  if (!isHex(ref) || size(ref) !== PAYMENT_REFERENCE_BYTES) return undefined;
+  const bytes = hexToBytes(ref);
+  const end = bytes.indexOf(0);
+  const used = end < 0 ? bytes.length : end;
+  if (used === 0 || bytes.subarray(used).some((b) => b !== 0)) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, used));
+  } catch {
+    return undefined;
+  }
+  // Printable: no control characters (C0, DEL, C1).
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? undefined : text;
+}
+
+/** A stored payment reference for the CLI and the audit (English): its words, "reference hash 0x1234…abcd", or
+ * undefined for none. */
+export function paymentReferenceText(ref: string): string | undefined {
+  if (/^0x0{64}$/.test(ref)) return undefined;
+  return paymentReference(ref) ?? `reference hash ${shortAddress(ref)}`;
+}

@@ -9,5 +9,6 @@ export * from "./format.ts";
 export * from "./governance.ts";
 export * from "./history/index.ts";
 export * from "./ledger.ts";
+export * from "./ledger-status.ts";
 export * from "./members.ts";
 export * from "./proposals/index.ts";

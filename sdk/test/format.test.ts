@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { credits, demoNames, duration, euros, isoDay, isoTime, money, named } from "@disco-ledger/sdk/format";
+import { keccak256, toHex, zeroHash } from "viem";
+import {
+  credits,
+  demoNames,
+  duration,
+  encodePaymentReference,
+  euros,
+  isoDay,
+  isoTime,
+  money,
+  moneyToCent,
+  named,
+  paymentReference,
+  paymentReferenceText,
+  pluralForm,
+  utf8Bytes,
+  workAmount,
+} from "@disco-ledger/sdk/format";
 
 describe("money", () => {
   it("groups and separates by the language's conventions, keeping every significant decimal", () => {
@@ -63,5 +80,62 @@ describe("dates", () => {
     const moment = Date.UTC(2026, 0, 5, 12, 30, 15) / 1000;
     expect(isoTime(moment)).toBe("2026-01-05T12:30:15Z");
     expect(isoDay(BigInt(moment))).toBe("2026-01-05");
+  });
+});
+
+describe("money to the cent, work amounts and plurals", () => {
+  it("rounds the currency half up to the cent, always with two decimals", () => {
+    expect(moneyToCent(1_234_567_890n, "en")).toBe("1,234.57 €");
+    expect(moneyToCent(1_234_564_999n, "es")).toBe("1234,56 €");
+    expect(moneyToCent(5_000n, "en")).toBe("0.01 €");
+    expect(moneyToCent(4_999n, "en")).toBe("0.00 €");
+    expect(moneyToCent(-2_505_000n, "en")).toBe("−2.51 €");
+  });
+
+  it("shows credits and hours in the reader's number format, decimals only where there are any", () => {
+    expect(workAmount(900n, "en")).toBe("9");
+    expect(workAmount(25_000n, "es")).toBe("250");
+    expect(workAmount(123_456_75n, "en")).toBe("123,456.75");
+    expect(workAmount(123_456_75n, "es")).toBe("123.456,75");
+  });
+
+  it("chooses the plural form by Intl.PluralRules", () => {
+    expect(pluralForm(1, "en")).toBe("one");
+    expect(pluralForm(0, "en")).toBe("other");
+    expect(pluralForm(2, "es")).toBe("other");
+    expect(pluralForm(1, "es")).toBe("one");
+  });
+});
+
+describe("payment references", () => {
+  it("stores a typed reference as UTF-8 right-padded with zeros and reads the words back", () => {
+    const ref = encodePaymentReference("Factura 14 · Café Ñandú");
+    expect(ref).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(ref.endsWith("00")).toBe(true);
+    expect(paymentReference(ref)).toBe("Factura 14 · Café Ñandú");
+    expect(paymentReferenceText(ref)).toBe("Factura 14 · Café Ñandú");
+  });
+
+  it("counts bytes, not characters, and refuses a reference over 32 bytes, naming its length", () => {
+    expect(utf8Bytes("ñ")).toBe(2);
+    expect(paymentReference(encodePaymentReference("x".repeat(32)))).toBe("x".repeat(32));
+    expect(() => encodePaymentReference("ñ".repeat(17))).toThrow(/at most 32 bytes; .* takes 34/);
+  });
+
+  it("shows a hash as a hash and no reference as none", () => {
+    const hash = keccak256(toHex("invoice 2026-001"));
+    expect(paymentReference(hash)).toBeUndefined();
+    expect(paymentReferenceText(hash)).toBe(`reference hash ${hash.slice(0, 6)}…${hash.slice(-4)}`);
+    expect(paymentReference(zeroHash)).toBeUndefined();
+    expect(paymentReferenceText(zeroHash)).toBeUndefined();
+    expect(encodePaymentReference("")).toBe(zeroHash);
+  });
+
+  it("refuses text followed by anything but zeros, control characters and broken UTF-8", () => {
+    const text = toHex("INV-7", { size: 32 });
+    expect(paymentReference(`${text.slice(0, -2)}01`)).toBeUndefined();
+    expect(paymentReference(toHex("a\nb", { size: 32 }))).toBeUndefined();
+    expect(paymentReference(`0xc3${"00".repeat(31)}`)).toBeUndefined();
+    expect(paymentReference("0x1234")).toBeUndefined();
   });
 });
