@@ -4,12 +4,11 @@ import {
   entryRecord,
   formatAmount,
   MAX_NOTE_BYTES,
-  noteBytes,
   parseAmount,
   parseStream,
   STREAMS,
 } from "@disco-ledger/sdk/ledger";
-import { isoTime } from "@disco-ledger/sdk/format";
+import { isoTime, utf8Bytes } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command } from "./command.ts";
 import { need, parseAddress, send, UsageError, who, type Context } from "./context.ts";
@@ -79,8 +78,8 @@ number, a document id) or its 32-byte hash: only the hash is stored (without it,
     }
     const record = entryRecord(args.note, args.evidence);
     if (!record || record.note === "") throw new UsageError("Say what you did: --note is empty");
-    if (noteBytes(record.note) > MAX_NOTE_BYTES) {
-      throw new UsageError(`The note is ${noteBytes(record.note)} bytes long; at most ${MAX_NOTE_BYTES}`);
+    if (utf8Bytes(record.note) > MAX_NOTE_BYTES) {
+      throw new UsageError(`The note is ${utf8Bytes(record.note)} bytes long; at most ${MAX_NOTE_BYTES}`);
     }
     const period = await ctx.ledger.read.currentPeriod();
     const receipt = await send(ctx, {
