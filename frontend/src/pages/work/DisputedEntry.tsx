@@ -19,7 +19,7 @@ import { Person } from "../../ui/kit.tsx";
 import { isOpen, stateLabel } from "../decisions/lifecycle.ts";
 import { GOVERNOR, REGISTRY } from "../decisions/registry.ts";
 import { useStateLabel } from "../decisions/stateLabels.ts";
-import { useChainClock, useRefetchOnBlock } from "../decisions/useChainClock.ts";
+import { useRefetchOnBlock } from "../decisions/useChainClock.ts";
 import { useLabels } from "../me/labels.ts";
 import { EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 
@@ -76,12 +76,15 @@ export function DisputedEntry({
   entry,
   books,
   loggedAt,
+  blockNumber,
   me,
   stage,
 }: {
   entry: LedgerEntry;
   books: HistoryState;
   loggedAt: bigint | undefined;
+  /** The chain's latest block: the proposals' states are read again at each. */
+  blockNumber: bigint | undefined;
   me?: string;
   stage?: StageLabel;
 }) {
@@ -90,7 +93,6 @@ export function DisputedEntry({
   const labels = useLabels();
   const stateText = useStateLabel();
   const tx = useTx();
-  const { blockNumber } = useChainClock();
 
   // Only the proposals made since the entry's latest dispute are about this dispute.
   const since = entry.disputes.at(-1)?.block ?? 0;

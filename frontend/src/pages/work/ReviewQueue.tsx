@@ -259,7 +259,7 @@ function MyPendingItem({ entry, loggedAt }: { entry: LedgerEntry; loggedAt: bigi
 
 export function ReviewQueue({ books, address }: { books: HistoryState; address?: `0x${string}` }) {
   const t = useT(messages);
-  const { now } = useChainClock();
+  const { now, blockNumber } = useChainClock();
   const period = books.ledger.currentPeriod;
   const stage = address ? books.members.current.get(address.toLowerCase())?.stage : undefined;
   const queue = reviewQueue(books.ledger, address);
@@ -322,6 +322,7 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
                 entry={entry}
                 books={books}
                 loggedAt={loggedAt(entry.logged.block)}
+                blockNumber={blockNumber}
                 me={address}
                 stage={stage}
               />
