@@ -43,6 +43,7 @@ const messages = defineMessages(
     badAmount: "Write an amount such as 3 or 2.75 (at most two decimals).",
     zeroAmount: "The amount must be more than zero.",
     overMax: "One entry holds at most {max}; split bigger work into several entries.",
+    creditsOrHours: "{amount} credits or hours",
     overCap: "That goes over this stream's cap: {cap} per member per period, and you can log {left} more.",
     cap: "Cap for {stream}: {cap} per period; you have {left} left.",
     noCap: "No cap on {stream}.",
@@ -80,6 +81,7 @@ const messages = defineMessages(
     badAmount: "Escribe una cantidad como 3 o 2,75 (como mucho dos decimales).",
     zeroAmount: "La cantidad debe ser mayor que cero.",
     overMax: "Una entrada admite como mucho {max}; divide un trabajo mayor en varias entradas.",
+    creditsOrHours: "{amount} créditos u horas",
     overCap: "Eso supera el tope de esta corriente: {cap} por persona y periodo, y puedes registrar {left} más.",
     cap: "Tope de {stream}: {cap} por periodo; te quedan {left}.",
     noCap: "{stream} no tiene tope.",
@@ -138,8 +140,11 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
     stream === undefined ? undefined : capRoom(books.ledger.caps, logged.data as PerStream | undefined, stream, value);
   const weight =
     stage && stream !== undefined ? books.ledger.weights.get(`${STAGES.indexOf(stage)}/${stream}`) : undefined;
-  // Credits or hours once the stream is known; the bare number before.
-  const unit = (v: bigint) => (stream === undefined ? workAmount(v, lang) : labels.unit(stream, workAmount(v, lang)));
+  // Credits or hours once the stream is known; both before.
+  const unit = (v: bigint) =>
+    stream === undefined
+      ? t("creditsOrHours", { amount: workAmount(v, lang) })
+      : labels.unit(stream, workAmount(v, lang));
   const noteUsed = utf8Bytes(note.trim());
 
   const streamError = tried && stream === undefined ? t("needStream") : undefined;
