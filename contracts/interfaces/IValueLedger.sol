@@ -79,7 +79,7 @@ interface IValueLedger {
         uint64 amount,
         uint16 weightBps,
         bytes32 evidence,
-        string uri
+        string note
     );
 
     /// @notice Emitted when a Committed member approves someone else's entry.
@@ -198,7 +198,7 @@ interface IValueLedger {
     /// @notice Thrown when approvals required is above MAX_APPROVALS.
     error LedgerInvalidApprovals(uint8 approvalsRequired);
 
-    /// @notice Thrown when evidence is missing, or its URI is longer than MAX_URI_LENGTH bytes.
+    /// @notice Thrown when evidence is missing, or the note is longer than MAX_NOTE_LENGTH bytes.
     error LedgerInvalidEvidence();
 
     // ------------------------------------------------------------------------------------------------ MEMBERS
@@ -207,15 +207,16 @@ interface IValueLedger {
     /// @param stream 0 Livelihood, 1 Love, 2 Care
     /// @param amount Credits or hours, two decimals (100 = 1), at most MAX_AMOUNT
     /// @param period The open period (so that a late transaction can't land in the next one)
-    /// @param evidence A hash of the evidence kept off-chain (non-zero)
-    /// @param uri Where the evidence can be found, if anywhere (no personal data), at most MAX_URI_LENGTH bytes
+    /// @param evidence A hash of the note, or of evidence kept off-chain (non-zero)
+    /// @param note The author's public words about the work, with a link if any (no personal data), at most
+    /// MAX_NOTE_LENGTH bytes
     /// @return entryId The new entry's id
     function logWork(
         uint8 stream,
         uint64 amount,
         uint32 period,
         bytes32 evidence,
-        string calldata uri
+        string calldata note
     ) external returns (uint256 entryId);
 
     /// @notice Approves another member's pending entry. Committed members only, while its period is open.

@@ -18,8 +18,8 @@ contract ValueLedger is IValueLedger, TokenRecovery {
     uint8 public constant MAX_APPROVALS = 16;
     /// @notice The longest window of the minimum contribution, in periods.
     uint8 public constant MAX_WINDOW = 12;
-    /// @notice The longest evidence URI, in bytes.
-    uint256 public constant MAX_URI_LENGTH = 256;
+    /// @notice The longest note, in bytes.
+    uint256 public constant MAX_NOTE_LENGTH = 256;
     /// @notice The largest amount of one entry: ten billion credits or hours. With it, the uint64 totals would need
     /// some 18 million such entries in one period to overflow, so no entry can block others from counting.
     uint64 public constant MAX_AMOUNT = 1e12;
@@ -91,17 +91,17 @@ contract ValueLedger is IValueLedger, TokenRecovery {
         uint64 amount,
         uint32 period,
         bytes32 evidence,
-        string calldata uri
+        string calldata note
     ) external returns (uint256 entryId) {
         Stream s = _stream(stream);
         if (amount == 0) revert LedgerZeroAmount();
         if (amount > MAX_AMOUNT) revert LedgerAmountTooLarge(amount, MAX_AMOUNT);
-        if (evidence == bytes32(0) || bytes(uri).length > MAX_URI_LENGTH) revert LedgerInvalidEvidence();
+        if (evidence == bytes32(0) || bytes(note).length > MAX_NOTE_LENGTH) revert LedgerInvalidEvidence();
         uint32 open = _currentPeriod;
         if (period != open) revert LedgerPeriodNotOpen(period, open);
         entryId = _record(_msgSender(), s, amount, open);
         Entry storage e = _entries[entryId];
-        emit EntryLogged(entryId, e.author, open, s, amount, e.weightBps, evidence, uri);
+        emit EntryLogged(entryId, e.author, open, s, amount, e.weightBps, evidence, note);
         if (e.approvalsRequired == 0) _count(entryId, e);
     }
 

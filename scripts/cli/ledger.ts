@@ -1,13 +1,14 @@
 /** The CLI's value-ledger commands: log work, review it, list entries, show totals, close a period. */
 import {
   ENTRY_STATUSES,
-  evidenceHash,
+  entryRecord,
   formatAmount,
+  MAX_NOTE_BYTES,
   parseAmount,
   parseStream,
   STREAMS,
 } from "@disco-ledger/sdk/ledger";
-import { isoTime } from "@disco-ledger/sdk/format";
+import { isoTime, utf8Bytes } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command } from "./command.ts";
 import { need, parseAddress, send, UsageError, who, type Context } from "./context.ts";
@@ -55,13 +56,18 @@ const entryArg = { entryId: { type: "positional", description: "the entry's numb
 const log = command({
   name: "log",
   description: `Logs your work in the open period. Amounts have two decimals: credits for livelihood and love, hours for
-care (0.25 is a quarter hour). --evidence is a reference to evidence kept off-chain (an invoice number, a document
-id; its hash is stored) or a 32-byte hash; --uri says where it can be found. No personal data on-chain.`,
+care (0.25 is a quarter hour). --note is what reviewers read: your words about the work, with a link if you have
+one; it is public, so no personal details. --evidence is a reference to private evidence kept off-chain (an invoice
+number, a document id) or its 32-byte hash: only the hash is stored (without it, the note's hash is).`,
   args: {
     stream: { type: "positional", description: "livelihood, love or care", required: true },
     amount: { type: "positional", description: "credits or hours, two decimals at most", required: true },
-    evidence: { type: "string", description: "a reference to the evidence, or its 32-byte hash", required: true },
-    uri: { type: "string", description: "where the evidence can be found" },
+    note: {
+      type: "string",
+      description: `what you did, in public words (a link if any), at most ${MAX_NOTE_BYTES} bytes`,
+      required: true,
+    },
+    evidence: { type: "string", description: "a reference to private evidence, or its 32-byte hash" },
   },
   async run(ctx, args) {
     let stream: number, amount: bigint;
@@ -70,12 +76,17 @@ id; its hash is stored) or a 32-byte hash; --uri says where it can be found. No 
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
+    const record = entryRecord(args.note, args.evidence);
+    if (!record || record.note === "") throw new UsageError("Say what you did: --note is empty");
+    if (utf8Bytes(record.note) > MAX_NOTE_BYTES) {
+      throw new UsageError(`The note is ${utf8Bytes(record.note)} bytes long; at most ${MAX_NOTE_BYTES}`);
+    }
     const period = await ctx.ledger.read.currentPeriod();
     const receipt = await send(ctx, {
       address: ctx.ledger.address,
       abi: ctx.ledger.abi,
       functionName: "logWork",
-      args: [stream, amount, period, evidenceHash(args.evidence), args.uri ?? ""],
+      args: [stream, amount, period, record.evidence, record.note],
     });
     console.log(`Logged in block ${receipt.blockNumber}`);
     console.log(`  ${await describeEntry(ctx, await ctx.ledger.read.entryCount())}`);
@@ -149,13 +160,13 @@ closed: log the work again in the open period).`,
         (e.moved?.fromPeriod ?? e.period) === period && (member === undefined || e.author.toLowerCase() === member),
     );
     const lines: string[] = [];
-    for (const { id } of logged) {
+    for (const { id, note } of logged) {
       // The status as the ledger reports it now: Lapsed is never stored, the view tells it.
       const entry = await ctx.ledger.read.entry([id]);
       if (status !== undefined && entry.status !== status) continue;
       // Accepted after its period was final, the entry counts in a later period (EntryMoved).
       const moved = entry.period !== period ? `; logged in period ${period}, counts in period ${entry.period}` : "";
-      lines.push(`  ${formatEntry(ctx, id, entry)}${moved}`);
+      lines.push(`  ${formatEntry(ctx, id, entry)}${moved}${note === "" ? "" : `\n    “${note}”`}`);
     }
     const by = args.member === undefined ? "" : ` by ${who(ctx, args.member)}`;
     console.log(`${lines.length} entries in period ${period} (${await periodState(ctx, period)})${by}`);

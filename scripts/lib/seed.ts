@@ -168,14 +168,17 @@ const personIn =
     return signers[person.index];
   };
 
-/** One piece of demo work: who, which stream, how much (credits or hours), and who approves it. */
+/**
+ * One piece of demo work: who, which stream, how much (credits or hours), its public note (what reviewers read), and
+ * who approves it.
+ */
 type Work = readonly [DemoName, StreamName, string, string, DemoName];
 
 /** Two months of a small translation and media co-op's work, then the month in progress. */
 export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
   [
     ["Alice", "Livelihood", "2400", "Translation for the Commons Network report", "Bob"],
-    ["Alice", "Love", "300", "Glossary of commons terms", "Carla"],
+    ["Alice", "Love", "300", "Glossary of commons terms, English–Catalan", "Carla"],
     ["Alice", "Care", "12", "Onboarding Eli", "Carla"],
     ["Bob", "Livelihood", "1800", "Subtitles for the cooperative film", "Alice"],
     ["Bob", "Love", "500", "Maintaining the translation memory", "Dara"],
@@ -186,7 +189,7 @@ export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
     ["Dara", "Livelihood", "1500", "Client account: the food co-op", "Carla"],
     ["Dara", "Care", "4", "Conflict mediation", "Bob"],
     ["Eli", "Livelihood", "1000", "Proofreading the housing guide", "Alice"],
-    ["Eli", "Love", "200", "Wiki clean-up", "Bob"],
+    ["Eli", "Love", "200", "Translated the March newsletter into Catalan", "Bob"],
     ["Eli", "Care", "6", "Mentoring sessions", "Alice"],
     ["Fran", "Love", "150", "Event volunteering", "Carla"],
     ["Fran", "Care", "3", "Cooking for the assembly", "Dara"],
@@ -222,18 +225,19 @@ export interface DemoLedger {
  */
 export async function seedLedger(ledger: ValueLedger, signers: Signer[]): Promise<DemoLedger> {
   const person = personIn(signers);
-  const log = async (name: DemoName, stream: StreamName, amount: string, reference: string) => {
+  const log = async (name: DemoName, stream: StreamName, amount: string, note: string) => {
     const period = await ledger.currentPeriod();
-    const evidence = evidenceHash(`${period}/${name}/${reference}`);
-    const tx = await ledger.connect(person(name)).logWork(Stream[stream], parseAmount(amount), period, evidence, "");
+    // The evidence kept off-chain (here a made-up reference to it); the note is what everyone reads.
+    const evidence = evidenceHash(`${period}/${name}/${note}`);
+    const tx = await ledger.connect(person(name)).logWork(Stream[stream], parseAmount(amount), period, evidence, note);
     await tx.wait();
     return ledger.entryCount();
   };
 
   const closedPeriods: number[] = [];
   for (const work of CLOSED_PERIODS) {
-    for (const [author, stream, amount, reference, approver] of work) {
-      const entryId = await log(author, stream, amount, reference);
+    for (const [author, stream, amount, note, approver] of work) {
+      const entryId = await log(author, stream, amount, note);
       await (await ledger.connect(person(approver)).approve(entryId)).wait();
     }
     closedPeriods.push(Number(await ledger.currentPeriod()));
@@ -244,10 +248,10 @@ export async function seedLedger(ledger: ValueLedger, signers: Signer[]): Promis
   await (await ledger.connect(person("Carla")).approve(counted)).wait();
   const pending = [
     await log("Bob", "Care", "9", "Bookkeeping and the monthly rhythm"),
-    await log("Gus", "Love", "250", "Glossary update"),
+    await log("Gus", "Love", "250", "Glossary update, see https://wiki.example.org/glossary"),
     await log("Fran", "Care", "2.75", "Cooking for the assembly"),
   ];
-  const disputed = await log("Eli", "Livelihood", "3200", "Proofreading, whole catalogue");
+  const disputed = await log("Eli", "Livelihood", "3200", "Proofreading the publisher's whole catalogue");
   await (
     await ledger.connect(person("Dara")).dispute(disputed, "No client invoice for this yet; let's look at it together.")
   ).wait();

@@ -14,7 +14,7 @@ import {
 } from "viem";
 import type { Abi, AbiError } from "abitype";
 import { discoAbis } from "./generated/abis.ts";
-import { dateTime, duration, money, type Lang } from "./format.ts";
+import { dateTime, duration, money, workAmount, type Lang } from "./format.ts";
 
 /** Every custom error of every contract, once: appended to a call's ABI so that any of them decodes. */
 export const ALL_ERRORS: AbiError[] = (() => {
@@ -43,7 +43,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     // ---------------------------------------------------------------------------------------------- ledger
     LedgerZeroAmount: "The amount of work can't be zero.",
     LedgerAmountTooLarge:
-      "That amount is larger than one entry may record ({maxAmount} hundredths at most); split it into several entries.",
+      "That amount is larger than one entry may record (at most {maxAmount} credits or hours); split it into several entries.",
     LedgerDisputeSettled:
       "Entry {entryId} was already accepted by the members after a dispute, so it can't be disputed again.",
     LedgerUnknownStream: "There is no such value stream: choose Livelihood, Love or Care.",
@@ -213,7 +213,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     // ---------------------------------------------------------------------------------------------- ledger
     LedgerZeroAmount: "La cantidad de trabajo no puede ser cero.",
     LedgerAmountTooLarge:
-      "Esa cantidad es mayor de lo que admite una anotación ({maxAmount} centésimas como máximo); divídela en varias.",
+      "Esa cantidad es mayor de lo que admite una anotación (como mucho {maxAmount} créditos u horas); divídela en varias.",
     LedgerDisputeSettled:
       "Las socias ya aceptaron la anotación {entryId} tras una disputa, así que no se puede volver a disputar.",
     LedgerUnknownStream: "Ese flujo de valor no existe: elige Sustento, Amor o Cuidados.",
@@ -440,6 +440,7 @@ const ARG_FORMATS: Partial<Record<string, (value: bigint, lang: Lang) => string>
   window: (value) => duration(Number(value)),
   loss: (value, lang) => money(value, lang),
   absorbable: (value, lang) => money(value, lang),
+  maxAmount: (value, lang) => workAmount(value, lang),
 };
 
 /** An error's argument as a sentence shows it. */

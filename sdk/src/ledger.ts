@@ -1,5 +1,7 @@
-import { isHex, keccak256, size, toHex, type Hex } from "viem";
+import { decodeFunctionData, isHex, keccak256, size, toHex, type Hex } from "viem";
 import type { Lang } from "./format.ts";
+import { ledgerAbi } from "./generated/abis.ts";
+import type { Proposal } from "./history/fold/governance.ts";
 
 /** IValueLedger.Stream, by number. */
 export const STREAMS = ["Livelihood", "Love", "Care"] as const;
@@ -23,6 +25,9 @@ export const TREASURER_ROLE: Hex = keccak256(toHex("TREASURER_ROLE"));
 /** Ledger amounts have two decimals: 100 is one credit or one hour. */
 export const AMOUNT_DECIMALS = 2;
 const SCALE = 10 ** AMOUNT_DECIMALS;
+
+/** The largest amount of one entry (ValueLedger.MAX_AMOUNT): ten billion credits or hours. */
+export const MAX_AMOUNT = 10n ** 12n;
 
 /** "12.25" -> 1225n; refuses more than two decimals, signs and anything that is not a plain number. */
 export function parseAmount(text: string): bigint {
@@ -48,4 +53,46 @@ export function parseStream(text: string): number {
 /** Evidence as the ledger stores it: a 32-byte hash given as is, or the hash of a reference kept off-chain. */
 export function evidenceHash(reference: string): Hex {
   return isHex(reference) && size(reference) === 32 ? reference : keccak256(toHex(reference));
+}
+
+/** The longest note the ledger takes (ValueLedger.MAX_NOTE_LENGTH), in UTF-8 bytes (format's utf8Bytes). */
+export const MAX_NOTE_BYTES = 256;
+
+/**
+ * What logWork stores for an entry: its public note, trimmed, and the evidence hash — of the private evidence when a
+ * reference is given, else of the note itself. Null when there is neither (the ledger refuses an entry without
+ * evidence).
+ */
+export function entryRecord(note: string, reference = ""): { note: string; evidence: Hex } | null {
+  const [words, kept] = [note.trim(), reference.trim()];
+  if (words === "" && kept === "") return null;
+  return { note: words, evidence: evidenceHash(kept === "" ? words : kept) };
+}
+
+/**
+ * The proposals that settle a disputed entry, oldest first: those calling this ledger's resolveDispute(entryId, accept),
+ * with the verdict each proposes.
+ */
+export function disputeProposals(
+  proposals: Iterable<Proposal>,
+  ledger: string,
+  entryId: bigint,
+): Array<{ proposal: Proposal; accept: boolean }> {
+  const found: Array<{ proposal: Proposal; accept: boolean }> = [];
+  for (const proposal of proposals) {
+    proposal.targets.forEach((target, i) => {
+      if (target.toLowerCase() !== ledger.toLowerCase()) return;
+      try {
+        const call = decodeFunctionData({ abi: ledgerAbi, data: proposal.calldatas[i] as Hex });
+        if (call.functionName === "resolveDispute" && call.args[0] === entryId)
+          found.push({ proposal, accept: call.args[1] });
+      } catch {
+        // another function of the ledger, or calldata its ABI doesn't read: not a resolution
+      }
+    });
+  }
+  return found.sort(
+    (a, b) =>
+      a.proposal.created.block - b.proposal.created.block || a.proposal.created.logIndex - b.proposal.created.logIndex,
+  );
 }

@@ -214,7 +214,7 @@ function ledgerHistory(seed: number, periods: number, entries: number): HistoryS
         weightBps: 10_000,
         payable: amount - BigInt(pick(2) * 50),
         evidence: "0x",
-        uri: "",
+        note: "",
         status: "Counted",
         settled: false,
         logged: place,

@@ -43,7 +43,7 @@ function entry(
     weightBps: 10_000,
     payable: amount,
     evidence: "0x",
-    uri: "",
+    note: "",
     status,
     approvalsRequired: 1,
     settled: false,

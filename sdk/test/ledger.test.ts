@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { keccak256, stringToBytes } from "viem";
+import { encodeFunctionData, keccak256, stringToBytes, type Hex } from "viem";
+import type { Proposal } from "@disco-ledger/sdk/history";
 import {
+  disputeProposals,
   ENTRY_STATUSES,
+  entryRecord,
   evidenceHash,
   formatAmount,
   parseAmount,
@@ -46,6 +49,43 @@ describe("ledger amounts, streams and evidence", () => {
     expect(evidenceHash(hash)).toBe(hash);
     // Hex that is not 32 bytes is a reference like any other.
     expect(evidenceHash("0x1234")).toBe(keccak256(stringToBytes("0x1234")));
+  });
+
+  it("stores the note's words and the hash of the private evidence, else of the note; nothing when both are empty", () => {
+    const note = "Translated the March newsletter into Catalan";
+    expect(entryRecord(`  ${note} `)).toEqual({ note, evidence: evidenceHash(note) });
+    expect(entryRecord(note, " invoice 2026-031 ")).toEqual({ note, evidence: evidenceHash("invoice 2026-031") });
+    expect(entryRecord("", "invoice 2026-031")).toEqual({ note: "", evidence: evidenceHash("invoice 2026-031") });
+    expect(entryRecord(" ", " ")).toBeNull();
+  });
+
+  it("finds the proposals that settle a disputed entry, with their verdicts, oldest first", () => {
+    const LEDGER = "0x00000000000000000000000000000000000000aa";
+    const resolve = (entryId: bigint, accept: boolean) =>
+      encodeFunctionData({ abi: ledgerAbi, functionName: "resolveDispute", args: [entryId, accept] });
+    const proposal = (id: bigint, block: number, calls: Array<[string, Hex]>) =>
+      ({
+        id,
+        targets: calls.map(([target]) => target),
+        calldatas: calls.map(([, data]) => data),
+        created: { block, logIndex: 0, txHash: "0x" },
+      }) as unknown as Proposal;
+    const found = disputeProposals(
+      [
+        proposal(3n, 30, [[LEDGER, resolve(7n, true)]]),
+        proposal(1n, 10, [[LEDGER.toUpperCase().replace("0X", "0x"), resolve(7n, false)]]),
+        proposal(2n, 20, [[LEDGER, resolve(8n, true)]]),
+        // The same call to another contract, and another ledger function: neither settles entry 7.
+        proposal(4n, 40, [["0x00000000000000000000000000000000000000bb", resolve(7n, true)]]),
+        proposal(5n, 50, [[LEDGER, encodeFunctionData({ abi: ledgerAbi, functionName: "setCap", args: [0, 7n] })]]),
+      ],
+      LEDGER,
+      7n,
+    );
+    expect(found.map(({ proposal: p, accept }) => [p.id, accept])).toEqual([
+      [1n, false],
+      [3n, true],
+    ]);
   });
 
   it("names the statuses in the contract's order, Lapsed last (reported, never stored)", () => {

@@ -58,7 +58,7 @@ const logged = (entryId: number, author: Address, amount: bigint, weightBps: num
       amount,
       weightBps,
       evidence: "0x01",
-      uri: "",
+      note: "",
     },
   ] satisfies Spec;
 const counted = (entryId: number, author: Address, amount: bigint, payableAmount: bigint, period = 1) =>

@@ -143,7 +143,7 @@ describe("ValueLedger", function () {
       expect(await ledger.TREASURER_ROLE()).to.equal(TREASURER_ROLE);
       expect(await ledger.MAX_APPROVALS()).to.equal(16n);
       expect(await ledger.MAX_WINDOW()).to.equal(12n);
-      expect(await ledger.MAX_URI_LENGTH()).to.equal(256n);
+      expect(await ledger.MAX_NOTE_LENGTH()).to.equal(256n);
       expect(await ledger.MAX_AMOUNT()).to.equal(10n ** 12n);
     });
 

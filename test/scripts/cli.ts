@@ -37,7 +37,7 @@ describe("npm run cli (usage)", () => {
       [["vote", "1", "for", "--bogus"], /^Unknown option '--bogus'\n\n.*vote/s],
       [["approve", "1", "2"], /^Unexpected argument '2'/],
       [["vote", "1"], /Missing required positional argument: SUPPORT/],
-      [["log", "care", "1"], /Missing required argument: --evidence/],
+      [["log", "care", "1"], /Missing required argument: --note/],
     ];
     for (const [argv, message] of cases) {
       const result = await cli(...argv);

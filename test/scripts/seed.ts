@@ -122,6 +122,15 @@ describe("seeded demo DisCO", () => {
     expect(funded.length).to.equal(FUNDINGS.length);
   });
 
+  it("logs every piece of demo work with its note, the words reviewers read, in the history as on chain", async () => {
+    const { ledger, state } = await connection.networkHelpers.loadFixture(recordedDemo);
+    const logged = await ledger.queryFilter(ledger.filters.EntryLogged());
+    const closed = CLOSED_PERIODS.flat().map(([, , , note]) => note);
+    expect(logged.slice(0, closed.length).map((e) => e.args.note)).to.deep.equal(closed);
+    expect(logged.every((e) => e.args.note.length > 0)).to.equal(true);
+    expect([...state.ledger.entries.values()].map((e) => e.note)).to.deep.equal(logged.map((e) => e.args.note));
+  });
+
   it("has an open period with a counted entry, entries awaiting review and one under dispute", async () => {
     const { ledger, work } = await connection.networkHelpers.loadFixture(recordedDemo);
     expect(await ledger.currentPeriod()).to.equal(BigInt(work.openPeriod));

@@ -150,7 +150,7 @@ describe("npm start and the CLI", function () {
   });
 
   it("logs and approves work, closes a period under dispute, lapses its pending work and proposes to resolve it", () => {
-    const logged = cli("log", "care", "1.25", "--evidence", "rhythm notes", "--account", "1");
+    const logged = cli("log", "care", "1.25", "--note", "Rhythm notes for the November circle", "--account", "1");
     expect(logged.out, logged.err).to.match(/entry (\d+): Pending, Care 1\.25h/);
     const entryId = /entry (\d+): Pending/.exec(logged.out)![1];
     const self = cli("approve", entryId, "--account", "1");

@@ -128,7 +128,8 @@ export function auditTables(
       ["approvers", (e) => e.approvals.map((a) => a.approver).join(" ")],
       ["settled", (e) => e.settled],
       ["evidence", (e) => e.evidence],
-      ["uri", (e) => e.uri, true],
+      // The ledger's note (once named uri): the column keeps its name, as the attested books keep theirs.
+      ["uri", (e) => e.note, true],
       ["disputes", (e) => e.disputes.map((d) => `${d.disputer}: ${d.reason}`).join("\n"), true],
       ["resolutions", (e) => e.resolutions.map((r) => (r.accepted ? "accepted" : "rejected")).join(" ")],
       ["loggedBlock", (e) => e.logged.block],

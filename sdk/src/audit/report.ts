@@ -295,7 +295,9 @@ export function periodBooks(
       weightBps: e.weightBps,
       payable: e.payable.toString(),
       evidence: e.evidence,
-      uri: e.uri,
+      // The ledger's note, under the key it had when named uri: disco-period-books/1's bytes, and so the hashes
+      // attested on chain, stay as they were.
+      uri: e.note,
       status: e.status,
       settled: e.settled,
       approvers: e.approvals.map((a) => lower(a.approver)),

@@ -2,14 +2,15 @@
 import { useState } from "react";
 import type { EntryStatusLabel, HistoryState } from "@disco-ledger/sdk/history";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
-import { credits, shortAddress } from "@disco-ledger/sdk/format";
-import { defineMessages, useT } from "../../i18n.tsx";
+import { pluralForm, shortAddress, workAmount } from "@disco-ledger/sdk/format";
+import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
 import { useNames } from "../../wallet/names.ts";
 import { STREAM_INDEXES, useLabels } from "../me/labels.ts";
 import { StreamTotals } from "../me/StreamTotals.tsx";
-import { Approvals, EntryAmount, Evidence, StatusTag } from "./EntryBits.tsx";
+import { Approvals, EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 import { countedTotals, filterEntries, type EntryFilter } from "./entries.ts";
+import { useBlockTimes } from "./useBlockTimes.ts";
 
 const messages = defineMessages(
   {
@@ -25,8 +26,10 @@ const messages = defineMessages(
     work: "Work",
     payable: "Payable",
     approvals: "Review",
-    evidence: "Evidence",
-    shown: "{count} entries",
+    note: "Note",
+    logged: "Logged",
+    shownOne: "{count} entry",
+    shownOther: "{count} entries",
     none: "No entry matches these filters.",
     totals: "Counted totals of the entries shown",
     counted: "Counted",
@@ -46,8 +49,10 @@ const messages = defineMessages(
     work: "Trabajo",
     payable: "Pagable",
     approvals: "Revisión",
-    evidence: "Evidencia",
-    shown: "{count} entradas",
+    note: "Nota",
+    logged: "Registrada",
+    shownOne: "{count} entrada",
+    shownOther: "{count} entradas",
     none: "Ninguna entrada coincide con estos filtros.",
     totals: "Totales contados de las entradas mostradas",
     counted: "Contado",
@@ -69,6 +74,7 @@ export function EntriesTable({
   initial: EntryFilter;
 }) {
   const t = useT(messages);
+  const { lang } = useLang();
   const labels = useLabels();
   const names = useNames();
   const [filter, setFilter] = useState<EntryFilter>(initial);
@@ -84,6 +90,7 @@ export function EntriesTable({
 
   const rows = filterEntries(books.ledger, filter);
   const totals = countedTotals(rows);
+  const loggedAt = useBlockTimes(rows.map((e) => e.logged.block));
 
   return (
     <section className="card" aria-labelledby="entries-title">
@@ -156,7 +163,7 @@ export function EntriesTable({
         </label>
       </div>
       <p className="hint" aria-live="polite">
-        {t("shown", { count: rows.length })}
+        {t(pluralForm(rows.length, lang) === "one" ? "shownOne" : "shownOther", { count: rows.length })}
       </p>
       {rows.length === 0 ? (
         <Empty>{t("none")}</Empty>
@@ -168,6 +175,7 @@ export function EntriesTable({
               <tr>
                 <th scope="col">{t("id")}</th>
                 <th scope="col">{t("work")}</th>
+                <th scope="col">{t("note")}</th>
                 <th scope="col">{t("status")}</th>
                 <th scope="col">{t("member")}</th>
                 <th scope="col" className="num">
@@ -177,7 +185,7 @@ export function EntriesTable({
                   {t("payable")}
                 </th>
                 <th scope="col">{t("approvals")}</th>
-                <th scope="col">{t("evidence")}</th>
+                <th scope="col">{t("logged")}</th>
               </tr>
             </thead>
             <tbody>
@@ -187,6 +195,9 @@ export function EntriesTable({
                   <td>
                     <EntryAmount entry={entry} />
                   </td>
+                  <td className="note-cell">
+                    <Note entry={entry} />
+                  </td>
                   <td className="status">
                     <StatusTag entry={entry} />
                   </td>
@@ -194,12 +205,12 @@ export function EntriesTable({
                     <Person address={entry.author} />
                   </td>
                   <td className="num">{entry.period}</td>
-                  <td className="num">{credits(entry.payable)}</td>
+                  <td className="num">{workAmount(entry.payable, lang)}</td>
                   <td>
                     <Approvals entry={entry} />
                   </td>
                   <td>
-                    <Evidence entry={entry} />
+                    <LoggedOn at={loggedAt(entry.logged.block)} />
                   </td>
                 </tr>
               ))}

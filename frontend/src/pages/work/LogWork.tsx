@@ -1,15 +1,16 @@
 /**
- * Logging work in the open period, as `npm run cli -- log` does: the ledger stores the hash of the evidence
- * reference (evidenceHash) and an optional URI. Stage limits and caps are explained before anything is sent.
+ * Logging work in the open period, as `npm run cli -- log` does: the ledger stores the author's public note (what
+ * reviewers read) and a hash of the private evidence, else of the note (entryRecord). Stage limits and caps are
+ * explained before anything is sent.
  */
 import { useState, type FormEvent } from "react";
 import { useReadContract } from "wagmi";
 import type { HistoryState, PerStream } from "@disco-ledger/sdk/history";
-import { evidenceHash, parseAmount } from "@disco-ledger/sdk/ledger";
+import { entryRecord, MAX_AMOUNT, MAX_NOTE_BYTES, parseAmount } from "@disco-ledger/sdk/ledger";
 import { STAGES } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { credits, percent } from "@disco-ledger/sdk/format";
+import { percent, pluralForm, utf8Bytes, workAmount } from "@disco-ledger/sdk/format";
 import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -21,12 +22,19 @@ const messages = defineMessages(
     title: "Log work",
     intro: "Your work goes into period {period}, the open one. Peers review it before it counts.",
     stream: "Stream",
+    chooseStream: "Choose…",
+    needStream: "Choose the stream of this work: livelihood, love or care.",
     amount: "Amount",
     amountHint: "Credits for livelihood and love, hours for care; up to two decimals (0.25 is a quarter hour).",
-    evidence: "Evidence reference",
+    note: "What did you do?",
+    noteHint:
+      "Public: every member, and anyone reading the chain, can read it for good. Say what the work was, with a link if you have one. No personal details (no names of clients or people, addresses, health…).",
+    noteBytes: "{used} of {max} bytes",
+    needNote: "Say what you did: reviewers judge the work by this note.",
+    longNote: "The note is too long: {used} bytes, at most {max}. Shorten it, or link to a longer text.",
+    evidence: "Private evidence reference (optional)",
     evidenceHint:
-      "An invoice number, a document id… Only its hash goes on-chain; keep the evidence itself off-chain. No personal data.",
-    uri: "Where the evidence is (optional)",
+      "An invoice number, a document id… kept off-chain; only its hash is stored. Without one, the note's hash is.",
     submit: "Log work",
     notConnected: "Connect to log your work.",
     notMember: "Only members can log work.",
@@ -34,16 +42,16 @@ const messages = defineMessages(
     busy: "A transaction is under way.",
     badAmount: "Write an amount such as 3 or 2.75 (at most two decimals).",
     zeroAmount: "The amount must be more than zero.",
-    needEvidence: "Give a reference to the evidence.",
-    longUri: "The address is too long (at most 256 bytes).",
+    overMax: "One entry holds at most {max}; split bigger work into several entries.",
+    creditsOrHours: "{amount} credits or hours",
     overCap: "That goes over this stream's cap: {cap} per member per period, and you can log {left} more.",
     cap: "Cap for {stream}: {cap} per period; you have {left} left.",
     noCap: "No cap on {stream}.",
     weight: "Your stage's weight for {stream}: {weight} of what you log is payable.",
     weightZero: "At your stage, {stream} work is recorded and reviewed but not paid (weight 0%).",
     payable: "Payable if counted: {payable}.",
-    approvals: "It needs {count} approvals from Committed members.",
-    approvalsOne: "It needs one approval from a Committed member.",
+    approvalsOther: "It needs {count} approvals from Committed members.",
+    approvalsOne: "It needs {count} approval from a Committed member.",
     noApprovals: "It counts at once unless someone disputes it.",
     logged: "Logged. It appears in the review queue below.",
   },
@@ -51,12 +59,19 @@ const messages = defineMessages(
     title: "Registrar trabajo",
     intro: "Tu trabajo entra en el periodo {period}, el abierto. Tus compañeras lo revisan antes de que cuente.",
     stream: "Corriente",
+    chooseStream: "Elige…",
+    needStream: "Elige la corriente de este trabajo: sustento, amor o cuidados.",
     amount: "Cantidad",
     amountHint: "Créditos para sustento y amor, horas para cuidados; hasta dos decimales (0,25 es un cuarto de hora).",
-    evidence: "Referencia de la evidencia",
+    note: "¿Qué hiciste?",
+    noteHint:
+      "Pública: todas las personas socias, y cualquiera que lea la cadena, pueden leerla para siempre. Di en qué consistió el trabajo, con un enlace si lo tienes. Sin datos personales (ni nombres de clientes o personas, ni direcciones, ni salud…).",
+    noteBytes: "{used} de {max} bytes",
+    needNote: "Di qué hiciste: quienes revisan juzgan el trabajo por esta nota.",
+    longNote: "La nota es demasiado larga: {used} bytes, como mucho {max}. Acórtala o enlaza un texto más largo.",
+    evidence: "Referencia privada de la evidencia (opcional)",
     evidenceHint:
-      "Un número de factura, un identificador de documento… Solo su hash va a la cadena; guarda la evidencia fuera. Sin datos personales.",
-    uri: "Dónde está la evidencia (opcional)",
+      "Un número de factura, un identificador de documento… que se guarda fuera de la cadena; solo se almacena su hash. Sin ella, se almacena el de la nota.",
     submit: "Registrar trabajo",
     notConnected: "Conéctate para registrar tu trabajo.",
     notMember: "Solo las personas socias pueden registrar trabajo.",
@@ -65,16 +80,16 @@ const messages = defineMessages(
     busy: "Hay una transacción en curso.",
     badAmount: "Escribe una cantidad como 3 o 2,75 (como mucho dos decimales).",
     zeroAmount: "La cantidad debe ser mayor que cero.",
-    needEvidence: "Indica una referencia de la evidencia.",
-    longUri: "La dirección es demasiado larga (como mucho 256 bytes).",
+    overMax: "Una entrada admite como mucho {max}; divide un trabajo mayor en varias entradas.",
+    creditsOrHours: "{amount} créditos u horas",
     overCap: "Eso supera el tope de esta corriente: {cap} por persona y periodo, y puedes registrar {left} más.",
     cap: "Tope de {stream}: {cap} por periodo; te quedan {left}.",
     noCap: "{stream} no tiene tope.",
     weight: "El peso de tu etapa en {stream}: es pagable el {weight} de lo que registras.",
     weightZero: "En tu etapa, el trabajo de {stream} se registra y se revisa, pero no se paga (peso 0 %).",
     payable: "Pagable si cuenta: {payable}.",
-    approvals: "Necesita {count} aprobaciones de personas socias comprometidas.",
-    approvalsOne: "Necesita la aprobación de una persona socia comprometida.",
+    approvalsOther: "Necesita {count} aprobaciones de personas socias comprometidas.",
+    approvalsOne: "Necesita {count} aprobación de una persona socia comprometida.",
     noApprovals: "Cuenta en cuanto se registra, salvo que alguien lo dispute.",
     logged: "Registrado. Aparece abajo en la cola de revisión.",
   },
@@ -99,10 +114,11 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
   const labels = useLabels();
   const tx = useTx();
   const lastBlock = useHistory().loaded?.lastBlock;
-  const [stream, setStream] = useState(1);
+  // No stream is chosen for the person: logging love work as livelihood by default would be a silent mistake.
+  const [stream, setStream] = useState<number>();
   const [amountText, setAmountText] = useState("");
+  const [note, setNote] = useState("");
   const [evidence, setEvidence] = useState("");
-  const [uri, setUri] = useState("");
   const [tried, setTried] = useState(false);
 
   const period = books.ledger.currentPeriod;
@@ -116,38 +132,69 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
     query: { enabled: Boolean(address && stage), placeholderData: (previous) => previous },
   });
 
-  const block = logBlock(address, stage, stream);
+  // No stream chosen yet is asked for at submit, not a reason to grey the button out.
+  const block = logBlock(address, stage, stream ?? -1);
   const amount = readAmount(amountText);
   const value = typeof amount === "bigint" ? amount : 0n;
-  const room = capRoom(books.ledger.caps, logged.data as PerStream | undefined, stream, value);
-  const weight = stage ? books.ledger.weights.get(`${STAGES.indexOf(stage)}/${stream}`) : undefined;
-  const unit = (v: bigint) => labels.unit(stream, credits(v));
+  const room =
+    stream === undefined ? undefined : capRoom(books.ledger.caps, logged.data as PerStream | undefined, stream, value);
+  const weight =
+    stage && stream !== undefined ? books.ledger.weights.get(`${STAGES.indexOf(stage)}/${stream}`) : undefined;
+  // Credits or hours once the stream is known; both before.
+  const unit = (v: bigint) =>
+    stream === undefined
+      ? t("creditsOrHours", { amount: workAmount(v, lang) })
+      : labels.unit(stream, workAmount(v, lang));
+  const noteUsed = utf8Bytes(note.trim());
 
+  const streamError = tried && stream === undefined ? t("needStream") : undefined;
   const amountError =
-    typeof amount === "string" ? t(amount) : tried && amount === undefined ? t("badAmount") : undefined;
+    typeof amount === "string"
+      ? t(amount)
+      : tried && amount === undefined
+        ? t("badAmount")
+        : value > MAX_AMOUNT
+          ? t("overMax", { max: unit(MAX_AMOUNT) })
+          : undefined;
   const capError =
-    room.cap !== null && !room.fits ? t("overCap", { cap: unit(room.cap), left: unit(room.left) }) : undefined;
-  const evidenceError = tried && evidence.trim() === "" ? t("needEvidence") : undefined;
-  const uriError = new TextEncoder().encode(uri).length > 256 ? t("longUri") : undefined;
+    room && room.cap !== null && !room.fits
+      ? t("overCap", { cap: unit(room.cap), left: unit(room.left ?? 0n) })
+      : undefined;
+  const noteError =
+    noteUsed > MAX_NOTE_BYTES
+      ? t("longNote", { used: noteUsed, max: MAX_NOTE_BYTES })
+      : tried && noteUsed === 0
+        ? t("needNote")
+        : undefined;
   const disabledReason = block ? t(block) : tx.busy ? t("busy") : undefined;
+
+  /** A change to the form starts a new entry: the previous one's outcome goes. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    if (tx.phase === "confirmed" || tx.phase === "failed") tx.reset();
+    set(value);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (block || typeof amount !== "bigint" || capError || uriError || evidence.trim() === "") return;
+    const record = entryRecord(note, evidence);
+    if (block || stream === undefined || typeof amount !== "bigint" || amountError || capError || noteError) return;
+    if (!record || record.note === "") return;
     const ok = await tx.send({
       address: ledger,
       abi: ledgerAbi,
       functionName: "logWork",
-      args: [stream, amount, period, evidenceHash(evidence.trim()), uri.trim()],
+      args: [stream, amount, period, record.evidence, record.note],
     });
     if (ok) {
       setAmountText("");
+      setNote("");
       setEvidence("");
-      setUri("");
       setTried(false);
     }
   };
+
+  const describedBy = (id: string, error: string | undefined) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
 
   return (
     <section className="card" aria-labelledby="log-title">
@@ -156,13 +203,25 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
       <form className="stack" data-testid="log-work" onSubmit={(e) => void submit(e)} noValidate>
         <label>
           {t("stream")}
-          <select name="stream" value={stream} onChange={(e) => setStream(Number(e.target.value))}>
+          <select
+            name="stream"
+            value={stream ?? ""}
+            onChange={(e) => edit((v) => setStream(v === "" ? undefined : Number(v)))(e.target.value)}
+            aria-invalid={streamError ? true : undefined}
+            aria-describedby={streamError ? "stream-error" : undefined}
+          >
+            <option value="">{t("chooseStream")}</option>
             {STREAM_INDEXES.map((s) => (
               <option key={s} value={s}>
                 {labels.stream(s)}
               </option>
             ))}
           </select>
+          {streamError ? (
+            <small id="stream-error" className="error" role="alert">
+              {streamError}
+            </small>
+          ) : null}
         </label>
         <label>
           {t("amount")}
@@ -171,9 +230,9 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
             inputMode="decimal"
             autoComplete="off"
             value={amountText}
-            onChange={(e) => setAmountText(e.target.value)}
+            onChange={(e) => edit(setAmountText)(e.target.value)}
             aria-invalid={amountError || capError ? true : undefined}
-            aria-describedby={amountError || capError ? "amount-hint amount-error" : "amount-hint"}
+            aria-describedby={describedBy("amount", amountError ?? capError)}
           />
           <small id="amount-hint" className="hint">
             {t("amountHint")}
@@ -185,47 +244,44 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
           ) : null}
         </label>
         <label>
+          {t("note")}
+          <textarea
+            name="note"
+            rows={3}
+            autoComplete="off"
+            value={note}
+            onChange={(e) => edit(setNote)(e.target.value)}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={describedBy("note", noteError)}
+          />
+          <small id="note-hint" className="hint">
+            {t("noteHint")} {t("noteBytes", { used: noteUsed, max: MAX_NOTE_BYTES })}
+          </small>
+          {noteError ? (
+            <small id="note-error" className="error" role="alert">
+              {noteError}
+            </small>
+          ) : null}
+        </label>
+        <label>
           {t("evidence")}
           <input
             name="evidence"
             autoComplete="off"
             value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            aria-invalid={evidenceError ? true : undefined}
-            aria-describedby={evidenceError ? "evidence-hint evidence-error" : "evidence-hint"}
+            onChange={(e) => edit(setEvidence)(e.target.value)}
+            aria-describedby="evidence-hint"
           />
           <small id="evidence-hint" className="hint">
             {t("evidenceHint")}
           </small>
-          {evidenceError ? (
-            <small id="evidence-error" className="error" role="alert">
-              {evidenceError}
-            </small>
-          ) : null}
         </label>
-        <label>
-          {t("uri")}
-          <input
-            name="uri"
-            type="url"
-            autoComplete="off"
-            value={uri}
-            onChange={(e) => setUri(e.target.value)}
-            aria-invalid={uriError ? true : undefined}
-            aria-describedby={uriError ? "uri-error" : undefined}
-          />
-          {uriError ? (
-            <small id="uri-error" className="error" role="alert">
-              {uriError}
-            </small>
-          ) : null}
-        </label>
-        {stage && !block ? (
+        {stage && !block && stream !== undefined && room ? (
           <ul className="rules">
             <li>
               {room.cap === null
                 ? t("noCap", { stream: labels.stream(stream) })
-                : t("cap", { stream: labels.stream(stream), cap: unit(room.cap), left: unit(room.left) })}
+                : t("cap", { stream: labels.stream(stream), cap: unit(room.cap), left: unit(room.left ?? 0n) })}
             </li>
             {weight !== undefined ? (
               <li>
@@ -238,9 +294,9 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
             <li>
               {books.ledger.approvalsRequired === 0
                 ? t("noApprovals")
-                : books.ledger.approvalsRequired === 1
-                  ? t("approvalsOne")
-                  : t("approvals", { count: books.ledger.approvalsRequired })}
+                : t(pluralForm(books.ledger.approvalsRequired, lang) === "one" ? "approvalsOne" : "approvalsOther", {
+                    count: books.ledger.approvalsRequired,
+                  })}
             </li>
           </ul>
         ) : null}

@@ -1,7 +1,8 @@
 /**
  * Peer review: others' pending entries of the open period with approve and dispute (a dispute needs a reason, asked
  * for before confirming), counted work of closed periods still in their review window with dispute, my own pending
- * entries with withdraw, and the entries under dispute with their reasons.
+ * entries with withdraw, and the entries under dispute with their reasons and the proposals that settle them. Each
+ * entry shows the author's note and the day it was logged.
  */
 import { useState, type FormEvent } from "react";
 import type { HistoryState, LedgerEntry } from "@disco-ledger/sdk/history";
@@ -9,13 +10,14 @@ import type { StageLabel } from "@disco-ledger/sdk/members";
 import { deployment } from "../../chain.ts";
 import { dateTime } from "@disco-ledger/sdk/format";
 import { ledgerAbi } from "@disco-ledger/sdk/abis";
-import { href } from "../../route.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
-import { Approvals, EntryAmount, Evidence, StatusTag } from "./EntryBits.tsx";
+import { DisputedEntry } from "./DisputedEntry.tsx";
+import { Approvals, EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
 import { disputeBlock, myPending, openDisputes, reviewBlock, reviewQueue, stillInReview } from "./entries.ts";
+import { useBlockTimes } from "./useBlockTimes.ts";
 
 const messages = defineMessages(
   {
@@ -50,10 +52,8 @@ const messages = defineMessages(
     mineEmpty: "You have no pending entries.",
     withdraw: "Withdraw",
     disputes: "Under dispute",
-    disputesIntro: "These count only if the members accept them by a vote (see Decisions).",
+    disputesIntro: "These count only if the members accept them by a vote.",
     disputesEmpty: "No entry is under dispute.",
-    disputedBy: "disputed by",
-    decisions: "Go to Decisions",
   },
   {
     title: "Cola de revisión",
@@ -88,10 +88,8 @@ const messages = defineMessages(
     mineEmpty: "No tienes entradas pendientes.",
     withdraw: "Retirar",
     disputes: "En disputa",
-    disputesIntro: "Solo cuentan si las personas socias las aceptan en votación (ver Decisiones).",
+    disputesIntro: "Solo cuentan si las personas socias las aceptan en votación.",
     disputesEmpty: "Ninguna entrada está en disputa.",
-    disputedBy: "disputada por",
-    decisions: "Ir a Decisiones",
   },
 );
 
@@ -118,12 +116,14 @@ function ReviewItem({
   now,
   me,
   stage,
+  loggedAt,
 }: {
   entry: LedgerEntry;
   ledger: HistoryState["ledger"];
   now: bigint | undefined;
   me?: string;
   stage?: StageLabel;
+  loggedAt: (block: number) => bigint | undefined;
 }) {
   const t = useT(messages);
   const { lang } = useLang();
@@ -160,8 +160,11 @@ function ReviewItem({
         <strong>{t("entry", { id: String(entry.id) })}</strong> <EntryAmount entry={entry} /> {t("by")}{" "}
         <Person address={entry.author} /> <StatusTag entry={entry} />
       </div>
+      <div className="review-note">
+        <Note entry={entry} />
+      </div>
       <div className="review-meta">
-        <Approvals entry={entry} /> · <Evidence entry={entry} />
+        <LoggedOn at={loggedAt(entry.logged.block)} /> · <Approvals entry={entry} />
         {finalAt !== null ? <> · {t("finalOn", { period: entry.period, date: dateTime(finalAt, lang) })}</> : null}
       </div>
       <form className="row review-actions" onSubmit={(e) => void confirm(e)}>
@@ -170,7 +173,10 @@ function ReviewItem({
             type="button"
             data-testid={`approve-${entry.id}`}
             disabled={why !== undefined}
-            onClick={() => void tx.send({ address: LEDGER, abi: ledgerAbi, functionName: "approve", args: [entry.id] })}
+            onClick={() => {
+              setDisputing(false);
+              void tx.send({ address: LEDGER, abi: ledgerAbi, functionName: "approve", args: [entry.id] });
+            }}
           >
             {t("approve")}
           </button>
@@ -203,7 +209,12 @@ function ReviewItem({
             className="secondary"
             data-testid={`dispute-${entry.id}`}
             disabled={noDispute !== null || tx.busy}
-            onClick={() => setDisputing(true)}
+            onClick={() => {
+              // A new action: the previous one's outcome goes.
+              tx.reset();
+              setTried(false);
+              setDisputing(true);
+            }}
           >
             {t("dispute")}
           </button>
@@ -215,7 +226,7 @@ function ReviewItem({
   );
 }
 
-function MyPendingItem({ entry }: { entry: LedgerEntry }) {
+function MyPendingItem({ entry, loggedAt }: { entry: LedgerEntry; loggedAt: bigint | undefined }) {
   const t = useT(messages);
   const tx = useTx();
   return (
@@ -224,8 +235,11 @@ function MyPendingItem({ entry }: { entry: LedgerEntry }) {
         <strong>{t("entry", { id: String(entry.id) })}</strong> <EntryAmount entry={entry} />{" "}
         <StatusTag entry={entry} />
       </div>
+      <div className="review-note">
+        <Note entry={entry} />
+      </div>
       <div className="review-meta">
-        <Approvals entry={entry} /> · <Evidence entry={entry} />
+        <LoggedOn at={loggedAt} /> · <Approvals entry={entry} />
       </div>
       <div className="row review-actions">
         <button
@@ -245,13 +259,14 @@ function MyPendingItem({ entry }: { entry: LedgerEntry }) {
 
 export function ReviewQueue({ books, address }: { books: HistoryState; address?: `0x${string}` }) {
   const t = useT(messages);
-  const { now } = useChainClock();
+  const { now, blockNumber } = useChainClock();
   const period = books.ledger.currentPeriod;
   const stage = address ? books.members.current.get(address.toLowerCase())?.stage : undefined;
   const queue = reviewQueue(books.ledger, address);
   const inReview = stillInReview(books.ledger, now);
   const mine = address ? myPending(books.ledger, address) : [];
   const disputes = openDisputes(books.ledger);
+  const loggedAt = useBlockTimes([...queue, ...inReview, ...mine, ...disputes].map((e) => e.logged.block));
   return (
     <section className="card review" aria-labelledby="review-title">
       <h2 id="review-title">{t("title")}</h2>
@@ -259,7 +274,7 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       {queue.length === 0 ? (
         <Empty>{t("empty")}</Empty>
       ) : (
-        <ReviewList entries={queue} ledger={books.ledger} now={now} me={address} stage={stage} />
+        <ReviewList entries={queue} ledger={books.ledger} now={now} me={address} stage={stage} loggedAt={loggedAt} />
       )}
       <h3>{t("inReview")}</h3>
       {inReview.length === 0 ? (
@@ -274,6 +289,7 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
             now={now}
             me={address}
             stage={stage}
+            loggedAt={loggedAt}
           />
         </>
       )}
@@ -285,7 +301,7 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
           ) : (
             <ul className="review-list">
               {mine.map((entry) => (
-                <MyPendingItem key={String(entry.id)} entry={entry} />
+                <MyPendingItem key={String(entry.id)} entry={entry} loggedAt={loggedAt(entry.logged.block)} />
               ))}
             </ul>
           )}
@@ -297,24 +313,19 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
       ) : (
         <>
           <p className="hint">
-            {t("disputesIntro")} {disputes.some((e) => e.period !== period) ? `${t("disputesClosed")} ` : null}
-            <a href={href("decisions")}>{t("decisions")}</a>
+            {t("disputesIntro")} {disputes.some((e) => e.period !== period) ? t("disputesClosed") : null}
           </p>
           <ul className="review-list">
             {disputes.map((entry) => (
-              <li key={String(entry.id)} className="review-item" data-testid={`disputed-${entry.id}`}>
-                <div className="review-head">
-                  <strong>{t("entry", { id: String(entry.id) })}</strong> <EntryAmount entry={entry} /> {t("by")}{" "}
-                  <Person address={entry.author} /> <StatusTag entry={entry} />
-                </div>
-                <ul className="reasons">
-                  {entry.disputes.map((d) => (
-                    <li key={`${d.block}-${d.logIndex}`}>
-                      “{d.reason}” — {t("disputedBy")} <Person address={d.disputer} />
-                    </li>
-                  ))}
-                </ul>
-              </li>
+              <DisputedEntry
+                key={String(entry.id)}
+                entry={entry}
+                books={books}
+                loggedAt={loggedAt(entry.logged.block)}
+                blockNumber={blockNumber}
+                me={address}
+                stage={stage}
+              />
             ))}
           </ul>
         </>

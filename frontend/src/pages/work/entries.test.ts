@@ -8,6 +8,7 @@ import {
   filterEntries,
   logBlock,
   myPending,
+  noteParts,
   openDisputes,
   payableOf,
   reviewBlock,
@@ -29,7 +30,7 @@ function entry(id: number, patch: Partial<LedgerEntry> = {}): LedgerEntry {
     weightBps: 10_000,
     payable: 100n,
     evidence: "0x",
-    uri: "",
+    note: "",
     status: "Pending",
     approvalsRequired: 1,
     settled: false,
@@ -178,5 +179,29 @@ describe("payableOf", () => {
   it("applies the weight and rounds down as the ledger does", () => {
     expect(payableOf(1225n, 9_000)).toBe(1102n);
     expect(payableOf(100n, 10_000)).toBe(100n);
+  });
+});
+
+describe("an entry's note", () => {
+  it("keeps the words and makes only http(s) addresses links, without the sentence's last punctuation", () => {
+    expect(noteParts("Translated the March newsletter into Catalan")).toEqual([
+      { text: "Translated the March newsletter into Catalan" },
+    ]);
+    expect(noteParts("Glossary update, see https://wiki.example.org/glossary.")).toEqual([
+      { text: "Glossary update, see " },
+      { href: "https://wiki.example.org/glossary" },
+      { text: "." },
+    ]);
+    expect(noteParts("http://a.example/x (and https://b.example/y?q=1)")).toEqual([
+      { href: "http://a.example/x" },
+      { text: " (and " },
+      { href: "https://b.example/y?q=1" },
+      { text: ")" },
+    ]);
+    // Scripts and data are text, never links.
+    for (const note of ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://files.example/a"]) {
+      expect(noteParts(note)).toEqual([{ text: note }]);
+    }
+    expect(noteParts("")).toEqual([]);
   });
 });

@@ -139,3 +139,20 @@ export function capRoom(caps: PerStream, logged: PerStream | undefined, stream: 
 export function payableOf(amount: bigint, weightBps: number): bigint {
   return (amount * BigInt(weightBps)) / 10_000n;
 }
+
+/** A note as text and links: only http(s) addresses become links (never javascript: or data: URLs). */
+export type NotePart = { text: string } | { href: string };
+
+export function noteParts(note: string): NotePart[] {
+  const parts: NotePart[] = [];
+  let rest = 0;
+  for (const match of note.matchAll(/https?:\/\/[^\s<>"]+/gi)) {
+    // Punctuation that ends a sentence is not part of the address ("see https://x.org/a.").
+    const href = match[0].replace(/[.,;:!?)\]'’”]+$/, "");
+    if (match.index > rest) parts.push({ text: note.slice(rest, match.index) });
+    parts.push({ href });
+    rest = match.index + href.length;
+  }
+  if (rest < note.length) parts.push({ text: note.slice(rest) });
+  return parts;
+}

@@ -34,7 +34,8 @@ export default function WorkPage() {
   if (!books) return <Loading progress={progress} />;
   return (
     <div className="work-page">
-      <div className="grid">
+      {/* Keyed by the person: switching accounts starts afresh, no message of the previous person's lingers. */}
+      <div className="grid" key={address ?? "nobody"}>
         <LogWork books={books} address={address} />
         <ReviewQueue books={books} address={address} />
       </div>

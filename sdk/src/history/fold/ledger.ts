@@ -24,8 +24,10 @@ export interface LedgerEntry {
   weightBps: number;
   /** The payable amount (amount x weight), as EntryLogged implies and EntryCounted confirms. */
   payable: bigint;
+  /** A hash of the note, or of evidence kept off-chain. */
   evidence: string;
-  uri: string;
+  /** The author's public words about the work, with a link if any; empty for entries logged without one. */
+  note: string;
   status: EntryStatusLabel;
   /** Approvals the entry needs: the ledger's setting when it was logged. */
   approvalsRequired: number;
@@ -186,7 +188,7 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
       break;
     }
     case "EntryLogged": {
-      const { entryId: id, author, period, stream, amount, weightBps, evidence, uri } = e.args;
+      const { entryId: id, author, period, stream, amount, weightBps, evidence, note } = e.args;
       if (id !== BigInt(ledger.entries.size + 1)) throw impossible(e, `entry ${id} after ${ledger.entries.size}`);
       if (period !== ledger.currentPeriod) throw impossible(e, `work logged in period ${period}, not the open one`);
       ledger.entries.set(id, {
@@ -198,7 +200,7 @@ export function foldLedger(context: FoldContext, e: DecodedEvent<"ledger">): voi
         weightBps,
         payable: (amount * BigInt(weightBps)) / BPS,
         evidence,
-        uri,
+        note,
         status: "Pending",
         approvalsRequired: ledger.approvalsRequired,
         settled: false,
