@@ -31,6 +31,10 @@ export type EntryStatus =
 export const periodIsFinal = (period: PeriodState | undefined, now: bigint | undefined): boolean =>
   period?.finalAt != null && now !== undefined && now >= period.finalAt;
 
+/** Whether a closed period is still in its review window at `now` (its counted work can still be disputed). */
+export const inReviewWindow = (period: PeriodState | undefined, now: bigint | undefined): boolean =>
+  period?.finalAt != null && (now === undefined || now < period.finalAt);
+
 /** An entry's status from its folded state and its period's, at `now` (chain seconds; undefined: not known yet). */
 export function entryStatus(entry: LedgerEntry, period: PeriodState | undefined, now: bigint | undefined): EntryStatus {
   const closed = period !== undefined && period.closedAt !== null;

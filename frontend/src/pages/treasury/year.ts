@@ -6,7 +6,7 @@
  * timelock's: the members approve the accounts).
  */
 import type { HistoryState } from "@disco-ledger/sdk/history";
-import { isFinal } from "../../data/periods.ts";
+import { periodIsFinal } from "@disco-ledger/sdk/ledger-status";
 
 const BPS = 10_000n;
 const RAY = 10n ** 27n;
@@ -28,7 +28,7 @@ export function yearEndChoices(state: HistoryState, now: bigint | undefined): nu
   const from = closedThrough(state);
   const choices: number[] = [];
   for (let p = from + 1; p - from <= MAX_YEAR_PERIODS; ++p) {
-    if (!isFinal(state.ledger.periods.get(p), now)) break;
+    if (!periodIsFinal(state.ledger.periods.get(p), now)) break;
     choices.push(p);
   }
   return choices;

@@ -10,7 +10,7 @@ import { STREAM_INDEXES, useLabels } from "../me/labels.ts";
 import { StreamTotals } from "../me/StreamTotals.tsx";
 import { Approvals, EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 import { countedTotals, filterEntries, type EntryFilter } from "./entries.ts";
-import { useBlockTimes } from "./useBlockTimes.ts";
+import { useBlockTimes } from "../../data/blockTimes.ts";
 
 const messages = defineMessages(
   {
@@ -90,7 +90,8 @@ export function EntriesTable({
 
   const rows = filterEntries(books.ledger, filter);
   const totals = countedTotals(rows);
-  const loggedAt = useBlockTimes(rows.map((e) => e.logged.block));
+  const times = useBlockTimes(rows.map((e) => e.logged.block));
+  const loggedAt = (block: number) => times.get(block);
 
   return (
     <section className="card" aria-labelledby="entries-title">

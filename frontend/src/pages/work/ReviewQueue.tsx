@@ -17,7 +17,7 @@ import { DisputedEntry } from "./DisputedEntry.tsx";
 import { Approvals, EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 import { useChainClock } from "../decisions/useChainClock.ts";
 import { disputeBlock, myPending, openDisputes, reviewBlock, reviewQueue, stillInReview } from "./entries.ts";
-import { useBlockTimes } from "./useBlockTimes.ts";
+import { useBlockTimes } from "../../data/blockTimes.ts";
 
 const messages = defineMessages(
   {
@@ -266,7 +266,8 @@ export function ReviewQueue({ books, address }: { books: HistoryState; address?:
   const inReview = stillInReview(books.ledger, now);
   const mine = address ? myPending(books.ledger, address) : [];
   const disputes = openDisputes(books.ledger);
-  const loggedAt = useBlockTimes([...queue, ...inReview, ...mine, ...disputes].map((e) => e.logged.block));
+  const times = useBlockTimes([...queue, ...inReview, ...mine, ...disputes].map((e) => e.logged.block));
+  const loggedAt = (block: number) => times.get(block);
   return (
     <section className="card review" aria-labelledby="review-title">
       <h2 id="review-title">{t("title")}</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LedgerEntry, PeriodState } from "@disco-ledger/sdk/history";
-import { inReviewWindow, isFinal } from "../../data/periods.ts";
+import { inReviewWindow, periodIsFinal } from "@disco-ledger/sdk/ledger-status";
 import {
   capRoom,
   countedTotals,
@@ -81,11 +81,11 @@ describe("filterEntries", () => {
 
 describe("the review window", () => {
   it("makes a closed period final at its finalAt, not before; an open period never", () => {
-    expect(isFinal(periods.get(2), 4_999n)).toBe(false);
-    expect(isFinal(periods.get(2), 5_000n)).toBe(true);
-    expect(isFinal(periods.get(2), undefined)).toBe(false);
-    expect(isFinal(periods.get(3), 10_000n)).toBe(false);
-    expect(isFinal(undefined, 10_000n)).toBe(false);
+    expect(periodIsFinal(periods.get(2), 4_999n)).toBe(false);
+    expect(periodIsFinal(periods.get(2), 5_000n)).toBe(true);
+    expect(periodIsFinal(periods.get(2), undefined)).toBe(false);
+    expect(periodIsFinal(periods.get(3), 10_000n)).toBe(false);
+    expect(periodIsFinal(undefined, 10_000n)).toBe(false);
   });
 
   it("keeps a closed period in review until its finalAt; an open period is not in review", () => {

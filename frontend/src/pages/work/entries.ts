@@ -1,7 +1,7 @@
 /** The work page's selections of ledger entries, pure so they are tested without a browser. */
 import type { EntryStatusLabel, LedgerEntry, LedgerState, PerStream, Totals } from "@disco-ledger/sdk/history";
 import type { StageLabel } from "@disco-ledger/sdk/members";
-import { inReviewWindow } from "../../data/periods.ts";
+import { inReviewWindow } from "@disco-ledger/sdk/ledger-status";
 
 export interface EntryFilter {
   /** An author's address (any case). */
