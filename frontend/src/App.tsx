@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { defineMessages, type LANGS, useLang, useT } from "./i18n.tsx";
 import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
+import { SkipAhead } from "./ui/SkipAhead.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
 
@@ -103,6 +104,7 @@ export function App() {
             {t("historyError", { error: history.error ?? "" })}
           </p>
         ) : null}
+        <SkipAhead />
         <Suspense fallback={<Loading />}>
           <Current />
         </Suspense>
