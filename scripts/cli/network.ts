@@ -37,7 +37,7 @@ export async function connectNetwork(name: string, rpc?: string): Promise<ChainC
   const override = networkUrl(name, rpc);
   // Loaded here, not at the top: a command's --help and usage errors need no Hardhat runtime.
   const { network } = await import("hardhat");
-  const connection = await network.connect({
+  const connection = await network.create({
     network: name,
     ...(override === undefined ? {} : { override: { url: override } }),
   });

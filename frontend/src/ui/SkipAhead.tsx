@@ -1,7 +1,7 @@
 /**
  * "Skip ahead", on the local chain only: votes last days and the timelock waits an hour, so a newcomer trying the
  * demo moves the chain's clock past the voting delay, the vote or the timelock's delay of the proposals waiting on
- * them (evm_increaseTime, then hardhat_mine: the governor's clock is the block's timestamp), and the books follow.
+ * them, or past a closed period's review window (evm_increaseTime, then hardhat_mine: the governor's clock is the block's timestamp), and the books follow.
  * Never shown on another chain, whose clock nobody can move (isLocal, chain.ts).
  */
 import { useQueryClient } from "@tanstack/react-query";
@@ -10,7 +10,7 @@ import { testActions } from "viem";
 import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
 import { dateTime } from "@disco-ledger/sdk/format";
-import type { Proposal } from "@disco-ledger/sdk/history";
+import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
 import { chain, isLocal } from "../chain.ts";
 import { useBooks, useHistory } from "../data/history.tsx";
 import { defineMessages, useLang, useT } from "../i18n.tsx";
@@ -21,11 +21,13 @@ const messages = defineMessages(
   {
     title: "Test chain only: skip ahead in time",
     intro:
-      "Votes last days and the timelock waits an hour before a decision takes effect. On this local test chain you can move the clock on to see what comes next; a real cooperative's chain cannot be moved.",
+      "Votes last days, the timelock waits an hour before a decision takes effect, and a closed period's work can be disputed for days before it is paid. On this local test chain you can move the clock on to see what comes next; a real cooperative's chain cannot be moved.",
     delay: "Open the vote now",
     vote: "End the vote now",
     timelock: "End the timelock's wait now",
-    to: "moves the clock to {date}, for: {proposals}",
+    review: "End the review window now",
+    period: "period {period}",
+    to: "moves the clock to {date}, for: {waiting}",
     skipping: "Moving the chain's clock…",
     done: "The chain's clock now reads {date}.",
     failed: "Could not move the chain's clock: {error}",
@@ -33,11 +35,13 @@ const messages = defineMessages(
   {
     title: "Solo en la cadena de prueba: adelantar el tiempo",
     intro:
-      "Las votaciones duran días y el timelock espera una hora antes de que una decisión surta efecto. En esta cadena local de prueba puedes adelantar el reloj para ver lo que viene; la cadena de una cooperativa real no se puede adelantar.",
+      "Las votaciones duran días, el timelock espera una hora antes de que una decisión surta efecto y el trabajo de un periodo cerrado puede impugnarse durante días antes de pagarse. En esta cadena local de prueba puedes adelantar el reloj para ver lo que viene; la cadena de una cooperativa real no se puede adelantar.",
     delay: "Abrir ya la votación",
     vote: "Cerrar ya la votación",
     timelock: "Terminar ya la espera del timelock",
-    to: "adelanta el reloj al {date}, para: {proposals}",
+    review: "Terminar ya el plazo de revisión",
+    period: "periodo {period}",
+    to: "adelanta el reloj al {date}, para: {waiting}",
     skipping: "Adelantando el reloj de la cadena…",
     done: "El reloj de la cadena marca ahora el {date}.",
     failed: "No se ha podido adelantar el reloj de la cadena: {error}",
@@ -48,10 +52,16 @@ const messages = defineMessages(
 export function SkipAhead() {
   const books = useBooks();
   if (!isLocal || !books) return null;
-  return <SkipAheadBar proposals={books.governance.proposals} />;
+  return <SkipAheadBar proposals={books.governance.proposals} periods={books.ledger.periods} />;
 }
 
-function SkipAheadBar({ proposals }: { proposals: ReadonlyMap<bigint, Proposal> }) {
+function SkipAheadBar({
+  proposals,
+  periods,
+}: {
+  proposals: ReadonlyMap<bigint, Proposal>;
+  periods: ReadonlyMap<number, PeriodState>;
+}) {
   const t = useT(messages);
   const { lang } = useLang();
   const now = useChainNow();
@@ -60,7 +70,8 @@ function SkipAheadBar({ proposals }: { proposals: ReadonlyMap<bigint, Proposal> 
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<{ text: string; failed?: boolean }>();
   const [busy, setBusy] = useState(false);
-  const targets = now === undefined ? [] : skipTargets(proposals.values(), now);
+  const targets =
+    now === undefined ? [] : skipTargets({ proposals: proposals.values(), periods: periods.values() }, now);
   if (targets.length === 0 && status === undefined) return null;
 
   const skip = async (to: bigint) => {
@@ -96,7 +107,10 @@ function SkipAheadBar({ proposals }: { proposals: ReadonlyMap<bigint, Proposal> 
             <small>
               {t("to", {
                 date: dateTime(target.to, lang),
-                proposals: target.proposals.map((p) => `“${proposalTitle(p)}”`).join(", "),
+                waiting: [
+                  ...target.proposals.map((p) => `“${proposalTitle(p)}”`),
+                  ...target.periods.map((period) => t("period", { period })),
+                ].join(", "),
               })}
             </small>
           </li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isLocalChain, LOCAL_CHAIN_ID } from "@disco-ledger/sdk/deployment";
-import type { Proposal } from "@disco-ledger/sdk/history";
+import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
 import { proposalTitle, skipTargets, waitingOn } from "./skipAhead.ts";
 import { chainTime } from "./useNow.ts";
 
@@ -42,22 +42,27 @@ describe("Skip ahead", () => {
     expect(waitingOn(proposal({ canceled: place }), 1_500n)).toBeNull();
   });
 
-  it("takes every proposal waiting on a stage past it, the stages in their order", () => {
+  it("takes every proposal and closed period waiting on a stage past it, the stages in their order", () => {
+    const period = (n: number, finalAt: bigint | null) => ({ period: n, finalAt }) as PeriodState;
     const targets = skipTargets(
-      [
-        proposal({ id: 1n, queued: { ...place, eta: 9_000n } }),
-        proposal({ id: 2n, voteStart: 1_200n, voteEnd: 3_000n }),
-        proposal({ id: 3n }),
-        proposal({ id: 4n, voteStart: 900n, voteEnd: 2_500n }),
-      ],
+      {
+        proposals: [
+          proposal({ id: 1n, queued: { ...place, eta: 9_000n } }),
+          proposal({ id: 2n, voteStart: 1_200n, voteEnd: 3_000n }),
+          proposal({ id: 3n }),
+          proposal({ id: 4n, voteStart: 900n, voteEnd: 2_500n }),
+        ],
+        periods: [period(1, 1_000n), period(2, 4_000n), period(3, null)],
+      },
       1_100n,
     );
-    expect(targets.map((t) => [t.stage, t.to, t.proposals.map((p) => p.id)])).toEqual([
-      ["delay", 1_201n, [2n]],
-      ["vote", 2_501n, [3n, 4n]],
-      ["timelock", 9_000n, [1n]],
+    expect(targets.map((t) => [t.stage, t.to, t.proposals.map((p) => p.id), t.periods])).toEqual([
+      ["delay", 1_201n, [2n], []],
+      ["vote", 2_501n, [3n, 4n], []],
+      ["timelock", 9_000n, [1n], []],
+      ["review", 4_000n, [], [2]],
     ]);
-    expect(skipTargets([proposal({ executed: place })], 0n)).toEqual([]);
+    expect(skipTargets({ proposals: [proposal({ executed: place })], periods: [period(1, 0n)] }, 0n)).toEqual([]);
   });
 
   it("lists a proposal by its description's first line, cut short", () => {

@@ -1,19 +1,22 @@
 /**
  * What a local chain's clock can be skipped ahead to (the Skip ahead bar, SkipAhead.tsx): the end of the voting delay,
- * of the vote or of the timelock's delay, for the proposals waiting on each. The governor's clock is ERC-6372
+ * of the vote or of the timelock's delay, for the proposals waiting on each, and the end of a closed period's review
+ * window, before which its work can't be paid (the treasury funds final periods only). The governor's clock is ERC-6372
  * timestamps (Membership's CLOCK_MODE "mode=timestamp"), so a skip moves the chain's time, not its block number.
  * Pure.
  */
-import type { Proposal } from "@disco-ledger/sdk/history";
+import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
 
-export const SKIP_STAGES = ["delay", "vote", "timelock"] as const;
+export const SKIP_STAGES = ["delay", "vote", "timelock", "review"] as const;
 export type SkipStage = (typeof SKIP_STAGES)[number];
 
 export interface SkipTarget {
   stage: SkipStage;
-  /** The chain time (seconds) from which every proposal of `proposals` is past the stage. */
+  /** The chain time (seconds) from which everything waiting on the stage is past it. */
   to: bigint;
   proposals: Proposal[];
+  /** The closed periods whose review window is not over ("review"). */
+  periods: number[];
 }
 
 /**
@@ -30,16 +33,27 @@ export function waitingOn(proposal: Proposal, now: bigint): { stage: SkipStage; 
   return null;
 }
 
-/** For each stage some proposal waits on, the moment that takes all of them past it, in the stages' order. */
-export function skipTargets(proposals: Iterable<Proposal>, now: bigint): SkipTarget[] {
+/**
+ * For each stage some proposal or period waits on, the moment that takes all of them past it, in the stages' order.
+ * A period is final once the clock reaches its finalAt (ValueLedger's _isFinal).
+ */
+export function skipTargets(
+  books: { proposals: Iterable<Proposal>; periods: Iterable<PeriodState> },
+  now: bigint,
+): SkipTarget[] {
   const targets = new Map<SkipStage, SkipTarget>();
-  for (const proposal of proposals) {
+  const wait = (stage: SkipStage, to: bigint) => {
+    const target = targets.get(stage) ?? { stage, to, proposals: [], periods: [] };
+    if (to > target.to) target.to = to;
+    targets.set(stage, target);
+    return target;
+  };
+  for (const proposal of books.proposals) {
     const waiting = waitingOn(proposal, now);
-    if (waiting === null) continue;
-    const target = targets.get(waiting.stage) ?? { stage: waiting.stage, to: waiting.to, proposals: [] };
-    target.proposals.push(proposal);
-    if (waiting.to > target.to) target.to = waiting.to;
-    targets.set(waiting.stage, target);
+    if (waiting !== null) wait(waiting.stage, waiting.to).proposals.push(proposal);
+  }
+  for (const { period, finalAt } of books.periods) {
+    if (finalAt !== null && now < finalAt) wait("review", finalAt).periods.push(period);
   }
   return SKIP_STAGES.flatMap((stage) => targets.get(stage) ?? []);
 }
