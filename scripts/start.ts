@@ -85,6 +85,7 @@ try {
 
 if (!stopping) {
   const { chainId, contracts } = readDeployment("localhost");
+  const accounts = await rpc<string[]>(RPC_URL, "eth_accounts");
   const port = PORT === 8545 ? "" : `DISCO_PORT=${PORT} `;
   console.log(`
 DisCO is running.
@@ -96,7 +97,7 @@ ${Object.entries(contracts)
   deployment  deployments/localhost.json
 
 Demo people (Hardhat's public dev accounts; never use them on a real network):
-${DEMO_PEOPLE.map((p) => `  #${p.index} ${p.name.padEnd(8)} ${p.role}`).join("\n")}
+${DEMO_PEOPLE.map((p) => `  #${String(p.index).padEnd(2)} ${p.name.padEnd(8)} ${accounts[p.index]}  ${p.role}`).join("\n")}
 
 Votes and the timelock take days and hours: on this chain the app's "Skip ahead" bar moves its clock on.
 

@@ -61,6 +61,15 @@ export const shell: Flow = {
     await eventually(async () => assert.match(await skip.locator("h2").innerText(), /^Test chain only: skip ahead/));
     assert.ok(await skip.getByRole("button", { name: "End the vote now" }).isVisible(), "Skip ahead offers the vote");
 
+    // The demo person stays connected across a reload, as a wallet extension would, until disconnected.
+    await page.reload();
+    await eventually(async () => assert.equal(await connectedAddress(page), dara.toLowerCase()));
+    await page.locator(".connect .connected button").click();
+    await eventually(async () => assert.equal(await connectedAddress(page), undefined));
+    await page.reload();
+    await settled(page);
+    assert.equal(await connectedAddress(page), undefined, "a disconnected demo person stays disconnected");
+
     // On a phone every page's tab is in sight, none behind a scrollbar, and each opens its page.
     const phone = await ctx.open("#/", { viewport: PHONE });
     await settled(phone);
@@ -76,14 +85,5 @@ export const shell: Flow = {
         assert.equal((await phone.locator("main h1").innerText()).trim(), NAV_LABELS[key as keyof typeof NAV_LABELS]),
       );
     }
-
-    // The demo person stays connected across a reload, as a wallet extension would, until disconnected.
-    await page.reload();
-    await eventually(async () => assert.equal(await connectedAddress(page), dara.toLowerCase()));
-    await page.locator(".connect .connected button").click();
-    await eventually(async () => assert.equal(await connectedAddress(page), undefined));
-    await page.reload();
-    await settled(page);
-    assert.equal(await connectedAddress(page), undefined, "a disconnected demo person stays disconnected");
   },
 };
