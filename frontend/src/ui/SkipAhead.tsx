@@ -5,7 +5,7 @@
  * Never shown on another chain, whose clock nobody can move (isLocal, chain.ts).
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { testActions } from "viem";
 import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
@@ -14,6 +14,7 @@ import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
 import { chain, isLocal } from "../chain.ts";
 import { useBooks, useHistory } from "../data/history.tsx";
 import { defineMessages, useLang, useT } from "../i18n.tsx";
+import { useRoute } from "../route.ts";
 import { proposalTitle, skipTargets } from "./skipAhead.ts";
 import { useChainNow } from "./useNow.ts";
 
@@ -21,7 +22,7 @@ const messages = defineMessages(
   {
     title: "Test chain only: skip ahead in time",
     intro:
-      "Votes last days, the timelock waits an hour before a decision takes effect, and a closed period's work can be disputed for days before it is paid. On this local test chain you can move the clock on to see what comes next; a real cooperative's chain cannot be moved.",
+      "Votes, the timelock and a closed period's review take hours or days. On this local test chain you can move the clock past them; a real cooperative's chain cannot be moved.",
     delay: "Open the vote now",
     vote: "End the vote now",
     timelock: "End the timelock's wait now",
@@ -35,7 +36,7 @@ const messages = defineMessages(
   {
     title: "Solo en la cadena de prueba: adelantar el tiempo",
     intro:
-      "Las votaciones duran días, el timelock espera una hora antes de que una decisión surta efecto y el trabajo de un periodo cerrado puede impugnarse durante días antes de pagarse. En esta cadena local de prueba puedes adelantar el reloj para ver lo que viene; la cadena de una cooperativa real no se puede adelantar.",
+      "Las votaciones, el timelock y la revisión de un periodo cerrado tardan horas o días. En esta cadena local de prueba puedes adelantar el reloj; la cadena de una cooperativa real no se puede adelantar.",
     delay: "Abrir ya la votación",
     vote: "Cerrar ya la votación",
     timelock: "Terminar ya la espera del timelock",
@@ -70,6 +71,9 @@ function SkipAheadBar({
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<{ text: string; failed?: boolean }>();
   const [busy, setBusy] = useState(false);
+  // What the last skip did is said on the page it was done from, not on the next one.
+  const { page } = useRoute();
+  useEffect(() => setStatus(undefined), [page]);
   const targets =
     now === undefined ? [] : skipTargets({ proposals: proposals.values(), periods: periods.values() }, now);
   if (targets.length === 0 && status === undefined) return null;
