@@ -46,7 +46,9 @@ describe("npm start and the CLI", function () {
     if (started.exitCode === null) started.kill("SIGKILL");
   });
 
-  it("starts a local chain on 127.0.0.1, deploys and seeds the demo, serves the app, and says where things are", async () => {
+  it("starts a local chain on 127.0.0.1, deploys and seeds the demo, serves the app, and says where things are", async function () {
+    // On a busy machine, or one that must compile the contracts first, the start alone can take minutes.
+    this.timeout(600_000);
     await ready;
     expect(output).to.match(new RegExp(`chain +http://127\\.0\\.0\\.1:${PORT}`));
     const appUrl = `http://127.0.0.1:${APP_PORT}/`;
