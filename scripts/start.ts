@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { getAddress } from "viem";
 import { startAppServer } from "./lib/app-server.ts";
 import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { readDeployment, ROOT } from "./lib/deployments.ts";
@@ -85,7 +86,7 @@ try {
 
 if (!stopping) {
   const { chainId, contracts } = readDeployment("localhost");
-  const accounts = await rpc<string[]>(RPC_URL, "eth_accounts");
+  const accounts = (await rpc<string[]>(RPC_URL, "eth_accounts")).map((account) => getAddress(account));
   const port = PORT === 8545 ? "" : `DISCO_PORT=${PORT} `;
   console.log(`
 DisCO is running.

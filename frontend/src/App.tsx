@@ -2,9 +2,9 @@ import { lazy, Suspense } from "react";
 import { defineMessages, type LANGS, useLang, useT } from "./i18n.tsx";
 import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
-import { SkipAhead } from "./ui/SkipAhead.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
+import { isLocal } from "./chain.ts";
 
 /**
  * A page loaded when first shown, or before, by `preload`: then its first render does not suspend (React holds a
@@ -34,6 +34,9 @@ const PAGE_COMPONENTS: Record<Page, ReturnType<typeof lazyPage>> = {
   treasury: lazyPage(() => import("./pages/treasury/index.tsx")),
   audit: lazyPage(() => import("./pages/audit/index.tsx")),
 };
+
+/** Skip ahead, on the local chain only (and loaded only there): moving a chain's clock is a test chain's feature. */
+const SkipAhead = isLocal ? lazy(() => import("./ui/SkipAhead.tsx")) : null;
 
 /** Loads a page's code, so that its first render shows it at once. */
 export const preloadPage = (page: Page): Promise<void> => PAGE_COMPONENTS[page].preload();
@@ -104,7 +107,11 @@ export function App() {
             {t("historyError", { error: history.error ?? "" })}
           </p>
         ) : null}
-        <SkipAhead />
+        {SkipAhead ? (
+          <Suspense fallback={null}>
+            <SkipAhead />
+          </Suspense>
+        ) : null}
         <Suspense fallback={<Loading />}>
           <Current />
         </Suspense>

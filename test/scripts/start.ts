@@ -59,6 +59,10 @@ describe("npm start and the CLI", function () {
     const deployment = JSON.parse(readFileSync(join(ROOT, "deployments", "localhost.json"), "utf8"));
     expect(output).to.include(deployment.contracts.governor.address);
     expect(output).to.match(/open +proposal Active/);
+    // Each demo person by name beside their address, and how to get past the demo's waits.
+    expect(output).to.match(/#1 +Alice +0x70997970C51812dc3A010C7d01b50e0d17dc79C8 +Committed, worker/);
+    expect(output).to.match(/a block every 3 s/);
+    expect(output).to.contain(`DISCO_PORT=${PORT} npm run cli -- members`);
   });
 
   it("mines a block every few seconds with no transaction, so that the chain's clock moves with real time", async () => {

@@ -2,7 +2,7 @@
  * "Skip ahead", on the local chain only: votes last days and the timelock waits an hour, so a newcomer trying the
  * demo moves the chain's clock past the voting delay, the vote or the timelock's delay of the proposals waiting on
  * them, or past a closed period's review window (evm_increaseTime, then hardhat_mine: the governor's clock is the block's timestamp), and the books follow.
- * Never shown on another chain, whose clock nobody can move (isLocal, chain.ts).
+ * Never shown on another chain, whose clock nobody can move: the app loads it only where isLocal (chain.ts).
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -11,7 +11,7 @@ import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
 import { dateTime } from "@disco-ledger/sdk/format";
 import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
-import { chain, isLocal } from "../chain.ts";
+import { chain } from "../chain.ts";
 import { useBooks, useHistory } from "../data/history.tsx";
 import { defineMessages, useLang, useT } from "../i18n.tsx";
 import { useRoute } from "../route.ts";
@@ -49,10 +49,10 @@ const messages = defineMessages(
   },
 );
 
-/** The bar, on the local chain once the books are read; nothing elsewhere. */
-export function SkipAhead() {
+/** The bar, once the books are read (App.tsx loads it on the local chain only). */
+export default function SkipAhead() {
   const books = useBooks();
-  if (!isLocal || !books) return null;
+  if (!books) return null;
   return <SkipAheadBar proposals={books.governance.proposals} periods={books.ledger.periods} />;
 }
 
