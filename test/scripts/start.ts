@@ -7,8 +7,9 @@ import { ROOT } from "../../scripts/lib/deployments.ts";
 import { freePort, rpc } from "../../scripts/lib/processes.ts";
 
 const BIN = join(ROOT, "node_modules", ".bin");
-const PORT = 8645;
-const APP_PORT = 5273;
+// Ports nobody listens on now: a fixed one collides with another checkout's run of this test on the same machine.
+const PORT = await freePort();
+const APP_PORT = await freePort();
 const env = {
   ...process.env,
   DISCO_PORT: String(PORT),
