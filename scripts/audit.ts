@@ -19,7 +19,7 @@ import {
 } from "@disco-ledger/sdk/audit";
 import { explain, UsageError, walletOn } from "./cli/context.ts";
 import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
-import { clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
+import { checkDeploymentChain, clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
 import {
@@ -59,7 +59,12 @@ export const auditCommand = defineCommand({
   - with --attest <period>, records on chain that this final period's books (closed, and its review window over) were
     audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
     account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
-Exit status: 0 when everything matched and every check passed, 1 otherwise, 2 for a usage error.
+Exit status:
+  0  everything matched and every check passed (and the attestation, if asked for, was recorded);
+  1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
+     attestation refused;
+  2  the audit could not be run: a usage error, no deployment for --network, a chain that does not answer or is not
+     the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
 blocks' logs.`,
   },
@@ -181,6 +186,7 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     if (provider === undefined) {
       const chain = await connectNetwork(options.network, options.rpc);
       ({ provider, close } = chain);
+      await checkDeploymentChain(chain, deployment, options.network);
     }
     const client = clientOver(provider);
     const cacheDir = env.cacheDir ?? HISTORY_CACHE_DIR;
@@ -225,8 +231,9 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     }
     return exitStatus(report);
   } catch (error) {
+    // Whatever stopped the audit before it had books to judge: no verdict on them.
     printError(`audit: ${explain(error)}`);
-    return error instanceof UsageError ? 2 : 1;
+    return 2;
   } finally {
     await close();
   }

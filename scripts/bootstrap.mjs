@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { constants } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -50,7 +51,12 @@ if (!installed) {
     },
   );
   if (install.status !== 0) {
-    console.error("Installing dependencies failed; see the npm output above.");
+    const how = install.error
+      ? `could not run npx: ${install.error.message}`
+      : install.signal
+        ? `stopped by ${install.signal}`
+        : `exit ${install.status}`;
+    console.error(`Installing dependencies failed (${how}); see the npm output above.`);
     process.exit(install.status ?? 1);
   }
   writeFileSync(MARKER, lockHash);
@@ -64,4 +70,11 @@ const child = spawn(join(BIN, "node"), [...TASKS[task], ...process.argv.slice(3)
 });
 // Ctrl-C reaches the whole process group; the child decides how to stop, and we leave with its status.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 2 : 1)));
+child.on("error", (error) => {
+  console.error(`Could not run ${TASKS[task].join(" ")} with ${join(BIN, "node")}: ${error.message}`);
+  process.exit(1);
+});
+child.on("exit", (code, signal) => {
+  if (signal) console.error(`${TASKS[task].join(" ")} was stopped by ${signal}`);
+  process.exit(code ?? 128 + (constants.signals[signal] ?? 0));
+});

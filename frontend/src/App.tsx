@@ -4,6 +4,7 @@ import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
+import { isLocal } from "./chain.ts";
 
 /**
  * A page loaded when first shown, or before, by `preload`: then its first render does not suspend (React holds a
@@ -33,6 +34,9 @@ const PAGE_COMPONENTS: Record<Page, ReturnType<typeof lazyPage>> = {
   treasury: lazyPage(() => import("./pages/treasury/index.tsx")),
   audit: lazyPage(() => import("./pages/audit/index.tsx")),
 };
+
+/** Skip ahead, on the local chain only (and loaded only there): moving a chain's clock is a test chain's feature. */
+const SkipAhead = isLocal ? lazy(() => import("./ui/SkipAhead.tsx")) : null;
 
 /** Loads a page's code, so that its first render shows it at once. */
 export const preloadPage = (page: Page): Promise<void> => PAGE_COMPONENTS[page].preload();
@@ -102,6 +106,11 @@ export function App() {
           <p className="banner" role="alert">
             {t("historyError", { error: history.error ?? "" })}
           </p>
+        ) : null}
+        {SkipAhead ? (
+          <Suspense fallback={null}>
+            <SkipAhead />
+          </Suspense>
         ) : null}
         <Suspense fallback={<Loading />}>
           <Current />

@@ -1,13 +1,13 @@
 /** The one deployment this build of the app follows, and the RPC it reads through (network.ts). */
 import { defineChain } from "viem";
+import { isLocalChain } from "@disco-ledger/sdk/deployment";
 import { followed } from "./network.ts";
 
 const { deployment, rpcUrl } = followed(import.meta.env);
 export { deployment, rpcUrl };
 
-export const LOCAL_CHAIN_ID = 31337;
-/** The local Hardhat chain of `npm start`, where the developer-account picker is offered. */
-export const isLocal = deployment.chainId === LOCAL_CHAIN_ID;
+/** The local Hardhat chain of `npm start`, where the developer-account picker and Skip ahead are offered. */
+export const isLocal = isLocalChain(deployment.chainId);
 
 export const chain = defineChain({
   id: deployment.chainId,

@@ -5,7 +5,7 @@
 import { defineCommand, type ArgsDef, type CommandDef, type ParsedArgs } from "citty";
 import { readDeployment } from "../lib/deployments.ts";
 import { createContext, UsageError, type Context } from "./context.ts";
-import { connectNetwork } from "./network.ts";
+import { checkDeploymentChain, connectNetwork } from "./network.ts";
 
 /** The options every command takes. */
 export const NETWORK_ARGS = {
@@ -63,7 +63,7 @@ export const restOf = (parsed: { _: string[] }, declared: number): string[] => p
 
 /**
  * A command run against a deployment: the network options added to its own, its arguments checked, the chain
- * connected for the run and closed after it.
+ * connected for the run (and checked to be the deployment's) and closed after it.
  */
 export function command<const A extends ArgsDef>(definition: {
   name: string;
@@ -82,6 +82,7 @@ export function command<const A extends ArgsDef>(definition: {
       const deployment = readDeployment(parsed.network);
       const chain = await connectNetwork(parsed.network, parsed.rpc);
       try {
+        await checkDeploymentChain(chain, deployment, parsed.network);
         await definition.run(await createContext(deployment, chain.provider, chain.client, parsed.account), parsed);
       } finally {
         await chain.close();

@@ -31,11 +31,14 @@ import {
 import { revertMessage } from "@disco-ledger/sdk/errors";
 import { demoNames, named, type Names } from "@disco-ledger/sdk/format";
 import { contractRegistry, type KnownContract } from "@disco-ledger/sdk/proposals";
-import type { Deployment } from "../lib/deployments.ts";
-import { LOCAL_CHAIN_ID, type ChainProvider } from "./network.ts";
+import { isLocalChain, type Deployment } from "../lib/deployments.ts";
+import type { ChainProvider } from "./network.ts";
 
 /** A mistake in what the user typed: shown as it is, without a stack, exit status 2. */
 export class UsageError extends Error {}
+
+/** The chain can't be reached, or is not the one the deployment describes (network.ts): nothing was read or sent. */
+export class ChainError extends UsageError {}
 
 /** The deployment's contracts, read through one client. */
 function views(deployment: Deployment, client: PublicClient) {
@@ -61,7 +64,7 @@ export interface Context extends Contracts {
   client: PublicClient;
   /** The deployment's contracts with their ABIs, as the proposal builders take them. */
   registry: KnownContract[];
-  /** The demo's people by address on the local chain; nobody elsewhere (names stay off-chain). */
+  /** The DisCO's contracts by address, and the demo's people on the local chain (elsewhere names stay off-chain). */
   names: Names;
   /** `--account <n>`, if given. */
   account?: string;
@@ -73,14 +76,18 @@ export async function createContext(
   client: PublicClient,
   account?: string,
 ): Promise<Context> {
-  const accounts = deployment.chainId === LOCAL_CHAIN_ID ? await provider.request({ method: "eth_accounts" }) : [];
+  const accounts = isLocalChain(deployment.chainId) ? await provider.request({ method: "eth_accounts" }) : [];
+  // The DisCO's own contracts are named too: a proposal's call to the ledger reads "0x… (ledger contract)".
+  const contracts = Object.entries(deployment.contracts).map(
+    ([name, { address }]) => [address.toLowerCase(), `${name} contract`] as const,
+  );
   return {
     ...views(deployment, client),
     deployment,
     provider,
     client,
     registry: contractRegistry(deployment.contracts, discoAbis as Record<string, Abi>),
-    names: demoNames(accounts),
+    names: new Map([...contracts, ...demoNames(accounts)]),
     account,
   };
 }

@@ -1,4 +1,7 @@
-/** The DisCO's currency for the CLI: amounts typed in and printed in its units, read once per run. */
+/**
+ * The DisCO's currency for the CLI: amounts typed in and printed in its units (its decimals read once per run), shown
+ * with "€" as the app shows them, not the token's symbol.
+ */
 import { euros } from "@disco-ledger/sdk/format";
 import { parseMoney } from "@disco-ledger/sdk/proposals";
 import type { Address } from "viem";
@@ -6,19 +9,15 @@ import { need, send, UsageError, type Context } from "./context.ts";
 
 interface Currency {
   decimals: number;
-  symbol: string;
 }
 
-// Read once per run: every amount a command prints would otherwise cost two more RPC calls.
+// Read once per run: every amount a command prints would otherwise cost one more RPC call.
 const currencies = new WeakMap<Context, Promise<Currency>>();
 
 function currencyOf(ctx: Context): Promise<Currency> {
   let currency = currencies.get(ctx);
   if (currency === undefined) {
-    currency = Promise.all([ctx.token.read.decimals(), ctx.token.read.symbol()]).then(([decimals, symbol]) => ({
-      decimals: Number(decimals),
-      symbol,
-    }));
+    currency = ctx.token.read.decimals().then((decimals) => ({ decimals: Number(decimals) }));
     currencies.set(ctx, currency);
   }
   return currency;
@@ -32,10 +31,10 @@ export async function money(ctx: Context, text: string | undefined, what: string
   throw new UsageError(`Not a positive amount with at most ${decimals} decimals: ${value}`);
 }
 
-/** An amount with its symbol, two decimals at least: "250.00 dEUR". */
+/** An amount in euros, two decimals at least, ungrouped so that it can be typed back: "1250.00 €". */
 export async function show(ctx: Context, amount: bigint): Promise<string> {
-  const { decimals, symbol } = await currencyOf(ctx);
-  return `${euros(amount, decimals)} ${symbol}`;
+  const { decimals } = await currencyOf(ctx);
+  return `${euros(amount, decimals)} €`;
 }
 
 /** Lets `spender` take `amount` of the acting account's currency: before paying into the treasury or capital. */

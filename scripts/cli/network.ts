@@ -2,8 +2,12 @@
  * The chain a command works on, found the way Hardhat finds it: `--network <name>` connects through Hardhat's own
  * runtime, so the URL and the accounts come from hardhat.config.ts (configuration variables and the keystore
  * included), and viem speaks to its EIP-1193 provider. DISCO_PORT moves the local chain; --rpc overrides any URL.
+ * Before a command reads anything, the chain is checked to be the deployment's: a fresh local chain puts its
+ * contracts at the same addresses every time, so without the check another demo's books would be read silently.
  */
 import { createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
+import { isLocalChain, type Deployment } from "../lib/deployments.ts";
+import { ChainError } from "./context.ts";
 
 /** What the commands need of an EIP-1193 provider: its requests. */
 export type ChainProvider = Pick<EIP1193Provider, "request">;
@@ -12,11 +16,10 @@ export type ChainProvider = Pick<EIP1193Provider, "request">;
 export interface ChainConnection {
   provider: ChainProvider;
   client: PublicClient;
+  /** The URL it speaks to, as far as it is known here (a live network's URL may be a secret of Hardhat's). */
+  url: string;
   close(): Promise<void>;
 }
-
-/** The local chain's dev network: `npm start` serves it on 127.0.0.1 (DISCO_PORT, else 8545). */
-export const LOCAL_CHAIN_ID = 31337;
 
 /** A viem public client over any EIP-1193 provider: Hardhat's, or a test's in-process chain. */
 export function clientOver(provider: ChainProvider): PublicClient {
@@ -24,13 +27,84 @@ export function clientOver(provider: ChainProvider): PublicClient {
   return createPublicClient({ transport: custom(provider), pollingInterval: 100 });
 }
 
+/** The URL a command speaks to: --rpc, else DISCO_PORT's on localhost, else hardhat.config.ts's (undefined here). */
+export function networkUrl(name: string, rpc: string | undefined, port = process.env.DISCO_PORT): string | undefined {
+  return rpc ?? (name === "localhost" && port !== undefined ? `http://127.0.0.1:${port}` : undefined);
+}
+
 /** Connects to the network `name` of hardhat.config.ts; `rpc` (or DISCO_PORT on localhost) overrides its URL. */
 export async function connectNetwork(name: string, rpc?: string): Promise<ChainConnection> {
-  const port = process.env.DISCO_PORT;
-  const url = rpc ?? (name === "localhost" && port !== undefined ? `http://127.0.0.1:${port}` : undefined);
+  const override = networkUrl(name, rpc);
   // Loaded here, not at the top: a command's --help and usage errors need no Hardhat runtime.
   const { network } = await import("hardhat");
-  const connection = await network.connect({ network: name, ...(url === undefined ? {} : { override: { url } }) });
+  const connection = await network.create({
+    network: name,
+    ...(override === undefined ? {} : { override: { url: override } }),
+  });
+  const config = connection.networkConfig;
+  const url = override ?? (config.type === "http" ? await config.url.get().catch(() => `network ${name}'s URL`) : name);
   const provider: ChainProvider = connection.provider as EIP1193Provider;
-  return { provider, client: clientOver(provider), close: () => connection.close() };
+  return { provider, client: clientOver(provider), url, close: () => connection.close() };
+}
+
+/** How to reach a chain that does not answer: where it was looked for, how to start or find it. */
+export function unreachable(name: string, url: string, reason: string): ChainError {
+  const local = name === "localhost" || url.startsWith("http://127.0.0.1") || url.startsWith("http://localhost");
+  return new ChainError(
+    `No chain answers at ${url} (network ${name}): ${reason}.\n` +
+      (local
+        ? "Start the local chain with `npm start` in another terminal and leave it running. If it runs on another " +
+          "port, give the same DISCO_PORT to this command (DISCO_PORT=8546 npm run cli -- members), or pass " +
+          "--rpc http://127.0.0.1:<port>."
+        : `Check the network's URL in hardhat.config.ts, or pass --rpc <url>.`),
+  );
+}
+
+/**
+ * Checks that the chain at `chain` is the one `deployment` describes: it answers, with the deployment's chain id,
+ * the block the deployment started in has the hash recorded at deploy time (or, in a deployment recorded before
+ * that hash was, the governor has code). Throws ChainError, saying what differs, when it is not.
+ */
+export async function checkDeploymentChain(
+  chain: Pick<ChainConnection, "client" | "url">,
+  deployment: Deployment,
+  networkName = deployment.network,
+): Promise<void> {
+  let chainId: number;
+  try {
+    chainId = await chain.client.getChainId();
+  } catch (error) {
+    // The innermost cause says it plainly ("Connection to http://127.0.0.1:8545 was refused").
+    let cause = error as Error;
+    while (cause.cause instanceof Error) cause = cause.cause;
+    throw unreachable(networkName, chain.url, cause.message.split("\n")[0].replace(/\.$/, ""));
+  }
+  const file = `deployments/${deployment.network}.json`;
+  if (chainId !== deployment.chainId) {
+    throw new ChainError(
+      `The chain at ${chain.url} has chain id ${chainId}, but ${file} describes a DisCO on chain ${deployment.chainId}: ` +
+        `pass the --network or --rpc of that chain.`,
+    );
+  }
+  const fresh = isLocalChain(chainId)
+    ? ` A local chain starts empty each time: the DisCO that ${file} describes was on a chain that has stopped. ` +
+      "Run `npm start` again (it deploys and seeds a new demo), or point DISCO_PORT or --rpc at the chain it runs on."
+    : "";
+  const block = await chain.client.getBlock({ blockNumber: BigInt(deployment.startBlock) }).catch(() => null);
+  if (deployment.startBlockHash !== undefined) {
+    if (block?.hash !== deployment.startBlockHash) {
+      throw new ChainError(
+        `The chain at ${chain.url} is not the one ${file} describes: its block ${deployment.startBlock} is ` +
+          `${block ? block.hash : "not there yet"}, not ${deployment.startBlockHash}.${fresh}`,
+      );
+    }
+    return;
+  }
+  const governor = deployment.contracts.governor.address as `0x${string}`;
+  const code = block ? await chain.client.getCode({ address: governor }) : undefined;
+  if (code === undefined || code === "0x") {
+    throw new ChainError(
+      `The chain at ${chain.url} has no DisCO governor at ${governor}, where ${file} says it is.${fresh}`,
+    );
+  }
 }

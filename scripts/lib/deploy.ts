@@ -139,10 +139,14 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
     const address = typeof contract === "string" ? contract : await contract.getAddress();
     return { address, blockNumber: await deploymentBlock(ethers.provider, address, from, endBlock) };
   };
+  // The start block's hash tells this chain from a fresh local one with the same addresses (the CLI checks it).
+  const startBlockHash = (await ethers.provider.getBlock(startBlock))?.hash;
+  if (!startBlockHash) throw new Error(`The chain has no block ${startBlock} after the deployment`);
   const deployment: Deployment = {
     chainId: Number((await ethers.provider.getNetwork()).chainId),
     network: networkName,
     startBlock,
+    startBlockHash,
     contracts: {
       governor: await record(governor),
       timelock: await record(timelock),

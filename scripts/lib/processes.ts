@@ -4,7 +4,7 @@
  * callers stop everything in `finally`, so a failed run leaves nothing listening.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
@@ -14,7 +14,8 @@ import { ROOT } from "./deployments.ts";
 
 export const HOST = "127.0.0.1";
 const BIN = join(ROOT, "node_modules", ".bin");
-const CHAIN_READY_TIMEOUT_MS = 120_000;
+// A busy machine can take minutes to start the node (and the app tests start three chains in parallel).
+const CHAIN_READY_TIMEOUT_MS = 300_000;
 
 /** A port nobody listens on now: the OS picks it. */
 export function freePort(): Promise<number> {
@@ -134,28 +135,49 @@ export async function startChain(port: number, logDir: string): Promise<Chain> {
 }
 
 /**
- * Runs a command of the project (hardhat, node) to its end, its output appended to `log`; rejects with the log's
- * tail when it fails. Never two hardhat commands at once: the callers await each.
+ * Runs a command of the project (hardhat, node) to its end, its output appended to `log` (and, with `echo`, shown as
+ * it comes); rejects with how it ended and the log's tail when it fails, or cannot start. Never two hardhat commands
+ * at once: the callers await each.
  */
 export async function run(
   command: string,
   args: string[],
-  { log, env = {} }: { log: string; env?: Record<string, string> },
+  { log, env = {}, echo = false }: { log: string; env?: Record<string, string>; echo?: boolean },
 ): Promise<void> {
   const fd = openSync(log, "a");
   const child = spawn(command === "node" ? process.execPath : join(BIN, command), args, {
     cwd: ROOT,
-    stdio: ["ignore", fd, fd],
+    stdio: ["ignore", echo ? "pipe" : fd, echo ? "pipe" : fd],
     env: { ...process.env, ...env },
   });
-  closeSync(fd);
+  if (echo) {
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      from?.on("data", (chunk: Buffer) => {
+        writeSync(fd, chunk);
+        to.write(chunk);
+      });
+    }
+  } else {
+    closeSync(fd);
+  }
   const onSignal = () => child.kill("SIGTERM");
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const ended = await new Promise<string | null>((resolve) => {
+    child.once("error", (error) => resolve(`could not start: ${error.message}`));
+    child.once("close", (code, signal) =>
+      resolve(code === 0 ? null : signal ? `was stopped by ${signal}` : `failed (exit ${code})`),
+    );
+  });
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
-  if (status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${status}):\n${tail(log)}`);
+  if (echo) closeSync(fd);
+  if (ended !== null) {
+    throw new Error(`${command} ${args.join(" ")} ${ended}. The last lines of ${log}:\n${tail(log)}`);
+  }
 }
 
 /**

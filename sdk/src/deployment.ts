@@ -23,8 +23,22 @@ export interface Deployment {
   chainId: number;
   network: string;
   startBlock: number;
+  /**
+   * The hash of block `startBlock`, recorded by deploys since issue 14: it tells the deployment's chain from a fresh
+   * local chain whose contracts have the same addresses. Older records lack it.
+   */
+  startBlockHash?: string;
   contracts: DeploymentContracts;
 }
+
+/** The chain id of Hardhat's local chains (npm start's, the tests'): their accounts are public, their clock moves. */
+export const LOCAL_CHAIN_ID = 31337;
+
+/**
+ * Whether a chain is a local development chain: only there does the app offer the demo's accounts and skipping ahead
+ * in time, and does the CLI name the demo's people.
+ */
+export const isLocalChain = (chainId: number): boolean => chainId === LOCAL_CHAIN_ID;
 
 /** The little of a JSON-RPC provider that finding deployment blocks needs. */
 export interface CodeReader {

@@ -1,9 +1,10 @@
 /**
  * The shell: the browser wallet connects through "Connect wallet" (wagmi's injected connector), the app follows
  * the wallet's account and chain changes, the demo picker connects a dev account (kept across a reload until
- * disconnected), and every page opens from the nav.
+ * disconnected), and every page opens from the nav, on a phone too (no tab hidden behind a scrollbar).
  */
 import assert from "node:assert/strict";
+import { PHONE } from "../../scripts/lib/app-e2e/browser.ts";
 import { PAGE_PATHS } from "./pages.ts";
 import { connectedAddress, eventually, found, PEOPLE, settled, type Flow } from "./harness.ts";
 
@@ -54,6 +55,12 @@ export const shell: Flow = {
       assert.ok((await page.locator("main").innerText()).trim().length > label.length, `${path} shows something`);
     }
 
+    // The local chain offers Skip ahead, labelled as the test chain's, for the seeded vote still open. (Not pressed
+    // here: the flows after this one share the chain and its clock.)
+    const skip = page.locator("section.skip-ahead");
+    await eventually(async () => assert.match(await skip.locator("h2").innerText(), /^Test chain only: skip ahead/));
+    assert.ok(await skip.getByRole("button", { name: "End the vote now" }).isVisible(), "Skip ahead offers the vote");
+
     // The demo person stays connected across a reload, as a wallet extension would, until disconnected.
     await page.reload();
     await eventually(async () => assert.equal(await connectedAddress(page), dara.toLowerCase()));
@@ -62,5 +69,21 @@ export const shell: Flow = {
     await page.reload();
     await settled(page);
     assert.equal(await connectedAddress(page), undefined, "a disconnected demo person stays disconnected");
+
+    // On a phone every page's tab is in sight, none behind a scrollbar, and each opens its page.
+    const phone = await ctx.open("#/", { viewport: PHONE });
+    await settled(phone);
+    const nav = phone.locator("nav.tabs");
+    const [scrollWidth, clientWidth] = (await nav.evaluate((el) => [el.scrollWidth, el.clientWidth])) as number[];
+    assert.ok(scrollWidth <= clientWidth, `the tabs scroll sideways on a phone (${scrollWidth} > ${clientWidth} px)`);
+    for (const [key, path] of Object.entries(PAGE_PATHS)) {
+      const tab = phone.locator(`nav.tabs a[href="${path}"]`);
+      const box = await tab.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `the ${key} tab is within the phone's width`);
+      await tab.click();
+      await eventually(async () =>
+        assert.equal((await phone.locator("main h1").innerText()).trim(), NAV_LABELS[key as keyof typeof NAV_LABELS]),
+      );
+    }
   },
 };

@@ -5,6 +5,7 @@ import { id, keccak256 } from "ethers";
 import { hashOf } from "@disco-ledger/sdk/audit";
 import { fetchHistory, SAVED_FOLDER_VERSION } from "@disco-ledger/sdk/history";
 import { main, usage } from "../../scripts/audit.ts";
+import { freePort } from "../../scripts/lib/processes.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
@@ -38,11 +39,32 @@ describe("npm run audit", () => {
     expect(printed[0]).to.match(/--attest=<period>/);
   });
 
-  it("names a network it has no deployment for, status 1", async () => {
+  it("documents its exit statuses in --help", async () => {
+    const help = await usage();
+    expect(help).to.match(/^ {2}1 {2}the books do not reconcile/m);
+    expect(help).to.match(/^ {2}2 {2}the audit could not be run: .*no deployment .*does not answer/ms);
+  });
+
+  it("names a network it has no deployment for, status 2", async () => {
     const errors: string[] = [];
     const status = await main(["--network", "nowhere"], { print: () => {}, printError: (t) => errors.push(t) });
-    expect(status).to.equal(1);
+    expect(status).to.equal(2);
     expect(errors.join("\n")).to.match(/No deployment for network "nowhere"/);
+  });
+
+  it("says which chain does not answer and how to start it, status 2 (not a verdict on the books)", async () => {
+    const demo = await loadFixture(recordedDemo);
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const errors: string[] = [];
+    const status = await main(["--rpc", url], {
+      deployment: demo.deployment,
+      print: () => {},
+      printError: (t) => errors.push(t),
+    });
+    expect(status).to.equal(2);
+    expect(errors.join("\n")).to.match(
+      new RegExp(`No chain answers at ${url} \\(network localhost\\).*npm start`, "s"),
+    );
   });
 
   it("audits the demo: prints the report, writes it and every export, exits 0; a rerun fetches no logs again", async () => {
