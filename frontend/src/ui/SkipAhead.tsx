@@ -16,7 +16,7 @@ import { useBooks, useHistory } from "../data/history.tsx";
 import { defineMessages, useLang, useT } from "../i18n.tsx";
 import { useRoute } from "../route.ts";
 import { proposalTitle, skipTargets } from "./skipAhead.ts";
-import { useChainNow } from "./useNow.ts";
+import { useChainClock } from "./clock.ts";
 
 const messages = defineMessages(
   {
@@ -65,7 +65,7 @@ function SkipAheadBar({
 }) {
   const t = useT(messages);
   const { lang } = useLang();
-  const now = useChainNow();
+  const { now } = useChainClock();
   const client = useClient({ chainId: chain.id });
   const { refresh } = useHistory();
   const queryClient = useQueryClient();

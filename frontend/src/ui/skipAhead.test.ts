@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isLocalChain, LOCAL_CHAIN_ID } from "@disco-ledger/sdk/deployment";
 import type { PeriodState, Proposal } from "@disco-ledger/sdk/history";
 import { proposalTitle, skipTargets, waitingOn } from "./skipAhead.ts";
-import { chainTime } from "./useNow.ts";
+import { chainTime } from "./clock.ts";
 
 const place = { block: 1, logIndex: 0, txHash: "0x" };
 

@@ -10,7 +10,7 @@ import { quorumWords } from "@disco-ledger/sdk/governance";
 import { governorAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Person } from "../../ui/kit.tsx";
+import { Person, ScrollArea } from "../../ui/kit.tsx";
 import { CallList } from "./CallView.tsx";
 import { lifecycleArgs } from "@disco-ledger/sdk/proposals";
 import {
@@ -305,7 +305,7 @@ export function ProposalCard({
         {proposal.votes.length === 0 ? (
           <p className="muted">{t("noVotes")}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollArea label={t("votes")}>
             <table>
               <thead>
                 <tr>
@@ -328,7 +328,7 @@ export function ProposalCard({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
         <details className="muted small proposal-id">
           <summary>{t("fullId")}</summary>

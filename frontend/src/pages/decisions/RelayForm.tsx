@@ -22,7 +22,7 @@ import { stateLabel } from "./lifecycle.ts";
 import { useStateLabel } from "./stateLabels.ts";
 import { GOVERNOR } from "./registry.ts";
 import { useBallotDomain } from "./useBallotDomain.ts";
-import { useRefetchOnBlock } from "./useChainClock.ts";
+import { useRefetchOnBlock } from "../../ui/clock.ts";
 
 const messages = defineMessages(
   {

@@ -17,7 +17,7 @@ import { ballotTypedData, toSignedBallot } from "@disco-ledger/sdk/governance";
 import { supportBlocker, voteStanding, type StateLabel, type VoteBlock } from "./lifecycle.ts";
 import { GOVERNOR, MEMBERSHIP } from "./registry.ts";
 import { useBallotDomain } from "./useBallotDomain.ts";
-import { useRefetchOnBlock } from "./useChainClock.ts";
+import { useRefetchOnBlock } from "../../ui/clock.ts";
 
 const messages = defineMessages(
   {

@@ -17,7 +17,7 @@ import { NewProposal } from "./NewProposal.tsx";
 import { ProposalCard, type ProposalView } from "./ProposalCard.tsx";
 import { GOVERNOR } from "./registry.ts";
 import { RelayForm } from "./RelayForm.tsx";
-import { useChainClock, useRefetchOnBlock } from "./useChainClock.ts";
+import { useChainClock, useRefetchOnBlock } from "../../ui/clock.ts";
 
 const messages = defineMessages(
   {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  chainNow,
   countdown,
   executeBlocker,
   isOpen,
@@ -23,11 +22,6 @@ describe("proposal lifecycle", () => {
     expect(open.every((s) => isOpen(s))).toBe(true);
     expect(isOpen("Defeated")).toBe(false);
     expect(isOpen(undefined)).toBe(false);
-  });
-
-  it("moves the chain's time on from the last block, never backwards", () => {
-    expect(chainNow(5_000n, 10_000, 13_999)).toBe(5_003n);
-    expect(chainNow(5_000n, 10_000, 9_000)).toBe(5_000n);
   });
 
   it("counts down to the vote's opening, its close and the timelock's eta", () => {

@@ -15,14 +15,6 @@ export const stateLabel = (state: number | undefined): StateLabel | undefined =>
 export const OPEN_STATES: readonly StateLabel[] = ["Pending", "Active", "Succeeded", "Queued"];
 export const isOpen = (state: StateLabel | undefined): boolean => state !== undefined && OPEN_STATES.includes(state);
 
-/**
- * The chain's time now, estimated from the latest block: its timestamp plus the seconds since it arrived. Between
- * blocks the countdowns keep moving; each new block (or a moved clock, once mined) sets it again.
- */
-export function chainNow(blockTimestamp: bigint, seenAtMs: number, nowMs: number): bigint {
-  return blockTimestamp + BigInt(Math.max(0, Math.floor((nowMs - seenAtMs) / 1000)));
-}
-
 export type Countdown =
   | { kind: "opens"; at: bigint; seconds: number }
   | { kind: "closes"; at: bigint; seconds: number }

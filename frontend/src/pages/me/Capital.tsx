@@ -13,8 +13,8 @@ import { dateTime, moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
 import { capitalAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty, Stat } from "../../ui/kit.tsx";
-import { useChainClock } from "../decisions/useChainClock.ts";
+import { Empty, ScrollArea, Stat } from "../../ui/kit.tsx";
+import { useChainClock } from "../../ui/clock.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
 import { capitalHistory, redemptionSchedule, scheduleDue, type CapitalLine } from "./figures.ts";
@@ -254,7 +254,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
                   due: fmt(now === undefined ? 0n : scheduleDue(r, now).due),
                 })}
               </p>
-              <div className="table-wrap">
+              <ScrollArea label={t("schedule", { number: r.schedule + 1 })}>
                 <table>
                   <caption className="sr-only">{t("schedule", { number: r.schedule + 1 })}</caption>
                   <thead>
@@ -280,7 +280,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             </div>
           ))}
           <div className="row action">
@@ -311,7 +311,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
       {history.length === 0 ? (
         <Empty>{t("noHistory")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <ScrollArea label={t("history")}>
           <table>
             <caption className="sr-only">{t("history")}</caption>
             <thead>
@@ -340,7 +340,7 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

@@ -10,8 +10,8 @@ import { dateTime, pluralForm } from "@disco-ledger/sdk/format";
 import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty, Stat } from "../../ui/kit.tsx";
-import { useChainClock } from "../decisions/useChainClock.ts";
+import { Empty, ScrollArea, Stat } from "../../ui/kit.tsx";
+import { useChainClock } from "../../ui/clock.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
 import { PeriodNotice } from "../treasury/PeriodNotice.tsx";
@@ -141,7 +141,7 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
         </p>
       ) : null}
       {selection.periods.length > 0 ? (
-        <div className="table-wrap">
+        <ScrollArea label={t("toClaim")}>
           <table>
             <caption className="sr-only">{t("toClaim")}</caption>
             <thead>
@@ -163,7 +163,7 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
       <div className="row action">
         <button
@@ -186,7 +186,7 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
       {claimed.length === 0 ? (
         <Empty>{t("noClaims")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <ScrollArea label={t("claimedTitle")}>
           <table>
             <caption className="sr-only">{t("claimedTitle")}</caption>
             <thead>
@@ -210,7 +210,7 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

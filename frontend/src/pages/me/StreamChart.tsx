@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { workAmount } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
-import { Empty } from "../../ui/kit.tsx";
+import { Empty, ScrollArea } from "../../ui/kit.tsx";
 import { layoutBars, streamOf, type ChartBox } from "./chart.ts";
 import { sum, type StreamPoint } from "./figures.ts";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";
@@ -134,7 +134,7 @@ export function StreamChart({ series, title }: { series: StreamPoint[]; title: s
       </div>
       <details className="chart-data">
         <summary>{t("data")}</summary>
-        <div className="table-wrap">
+        <ScrollArea label={title}>
           <table>
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -160,7 +160,7 @@ export function StreamChart({ series, title }: { series: StreamPoint[]; title: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </details>
     </figure>
   );

@@ -4,6 +4,7 @@
  */
 import type { Totals } from "@disco-ledger/sdk/history";
 import { workAmount } from "@disco-ledger/sdk/format";
+import { ScrollArea } from "../../ui/kit.tsx";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { STREAM_INDEXES, useLabels } from "./labels.ts";
 
@@ -31,7 +32,7 @@ export function StreamTotals({
   const { lang } = useLang();
   const labels = useLabels();
   return (
-    <div className="table-wrap">
+    <ScrollArea label={caption}>
       <table className="stream-totals">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -61,6 +62,6 @@ export function StreamTotals({
         </tbody>
       </table>
       <p className="hint">{t("hint")}</p>
-    </div>
+    </ScrollArea>
   );
 }

@@ -12,7 +12,7 @@ import { deployment } from "../../chain.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { href } from "../../route.ts";
 import { stateLabel } from "../decisions/lifecycle.ts";
-import { useChainClock, useRefetchOnBlock } from "../decisions/useChainClock.ts";
+import { useChainClock, useRefetchOnBlock } from "../../ui/clock.ts";
 import { useClaimable } from "./claims.ts";
 import { nothingToDo, toDoOf, type OpenProposal } from "./todo.ts";
 

@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import { useHistory } from "../../data/history.tsx";
 import { useT } from "../../i18n.tsx";
 import { Loading, Section, Stat } from "../../ui/kit.tsx";
-import { useChainClock } from "../decisions/useChainClock.ts";
+import { useChainClock } from "../../ui/clock.ts";
 import { useMoneyViews } from "./chain.ts";
 import { flowsByPeriod, flowsOf, fundingTable, periodOpenings } from "./flows.ts";
 import { messages } from "./messages.ts";

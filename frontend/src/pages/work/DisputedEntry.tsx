@@ -19,7 +19,7 @@ import { Person } from "../../ui/kit.tsx";
 import { isOpen, stateLabel } from "../decisions/lifecycle.ts";
 import { GOVERNOR, REGISTRY } from "../decisions/registry.ts";
 import { useStateLabel } from "../decisions/stateLabels.ts";
-import { useRefetchOnBlock } from "../decisions/useChainClock.ts";
+import { useRefetchOnBlock } from "../../ui/clock.ts";
 import { useLabels } from "../me/labels.ts";
 import { EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
 

@@ -4,7 +4,7 @@ import type { EntryStatusLabel, HistoryState } from "@disco-ledger/sdk/history";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
 import { pluralForm, shortAddress, workAmount } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
-import { Empty, Person } from "../../ui/kit.tsx";
+import { Empty, Person, ScrollArea } from "../../ui/kit.tsx";
 import { useNames } from "../../wallet/names.ts";
 import { STREAM_INDEXES, useLabels } from "../me/labels.ts";
 import { StreamTotals } from "../me/StreamTotals.tsx";
@@ -169,7 +169,7 @@ export function EntriesTable({
       {rows.length === 0 ? (
         <Empty>{t("none")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <ScrollArea label={t("title")}>
           <table className="entries">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
@@ -217,7 +217,7 @@ export function EntriesTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       <h3>{t("totals")}</h3>
       <StreamTotals groups={[{ label: t("counted"), totals }]} caption={t("totals")} />

@@ -15,7 +15,7 @@ import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Person } from "../../ui/kit.tsx";
 import { DisputedEntry } from "./DisputedEntry.tsx";
 import { Approvals, EntryAmount, LoggedOn, Note, StatusTag } from "./EntryBits.tsx";
-import { useChainClock } from "../decisions/useChainClock.ts";
+import { useChainClock } from "../../ui/clock.ts";
 import { disputeBlock, myPending, openDisputes, reviewBlock, reviewQueue, stillInReview } from "./entries.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 
