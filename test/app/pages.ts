@@ -101,6 +101,36 @@ const SHOTS: Array<{ file: string; path: string; as: number }> = [
 
 export const screenshotsDir = (results: string) => join(results, "screenshots");
 
+/**
+ * The columns of a page's tables that a person cannot reach: a column is reachable when one of its first row's
+ * cells (head or body) shows, and either lies within the screen's width or inside a scrolling region that takes
+ * focus (ScrollArea, frontend/src/ui/kit.tsx), which a finger or the keyboard can scroll.
+ */
+const UNREACHABLE_COLUMNS = `(() => {
+  const lost = [];
+  for (const [t, table] of [...document.querySelectorAll("table")].entries()) {
+    if (!table.checkVisibility()) continue;
+    const wrap = table.closest(".table-wrap");
+    const scrolls = wrap !== null && wrap.tabIndex === 0 && getComputedStyle(wrap).overflowX !== "hidden";
+    const rows = [table.querySelector("thead tr"), table.querySelector("tbody tr")].filter(Boolean);
+    const columns = Math.max(0, ...rows.map((row) => row.cells.length));
+    for (let i = 0; i < columns; i++) {
+      const reachable = rows.some((row) => {
+        const cell = row.cells[i];
+        if (!cell) return false;
+        const box = cell.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        return scrolls || (box.left >= -1 && box.right <= window.innerWidth + 1);
+      });
+      if (!reachable) {
+        const head = rows[0]?.cells[i]?.innerText?.trim() || "column " + (i + 1);
+        lost.push((table.querySelector("caption")?.innerText?.trim() || "table " + (t + 1)) + ": " + head);
+      }
+    }
+  }
+  return lost;
+})()`;
+
 export const screenshots: Flow = {
   name: "screenshots",
   title: "photograph every page at desktop (1280x900) and phone (390x844) sizes",
@@ -125,10 +155,13 @@ export const screenshots: Flow = {
           "document.documentElement.scrollWidth - document.documentElement.clientWidth",
         )) as number;
         if (overflow > 1) wide.push(`${name} is ${overflow}px wider than the ${viewportName} screen`);
+        for (const column of (await page.evaluate(UNREACHABLE_COLUMNS)) as string[]) {
+          wide.push(`${name} at ${viewportName} size hides a column: ${column}`);
+        }
         await page.close();
       }
     }
     ctx.shared.set("screenshots", paths);
-    assert.deepEqual(wide, [], "every page fits its screen's width");
+    assert.deepEqual(wide, [], "every page fits its screen's width, and every table column can be reached");
   },
 };
