@@ -102,6 +102,7 @@ const messages = defineMessages(
     submit: "Propose",
     notConnected: "Connect a wallet to make a proposal.",
     notCommitted: "Only Committed members can make proposals; you can still vote, or ask a Committed member.",
+    notVoter: "Only Committed members can make proposals; ask one of them to propose what you have in mind.",
     problemAddress: "The {field} is not a valid address.",
     problemMentorNeeded: "A Dating member needs a mentor.",
     problemMentorSelf: "A member can't mentor themselves.",
@@ -188,6 +189,8 @@ const messages = defineMessages(
     notConnected: "Conecta una cartera para hacer una propuesta.",
     notCommitted:
       "Solo las personas socias comprometidas pueden hacer propuestas; puedes votar igualmente o pedírselo a una socia comprometida.",
+    notVoter:
+      "Solo las personas socias comprometidas pueden hacer propuestas; pide a una de ellas que proponga lo que tienes en mente.",
     problemAddress: "El campo {field} no es una dirección válida.",
     problemMentorNeeded: "Quien está en acercamiento necesita una mentora.",
     problemMentorSelf: "Nadie puede ser su propia mentora.",
@@ -367,7 +370,14 @@ export function NewProposal({ books }: { books: HistoryState }) {
   };
 
   const me = address ? books.members.current.get(address.toLowerCase()) : undefined;
-  const who = !address ? t("notConnected") : me?.stage !== "Committed" ? t("notCommitted") : null;
+  // A Dating member still votes (advisory); a Casual member or someone outside the cooperative does not.
+  const who = !address
+    ? t("notConnected")
+    : me?.stage === "Committed"
+      ? null
+      : me?.stage.startsWith("Dating")
+        ? t("notCommitted")
+        : t("notVoter");
   const blocked = check.status === "fails" && !force;
   const canSubmit =
     who === null && Boolean(call) && !consentBylaw && !blocked && check.status !== "checking" && !tx.busy;
