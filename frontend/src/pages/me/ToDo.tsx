@@ -8,10 +8,10 @@ import { governorAbi, membershipAbi } from "@disco-ledger/sdk/abis";
 import { moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { STAGES } from "@disco-ledger/sdk/members";
-import { deployment } from "../../chain.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { href } from "../../route.ts";
 import { stateLabel } from "../decisions/lifecycle.ts";
+import { GOVERNOR, MEMBERSHIP } from "../decisions/registry.ts";
 import { useChainClock, useRefetchOnBlock } from "../../ui/clock.ts";
 import { useClaimable } from "./claims.ts";
 import { nothingToDo, toDoOf, type OpenProposal } from "./todo.ts";
@@ -49,8 +49,6 @@ const messages = defineMessages(
   },
 );
 
-const GOVERNOR = deployment.contracts.governor.address;
-const MEMBERSHIP = deployment.contracts.membership.address;
 /** The payouts' heading on the home page (Payouts.tsx). */
 const PAYOUTS = "payouts-title";
 

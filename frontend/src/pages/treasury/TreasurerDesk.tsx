@@ -4,7 +4,7 @@
  * what it will do and why it may be refused; the contract's own refusal comes back as a sentence (tx.tsx simulates
  * first). Everyone else sees the desk explained and disabled.
  */
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useConnection, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
@@ -83,7 +83,6 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
   const { reviewWindow } = state.ledger;
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
-  const confirmTitle = useFocusOnShow<HTMLHeadingElement>(confirming);
   const close = async () => {
     const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "closePeriod" });
     if (ok) setConfirming(false);
@@ -101,17 +100,15 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
         {t(plural("closeFateDisputed", disputed, lang), { count: disputed })}
       </p>
       {confirming ? (
-        <section
-          className="treasury-warning"
-          aria-labelledby="close-confirm-title"
-          data-testid="close-confirm"
-          onKeyDown={(e) => {
-            if (e.key === "Escape" && !tx.busy) setConfirming(false);
-          }}
+        <Confirmation
+          id="close"
+          title={t("closeConfirmTitle", { period: current })}
+          action={t("closeNow", { period: current })}
+          disabled={roleReason !== null}
+          busy={tx.busy}
+          onConfirm={() => void close()}
+          onCancel={() => setConfirming(false)}
         >
-          <h4 id="close-confirm-title" tabIndex={-1} ref={confirmTitle}>
-            {t("closeConfirmTitle", { period: current })}
-          </h4>
           {preview.fates.length > 0 ? (
             <Fates
               fates={preview.fates}
@@ -132,20 +129,7 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
             </p>
           ) : null}
           <p>{t("closeIrreversible")}</p>
-          <div className="row">
-            <button
-              type="button"
-              data-testid="close-period-confirm"
-              disabled={roleReason !== null || tx.busy}
-              onClick={() => void close()}
-            >
-              {t("closeNow", { period: current })}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={tx.busy}>
-              {t("cancel")}
-            </button>
-          </div>
-        </section>
+        </Confirmation>
       ) : (
         <div className="row">
           <button
@@ -174,13 +158,56 @@ function plural<B extends string>(base: B, count: number, lang: Lang): `${B}One`
   return pluralForm(count, lang) === "one" ? `${base}One` : `${base}Other`;
 }
 
-/** A ref that takes focus when `shown` turns true: a confirmation step is read out and reached by keyboard at once. */
-function useFocusOnShow<T extends HTMLElement>(shown: boolean) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [shown]);
-  return ref;
+/**
+ * The step before an action that can't be undone: what will happen (children), then the action or Cancel. Its title
+ * takes focus when it opens, so a screen reader reads it first; Escape cancels.
+ */
+function Confirmation({
+  id,
+  title,
+  action,
+  disabled,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  /** Names its test ids: `${id}-confirm` for the step, `${id}-period-confirm` for its button. */
+  id: "close" | "fund";
+  title: string;
+  action: string;
+  disabled: boolean;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const t = useT(messages);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section
+      className="treasury-warning"
+      aria-labelledby={`${id}-confirm-title`}
+      data-testid={`${id}-confirm`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !busy) onCancel();
+      }}
+    >
+      <h4 id={`${id}-confirm-title`} tabIndex={-1} ref={heading}>
+        {title}
+      </h4>
+      {children}
+      <div className="row">
+        <button type="button" data-testid={`${id}-period-confirm`} disabled={disabled || busy} onClick={onConfirm}>
+          {action}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          {t("cancel")}
+        </button>
+      </div>
+    </section>
+  );
 }
 
 /** An amount field's problem, in words; null when the amount can be sent. */
@@ -233,7 +260,6 @@ function FundPeriod({
 
   // The amount and period stay as typed while the treasurer reads what the funding leaves out, then confirms.
   const [confirming, setConfirming] = useState(false);
-  const confirmTitle = useFocusOnShow<HTMLHeadingElement>(confirming);
   const leftOut = period === undefined ? [] : fundingLeavesOut(state, period);
   const visibleReason = reason ?? (!parsed.ok ? t("amountEmpty") : null);
   const review = (event: FormEvent) => {
@@ -331,17 +357,15 @@ function FundPeriod({
         )}
       </form>
       {confirming && period !== undefined && preview ? (
-        <section
-          className="treasury-warning"
-          aria-labelledby="fund-confirm-title"
-          data-testid="fund-confirm"
-          onKeyDown={(e) => {
-            if (e.key === "Escape" && !tx.busy) setConfirming(false);
-          }}
+        <Confirmation
+          id="fund"
+          title={t("fundConfirmTitle", { period, amount: moneyToCent(preview.funded, lang) })}
+          action={t("fundNow", { period, amount: moneyToCent(parsed.ok ? parsed.units : 0n, lang) })}
+          disabled={reason !== null}
+          busy={tx.busy}
+          onConfirm={() => void fund()}
+          onCancel={() => setConfirming(false)}
         >
-          <h4 id="fund-confirm-title" tabIndex={-1} ref={confirmTitle}>
-            {t("fundConfirmTitle", { period, amount: moneyToCent(preview.funded, lang) })}
-          </h4>
           <p>
             {t("fundPreview", {
               l: moneyToCent(preview.pools[0], lang),
@@ -365,20 +389,7 @@ function FundPeriod({
             <p>{t("fundLeavesNothing", { period })}</p>
           )}
           <p>{t("fundIrreversible")}</p>
-          <div className="row">
-            <button
-              type="button"
-              data-testid="fund-period-confirm"
-              disabled={reason !== null || tx.busy}
-              onClick={() => void fund()}
-            >
-              {t("fundNow", { period, amount: moneyToCent(parsed.ok ? parsed.units : 0n, lang) })}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={tx.busy}>
-              {t("cancel")}
-            </button>
-          </div>
-        </section>
+        </Confirmation>
       ) : null}
       <TxStatus tx={tx} />
     </article>
