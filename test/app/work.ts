@@ -106,5 +106,12 @@ export const work: Flow = {
       assert.equal(await byTestId(card, `propose-reject-${disputed}`).isDisabled(), true);
       assert.match(await card.locator(".why").innerText(), /A proposal about it is open/);
     });
+    // Its link opens Decisions at that proposal's own card.
+    const toCard = byTestId(card, `resolutions-${disputed}`).locator("a").first();
+    const target = (await toCard.getAttribute("href")) ?? "";
+    const linked = /^#\/decisions\?proposal=(\d+)$/.exec(target);
+    assert.ok(linked, `the link to the proposal (${target})`);
+    await toCard.click();
+    await found(reviewer.locator(`#proposal-${linked[1]}`), `the card of proposal #${linked[1]}`);
   },
 };

@@ -213,6 +213,7 @@ export function ProposalCard({
 
   return (
     <article
+      id={`proposal-${number}`}
       className={`card proposal state-${state ?? "unknown"}`}
       data-testid={`proposal-${proposal.id.toString()}`}
       data-state={state ?? ""}

@@ -2,11 +2,12 @@
  * Decisions: every proposal (newest first) with the governor's own state, tallies and quorum, block by block;
  * voting, signing and relaying votes; queueing and executing; and making proposals without writing calldata.
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useReadContracts } from "wagmi";
 import type { Proposal, Tally } from "@disco-ledger/sdk/history";
 import { useBooks, useHistory } from "../../data/history.tsx";
+import { useRoute } from "../../route.ts";
 import { governorAbi } from "@disco-ledger/sdk/abis";
 import { proposalNumbers } from "@disco-ledger/sdk/governance";
 import { defineMessages, useT } from "../../i18n.tsx";
@@ -51,6 +52,13 @@ export default function DecisionsPage() {
   const { progress } = useHistory();
   const { blockNumber, now } = useChainClock();
   const [filter, setFilter] = useState<Filter>("all");
+  // A link to one proposal (#/decisions?proposal=3, from a disputed entry) scrolls to its card once it is shown.
+  const { params } = useRoute();
+  const linked = params.get("proposal");
+  const shownCard = books !== undefined && linked !== null;
+  useEffect(() => {
+    if (shownCard) document.getElementById(`proposal-${linked}`)?.scrollIntoView({ block: "start" });
+  }, [shownCard, linked]);
 
   // Read in the order they were made, so that a new proposal adds reads at the end and the earlier answers keep
   // their places (kept while the longer batch loads: no card loses its state for a moment).

@@ -16,6 +16,7 @@ import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { href } from "../../route.ts";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person } from "../../ui/kit.tsx";
+import { proposalNumbers } from "@disco-ledger/sdk/governance";
 import { isOpen, stateLabel } from "../decisions/lifecycle.ts";
 import { GOVERNOR, REGISTRY } from "../decisions/registry.ts";
 import { useStateLabel } from "../decisions/stateLabels.ts";
@@ -96,6 +97,7 @@ export function DisputedEntry({
 
   // Only the proposals made since the entry's latest dispute are about this dispute.
   const since = entry.disputes.at(-1)?.block ?? 0;
+  const numbers = proposalNumbers(books.governance.proposals);
   const proposals = disputeProposals(books.governance.proposals.values(), LEDGER, entry.id).filter(
     ({ proposal }) => proposal.created.block >= since,
   );
@@ -169,7 +171,7 @@ export function DisputedEntry({
                 {t(accept ? "proposalAccept" : "proposalReject", {
                   state: state ? stateText(state) : t("stateUnknown"),
                 })}{" "}
-                <a href={href("decisions")}>{t("open")}</a>
+                <a href={href("decisions", { proposal: String(numbers.get(proposal.id)) })}>{t("open")}</a>
               </li>
             );
           })}
