@@ -45,15 +45,15 @@ first simulated as the timelock will make it; a call that would fail is refused 
     const proposal = args.loss ? yearLossProposal : yearCloseProposal;
     const calls = proposal(ctx.capital.address, lastPeriod, amount, await show(ctx, amount));
     if (args.description !== undefined) calls.description = args.description;
-    const { id, kind, block } = await proposeCalls(
+    const { id, label, kind, block } = await proposeCalls(
       ctx,
       calls,
       args.force === true,
       (why) => `The year's accounts would not close (${why}); --force proposes them anyway`,
     );
-    console.log(`Proposed the year's accounts (${kind}) in block ${block}: ${id}`);
+    console.log(`Proposed the year's accounts as ${label} (${kind}) in block ${block}; id ${id}`);
     console.log(`  "${calls.description}"`);
-    console.log(`  the members vote it (vote ${id} for), then queue and execute it`);
+    console.log(`  the members vote it (vote ${label.replace("#", "")} for), then queue and execute it`);
   },
 });
 

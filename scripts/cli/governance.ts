@@ -407,14 +407,15 @@ function draftProblem(problem: DraftProblem | null): string {
 
 /**
  * Proposes `calls`: the call simulated first as the timelock will make it (unless --force; the governor's own
- * settings accept calls only from inside its execute, so those can't be), then classified and proposed.
+ * settings accept calls only from inside its execute, so those can't be), then classified and proposed. Returns its
+ * id and its short number as people name it ("#4").
  */
 export async function proposeCalls(
   ctx: Context,
   calls: ProposalCalls,
   force: boolean,
   refusal: (why: string) => string,
-): Promise<{ id: bigint; kind: string; block: bigint }> {
+): Promise<{ id: bigint; label: string; kind: string; block: bigint }> {
   const timelock = ctx.deployment.contracts.timelock.address as Address;
   const governor = ctx.deployment.contracts.governor.address.toLowerCase();
   if (!force) {
@@ -429,7 +430,9 @@ export async function proposeCalls(
   }
   const kind = await ctx.governor.read.classify([calls.targets, calls.calldatas, calls.description]);
   const receipt = await send(ctx, { address: ctx.governor.address, ...proposeCall(calls) });
-  return { id: proposalIdOf(calls), kind: PROPOSAL_KINDS[kind], block: receipt.blockNumber };
+  const id = proposalIdOf(calls);
+  const label = proposalLabel((await history(ctx)).governance.proposals, id);
+  return { id, label, kind: PROPOSAL_KINDS[kind], block: receipt.blockNumber };
 }
 
 const propose = command({
@@ -479,9 +482,7 @@ ${SETTINGS.map((setting) => `  ${settingUsage(setting, { constituency: (i) => St
       args.force === true,
       (why) => `The call would fail when executed (${why}); --force proposes it anyway`,
     );
-    const after = await history(ctx);
-    const label = proposalLabel(after.governance.proposals, proposed.id);
-    console.log(`Proposed ${label} (${proposed.kind}) in block ${proposed.block}; id ${proposed.id}`);
+    console.log(`Proposed ${proposed.label} (${proposed.kind}) in block ${proposed.block}; id ${proposed.id}`);
   },
 });
 

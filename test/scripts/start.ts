@@ -249,9 +249,11 @@ describe("npm start and the CLI", function () {
     await moveChainTime(3 * 24 * 3600);
     expect(cli("entries", "--period", "3").out).to.match(/^\d+ entries in period 3 \(closed \S+, final, 1 dispute/);
     const surplus = cli("close-year", "3", "100", "--account", "2");
-    expect(surplus.out, surplus.err).to.match(/^Proposed the year's accounts \(Standard\) in block \d+: \d+/);
+    expect(surplus.out, surplus.err).to.match(
+      /^Proposed the year's accounts as #\d+ \(Standard\) in block \d+; id \d+/,
+    );
     const loss = cli("close-year", "3", "100", "--loss", "--account", "2");
-    expect(loss.out, loss.err).to.match(/^Proposed the year's accounts \(Bylaw\) in block \d+: \d+/);
+    expect(loss.out, loss.err).to.match(/^Proposed the year's accounts as #\d+ \(Bylaw\) in block \d+; id \d+/);
     expect(cli("proposals").out).to.match(
       /Standard, Pending: Approve the year's accounts to period 3: a surplus of 100\.00 €/,
     );

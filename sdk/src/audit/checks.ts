@@ -221,7 +221,8 @@ interface ProposalContext {
 }
 
 /**
- * Every proposal re-decided from the events (proposalCheck), in the order they were made, with its state at `now`
+ * Every proposal re-decided from the events (proposalCheck), in the order they were made (the report numbers them
+ * #1, #2… by it), with its state at `now`
  * (the governor's clock at the audit's block; omitted: after every deadline). Each vote's weight is checked against
  * the voter's stage at the snapshot. The membership is replayed once for all the snapshots (committedAt).
  */

@@ -381,14 +381,15 @@ export function renderReport(report: AuditReport): string {
   }
   out("Proposals (state, quorum and threshold at the snapshot, re-derived from the events by the decision table):");
   if (report.proposals.length === 0) out("  none");
-  for (const p of report.proposals) {
+  // Every proposal, in the order they were made (proposalChecks): the i-th is #i+1, as the app and the CLI number them.
+  for (const [i, p] of report.proposals.entries()) {
     const q = p.quorum;
     const t = p.threshold;
     const quorum = `quorum ${q.participation} of ${q.required ?? "?"} needed (${q.bindingMembers} binding members x ${q.numeratorBps ?? "?"} bps)`;
     const tally = t.weighted
       ? `weighted For ${t.forVotes} Against ${t.againstVotes}`
       : `For ${t.forVotes} Against ${t.againstVotes} Block ${t.blockVotes}`;
-    out(`  ${p.proposalId} ${p.kind ?? "?"} ${p.state}: "${p.description}"`);
+    out(`  #${i + 1} (id ${p.proposalId}) ${p.kind ?? "?"} ${p.state}: "${p.description}"`);
     out(
       `    ${quorum} ${q.reached ? "reached" : "NOT REACHED"}; ${t.rule}: ${tally} ${t.passed ? "passed" : "NOT PASSED"}; ${p.ok ? "ok" : "BROKEN"}`,
     );
