@@ -144,6 +144,13 @@ export function parseMoney(text: string, decimals = 6): bigint {
   return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, "0"));
 }
 
+/** The exact amount behind a figure shown to the cent (data-exact, also in its title). */
+export async function exactIn(locator: Locator): Promise<bigint> {
+  const exact = await locator.locator("[data-exact]").first().getAttribute("data-exact");
+  if (exact === null) throw new Error(`No exact amount in "${await locator.innerText()}"`);
+  return BigInt(exact);
+}
+
 /** Chooses the option whose value or label matches (the pages' option values are theirs to pick). */
 export async function selectMatching(select: Locator, pattern: RegExp): Promise<void> {
   const options = await Promise.all(

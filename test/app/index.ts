@@ -1,11 +1,13 @@
 /**
  * The browser flows in the order they run: each may rely on what the earlier ones did to the demo (the vote
  * before the relayed vote, both before governance moves the clock to settle the dispute, the claim before the
- * audit's totals), so they share one chain.
+ * audit's totals), so they share one chain. The journey comes last: its Skip ahead bar moves the clock past every
+ * vote and review window still open.
  */
 import { audit } from "./audit.ts";
 import { relay, rule, vote } from "./decisions.ts";
 import type { Flow } from "./harness.ts";
+import { journey } from "./journey.ts";
 import { accessibility, language, screenshots } from "./pages.ts";
 import { shell } from "./shell.ts";
 import { treasury } from "./treasury.ts";
@@ -22,4 +24,5 @@ export const FLOWS: readonly Flow[] = [
   language,
   accessibility,
   screenshots,
+  journey,
 ];

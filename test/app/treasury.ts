@@ -19,6 +19,7 @@ import {
   byTestId,
   describeViolation,
   eventually,
+  exactIn,
   found,
   parseMoney,
   PEOPLE,
@@ -33,13 +34,6 @@ const LAPSED = 6;
 const CLIENT = 9;
 /** 27 bytes in UTF-8 (the accented letters take two each). */
 const REFERENCE = "Factura 14 · Café Ñandú";
-
-/** The exact amount behind a figure shown to the cent (data-exact, also in its title). */
-async function exactIn(locator: import("playwright-core").Locator): Promise<bigint> {
-  const exact = await locator.locator("[data-exact]").first().getAttribute("data-exact");
-  if (exact === null) throw new Error(`No exact amount in "${await locator.innerText()}"`);
-  return BigInt(exact);
-}
 
 export const treasury: Flow = {
   name: "treasury",

@@ -105,7 +105,13 @@ function SkipAheadBar({
       <ul>
         {targets.map((target) => (
           <li key={target.stage}>
-            <button type="button" className="secondary" disabled={busy} onClick={() => void skip(target.to)}>
+            <button
+              type="button"
+              className="secondary"
+              data-testid={`skip-${target.stage}`}
+              disabled={busy}
+              onClick={() => void skip(target.to)}
+            >
               {t(target.stage)}
             </button>{" "}
             <small>
@@ -120,7 +126,7 @@ function SkipAheadBar({
           </li>
         ))}
       </ul>
-      <p role="status" className={status?.failed ? "skip-failed" : undefined}>
+      <p role="status" className={status?.failed ? "skip-failed" : undefined} data-testid="skip-status">
         {status?.text}
       </p>
     </section>
