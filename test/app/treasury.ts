@@ -57,7 +57,7 @@ export const treasury: Flow = {
     await eventually(async () => assert.match(await count.innerText(), /34 bytes; at most 32/));
     const payButton = payIn.locator('[type="submit"]');
     assert.equal(await payButton.isDisabled(), true, "a reference over 32 bytes cannot be sent");
-    assert.match(await payIn.locator(".reason").innerText(), /34 bytes/, "the disabled button says why");
+    assert.match(await payIn.locator(".why").innerText(), /34 bytes/, "the disabled button says why");
     await reference.fill(REFERENCE);
     await eventually(async () => assert.match(await count.innerText(), /^27 of 32 bytes/));
     const paidBefore = (await treasury.queryFilter(treasury.filters.PaidIn(), ctx.deployment.startBlock)).length;

@@ -1,5 +1,5 @@
 /** The small pieces every page uses: loading and empty states, sections, figures, a person's name. */
-import type { ReactNode } from "react";
+import type { ButtonHTMLAttributes, ReactNode } from "react";
 import { shortAddress } from "@disco-ledger/sdk/format";
 import { defineMessages, useT } from "../i18n.tsx";
 import { useNames } from "../wallet/names.ts";
@@ -78,5 +78,37 @@ export function ScrollArea({ label, children }: { label: string; children: React
     <section className="table-wrap" tabIndex={0} aria-label={label}>
       {children}
     </section>
+  );
+}
+
+/**
+ * A button and, while it can't be pressed, why: in visible text beside it and as its description for screen readers
+ * (a reason in a tooltip alone is lost on a phone and to the keyboard). `busy` disables it without a reason (a
+ * transaction under way says so itself).
+ */
+export function ReasonedButton({
+  reason,
+  reasonId,
+  busy = false,
+  rowClassName = "row",
+  children,
+  ...button
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "disabled" | "aria-describedby"> & {
+  reason: string | null | undefined;
+  reasonId: string;
+  busy?: boolean;
+  rowClassName?: string;
+}) {
+  return (
+    <div className={rowClassName}>
+      <button {...button} disabled={Boolean(reason) || busy} aria-describedby={reason ? reasonId : undefined}>
+        {children}
+      </button>
+      {reason ? (
+        <small id={reasonId} className="why">
+          {reason}
+        </small>
+      ) : null}
+    </div>
   );
 }

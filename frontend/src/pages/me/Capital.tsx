@@ -13,7 +13,7 @@ import { dateTime, moneyToCent, pluralForm } from "@disco-ledger/sdk/format";
 import { capitalAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty, ScrollArea, Stat } from "../../ui/kit.tsx";
+import { Empty, ReasonedButton, ScrollArea, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../../ui/clock.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
@@ -216,22 +216,16 @@ export function Capital({ books, address }: { books: HistoryState; address: `0x$
         <Stat label={t("cash")} value={<Euros amount={cash} />} hint={t("cashHint")} />
         <Stat label={t("contributed")} value={account?.contributed ? t("paid") : t("unpaid")} />
       </dl>
-      <div className="row action">
-        <button
-          type="button"
-          data-testid="claim-cash"
-          disabled={cashReason !== undefined}
-          aria-describedby={cashReason ? "claim-cash-why" : undefined}
-          onClick={() => void cashTx.send({ address: capital, abi: capitalAbi, functionName: "claimCash" })}
-        >
-          {t("claimCash")}
-        </button>
-        {cashReason ? (
-          <small id="claim-cash-why" className="why">
-            {cashReason}
-          </small>
-        ) : null}
-      </div>
+      <ReasonedButton
+        type="button"
+        data-testid="claim-cash"
+        reason={cashReason}
+        reasonId="claim-cash-why"
+        rowClassName="row action"
+        onClick={() => void cashTx.send({ address: capital, abi: capitalAbi, functionName: "claimCash" })}
+      >
+        {t("claimCash")}
+      </ReasonedButton>
       <TxStatus tx={cashTx} />
 
       {scheduleCount > 0 ? (

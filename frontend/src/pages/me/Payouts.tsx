@@ -10,7 +10,7 @@ import { dateTime, pluralForm } from "@disco-ledger/sdk/format";
 import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Empty, ScrollArea, Stat } from "../../ui/kit.tsx";
+import { Empty, ReasonedButton, ScrollArea, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../../ui/clock.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "../treasury/Euros.tsx";
@@ -165,22 +165,16 @@ export function Payouts({ books, address }: { books: HistoryState; address: `0x$
           </table>
         </ScrollArea>
       ) : null}
-      <div className="row action">
-        <button
-          type="button"
-          data-testid="claim-all"
-          disabled={reason !== undefined}
-          aria-describedby={reason ? "claim-all-why" : undefined}
-          onClick={claimAll}
-        >
-          {t("claimAll")}
-        </button>
-        {reason ? (
-          <small id="claim-all-why" className="why">
-            {reason}
-          </small>
-        ) : null}
-      </div>
+      <ReasonedButton
+        type="button"
+        data-testid="claim-all"
+        reason={reason}
+        reasonId="claim-all-why"
+        rowClassName="row action"
+        onClick={claimAll}
+      >
+        {t("claimAll")}
+      </ReasonedButton>
       <TxStatus tx={tx} />
       <h3>{t("claimedTitle")}</h3>
       {claimed.length === 0 ? (

@@ -11,7 +11,7 @@ import { encodePaymentReference, moneyToCent, PAYMENT_REFERENCE_BYTES, utf8Bytes
 import { useHistory } from "../../data/history.tsx";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
-import { Section } from "../../ui/kit.tsx";
+import { ReasonedButton, Section } from "../../ui/kit.tsx";
 import { parseEuros } from "./amount.ts";
 import { ADDRESSES } from "./chain.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
@@ -140,16 +140,9 @@ export function PayIn() {
             ? t("refTooLong", { bytes, max: PAYMENT_REFERENCE_BYTES })
             : t("refBytes", { bytes, max: PAYMENT_REFERENCE_BYTES })}
         </p>
-        <div className="row">
-          <button type="submit" disabled={reason !== null} aria-describedby={reason ? "pay-in-reason" : undefined}>
-            {t("payInButton")}
-          </button>
-          {reason ? (
-            <small id="pay-in-reason" className="reason">
-              {reason}
-            </small>
-          ) : null}
-        </div>
+        <ReasonedButton type="submit" reason={reason} reasonId="pay-in-reason">
+          {t("payInButton")}
+        </ReasonedButton>
       </form>
       <TxStatus tx={approveTx} />
       <TxStatus tx={payTx} />

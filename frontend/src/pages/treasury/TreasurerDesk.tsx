@@ -15,7 +15,7 @@ import { closingPreview, fundingLeavesOut } from "@disco-ledger/sdk/ledger-statu
 import { useLang, useT, type Lang, type Params } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { href } from "../../route.ts";
-import { Section } from "../../ui/kit.tsx";
+import { ReasonedButton, Section } from "../../ui/kit.tsx";
 import { Euros } from "./Euros.tsx";
 import { Fates } from "./Fates.tsx";
 import { parseEuros, type AmountResult } from "./amount.ts";
@@ -131,22 +131,16 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
           <p>{t("closeIrreversible")}</p>
         </Confirmation>
       ) : (
-        <div className="row">
-          <button
-            type="button"
-            data-testid="close-period"
-            disabled={roleReason !== null || tx.busy}
-            aria-describedby={roleReason ? "close-period-reason" : undefined}
-            onClick={() => setConfirming(true)}
-          >
-            {t("closePeriod", { period: current })}
-          </button>
-          {roleReason ? (
-            <small id="close-period-reason" className="reason">
-              {roleReason}
-            </small>
-          ) : null}
-        </div>
+        <ReasonedButton
+          type="button"
+          data-testid="close-period"
+          reason={roleReason}
+          reasonId="close-period-reason"
+          busy={tx.busy}
+          onClick={() => setConfirming(true)}
+        >
+          {t("closePeriod", { period: current })}
+        </ReasonedButton>
       )}
       <TxStatus tx={tx} />
     </article>
@@ -339,21 +333,15 @@ function FundPeriod({
           ) : null}
         </p>
         {confirming && period !== undefined && preview ? null : (
-          <div className="row">
-            <button
-              type="submit"
-              data-testid="fund-period-review"
-              disabled={visibleReason !== null || tx.busy}
-              aria-describedby={visibleReason ? "fund-period-reason" : undefined}
-            >
-              {t("fundReview")}
-            </button>
-            {visibleReason ? (
-              <small id="fund-period-reason" className="reason">
-                {visibleReason}
-              </small>
-            ) : null}
-          </div>
+          <ReasonedButton
+            type="submit"
+            data-testid="fund-period-review"
+            reason={visibleReason}
+            reasonId="fund-period-reason"
+            busy={tx.busy}
+          >
+            {t("fundReview")}
+          </ReasonedButton>
         )}
       </form>
       {confirming && period !== undefined && preview ? (
@@ -579,20 +567,9 @@ function CloseYear({
             </p>
           ) : null}
         </div>
-        <div className="row">
-          <button
-            type="submit"
-            disabled={visibleReason !== null || tx.busy}
-            aria-describedby={visibleReason ? "close-year-reason" : undefined}
-          >
-            {t("proposeYear")}
-          </button>
-          {visibleReason ? (
-            <small id="close-year-reason" className="reason">
-              {visibleReason}
-            </small>
-          ) : null}
-        </div>
+        <ReasonedButton type="submit" reason={visibleReason} reasonId="close-year-reason" busy={tx.busy}>
+          {t("proposeYear")}
+        </ReasonedButton>
       </form>
       <TxStatus tx={tx} />
       {tx.phase === "confirmed" ? (

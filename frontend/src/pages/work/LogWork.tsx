@@ -14,6 +14,7 @@ import { percent, pluralForm, utf8Bytes, workAmount } from "@disco-ledger/sdk/fo
 import { ledgerAbi } from "@disco-ledger/sdk/abis";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
+import { ReasonedButton } from "../../ui/kit.tsx";
 import { STREAM_INDEXES, useLabels } from "../me/labels.ts";
 import { capRoom, logBlock, payableOf } from "./entries.ts";
 
@@ -300,20 +301,9 @@ export function LogWork({ books, address }: { books: HistoryState; address?: `0x
             </li>
           </ul>
         ) : null}
-        <div className="row">
-          <button
-            type="submit"
-            disabled={disabledReason !== undefined}
-            aria-describedby={disabledReason ? "log-why" : undefined}
-          >
-            {t("submit")}
-          </button>
-          {disabledReason ? (
-            <small id="log-why" className="why">
-              {disabledReason}
-            </small>
-          ) : null}
-        </div>
+        <ReasonedButton type="submit" reason={disabledReason} reasonId="log-why">
+          {t("submit")}
+        </ReasonedButton>
         <TxStatus tx={tx} />
         {tx.phase === "confirmed" ? <p className="hint">{t("logged")}</p> : null}
       </form>
