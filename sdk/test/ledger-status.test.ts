@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { EntryStatusLabel, LedgerEntry, LedgerState, PeriodState } from "@disco-ledger/sdk/history";
+import {
+  emptyHistoryState,
+  type EntryStatusLabel,
+  type LedgerEntry,
+  type LedgerState,
+  type PeriodState,
+} from "@disco-ledger/sdk/history";
 import {
   closingPreview,
   entryStatus,
@@ -61,13 +67,10 @@ function ledger(entries: LedgerEntry[]): { ledger: LedgerState } {
   const periods = [period(1, 0n, 30n * DAY), period(2, 30n * DAY, 58n * DAY), period(3, 58n * DAY)];
   return {
     ledger: {
+      ...emptyHistoryState().ledger,
       entries: new Map(entries.map((e) => [e.id, e])),
       periods: new Map(periods.map((p) => [p.period, p])),
       currentPeriod: 3,
-      memberPeriodTotals: new Map(),
-      lifetimeTotals: new Map(),
-      weights: new Map(),
-      caps: [0n, 0n, 0n],
       approvalsRequired: 1,
       minimumContribution: { credits: 0n, periods: 1 },
       reviewWindow: 3n * DAY,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { CapitalState, Funding, LedgerState, Totals, TreasuryState } from "@disco-ledger/sdk/history";
+import {
+  emptyHistoryState,
+  type CapitalState,
+  type Funding,
+  type LedgerState,
+  type Totals,
+  type TreasuryState,
+} from "@disco-ledger/sdk/history";
 import type { MembersState, MemberState } from "@disco-ledger/sdk/members";
 import {
   capitalHistory,
@@ -21,19 +28,8 @@ const place = { block: 1, logIndex: 0, txHash: "0x" };
 const totals = (payable: [bigint, bigint, bigint], historical = payable): Totals => ({ historical, payable });
 
 function ledger(partial: Partial<LedgerState>): LedgerState {
-  return {
-    entries: new Map(),
-    periods: new Map(),
-    currentPeriod: 1,
-    memberPeriodTotals: new Map(),
-    lifetimeTotals: new Map(),
-    weights: new Map(),
-    caps: [0n, 0n, 0n],
-    approvalsRequired: 1,
-    minimumContribution: { credits: 0n, periods: 1 },
-    reviewWindow: null,
-    ...partial,
-  };
+  const minimumContribution = { credits: 0n, periods: 1 };
+  return { ...emptyHistoryState().ledger, currentPeriod: 1, approvalsRequired: 1, minimumContribution, ...partial };
 }
 
 const period = (n: number, t: Totals) => ({
