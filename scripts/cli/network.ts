@@ -16,7 +16,7 @@ export type ChainProvider = Pick<EIP1193Provider, "request">;
 export interface ChainConnection {
   provider: ChainProvider;
   client: PublicClient;
-  /** The URL it speaks to, as far as it is known here (a live network's URL may be a secret of Hardhat's). */
+  /** The URL it speaks to, for messages: a configured one without its path and query (withoutSecrets). */
   url: string;
   close(): Promise<void>;
 }
@@ -32,6 +32,20 @@ export function networkUrl(name: string, rpc: string | undefined, port = process
   return rpc ?? (name === "localhost" && port !== undefined ? `http://127.0.0.1:${port}` : undefined);
 }
 
+/**
+ * A configured URL as messages may show it: its origin alone when it has a path or a query, where providers put
+ * their API keys (https://eth-sepolia.g.alchemy.com/v2/<key>), so that no key reaches a terminal or a CI log.
+ */
+export function withoutSecrets(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const bare = (parsed.pathname === "/" || parsed.pathname === "") && parsed.search === "" && parsed.username === "";
+    return bare ? parsed.origin : `${parsed.origin}/…`;
+  } catch {
+    return "the configured URL";
+  }
+}
+
 /** Connects to the network `name` of hardhat.config.ts; `rpc` (or DISCO_PORT on localhost) overrides its URL. */
 export async function connectNetwork(name: string, rpc?: string): Promise<ChainConnection> {
   const override = networkUrl(name, rpc);
@@ -42,7 +56,9 @@ export async function connectNetwork(name: string, rpc?: string): Promise<ChainC
     ...(override === undefined ? {} : { override: { url: override } }),
   });
   const config = connection.networkConfig;
-  const url = override ?? (config.type === "http" ? await config.url.get().catch(() => `network ${name}'s URL`) : name);
+  const url =
+    override ??
+    (config.type === "http" ? await config.url.get().then(withoutSecrets, () => `network ${name}'s URL`) : name);
   const provider: ChainProvider = connection.provider as EIP1193Provider;
   return { provider, client: clientOver(provider), url, close: () => connection.close() };
 }

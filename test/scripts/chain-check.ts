@@ -4,7 +4,7 @@
  * refused instead of read silently.
  */
 import { expect } from "chai";
-import { checkDeploymentChain, connectNetwork } from "../../scripts/cli/network.ts";
+import { checkDeploymentChain, connectNetwork, withoutSecrets } from "../../scripts/cli/network.ts";
 import { ChainError } from "../../scripts/cli/context.ts";
 import { freePort } from "../../scripts/lib/processes.ts";
 import { connection, deployDisCO } from "../helpers/disco.ts";
@@ -21,6 +21,18 @@ async function refusal(check: Promise<void>): Promise<ChainError> {
   expect(error).to.be.instanceOf(ChainError);
   return error as ChainError;
 }
+
+describe("withoutSecrets", () => {
+  it("keeps a configured URL's origin only, where providers put no key", () => {
+    expect(withoutSecrets("https://eth-sepolia.g.alchemy.com/v2/s3cr3tk3y")).to.equal(
+      "https://eth-sepolia.g.alchemy.com/…",
+    );
+    expect(withoutSecrets("https://rpc.example/?apikey=s3cr3t")).to.equal("https://rpc.example/…");
+    expect(withoutSecrets("https://user:pass@rpc.example")).to.equal("https://rpc.example/…");
+    expect(withoutSecrets("https://sepolia.base.org")).to.equal("https://sepolia.base.org");
+    expect(withoutSecrets("not a url s3cr3t")).to.equal("the configured URL");
+  });
+});
 
 describe("the chain a command reads", () => {
   it("records the deployment's first block hash, and accepts the chain that has it", async () => {
