@@ -46,6 +46,7 @@ const messages = defineMessages(
     descriptionReject:
       "Reject disputed entry {id}: {amount} of {stream} work by {author} in period {period}, “{note}”. It was disputed: “{reason}”. Rejected, it never counts.",
     proposed: "Proposed. The members vote on it in Decisions.",
+    again: "(Proposal {n} about this dispute.)",
   },
   {
     entry: "Entrada {id}",
@@ -68,6 +69,7 @@ const messages = defineMessages(
     descriptionReject:
       "Rechazar la entrada en disputa {id}: {amount} de trabajo de {stream} de {author} en el periodo {period}, «{note}». Se disputó: «{reason}». Si se rechaza, nunca cuenta.",
     proposed: "Propuesta hecha. Las personas socias la votan en Decisiones.",
+    again: "(Propuesta n.º {n} sobre esta disputa.)",
   },
 );
 
@@ -137,12 +139,16 @@ export function DisputedEntry({
       note: entry.note || entry.evidence.slice(0, 10),
       reason,
     });
+    // The same words would make the same proposal id, which the governor refuses once one exists (a defeated vote
+    // leaves it): a proposal after the first about this dispute says which it is.
+    const attempt = proposals.length + 1;
+    const unique = attempt > 1 ? `${description} ${t("again", { n: attempt })}` : description;
     const call = resolveDisputeCall(REGISTRY, { entryId: entry.id, accept });
     void tx.send({
       address: GOVERNOR,
       abi: governorAbi,
       functionName: "propose",
-      args: [[call.target], [call.value], [call.data], description],
+      args: [[call.target], [call.value], [call.data], unique],
     });
   };
 
