@@ -5,7 +5,7 @@
  * first). Everyone else sees the desk explained and disabled.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useConnection, useReadContract } from "wagmi";
+import { useConnection, usePublicClient, useReadContract } from "wagmi";
 import type { HistoryState } from "@disco-ledger/sdk/history";
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
@@ -83,7 +83,20 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
   const { reviewWindow } = state.ledger;
   const roleReason = useRoleReason(role);
   const headingId = "close-period-heading";
+  const client = usePublicClient();
+  const [overtaken, setOvertaken] = useState<number>();
+  // closePeriod closes whichever period is open: if another treasurer closed this one while the step was open, the
+  // next would close unseen. The open period is read again first, and the step closes if it moved on.
   const close = async () => {
+    const open = client
+      ? await client.readContract({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "currentPeriod" })
+      : current;
+    if (open !== current) {
+      setOvertaken(current);
+      setConfirming(false);
+      return;
+    }
+    setOvertaken(undefined);
     const ok = await tx.send({ address: ADDRESSES.ledger, abi: ledgerAbi, functionName: "closePeriod" });
     if (ok) setConfirming(false);
   };
@@ -142,6 +155,11 @@ function ClosePeriod({ state, role, now }: { state: HistoryState; role: Role; no
           {t("closePeriod", { period: current })}
         </ReasonedButton>
       )}
+      {overtaken !== undefined ? (
+        <p role="alert" className="why">
+          {t("closedMeanwhile", { period: overtaken })}
+        </p>
+      ) : null}
       <TxStatus tx={tx} />
     </article>
   );

@@ -41,6 +41,8 @@ export const messages = defineMessages(
     countedUntilOne: "1 counted entry stays open to dispute until {date}.",
     countedUntilOther: "{count} counted entries stay open to dispute until {date}.",
     closeIrreversible: "Closing cannot be undone: no entry of the period can be approved or withdrawn afterwards.",
+    closedMeanwhile:
+      "Period {period} was closed meanwhile by another treasurer, so nothing was sent. Look at the open period before closing it.",
     entryNumber: "No. {id}",
     fateEntry: "Entry",
     fateAuthor: "Author",
@@ -224,6 +226,8 @@ export const messages = defineMessages(
     countedUntilOther: "{count} anotaciones contadas se pueden disputar hasta el {date}.",
     closeIrreversible:
       "El cierre no se puede deshacer: después ninguna anotación del periodo se puede aprobar ni retirar.",
+    closedMeanwhile:
+      "Otra tesorera cerró el periodo {period} mientras tanto, así que no se ha enviado nada. Revisa el periodo abierto antes de cerrarlo.",
     entryNumber: "N.º {id}",
     fateEntry: "Anotación",
     fateAuthor: "Autora",
