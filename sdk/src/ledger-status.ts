@@ -111,7 +111,8 @@ export function fundingLeavesOut(state: Pick<HistoryState, "ledger">, period: nu
 /**
  * What a member should know about the open period's closing at `now`. Nothing schedules it: a treasurer closes it
  * (monthly, by the DisCO's rhythm), so `expectedCloseAt` is an estimate, the open period's opening plus the median
- * length of the periods closed so far (null before any closed). `pending`: the member's entries that would lapse if
+ * length of the periods closed so far that lasted at least a day (null before any did: a period closed within the
+ * day it opened, as a demo's or a test's, says nothing of the rhythm). `pending`: the member's entries that would lapse if
  * it closed now. `inReview`: closed periods whose counted work can still be disputed, with until when.
  */
 export interface PeriodDeadline {
@@ -123,6 +124,8 @@ export interface PeriodDeadline {
   pending: LedgerEntry[];
   inReview: Array<{ period: number; finalAt: bigint }>;
 }
+
+const DAY = 86_400n;
 
 export function periodDeadline(
   state: Pick<HistoryState, "ledger">,
@@ -136,7 +139,7 @@ export function periodDeadline(
   const inReview: PeriodDeadline["inReview"] = [];
   for (const p of ledger.periods.values()) {
     if (p.closedAt === null) continue;
-    lengths.push(p.closedAt - p.openedAt);
+    if (p.closedAt - p.openedAt >= DAY) lengths.push(p.closedAt - p.openedAt);
     if (p.finalAt !== null && !periodIsFinal(p, now)) inReview.push({ period: p.period, finalAt: p.finalAt });
   }
   lengths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

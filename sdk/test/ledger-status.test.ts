@@ -182,4 +182,17 @@ describe("periodDeadline", () => {
     first.ledger.currentPeriod = 1;
     expect(periodDeadline(first, 5n * DAY)).toMatchObject({ period: 1, expectedCloseAt: null, overdue: false });
   });
+
+  it("takes no rhythm from periods closed within the day they opened (a demo's, a test's)", () => {
+    const quick = ledger([]);
+    quick.ledger.periods = new Map([
+      [1, period(1, 0n, 60n)],
+      [2, period(2, 60n, 120n)],
+      [3, period(3, 120n)],
+    ]);
+    expect(periodDeadline(quick, 5n * DAY)).toMatchObject({ period: 3, expectedCloseAt: null, overdue: false });
+    // One real period is enough to estimate from.
+    quick.ledger.periods.set(2, period(2, 60n, 60n + 30n * DAY));
+    expect(periodDeadline(quick, 5n * DAY)?.expectedCloseAt).toBe(120n + 30n * DAY);
+  });
 });

@@ -18,7 +18,7 @@ const messages = defineMessages(
     expected: "A treasurer closes it by hand; judging by the periods so far, around {date}.",
     overdue:
       "A treasurer closes it by hand, and it may close at any moment (periods so far lasted until about {date}).",
-    noEstimate: "A treasurer closes it by hand; no period has closed yet to judge when.",
+    noEstimate: "A treasurer closes it by hand; the periods so far do not tell when yet.",
     pendingOne: "Your entry still waiting for approval ({work}) lapses if the period closes first: it would not count.",
     pendingOther:
       "Your {count} entries still waiting for approval ({work}) lapse if the period closes first: they would not count.",
@@ -32,7 +32,7 @@ const messages = defineMessages(
     expected: "Lo cierra una tesorera a mano; a juzgar por los periodos anteriores, hacia el {date}.",
     overdue:
       "Lo cierra una tesorera a mano, y puede cerrarse en cualquier momento (los periodos anteriores duraron hasta cerca del {date}).",
-    noEstimate: "Lo cierra una tesorera a mano; aún no se ha cerrado ningún periodo con el que calcularlo.",
+    noEstimate: "Lo cierra una tesorera a mano; los periodos anteriores aún no permiten calcular cuándo.",
     pendingOne: "Tu anotación que espera aprobación ({work}) caduca si el periodo se cierra antes: no contaría.",
     pendingOther:
       "Tus {count} anotaciones que esperan aprobación ({work}) caducan si el periodo se cierra antes: no contarían.",
