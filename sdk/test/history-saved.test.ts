@@ -74,7 +74,7 @@ describe("a saved history folder", () => {
   it("is refused when of another version or deployment, or not a saved folder", () => {
     const saved = savedAt(10);
     expect(() => createHistoryFolder(deployment, { ...saved, version: SAVED_FOLDER_VERSION + 1 })).toThrow(
-      /format version 2, not 1/,
+      new RegExp(`format version ${SAVED_FOLDER_VERSION + 1}, not ${SAVED_FOLDER_VERSION}`),
     );
     const other = { contracts: { ...contracts, ledger: { address: `0x${"12".repeat(20)}` } } };
     expect(() => createHistoryFolder(other, saved)).toThrow(/its ledger is 0x\w+, not 0x1212/);

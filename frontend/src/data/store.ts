@@ -40,10 +40,11 @@ const STORE = "updates";
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 3);
+    const request = indexedDB.open(DB, 4);
     request.onupgradeneeded = () => {
       const db = request.result;
-      // Version 1 kept one record of decoded events per history, version 2 raw logs per update: neither is read now.
+      // Version 1 kept one record of decoded events per history, version 2 raw logs per update, version 3 decoded
+      // events whose ledger entries had a `uri` (now `note`): none is read now.
       for (const old of ["history", STORE]) if (db.objectStoreNames.contains(old)) db.deleteObjectStore(old);
       db.createObjectStore(STORE);
     };

@@ -14,9 +14,9 @@ import type { FoldProgress } from "./fold/index.ts";
 
 /**
  * The saved folders' format. Bump it when HistoryState's shape, the fold's meaning or this encoding changes: folders
- * saved before are then refused, and folded again from their logs.
+ * saved before are then refused, and folded again from their logs. 2: a ledger entry's `uri` became `note`.
  */
-export const SAVED_FOLDER_VERSION = 1;
+export const SAVED_FOLDER_VERSION = 2;
 
 /** A folder's progress (HistoryFolder.save()), which createHistoryFolder resumes from. Plain JSON data. */
 export interface SavedFolder {
