@@ -148,7 +148,7 @@ export function EventLog({ events, state }: { events: readonly DecodedEvent[]; s
               {shown.items.map((e) => (
                 <tr key={`${e.block}-${e.logIndex}`} data-kind={`${e.contract}.${e.name}`}>
                   <td data-label={t("when")}>
-                    <When block={e.block} />
+                    <When block={e.block} tx={e.txHash} />
                   </td>
                   <td className="num" data-label={t("period")}>
                     {periodOfEvent(e, openings)}

@@ -131,6 +131,9 @@ describe("argDisplay", () => {
     expect(show(funded, "period")).toBe("1");
     const logged = ev("ledger", "EntryLogged", { entryId: 1n, stream: 2, amount: 1225n });
     expect(show(logged, "amount")).toBe("12.25");
+    expect(show({ ...logged, args: { ...logged.args, amount: 123456n } } as typeof logged, "amount", "es")).toBe(
+      "1234,56",
+    );
     expect(show(logged, "stream")).toBe("Care");
     const closed = ev("ledger", "PeriodClosed", { period: 1, closedAt: 1_767_614_400 });
     expect(show(closed, "closedAt")).toMatch(/2026/);

@@ -4,7 +4,7 @@
  * read them. Pure and linear in the events, with each event's addresses worked out once, so that 100,000 events
  * filter in milliseconds.
  */
-import { credits, dateTime, money, type Lang } from "@disco-ledger/sdk/format";
+import { dateTime, money, workAmount, type Lang } from "@disco-ledger/sdk/format";
 import type { DecodedEvent, PlainValue } from "@disco-ledger/sdk/history";
 import { periodAt, type PeriodOpenings } from "../treasury/flows.ts";
 
@@ -185,7 +185,7 @@ export function argDisplay(
     if (Array.isArray(value)) return `[${value.map((v) => argDisplay(event, key, v, lang, stream)).join(", ")}]`;
   }
   if (n === undefined || recovered) return argText(value);
-  if (event.contract === "ledger" && CREDIT_ARGS.has(key)) return credits(n);
+  if (event.contract === "ledger" && CREDIT_ARGS.has(key)) return workAmount(n, lang);
   if (TIME_ARGS.has(key) && TIMED.has(event.contract)) return dateTime(n, lang);
   if (key === "stream" && event.contract === "ledger" && n < 3n) return stream(Number(n));
   return argText(value);

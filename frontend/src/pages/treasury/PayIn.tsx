@@ -7,7 +7,13 @@
 import { useState, type FormEvent } from "react";
 import { useConnection, useReadContract } from "wagmi";
 import { tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
-import { encodePaymentReference, moneyToCent, PAYMENT_REFERENCE_BYTES, utf8Bytes } from "@disco-ledger/sdk/format";
+import {
+  encodePaymentReference,
+  money,
+  moneyToCent,
+  PAYMENT_REFERENCE_BYTES,
+  utf8Bytes,
+} from "@disco-ledger/sdk/format";
 import { useHistory } from "../../data/history.tsx";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -56,7 +62,8 @@ export function PayIn() {
       ? null
       : t(amountKeys[parsed.reason])
     : wallet !== undefined && parsed.units > wallet
-      ? t("payInTooMuch", { wallet: moneyToCent(wallet, lang) })
+      ? // The exact balance: rounded to the cent it could read as more than the wallet holds.
+        t("payInTooMuch", { wallet: money(wallet, lang) })
       : null;
   const busy = approveTx.busy || payTx.busy;
   const reason = !address
