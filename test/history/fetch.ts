@@ -15,8 +15,9 @@ import {
   fetchHistory,
   memoryCache,
   TRANSFER_TOPIC,
+  HEAD_PLACEHOLDER,
   wholeHistoryOf,
-  wholeHistoryRequest,
+  wholeHistoryRequests,
   type RawLog,
 } from "@disco-ledger/sdk/history";
 
@@ -90,7 +91,7 @@ function fakeProvider(
   head: number,
   options: { maxRange?: number; refusal?: () => unknown; failures?: number; mined?: number } = {},
 ) {
-  // `mined`: the last block with logs, past the head that eth_blockNumber answers (a block mined meanwhile).
+  // `mined`: the last block with logs, past the head that eth_blockNumber answered (a block mined since).
   const logs = chainLogs(options.mined ?? head);
   const requests: LogFilter[] = [];
   let failures = options.failures ?? 0;
@@ -99,10 +100,9 @@ function fakeProvider(
     if (method === "eth_blockNumber") return numberToHex(head);
     if (method !== "eth_getLogs") throw new Error(`Unexpected ${method}`);
     const [query] = params as [
-      { address: string | string[]; topics?: Array<string | null>; fromBlock: Hex; toBlock: Hex | "latest" },
+      { address: string | string[]; topics?: Array<string | null>; fromBlock: Hex; toBlock: Hex },
     ];
-    const toBlock = query.toBlock === "latest" ? (options.mined ?? head) : Number(query.toBlock);
-    const filter: LogFilter = { ...query, fromBlock: Number(query.fromBlock), toBlock };
+    const filter: LogFilter = { ...query, fromBlock: Number(query.fromBlock), toBlock: Number(query.toBlock) };
     if (!filter.topics) delete filter.topics;
     requests.push(filter);
     if (failures > 0) {
@@ -274,19 +274,30 @@ describe("fetchHistory", () => {
   });
 });
 
-describe("a whole history in one request (wholeHistoryRequest, wholeHistoryOf)", () => {
-  it("asks for the chain, its head and the three filters' logs to the latest block in one batch", async () => {
+/** Asks as the app's index.html does: the head's batch, then the logs' batch up to the head it answered. */
+async function askWhole(fake: ReturnType<typeof fakeProvider>) {
+  const { head, logs } = wholeHistoryRequests(deployment);
+  const first = await fake.batch(head);
+  const answered = first.find((reply) => reply.id === 1);
+  if (!answered || !("result" in answered)) return first;
+  return [...first, ...(await fake.batch(logs.replaceAll(`"${HEAD_PLACEHOLDER}"`, JSON.stringify(answered.result))))];
+}
+
+describe("a whole history in two requests (wholeHistoryRequests, wholeHistoryOf)", () => {
+  it("asks for the chain and its head, then for the three filters' logs up to that head", async () => {
     const head = START + 25_000;
     const fake = fakeProvider(head);
-    const body = wholeHistoryRequest(deployment);
-    expect((JSON.parse(body) as Array<{ method: string }>).map((r) => r.method)).to.deep.equal([
+    const { head: first, logs } = wholeHistoryRequests(deployment);
+    expect((JSON.parse(first) as Array<{ method: string }>).map((r) => r.method)).to.deep.equal([
       "eth_chainId",
       "eth_blockNumber",
+    ]);
+    expect((JSON.parse(logs) as Array<{ method: string }>).map((r) => r.method)).to.deep.equal([
       "eth_getLogs",
       "eth_getLogs",
       "eth_getLogs",
     ]);
-    const snapshot = wholeHistoryOf(deployment, await fake.batch(body));
+    const snapshot = wholeHistoryOf(deployment, await askWhole(fake));
     expect(fake.requests.map((r) => [r.fromBlock, r.toBlock, r.topics ?? []])).to.deep.equal([
       [START, head, []],
       [START, head, [TRANSFER_TOPIC, topic(TREASURY)]],
@@ -300,17 +311,16 @@ describe("a whole history in one request (wholeHistoryRequest, wholeHistoryOf)",
   it("leaves the logs of blocks mined after the head it answered to the next fetch", async () => {
     const head = START + 5_000;
     const fake = fakeProvider(head, { mined: head + 2_000 });
-    const snapshot = wholeHistoryOf(deployment, await fake.batch(wholeHistoryRequest(deployment)));
+    const snapshot = wholeHistoryOf(deployment, await askWhole(fake));
     expect(fake.logs.some((log) => log.blockNumber > head)).to.equal(true);
     expect(snapshot?.lastBlock).to.equal(head);
     expect(snapshot?.logs).to.deep.equal(expected(fake.logs, head));
   });
 
-  it("gives nothing for a refused range, another chain or an answer that is not a batch's", async () => {
+  it("gives nothing for a refused range, another chain or answers that are not all there", async () => {
     const refused = fakeProvider(START + 30_000, { maxRange: 10_000, refusal: REFUSALS.Infura });
-    expect(wholeHistoryOf(deployment, await refused.batch(wholeHistoryRequest(deployment)))).to.equal(undefined);
-    const fake = fakeProvider(START + 100);
-    const answer = await fake.batch(wholeHistoryRequest(deployment));
+    expect(wholeHistoryOf(deployment, await askWhole(refused))).to.equal(undefined);
+    const answer = await askWhole(fakeProvider(START + 100));
     expect(wholeHistoryOf(deployment, answer)).to.not.equal(undefined);
     expect(wholeHistoryOf({ ...deployment, chainId: 1 }, answer)).to.equal(undefined);
     expect(wholeHistoryOf(deployment, answer.slice(0, 4))).to.equal(undefined);

@@ -187,16 +187,20 @@ export function deploymentAddresses(deployment: Deployment): string[] {
     .sort();
 }
 
-/** One eth_getLogs filter as sent: blocks as quantities or a tag. */
-interface RpcLogFilter {
+/** One eth_getLogs filter as sent: blocks as quantities (or the head's placeholder, wholeHistoryRequests). */
+interface RpcLogFilter<To extends Hex | typeof HEAD_PLACEHOLDER = Hex> {
   address: Address | Address[];
   topics?: Array<Hex | null>;
   fromBlock: Hex;
-  toBlock: Hex | "latest";
+  toBlock: To;
 }
 
 /** A deployment's three eth_getLogs filters over a range: its contracts' own logs, token transfers out, in. */
-function logFilters(deployment: Deployment, fromBlock: Hex, toBlock: Hex | "latest"): RpcLogFilter[] {
+function logFilters<To extends Hex | typeof HEAD_PLACEHOLDER>(
+  deployment: Deployment,
+  fromBlock: Hex,
+  toBlock: To,
+): RpcLogFilter<To>[] {
   const treasury = pad(deployment.contracts.treasury.address.toLowerCase() as Hex, { size: 32 });
   const token = deployment.contracts.token.address.toLowerCase() as Address;
   return [
@@ -232,28 +236,39 @@ function rawLogOf(deployment: Deployment): (log: RpcLog) => RawLog {
   };
 }
 
+/** Where the head's answer goes in `wholeHistoryRequests().logs` (as a JSON string: `"HEAD"`). */
+export const HEAD_PLACEHOLDER = "HEAD";
+
 /**
- * A whole history in one round trip, as the body of a JSON-RPC batch to send before any code of the app has run
- * (the app's index.html does): the chain's id, its head, and the three filters' logs from the deployment's first
- * block to the latest. `wholeHistoryOf` reads its answer; a provider that refuses so wide a range is then asked
- * range by range (fetchHistory).
+ * A whole history in two JSON-RPC batches that need no code but fetch to send, as the app's index.html does before
+ * any of the app's code has downloaded: `head`, the chain's id and head (ids 0 and 1), then `logs`, the three
+ * filters' logs from the deployment's first block to that head (ids 2 to 4), once `"HEAD"` in it is replaced by the
+ * head's answer. Up to a head already answered, not to "latest" in the same batch: a provider may answer a batch's
+ * requests in any order, and a block mined between them would be lost. `wholeHistoryOf` reads both answers, joined;
+ * a provider that refuses so wide a range is then asked range by range (fetchHistory).
  */
-export function wholeHistoryRequest(deployment: Deployment): string {
-  const requests = [
-    { method: "eth_chainId", params: [] as unknown[] },
-    { method: "eth_blockNumber", params: [] },
-    ...logFilters(deployment, numberToHex(deployment.startBlock), "latest").map((filter) => ({
-      method: "eth_getLogs",
-      params: [filter],
-    })),
-  ];
-  return JSON.stringify(requests.map((request, id) => ({ jsonrpc: "2.0", id, ...request })));
+export function wholeHistoryRequests(deployment: Deployment): { head: string; logs: string } {
+  const batch = (requests: Array<{ method: string; params: unknown[] }>, firstId: number) =>
+    JSON.stringify(requests.map((request, i) => ({ jsonrpc: "2.0", id: firstId + i, ...request })));
+  const filters = logFilters(deployment, numberToHex(deployment.startBlock), HEAD_PLACEHOLDER);
+  return {
+    head: batch(
+      [
+        { method: "eth_chainId", params: [] },
+        { method: "eth_blockNumber", params: [] },
+      ],
+      0,
+    ),
+    logs: batch(
+      filters.map((filter) => ({ method: "eth_getLogs", params: [filter] })),
+      2,
+    ),
+  };
 }
 
 /**
- * The history a `wholeHistoryRequest` answered, up to the head it answered (the logs of a block mined while the
- * batch was answered are left to the next fetch); undefined if any of its requests failed, or the chain is not the
- * deployment's.
+ * The history `wholeHistoryRequests` answered (both answers in one array), up to the head it answered; undefined if
+ * any of its requests failed, or the chain is not the deployment's.
  */
 export function wholeHistoryOf(deployment: Deployment, answer: unknown): HistorySnapshot | undefined {
   if (!Array.isArray(answer)) return undefined;
