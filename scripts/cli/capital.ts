@@ -1,6 +1,6 @@
 /** The CLI's capital-account commands: joining contribution, year close, a member's account, cash, redemption. */
 import { yearCloseProposal, yearLossProposal } from "@disco-ledger/sdk/capital";
-import { credits, isoDay } from "@disco-ledger/sdk/format";
+import { credits, isoDay, printable } from "@disco-ledger/sdk/format";
 import { RAY } from "@disco-ledger/sdk/history";
 import { command } from "./command.ts";
 import { actor, parseAddress, send, UsageError, who, type Context } from "./context.ts";
@@ -52,7 +52,7 @@ first simulated as the timelock will make it; a call that would fail is refused 
       (why) => `The year's accounts would not close (${why}); --force proposes them anyway`,
     );
     console.log(`Proposed the year's accounts as ${label} (${kind}) in block ${block}; id ${id}`);
-    console.log(`  "${calls.description}"`);
+    console.log(`  "${printable(calls.description)}"`);
     console.log(`  the members vote it (vote ${label.replace("#", "")} for), then queue and execute it`);
   },
 });

@@ -20,7 +20,7 @@ import {
   type ProposalCalls,
   type SignedBallot,
 } from "@disco-ledger/sdk/governance";
-import { isoTime } from "@disco-ledger/sdk/format";
+import { isoTime, printable } from "@disco-ledger/sdk/format";
 import { loadHistory, type HistoryState, type Tally } from "@disco-ledger/sdk/history";
 import { parseStream } from "@disco-ledger/sdk/ledger";
 import { STAGES } from "@disco-ledger/sdk/members";
@@ -189,7 +189,7 @@ const members = command({
     if (state.members.former.size > 0) {
       console.log(`${state.members.former.size} former members`);
       for (const m of state.members.former.values()) {
-        const why = m.reason === null ? "left" : `removed: ${m.reason}`;
+        const why = m.reason === null ? "left" : `removed: ${printable(m.reason)}`;
         console.log(`  ${who(ctx, getAddress(m.account))}  ${why} (block ${m.endedBlock})`);
       }
     }
@@ -214,7 +214,9 @@ const proposals = command({
         ctx.governor.read.proposalTally([proposal.id]),
       ]);
       console.log(`\n${proposalLabel(proposals, proposal.id)}  (id ${proposal.id})`);
-      console.log(`  ${PROPOSAL_KINDS[tally.kind]}, ${PROPOSAL_STATES[now]}: ${proposal.description.split("\n")[0]}`);
+      console.log(
+        `  ${PROPOSAL_KINDS[tally.kind]}, ${PROPOSAL_STATES[now]}: ${printable(proposal.description.split("\n")[0])}`,
+      );
       console.log(`  ${tallyLine(tally)}`);
     }
   },
@@ -243,7 +245,7 @@ const show = command({
     const quorum =
       snapshot < BigInt(clock) ? quorumWords(voted, Number(await g.quorum([snapshot])), "en") : "set when voting opens";
     console.log(`Proposal ${proposalLabel(state.governance.proposals, id)} (id ${id})`);
-    console.log(`  ${proposal.description}`);
+    console.log(`  ${printable(proposal.description)}`);
     console.log(`  proposed by ${who(ctx, proposal.proposer)}`);
     console.log(`  kind ${PROPOSAL_KINDS[tally.kind]}, state ${PROPOSAL_STATES[now]}`);
     if (tally.kind === 1) {
@@ -259,7 +261,7 @@ const show = command({
     }
     console.log(`  ${tallyLine(tally)}`);
     for (const vote of proposal.votes) {
-      const reason = vote.reason ? `: ${vote.reason}` : "";
+      const reason = vote.reason ? `: ${printable(vote.reason)}` : "";
       console.log(`  ${who(ctx, vote.voter)} ${vote.support} (${vote.binding ? "binding" : "advisory"})${reason}`);
     }
   },

@@ -8,7 +8,7 @@ import {
   parseStream,
   STREAMS,
 } from "@disco-ledger/sdk/ledger";
-import { isoTime, utf8Bytes } from "@disco-ledger/sdk/format";
+import { isoTime, utf8Bytes, printable } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command } from "./command.ts";
 import { need, parseAddress, send, UsageError, who, type Context } from "./context.ts";
@@ -166,7 +166,7 @@ closed: log the work again in the open period).`,
       if (status !== undefined && entry.status !== status) continue;
       // Accepted after its period was final, the entry counts in a later period (EntryMoved).
       const moved = entry.period !== period ? `; logged in period ${period}, counts in period ${entry.period}` : "";
-      lines.push(`  ${formatEntry(ctx, id, entry)}${moved}${note === "" ? "" : `\n    “${note}”`}`);
+      lines.push(`  ${formatEntry(ctx, id, entry)}${moved}${note === "" ? "" : `\n    “${printable(note)}”`}`);
     }
     const by = args.member === undefined ? "" : ` by ${who(ctx, args.member)}`;
     console.log(`${lines.length} entries in period ${period} (${await periodState(ctx, period)})${by}`);

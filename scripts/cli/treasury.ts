@@ -1,6 +1,6 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
 import { isHex, size, type Hex } from "viem";
-import { encodePaymentReference, paymentReference, paymentReferenceText } from "@disco-ledger/sdk/format";
+import { encodePaymentReference, paymentReferenceText } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command, restOf } from "./command.ts";
 import { printYears } from "./capital.ts";
@@ -26,12 +26,6 @@ function paymentRef(ref: string): Hex {
   }
 }
 
-/** A stored payment reference in a sentence: `reference "INV-7"`, `reference hash 0x1234…abcd`, or none. */
-function referenceOf(ref: string): string | undefined {
-  const words = paymentReference(ref);
-  return words !== undefined ? `reference "${words}"` : paymentReferenceText(ref);
-}
-
 /** How many of the latest payments in `owed` lists. */
 const PAY_INS_SHOWN = 10;
 
@@ -54,7 +48,7 @@ const payIn = command({
     await approveCurrency(ctx, ctx.treasury.address, amount);
     const { address, abi } = ctx.treasury;
     const receipt = await send(ctx, { address, abi, functionName: "payIn", args: [amount, ref] });
-    const shown = referenceOf(ref);
+    const shown = paymentReferenceText(ref);
     console.log(`Paid in ${await show(ctx, amount)}${shown ? ` with ${shown}` : ""} in block ${receipt.blockNumber}`);
   },
 });
@@ -141,7 +135,7 @@ in with their references, each funded period's pool and each closed year.`,
       console.log(`  payments in (the last ${Math.min(PAY_INS_SHOWN, payIns.length)} of ${payIns.length}):`);
       for (const p of payIns.slice(-PAY_INS_SHOWN)) {
         console.log(
-          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${referenceOf(p.paymentRef) ?? "no reference"}`,
+          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${paymentReferenceText(p.paymentRef) ?? "no reference"}`,
         );
       }
     }

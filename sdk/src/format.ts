@@ -133,13 +133,27 @@ export function paymentReference(ref: string): string | undefined {
   } catch {
     return undefined;
   }
-  // Printable: no control characters (C0, DEL, C1).
-  return /\p{Cc}/u.test(text) ? undefined : text;
+  // Printable: no control characters (C0, DEL, C1) and no bidirectional overrides.
+  return UNPRINTABLE.test(text) ? undefined : text;
 }
 
-/** A stored payment reference for the CLI and the audit (English): its words, "reference hash 0x1234…abcd", or
- * undefined for none. */
+/** Control characters and the bidirectional controls that can make text read other than it is (U+202E…). */
+const UNPRINTABLE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Members' free text (notes, reasons, descriptions, names) as a terminal may print it: each control character and
+ * bidirectional control shown as its code (`\u{1b}`), so that no text can move the cursor, recolour or rewrite the
+ * output, or reorder what follows it.
+ */
+export const printable = (text: string): string =>
+  text.replace(new RegExp(UNPRINTABLE.source, "gu"), (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+
+/**
+ * A stored payment reference in a sentence, for the CLI and the audit (English): `reference "INV-7"`,
+ * `reference hash 0x1234…abcd`, or undefined for none.
+ */
 export function paymentReferenceText(ref: string): string | undefined {
   if (/^0x0{64}$/.test(ref)) return undefined;
-  return paymentReference(ref) ?? `reference hash ${shortAddress(ref)}`;
+  const words = paymentReference(ref);
+  return words !== undefined ? `reference "${words}"` : `reference hash ${shortAddress(ref)}`;
 }

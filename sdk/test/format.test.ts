@@ -14,6 +14,7 @@ import {
   paymentReference,
   paymentReferenceText,
   pluralForm,
+  printable,
   utf8Bytes,
   workAmount,
 } from "@disco-ledger/sdk/format";
@@ -113,7 +114,7 @@ describe("payment references", () => {
     expect(ref).toMatch(/^0x[0-9a-f]{64}$/);
     expect(ref.endsWith("00")).toBe(true);
     expect(paymentReference(ref)).toBe("Factura 14 · Café Ñandú");
-    expect(paymentReferenceText(ref)).toBe("Factura 14 · Café Ñandú");
+    expect(paymentReferenceText(ref)).toBe('reference "Factura 14 · Café Ñandú"');
   });
 
   it("counts bytes, not characters, and refuses a reference over 32 bytes, naming its length", () => {
@@ -137,5 +138,21 @@ describe("payment references", () => {
     expect(paymentReference(toHex("a\nb", { size: 32 }))).toBeUndefined();
     expect(paymentReference(`0xc3${"00".repeat(31)}`)).toBeUndefined();
     expect(paymentReference("0x1234")).toBeUndefined();
+  });
+});
+
+describe("printable", () => {
+  it("shows control characters and bidirectional overrides as their codes, and keeps everything else", () => {
+    expect(printable("Translated the newsletter into Català, ñ, 日本")).toBe(
+      "Translated the newsletter into Català, ñ, 日本",
+    );
+    expect(printable("ok\u001b[2Jgone")).toBe("ok\\u{1b}[2Jgone");
+    expect(printable("invoice \u202Efdp.exe")).toBe("invoice \\u{202e}fdp.exe");
+    expect(printable("two\nlines")).toBe("two\\u{a}lines");
+  });
+
+  it("refuses a payment reference holding a bidirectional override as words", () => {
+    expect(paymentReference(encodePaymentReference("INV-7"))).toBe("INV-7");
+    expect(paymentReference(encodePaymentReference("INV\u202E7-VNI"))).toBeUndefined();
   });
 });
