@@ -339,6 +339,18 @@ describe("proposal drafts", () => {
     expect(buckets.ok && decodeFunctionData({ abi: abis.treasuryAbi, data: buckets.call.data }).args).toEqual([
       [6000, 2050, 1950],
     ]);
+    // A box left as it was sends the value now exactly, not its text rounded to the unit: the buckets' second
+    // share is 20.55 % now, shown as 20.6, and only the first was typed.
+    const kept = settingDraft(
+      registry,
+      { key: "treasury.setBuckets", keys: [], inputs: ["59.45", "20.6", "20"], unchanged: [undefined, 2055n, 2000n] },
+      "en",
+      names,
+      6,
+    );
+    expect(kept.ok && decodeFunctionData({ abi: abis.treasuryAbi, data: kept.call.data }).args).toEqual([
+      [5945, 2055, 2000],
+    ]);
     const bad = settingDraft(registry, { key: "ledger.setWeight", keys: ["4", "0"], inputs: ["-1"] }, "en", names, 6);
     expect(bad).toEqual({
       ok: false,

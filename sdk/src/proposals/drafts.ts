@@ -163,6 +163,11 @@ export interface SettingForm {
   keys: string[];
   /** One text per input of the setting (inputsOf), in its units. */
   inputs: string[];
+  /**
+   * The exact value now of each input left as it was (undefined for one that was typed in): sent as it is, not as
+   * its text, which is rounded to its unit (a contribution of 100.123456 € shows as 100.12).
+   */
+  unchanged?: ReadonlyArray<RawValue | undefined>;
 }
 
 /** A setting's change from what was typed in its units, with its sentence in the reader's language as summary. */
@@ -180,6 +185,11 @@ export function settingDraft(
   const inputs = inputsOf(setting);
   const values: RawValue[] = [];
   for (const [i, input] of inputs.entries()) {
+    const kept = form.unchanged?.[i];
+    if (kept !== undefined) {
+      values.push(kept);
+      continue;
+    }
     const parsed = parseValue(unitOf(setting, input.field, keys), form.inputs[i] ?? "", currencyDecimals);
     if (!parsed.ok) {
       return fail({ code: "value", name: inputLabel(setting, input, lang, names), problem: parsed.problem });

@@ -289,7 +289,7 @@ export function NewProposal({ books }: { books: HistoryState }) {
       case "parameter":
         return settingDraft(
           REGISTRY,
-          { key: setting.key, keys: setting.keys, inputs: settingInputs },
+          { key: setting.key, keys: setting.keys, inputs: settingInputs.texts, unchanged: settingInputs.unchanged },
           lang,
           keyNames,
           decimals ?? 6,

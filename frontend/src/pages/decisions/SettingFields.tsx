@@ -19,6 +19,7 @@ import {
   unitWord,
   valuesText,
   valueText,
+  type RawValue,
   type SettingKey,
   type Unit,
 } from "@disco-ledger/sdk/settings";
@@ -92,15 +93,22 @@ export interface SettingFormState {
 
 export const firstSetting = (): SettingFormState => ({ key: SETTINGS[0].key, keys: [], inputs: [] });
 
-/** The texts to propose: what was typed, else the value now in the unit, as a person would type it. */
-export function useSettingInputs(form: SettingFormState): string[] {
+/**
+ * The texts to show and propose: what was typed, else the value now in the unit, as a person would type it; and the
+ * exact value now of each box left as it was, which the proposal keeps as it is (its text may be rounded).
+ */
+export function useSettingInputs(form: SettingFormState): { texts: string[]; unchanged: Array<RawValue | undefined> } {
   const setting = settingByKey(form.key);
   const keys = setting ? parseKeys(setting, form.keys) : null;
   const now = useSettingNow(setting, keys);
-  if (!setting) return [];
-  return inputsOf(setting).map(
-    (input, i) => form.inputs[i] ?? (now && keys ? valueText(unitOf(setting, input.field, keys), now[i]) : ""),
-  );
+  if (!setting) return { texts: [], unchanged: [] };
+  const inputs = inputsOf(setting);
+  return {
+    texts: inputs.map(
+      (input, i) => form.inputs[i] ?? (now && keys ? valueText(unitOf(setting, input.field, keys), now[i]) : ""),
+    ),
+    unchanged: inputs.map((_, i) => (form.inputs[i] === undefined ? now?.[i] : undefined)),
+  };
 }
 
 export function SettingFields({
@@ -117,7 +125,7 @@ export function SettingFields({
   const setting = settingByKey(form.key);
   const keys = setting ? parseKeys(setting, form.keys) : null;
   const now = useSettingNow(setting, keys);
-  const texts = useSettingInputs(form);
+  const { texts } = useSettingInputs(form);
   if (!setting) return null;
 
   const unitHint = (unit: Unit): string => {
