@@ -5,7 +5,7 @@
  * Before a command reads anything, the chain is checked to be the deployment's: a fresh local chain puts its
  * contracts at the same addresses every time, so without the check another demo's books would be read silently.
  */
-import { createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
+import { BlockNotFoundError, createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
 import { isLocalChain, type Deployment } from "../lib/deployments.ts";
 import { ChainError } from "./context.ts";
 
@@ -63,6 +63,13 @@ export async function connectNetwork(name: string, rpc?: string): Promise<ChainC
   return { provider, client: clientOver(provider), url, close: () => connection.close() };
 }
 
+/** An error's innermost cause, which says it plainly ("Connection to http://127.0.0.1:8545 was refused"). */
+function innermost(error: unknown): string {
+  let cause = error as Error;
+  while (cause.cause instanceof Error) cause = cause.cause;
+  return String(cause.message).split("\n")[0].replace(/\.$/, "");
+}
+
 /** How to reach a chain that does not answer: where it was looked for, how to start or find it. */
 export function unreachable(name: string, url: string, reason: string): ChainError {
   const local = name === "localhost" || url.startsWith("http://127.0.0.1") || url.startsWith("http://localhost");
@@ -90,10 +97,7 @@ export async function checkDeploymentChain(
   try {
     chainId = await chain.client.getChainId();
   } catch (error) {
-    // The innermost cause says it plainly ("Connection to http://127.0.0.1:8545 was refused").
-    let cause = error as Error;
-    while (cause.cause instanceof Error) cause = cause.cause;
-    throw unreachable(networkName, chain.url, cause.message.split("\n")[0].replace(/\.$/, ""));
+    throw unreachable(networkName, chain.url, innermost(error));
   }
   const file = `deployments/${deployment.network}.json`;
   if (chainId !== deployment.chainId) {
@@ -106,7 +110,11 @@ export async function checkDeploymentChain(
     ? ` A local chain starts empty each time: the DisCO that ${file} describes was on a chain that has stopped. ` +
       "Run `npm start` again (it deploys and seeds a new demo), or point DISCO_PORT or --rpc at the chain it runs on."
     : "";
-  const block = await chain.client.getBlock({ blockNumber: BigInt(deployment.startBlock) }).catch(() => null);
+  // A chain without that block is not the deployment's; one that fails to answer is out of reach, not another chain.
+  const block = await chain.client.getBlock({ blockNumber: BigInt(deployment.startBlock) }).catch((error: unknown) => {
+    if (error instanceof BlockNotFoundError) return null;
+    throw unreachable(networkName, chain.url, innermost(error));
+  });
   if (deployment.startBlockHash !== undefined) {
     if (block?.hash !== deployment.startBlockHash) {
       throw new ChainError(
