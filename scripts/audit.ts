@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defineCommand, parseArgs, renderUsage } from "citty";
 import type { PublicClient } from "viem";
+import { decodeRevert } from "@disco-ledger/sdk/errors";
 import {
   auditTables,
   auditHistory,
@@ -163,6 +164,9 @@ function foldBooks(snapshot: HistorySnapshot, deployment: Deployment, saved: Sav
   return { folder, folded: snapshot.logs.length, restored: 0 };
 }
 
+/** An attestation the audit will not make: the books or the period are not fit for it, or the signer may not. */
+class AttestRefused extends Error {}
+
 /** Runs the audit command; returns the exit status. */
 export async function main(argv: readonly string[], env: AuditEnv = {}): Promise<number> {
   const print = env.print ?? ((text: string) => console.log(text));
@@ -226,7 +230,9 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
         await attest(report, views, provider, { ...options, attest: options.attest }, note);
       } catch (error) {
         printError(`audit: ${explain(error)}`);
-        return 1;
+        // Refused (by these books or by the registry): 1, as for books that don't reconcile; the chain out of
+        // reach: 2, no verdict.
+        return error instanceof AttestRefused || decodeRevert(error) !== undefined ? 1 : 2;
       }
     }
     return exitStatus(report);
@@ -249,21 +255,25 @@ async function attest(
 ): Promise<void> {
   const period = options.attest;
   if (report.summary.mismatches > 0) {
-    throw new Error(`Not attesting period ${period}: the reconciliation found ${report.summary.mismatches} mismatches`);
+    throw new AttestRefused(
+      `Not attesting period ${period}: the reconciliation found ${report.summary.mismatches} mismatches`,
+    );
   }
   const books = report.periods.find((p) => p.period === period);
   if (!books?.closed || books.hash === null) {
-    throw new Error(`Not attesting period ${period}: only a closed period's books can be attested`);
+    throw new AttestRefused(`Not attesting period ${period}: only a closed period's books can be attested`);
   }
   // Its counted work stays disputable until the review window ends: until then the books may still change.
   if (!(await views.ledger.read.isFinal([period]))) {
     const finalAt = new Date(Number(books.finalAt) * 1000).toISOString();
-    throw new Error(`Not attesting period ${period}: its review window ends at ${finalAt}; attest it once final`);
+    throw new AttestRefused(
+      `Not attesting period ${period}: its review window ends at ${finalAt}; attest it once final`,
+    );
   }
   const auditor = await walletOn(provider, options.account);
   const address = auditor.account.address;
   if (!(await views.audit.read.hasRole([AUDITOR_ROLE, address]))) {
-    throw new Error(`Not attesting: ${address} does not hold AUDITOR_ROLE (the members grant it by a vote)`);
+    throw new AttestRefused(`Not attesting: ${address} does not hold AUDITOR_ROLE (the members grant it by a vote)`);
   }
   const { request } = await views.client.simulateContract({
     address: views.audit.address,

@@ -7,6 +7,7 @@ import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
 import { audit, providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
+import type { ChainProvider } from "../../scripts/cli/network.ts";
 
 const { ethers, networkHelpers } = connection;
 
@@ -68,6 +69,24 @@ describe("audit --attest", () => {
     const last = report.periods[1].attestations.at(-1)!;
     expect([last.reportHash, last.matches]).to.deep.equal([other, false]);
     expect(renderReport(report)).to.contain(`${other}, DIFFERS from these books`);
+  });
+
+  it("gives no verdict, status 2, when the chain goes out of reach while it attests", async () => {
+    const demo = await networkHelpers.loadFixture(demoWithAuditor);
+    const before = await demo.audit.attestationCount(1);
+    const { provider } = connection;
+    // The books are read and judged; sending the attestation meets a chain that no longer answers.
+    const sending = new Set(["eth_sendTransaction", "eth_sendRawTransaction", "eth_estimateGas"]);
+    const request = async (args: { method: string; params?: unknown[] | object }) => {
+      if (sending.has(args.method)) throw new Error("fetch failed: connect ECONNREFUSED 127.0.0.1:8545");
+      return provider.request(args);
+    };
+    const result = await run(demo, ["--attest", "1", "--account", "8"], { provider: { request } as ChainProvider });
+    expect(result.status).to.equal(2);
+    expect(result.errors)
+      .to.match(/^audit: /)
+      .and.not.match(/Not attesting/);
+    expect(await demo.audit.attestationCount(1)).to.equal(before);
   });
 
   it("refuses an account without AUDITOR_ROLE, an open or not yet final period, and a report with a mismatch, status 1", async () => {
