@@ -29,6 +29,7 @@ const messages = defineMessages(
     review: "End the review window now",
     period: "period {period}",
     to: "moves the clock to {date}, for: {waiting}",
+    also: "It also takes past their stage: {others}.",
     skipping: "Moving the chain's clock…",
     done: "The chain's clock now reads {date}.",
     failed: "Could not move the chain's clock: {error}",
@@ -43,6 +44,7 @@ const messages = defineMessages(
     review: "Terminar ya el plazo de revisión",
     period: "periodo {period}",
     to: "adelanta el reloj al {date}, para: {waiting}",
+    also: "También pasa de etapa: {others}.",
     skipping: "Adelantando el reloj de la cadena…",
     done: "El reloj de la cadena marca ahora el {date}.",
     failed: "No se ha podido adelantar el reloj de la cadena: {error}",
@@ -84,7 +86,9 @@ function SkipAheadBar({
     try {
       const test = client.extend(testActions({ mode: "hardhat" }));
       const latest = await getBlock(client, { blockTag: "latest" });
-      if (to > latest.timestamp) await test.increaseTime({ seconds: Number(to - latest.timestamp) });
+      // The next block at exactly `to`: moving the clock by the seconds since the latest block would overshoot by the
+      // time since it was mined (up to an interval block's 3 s).
+      if (to > latest.timestamp) await test.setNextBlockTimestamp({ timestamp: to });
       await test.mine({ blocks: 1 });
       const mined = await getBlock(client, { blockTag: "latest" });
       await refresh(mined.number);
@@ -122,6 +126,9 @@ function SkipAheadBar({
                   ...target.periods.map((period) => t("period", { period })),
                 ].join(", "),
               })}
+              {target.alsoPasses.length > 0
+                ? ` ${t("also", { others: target.alsoPasses.map((p) => `“${proposalTitle(p)}”`).join(", ") })}`
+                : null}
             </small>
           </li>
         ))}

@@ -20,6 +20,9 @@ function proposal(overrides: Partial<Proposal> = {}): Proposal {
   } as Proposal;
 }
 
+/** A closed period as the bar reads it: when its review window ends (null: still open). */
+const period = (n: number, finalAt: bigint | null) => ({ period: n, finalAt }) as PeriodState;
+
 describe("Skip ahead", () => {
   it("is offered on the local chain only (chain 31337), never on a live one", () => {
     expect(isLocalChain(LOCAL_CHAIN_ID)).toBe(true);
@@ -43,7 +46,6 @@ describe("Skip ahead", () => {
   });
 
   it("takes every proposal and closed period waiting on a stage past it, the stages in their order", () => {
-    const period = (n: number, finalAt: bigint | null) => ({ period: n, finalAt }) as PeriodState;
     const targets = skipTargets(
       {
         proposals: [
@@ -63,6 +65,24 @@ describe("Skip ahead", () => {
       ["review", 4_000n, [], [2]],
     ]);
     expect(skipTargets({ proposals: [proposal({ executed: place })], periods: [period(1, 0n)] }, 0n)).toEqual([]);
+  });
+
+  it("names what else the same jump takes past its stage: a vote it ends, a vote it opens", () => {
+    const targets = skipTargets(
+      {
+        proposals: [
+          proposal({ id: 2n, voteStart: 1_200n, voteEnd: 3_000n }),
+          proposal({ id: 3n }),
+          proposal({ id: 4n, voteStart: 900n, voteEnd: 2_500n }),
+        ],
+        periods: [period(2, 4_000n)],
+      },
+      1_100n,
+    );
+    const also = Object.fromEntries(targets.map((t) => [t.stage, t.alsoPasses.map((p) => p.id)]));
+    // Ending the review window (4,000) also ends every vote; ending the votes (2,501) opens #2's; opening #2's (1,201)
+    // ends nothing else.
+    expect(also).toEqual({ delay: [], vote: [2n], review: [2n, 3n, 4n] });
   });
 
   it("lists a proposal by its description's first line, cut short", () => {

@@ -17,6 +17,11 @@ export interface SkipTarget {
   proposals: Proposal[];
   /** The closed periods whose review window is not over ("review"). */
   periods: number[];
+  /**
+   * Proposals waiting on another stage that the same jump takes past it too: a vote it ends (lost without its quorum),
+   * a vote it opens, a timelock's wait it ends. The bar names them, so that nobody ends a vote unawares.
+   */
+  alsoPasses: Proposal[];
 }
 
 /**
@@ -43,17 +48,23 @@ export function skipTargets(
 ): SkipTarget[] {
   const targets = new Map<SkipStage, SkipTarget>();
   const wait = (stage: SkipStage, to: bigint) => {
-    const target = targets.get(stage) ?? { stage, to, proposals: [], periods: [] };
+    const target = targets.get(stage) ?? { stage, to, proposals: [], periods: [], alsoPasses: [] };
     if (to > target.to) target.to = to;
     targets.set(stage, target);
     return target;
   };
+  const waiting: Array<{ proposal: Proposal; stage: SkipStage; to: bigint }> = [];
   for (const proposal of books.proposals) {
-    const waiting = waitingOn(proposal, now);
-    if (waiting !== null) wait(waiting.stage, waiting.to).proposals.push(proposal);
+    const on = waitingOn(proposal, now);
+    if (on === null) continue;
+    waiting.push({ proposal, ...on });
+    wait(on.stage, on.to).proposals.push(proposal);
   }
   for (const { period, finalAt } of books.periods) {
     if (finalAt !== null && now < finalAt) wait("review", finalAt).periods.push(period);
+  }
+  for (const target of targets.values()) {
+    target.alsoPasses = waiting.filter((w) => w.stage !== target.stage && w.to <= target.to).map((w) => w.proposal);
   }
   return SKIP_STAGES.flatMap((stage) => targets.get(stage) ?? []);
 }
