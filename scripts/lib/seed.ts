@@ -179,7 +179,7 @@ export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
   [
     ["Alice", "Livelihood", "2400", "Translation for the Commons Network report", "Bob"],
     ["Alice", "Love", "300", "Glossary of commons terms, English–Catalan", "Carla"],
-    ["Alice", "Care", "12", "Onboarding Eli", "Carla"],
+    ["Alice", "Care", "12", "Onboarding a new member", "Carla"],
     ["Bob", "Livelihood", "1800", "Subtitles for the cooperative film", "Alice"],
     ["Bob", "Love", "500", "Maintaining the translation memory", "Dara"],
     ["Bob", "Care", "8.5", "Bookkeeping and the monthly rhythm", "Alice"],
@@ -198,7 +198,7 @@ export const CLOSED_PERIODS: ReadonlyArray<ReadonlyArray<Work>> = [
   ],
   [
     ["Alice", "Livelihood", "2100", "Translation for the Commons Network, part 2", "Dara"],
-    ["Alice", "Care", "10.25", "Mentoring Eli and Gus", "Bob"],
+    ["Alice", "Care", "10.25", "Mentoring our two newest members", "Bob"],
     ["Bob", "Livelihood", "2000", "Subtitles, second batch", "Carla"],
     ["Bob", "Love", "350", "Open-source style guide", "Alice"],
     ["Carla", "Livelihood", "1100", "Editing the housing guide, final", "Alice"],
