@@ -9,7 +9,8 @@ import { formatAmount } from "./ledger.ts";
 /** The languages the DisCO's people read (the first DisCO worked in both). */
 export type Lang = "en" | "es";
 
-const LOCALES: Record<Lang, string> = { en: "en-GB", es: "es-ES" };
+/** The locale each language is read in (dates, numbers, plurals). */
+export const LOCALES: Record<Lang, string> = { en: "en-GB", es: "es-ES" };
 
 /** Ledger credits or hours (two decimals on chain): 1225n -> "12.25". */
 export const credits = (amount: bigint): string => formatAmount(amount);

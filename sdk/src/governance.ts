@@ -16,7 +16,7 @@ import {
   type PublicClient,
   type TypedDataDefinition,
 } from "viem";
-import type { Lang } from "./format.ts";
+import { pluralForm, type Lang } from "./format.ts";
 import { governorAbi } from "./generated/abis.ts";
 
 /** Vote support values (GovernorBravo order, plus Block for consent proposals). */
@@ -313,8 +313,7 @@ const QUORUM: Record<Lang, { voted: Record<"one" | "other", string>; needed: Rec
 
 /** A quorum in words: "3 voted; 2 needed", "ha votado 1; se necesitan 2". */
 export function quorumWords(voted: number, needed: number, lang: Lang): string {
-  const rules = new Intl.PluralRules(lang === "es" ? "es-ES" : "en-GB");
   const say = (forms: Record<"one" | "other", string>, n: number) =>
-    forms[rules.select(n) === "one" ? "one" : "other"].replace("{n}", String(n));
+    forms[pluralForm(n, lang)].replace("{n}", String(n));
   return `${say(QUORUM[lang].voted, voted)}; ${say(QUORUM[lang].needed, needed)}`;
 }

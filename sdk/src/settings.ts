@@ -7,7 +7,7 @@
  * GOVERNANCE_ACTIONS, so that a test can tell when a new governance-only function has neither. Pure.
  */
 import { isAddress, type Address, type Hex } from "viem";
-import { money, type Lang } from "./format.ts";
+import { LOCALES, money, pluralForm, type Lang } from "./format.ts";
 import { STREAM_NAMES } from "./ledger.ts";
 import { STAGE_NAMES } from "./members.ts";
 
@@ -688,8 +688,6 @@ export function isExact(unit: Unit, value: RawValue, currencyDecimals = 6): bool
   return value % step === 0n;
 }
 
-const LOCALES: Record<Lang, string> = { en: "en-GB", es: "es-ES" };
-
 /** Unit words by plural category. */
 const WORDS: Record<Lang, Partial<Record<Unit, { one: string; other: string }>>> = {
   en: {
@@ -723,7 +721,7 @@ const BASIS_NAMES: Record<Lang, readonly string[]> = {
 export function unitWord(unit: Unit, count: number, lang: Lang): string {
   const words = WORDS[lang][unit];
   if (!words) return "";
-  return new Intl.PluralRules(LOCALES[lang]).select(count) === "one" ? words.one : words.other;
+  return words[pluralForm(count, lang)];
 }
 
 /** A value as a person reads it, with its unit: "3 days", "12,5 %", "1.250,00 €", "≈ 0.08 hours". */

@@ -4,7 +4,7 @@
  * readers get a one-sentence summary per panel and the figures as a table inside a <details>.
  */
 import { useEffect, useRef, useState } from "react";
-import { workAmount } from "@disco-ledger/sdk/format";
+import { LOCALES, workAmount, type Lang } from "@disco-ledger/sdk/format";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { Empty, ScrollArea } from "../../ui/kit.tsx";
 import { layoutBars, streamOf, type ChartBox } from "./chart.ts";
@@ -52,8 +52,8 @@ function useWidth(fallback: number) {
 }
 
 /** Axis numbers in full up to 99,999 (Spanish compact forms such as "1,5 mil" are too wide), compact above. */
-const axisNumber = (value: number, lang: string) =>
-  new Intl.NumberFormat(lang === "es" ? "es-ES" : "en-GB", {
+const axisNumber = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(LOCALES[lang], {
     maximumFractionDigits: 1,
     notation: value >= 100_000 ? "compact" : "standard",
   }).format(value);
