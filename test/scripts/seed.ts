@@ -71,8 +71,17 @@ describe("seeded demo DisCO", () => {
 
   it("describes its deployment in the format other tools read", async () => {
     const { deployment, governor, membership } = await connection.networkHelpers.loadFixture(recordedDemo);
-    expect(Object.keys(deployment).sort()).to.deep.equal(["chainId", "contracts", "network", "startBlock"]);
+    expect(Object.keys(deployment).sort()).to.deep.equal([
+      "chainId",
+      "contracts",
+      "network",
+      "startBlock",
+      "startBlockHash",
+    ]);
     expect(deployment.chainId).to.equal(31337);
+    // The start block's hash tells this chain from a restarted one at the same addresses (the CLI's chain check).
+    const start = await connection.ethers.provider.getBlock(deployment.startBlock);
+    expect(deployment.startBlockHash).to.equal(start?.hash);
     expect(deployment.contracts.governor.address).to.equal(await governor.getAddress());
     expect(deployment.contracts.membership.address).to.equal(await membership.getAddress());
     for (const { address, blockNumber } of Object.values(deployment.contracts)) {
