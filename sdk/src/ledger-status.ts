@@ -40,7 +40,8 @@ export function entryStatus(entry: LedgerEntry, period: PeriodState | undefined,
   const closed = period !== undefined && period.closedAt !== null;
   switch (entry.status) {
     case "Pending":
-      // IValueLedger.entry reports Lapsed for pending work of a closed period; so does this, whatever the fold says.
+      // IValueLedger.entry reports Lapsed for pending work of a closed period. The fold marks it so when it folds the
+      // closing; an entry read before that, with its period read after, is Lapsed here too.
       return closed ? { kind: "lapsed" } : { kind: "pending" };
     case "Counted":
       if (!closed) return { kind: "counted", disputableUntil: null };
@@ -56,11 +57,6 @@ export function entryStatus(entry: LedgerEntry, period: PeriodState | undefined,
     case "None":
       throw new Error(`Entry ${entry.id} has no status`);
   }
-}
-
-/** An entry's status at `now`, its period looked up in the state. */
-export function entryStatusOf(state: Pick<HistoryState, "ledger">, entry: LedgerEntry, now: bigint | undefined) {
-  return entryStatus(entry, state.ledger.periods.get(entry.period), now);
 }
 
 /**
