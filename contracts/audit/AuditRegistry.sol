@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {CloneArgs} from "../utils/CloneArgs.sol";
 import {TokenRecovery} from "../utils/TokenRecovery.sol";
 import {IAuditRegistry} from "../interfaces/IAuditRegistry.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
@@ -16,15 +17,20 @@ contract AuditRegistry is IAuditRegistry, TokenRecovery {
 
     uint16 private constant _ONE_TO_ONE = 100;
 
-    IValueLedger private immutable _LEDGER;
     uint16 private _wageRatioCap;
     mapping(uint32 period => Attestation[]) private _attestations;
 
-    /// @param ledger_ The ledger whose periods are audited
+    /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone.
+    /// The clone's argument: the ledger whose periods are audited.
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock, which names the auditors
     /// @param wageRatioCapX100 The founding wage ratio cap, times 100
-    constructor(IValueLedger ledger_, address admin, uint16 wageRatioCapX100) {
-        _LEDGER = ledger_;
+    function initialize(address admin, uint16 wageRatioCapX100) external initializer {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _setWageRatioCap(wageRatioCapX100);
     }
@@ -34,7 +40,7 @@ contract AuditRegistry is IAuditRegistry, TokenRecovery {
     /// @inheritdoc IAuditRegistry
     function attest(uint32 period, bytes32 reportHash, string calldata uri) external onlyRole(AUDITOR_ROLE) {
         if (reportHash == bytes32(0)) revert AuditEmptyReport();
-        if (!_LEDGER.isFinal(period)) revert AuditPeriodNotFinal(period, _LEDGER.periodInfo(period).finalAt);
+        if (!_ledger().isFinal(period)) revert AuditPeriodNotFinal(period, _ledger().periodInfo(period).finalAt);
         address auditor = _msgSender();
         _attestations[period].push(
             Attestation({auditor: auditor, recordedAt: uint48(block.timestamp), reportHash: reportHash, uri: uri})
@@ -51,7 +57,7 @@ contract AuditRegistry is IAuditRegistry, TokenRecovery {
 
     /// @inheritdoc IAuditRegistry
     function ledger() external view returns (IValueLedger) {
-        return _LEDGER;
+        return _ledger();
     }
 
     /// @inheritdoc IAuditRegistry
@@ -77,5 +83,10 @@ contract AuditRegistry is IAuditRegistry, TokenRecovery {
         if (capX100 < _ONE_TO_ONE) revert AuditInvalidWageRatioCap(capX100);
         _wageRatioCap = capX100;
         emit WageRatioCapSet(capX100);
+    }
+
+    /// @dev The ledger whose periods are audited, the clone's argument 0.
+    function _ledger() private view returns (IValueLedger) {
+        return IValueLedger(CloneArgs.addressAt(0));
     }
 }

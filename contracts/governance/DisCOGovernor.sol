@@ -11,6 +11,11 @@ import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/Gover
 import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 import {IDisCOGovernor} from "../interfaces/IDisCOGovernor.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 
@@ -29,7 +34,8 @@ contract DisCOGovernor is
     GovernorSettings,
     GovernorVotesQuorumFraction,
     GovernorTimelockControl,
-    GovernorNoncesKeyed
+    GovernorNoncesKeyed,
+    Initializable
 {
     /// @inheritdoc IDisCOGovernor
     string public constant CONSENT_PREFIX = "[consent]";
@@ -58,37 +64,48 @@ contract DisCOGovernor is
     uint16 private _supermajorityNumerator;
     uint16 private _supermajorityDenominator;
 
-    /// @notice The governor's parameters at deployment; the members change each of them by vote afterwards.
-    struct Settings {
-        uint48 votingDelay;
-        uint32 votingPeriod;
-        uint256 proposalThreshold;
-        uint256 quorumBps;
-        uint16 supermajorityNumerator;
-        uint16 supermajorityDenominator;
+
+    /// @notice Every DisCO's governor answers to this name, which is also its EIP-712 domain name: signatures are
+    /// told apart by the domain's verifying contract, the clone's own address.
+    string public constant NAME = "DisCO Governor";
+
+    /// @notice The implementation that clones run. OpenZeppelin's upgradeable Governor would not fit the project's
+    /// 23,000-byte budget, so the standard Governor serves clones through its hooks: the membership comes from the
+    /// clone's argument (token()), the clock is the membership's timestamp clock, and every setting lives in storage
+    /// that `initialize` writes. The constructor's values are the implementation's own and govern nothing; its
+    /// initialiser is locked.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor()
+        Governor(NAME)
+        GovernorSettings(0, 1, 0)
+        GovernorVotes(IVotes(address(0)))
+        GovernorVotesQuorumFraction(1)
+        GovernorTimelockControl(TimelockController(payable(address(0))))
+    {
+        _disableInitializers();
     }
 
-    /// @param name_ The governor's name (also its EIP-712 domain name)
-    /// @param membership The membership contract, the source of votes and of the clock
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone. The clone's
+    /// argument is the membership contract, the source of votes.
     /// @param timelock_ The timelock that holds every right and executes proposals
     /// @param settings Voting delay and period (seconds), proposal threshold, quorum (bps), supermajority
     /// @param bylawTargets With `bylawSelectors`: functions whose calls are bylaw changes, besides every call to the
     /// governor and the timelock
     /// @param bylawSelectors See `bylawTargets`
-    constructor(
-        string memory name_,
-        IMembership membership,
+    function initialize(
         TimelockController timelock_,
-        Settings memory settings,
-        address[] memory bylawTargets,
-        bytes4[] memory bylawSelectors
-    )
-        Governor(name_)
-        GovernorSettings(settings.votingDelay, settings.votingPeriod, settings.proposalThreshold)
-        GovernorVotes(membership)
-        GovernorVotesQuorumFraction(settings.quorumBps)
-        GovernorTimelockControl(timelock_)
-    {
+        Settings calldata settings,
+        address[] calldata bylawTargets,
+        bytes4[] calldata bylawSelectors
+    ) external initializer {
+        if (address(timelock_) == address(0)) revert DisCOGovernorNoTimelock();
+        _setVotingDelay(settings.votingDelay);
+        _setVotingPeriod(settings.votingPeriod);
+        _setProposalThreshold(settings.proposalThreshold);
+        _updateQuorumNumerator(settings.quorumBps);
+        // GovernorTimelockControl sets its timelock only through governance: while none is set this governor is its
+        // own executor (_executor), so this call passes onlyGovernance, once.
+        this.updateTimelock(timelock_);
         _setSupermajority(settings.supermajorityNumerator, settings.supermajorityDenominator);
         if (bylawTargets.length != bylawSelectors.length) {
             revert GovernorInvalidProposalLength(bylawTargets.length, bylawSelectors.length, 0);
@@ -456,6 +473,22 @@ contract DisCOGovernor is
         return IMembership(address(token()));
     }
 
+    /// @notice The membership contract, the clone's argument.
+    function token() public view override(GovernorVotes) returns (IERC5805) {
+        return IERC5805(CloneArgs.addressAt(0));
+    }
+
+    /// @notice The membership's clock (ERC-6372): timestamps.
+    function clock() public view override(Governor, GovernorVotes) returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice See `clock`.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(Governor, GovernorVotes) returns (string memory) {
+        return "mode=timestamp";
+    }
+
     function _unpackShares(uint128 packed) private pure returns (uint16[8] memory shares) {
         for (uint256 c = 0; c < shares.length; ++c) {
             shares[c] = uint16(packed >> (16 * c));
@@ -520,8 +553,10 @@ contract DisCOGovernor is
         return super._cancel(targets, values, calldatas, descriptionHash);
     }
 
+    /// @dev The timelock; this governor itself only before `initialize` names the timelock (see there).
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
-        return super._executor();
+        address timelockAddress = super._executor();
+        return timelockAddress == address(0) ? address(this) : timelockAddress;
     }
 
     function _validateVoteSig(

@@ -57,6 +57,16 @@ interface IDisCOGovernor {
         uint24 abstainVotes;
     }
 
+    /// @notice The governor's parameters at set-up; the members change each of them by vote afterwards.
+    struct Settings {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumBps;
+        uint16 supermajorityNumerator;
+        uint16 supermajorityDenominator;
+    }
+
     // ------------------------------------------------------------------------------------------------ EVENTS
 
     /// @notice Emitted with every new proposal, after ProposalCreated, with the rules it will be decided by.
@@ -100,6 +110,9 @@ interface IDisCOGovernor {
 
     /// @notice Thrown when a bylaw function is registered on the zero address.
     error DisCOGovernorInvalidBylawTarget(address target);
+
+    /// @notice A governor set up without a timelock.
+    error DisCOGovernorNoTimelock();
 
     // ------------------------------------------------------------------------------------------------ GOVERNANCE
 

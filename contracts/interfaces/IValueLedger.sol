@@ -68,6 +68,19 @@ interface IValueLedger {
         uint48 finalAt;
     }
 
+    /// @notice The ledger's settings at set-up; the members change each of them by vote afterwards.
+    /// @param weights Payable weight in basis points per stage (Casual, Dating1, Dating2, Dating3, Committed) and
+    /// stream (Livelihood, Love, Care)
+    /// @param caps Per-member, per-period cap per stream (0: none)
+    struct Settings {
+        uint16[3][5] weights;
+        uint64[3] caps;
+        uint8 approvalsRequired;
+        uint64 minimumCredits;
+        uint8 minimumPeriods;
+        uint48 reviewWindow;
+    }
+
     // ------------------------------------------------------------------------------------------------ EVENTS
 
     /// @notice Emitted when a member logs work.

@@ -5,6 +5,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title ValueLedger
@@ -31,20 +32,7 @@ contract ValueLedger is IValueLedger, TokenRecovery {
     uint16 private constant _BPS = 10_000;
     uint8 private constant _STREAMS = 3;
 
-    /// @notice The ledger's settings at deployment; the members change each of them by vote afterwards.
-    /// @param weights Payable weight in basis points per stage (Casual, Dating1, Dating2, Dating3, Committed) and
-    /// stream (Livelihood, Love, Care)
-    /// @param caps Per-member, per-period cap per stream (0: none)
-    struct Settings {
-        uint16[3][5] weights;
-        uint64[3] caps;
-        uint8 approvalsRequired;
-        uint64 minimumCredits;
-        uint8 minimumPeriods;
-        uint48 reviewWindow;
-    }
 
-    IMembership private immutable _MEMBERSHIP;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
@@ -64,12 +52,18 @@ contract ValueLedger is IValueLedger, TokenRecovery {
     uint8 private _minimumPeriods;
     uint48 private _reviewWindow;
 
-    /// @param membership_ The DisCO's membership contract
+    /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone.
+    /// The clone's argument: the DisCO's membership contract.
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
     /// @param treasurers The founding treasurers (the timelock grants and revokes the role afterwards)
     /// @param settings Weights, caps, approvals required and minimum contribution
-    constructor(IMembership membership_, address admin, address[] memory treasurers, Settings memory settings) {
-        _MEMBERSHIP = membership_;
+    function initialize(address admin, address[] calldata treasurers, Settings calldata settings) external initializer {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
         for (uint256 s = 0; s < settings.weights.length; ++s) {
@@ -221,7 +215,7 @@ contract ValueLedger is IValueLedger, TokenRecovery {
 
     /// @inheritdoc IValueLedger
     function membership() external view returns (IMembership) {
-        return _MEMBERSHIP;
+        return _membership();
     }
 
     /// @inheritdoc IValueLedger
@@ -326,7 +320,7 @@ contract ValueLedger is IValueLedger, TokenRecovery {
 
     /// @dev Checks the author's right to log the stream and the cap, then stores a pending entry.
     function _record(address author, Stream s, uint64 amount, uint32 open) private returns (uint256 entryId) {
-        IMembership.Stage stage = _MEMBERSHIP.stageOf(author);
+        IMembership.Stage stage = _membership().stageOf(author);
         if (stage == IMembership.Stage.None) revert LedgerNotMember(author);
         if (stage == IMembership.Stage.Casual && s == Stream.Livelihood) revert LedgerStreamNotAllowed(stage, s);
 
@@ -368,7 +362,7 @@ contract ValueLedger is IValueLedger, TokenRecovery {
 
     function _requireReviewer(uint256 entryId, Entry storage e) private view {
         address reviewer = _msgSender();
-        if (_MEMBERSHIP.stageOf(reviewer) != IMembership.Stage.Committed) revert LedgerNotCommitted(reviewer);
+        if (_membership().stageOf(reviewer) != IMembership.Stage.Committed) revert LedgerNotCommitted(reviewer);
         if (reviewer == e.author) revert LedgerSelfReview(entryId);
     }
 
@@ -459,5 +453,10 @@ contract ValueLedger is IValueLedger, TokenRecovery {
     function _stream(uint8 stream) private pure returns (Stream) {
         if (stream >= _STREAMS) revert LedgerUnknownStream(stream);
         return Stream(stream);
+    }
+
+    /// @dev The DisCO's membership contract, the clone's argument 0.
+    function _membership() private view returns (IMembership) {
+        return IMembership(CloneArgs.addressAt(0));
     }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {ERC721Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC721/ERC721Upgradeable.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
@@ -18,7 +18,7 @@ import {TokenRecovery} from "../utils/TokenRecovery.sol";
 /// Committed member hold a vote they cannot use until they self-delegate. Each member's whole record lives in one
 /// Checkpoints.Trace208 value, so a vote reads one checkpoint. Admin rights (DEFAULT_ADMIN_ROLE) belong to the
 /// timelock alone.
-contract Membership is IMembership, ERC721, TokenRecovery {
+contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     using Checkpoints for Checkpoints.Trace208;
 
     /// @inheritdoc IMembership
@@ -46,18 +46,26 @@ contract Membership is IMembership, ERC721, TokenRecovery {
     uint256 private _memberCount;
     uint32 private _lastIndex;
 
+    /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone.
     /// @param name_ The token's name
     /// @param symbol_ The token's symbol
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
     /// @param constituencyNames Names of constituencies 0, 1, ... (at most MAX_CONSTITUENCIES)
     /// @param founders The founding members, mentors listed before the members they mentor
-    constructor(
+    function initialize(
         string memory name_,
         string memory symbol_,
         address admin,
         string[] memory constituencyNames,
         Founder[] memory founders
-    ) ERC721(name_, symbol_) {
+    ) external initializer {
+        __ERC721_init(name_, symbol_);
         if (admin == address(0)) revert MembershipInvalidAccount(admin);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         if (constituencyNames.length > MAX_CONSTITUENCIES) {
@@ -233,19 +241,19 @@ contract Membership is IMembership, ERC721, TokenRecovery {
         return true;
     }
 
-    /// @inheritdoc ERC721
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+    /// @inheritdoc ERC721Upgradeable
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721Upgradeable, AccessControlUpgradeable) returns (bool) {
         return interfaceId == _ERC5192_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     // ------------------------------------------------------------------------------------------------ ERC721
 
-    /// @inheritdoc ERC721
+    /// @inheritdoc ERC721Upgradeable
     function approve(address, uint256 tokenId) public pure override {
         revert MembershipNonTransferable(tokenId);
     }
 
-    /// @inheritdoc ERC721
+    /// @inheritdoc ERC721Upgradeable
     function setApprovalForAll(address, bool) public pure override {
         revert MembershipNonTransferable(0);
     }

@@ -11,11 +11,12 @@ import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title CapitalAccounts
-/// @notice The DisCO's capital accounts, kept beside the treasury that holds their money (the treasury creates this
-/// contract, so each names the other for good).
+/// @notice The DisCO's capital accounts, kept beside the treasury that holds their money (this clone names the treasury
+/// among its arguments and the treasury names it at its set-up, so each names the other for good).
 /// @dev Nothing loops over members. An account is shares of an index that interest grows; a year close writes one
 /// record, and each member's allocation (or loss) of it reaches their account when they are next settled, which
 /// costs the year's periods in ledger reads and nothing per member. Rounding always favours the books: members get
@@ -32,10 +33,6 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     uint256 private constant _BPS = 10_000;
     uint256 private constant _RAY = 1e27;
 
-    ITreasury private immutable _TREASURY;
-    IERC20 private immutable _CURRENCY;
-    IValueLedger private immutable _LEDGER;
-    IMembership private immutable _MEMBERSHIP;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
@@ -56,7 +53,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     mapping(address member => Redemption[]) private _redemptions;
     mapping(address member => uint256) private _firstOpen;
 
-    uint256 private _index = _RAY;
+    uint256 private _index;
     uint256 private _totalShares;
     // Shares that loss years charged and that settling has not written off yet (uncapped): no interest is paid on them.
     uint256 private _pendingLossShares;
@@ -66,15 +63,18 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     uint256 private _cashOwed;
     uint256 private _redemptionsOwed;
 
-    /// @param currency_ The currency token the treasury holds
-    /// @param ledger_ The value ledger that patronage is read from
+    /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone.
+    /// The clone's arguments: its treasury, the currency, the value ledger and the membership contract.
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
     /// @param settings_ The capital rules
-    constructor(IERC20 currency_, IValueLedger ledger_, address admin, Settings memory settings_) {
-        _TREASURY = ITreasury(_msgSender());
-        _CURRENCY = currency_;
-        _LEDGER = ledger_;
-        _MEMBERSHIP = ledger_.membership();
+    function initialize(address admin, Settings calldata settings_) external initializer {
+        _index = _RAY;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _setSettings(settings_);
     }
@@ -84,7 +84,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     /// @inheritdoc ICapitalAccounts
     function contribute() external nonReentrant {
         address member = _msgSender();
-        if (!_MEMBERSHIP.isMember(member)) revert CapitalNotMember(member);
+        if (!_membership().isMember(member)) revert CapitalNotMember(member);
         uint256 amount = _settings.contribution;
         if (amount == 0) revert CapitalNoContribution();
         StoredAccount storage account = _accounts[member];
@@ -101,10 +101,10 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         _reserve += toReserve;
         emit ContributionPaid(member, amount, toReserve, toAccount, shares);
 
-        address treasury_ = address(_TREASURY);
-        uint256 before = _CURRENCY.balanceOf(treasury_);
-        _CURRENCY.safeTransferFrom(member, treasury_, amount);
-        uint256 received = _CURRENCY.balanceOf(treasury_) - before;
+        address treasury_ = address(_treasury());
+        uint256 before = _currency().balanceOf(treasury_);
+        _currency().safeTransferFrom(member, treasury_, amount);
+        uint256 received = _currency().balanceOf(treasury_) - before;
         if (received != amount) revert CapitalInexactTransfer(amount, received);
     }
 
@@ -114,7 +114,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         (uint32 year, uint32 firstPeriod, uint256 totalPatronage) = _openYear(lastPeriod);
         // The treasury refuses to answer while one of its transfers is under way, so money leaving can't be
         // allocated twice.
-        uint256 free = _TREASURY.unallocated();
+        uint256 free = _treasury().unallocated();
         if (surplus > free) revert CapitalInsufficientUnallocated(surplus, free);
 
         SurplusSplit memory split = _split(surplus, totalPatronage);
@@ -179,12 +179,12 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         account.cash = 0;
         _cashOwed -= amount;
         emit CashClaimed(member, amount);
-        _TREASURY.capitalPay(member, amount);
+        _treasury().capitalPay(member, amount);
     }
 
     /// @inheritdoc ICapitalAccounts
     function startRedemption(address member) external nonReentrant {
-        if (_MEMBERSHIP.isMember(member)) revert CapitalStillMember(member);
+        if (_membership().isMember(member)) revert CapitalStillMember(member);
         _requireResultsIn(member);
         StoredAccount storage account = _accounts[member];
         _settle(member, account);
@@ -225,7 +225,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         if (amount == 0) revert CapitalNothingDue(member, nextDueAt);
         _firstOpen[member] = first;
         _redemptionsOwed -= amount;
-        _TREASURY.capitalPay(member, amount);
+        _treasury().capitalPay(member, amount);
     }
 
     /// @inheritdoc ICapitalAccounts
@@ -239,7 +239,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         if (amount > _commons) revert CapitalInsufficientCommons(amount, _commons);
         _commons -= amount;
         emit CommonsSpent(to, amount, reason);
-        _TREASURY.capitalPay(to, amount);
+        _treasury().capitalPay(to, amount);
     }
 
     /// @inheritdoc ICapitalAccounts
@@ -251,17 +251,17 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
 
     /// @inheritdoc ICapitalAccounts
     function treasury() external view returns (address) {
-        return address(_TREASURY);
+        return address(_treasury());
     }
 
     /// @inheritdoc ICapitalAccounts
     function currency() external view returns (IERC20) {
-        return _CURRENCY;
+        return _currency();
     }
 
     /// @inheritdoc ICapitalAccounts
     function ledger() external view returns (IValueLedger) {
-        return _LEDGER;
+        return _ledger();
     }
 
     /// @inheritdoc ICapitalAccounts
@@ -391,8 +391,8 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         PatronageBasis basis = _settings.basis;
         for (uint32 p = firstPeriod; p <= lastPeriod; ++p) {
             // Each period's own review window: a shorter window set later could make a later period final sooner.
-            if (!_LEDGER.isFinal(p)) revert CapitalPeriodNotFinal(p, _LEDGER.periodInfo(p).finalAt);
-            totalPatronage += _basisOf(_LEDGER.periodTotals(p).payable_, basis);
+            if (!_ledger().isFinal(p)) revert CapitalPeriodNotFinal(p, _ledger().periodInfo(p).finalAt);
+            totalPatronage += _basisOf(_ledger().periodTotals(p).payable_, basis);
         }
         _closedThrough = lastPeriod;
         year = ++_yearCount;
@@ -402,9 +402,9 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     /// belongs to a closed year, so that the year's result, surplus or loss, reaches their account first: leaving
     /// can't dodge a loss. Loops over the periods since the last year close, never over members.
     function _requireResultsIn(address member) private view {
-        uint32 current = _LEDGER.currentPeriod();
+        uint32 current = _ledger().currentPeriod();
         for (uint32 p = _closedThrough + 1; p <= current; ++p) {
-            uint64[3] memory work = _LEDGER.loggedInPeriod(member, p);
+            uint64[3] memory work = _ledger().loggedInPeriod(member, p);
             if (work[0] != 0 || work[1] != 0 || work[2] != 0) revert CapitalResultsPending(member, p);
         }
     }
@@ -504,7 +504,7 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     function _patronage(address member, Year storage year) private view returns (uint256 patronage) {
         PatronageBasis basis = year.basis;
         for (uint32 p = year.firstPeriod; p <= year.lastPeriod; ++p) {
-            patronage += _basisOf(_LEDGER.memberPeriodPayable(member, p), basis);
+            patronage += _basisOf(_ledger().memberPeriodPayable(member, p), basis);
         }
     }
 
@@ -551,5 +551,25 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
         }
         _settings = s;
         emit SettingsSet(s);
+    }
+
+    /// @dev The treasury that holds the accounts' money, the clone's argument 0.
+    function _treasury() private view returns (ITreasury) {
+        return ITreasury(CloneArgs.addressAt(0));
+    }
+
+    /// @dev The currency token the treasury holds, the clone's argument 1.
+    function _currency() private view returns (IERC20) {
+        return IERC20(CloneArgs.addressAt(1));
+    }
+
+    /// @dev The value ledger that patronage is read from, the clone's argument 2.
+    function _ledger() private view returns (IValueLedger) {
+        return IValueLedger(CloneArgs.addressAt(2));
+    }
+
+    /// @dev The ledger's membership contract, the clone's argument 3.
+    function _membership() private view returns (IMembership) {
+        return IMembership(CloneArgs.addressAt(3));
     }
 }

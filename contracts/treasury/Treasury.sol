@@ -9,13 +9,13 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {ITreasury} from "../interfaces/ITreasury.sol";
 import {IValueLedger} from "../interfaces/IValueLedger.sol";
-import {CapitalAccounts} from "./CapitalAccounts.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 import {TokenRecovery} from "../utils/TokenRecovery.sol";
 
 /// @title Treasury
 /// @notice Holds the DisCO's currency. Anyone pays in; treasurers fund closed periods; members pull their payout,
-/// their share of each stream bucket in proportion to their payable work; the capital accounts (created here, so that
-/// each contract names the other for good) keep their money here too; the timelock alone spends the rest.
+/// their share of each stream bucket in proportion to their payable work; the capital accounts (a clone that names this
+/// treasury for good, as this treasury names it) keep their money here too; the timelock alone spends the rest.
 /// @dev Nothing loops over members: a funding writes one pool, a claim reads two pool slots, the member's own
 /// ledger totals and their claimed-periods bitmap, and writes that bitmap and the owed total. Every
 /// transfer is checked to move exactly the amount asked, so that a fee-charging token is refused rather than
@@ -29,10 +29,6 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     uint16 private constant _BPS = 10_000;
     uint8 private constant _STREAMS = 3;
-
-    IERC20 private immutable _CURRENCY;
-    IValueLedger private immutable _LEDGER;
-    CapitalAccounts private immutable _CAPITAL;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
@@ -52,27 +48,31 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     mapping(address member => mapping(uint256 word => uint256 bits)) private _claimed;
     uint16[3] private _buckets;
     uint256 private _owed;
+    ICapitalAccounts private _capital;
 
-    /// @param currency_ The currency token (6 decimals for a euro-like one; any exact ERC-20 works)
-    /// @param ledger_ The value ledger whose payable totals payouts follow
+    /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone.
+    /// The clone's arguments: the currency token (6 decimals for a euro-like one; any exact ERC-20 works) and the
+    /// value ledger whose payable totals payouts follow.
     /// @param admin The only holder of DEFAULT_ADMIN_ROLE: the DisCO's timelock
     /// @param treasurers The founding treasurers (the timelock grants and revokes the role afterwards)
     /// @param bucketsBps Livelihood, Love, Care in basis points, summing to 10,000
-    /// @param capitalSettings The capital accounts' rules
-    constructor(
-        IERC20 currency_,
-        IValueLedger ledger_,
+    /// @param capital_ The capital accounts kept here, a clone whose own argument names this treasury
+    function initialize(
         address admin,
-        address[] memory treasurers,
-        uint16[3] memory bucketsBps,
-        ICapitalAccounts.Settings memory capitalSettings
-    ) {
-        _CURRENCY = currency_;
-        _LEDGER = ledger_;
+        address[] calldata treasurers,
+        uint16[3] calldata bucketsBps,
+        ICapitalAccounts capital_
+    ) external initializer {
+        _capital = capital_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         for (uint256 i = 0; i < treasurers.length; ++i) _grantRole(TREASURER_ROLE, treasurers[i]);
         _setBuckets(bucketsBps);
-        _CAPITAL = new CapitalAccounts(currency_, ledger_, admin, capitalSettings);
     }
 
     // ------------------------------------------------------------------------------------------------ ACTIONS
@@ -81,21 +81,21 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     function payIn(uint256 amount, bytes32 paymentRef) external nonReentrant {
         if (amount == 0) revert TreasuryZeroAmount();
         address payer = _msgSender();
-        uint256 before = _CURRENCY.balanceOf(address(this));
-        _CURRENCY.safeTransferFrom(payer, address(this), amount);
-        _requireExact(amount, _CURRENCY.balanceOf(address(this)) - before);
+        uint256 before = _currency().balanceOf(address(this));
+        _currency().safeTransferFrom(payer, address(this), amount);
+        _requireExact(amount, _currency().balanceOf(address(this)) - before);
         emit PaidIn(payer, amount, paymentRef);
     }
 
     /// @inheritdoc ITreasury
     function fundPeriod(uint32 period, uint256 amount) external onlyRole(TREASURER_ROLE) nonReentrant {
         if (amount == 0) revert TreasuryZeroAmount();
-        if (!_LEDGER.isFinal(period)) revert TreasuryPeriodNotFinal(period, _LEDGER.periodInfo(period).finalAt);
+        if (!_ledger().isFinal(period)) revert TreasuryPeriodNotFinal(period, _ledger().periodInfo(period).finalAt);
         if (_isFunded(_pools[period])) revert TreasuryPeriodAlreadyFunded(period);
         uint256 free = _unallocated();
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
 
-        uint64[3] memory periodPayable = _LEDGER.periodTotals(period).payable_;
+        uint64[3] memory periodPayable = _ledger().periodTotals(period).payable_;
         uint16[3] memory bucketsBps = _buckets;
         uint96[3] memory streamPools;
         uint256 funded;
@@ -157,7 +157,7 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @inheritdoc ITreasury
     function capitalPay(address to, uint256 amount) external nonReentrant {
-        if (_msgSender() != address(_CAPITAL)) revert TreasuryOnlyCapital(_msgSender());
+        if (_msgSender() != address(_capital)) revert TreasuryOnlyCapital(_msgSender());
         _pay(to, amount);
     }
 
@@ -170,17 +170,17 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @inheritdoc ITreasury
     function currency() external view returns (IERC20) {
-        return _CURRENCY;
+        return _currency();
     }
 
     /// @inheritdoc ITreasury
     function ledger() external view returns (IValueLedger) {
-        return _LEDGER;
+        return _ledger();
     }
 
     /// @inheritdoc ITreasury
     function capital() external view returns (ICapitalAccounts) {
-        return _CAPITAL;
+        return _capital;
     }
 
     /// @inheritdoc ITreasury
@@ -226,7 +226,7 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     /// @dev Each stream pool x the member's payable work / the period's, rounded down: the dust stays owed. A share
     /// never exceeds its pool, since the members' payable work sums to the period's.
     function _share(address member, uint32 period, PackedPool storage stored) private view returns (uint256 share) {
-        uint64[3] memory memberPayable = _LEDGER.memberPeriodPayable(member, period);
+        uint64[3] memory memberPayable = _ledger().memberPeriodPayable(member, period);
         (uint96 livelihood, uint96 love, uint96 care) = (stored.livelihoodPool, stored.lovePool, stored.carePool);
         if (livelihood != 0 && memberPayable[0] != 0) {
             share += Math.mulDiv(livelihood, memberPayable[0], stored.livelihoodPayable);
@@ -241,8 +241,8 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     }
 
     function _unallocated() private view returns (uint256) {
-        uint256 balance = _CURRENCY.balanceOf(address(this));
-        uint256 committed = _owed + _CAPITAL.held();
+        uint256 balance = _currency().balanceOf(address(this));
+        uint256 committed = _owed + _capital.held();
         // Exact transfers keep the balance at or above what is owed; a token that took funds away by itself
         // would show here as nothing left to allocate rather than as a failing view.
         return balance > committed ? balance - committed : 0;
@@ -250,9 +250,9 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @dev Sends `amount` and checks that exactly that much left the treasury.
     function _pay(address to, uint256 amount) private {
-        uint256 before = _CURRENCY.balanceOf(address(this));
-        _CURRENCY.safeTransfer(to, amount);
-        _requireExact(amount, before - _CURRENCY.balanceOf(address(this)));
+        uint256 before = _currency().balanceOf(address(this));
+        _currency().safeTransfer(to, amount);
+        _requireExact(amount, before - _currency().balanceOf(address(this)));
     }
 
     function _requireExact(uint256 expected, uint256 actual) private pure {
@@ -261,7 +261,7 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @dev The currency is the DisCO's money: its free part is spent by vote through `spend`, never recovered.
     function _keptBalance() internal view override returns (uint256) {
-        return _CURRENCY.balanceOf(address(this));
+        return _currency().balanceOf(address(this));
     }
 
     function _setBuckets(uint16[3] memory bucketsBps) private {
@@ -269,5 +269,15 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
         if (sum != _BPS) revert TreasuryInvalidBuckets(sum);
         _buckets = bucketsBps;
         emit BucketsSet(bucketsBps);
+    }
+
+    /// @dev The currency token, the clone's argument 0.
+    function _currency() private view returns (IERC20) {
+        return IERC20(CloneArgs.addressAt(0));
+    }
+
+    /// @dev The value ledger whose payable totals payouts follow, the clone's argument 1.
+    function _ledger() private view returns (IValueLedger) {
+        return IValueLedger(CloneArgs.addressAt(1));
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ITokenRecovery} from "../interfaces/ITokenRecovery.sol";
@@ -9,7 +9,7 @@ import {ITokenRecovery} from "../interfaces/ITokenRecovery.sol";
 /// @title TokenRecovery
 /// @notice Lets the timelock send on tokens that reached a DisCO contract by mistake.
 /// @dev A contract that keeps a token for the DisCO names its balance in `_keptBalance`: no recovery may lower it.
-abstract contract TokenRecovery is ITokenRecovery, AccessControl {
+abstract contract TokenRecovery is ITokenRecovery, AccessControlUpgradeable {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc ITokenRecovery

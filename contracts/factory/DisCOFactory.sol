@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {AuditRegistry} from "../audit/AuditRegistry.sol";
+import {DisCOGovernor} from "../governance/DisCOGovernor.sol";
+import {DisCOTimelock} from "../governance/DisCOTimelock.sol";
+import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
+import {IDisCOFactory} from "../interfaces/IDisCOFactory.sol";
+import {IMembership} from "../interfaces/IMembership.sol";
+import {ValueLedger} from "../ledger/ValueLedger.sol";
+import {Membership} from "../membership/Membership.sol";
+import {CapitalAccounts} from "../treasury/CapitalAccounts.sol";
+import {Treasury} from "../treasury/Treasury.sol";
+
+/// @title DisCOFactory
+/// @notice Starts whole DisCOs, one transaction each, from implementations deployed once per chain.
+/// @dev Holds no role in anything it creates: the timelock administers itself and every other contract, and the
+/// governor alone proposes, cancels and executes through it. Costs the same whatever the number of DisCOs; only the
+/// founders and constituencies given make a creation dearer.
+contract DisCOFactory is IDisCOFactory {
+    uint256 private constant _BPS = 10_000;
+    /// @dev How many functions of the DisCO's contracts the governor counts as bylaw changes (see _bylawTable).
+    uint256 private constant _BYLAW_FUNCTIONS = 25;
+
+    address private immutable _MEMBERSHIP;
+    address private immutable _LEDGER;
+    address private immutable _TREASURY;
+    address private immutable _CAPITAL;
+    address private immutable _AUDIT;
+    address private immutable _GOVERNOR;
+    address private immutable _TIMELOCK;
+
+    /// @param implementations_ The implementations, deployed with their initialisers locked
+    constructor(Implementations memory implementations_) {
+        _MEMBERSHIP = _implementation(implementations_.membership);
+        _LEDGER = _implementation(implementations_.ledger);
+        _TREASURY = _implementation(implementations_.treasury);
+        _CAPITAL = _implementation(implementations_.capital);
+        _AUDIT = _implementation(implementations_.audit);
+        _GOVERNOR = _implementation(implementations_.governor);
+        _TIMELOCK = _implementation(implementations_.timelock);
+    }
+
+    /// @inheritdoc IDisCOFactory
+    function create(Params calldata params) external returns (DisCO memory disco) {
+        _validate(params);
+        address currency = address(params.currency);
+
+        disco.timelock = Clones.clone(_TIMELOCK);
+        disco.membership = Clones.clone(_MEMBERSHIP);
+        disco.ledger = Clones.cloneWithImmutableArgs(_LEDGER, abi.encode(disco.membership));
+        disco.treasury = Clones.cloneWithImmutableArgs(_TREASURY, abi.encode(currency, disco.ledger));
+        disco.capital = Clones.cloneWithImmutableArgs(
+            _CAPITAL,
+            abi.encode(disco.treasury, currency, disco.ledger, disco.membership)
+        );
+        disco.audit = Clones.cloneWithImmutableArgs(_AUDIT, abi.encode(disco.ledger));
+        disco.governor = Clones.cloneWithImmutableArgs(_GOVERNOR, abi.encode(disco.membership));
+
+        address[] memory governor = new address[](1);
+        governor[0] = disco.governor;
+        // The governor proposes, cancels and executes; no other admin than the timelock itself.
+        DisCOTimelock(payable(disco.timelock)).initialize(params.timelockDelay, governor, governor, address(0));
+        Membership(disco.membership).initialize(
+            params.name,
+            params.symbol,
+            disco.timelock,
+            params.constituencies,
+            params.founders
+        );
+        ValueLedger(disco.ledger).initialize(disco.timelock, params.treasurers, params.ledger);
+        CapitalAccounts(disco.capital).initialize(disco.timelock, params.capital);
+        Treasury(disco.treasury).initialize(
+            disco.timelock,
+            params.treasurers,
+            params.buckets,
+            ICapitalAccounts(disco.capital)
+        );
+        AuditRegistry(disco.audit).initialize(disco.timelock, params.wageRatioCapX100);
+        (address[] memory targets, bytes4[] memory selectors) = _bylawTable(disco);
+        DisCOGovernor(payable(disco.governor)).initialize(
+            TimelockController(payable(disco.timelock)),
+            params.governor,
+            targets,
+            selectors
+        );
+
+        emit DisCOCreated(disco.membership, msg.sender, params.name, disco, params.currency);
+    }
+
+    /// @inheritdoc IDisCOFactory
+    function implementations() external view returns (Implementations memory) {
+        return Implementations(_MEMBERSHIP, _LEDGER, _TREASURY, _CAPITAL, _AUDIT, _GOVERNOR, _TIMELOCK);
+    }
+
+    /// @dev What the contracts would refuse anyway, refused first with the factory's own errors; and the currency,
+    /// which nothing else checks.
+    function _validate(Params calldata params) private view {
+        if (bytes(params.name).length == 0) revert FactoryEmptyName();
+        bool committed;
+        for (uint256 i = 0; i < params.founders.length && !committed; ++i) {
+            committed = params.founders[i].stage == IMembership.Stage.Committed;
+        }
+        if (!committed) revert FactoryNoCommittedFounder();
+        uint256 sum = uint256(params.buckets[0]) + params.buckets[1] + params.buckets[2];
+        if (sum != _BPS) revert FactoryInvalidBuckets(sum);
+        address currency = address(params.currency);
+        if (currency.code.length == 0) revert FactoryCurrencyNotContract(currency);
+        try IERC20Metadata(currency).decimals() returns (uint8 decimals) {
+            if (decimals != params.currencyDecimals) revert FactoryCurrencyDecimals(currency, params.currencyDecimals);
+        } catch {
+            revert FactoryCurrencyDecimals(currency, params.currencyDecimals);
+        }
+    }
+
+    /// @dev The functions whose calls the governor treats as bylaw changes (a supermajority), besides every call to
+    /// the governor and the timelock: who holds which role in each contract, the names of the constituencies, and
+    /// the rules of the ledger, the treasury, the capital accounts and the audit. A loss year releases the
+    /// indivisible reserve and members' capital: a bylaw too (DESIGN.md's decision table).
+    function _bylawTable(
+        DisCO memory disco
+    ) private pure returns (address[] memory targets, bytes4[] memory selectors) {
+        targets = new address[](_BYLAW_FUNCTIONS);
+        selectors = new bytes4[](_BYLAW_FUNCTIONS);
+        address[5] memory roleHolders = [disco.membership, disco.ledger, disco.treasury, disco.capital, disco.audit];
+        uint256 k;
+        for (uint256 c = 0; c < roleHolders.length; ++c) {
+            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.grantRole.selector);
+            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.revokeRole.selector);
+            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.renounceRole.selector);
+        }
+        (targets[k], selectors[k++]) = (disco.membership, Membership.setConstituencyName.selector);
+        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setWeight.selector);
+        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setCap.selector);
+        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setApprovalsRequired.selector);
+        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setMinimumContribution.selector);
+        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setReviewWindow.selector);
+        (targets[k], selectors[k++]) = (disco.treasury, Treasury.setBuckets.selector);
+        (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.setSettings.selector);
+        (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.closeYearAtLoss.selector);
+        (targets[k], selectors[k++]) = (disco.audit, AuditRegistry.setWageRatioCap.selector);
+    }
+
+    function _implementation(address implementation) private view returns (address) {
+        if (implementation.code.length == 0) revert FactoryInvalidImplementation(implementation);
+        return implementation;
+    }
+}
