@@ -90,7 +90,18 @@ contract DisCOFactory is IDisCOFactory {
             selectors
         );
 
-        emit DisCOCreated(disco.membership, msg.sender, params.name, disco, params.currency);
+        emit DisCOCreated(
+            disco.membership,
+            msg.sender,
+            params.name,
+            disco.ledger,
+            disco.treasury,
+            disco.capital,
+            disco.audit,
+            disco.governor,
+            disco.timelock,
+            params.currency
+        );
     }
 
     /// @inheritdoc IDisCOFactory

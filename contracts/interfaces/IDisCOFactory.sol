@@ -65,13 +65,19 @@ interface IDisCOFactory {
         ICapitalAccounts.Settings capital;
     }
 
-    /// @notice A DisCO was started: every contract of it, its currency and who sent the transaction (who holds no
-    /// power in it by that).
+    /// @notice A DisCO was started: every contract of it, its currency, and who sent the transaction (who holds no
+    /// power in it by that). One event names every address, so that the DisCOs of a chain are found from the
+    /// factory's logs alone.
     event DisCOCreated(
         address indexed membership,
         address indexed creator,
         string name,
-        DisCO contracts,
+        address ledger,
+        address treasury,
+        address capital,
+        address audit,
+        address governor,
+        address timelock,
         IERC20 currency
     );
 
