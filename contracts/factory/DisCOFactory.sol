@@ -90,18 +90,7 @@ contract DisCOFactory is IDisCOFactory {
             selectors
         );
 
-        emit DisCOCreated(
-            disco.membership,
-            msg.sender,
-            params.name,
-            disco.ledger,
-            disco.treasury,
-            disco.capital,
-            disco.audit,
-            disco.governor,
-            disco.timelock,
-            params.currency
-        );
+        _announce(disco, params);
     }
 
     /// @inheritdoc IDisCOFactory
@@ -155,6 +144,21 @@ contract DisCOFactory is IDisCOFactory {
         (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.setSettings.selector);
         (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.closeYearAtLoss.selector);
         (targets[k], selectors[k++]) = (disco.audit, AuditRegistry.setWageRatioCap.selector);
+    }
+
+    function _announce(DisCO memory disco, Params calldata params) private {
+        emit DisCOCreated(
+            disco.membership,
+            msg.sender,
+            params.name,
+            disco.ledger,
+            disco.treasury,
+            disco.capital,
+            disco.audit,
+            disco.governor,
+            disco.timelock,
+            params.currency
+        );
     }
 
     function _implementation(address implementation) private view returns (address) {
