@@ -1,5 +1,6 @@
 /**
- * Deploys a DisCO and writes deployments/<network>.json.
+ * Starts each DisCO of the parameters file through the chain's factory (deploying the implementations and the
+ * factory first where the chain has none) and records them in deployments/<network>.json.
  *
  *   npx hardhat run scripts/deploy.ts --network <name>
  *
@@ -17,7 +18,7 @@ import {
   isLocalNetwork,
   type DisCOParameters,
 } from "./lib/deploy.ts";
-import { ROOT, writeDeployment } from "./lib/deployments.ts";
+import { deploymentPath, ROOT, writeDeployment } from "./lib/deployments.ts";
 
 const LOCAL_CHAIN_ID = 31337n;
 
@@ -37,30 +38,38 @@ if (!existsSync(parametersPath)) {
     `No parameters at ${parametersPath}: copy ignition/parameters/live.example.json there and fill in the founders.`,
   );
 }
-const parameters = JSON.parse(readFileSync(parametersPath, "utf8")) as { DisCO: DisCOParameters };
-// Before anything is sent: a live network's currency, a Committed founder.
-try {
-  checkParameters(connection.networkName, parameters.DisCO, isLocalNetwork(connection));
-} catch (error) {
-  if (!(error instanceof DeployParametersError)) throw error;
-  fail(`Refusing to deploy with ${parametersPath}: ${error.message}`);
+// One DisCO per entry, keyed by its Ignition module id ("DisCO", and e.g. "SmallDisCO" for npm start's second).
+const parameters = JSON.parse(readFileSync(parametersPath, "utf8")) as Record<string, DisCOParameters>;
+// Before anything is sent: a live network's currency, a Committed founder, the buckets, a name.
+for (const [id, disco] of Object.entries(parameters)) {
+  try {
+    checkParameters(connection.networkName, disco, isLocalNetwork(connection));
+  } catch (error) {
+    if (!(error instanceof DeployParametersError)) throw error;
+    fail(`Refusing to deploy ${id} with ${parametersPath}: ${error.message}`);
+  }
 }
 
-// A local chain starts empty every time, so its old Ignition journal describes contracts that no longer exist.
+// A local chain starts empty every time, so its old Ignition journal and deployments file describe contracts that no
+// longer exist.
 const { chainId } = await connection.ethers.provider.getNetwork();
-if (chainId === LOCAL_CHAIN_ID)
+if (chainId === LOCAL_CHAIN_ID) {
   rmSync(join(ROOT, "ignition", "deployments", `chain-${chainId}`), { recursive: true, force: true });
-
-const { deployment } = await deployDisCO(connection, parameters.DisCO);
-const path = writeDeployment(deployment);
-console.log(
-  `Deployed the DisCO on ${deployment.network} (chain ${deployment.chainId}) from block ${deployment.startBlock}`,
-);
-for (const [name, { address, blockNumber }] of Object.entries(deployment.contracts)) {
-  console.log(`  ${name.padEnd(11)} ${address}  (block ${blockNumber})`);
+  rmSync(deploymentPath(connection.networkName), { force: true });
 }
-console.log(`Wrote ${path}`);
 
+for (const [id, disco] of Object.entries(parameters)) {
+  const { deployment, chain } = await deployDisCO(connection, disco, id);
+  const path = writeDeployment(deployment, chain);
+  console.log(
+    `Started the DisCO "${deployment.name}" on ${deployment.network} (chain ${deployment.chainId}) in block ` +
+      `${deployment.contracts.membership.blockNumber}, through the factory ${chain.factory?.address}`,
+  );
+  for (const [name, { address, blockNumber }] of Object.entries(deployment.contracts)) {
+    console.log(`  ${name.padEnd(11)} ${address}  (block ${blockNumber})`);
+  }
+  console.log(`Wrote ${path}`);
+}
 // The dApp's addresses and ABIs follow every deploy.
 const { files } = generateAppContracts();
 console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);

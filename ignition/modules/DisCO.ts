@@ -1,5 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { id } from "ethers";
+import DisCOFactoryModule from "./DisCOFactory.ts";
 
 /** Stage numbers as IMembership.Stage orders them. */
 export const Stage = {
@@ -47,6 +47,19 @@ export const PatronageBasis = { Credits: 0, Hours: 1 } as const;
 const YEAR = 365 * 24 * 3600;
 
 /**
+ * The governor's rules unless the parameters say otherwise: a day before voting opens, a week to vote, one binding
+ * member to propose, half the binding members to take part, two thirds for a bylaw.
+ */
+export const DEFAULT_GOVERNOR_SETTINGS = {
+  votingDelay: 24 * 3600,
+  votingPeriod: 7 * 24 * 3600,
+  proposalThreshold: 1,
+  quorumBps: 5000,
+  supermajorityNumerator: 2,
+  supermajorityDenominator: 3,
+};
+
+/**
  * The capital accounts' rules unless the parameters say otherwise: DESIGN.md's sources. No joining contribution
  * (its amount depends on the currency's decimals: the parameters set it, as localhost.json does with Obran's 250),
  * 25% of one to the indivisible reserve (Mondragon); of a year's surplus 30% to the reserve and 10% to the commons
@@ -66,121 +79,64 @@ export const DEFAULT_CAPITAL_SETTINGS = {
   revolvingPeriod: 3 * YEAR,
 };
 
-const DEFAULT_ADMIN_ROLE = `0x${"00".repeat(32)}`;
-const role = (name: string) => id(name);
-const selector = (signature: string) => id(signature).slice(0, 10);
+/** The currency's decimals that amounts in the parameters assume unless they say otherwise: a euro stablecoin's 6. */
+export const DEFAULT_CURRENCY_DECIMALS = 6;
 
-/**
- * The whole DisCO in one module: timelock, membership with its founders, value ledger and treasury (in the
- * `currency` token, with the capital accounts it creates) with their founding treasurers, audit registry (auditors
- * are named later, by a vote), governor. When it finishes, the timelock
- * alone holds every right (the deployer renounces its temporary timelock admin) and only the governor proposes,
- * cancels and executes through it.
- */
-export default buildModule("DisCO", (m) => {
-  const deployer = m.getAccount(0);
-
-  const membershipName = m.getParameter<string>("membershipName", "DisCO Membership");
-  const governorName = m.getParameter<string>("governorName", "DisCO Governor");
-  const symbol = m.getParameter<string>("symbol", "DISCO");
-  const constituencies = m.getParameter<string[]>("constituencies", [
-    "worker",
-    "community",
-    "client",
-    "supporter",
-    "backer",
-  ]);
-  const founders = m.getParameter<Founder[]>("founders");
-  const timelockDelay = m.getParameter<number>("timelockDelay", 2 * 24 * 3600);
-  const settings = m.getParameter("governorSettings", {
-    votingDelay: 24 * 3600,
-    votingPeriod: 7 * 24 * 3600,
-    proposalThreshold: 1,
-    quorumBps: 5000,
-    supermajorityNumerator: 2,
-    supermajorityDenominator: 3,
-  });
-
-  const treasurers = m.getParameter<string[]>("treasurers", []);
-  const ledgerSettings = m.getParameter("ledgerSettings", DEFAULT_LEDGER_SETTINGS);
-  const currency = m.getParameter<string>("currency");
+/** Every optional parameter's value when a parameters file leaves it out. */
+export const DEFAULTS = {
+  symbol: "DISCO",
+  constituencies: ["worker", "community", "client", "supporter", "backer"],
+  treasurers: [] as string[],
+  currencyDecimals: DEFAULT_CURRENCY_DECIMALS,
+  timelockDelay: 2 * 24 * 3600,
   // Livelihood 75%, love 25%, care 0%: DisCO v3.5's default split of a period's payouts.
-  const buckets = m.getParameter<number[]>("buckets", [7_500, 2_500, 0]);
-  const capitalSettings = m.getParameter("capitalSettings", DEFAULT_CAPITAL_SETTINGS);
+  buckets: [7_500, 2_500, 0],
   // The highest ratio between the best and the worst paid hour of a period's livelihood work, times 100:
   // Mondragon's 6:1 unless the members choose otherwise (GT's committed members keep 1:1, that is 100).
-  const wageRatioCap = m.getParameter<number>("wageRatioCap", 600);
+  wageRatioCap: 600,
+  governorSettings: DEFAULT_GOVERNOR_SETTINGS,
+  ledgerSettings: DEFAULT_LEDGER_SETTINGS,
+  capitalSettings: DEFAULT_CAPITAL_SETTINGS,
+};
 
-  const timelock = m.contract("TimelockController", [timelockDelay, [], [], deployer]);
-  const membership = m.contract("Membership", [membershipName, symbol, timelock, constituencies, founders]);
-  const ledger = m.contract("ValueLedger", [membership, timelock, treasurers, ledgerSettings]);
-  const ledgerBylaws = [
-    "grantRole(bytes32,address)",
-    "revokeRole(bytes32,address)",
-    "renounceRole(bytes32,address)",
-    "setWeight(uint8,uint8,uint16)",
-    "setCap(uint8,uint64)",
-    "setApprovalsRequired(uint8)",
-    "setMinimumContribution(uint64,uint8)",
-    "setReviewWindow(uint48)",
-  ];
-  const treasury = m.contract("Treasury", [currency, ledger, timelock, treasurers, buckets, capitalSettings]);
-  const capital = m.contractAt("CapitalAccounts", m.staticCall(treasury, "capital"), { id: "CapitalAccounts" });
-  const treasuryBylaws = [
-    "grantRole(bytes32,address)",
-    "revokeRole(bytes32,address)",
-    "renounceRole(bytes32,address)",
-    "setBuckets(uint16[3])",
-  ];
-  const capitalBylaws = [
-    "grantRole(bytes32,address)",
-    "revokeRole(bytes32,address)",
-    "renounceRole(bytes32,address)",
-    "setSettings((uint128,uint16,uint16,uint16,uint16,uint16,uint16,uint8,uint8,uint48))",
-    // A loss year releases the indivisible reserve and members' capital: a bylaw (DESIGN.md's decision table).
-    "closeYearAtLoss(uint32,uint256)",
-  ];
-  const audit = m.contract("AuditRegistry", [ledger, timelock, wageRatioCap]);
-  const auditBylaws = [
-    "grantRole(bytes32,address)",
-    "revokeRole(bytes32,address)",
-    "renounceRole(bytes32,address)",
-    "setWageRatioCap(uint16)",
-  ];
-  const governor = m.contract("DisCOGovernor", [
-    governorName,
-    membership,
-    timelock,
-    settings,
-    [
-      membership,
-      membership,
-      membership,
-      membership,
-      ...ledgerBylaws.map(() => ledger),
-      ...treasuryBylaws.map(() => treasury),
-      ...capitalBylaws.map(() => capital),
-      ...auditBylaws.map(() => audit),
-    ],
-    [
-      selector("grantRole(bytes32,address)"),
-      selector("revokeRole(bytes32,address)"),
-      selector("renounceRole(bytes32,address)"),
-      selector("setConstituencyName(uint8,string)"),
-      ...ledgerBylaws.map(selector),
-      ...treasuryBylaws.map(selector),
-      ...capitalBylaws.map(selector),
-      ...auditBylaws.map(selector),
-    ],
-  ]);
-
-  const proposer = m.call(timelock, "grantRole", [role("PROPOSER_ROLE"), governor], { id: "grantProposer" });
-  const canceller = m.call(timelock, "grantRole", [role("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
-  const executor = m.call(timelock, "grantRole", [role("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
-  m.call(timelock, "renounceRole", [DEFAULT_ADMIN_ROLE, deployer], {
-    id: "renounceAdmin",
-    after: [proposer, canceller, executor],
+/**
+ * One DisCO, started by the chain's factory in one transaction (DisCOFactory.create): membership with its founders,
+ * value ledger and treasury (in the `currency` token) with their founding treasurers, capital accounts, audit registry
+ * (auditors are named later, by a vote), governor and the timelock that holds every right. The factory keeps no role
+ * and neither does the account that sends the transaction. `id` names the Ignition module, so that one chain's
+ * journal can hold several DisCOs (`npm start` starts two); its parameters are read under that id.
+ */
+export function discoModule(id = "DisCO") {
+  return buildModule(id, (m) => {
+    const { factory } = m.useModule(DisCOFactoryModule);
+    const params = {
+      name: m.getParameter<string>("name"),
+      symbol: m.getParameter<string>("symbol", DEFAULTS.symbol),
+      constituencies: m.getParameter<string[]>("constituencies", DEFAULTS.constituencies),
+      founders: m.getParameter<Founder[]>("founders"),
+      treasurers: m.getParameter<string[]>("treasurers", DEFAULTS.treasurers),
+      currency: m.getParameter<string>("currency"),
+      currencyDecimals: m.getParameter<number>("currencyDecimals", DEFAULTS.currencyDecimals),
+      timelockDelay: m.getParameter<number>("timelockDelay", DEFAULTS.timelockDelay),
+      buckets: m.getParameter<number[]>("buckets", DEFAULTS.buckets),
+      wageRatioCapX100: m.getParameter<number>("wageRatioCap", DEFAULTS.wageRatioCap),
+      governor: m.getParameter("governorSettings", DEFAULTS.governorSettings),
+      ledger: m.getParameter("ledgerSettings", DEFAULTS.ledgerSettings),
+      capital: m.getParameter("capitalSettings", DEFAULTS.capitalSettings),
+    };
+    const create = m.call(factory, "create", [params], { id: "create" });
+    const address = (field: string) => m.readEventArgument(create, "DisCOCreated", field, { id: `${field}Address` });
+    return {
+      factory,
+      membership: m.contractAt("Membership", address("membership"), { id: "Membership" }),
+      ledger: m.contractAt("ValueLedger", address("ledger"), { id: "ValueLedger" }),
+      treasury: m.contractAt("Treasury", address("treasury"), { id: "Treasury" }),
+      capital: m.contractAt("CapitalAccounts", address("capital"), { id: "CapitalAccounts" }),
+      audit: m.contractAt("AuditRegistry", address("audit"), { id: "AuditRegistry" }),
+      governor: m.contractAt("DisCOGovernor", address("governor"), { id: "DisCOGovernor" }),
+      timelock: m.contractAt("DisCOTimelock", address("timelock"), { id: "DisCOTimelock" }),
+    };
   });
+}
 
-  return { timelock, membership, ledger, treasury, capital, audit, governor };
-});
+export default discoModule();

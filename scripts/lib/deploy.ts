@@ -1,9 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NetworkConnection } from "hardhat/types/network";
+import type { IDisCOFactory } from "../../types/ethers-contracts/contracts/interfaces/IDisCOFactory.ts";
 import DemoEuroModule from "../../ignition/modules/DemoEuro.ts";
-import DisCOModule, { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
-import { deploymentBlock, ROOT, type Deployment } from "./deployments.ts";
+import DisCOModule, {
+  DEFAULT_CURRENCY_DECIMALS,
+  DEFAULTS,
+  discoModule,
+  Stage,
+  type Founder,
+} from "../../ignition/modules/DisCO.ts";
+import { deploymentBlock, ROOT, type ContractRecord, type Deployment, type DeploymentsFile } from "./deployments.ts";
 
 /** The capital accounts' rules as the parameters give them (ICapitalAccounts.Settings). */
 export type CapitalSettings = {
@@ -21,8 +28,8 @@ export type CapitalSettings = {
 
 /** The Ignition parameters of the DisCO module (see ignition/parameters/). */
 export type DisCOParameters = {
-  membershipName?: string;
-  governorName?: string;
+  /** The DisCO's name (its membership token's too): deployments/<network>.json lists its DisCOs by it. */
+  name: string;
   symbol?: string;
   constituencies?: string[];
   founders: Founder[];
@@ -32,6 +39,8 @@ export type DisCOParameters = {
    * on the local networks only (LOCAL_NETWORKS); elsewhere deploying without a currency is refused.
    */
   currency?: string;
+  /** The decimals of `currency` that the amounts (the capital contribution) assume: 6 unless given. */
+  currencyDecimals?: number;
   buckets?: number[];
   capitalSettings?: CapitalSettings;
   /** The wage ratio cap times 100 (600 is 6:1), which the audit checks each paid period against. */
@@ -42,6 +51,7 @@ export type DisCOParameters = {
     approvalsRequired: number;
     minimumCredits: number;
     minimumPeriods: number;
+    reviewWindow: number;
   };
   timelockDelay?: number;
   governorSettings?: {
@@ -107,21 +117,81 @@ export function checkParameters(
         `MembershipNoCommittedFounder).`,
     );
   }
+  if (typeof parameters.name !== "string" || parameters.name.trim() === "") {
+    throw new DeployParametersError(`"name" is missing: the DisCO's name, which its members and the app read.`);
+  }
+  const buckets = parameters.buckets;
+  if (buckets !== undefined && buckets.length !== 3) {
+    throw new DeployParametersError(`"buckets" has ${buckets.length} entries: livelihood, love and care, three.`);
+  }
+  if (buckets !== undefined && buckets.reduce((sum, b) => sum + Number(b), 0) !== 10_000) {
+    throw new DeployParametersError(
+      `"buckets" sum to ${buckets.reduce((sum, b) => sum + Number(b), 0)}: livelihood, love and care must sum to ` +
+        `10000 (100%, in basis points), or the factory refuses them (FactoryInvalidBuckets).`,
+    );
+  }
   checkCurrency(networkName, parameters, local);
 }
 
+/** DisCOFactory.create's argument (IDisCOFactory.Params) for a DisCO's parameters, with DEFAULTS filled in. */
+export function factoryParams(parameters: DisCOParameters & { currency: string }): IDisCOFactory.ParamsStruct {
+  return {
+    name: parameters.name,
+    symbol: parameters.symbol ?? DEFAULTS.symbol,
+    constituencies: parameters.constituencies ?? DEFAULTS.constituencies,
+    founders: parameters.founders,
+    treasurers: parameters.treasurers ?? DEFAULTS.treasurers,
+    currency: parameters.currency,
+    currencyDecimals: parameters.currencyDecimals ?? DEFAULTS.currencyDecimals,
+    timelockDelay: parameters.timelockDelay ?? DEFAULTS.timelockDelay,
+    // Three, as checkParameters makes sure.
+    buckets: (parameters.buckets ?? DEFAULTS.buckets) as [number, number, number],
+    wageRatioCapX100: parameters.wageRatioCap ?? DEFAULTS.wageRatioCap,
+    governor: parameters.governorSettings ?? DEFAULTS.governorSettings,
+    ledger: parameters.ledgerSettings ?? DEFAULTS.ledgerSettings,
+    capital: parameters.capitalSettings ?? DEFAULTS.capitalSettings,
+    // The weights' five stages by three streams, as the parameters' JSON gives them (the ABI encoder checks).
+  } as IDisCOFactory.ParamsStruct;
+}
+
 /**
- * Deploys the whole DisCO with its founders through the Ignition module and describes it in the deployments format.
- * The same code serves the tests (in-process chain), the local chain and live networks. Refuses, before sending
- * anything, a live network without a currency (checkCurrency).
+ * A currency that is not an ERC-20 with the decimals the amounts assume would leave the treasury unusable, or every
+ * euro figure off by a power of ten: refused before anything is sent (the factory refuses it too).
  */
-export async function deployDisCO(connection: NetworkConnection, parameters: DisCOParameters) {
+async function checkCurrencyContract(connection: NetworkConnection, currency: string, decimals: number) {
+  const { ethers } = connection;
+  if (!ethers.isAddress(currency)) {
+    throw new DeployParametersError(`"currency" is not an address: ${JSON.stringify(currency)}.`);
+  }
+  if ((await ethers.provider.getCode(currency)) === "0x") {
+    throw new DeployParametersError(`"currency" ${currency} has no contract on this network: no ERC-20 lives there.`);
+  }
+  const token = new ethers.Contract(currency, ["function decimals() view returns (uint8)"], ethers.provider);
+  const actual = await token.decimals().then(Number, () => undefined);
+  if (actual !== decimals) {
+    throw new DeployParametersError(
+      `"currency" ${currency} has ${actual === undefined ? "no decimals()" : `${actual} decimals`}, but the amounts ` +
+        `assume ${decimals} ("currencyDecimals").`,
+    );
+  }
+}
+
+/**
+ * Starts the DisCO with its founders through the chain's factory (deploying the implementations and the factory first
+ * if this chain has none yet: Ignition's journal remembers them), and describes it in the deployments format. The
+ * same code serves the tests (in-process chain), the local chain and live networks. Refuses, before sending
+ * anything, parameters that the factory would refuse and a live network without a currency.
+ */
+export async function deployDisCO(connection: NetworkConnection, parameters: DisCOParameters, moduleId = "DisCO") {
   const { ethers, ignition, networkName } = connection;
-  checkCurrency(networkName, parameters, isLocalNetwork(connection));
+  checkParameters(networkName, parameters, isLocalNetwork(connection));
+  const currencyDecimals = parameters.currencyDecimals ?? DEFAULT_CURRENCY_DECIMALS;
+  if (parameters.currency !== undefined) await checkCurrencyContract(connection, parameters.currency, currencyDecimals);
   const startBlock = (await ethers.provider.getBlockNumber()) + 1;
   const currency = parameters.currency ?? (await (await ignition.deploy(DemoEuroModule)).token.getAddress());
-  const deployed = await ignition.deploy(DisCOModule, {
-    parameters: { DisCO: { ...parameters, currency } },
+  const module = moduleId === "DisCO" ? DisCOModule : discoModule(moduleId);
+  const deployed = await ignition.deploy(module, {
+    parameters: { [moduleId]: { ...parameters, currency, currencyDecimals } },
   });
   const [membership, ledger, treasury, capital, audit, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
@@ -130,7 +200,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
     ethers.getContractAt("CapitalAccounts", await deployed.capital.getAddress()),
     ethers.getContractAt("AuditRegistry", await deployed.audit.getAddress()),
     ethers.getContractAt("DisCOGovernor", await deployed.governor.getAddress()),
-    ethers.getContractAt("TimelockController", await deployed.timelock.getAddress()),
+    ethers.getContractAt("DisCOTimelock", await deployed.timelock.getAddress()),
   ]);
 
   const endBlock = await ethers.provider.getBlockNumber();
@@ -145,6 +215,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const deployment: Deployment = {
     chainId: Number((await ethers.provider.getNetwork()).chainId),
     network: networkName,
+    name: parameters.name,
     startBlock,
     startBlockHash,
     contracts: {
@@ -158,5 +229,32 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
       token: await record(currency, parameters.currency === undefined ? startBlock : 0),
     },
   };
-  return { deployment, membership, ledger, treasury, capital, audit, governor, timelock };
+  // The factory and implementations this DisCO was started from (deployed earlier in this run, or before).
+  const factory = await ethers.getContractAt("DisCOFactory", await deployed.factory.getAddress());
+  const implementations: Record<string, ContractRecord> = {};
+  const {
+    membership: m,
+    ledger: l,
+    treasury: t,
+    capital: c,
+    audit: a,
+    governor: g,
+    timelock: tl,
+  } = await factory.implementations();
+  for (const [key, address] of Object.entries({
+    membership: m,
+    ledger: l,
+    treasury: t,
+    capital: c,
+    audit: a,
+    governor: g,
+    timelock: tl,
+  })) {
+    implementations[key] = await record(address, 0);
+  }
+  const chain: Pick<DeploymentsFile, "factory" | "implementations"> = {
+    factory: await record(factory, 0),
+    implementations,
+  };
+  return { deployment, chain, membership, ledger, treasury, capital, audit, governor, timelock };
 }

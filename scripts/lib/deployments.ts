@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Deployment } from "@disco-ledger/sdk/deployment";
+import { deploymentOf, recordDeployment, type Deployment, type DeploymentsFile } from "@disco-ledger/sdk/deployment";
 
 export * from "@disco-ledger/sdk/deployment";
 
@@ -10,20 +10,34 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export const deploymentPath = (network: string): string => join(ROOT, "deployments", `${network}.json`);
 
-export function readDeployment(network: string): Deployment {
+/** deployments/<network>.json as it is, or undefined when the network has none yet. */
+export function readDeploymentsFile(network: string): DeploymentsFile | undefined {
   const path = deploymentPath(network);
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as Deployment;
-  } catch (error) {
-    throw new Error(`No deployment for network "${network}" at ${path}: deploy first (see README).`, {
-      cause: error,
-    });
-  }
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, "utf8")) as DeploymentsFile;
 }
 
-export function writeDeployment(deployment: Deployment): string {
+/** The DisCO called `disco` on `network` (its only or first DisCO when not named), from deployments/<network>.json. */
+export function readDeployment(network: string, disco?: string): Deployment {
+  const file = readDeploymentsFile(network);
+  if (file === undefined) {
+    throw new Error(`No deployment for network "${network}" at ${deploymentPath(network)}: deploy first (see README).`);
+  }
+  return deploymentOf(file, disco);
+}
+
+/**
+ * Records a DisCO in deployments/<network>.json (recordDeployment: a DisCO recorded before keeps its record). `fresh`
+ * starts the file anew: a local chain that restarted empty.
+ */
+export function writeDeployment(
+  deployment: Deployment,
+  chain: Pick<DeploymentsFile, "factory" | "implementations"> = {},
+  fresh = false,
+): string {
   const path = deploymentPath(deployment.network);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(deployment, null, 2)}\n`);
+  const file = recordDeployment(fresh ? undefined : readDeploymentsFile(deployment.network), deployment, chain);
+  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
 }

@@ -18,10 +18,12 @@ export interface DeploymentContracts {
   [name: string]: ContractRecord;
 }
 
-/** deployments/<network>.json, the format that the dApp, the scripts and outside tools read (DESIGN.md). */
+/** One DisCO on one network: its contracts and where its history starts, as the SDK reads it. */
 export interface Deployment {
   chainId: number;
   network: string;
+  /** The DisCO's name, as it was started (DisCOCreated); records from before the factory lack it. */
+  name?: string;
   startBlock: number;
   /**
    * The hash of block `startBlock`, recorded by deploys since issue 14: it tells the deployment's chain from a fresh
@@ -29,6 +31,71 @@ export interface Deployment {
    */
   startBlockHash?: string;
   contracts: DeploymentContracts;
+}
+
+/** A DisCO as deployments/<network>.json keeps it, under its name. */
+export type DisCORecord = Pick<Deployment, "startBlock" | "startBlockHash" | "contracts">;
+
+/**
+ * deployments/<network>.json, the format that the dApp, the scripts and outside tools read (DESIGN.md's Interfaces):
+ * the network's factory and implementations, and each DisCO deployed from this repository by name. DisCOs started
+ * otherwise are found from the factory's events; the file is a convenience.
+ */
+export interface DeploymentsFile {
+  chainId: number;
+  network: string;
+  factory?: ContractRecord;
+  implementations?: Record<string, ContractRecord>;
+  discos: Record<string, DisCORecord>;
+}
+
+/**
+ * The DisCO called `name` in a deployments file, or its only (else first) DisCO when no name is given. Throws, naming
+ * the DisCOs there are, when none matches.
+ */
+export function deploymentOf(file: DeploymentsFile, name?: string): Deployment {
+  const names = Object.keys(file.discos);
+  const chosen = name ?? names[0];
+  const record = chosen === undefined ? undefined : file.discos[chosen];
+  if (chosen === undefined || record === undefined) {
+    const known = names.length === 0 ? "none" : names.map((n) => `"${n}"`).join(", ");
+    throw new Error(`No DisCO "${name ?? ""}" on ${file.network}: its deployments file names ${known}.`);
+  }
+  return { chainId: file.chainId, network: file.network, name: chosen, ...record };
+}
+
+/**
+ * `file` with `deployment` recorded under its name. A DisCO already recorded with the same contracts keeps its
+ * record as it was: running a deployment again never changes a recorded block. One recorded with other contracts
+ * is refused: two DisCOs must not share a name in one file.
+ */
+export function recordDeployment(
+  file: DeploymentsFile | undefined,
+  deployment: Deployment,
+  chain: Pick<DeploymentsFile, "factory" | "implementations"> = {},
+): DeploymentsFile {
+  const name = deployment.name ?? "DisCO";
+  const base: DeploymentsFile = file ?? { chainId: deployment.chainId, network: deployment.network, discos: {} };
+  const known = base.discos[name];
+  const { startBlock, startBlockHash, contracts } = deployment;
+  if (known !== undefined) {
+    const same = Object.entries(contracts).every(
+      ([key, c]) => known.contracts[key]?.address.toLowerCase() === c.address.toLowerCase(),
+    );
+    if (!same) {
+      throw new Error(
+        `deployments/${deployment.network}.json already names a DisCO "${name}" with other contracts: choose another ` +
+          `name, or remove its record if that DisCO is abandoned.`,
+      );
+    }
+  }
+  return {
+    chainId: base.chainId,
+    network: base.network,
+    factory: base.factory ?? chain.factory,
+    implementations: base.implementations ?? chain.implementations,
+    discos: { ...base.discos, [name]: known ?? { startBlock, startBlockHash, contracts } },
+  };
 }
 
 /** The chain id of Hardhat's local chains (npm start's, the tests'): their accounts are public, their clock moves. */

@@ -22,7 +22,7 @@ import {
 } from "../helpers/disco.ts";
 import { expectDefeatedForGood } from "../helpers/expect.ts";
 import { currencyOf, EURO, payIn } from "../helpers/treasury.ts";
-import { deployDisCO as deployModule, type DisCOParameters } from "../../scripts/lib/deploy.ts";
+import { deployDisCO as deployModule, DeployParametersError, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import { ROOT } from "../../scripts/lib/deployments.ts";
 import { proposalIdOf, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import {
@@ -336,14 +336,17 @@ describe("Attacks on the DisCO's decisions (security review, issue 12)", functio
       };
     }
 
-    it("refuses a live-style deployment whose founders are all Casual (MembershipNoCommittedFounder)", async function () {
+    it("refuses a live-style deployment whose founders are all Casual, before anything is sent", async function () {
       const parameters = await liveParameters(Stage.Casual);
+      const before = await connection.ethers.provider.getBlockNumber();
       const failure = await deployModule(connection, parameters).then(
         () => undefined,
         (error: Error) => error,
       );
-      expect(failure, "the deployment went through").to.be.instanceOf(Error);
-      expect(failure!.message).to.match(/Membership.*Reverted with custom error MembershipNoCommittedFounder\(\)/s);
+      expect(failure, "the deployment went through").to.be.instanceOf(DeployParametersError);
+      expect(failure!.message).to.match(/No Committed founder among the 2 founders/);
+      // The factory refuses the same founders on chain (FactoryNoCommittedFounder: test/factory/DisCOFactory.t.sol).
+      expect(await connection.ethers.provider.getBlockNumber()).to.equal(before);
     });
 
     it("deploys the same parameters with the founders Committed, each with a binding vote", async function () {

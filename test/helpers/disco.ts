@@ -68,6 +68,7 @@ export async function deployDisCOWith(parameters: Partial<DisCOParameters>) {
     { account: frank.address, stage: Stage.Casual, constituency: Constituency.supporter, mentor: ethers.ZeroAddress },
   ];
   const { deployment, membership, ledger, treasury, capital, audit, governor, timelock } = await deploy(connection, {
+    name: "Test DisCO",
     founders,
     treasurers: [bob.address],
     constituencies: CONSTITUENCIES,

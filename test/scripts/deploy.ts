@@ -85,7 +85,7 @@ describe("deploy checks", () => {
     );
     expect(result.status, result.stdout).to.equal(1);
     expect(result.stderr).to.include(
-      `Refusing to deploy with ${parameters}: No Committed founder among the 7 founders`,
+      `Refusing to deploy DisCO with ${parameters}: No Committed founder among the 7 founders`,
     );
   });
 });

@@ -74,6 +74,7 @@ describe("seeded demo DisCO", () => {
     expect(Object.keys(deployment).sort()).to.deep.equal([
       "chainId",
       "contracts",
+      "name",
       "network",
       "startBlock",
       "startBlockHash",

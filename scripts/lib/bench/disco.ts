@@ -11,9 +11,11 @@ import { proposalIdOf, Support, type ProposalCalls } from "@disco-ledger/sdk/gov
 import { closeVoting, execute, openVoting, queue, relayBallot, signBallot, toProposalCalls } from "../drive.ts";
 import { evidenceHash, Stream } from "@disco-ledger/sdk/ledger";
 import { admitAll, crowd, gasOf, sent, WORKER, type Progress } from "./chain.ts";
+import { CREATE_FOUNDERS, createGas } from "./replication.ts";
 
 /** The DisCO's calls the benchmark measures, in the order of the `--json` output. */
 export const DISCO_OPS = [
+  "createDisCO",
   "castVote",
   "castVoteBySig",
   "propose",
@@ -49,6 +51,7 @@ export const SITUATIONS: Record<DisCOOp, string> = {
   claim3: "the same member claims months 3-5 in one call",
   closeYear: "executing the members' approval of a 5-month year with a surplus (it reads each month's totals)",
   redeem: "a former member's first redemption instalment, a year after it started",
+  createDisCO: `a DisCO of ${CREATE_FOUNDERS} founders (half Committed, half Dating 1) and the default rules, from the factory`,
 };
 
 const DAY = 24 * 3600;
@@ -126,7 +129,8 @@ export async function measureDisCO(
   }));
   if (members < founders.length) throw new Error(`A benchmark DisCO has at least ${founders.length} members`);
 
-  const { membership, ledger, treasury, capital, governor, timelock } = await deployDisCO(connection, {
+  const { membership, ledger, treasury, capital, governor, timelock, chain } = await deployDisCO(connection, {
+    name: "Benchmark DisCO",
     founders,
     treasurers: [bob.address],
     capitalSettings: { ...DEFAULT_CAPITAL_SETTINGS, contribution: CONTRIBUTION },
@@ -141,11 +145,12 @@ export async function measureDisCO(
       supermajorityDenominator: 3,
     },
   });
+  const createDisCO = await createGas(connection, chain.factory!.address, await treasury.currency());
   progress(`deployed; admitting ${members - founders.length} members`);
   await admitAll(connection, membership, await timelock.getAddress(), crowd("disco member", members - founders.length));
   if ((await membership.memberCount()) !== BigInt(members)) throw new Error("The crowd was not admitted");
   const token = await ethers.getContractAt("DemoEuro", await treasury.currency());
-  const gas: Partial<DisCOGas> = {};
+  const gas: Partial<DisCOGas> = { createDisCO };
 
   progress("ledger, treasury and capital");
   await sent(token.connect(claimant).faucet(CONTRIBUTION));

@@ -1,0 +1,107 @@
+import { getAddress, keccak256, toUtf8Bytes, ZeroAddress } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+import { Stage } from "../../../ignition/modules/DisCO.ts";
+import { factoryParams, type DisCOParameters } from "../deploy.ts";
+import { gasOf } from "./chain.ts";
+import type { BenchSection } from "./sections.ts";
+
+/** The founding group of the `createDisCO` figure (DESIGN.md's target: at most 2.5M gas with 10 founders). */
+export const CREATE_FOUNDERS = 10;
+/** EIP-7825's cap on one transaction's gas. */
+const TRANSACTION_CAP = 2 ** 24;
+
+/** `count` founders at made-up addresses, the first Committed and the rest Committed or Dating in turn. */
+function founders(count: number, salt: string): DisCOParameters["founders"] {
+  return Array.from({ length: count }, (_, i) => ({
+    account: getAddress(`0x${keccak256(toUtf8Bytes(`${salt} founder ${i}`)).slice(26)}`),
+    stage: i % 2 === 0 ? Stage.Committed : Stage.Dating1,
+    constituency: i % 3,
+    mentor: ZeroAddress,
+  }));
+}
+
+/** DisCOFactory.create's parameters for a DisCO of `count` founders, with the defaults otherwise. */
+const paramsFor = (count: number, currency: string, salt: string) =>
+  factoryParams({ name: `${salt} ${count}`, founders: founders(count, salt), currency });
+
+/** The gas of `create` (receipt) for a DisCO of `count` founders, sent on the factory at `factoryAddress`. */
+export async function createGas(
+  connection: NetworkConnection,
+  factoryAddress: string,
+  currency: string,
+  count = CREATE_FOUNDERS,
+  salt = "bench",
+): Promise<number> {
+  const factory = await connection.ethers.getContractAt("DisCOFactory", factoryAddress);
+  return gasOf(factory.create(paramsFor(count, currency, salt)));
+}
+
+/**
+ * Starting DisCOs (issue 15): `createDisCO` with 10 founders beside what deploying the same contracts in full costs,
+ * the gas per extra founder, the largest founding group that one 2^24-gas transaction holds, and what a call through
+ * a clone pays for its delegatecall.
+ */
+export const REPLICATION: BenchSection = {
+  name: "replication",
+  async run({ network }) {
+    const connection = await network.create();
+    const { ethers, ignition } = connection;
+    const { default: DisCOFactoryModule } = await import("../../../ignition/modules/DisCOFactory.ts");
+    const { default: DemoEuroModule } = await import("../../../ignition/modules/DemoEuro.ts");
+    const currency = await (await ignition.deploy(DemoEuroModule)).token.getAddress();
+    const { factory, ...implementations } = await ignition.deploy(DisCOFactoryModule);
+    let implementationsGas = 0;
+    for (const contract of Object.values(implementations)) {
+      const receipt = await contract.deploymentTransaction()?.wait();
+      if (receipt === null || receipt === undefined) throw new Error("An implementation has no deployment receipt");
+      implementationsGas += Number(receipt.gasUsed);
+    }
+    const factoryAddress = await factory.getAddress();
+    const ten = await createGas(connection, factoryAddress, currency, CREATE_FOUNDERS, "ten");
+    const eleven = await createGas(connection, factoryAddress, currency, CREATE_FOUNDERS + 1, "eleven");
+    const perFounder = eleven - ten;
+    const typed = await ethers.getContractAt("DisCOFactory", factoryAddress);
+    // The estimate of a creation is linear in its founders; the largest group is checked against the node's own
+    // estimate at that size and one more.
+    let largest = CREATE_FOUNDERS + Math.floor((TRANSACTION_CAP - ten) / perFounder);
+    const estimate = async (count: number) => Number(await typed.create.estimateGas(paramsFor(count, currency, "cap")));
+    while ((await estimate(largest)) > TRANSACTION_CAP) largest--;
+    while ((await estimate(largest + 1)) <= TRANSACTION_CAP) largest++;
+
+    // A clone's every call pays one delegatecall to its implementation: the same view, asked of both.
+    const [created] = await typed.queryFilter(typed.filters.DisCOCreated());
+    const membershipClone = created.args.membership;
+    const probe = (to: string) =>
+      ethers.provider.estimateGas({
+        to,
+        data: "0x01ffc9a701ffc9a700000000000000000000000000000000000000000000000000000000",
+      });
+    const overhead = Number(
+      (await probe(membershipClone)) - (await probe(await implementations.membership.getAddress())),
+    );
+
+    const fmt = (n: number) => n.toLocaleString("en-GB");
+    const text = [
+      "Starting a DisCO (DisCOFactory.create, one transaction)",
+      "",
+      `createDisCO, ${CREATE_FOUNDERS} founders       ${fmt(ten).padStart(10)} gas  (target 2,500,000: ${ten <= 2_500_000 ? "met" : "MISSED"})`,
+      `each further founder            ${fmt(perFounder).padStart(10)} gas`,
+      `largest founding group in 2^24  ${fmt(largest).padStart(10)} founders`,
+      `the same contracts in full      ${fmt(implementationsGas + ten).padStart(10)} gas  (their code, ${fmt(implementationsGas)}, deployed per DisCO, plus the same set-up)`,
+      `a call through a clone          ${fmt(overhead).padStart(10)} gas more than the same call to its implementation (the delegatecall)`,
+    ].join("\n");
+    return {
+      text,
+      json: {
+        replication: {
+          createDisCO: ten,
+          perFounder,
+          largestFoundingGroup: largest,
+          fullDeployment: implementationsGas + ten,
+          implementations: implementationsGas,
+          cloneCallOverhead: overhead,
+        },
+      },
+    };
+  },
+};
