@@ -14,7 +14,7 @@ import { ROOT } from "./deployments.ts";
 /** The deployment's contracts and the artifact each one's ABI comes from. */
 export const CONTRACT_ARTIFACTS = {
   governor: "contracts/governance/DisCOGovernor.sol/DisCOGovernor.json",
-  timelock: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json",
+  timelock: "contracts/governance/DisCOTimelock.sol/DisCOTimelock.json",
   membership: "contracts/membership/Membership.sol/Membership.json",
   ledger: "contracts/ledger/ValueLedger.sol/ValueLedger.json",
   treasury: "contracts/treasury/Treasury.sol/Treasury.json",
@@ -24,11 +24,16 @@ export const CONTRACT_ARTIFACTS = {
   token: "contracts/treasury/DemoEuro.sol/DemoEuro.json",
 } as const;
 
+/** Contracts that are not part of a DisCO: the chain's factory, which starts them. */
+export const CHAIN_ARTIFACTS = {
+  factory: "contracts/factory/DisCOFactory.sol/DisCOFactory.json",
+} as const;
+
 export const ABIS_FILE = join(ROOT, "sdk", "src", "generated", "abis.ts");
 
 /** Writes sdk/src/generated/abis.ts from the artifacts; returns its path. */
 export function generateAbis(artifactsDir: string = join(ROOT, "artifacts")): string {
-  const abis = Object.entries(CONTRACT_ARTIFACTS).map(([name, path]) => {
+  const abis = Object.entries({ ...CONTRACT_ARTIFACTS, ...CHAIN_ARTIFACTS }).map(([name, path]) => {
     const { abi } = JSON.parse(readFileSync(join(artifactsDir, path), "utf8")) as { abi: unknown[] };
     return `export const ${name}Abi = ${JSON.stringify(abi)} as const;\n`;
   });
