@@ -271,7 +271,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   })) {
     implementations[key] = await record(address, 0);
   }
-  const chain: Pick<DeploymentsFile, "factory" | "implementations"> = {
+  const chain: Required<Pick<DeploymentsFile, "factory" | "implementations">> = {
     factory: await record(factory, 0),
     implementations,
   };
