@@ -185,6 +185,38 @@ async function checkCurrencyContract(connection: NetworkConnection, currency: st
   }
 }
 
+/**
+ * Runs an Ignition deployment, resuming one that an earlier run left with a transaction it could not send (the
+ * deployer ran out of funds, the node refused it). Ignition then refuses to go on (HHE10410) because it can't know
+ * whether the transaction reached the network. This looks: when the deployer's nonce that transaction would have
+ * used is still unused on chain, nothing was sent, so the future is wiped (`hardhat ignition wipe`, what Ignition's
+ * own message advises) and the deployment runs again from there. A transaction that may have been sent is left to
+ * the operator, with Ignition's message.
+ */
+async function resumingUnsent<T>(
+  connection: NetworkConnection,
+  deploymentId: string | undefined,
+  deploy: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await deploy();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "";
+    const unsent = /HHE10410[\s\S]*future (\S+)\.[\s\S]*nonce (\d+) sent from account (0x[0-9a-fA-F]{40})/.exec(
+      message,
+    );
+    if (unsent === null) throw error;
+    const [, futureId, nonce, account] = unsent;
+    const used = await connection.ethers.provider.getTransactionCount(account, "pending");
+    if (used > Number(nonce)) throw error;
+    const chainId = (await connection.ethers.provider.getNetwork()).chainId;
+    const { default: hre } = await import("hardhat");
+    console.log(`Nothing was sent for ${futureId} (nonce ${nonce} of ${account} is unused): clearing it and going on.`);
+    await hre.tasks.getTask(["ignition", "wipe"]).run({ deploymentId: deploymentId ?? `chain-${chainId}`, futureId });
+    return deploy();
+  }
+}
+
 /** The parameters as the Ignition module takes them: `testCurrency` is this script's, not the module's. */
 const withoutTestCurrency = ({ testCurrency: _, ...rest }: DisCOParameters) => rest;
 
@@ -199,11 +231,19 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   checkParameters(networkName, parameters, isLocalNetwork(connection));
   const currencyDecimals = parameters.currencyDecimals ?? DEFAULT_CURRENCY_DECIMALS;
   if (parameters.currency !== undefined) await checkCurrencyContract(connection, parameters.currency, currencyDecimals);
-  const currency = parameters.currency ?? (await (await ignition.deploy(DemoEuroModule)).token.getAddress());
+  // Ignition's journal: ignition/deployments/chain-<id> unless DISCO_DEPLOYMENT_ID names another folder there (the
+  // live-path test's). On a live network it is kept, as the deployments files are: a run that failed or was
+  // interrupted resumes from it, and a run that finds everything done sends nothing.
+  const deploymentId = process.env.DISCO_DEPLOYMENT_ID;
+  const currency =
+    parameters.currency ?? (await (await ignition.deploy(DemoEuroModule, { deploymentId })).token.getAddress());
   const module = moduleId === "DisCO" ? DisCOModule : discoModule(moduleId);
-  const deployed = await ignition.deploy(module, {
-    parameters: { [moduleId]: { ...withoutTestCurrency(parameters), currency, currencyDecimals } },
-  });
+  const deployed = await resumingUnsent(connection, deploymentId, () =>
+    ignition.deploy(module, {
+      deploymentId,
+      parameters: { [moduleId]: { ...withoutTestCurrency(parameters), currency, currencyDecimals } },
+    }),
+  );
   const [membership, ledger, treasury, capital, audit, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
     ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
