@@ -28,7 +28,13 @@ contract AuditRegistryTest is TokenRecoveryChecks {
         founders[0] = IMembership.Founder(_makeAddr("founder"), IMembership.Stage.Committed, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        Membership membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        Membership membership = DisCOClones.membership(
+            "DisCO Membership",
+            "DISCO",
+            address(this),
+            constituencies,
+            founders
+        );
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
         ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());

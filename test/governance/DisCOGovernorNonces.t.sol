@@ -25,7 +25,12 @@ contract DisCOGovernorNoncesTest is DisCOFixture {
         harness = DisCOGovernorNoncesHarness(
             payable(Clones.cloneWithImmutableArgs(implementation, abi.encode(membership)))
         );
-        harness.initialize(timelock, IDisCOGovernor.Settings(1 days, 7 days, 1, 5_000, 2, 3), new address[](0), new bytes4[](0));
+        harness.initialize(
+            timelock,
+            IDisCOGovernor.Settings(1 days, 7 days, 1, 5_000, 2, 3),
+            new address[](0),
+            new bytes4[](0)
+        );
     }
 
     /// @dev A checked keyed nonce spends its own key's sequence and no other; a plain one (key 0) the plain sequence;

@@ -131,7 +131,14 @@ contract TreasuryHandler is Test {
         ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         _buckets = [uint16(7_500), 2_500, 0];
-        treasury = DisCOClones.treasury(euro, ledger, address(this), treasurers, _buckets, DesignDefaults.capitalSettings());
+        treasury = DisCOClones.treasury(
+            euro,
+            ledger,
+            address(this),
+            treasurers,
+            _buckets,
+            DesignDefaults.capitalSettings()
+        );
         // The timelock names a second treasurer after deployment: one who funds but may not spend.
         treasury.grantRole(TREASURER_ROLE, bookkeeper);
         vm.label(address(membership), "membership");

@@ -77,7 +77,11 @@ library DisCOClones {
         );
     }
 
-    function audit(IValueLedger ledger_, address admin, uint16 wageRatioCapX100) internal returns (AuditRegistry clone) {
+    function audit(
+        IValueLedger ledger_,
+        address admin,
+        uint16 wageRatioCapX100
+    ) internal returns (AuditRegistry clone) {
         clone = auditClone(ledger_);
         clone.initialize(admin, wageRatioCapX100);
     }

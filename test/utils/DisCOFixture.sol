@@ -135,9 +135,8 @@ abstract contract DisCOFixture is Test {
     /// instrumented copy of this compilation is deployed instead (EDR's Solidity tests do not enforce EIP-170).
     function _deployGovernor() internal returns (address deployed) {
         shipsProductionGovernor = !_instrumentedForCoverage(type(DisCOGovernor).creationCode);
-        bytes memory initCode = shipsProductionGovernor
-            ? vm.getCode(GOVERNOR_ARTIFACT)
-            : type(DisCOGovernor).creationCode;
+        bytes memory initCode =
+            shipsProductionGovernor ? vm.getCode(GOVERNOR_ARTIFACT) : type(DisCOGovernor).creationCode;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             deployed := create(0, add(initCode, 0x20), mload(initCode))
