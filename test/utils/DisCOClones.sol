@@ -46,7 +46,8 @@ library DisCOClones {
         return ValueLedger(Clones.cloneWithImmutableArgs(address(new ValueLedger()), abi.encode(membership_)));
     }
 
-    /// @dev A treasury with its capital accounts, both administered by `admin`, as the treasury's constructor made them.
+    /// @dev A treasury and its capital accounts, both administered by `admin`: the capital accounts are initialised
+    /// first, then the treasury that keeps their money, as DisCOFactory does.
     function treasury(
         IERC20 currency,
         IValueLedger ledger_,
@@ -54,25 +55,23 @@ library DisCOClones {
         address[] memory treasurers,
         uint16[3] memory bucketsBps,
         ICapitalAccounts.Settings memory capitalSettings
-    ) internal returns (Treasury treasuryClone_) {
+    ) internal returns (Treasury clone) {
         CapitalAccounts capital;
-        (treasuryClone_, capital) = treasuryClones(currency, ledger_);
+        (clone, capital) = treasuryClones(currency, ledger_);
         capital.initialize(admin, capitalSettings);
-        treasuryClone_.initialize(admin, treasurers, bucketsBps, capital);
+        clone.initialize(admin, treasurers, bucketsBps, capital);
     }
 
     /// @dev A treasury clone and the capital accounts clone that names it, neither initialised.
     function treasuryClones(
         IERC20 currency,
         IValueLedger ledger_
-    ) internal returns (Treasury treasuryClone_, CapitalAccounts capital) {
-        treasuryClone_ = Treasury(
-            Clones.cloneWithImmutableArgs(address(new Treasury()), abi.encode(currency, ledger_))
-        );
+    ) internal returns (Treasury clone, CapitalAccounts capital) {
+        clone = Treasury(Clones.cloneWithImmutableArgs(address(new Treasury()), abi.encode(currency, ledger_)));
         capital = CapitalAccounts(
             Clones.cloneWithImmutableArgs(
                 address(new CapitalAccounts()),
-                abi.encode(treasuryClone_, currency, ledger_, ledger_.membership())
+                abi.encode(clone, currency, ledger_, ledger_.membership())
             )
         );
     }
