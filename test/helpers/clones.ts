@@ -206,7 +206,7 @@ const recipes: { [N in Deployable]: Recipe<N> } = {
 };
 
 /** Sends one TestCloner.clone of `make`'s clones from a new TestCloner; the addresses are its CREATEs, nonce 1 up. */
-async function cloneAll<T>(
+async function cloneAll<T extends BaseContract>(
   ethers: HardhatEthers,
   make: (at: (n: number) => string) => Promise<{ clones: Clone[]; contract: T }>,
 ) {
