@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deploymentOf, recordDeployment, type Deployment, type DeploymentsFile } from "@disco-ledger/sdk/deployment";
+import {
+  deploymentOf,
+  deploymentsFileFrom,
+  recordDeployment,
+  type Deployment,
+  type DeploymentsFile,
+} from "@disco-ledger/sdk/deployment";
 
 export * from "@disco-ledger/sdk/deployment";
 
@@ -20,7 +26,7 @@ export const deploymentPath = (network: string): string => join(DEPLOYMENTS_DIR,
 export function readDeploymentsFile(network: string): DeploymentsFile | undefined {
   const path = deploymentPath(network);
   if (!existsSync(path)) return undefined;
-  return JSON.parse(readFileSync(path, "utf8")) as DeploymentsFile;
+  return deploymentsFileFrom(JSON.parse(readFileSync(path, "utf8")) as DeploymentsFile | Deployment);
 }
 
 /** The DisCO called `disco` on `network` (its only or first DisCO when not named), from deployments/<network>.json. */

@@ -50,6 +50,16 @@ export interface DeploymentsFile {
 }
 
 /**
+ * A deployments file as read from JSON: the format above, or the one-DisCO format of records written before the
+ * factory (`{ chainId, network, startBlock, contracts }`), read as a file of that one DisCO named "DisCO".
+ */
+export function deploymentsFileFrom(json: DeploymentsFile | Deployment): DeploymentsFile {
+  if ("discos" in json) return json;
+  const { chainId, network, name, startBlock, startBlockHash, contracts } = json;
+  return { chainId, network, discos: { [name ?? "DisCO"]: { startBlock, startBlockHash, contracts } } };
+}
+
+/**
  * The DisCO called `name` in a deployments file, or its only (else first) DisCO when no name is given. Throws, naming
  * the DisCOs there are, when none matches.
  */
