@@ -23,7 +23,7 @@ const plural = (count: bigint, one: string, many: string) => `${count} ${count =
 
 const discos = chainCommand({
   name: "discos",
-  description: `Lists every DisCO the network's factory started, oldest first: its name, when it started, its
+  description: `Lists every DisCO the network's factory started. Oldest first: its name, when it started, its
 membership contract, how many members it has, and whether deployments/<network>.json records it. Any of them can be
 named with --disco, by its name or one of its addresses.`,
   args: {},
@@ -64,24 +64,28 @@ export function readParameters(path: string): DisCOParameters {
       `${path} holds no parameters: a JSON object with "name", "founders" and "currency" is needed.`,
     );
   }
-  if ("founders" in parsed || "name" in parsed) return parsed as DisCOParameters;
   const entries = Object.values(parsed);
-  if (entries.length !== 1 || typeof entries[0] !== "object" || entries[0] === null) {
+  const bare = "founders" in parsed || "name" in parsed;
+  if (!bare && (entries.length !== 1 || typeof entries[0] !== "object" || entries[0] === null)) {
     throw new UsageError(
       `${path} holds ${entries.length} entries (${Object.keys(parsed).join(", ") || "none"}): one DisCO's ` +
         `parameters are needed, bare or under one id, as in ignition/parameters/<network>.json.`,
     );
   }
-  return entries[0] as DisCOParameters;
+  const parameters = (bare ? parsed : entries[0]) as DisCOParameters;
+  if (!Array.isArray(parameters.founders)) {
+    throw new UsageError(`${path}: "founders" is not a list: each founder is { "account", "stage", ... }.`);
+  }
+  return parameters;
 }
 
 type CreateArgs = ContractFunctionArgs<typeof factoryAbi, "nonpayable", "create">;
 
 const create = chainCommand({
   name: "create",
-  description: `Starts a new DisCO through the network's factory (the one deployments/<network>.json names) in one
-transaction, sent by you (--account, or DISCO_PRIVATE_KEY's key), who keep no power in it, and records it in that
-file under its name. <parameters> is a JSON file with its founding rules, as one entry of
+  description: `Starts a new DisCO from a parameters file, and records it in deployments/<network>.json. It is started
+through the network's factory (the one that file names) in one transaction sent by you (--account, or
+DISCO_PRIVATE_KEY's key), who keep no power in it, and recorded under its name. <parameters> is a JSON file with its founding rules, as one entry of
 ignition/parameters/<network>.json gives them (bare, or as { "<id>": { ... } }):
   "name"        the DisCO's name, new in deployments/<network>.json (its membership token's name too);
   "founders"    the founding members, each { "account", "stage", "constituency", "mentor" }: at least one Committed

@@ -168,6 +168,7 @@ describe("npm run cli -- create", () => {
       [{ name: "Coop", founders }, /"currency" is missing/],
       [{ name: "Demo DisCO", founders, currency }, /"name": deployments\/.*already records a DisCO "Demo DisCO"/],
       [{ One: { name: "A", founders, currency }, Two: { name: "B", founders, currency } }, /holds 2 entries/],
+      [{ name: "Coop", founders: founders[0], currency }, /"founders" is not a list/],
     ];
     const client = publicClient(connection);
     for (const [parameters, message] of cases) {
