@@ -148,27 +148,14 @@ const recordedNames = (file: DeploymentsFile): string =>
 
 /**
  * Checks that `chain` is the one deployments/<network>.json describes, before its factory's events are read or it is
- * sent a DisCO to create: by its first recorded DisCO (checkDeploymentChain), else by its chain id and the factory's
- * code. A fresh local chain has the same factory address as the one the file was written on.
+ * sent a DisCO to create, by the file's first DisCO (checkDeploymentChain): a fresh local chain has its factory at the
+ * same address as the chain the file was written on.
  */
-export async function checkFileChain(
+export const checkFileChain = (
   chain: Pick<ChainConnection, "client" | "url">,
   file: DeploymentsFile,
   networkName = file.network,
-): Promise<void> {
-  if (Object.keys(file.discos).length > 0) return checkDeploymentChain(chain, deploymentOf(file), networkName);
-  const factory = file.factory?.address as `0x${string}` | undefined;
-  const chainId = await chain.client.getChainId().catch((error: unknown) => {
-    throw unreachable(networkName, chain.url, innermost(error));
-  });
-  const code = factory === undefined ? undefined : await chain.client.getCode({ address: factory });
-  if (chainId !== file.chainId || code === undefined || code === "0x") {
-    throw new ChainError(
-      `The chain at ${chain.url} (chain id ${chainId}) has no DisCO factory at ${factory ?? "(none recorded)"}, ` +
-        `where deployments/${file.network}.json (chain ${file.chainId}) says it is.`,
-    );
-  }
-}
+): Promise<void> => checkDeploymentChain(chain, deploymentOf(file), networkName);
 
 /** Every DisCO the factory of deployments/<network>.json started, on the chain the file describes, oldest first. */
 export async function discoverOn(
@@ -199,11 +186,6 @@ export async function chooseDisCO(
   networkName = file.network,
 ): Promise<Deployment> {
   if (key === undefined || Object.hasOwn(file.discos, key)) {
-    if (Object.keys(file.discos).length === 0) {
-      throw new UsageError(
-        `deployments/${file.network}.json records no DisCO: name one with --disco (\`discos\` lists them).`,
-      );
-    }
     const recorded = deploymentOf(file, key);
     await checkDeploymentChain(chain, recorded, networkName);
     return recorded;

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { getAddress } from "viem";
 import { discoverDisCOs, findDisCO } from "@disco-ledger/sdk/discovery";
 import { DEMO_PARAMETERS } from "../../scripts/lib/deploy.ts";
-import { readDeploymentsFile } from "../../scripts/lib/deployments.ts";
+import { deploymentPath, readDeploymentsFile } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
 import { publicClient } from "../helpers/viem.ts";
 import {
@@ -108,14 +108,33 @@ describe("npm run cli -- <command> --disco", () => {
   });
 });
 
-describe("npm run cli -- create", () => {
-  /** A parameters file in a folder of its own. */
-  function parametersFile(parameters: unknown): string {
-    const path = join(mkdtempSync(join(tmpdir(), "disco-create-")), "parameters.json");
-    writeFileSync(path, JSON.stringify(parameters, null, 2));
-    return path;
-  }
+/** A parameters file in a folder of its own. */
+function parametersFile(parameters: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), "disco-create-")), "parameters.json");
+  writeFileSync(path, JSON.stringify(parameters, null, 2));
+  return path;
+}
 
+describe("npm run cli: the chain of the deployments file", () => {
+  it("is checked before the factory's events are read or a DisCO is created on it", async () => {
+    const { file, currency } = await started();
+    // The file of another chain whose factory has the same address, as a restarted local chain's.
+    const other = structuredClone(file);
+    other.discos["Demo DisCO"].startBlockHash = `0x${"ab".repeat(32)}`;
+    writeFileSync(deploymentPath(NETWORK), JSON.stringify(other));
+    const client = publicClient(connection);
+    const before = await client.getBlockNumber();
+    const path = parametersFile({ name: "Coop", founders: SMALL_PARAMETERS.founders, currency });
+    for (const argv of [["discos"], ["members", "--disco", "Small DisCO"], ["create", path, "--account", "0"]]) {
+      const result = await cli(...argv);
+      expect(result.status, argv[0]).to.equal(1);
+      expect(result.err, argv[0]).to.match(/^The chain at the in-process chain is not the one deployments\/cli-test/);
+    }
+    expect(await client.getBlockNumber()).to.equal(before);
+  });
+});
+
+describe("npm run cli -- create", () => {
   it("says in --help what the parameters file holds", async () => {
     const help = await cli("create", "--help");
     expect(help.status).to.equal(0);
