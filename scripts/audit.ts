@@ -20,9 +20,16 @@ import {
 } from "@disco-ledger/sdk/audit";
 import { explain, UsageError, walletOn } from "./cli/context.ts";
 import { checkStrictly, NETWORK_ARGS } from "./cli/command.ts";
-import { checkDeploymentChain, clientOver, connectNetwork, type ChainProvider } from "./cli/network.ts";
+import {
+  checkDeploymentChain,
+  chooseDisCO,
+  clientOver,
+  connectNetwork,
+  type ChainConnection,
+  type ChainProvider,
+} from "./cli/network.ts";
 import { writeAudit } from "./lib/audit/write.ts";
-import { readDeployment, ROOT, type Deployment } from "./lib/deployments.ts";
+import { deploymentsFileOf, ROOT, type Deployment } from "./lib/deployments.ts";
 import {
   AUDITOR_ROLE,
   createHistoryFolder,
@@ -36,6 +43,7 @@ import { fileCache, folderCache, HISTORY_CACHE_DIR } from "./lib/history/file-ca
 const ARGS = {
   network: NETWORK_ARGS.network,
   rpc: NETWORK_ARGS.rpc,
+  disco: NETWORK_ARGS.disco,
   out: { type: "string", description: "where the report and exports go (default: audit/<network>/)", valueHint: "dir" },
   json: { type: "boolean", description: "print the report as JSON instead of text" },
   attest: {
@@ -51,7 +59,8 @@ const ARGS = {
 export const auditCommand = defineCommand({
   meta: {
     name: "npm run audit --",
-    description: `Rebuilds the DisCO's books from the logs of deployments/<network>.json alone, then:
+    description: `Rebuilds a DisCO's books from its logs alone (deployments/<network>.json's first DisCO, or the one
+--disco names: any DisCO of the network's factory, by name or address), then:
   - reconciles every figure the logs rebuild with the contracts' views (each match, each mismatch with both values);
   - checks the bylaws: each paid period's wage ratio against the cap in force when it was funded, every executed
     proposal's quorum and threshold at its snapshot, and that every token that left the treasury is traced to a
@@ -64,8 +73,8 @@ Exit status:
   0  everything matched and every check passed (and the attestation, if asked for, was recorded);
   1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
      attestation refused;
-  2  the audit could not be run: a usage error, no deployment for --network, a chain that does not answer or is not
-     the one the deployment describes.
+  2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names, a chain that
+     does not answer or is not the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
 blocks' logs.`,
   },
@@ -79,6 +88,7 @@ export const usage = (): Promise<string> => renderUsage(auditCommand);
 export interface AuditEnv {
   /** An EIP-1193 provider (a test's in-process chain) instead of connecting to --network through Hardhat. */
   provider?: ChainProvider;
+  /** The DisCO to audit instead of the one deployments/<network>.json and --disco name. */
   deployment?: Deployment;
   /** Where the command prints the report (default: standard output)... */
   print?: (text: string) => void;
@@ -106,6 +116,7 @@ export function parseOptions(argv: readonly string[]) {
   return {
     network: values.network,
     rpc: values.rpc,
+    disco: values.disco,
     out: values.out,
     json: values.json === true,
     account: values.account,
@@ -185,14 +196,23 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
 
   let close = async () => {};
   try {
-    const deployment = env.deployment ?? readDeployment(options.network);
-    let provider = env.provider;
-    if (provider === undefined) {
-      const chain = await connectNetwork(options.network, options.rpc);
-      ({ provider, close } = chain);
-      await checkDeploymentChain(chain, deployment, options.network);
+    // Read before connecting: a network without a deployments file is told so, not as a chain out of reach.
+    const file = env.deployment === undefined ? deploymentsFileOf(options.network) : undefined;
+    let chain: Pick<ChainConnection, "provider" | "client" | "url">;
+    if (env.provider === undefined) {
+      const connected = await connectNetwork(options.network, options.rpc);
+      close = connected.close;
+      chain = connected;
+    } else {
+      chain = { provider: env.provider, client: clientOver(env.provider), url: "the given provider" };
     }
-    const client = clientOver(provider);
+    // The DisCO --disco names (chooseDisCO checks the chain), or the one given, checked here.
+    const deployment =
+      file === undefined
+        ? (env.deployment as Deployment)
+        : await chooseDisCO(chain, file, options.disco, options.network);
+    if (file === undefined) await checkDeploymentChain(chain, deployment, options.network);
+    const { provider, client } = chain;
     const cacheDir = env.cacheDir ?? HISTORY_CACHE_DIR;
     const key = await cacheKey(client, deployment);
 

@@ -6,13 +6,15 @@
 import { pathToFileURL } from "node:url";
 import { defineCommand, renderUsage, runCommand, type CommandDef, type SubCommandsDef } from "citty";
 import { CAPITAL_COMMANDS } from "./cli/capital.ts";
-import { ArgumentError, DETAILS } from "./cli/command.ts";
+import { ArgumentError, DETAILS, type RunEnv } from "./cli/command.ts";
 import { explain } from "./cli/context.ts";
+import { DISCO_COMMANDS } from "./cli/discos.ts";
 import { GOVERNANCE_COMMANDS } from "./cli/governance.ts";
 import { LEDGER_COMMANDS } from "./cli/ledger.ts";
 import { TREASURY_COMMANDS } from "./cli/treasury.ts";
 
 const COMMANDS: SubCommandsDef = {
+  ...DISCO_COMMANDS,
   ...GOVERNANCE_COMMANDS,
   ...LEDGER_COMMANDS,
   ...TREASURY_COMMANDS,
@@ -23,7 +25,8 @@ export const cli = defineCommand({
   meta: {
     name: "npm run cli --",
     description:
-      "A DisCO's books and democracy from the command line. Each command takes --network, --rpc and --account.",
+      "A DisCO's books and democracy from the command line. Each command takes --network, --rpc and --account, and " +
+      "those on one DisCO --disco.",
   },
   subCommands: COMMANDS,
 });
@@ -34,10 +37,14 @@ export interface CliOutput {
   printError(text: string): void;
 }
 
+/** A run's output, and how its command reaches the network (RunEnv: a test's in-process chain). */
+export type CliEnv = CliOutput & RunEnv;
+
 const CONSOLE: CliOutput = { print: (text) => console.log(text), printError: (text) => console.error(text) };
 
 /** Runs the command line `argv`; returns the exit status. */
-export async function main(argv: readonly string[], { print, printError }: CliOutput = CONSOLE): Promise<number> {
+export async function main(argv: readonly string[], env: CliEnv = CONSOLE): Promise<number> {
+  const { print, printError } = env;
   const rawArgs = [...argv];
   const name = rawArgs.find((arg) => !arg.startsWith("-"));
   // Every command is a plain CommandDef (none is resolved lazily).
@@ -56,7 +63,10 @@ export async function main(argv: readonly string[], { print, printError }: CliOu
     return 2;
   }
   try {
-    await runCommand(cli, { rawArgs });
+    // The command itself, as citty would run it, with what it is given besides its arguments (citty passes a
+    // command's data on to none of its subcommands).
+    const data: RunEnv = { connect: env.connect };
+    await runCommand(chosen, { rawArgs: rawArgs.slice(rawArgs.indexOf(name as string) + 1), data });
     return 0;
   } catch (error) {
     // A command line written wrong (citty's refusals, a missing argument, and ours) shows the usage, status 2;

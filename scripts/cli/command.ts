@@ -3,12 +3,12 @@
  * unknown option or a stray argument is a usage error, not silently ignored), run against the chain of --network.
  */
 import { defineCommand, type ArgsDef, type CommandDef, type ParsedArgs } from "citty";
-import { readDeployment } from "../lib/deployments.ts";
+import { deploymentsFileOf, type DeploymentsFile } from "../lib/deployments.ts";
 import { createContext, UsageError, type Context } from "./context.ts";
-import { checkDeploymentChain, connectNetwork } from "./network.ts";
+import { chooseDisCO, connectNetwork, type ChainConnection, type Connect } from "./network.ts";
 
-/** The options every command takes. */
-export const NETWORK_ARGS = {
+/** The options of every command that speaks to a chain. */
+export const CHAIN_ARGS = {
   network: {
     type: "string",
     description: "deployments/<name>.json, on hardhat.config.ts's network <name>",
@@ -26,6 +26,25 @@ export const NETWORK_ARGS = {
     valueHint: "n",
   },
 } as const satisfies ArgsDef;
+
+/** Which of the network's DisCOs a command works on. */
+export const DISCO_ARG = {
+  disco: {
+    type: "string",
+    description:
+      "the DisCO: its name in deployments/<network>.json, or any DisCO's name or contract address (`discos` lists " +
+      "them); else the file's first",
+    valueHint: "name|address",
+  },
+} as const satisfies ArgsDef;
+
+/** The options every command on a DisCO takes. */
+export const NETWORK_ARGS = { ...CHAIN_ARGS, ...DISCO_ARG } as const satisfies ArgsDef;
+
+/** What a run is given besides its command line (citty's `data`): how to reach the network, for tests. */
+export interface RunEnv {
+  connect?: Connect;
+}
 
 /** A mistake in how the command line is written (an unknown option, a stray argument): its usage is shown. */
 export class ArgumentError extends UsageError {}
@@ -61,9 +80,47 @@ export function checkStrictly(rawArgs: readonly string[], args: ArgsDef, rest = 
 /** The positional arguments after the declared ones: a command's variadic tail (`claim 1 2 3`). */
 export const restOf = (parsed: { _: string[] }, declared: number): string[] => parsed._.slice(declared);
 
+/** What a command on a chain works with: the connection and the network's deployments file. */
+export interface OnChain {
+  chain: ChainConnection;
+  file: DeploymentsFile;
+}
+
 /**
- * A command run against a deployment: the network options added to its own, its arguments checked, the chain
- * connected for the run (and checked to be the deployment's) and closed after it.
+ * A command run on the chain of --network: the chain options added to its own, its arguments checked, the network's
+ * deployments file read and the chain connected for the run, and closed after it.
+ */
+export function chainCommand<const A extends ArgsDef>(definition: {
+  name: string;
+  description: string;
+  args: A;
+  /** Takes any number of positional arguments after the declared ones. */
+  rest?: boolean;
+  run: (on: OnChain, args: ParsedArgs<typeof CHAIN_ARGS & A>) => Promise<void>;
+}): CommandDef<typeof CHAIN_ARGS & A> {
+  const args: typeof CHAIN_ARGS & A = { ...CHAIN_ARGS, ...definition.args };
+  const defined = defineCommand({
+    meta: { name: definition.name, description: summary(definition.description) },
+    args,
+    async run({ args: parsed, rawArgs, data }) {
+      checkStrictly(rawArgs, args, definition.rest);
+      const file = deploymentsFileOf(parsed.network);
+      const connect = (data as RunEnv | undefined)?.connect ?? connectNetwork;
+      const chain = await connect(parsed.network, parsed.rpc);
+      try {
+        await definition.run({ chain, file }, parsed);
+      } finally {
+        await chain.close();
+      }
+    },
+  });
+  DETAILS.set(defined as CommandDef<never>, definition.description);
+  return defined;
+}
+
+/**
+ * A command run against a DisCO: chainCommand's, with --disco; the DisCO chosen (chooseDisCO: the chain checked to
+ * be the deployment's) before the command reads anything.
  */
 export function command<const A extends ArgsDef>(definition: {
   name: string;
@@ -73,22 +130,14 @@ export function command<const A extends ArgsDef>(definition: {
   rest?: boolean;
   run: (ctx: Context, args: ParsedArgs<typeof NETWORK_ARGS & A>) => Promise<void>;
 }): CommandDef<typeof NETWORK_ARGS & A> {
-  const args: typeof NETWORK_ARGS & A = { ...NETWORK_ARGS, ...definition.args };
-  const defined = defineCommand({
-    meta: { name: definition.name, description: summary(definition.description) },
-    args,
-    async run({ args: parsed, rawArgs }) {
-      checkStrictly(rawArgs, args, definition.rest);
-      const deployment = readDeployment(parsed.network);
-      const chain = await connectNetwork(parsed.network, parsed.rpc);
-      try {
-        await checkDeploymentChain(chain, deployment, parsed.network);
-        await definition.run(await createContext(deployment, chain.provider, chain.client, parsed.account), parsed);
-      } finally {
-        await chain.close();
-      }
+  return chainCommand({
+    ...definition,
+    args: { ...DISCO_ARG, ...definition.args },
+    async run({ chain, file }, parsed) {
+      const deployment = await chooseDisCO(chain, file, parsed.disco, parsed.network);
+      const ctx = await createContext(deployment, chain.provider, chain.client, parsed.account);
+      // The same arguments, typed as the command declared them (the intersection in another order).
+      await definition.run(ctx, parsed as ParsedArgs<typeof NETWORK_ARGS & A>);
     },
   });
-  DETAILS.set(defined as CommandDef<never>, definition.description);
-  return defined;
 }

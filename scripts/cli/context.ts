@@ -144,8 +144,20 @@ export async function send<
   name extends ContractFunctionName<abi, Writable>,
   args extends ContractFunctionArgs<abi, Writable, name>,
 >(ctx: Context, call: { address: Address; abi: abi; functionName: name; args: args }): Promise<TransactionReceipt> {
-  const sender = await wallet(ctx);
-  const { request } = await ctx.client.simulateContract({
+  return sendFrom(ctx.client, await wallet(ctx), call);
+}
+
+/** send's call from any wallet on any client: for what is sent before there is a DisCO (`create`). */
+export async function sendFrom<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, Writable>,
+  args extends ContractFunctionArgs<abi, Writable, name>,
+>(
+  client: PublicClient,
+  sender: WalletClient & { account: Account },
+  call: { address: Address; abi: abi; functionName: name; args: args },
+): Promise<TransactionReceipt> {
+  const { request } = await client.simulateContract({
     address: call.address,
     abi: call.abi as Abi,
     functionName: call.functionName,
@@ -153,7 +165,7 @@ export async function send<
     account: sender.account,
   });
   const hash = await sender.writeContract({ ...request, chain: null });
-  const receipt = await ctx.client.waitForTransactionReceipt({ hash });
+  const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`Transaction ${hash} reverted in block ${receipt.blockNumber}`);
   return receipt;
 }

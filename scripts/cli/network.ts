@@ -5,9 +5,11 @@
  * Before a command reads anything, the chain is checked to be the deployment's: a fresh local chain puts its
  * contracts at the same addresses every time, so without the check another demo's books would be read silently.
  */
+import type { NetworkConnection } from "hardhat/types/network";
 import { BlockNotFoundError, createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
-import { isLocalChain, type Deployment } from "../lib/deployments.ts";
-import { ChainError } from "./context.ts";
+import { discoverDisCOs, findDisCO, type FoundDisCO } from "@disco-ledger/sdk/discovery";
+import { deploymentOf, isLocalChain, type Deployment, type DeploymentsFile } from "../lib/deployments.ts";
+import { ChainError, UsageError } from "./context.ts";
 
 /** What the commands need of an EIP-1193 provider: its requests. */
 export type ChainProvider = Pick<EIP1193Provider, "request">;
@@ -18,8 +20,13 @@ export interface ChainConnection {
   client: PublicClient;
   /** The URL it speaks to, for messages: a configured one without its path and query (withoutSecrets). */
   url: string;
+  /** Hardhat's connection to it, for what the deploy scripts check (a currency's contract). */
+  hardhat: NetworkConnection;
   close(): Promise<void>;
 }
+
+/** How a command reaches the network `name` (connectNetwork; a test's in-process chain instead). */
+export type Connect = (name: string, rpc?: string) => Promise<ChainConnection>;
 
 /** A viem public client over any EIP-1193 provider: Hardhat's, or a test's in-process chain. */
 export function clientOver(provider: ChainProvider): PublicClient {
@@ -60,7 +67,7 @@ export async function connectNetwork(name: string, rpc?: string): Promise<ChainC
     override ??
     (config.type === "http" ? await config.url.get().then(withoutSecrets, () => `network ${name}'s URL`) : name);
   const provider: ChainProvider = connection.provider as EIP1193Provider;
-  return { provider, client: clientOver(provider), url, close: () => connection.close() };
+  return { provider, client: clientOver(provider), url, hardhat: connection, close: () => connection.close() };
 }
 
 /** An error's innermost cause, which says it plainly ("Connection to http://127.0.0.1:8545 was refused"). */
@@ -129,6 +136,66 @@ export async function checkDeploymentChain(
   if (code === undefined || code === "0x") {
     throw new ChainError(
       `The chain at ${chain.url} has no DisCO governor at ${governor}, where ${file} says it is.${fresh}`,
+    );
+  }
+}
+
+/** The DisCOs a deployments file records, for messages: "Demo DisCO", "Small DisCO". */
+const recordedNames = (file: DeploymentsFile): string =>
+  Object.keys(file.discos)
+    .map((name) => `"${name}"`)
+    .join(", ") || "none";
+
+/**
+ * Checks that `chain` is the one deployments/<network>.json describes, before its factory's events are read or it is
+ * sent a DisCO to create, by the file's first DisCO (checkDeploymentChain): a fresh local chain has its factory at the
+ * same address as the chain the file was written on.
+ */
+export const checkFileChain = (
+  chain: Pick<ChainConnection, "client" | "url">,
+  file: DeploymentsFile,
+  networkName = file.network,
+): Promise<void> => checkDeploymentChain(chain, deploymentOf(file), networkName);
+
+/** Every DisCO the factory of deployments/<network>.json started, on the chain the file describes, oldest first. */
+export async function discoverOn(
+  chain: Pick<ChainConnection, "client" | "url">,
+  file: DeploymentsFile,
+  networkName = file.network,
+): Promise<FoundDisCO[]> {
+  if (file.factory === undefined) {
+    throw new UsageError(
+      `deployments/${file.network}.json names no factory, so its DisCOs are only those it records: ` +
+        `${recordedNames(file)}.`,
+    );
+  }
+  await checkFileChain(chain, file, networkName);
+  return discoverDisCOs(chain.client, file);
+}
+
+/**
+ * The DisCO that `key` (--disco) names, checked to be on `chain`: a name the deployments file records is taken from
+ * it; any other name, or an address of one of its contracts, is looked for among the DisCOs its factory started
+ * (findDisCO); without a key, the file's first DisCO. Throws a UsageError naming the DisCOs there are when `key`
+ * names none, or more than one.
+ */
+export async function chooseDisCO(
+  chain: Pick<ChainConnection, "client" | "url">,
+  file: DeploymentsFile,
+  key: string | undefined,
+  networkName = file.network,
+): Promise<Deployment> {
+  if (key === undefined || Object.hasOwn(file.discos, key)) {
+    const recorded = deploymentOf(file, key);
+    await checkDeploymentChain(chain, recorded, networkName);
+    return recorded;
+  }
+  const found = await discoverOn(chain, file, networkName);
+  try {
+    return findDisCO(found, key);
+  } catch (error) {
+    throw new UsageError(
+      `${(error as Error).message} deployments/${file.network}.json records ${recordedNames(file)}.`,
     );
   }
 }

@@ -167,7 +167,7 @@ export function factoryParams(parameters: DisCOParameters & { currency: string }
  * A currency that is not an ERC-20 with the decimals the amounts assume would leave the treasury unusable, or every
  * euro figure off by a power of ten: refused before anything is sent (the factory refuses it too).
  */
-async function checkCurrencyContract(connection: NetworkConnection, currency: string, decimals: number) {
+export async function checkCurrencyContract(connection: NetworkConnection, currency: string, decimals: number) {
   const { ethers } = connection;
   if (!ethers.isAddress(currency)) {
     throw new DeployParametersError(`"currency" is not an address: ${JSON.stringify(currency)}.`);

@@ -29,13 +29,18 @@ export function readDeploymentsFile(network: string): DeploymentsFile | undefine
   return deploymentsFileFrom(JSON.parse(readFileSync(path, "utf8")) as DeploymentsFile | Deployment);
 }
 
-/** The DisCO called `disco` on `network` (its only or first DisCO when not named), from deployments/<network>.json. */
-export function readDeployment(network: string, disco?: string): Deployment {
+/** deployments/<network>.json; throws, saying to deploy first, when the network has none. */
+export function deploymentsFileOf(network: string): DeploymentsFile {
   const file = readDeploymentsFile(network);
   if (file === undefined) {
     throw new Error(`No deployment for network "${network}" at ${deploymentPath(network)}: deploy first (see README).`);
   }
-  return deploymentOf(file, disco);
+  return file;
+}
+
+/** The DisCO called `disco` on `network` (its only or first DisCO when not named), from deployments/<network>.json. */
+export function readDeployment(network: string, disco?: string): Deployment {
+  return deploymentOf(deploymentsFileOf(network), disco);
 }
 
 /**

@@ -2,7 +2,7 @@
  * The DisCOs of a chain, found from its factory's DisCOCreated events (DESIGN.md's Interfaces: deployments files are
  * a convenience; the factory's logs are the record). Browser-safe: no Node imports.
  */
-import { getAddress, parseEventLogs, type Address, type PublicClient } from "viem";
+import { getAddress, parseEventLogs, type Address, type Log, type PublicClient } from "viem";
 import { factoryAbi } from "./generated/abis.ts";
 import type { ContractRecord, Deployment, DeploymentsFile } from "./deployment.ts";
 
@@ -15,21 +15,31 @@ export interface FoundDisCO extends Deployment {
   creator: Address;
 }
 
+/** The chain a DisCO was announced on, and by which factory. */
+export type FactoryChain = Pick<DeploymentsFile, "chainId" | "network" | "factory">;
+
 /**
  * Every DisCO the factory of `chain` started, oldest first, each as a Deployment the SDK reads like a recorded one:
  * its contracts (and currency) from the block of its creation, which is its start block.
  */
-export async function discoverDisCOs(
-  client: LogReader,
-  chain: Pick<DeploymentsFile, "chainId" | "network" | "factory">,
-): Promise<FoundDisCO[]> {
+export async function discoverDisCOs(client: LogReader, chain: FactoryChain): Promise<FoundDisCO[]> {
   if (chain.factory === undefined) return [];
   const logs = await client.getLogs({
     address: chain.factory.address as Address,
     fromBlock: BigInt(chain.factory.blockNumber),
     toBlock: "latest",
   });
-  return parseEventLogs({ abi: factoryAbi, eventName: "DisCOCreated", logs }).map(
+  return disCOsCreated(logs, chain);
+}
+
+/**
+ * The DisCOs that the factory of `chain` announced among `logs` (its getLogs answer, or the receipt of a create):
+ * DisCOCreated events of other contracts are no factory's of this chain, and are left out.
+ */
+export function disCOsCreated(logs: readonly Log[], chain: FactoryChain): FoundDisCO[] {
+  const factory = chain.factory?.address.toLowerCase();
+  const own = logs.filter((log) => log.address.toLowerCase() === factory);
+  return parseEventLogs({ abi: factoryAbi, eventName: "DisCOCreated", logs: own as Log[] }).map(
     ({ args, blockNumber, blockHash }) => {
       const block = Number(blockNumber);
       const at = (address: string): ContractRecord => ({ address: getAddress(address), blockNumber: block });

@@ -10,6 +10,7 @@ import { providerKeeping, run } from "../helpers/audit.ts";
 import { recordedDemo } from "../helpers/demo.ts";
 import { connection } from "../helpers/disco.ts";
 import { logApproved, Stream } from "../helpers/treasury.ts";
+import { forgetDeployments, inProcess, NETWORK, recordDemo, twoDisCOs } from "../scripts/two-discos.ts";
 import { publicClient } from "../helpers/viem.ts";
 
 const { loadFixture } = connection.networkHelpers;
@@ -50,6 +51,29 @@ describe("npm run audit", () => {
     const status = await main(["--network", "nowhere"], { print: () => {}, printError: (t) => errors.push(t) });
     expect(status).to.equal(2);
     expect(errors.join("\n")).to.match(/No deployment for network "nowhere"/);
+  });
+
+  it("audits any DisCO of the network's factory that --disco names, exit 0; an unknown one is no verdict, exit 2", async () => {
+    const discos = await loadFixture(twoDisCOs);
+    recordDemo(discos);
+    try {
+      // No deployment given: the command reads deployments/<NETWORK>.json, which records the demo alone.
+      const options = { deployment: undefined, provider: (await inProcess(NETWORK)).provider };
+      const small = await run(discos.demo, ["--network", NETWORK, "--disco", "Small DisCO"], options);
+      expect(small.errors).to.equal("");
+      expect(small.status).to.equal(0);
+      expect(small.text).to.match(/RESULT: OK/);
+      const report = JSON.parse(readFileSync(join(small.out, "report.json"), "utf8"));
+      expect(report.governor.toLowerCase()).to.equal(discos.small.contracts.governor.address.toLowerCase());
+
+      const unknown = await run(discos.demo, ["--network", NETWORK, "--disco", "Nowhere"], options);
+      expect(unknown.status).to.equal(2);
+      expect(unknown.errors).to.match(
+        /No DisCO "Nowhere" on this chain\. Its factory started: "Demo DisCO".*"Small DisCO"/,
+      );
+    } finally {
+      forgetDeployments();
+    }
   });
 
   it("says which chain does not answer and how to start it, status 2 (not a verdict on the books)", async () => {

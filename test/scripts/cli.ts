@@ -1,22 +1,26 @@
 import { expect } from "chai";
-import { main } from "../../scripts/cli.ts";
+import { runCli } from "./two-discos.ts";
 
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
-
-/** Runs the CLI in-process, collecting what it prints: usage and refusals need no chain. */
-async function cli(...argv: string[]) {
-  const [out, err]: [string[], string[]] = [[], []];
-  const status = await main(argv, { print: (t) => out.push(t), printError: (t) => err.push(t) });
-  // Colours, if the terminal would get them, are no part of the text.
-  const plain = (lines: string[]) => lines.join("\n").replace(ANSI, "");
-  return { status, out: plain(out), err: plain(err) };
-}
+/** Runs the CLI in-process: usage and refusals need no chain. */
+const cli = (...argv: string[]) => runCli(argv);
 
 describe("npm run cli (usage)", () => {
   it("lists every command by its first sentence, with the options each takes", async () => {
     const help = await cli("--help");
     expect(help.status).to.equal(0);
-    for (const name of ["members", "propose", "vote", "log", "entries", "pay-in", "owed", "close-year", "redeem"]) {
+    for (const name of [
+      "discos",
+      "create",
+      "members",
+      "propose",
+      "vote",
+      "log",
+      "entries",
+      "pay-in",
+      "owed",
+      "close-year",
+      "redeem",
+    ]) {
       expect(help.out).to.match(new RegExp(`^ +${name} +\\S`, "m"));
     }
     expect((await cli()).out).to.equal(help.out);
@@ -28,6 +32,7 @@ describe("npm run cli (usage)", () => {
     expect(vote.out).to.match(/USAGE npm run cli -- vote \[OPTIONS\] <PROPOSALID> <SUPPORT>/);
     expect(vote.out).to.match(/--network=<name>.*Default: localhost/);
     expect(vote.out).to.match(/--account=<n>/);
+    expect(vote.out).to.match(/--disco=<name\|address>/);
     expect(vote.out).to.contain("a member without ETH can still vote, and block.");
   });
 
