@@ -44,6 +44,11 @@ export default defineConfig({
       invariant: { runs: 64, depth: 32 },
     },
   },
+  // `npx hardhat ignition verify chain-<chain id>` publishes the source of every contract a live deployment made (the
+  // implementations and the factory; explorers show each DisCO's clones as proxies of them).
+  verify: {
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+  },
   networks: {
     hardhat: {
       type: "edr-simulated",

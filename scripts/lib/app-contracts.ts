@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateAbis } from "./abis.ts";
-import { readDeployment, ROOT, type Deployment } from "./deployments.ts";
+import { DEPLOYMENTS_DIR, readDeployment, ROOT, type Deployment } from "./deployments.ts";
 
 export const GENERATED_DIR = join(ROOT, "frontend", "src", "generated");
 
@@ -25,7 +25,7 @@ export function appRpcUrl(deployment: Deployment): string | undefined {
  * Writes generated/deployments.ts (every deployments/<network>.json, by network name) and the SDK's ABIs. Which deployment a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
  */
 export function generateAppContracts(): { networks: string[]; files: string[] } {
-  const networks = readdirSync(join(ROOT, "deployments"))
+  const networks = readdirSync(DEPLOYMENTS_DIR)
     .filter((name) => name.endsWith(".json"))
     .map((name) => name.replace(/\.json$/, ""))
     .sort();

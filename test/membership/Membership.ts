@@ -819,6 +819,8 @@ describe("Membership", function () {
 
     it("reverts when a past lookup asks about now or the future", async function () {
       const { membership, alice } = await networkHelpers.loadFixture(deployDisCO);
+      // The founders joined in the latest block (the DisCO's one transaction): a minute on, they were members.
+      await networkHelpers.time.increase(60);
       const now = BigInt(await networkHelpers.time.latest());
       expect(await membership.clock()).to.equal(now);
       for (const timepoint of [now, now + 1n, 2n ** 64n]) {
@@ -1007,7 +1009,8 @@ describe("Membership", function () {
 
     it("names itself and its clock", async function () {
       const { membership } = await networkHelpers.loadFixture(deployDisCO);
-      expect(await membership.name()).to.equal("DisCO Membership");
+      // The DisCO's name, which its membership token carries.
+      expect(await membership.name()).to.equal("Test DisCO");
       expect(await membership.symbol()).to.equal("DISCO");
       expect(await membership.CLOCK_MODE()).to.equal("mode=timestamp");
       expect(await membership.clock()).to.equal(BigInt(await networkHelpers.time.latest()));

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
-import { ROOT } from "../../scripts/lib/deployments.ts";
+import { readDeployment, readDeploymentsFile, ROOT } from "../../scripts/lib/deployments.ts";
 import { freePort, rpc } from "../../scripts/lib/processes.ts";
 
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -57,8 +57,10 @@ describe("npm start and the CLI", function () {
     const page = await fetch(appUrl);
     expect(page.status).to.equal(200);
     expect(await page.text()).to.include('<div id="root">');
-    const deployment = JSON.parse(readFileSync(join(ROOT, "deployments", "localhost.json"), "utf8"));
+    const deployment = readDeployment("localhost");
     expect(output).to.include(deployment.contracts.governor.address);
+    // Two DisCOs through one factory: the demo, and a small one beside it.
+    expect(Object.keys(readDeploymentsFile("localhost")?.discos ?? {})).to.deep.equal(["Demo DisCO", "Small DisCO"]);
     expect(output).to.match(/open +proposal Active/);
     // Each demo person by name beside their address, and how to get past the demo's waits.
     expect(output).to.match(/#1 +Alice +0x70997970C51812dc3A010C7d01b50e0d17dc79C8 +Committed, worker/);
