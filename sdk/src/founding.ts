@@ -4,7 +4,7 @@
  * sent, and the factory call's arguments. Pure and browser-safe.
  */
 import { getAddress, isAddress, zeroAddress, type ContractFunctionArgs } from "viem";
-import { factoryAbi } from "./generated/abis.ts";
+import type { factoryAbi } from "./generated/abis.ts";
 import { CONSTITUENCY_COUNT } from "./settings.ts";
 
 /** Stage numbers as IMembership.Stage orders them. */
