@@ -111,9 +111,9 @@ contract DisCOFactory is IDisCOFactory {
         if (sum != _BPS) revert FactoryInvalidBuckets(sum);
         address currency = address(params.currency);
         if (currency.code.length == 0) revert FactoryCurrencyNotContract(currency);
-        try IERC20Metadata(currency).decimals() returns (uint8 decimals) {
-            if (decimals != params.currencyDecimals) revert FactoryCurrencyDecimals(currency, params.currencyDecimals);
-        } catch {
+        // A low-level call, so that an answer that is no uint8 (none, too short, too large) is refused by name too.
+        (bool ok, bytes memory answer) = currency.staticcall(abi.encodeCall(IERC20Metadata.decimals, ()));
+        if (!ok || answer.length < 32 || abi.decode(answer, (uint256)) != params.currencyDecimals) {
             revert FactoryCurrencyDecimals(currency, params.currencyDecimals);
         }
     }

@@ -473,6 +473,12 @@ contract DisCOGovernor is
         return IMembership(address(token()));
     }
 
+    /// @notice Every DisCO governor's name, NAME: also its EIP-712 domain's. The standard Governor keeps its name in
+    /// storage that only the implementation's constructor writes; a clone answers the same constant.
+    function name() public pure override returns (string memory) {
+        return NAME;
+    }
+
     /// @notice The membership contract, the clone's argument.
     function token() public view override(GovernorVotes) returns (IERC5805) {
         return IERC5805(CloneArgs.addressAt(0));

@@ -39,6 +39,11 @@ export type DisCOParameters = {
    * on the local networks only (LOCAL_NETWORKS); elsewhere deploying without a currency is refused.
    */
   currency?: string;
+  /**
+   * On a live network, deploy the demo currency (DemoEuro, whose public faucet lets anyone mint it) for want of a
+   * `currency`: for trying a DisCO on a testnet, never for real money. The local networks do so without being asked.
+   */
+  testCurrency?: boolean;
   /** The decimals of `currency` that the amounts (the capital contribution) assume: 6 unless given. */
   currencyDecimals?: number;
   buckets?: number[];
@@ -87,14 +92,18 @@ export class DeployParametersError extends Error {}
  */
 export function checkCurrency(
   networkName: string,
-  parameters: Pick<DisCOParameters, "currency">,
+  parameters: Pick<DisCOParameters, "currency" | "testCurrency">,
   local = LOCAL_NETWORKS.includes(networkName),
 ): void {
-  if (parameters.currency === undefined && !local) {
+  if (parameters.currency !== undefined && parameters.testCurrency === true) {
+    throw new DeployParametersError(`Both "currency" and "testCurrency" are given: keep one.`);
+  }
+  if (parameters.currency === undefined && !local && parameters.testCurrency !== true) {
     throw new DeployParametersError(
       `No "currency" in the parameters for ${networkName}: a live DisCO needs the address of the ERC-20 its treasury ` +
         `holds (a stablecoin). Without one only the local networks (${LOCAL_NETWORKS.join(", ")}) deploy the demo ` +
-        `currency, DemoEuro, whose public faucet lets anyone mint it.`,
+        `currency, DemoEuro, whose public faucet lets anyone mint it; to try a DisCO on a testnet with it anyway, ` +
+        `say so: "testCurrency": true.`,
     );
   }
 }
@@ -177,6 +186,41 @@ async function checkCurrencyContract(connection: NetworkConnection, currency: st
 }
 
 /**
+ * Runs an Ignition deployment, resuming one that an earlier run left with a transaction it could not send (the
+ * deployer ran out of funds, the node refused it). Ignition then refuses to go on (HHE10410) because it can't know
+ * whether the transaction reached the network. This looks: when the deployer's nonce that transaction would have
+ * used is still unused on chain, nothing was sent, so the future is wiped (`hardhat ignition wipe`, what Ignition's
+ * own message advises) and the deployment runs again from there. A transaction that may have been sent is left to
+ * the operator, with Ignition's message.
+ */
+async function resumingUnsent<T>(
+  connection: NetworkConnection,
+  deploymentId: string | undefined,
+  deploy: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await deploy();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "";
+    const unsent = /HHE10410[\s\S]*future (\S+)\.[\s\S]*nonce (\d+) sent from account (0x[0-9a-fA-F]{40})/.exec(
+      message,
+    );
+    if (unsent === null) throw error;
+    const [, futureId, nonce, account] = unsent;
+    const used = await connection.ethers.provider.getTransactionCount(account, "pending");
+    if (used > Number(nonce)) throw error;
+    const chainId = (await connection.ethers.provider.getNetwork()).chainId;
+    const { default: hre } = await import("hardhat");
+    console.log(`Nothing was sent for ${futureId} (nonce ${nonce} of ${account} is unused): clearing it and going on.`);
+    await hre.tasks.getTask(["ignition", "wipe"]).run({ deploymentId: deploymentId ?? `chain-${chainId}`, futureId });
+    return deploy();
+  }
+}
+
+/** The parameters as the Ignition module takes them: `testCurrency` is this script's, not the module's. */
+const withoutTestCurrency = ({ testCurrency: _, ...rest }: DisCOParameters) => rest;
+
+/**
  * Starts the DisCO with its founders through the chain's factory (deploying the implementations and the factory first
  * if this chain has none yet: Ignition's journal remembers them), and describes it in the deployments format. The
  * same code serves the tests (in-process chain), the local chain and live networks. Refuses, before sending
@@ -187,12 +231,19 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   checkParameters(networkName, parameters, isLocalNetwork(connection));
   const currencyDecimals = parameters.currencyDecimals ?? DEFAULT_CURRENCY_DECIMALS;
   if (parameters.currency !== undefined) await checkCurrencyContract(connection, parameters.currency, currencyDecimals);
-  const startBlock = (await ethers.provider.getBlockNumber()) + 1;
-  const currency = parameters.currency ?? (await (await ignition.deploy(DemoEuroModule)).token.getAddress());
+  // Ignition's journal: ignition/deployments/chain-<id> unless DISCO_DEPLOYMENT_ID names another folder there (the
+  // live-path test's). On a live network it is kept, as the deployments files are: a run that failed or was
+  // interrupted resumes from it, and a run that finds everything done sends nothing.
+  const deploymentId = process.env.DISCO_DEPLOYMENT_ID;
+  const currency =
+    parameters.currency ?? (await (await ignition.deploy(DemoEuroModule, { deploymentId })).token.getAddress());
   const module = moduleId === "DisCO" ? DisCOModule : discoModule(moduleId);
-  const deployed = await ignition.deploy(module, {
-    parameters: { [moduleId]: { ...parameters, currency, currencyDecimals } },
-  });
+  const deployed = await resumingUnsent(connection, deploymentId, () =>
+    ignition.deploy(module, {
+      deploymentId,
+      parameters: { [moduleId]: { ...withoutTestCurrency(parameters), currency, currencyDecimals } },
+    }),
+  );
   const [membership, ledger, treasury, capital, audit, governor, timelock] = await Promise.all([
     ethers.getContractAt("Membership", await deployed.membership.getAddress()),
     ethers.getContractAt("ValueLedger", await deployed.ledger.getAddress()),
@@ -203,15 +254,22 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
     ethers.getContractAt("DisCOTimelock", await deployed.timelock.getAddress()),
   ]);
 
+  // Every contract of the DisCO was born in its create transaction's block, which starts its history; the same on a
+  // run that only found it in Ignition's journal, so that running a deployment again records the same blocks.
   const endBlock = await ethers.provider.getBlockNumber();
-  // A currency that was there before (a live network's token) is searched for from genesis.
-  const record = async (contract: { getAddress(): Promise<string> } | string, from = startBlock) => {
+  const record = async (contract: { getAddress(): Promise<string> } | string, from = 0) => {
     const address = typeof contract === "string" ? contract : await contract.getAddress();
     return { address, blockNumber: await deploymentBlock(ethers.provider, address, from, endBlock) };
   };
+  const born = await record(membership);
+  const startBlock = born.blockNumber;
   // The start block's hash tells this chain from a fresh local one with the same addresses (the CLI checks it).
   const startBlockHash = (await ethers.provider.getBlock(startBlock))?.hash;
   if (!startBlockHash) throw new Error(`The chain has no block ${startBlock} after the deployment`);
+  const at = async (contract: { getAddress(): Promise<string> }) => ({
+    address: await contract.getAddress(),
+    blockNumber: startBlock,
+  });
   const deployment: Deployment = {
     chainId: Number((await ethers.provider.getNetwork()).chainId),
     network: networkName,
@@ -219,14 +277,15 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
     startBlock,
     startBlockHash,
     contracts: {
-      governor: await record(governor),
-      timelock: await record(timelock),
-      membership: await record(membership),
-      ledger: await record(ledger),
-      treasury: await record(treasury),
-      capital: await record(capital),
-      audit: await record(audit),
-      token: await record(currency, parameters.currency === undefined ? startBlock : 0),
+      governor: await at(governor),
+      timelock: await at(timelock),
+      membership: born,
+      ledger: await at(ledger),
+      treasury: await at(treasury),
+      capital: await at(capital),
+      audit: await at(audit),
+      // A currency that was there before (a live network's token) is searched for from genesis.
+      token: await record(currency),
     },
   };
   // The factory and implementations this DisCO was started from (deployed earlier in this run, or before).
@@ -252,7 +311,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   })) {
     implementations[key] = await record(address, 0);
   }
-  const chain: Pick<DeploymentsFile, "factory" | "implementations"> = {
+  const chain: Required<Pick<DeploymentsFile, "factory" | "implementations">> = {
     factory: await record(factory, 0),
     implementations,
   };

@@ -8,7 +8,13 @@ export * from "@disco-ledger/sdk/deployment";
 /** The project's root folder, wherever a script is started from. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const deploymentPath = (network: string): string => join(ROOT, "deployments", `${network}.json`);
+/**
+ * Where deployments files are kept: deployments/, or DISCO_DEPLOYMENTS_DIR's folder (npm test's live-path test keeps
+ * its stand-in network's records out of the repository's).
+ */
+export const DEPLOYMENTS_DIR = process.env.DISCO_DEPLOYMENTS_DIR ?? join(ROOT, "deployments");
+
+export const deploymentPath = (network: string): string => join(DEPLOYMENTS_DIR, `${network}.json`);
 
 /** deployments/<network>.json as it is, or undefined when the network has none yet. */
 export function readDeploymentsFile(network: string): DeploymentsFile | undefined {

@@ -111,13 +111,17 @@ export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise
   clearTimeout(timer);
 }
 
-/** A fresh Hardhat node on 127.0.0.1:port, its output in `logDir`/hardhat-node.log. */
-export async function startChain(port: number, logDir: string): Promise<Chain> {
+/**
+ * A fresh Hardhat node on 127.0.0.1:port, its output in `logDir`/hardhat-node.log; with `chainId`, one that answers
+ * as that chain (the live-path test's stand-in for Sepolia).
+ */
+export async function startChain(port: number, logDir: string, chainId?: number): Promise<Chain> {
   if (await portInUse(port)) throw new Error(`Port ${port} on ${HOST} is already in use: choose another.`);
   mkdirSync(logDir, { recursive: true });
   const log = join(logDir, "hardhat-node.log");
   const fd = openSync(log, "w");
-  const node = spawn(join(BIN, "hardhat"), ["node", "--hostname", HOST, "--port", String(port)], {
+  const chainArgs = chainId === undefined ? [] : ["--chain-id", String(chainId)];
+  const node = spawn(join(BIN, "hardhat"), ["node", "--hostname", HOST, "--port", String(port), ...chainArgs], {
     cwd: ROOT,
     stdio: ["ignore", fd, fd],
   });

@@ -8,6 +8,7 @@ import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {TokenRecoveryChecks} from "../treasury/TokenRecoveryChecks.sol";
 
 /// @notice Fuzz tests of AuditRegistry over a real ValueLedger. This test contract is the admin (the timelock's
@@ -27,11 +28,17 @@ contract AuditRegistryTest is TokenRecoveryChecks {
         founders[0] = IMembership.Founder(_makeAddr("founder"), IMembership.Stage.Committed, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        Membership membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        Membership membership = DisCOClones.membership(
+            "DisCO Membership",
+            "DISCO",
+            address(this),
+            constituencies,
+            founders
+        );
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
-        registry = new AuditRegistry(ledger, address(this), 600);
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        registry = DisCOClones.audit(ledger, address(this), 600);
         registry.grantRole(AUDITOR_ROLE, auditor);
     }
 
@@ -123,11 +130,12 @@ contract AuditRegistryTest is TokenRecoveryChecks {
         assertEq(registry.wageRatioCap(), 600, "cap unchanged");
     }
 
-    /// @dev A cap below 1:1 is refused at deployment too.
-    function testFuzz_constructor_revertsBelowOneToOne(uint16 capX100) public {
+    /// @dev A cap below 1:1 is refused at set-up too.
+    function testFuzz_initialize_revertsBelowOneToOne(uint16 capX100) public {
         capX100 = uint16(_bound(capX100, 0, 99));
+        AuditRegistry clone = DisCOClones.auditClone(ledger);
         vm.expectRevert(abi.encodeWithSelector(IAuditRegistry.AuditInvalidWageRatioCap.selector, capX100));
-        new AuditRegistry(ledger, address(this), capX100);
+        clone.initialize(address(this), capX100);
     }
 
     /// @dev A period closed a moment ago can't be attested yet, even by an auditor (its entries may still be

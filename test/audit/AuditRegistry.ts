@@ -4,6 +4,7 @@ import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
 import { PROPOSAL_KINDS, Support, type ProposalCalls } from "@disco-ledger/sdk/governance";
 import { enact, toProposalCalls } from "../../scripts/lib/drive.ts";
 import { connection, deployDisCO } from "../helpers/disco.ts";
+import { uninitialisedClone } from "../helpers/clones.ts";
 import { closePeriod, deployWithClosedPeriods, waitUntilFinal } from "../helpers/treasury.ts";
 
 /*
@@ -110,11 +111,11 @@ describe("AuditRegistry", () => {
       .withArgs(heidi.address, DEFAULT_ADMIN_ROLE);
   });
 
-  it("can't be deployed with a cap below 1:1", async () => {
+  it("can't be initialised with a cap below 1:1", async () => {
     const { ledger, timelockAddress } = await loadFixture(registryWithAuditor);
-    const factory = await ethers.getContractFactory("AuditRegistry");
-    await expect(factory.deploy(await ledger.getAddress(), timelockAddress, 50))
-      .to.be.revertedWithCustomError(factory, "AuditInvalidWageRatioCap")
+    const fresh = await uninitialisedClone(ethers, "AuditRegistry", await ledger.getAddress());
+    await expect(fresh.initialize(timelockAddress, 50))
+      .to.be.revertedWithCustomError(fresh, "AuditInvalidWageRatioCap")
       .withArgs(50);
   });
 

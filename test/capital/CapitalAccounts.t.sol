@@ -16,6 +16,7 @@ import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {Test} from "../utils/Test.sol";
 import {ITokenRecovery} from "../../contracts/interfaces/ITokenRecovery.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {SolFeeOnTransferToken} from "../treasury/mocks/SolFeeOnTransferToken.sol";
 import {CapitalHandler} from "./CapitalHandler.sol";
 import {SolHostileToken} from "../treasury/mocks/SolHostileToken.sol";
@@ -90,11 +91,11 @@ contract CapitalAccountsTest is Test {
         founders[5] = IMembership.Founder(casual, IMembership.Stage.Casual, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
-        ledger = new ValueLedger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
-        treasury = new Treasury(
+        treasury = DisCOClones.treasury(
             euro,
             ledger,
             address(this),
@@ -106,9 +107,9 @@ contract CapitalAccountsTest is Test {
         vm.label(address(capital), "capital");
     }
 
-    // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
+    // ------------------------------------------------------------------------------------------------ INITIALIZE
 
-    function test_constructor_wiresTheTreasuryLedgerRolesAndRules() public view {
+    function test_initialize_wiresTheTreasuryLedgerRolesAndRules() public view {
         assertEq(capital.treasury(), address(treasury), "treasury");
         assertEq(address(capital.currency()), address(euro), "currency");
         assertEq(address(capital.ledger()), address(ledger), "ledger");
@@ -230,7 +231,7 @@ contract CapitalAccountsTest is Test {
     /// treasury received. Unless the fee rounds down to nothing, contribute reverts with both amounts.
     function testFuzz_contribute_refusesFeeOnTransfer(uint256 amountSeed, uint256 feeBps) public {
         SolFeeOnTransferToken token = new SolFeeOnTransferToken(_bound(feeBps, 1, BPS), false);
-        Treasury feeTreasury = new Treasury(
+        Treasury feeTreasury = DisCOClones.treasury(
             token,
             ledger,
             address(this),
@@ -834,7 +835,7 @@ contract CapitalAccountsTest is Test {
     // ------------------------------------------------------------------------------------------------ SETTINGS
 
     /// @dev Each rule broken alone, with any bad value, is refused with its error, by setSettings and by the
-    /// Treasury's constructor alike, and the settings stay as they were.
+    /// capital accounts' initialize alike, and the settings stay as they were.
     function testFuzz_setSettings_refusesEachBrokenRule(uint8 rule, uint256 value, uint256 other) public {
         ICapitalAccounts.Settings memory s = DesignDefaults.capitalSettings();
         bytes memory expected;
@@ -885,8 +886,9 @@ contract CapitalAccountsTest is Test {
         vm.expectRevert(expected);
         capital.setSettings(s);
         assertTrue(_hash(capital.settings()) == before, "a refused rule changed the settings");
+        (, CapitalAccounts clone) = DisCOClones.treasuryClones(euro, ledger);
         vm.expectRevert(expected);
-        new Treasury(euro, ledger, address(this), _self(), [uint16(7_500), 2_500, 0], s);
+        clone.initialize(address(this), s);
     }
 
     /// @dev Any settings at all are accepted exactly when they break no rule (then stored as given); otherwise the
@@ -1489,7 +1491,7 @@ contract CapitalAccountsTest is Test {
     /// for a reentrant closeYear. Nothing is armed yet.
     function _hostileWorld(uint256 surplusSeed) internal returns (Hostile memory h) {
         h.token = new SolHostileToken();
-        h.treasury = new Treasury(
+        h.treasury = DisCOClones.treasury(
             h.token,
             ledger,
             address(this),

@@ -10,6 +10,7 @@ import {
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_CAPITAL_SETTINGS } from "../../ignition/modules/DisCO.ts";
+import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
 import {
   BPS,
   closeFinal,
@@ -244,7 +245,7 @@ describe("CapitalAccounts", function () {
       const { ledger, timelockAddress, alice, carol } = await loadFixture(deployWithAdmin);
       const token = await ethers.deployContract("MochaFeeToken", [0]);
       const rules = { ...DEFAULT_CAPITAL_SETTINGS, contribution: 5n, basis: PatronageBasis.Hours, instalments: 12 };
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         timelockAddress,
@@ -265,18 +266,17 @@ describe("CapitalAccounts", function () {
       expect(await capital.hasRole(DEFAULT_ADMIN_ROLE, timelockAddress)).to.equal(true);
     });
 
-    it("reverts the treasury's deployment when the capital rules are invalid", async function () {
-      const { capital, ledger, treasury, timelockAddress } = await loadFixture(deployWithAdmin);
-      await expect(
-        ethers.deployContract("Treasury", [
-          await treasury.currency(),
-          await ledger.getAddress(),
-          timelockAddress,
-          [],
-          [...DEFAULT_BUCKETS],
-          { ...DEFAULT_CAPITAL_SETTINGS, cashBps: 1_999 },
-        ]),
-      )
+    it("reverts when initialised with invalid capital rules", async function () {
+      const { capital, ledger, membership, treasury, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(
+        ethers,
+        "CapitalAccounts",
+        await treasury.getAddress(),
+        await treasury.currency(),
+        await ledger.getAddress(),
+        await membership.getAddress(),
+      );
+      await expect(fresh.initialize(timelockAddress, { ...DEFAULT_CAPITAL_SETTINGS, cashBps: 1_999 }))
         .to.be.revertedWithCustomError(capital, "CapitalCashShareBelowMinimum")
         .withArgs(1_999, 2_000);
     });
@@ -1900,7 +1900,7 @@ describe("CapitalAccounts", function () {
       const disco = await deployWithClosedPeriods();
       const { ledger, membership, deployer, bob, grace, alice, carol, dave } = disco;
       const hostile = await ethers.deployContract("MochaReentrantToken");
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await hostile.getAddress(),
         await ledger.getAddress(),
         deployer.address,
@@ -2018,7 +2018,7 @@ describe("CapitalAccounts", function () {
     it("refuses a fee-on-transfer token's contribution with CapitalInexactTransfer, and its short payouts", async function () {
       const { ledger, bob, alice, grace, deployer } = await loadFixture(deployWithClosedPeriods);
       const token = await ethers.deployContract("MochaFeeToken", [100]); // 1% of each transfer burnt
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         deployer.address,

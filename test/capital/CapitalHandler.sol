@@ -13,6 +13,7 @@ import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {Test} from "../utils/Test.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 
 /// @title CapitalHandler
 /// @notice Drives CapitalAccounts, with the Treasury that holds its money (over a DemoEuro) and the ValueLedger its
@@ -192,14 +193,14 @@ contract CapitalHandler is Test {
         founders[5] = IMembership.Founder(_actors[5], IMembership.Stage.Casual, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         _rules = DesignDefaults.capitalSettings();
-        treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets, _rules);
+        treasury = DisCOClones.treasury(euro, ledger, address(this), treasurers, _buckets, _rules);
         capital = CapitalAccounts(address(treasury.capital()));
         // The timelock names a second treasurer after deployment: one who funds periods but may neither spend nor
         // close a year (the members approve the year's accounts; finding 7).

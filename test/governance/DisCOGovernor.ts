@@ -27,6 +27,7 @@ import {
   type Vote,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
 import { descriptionHash, proposalIdOf, Support } from "@disco-ledger/sdk/governance";
 import {
   signBallotWithNonce,
@@ -126,27 +127,34 @@ describe("DisCOGovernor", function () {
       expect(await timelock.getMinDelay()).to.equal(BigInt(TIMELOCK_DELAY));
     });
 
-    describe("constructor", function () {
-      async function deployGovernor(
+    describe("initialize", function () {
+      async function initialising(
         settings: Partial<typeof SETTINGS>,
         bylawTargets: string[] = [],
         bylawSelectors: string[] = [],
+        timelock?: string,
       ) {
-        const { membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
-        return ethers.deployContract("DisCOGovernor", [
-          "G",
-          await membership.getAddress(),
-          await timelock.getAddress(),
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
+        const governor = await uninitialisedClone(ethers, "DisCOGovernor", await disco.membership.getAddress());
+        return governor.initialize(
+          timelock ?? (await disco.timelock.getAddress()),
           { ...SETTINGS, ...settings },
           bylawTargets,
           bylawSelectors,
-        ]);
+        );
       }
       const errors = () => ethers.getContractFactory("DisCOGovernor");
 
       it("emits the supermajority and the bylaw functions it starts with", async function () {
         const target = "0x000000000000000000000000000000000000dEaD";
-        const governor = await deployGovernor({}, [target], ["0x12345678"]);
+        const { membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
+        const governor = await deployClone(ethers, "DisCOGovernor", [
+          await membership.getAddress(),
+          await timelock.getAddress(),
+          SETTINGS,
+          [target],
+          ["0x12345678"],
+        ]);
         const deployment = governor.deploymentTransaction()!;
         await expect(deployment).to.emit(governor, "SupermajoritySet").withArgs(2, 3);
         await expect(deployment).to.emit(governor, "BylawFunctionSet").withArgs(target, "0x12345678", true);
@@ -154,13 +162,13 @@ describe("DisCOGovernor", function () {
       });
 
       it("reverts when bylaw targets and selectors differ in length", async function () {
-        await expect(deployGovernor({}, ["0x000000000000000000000000000000000000dEaD"], []))
+        await expect(initialising({}, ["0x000000000000000000000000000000000000dEaD"], []))
           .to.be.revertedWithCustomError(await errors(), "GovernorInvalidProposalLength")
           .withArgs(1, 0, 0);
       });
 
       it("reverts when a bylaw target is the zero address", async function () {
-        await expect(deployGovernor({}, [ZeroAddress], ["0x12345678"]))
+        await expect(initialising({}, [ZeroAddress], ["0x12345678"]))
           .to.be.revertedWithCustomError(await errors(), "DisCOGovernorInvalidBylawTarget")
           .withArgs(ZeroAddress);
       });
@@ -173,7 +181,7 @@ describe("DisCOGovernor", function () {
           [1, 0],
           [0, 0],
         ]) {
-          await expect(deployGovernor({ supermajorityNumerator: n, supermajorityDenominator: d }))
+          await expect(initialising({ supermajorityNumerator: n, supermajorityDenominator: d }))
             .to.be.revertedWithCustomError(await errors(), "DisCOGovernorInvalidSupermajority")
             .withArgs(n, d);
         }
@@ -181,10 +189,17 @@ describe("DisCOGovernor", function () {
 
       it("reverts when the quorum is zero or above 100%", async function () {
         for (const quorumBps of [0, 10_001]) {
-          await expect(deployGovernor({ quorumBps }))
+          await expect(initialising({ quorumBps }))
             .to.be.revertedWithCustomError(await errors(), "GovernorInvalidQuorumFraction")
             .withArgs(quorumBps, 10_000);
         }
+      });
+
+      it("reverts when the timelock is the zero address", async function () {
+        await expect(initialising({}, [], [], ZeroAddress)).to.be.revertedWithCustomError(
+          await errors(),
+          "DisCOGovernorNoTimelock",
+        );
       });
     });
   });

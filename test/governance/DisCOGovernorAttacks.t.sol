@@ -340,7 +340,8 @@ contract DisCOGovernorAttacksTest is DisCOFixture {
 
     function _noShares() internal pure returns (uint16[8] memory shares) {}
 
-    /// @dev An EIP-712 Ballot signed with the keyed nonce of this proposal.
+    /// @dev An EIP-712 Ballot signed with the keyed nonce of this proposal, in the domain the governor reports through
+    /// `eip712Domain()` (ERC-5267), as the SDK and the app read it.
     function _signBallot(uint256 key, uint256 proposalId, uint8 support) internal view returns (bytes memory) {
         address voter = vm.addr(key);
         bytes32 structHash = keccak256(
@@ -352,13 +353,15 @@ contract DisCOGovernorAttacksTest is DisCOFixture {
                 governor.nonces(voter, uint192(proposalId))
             )
         );
+        (, string memory name, string memory version, uint256 chainId, address verifyingContract, , ) = governor
+            .eip712Domain();
         bytes32 domainSeparator = keccak256(
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
-                keccak256(bytes(governor.name())),
-                keccak256(bytes(governor.version())),
-                block.chainid,
-                address(governor)
+                keccak256(bytes(name)),
+                keccak256(bytes(version)),
+                chainId,
+                verifyingContract
             )
         );
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(

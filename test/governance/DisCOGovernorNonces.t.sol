@@ -1,29 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
-import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {IDisCOGovernor} from "../../contracts/interfaces/IDisCOGovernor.sol";
 import {DisCOFixture} from "../utils/DisCOFixture.sol";
 
 /// @notice Exposes the governor's checked-nonce hook, which its own vote-by-signature path never takes (it spends
 /// nonces as it checks them), so that the keyed behaviour of the hook it overrides is tested too.
 contract DisCOGovernorNoncesHarness is DisCOGovernor {
-    constructor(
-        IMembership membership,
-        TimelockController timelock_
-    )
-        DisCOGovernor(
-            "Harness",
-            membership,
-            timelock_,
-            Settings(1 days, 7 days, 1, 5_000, 2, 3),
-            new address[](0),
-            new bytes4[](0)
-        )
-    {}
-
     function useCheckedNonce(address owner, uint256 keyNonce) external {
         _useCheckedNonce(owner, keyNonce);
     }
@@ -34,7 +20,17 @@ contract DisCOGovernorNoncesTest is DisCOFixture {
 
     function setUp() public {
         _deployDisCO();
-        harness = new DisCOGovernorNoncesHarness(membership, timelock);
+        // A clone of the harness over the fixture's membership and timelock, as the factory makes a governor.
+        address implementation = address(new DisCOGovernorNoncesHarness());
+        harness = DisCOGovernorNoncesHarness(
+            payable(Clones.cloneWithImmutableArgs(implementation, abi.encode(membership)))
+        );
+        harness.initialize(
+            timelock,
+            IDisCOGovernor.Settings(1 days, 7 days, 1, 5_000, 2, 3),
+            new address[](0),
+            new bytes4[](0)
+        );
     }
 
     /// @dev A checked keyed nonce spends its own key's sequence and no other; a plain one (key 0) the plain sequence;

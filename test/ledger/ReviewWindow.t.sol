@@ -8,6 +8,7 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {WorkerDisCO} from "../utils/WorkerDisCO.sol";
 import {TokenRecoveryChecks} from "../treasury/TokenRecoveryChecks.sol";
 import {Vm} from "../utils/Vm.sol";
@@ -79,14 +80,15 @@ contract ReviewWindowTest is TokenRecoveryChecks {
         assertEq(ledger.reviewWindow(), 30 days, "window");
     }
 
-    /// @dev A deployment with a window out of bounds is refused with the same error.
-    function testFuzz_constructor_refusesAnInvalidWindow(uint48 window) public {
+    /// @dev A ledger set up with a window out of bounds is refused with the same error.
+    function testFuzz_initialize_refusesAnInvalidWindow(uint48 window) public {
         vm.assume(window < 1 hours || window > 30 days);
-        ValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
+        IValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
         s.reviewWindow = window;
         address[] memory treasurers = new address[](0);
+        ValueLedger clone = DisCOClones.ledgerClone(membership);
         vm.expectRevert(abi.encodeWithSelector(IValueLedger.LedgerInvalidReviewWindow.selector, window));
-        new ValueLedger(membership, address(this), treasurers, s);
+        clone.initialize(address(this), treasurers, s);
     }
 
     /// @dev Tokens sent to the ledger by mistake: only the admin sends them on, never to the zero address.

@@ -10,6 +10,7 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {Test} from "../utils/Test.sol";
 import {ValueLedgerHandler} from "./ValueLedgerHandler.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 
 /// @notice Unit and fuzz tests of ValueLedger, deployed with this test contract as admin (the timelock's role) and
 /// only treasurer, over a Membership that this contract also administers.
@@ -47,16 +48,16 @@ contract ValueLedgerTest is Test {
         founders[7] = IMembership.Founder(casual, IMembership.Stage.Casual, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
     }
 
-    // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
+    // ------------------------------------------------------------------------------------------------ INITIALIZE
 
-    function test_constructor_appliesTheDesignDefaults() public view {
+    function test_initialize_appliesTheDesignDefaults() public view {
         for (uint8 stage = 1; stage <= 5; ++stage) {
             for (uint8 stream = 0; stream < 3; ++stream) {
                 assertEq(

@@ -3,6 +3,7 @@ import { id as keccakId, type Signer } from "ethers";
 import { calls, connection, Constituency, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { DEFAULT_LEDGER_SETTINGS } from "../../ignition/modules/DisCO.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { deployClone, ledgerSettings, uninitialisedClone } from "../helpers/clones.ts";
 import { PROPOSAL_KINDS, PROPOSAL_STATES, Support } from "@disco-ledger/sdk/governance";
 import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
 import { closeVoting, enact, openVoting, propose } from "../../scripts/lib/drive.ts";
@@ -192,7 +193,7 @@ describe("ValueLedger", function () {
         minimumPeriods: 12,
         reviewWindow: 3_600,
       };
-      const ledger = await ethers.deployContract("ValueLedger", [
+      const ledger = await deployClone(ethers, "ValueLedger", [
         await membership.getAddress(),
         timelockAddress,
         [carol.address, dave.address],
@@ -230,29 +231,19 @@ describe("ValueLedger", function () {
 
     it("reverts when a weight is above 10,000 basis points", async function () {
       const { ledger, membership, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(ethers, "ValueLedger", await membership.getAddress());
       const weights = DEFAULT_LEDGER_SETTINGS.weights.map((row) => [...row]);
       weights[2][0] = 10_001; // Dating2 livelihood
-      await expect(
-        ethers.deployContract("ValueLedger", [
-          await membership.getAddress(),
-          timelockAddress,
-          [],
-          { ...DEFAULT_LEDGER_SETTINGS, weights },
-        ]),
-      )
+      await expect(fresh.initialize(timelockAddress, [], ledgerSettings({ ...DEFAULT_LEDGER_SETTINGS, weights })))
         .to.be.revertedWithCustomError(ledger, "LedgerInvalidWeight")
         .withArgs(Stage.Dating2, 10_001);
     });
 
     it("reverts when more than 16 approvals are required", async function () {
       const { ledger, membership, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(ethers, "ValueLedger", await membership.getAddress());
       await expect(
-        ethers.deployContract("ValueLedger", [
-          await membership.getAddress(),
-          timelockAddress,
-          [],
-          { ...DEFAULT_LEDGER_SETTINGS, approvalsRequired: 17 },
-        ]),
+        fresh.initialize(timelockAddress, [], ledgerSettings({ ...DEFAULT_LEDGER_SETTINGS, approvalsRequired: 17 })),
       )
         .to.be.revertedWithCustomError(ledger, "LedgerInvalidApprovals")
         .withArgs(17);
@@ -260,14 +251,10 @@ describe("ValueLedger", function () {
 
     it("reverts when the minimum contribution's window is 0 or more than 12 periods", async function () {
       const { ledger, membership, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(ethers, "ValueLedger", await membership.getAddress());
       for (const minimumPeriods of [0, 13]) {
         await expect(
-          ethers.deployContract("ValueLedger", [
-            await membership.getAddress(),
-            timelockAddress,
-            [],
-            { ...DEFAULT_LEDGER_SETTINGS, minimumPeriods },
-          ]),
+          fresh.initialize(timelockAddress, [], ledgerSettings({ ...DEFAULT_LEDGER_SETTINGS, minimumPeriods })),
         )
           .to.be.revertedWithCustomError(ledger, "LedgerInvalidWindow")
           .withArgs(minimumPeriods);
@@ -1369,16 +1356,12 @@ describe("ValueLedger", function () {
         .withArgs(2, nextAt, nextAt + 3_600n, bob.address);
     });
 
-    it("reverts when a ledger is deployed with a review window under one hour or over 30 days", async function () {
+    it("reverts when a ledger is initialised with a review window under one hour or over 30 days", async function () {
       const { ledger, membership, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(ethers, "ValueLedger", await membership.getAddress());
       for (const reviewWindow of [0, 3_599, 30 * 24 * 3600 + 1]) {
         await expect(
-          ethers.deployContract("ValueLedger", [
-            await membership.getAddress(),
-            timelockAddress,
-            [],
-            { ...DEFAULT_LEDGER_SETTINGS, reviewWindow },
-          ]),
+          fresh.initialize(timelockAddress, [], ledgerSettings({ ...DEFAULT_LEDGER_SETTINGS, reviewWindow })),
         )
           .to.be.revertedWithCustomError(ledger, "LedgerInvalidReviewWindow")
           .withArgs(reviewWindow);

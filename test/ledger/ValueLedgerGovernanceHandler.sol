@@ -49,7 +49,7 @@ contract ValueLedgerGovernanceHandler is Test {
 
     constructor(ValueLedger ledger_, Membership membership_, address[] memory actors) {
         (ledger, membership, _MAIN, _actors) = (ledger_, membership_, ILedgerModel(msg.sender), actors);
-        ValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
+        IValueLedger.Settings memory s = DesignDefaults.ledgerSettings();
         for (uint256 stage = 0; stage < 5; ++stage) _weights[IMembership.Stage(stage + 1)] = s.weights[stage];
         ghostApprovalsRequired = s.approvalsRequired;
         ghostReviewWindow = s.reviewWindow;

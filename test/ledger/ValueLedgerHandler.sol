@@ -9,6 +9,7 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {ValueLedgerGovernanceHandler} from "./ValueLedgerGovernanceHandler.sol";
 
 /// @title ValueLedgerHandler
@@ -139,11 +140,11 @@ contract ValueLedgerHandler is Test {
         string[] memory constituencies = new string[](2);
         constituencies[0] = "worker";
         constituencies[1] = "community";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         vm.label(address(membership), "membership");
         vm.label(address(ledger), "ledger");
         governance = new ValueLedgerGovernanceHandler(ledger, membership, _actors);

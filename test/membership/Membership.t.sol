@@ -8,6 +8,7 @@ import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ITokenRecovery} from "../../contracts/interfaces/ITokenRecovery.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {Test} from "../utils/Test.sol";
 import {MembershipHandler} from "./MembershipHandler.sol";
 
@@ -27,12 +28,12 @@ contract MembershipTest is Test {
         IMembership.Founder[] memory founders = new IMembership.Founder[](2);
         founders[0] = IMembership.Founder(founderA, IMembership.Stage.Committed, 0, address(0));
         founders[1] = IMembership.Founder(founderB, IMembership.Stage.Committed, 1, address(0));
-        membership = new Membership("DisCO Membership", "DISCO", address(this), _names(), founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), _names(), founders);
     }
 
-    // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
+    // ------------------------------------------------------------------------------------------------ INITIALIZE
 
-    function test_constructor_admitsFoundersAndGrantsAdminRole() public {
+    function test_initialize_admitsFoundersAndGrantsAdminRole() public {
         assertTrue(membership.hasRole(ADMIN_ROLE, address(this)), "admin role");
         assertEq(membership.memberCount(), 2, "memberCount");
         assertEq(membership.bindingMembers(), 2, "bindingMembers");
@@ -62,20 +63,22 @@ contract MembershipTest is Test {
         }
     }
 
-    function test_constructor_revertsForZeroAdmin() public {
+    function test_initialize_revertsForZeroAdmin() public {
+        Membership clone = DisCOClones.membershipClone();
         vm.expectRevert(abi.encodeWithSelector(IMembership.MembershipInvalidAccount.selector, address(0)));
-        new Membership("M", "M", address(0), _names(), new IMembership.Founder[](0));
+        clone.initialize("M", "M", address(0), _names(), new IMembership.Founder[](0));
     }
 
     /// @dev Without a Committed founder nobody could ever propose: governance would be bricked from the start.
-    function testFuzz_constructor_revertsWithoutCommittedFounder(uint8 casualFounders) public {
+    function testFuzz_initialize_revertsWithoutCommittedFounder(uint8 casualFounders) public {
         IMembership.Founder[] memory founders = new IMembership.Founder[](casualFounders % 5);
         for (uint256 i = 0; i < founders.length; ++i) {
             address account = _makeAddr(string.concat("casual", Strings.toString(i)));
             founders[i] = IMembership.Founder(account, IMembership.Stage.Casual, uint8(i % 3), address(0));
         }
+        Membership clone = DisCOClones.membershipClone();
         vm.expectRevert(abi.encodeWithSelector(IMembership.MembershipNoCommittedFounder.selector));
-        new Membership("M", "M", address(this), _names(), founders);
+        clone.initialize("M", "M", address(this), _names(), founders);
     }
 
     // ------------------------------------------------------------------------------------------------ TOKEN RECOVERY

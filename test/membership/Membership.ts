@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { connection, Constituency, CONSTITUENCIES, deployDisCO, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { expectRecord, minedAt } from "../helpers/expect.ts";
+import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
 import type { IMembership } from "../../types/ethers-contracts/contracts/membership/Membership.js";
 
 const { ethers, networkHelpers } = connection;
@@ -14,7 +15,7 @@ function founder(account: string, stage: number, constituency = 0, mentor = Zero
 }
 
 describe("Membership", function () {
-  describe("constructor", function () {
+  describe("initialize", function () {
     it("admits the founders with their stage, constituency and mentor", async function () {
       const { membership, alice, bob, carol, dave, erin, frank, grace } = await networkHelpers.loadFixture(deployDisCO);
 
@@ -80,7 +81,7 @@ describe("Membership", function () {
 
     it("emits the founders' admission events and the constituency names at deployment", async function () {
       const [, admin, a, b] = await ethers.getSigners();
-      const membership = await ethers.deployContract("Membership", [
+      const membership = await deployClone(ethers, "Membership", [
         "M",
         "M",
         admin.address,
@@ -104,7 +105,7 @@ describe("Membership", function () {
     it("accepts exactly MAX_CONSTITUENCIES names", async function () {
       const [, admin, a] = await ethers.getSigners();
       const names = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
-      const membership = await ethers.deployContract("Membership", [
+      const membership = await deployClone(ethers, "Membership", [
         "M",
         "M",
         admin.address,
@@ -116,22 +117,23 @@ describe("Membership", function () {
     });
 
     describe("with bad founders", function () {
-      async function deploying(admin: string, names: string[], founders: IMembership.FounderStruct[]) {
-        return ethers.deployContract("Membership", ["M", "M", admin, names, founders]);
+      async function initialising(admin: string, names: string[], founders: IMembership.FounderStruct[]) {
+        const membership = await uninitialisedClone(ethers, "Membership");
+        return membership.initialize("M", "M", admin, names, founders);
       }
       async function errors() {
         return ethers.getContractFactory("Membership");
       }
 
       it("reverts when the admin is the zero address", async function () {
-        await expect(deploying(ZeroAddress, ["worker"], []))
+        await expect(initialising(ZeroAddress, ["worker"], []))
           .to.be.revertedWithCustomError(await errors(), "MembershipInvalidAccount")
           .withArgs(ZeroAddress);
       });
 
       it("reverts when a founder is the zero address", async function () {
         const [, admin] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker"], [founder(ZeroAddress, Stage.Committed)]))
+        await expect(initialising(admin.address, ["worker"], [founder(ZeroAddress, Stage.Committed)]))
           .to.be.revertedWithCustomError(await errors(), "MembershipInvalidAccount")
           .withArgs(ZeroAddress);
       });
@@ -139,7 +141,11 @@ describe("Membership", function () {
       it("reverts when a founder is listed twice", async function () {
         const [, admin, a] = await ethers.getSigners();
         await expect(
-          deploying(admin.address, ["worker"], [founder(a.address, Stage.Committed), founder(a.address, Stage.Casual)]),
+          initialising(
+            admin.address,
+            ["worker"],
+            [founder(a.address, Stage.Committed), founder(a.address, Stage.Casual)],
+          ),
         )
           .to.be.revertedWithCustomError(await errors(), "MembershipAlreadyMember")
           .withArgs(a.address);
@@ -147,21 +153,21 @@ describe("Membership", function () {
 
       it("reverts when a founder has stage None", async function () {
         const [, admin, a] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker"], [founder(a.address, Stage.None)]))
+        await expect(initialising(admin.address, ["worker"], [founder(a.address, Stage.None)]))
           .to.be.revertedWithCustomError(await errors(), "MembershipInvalidStage")
           .withArgs(Stage.None);
       });
 
       it("reverts when a founder's constituency has no name", async function () {
         const [, admin, a] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker", "client"], [founder(a.address, Stage.Committed, 2)]))
+        await expect(initialising(admin.address, ["worker", "client"], [founder(a.address, Stage.Committed, 2)]))
           .to.be.revertedWithCustomError(await errors(), "MembershipUnknownConstituency")
           .withArgs(2);
       });
 
       it("reverts when a founder's constituency is out of range", async function () {
         const [, admin, a] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker"], [founder(a.address, Stage.Committed, 8)]))
+        await expect(initialising(admin.address, ["worker"], [founder(a.address, Stage.Committed, 8)]))
           .to.be.revertedWithCustomError(await errors(), "MembershipUnknownConstituency")
           .withArgs(8);
       });
@@ -169,14 +175,14 @@ describe("Membership", function () {
       it("reverts when more than MAX_CONSTITUENCIES names are given", async function () {
         const [, admin] = await ethers.getSigners();
         const names = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8"];
-        await expect(deploying(admin.address, names, []))
+        await expect(initialising(admin.address, names, []))
           .to.be.revertedWithCustomError(await errors(), "MembershipUnknownConstituency")
           .withArgs(8);
       });
 
       it("reverts when a Dating founder has no mentor", async function () {
         const [, admin, a] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker"], [founder(a.address, Stage.Dating1)]))
+        await expect(initialising(admin.address, ["worker"], [founder(a.address, Stage.Dating1)]))
           .to.be.revertedWithCustomError(await errors(), "MembershipInvalidMentor")
           .withArgs(a.address, ZeroAddress);
       });
@@ -184,7 +190,7 @@ describe("Membership", function () {
       it("reverts when a Dating founder's mentor is listed after them", async function () {
         const [, admin, a, b] = await ethers.getSigners();
         await expect(
-          deploying(
+          initialising(
             admin.address,
             ["worker"],
             [founder(b.address, Stage.Dating3, 0, a.address), founder(a.address, Stage.Committed)],
@@ -197,7 +203,7 @@ describe("Membership", function () {
       it("reverts when a Dating founder's mentor is not Committed", async function () {
         const [, admin, a, b] = await ethers.getSigners();
         await expect(
-          deploying(
+          initialising(
             admin.address,
             ["worker"],
             [founder(a.address, Stage.Casual), founder(b.address, Stage.Dating2, 0, a.address)],
@@ -209,26 +215,32 @@ describe("Membership", function () {
 
       it("reverts MembershipNoCommittedFounder when no founder is Committed: nobody could ever propose", async function () {
         const [, admin, a, b] = await ethers.getSigners();
-        await expect(deploying(admin.address, ["worker"], [])).to.be.revertedWithCustomError(
+        await expect(initialising(admin.address, ["worker"], [])).to.be.revertedWithCustomError(
           await errors(),
           "MembershipNoCommittedFounder",
         );
         await expect(
-          deploying(
+          initialising(
             admin.address,
             ["worker", "supporter"],
             [founder(a.address, Stage.Casual, 1), founder(b.address, Stage.Casual, 0)],
           ),
         ).to.be.revertedWithCustomError(await errors(), "MembershipNoCommittedFounder");
         // One Committed founder is enough.
-        const membership = await deploying(admin.address, ["worker"], [founder(a.address, Stage.Committed)]);
+        const membership = await deployClone(ethers, "Membership", [
+          "M",
+          "M",
+          admin.address,
+          ["worker"],
+          [founder(a.address, Stage.Committed)],
+        ]);
         expect(await membership.bindingMembers()).to.equal(1n);
       });
 
       it("reverts when a Committed founder is given a mentor", async function () {
         const [, admin, a, b] = await ethers.getSigners();
         await expect(
-          deploying(
+          initialising(
             admin.address,
             ["worker"],
             [founder(a.address, Stage.Committed), founder(b.address, Stage.Committed, 0, a.address)],

@@ -5,6 +5,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 import {Test} from "../utils/Test.sol";
 
 /// @title MembershipHandler
@@ -63,7 +64,7 @@ contract MembershipHandler is Test {
         founders[1] = IMembership.Founder(_actors[1], IMembership.Stage.Committed, 1, address(0));
         founders[2] = IMembership.Founder(_actors[2], IMembership.Stage.Dating1, 2, _actors[0]);
         founders[3] = IMembership.Founder(_actors[3], IMembership.Stage.Casual, 0, address(0));
-        membership = new Membership("DisCO Membership", "DISCO", address(this), names, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), names, founders);
         for (uint256 i = 0; i < founders.length; ++i) {
             _set(founders[i].account, Model(founders[i].stage, founders[i].constituency, founders[i].mentor));
         }

@@ -9,6 +9,7 @@ import {ITreasury} from "../../contracts/interfaces/ITreasury.sol";
 import {IValueLedger} from "../../contracts/interfaces/IValueLedger.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
+import {CapitalAccounts} from "../../contracts/treasury/CapitalAccounts.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {ITokenRecovery} from "../../contracts/interfaces/ITokenRecovery.sol";
@@ -18,6 +19,7 @@ import {SolFeeOnTransferToken} from "./mocks/SolFeeOnTransferToken.sol";
 import {SolHostileToken} from "./mocks/SolHostileToken.sol";
 import {TreasuryHandler} from "./TreasuryHandler.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 
 /// @notice Unit and fuzz tests of Treasury over a DemoEuro and a ValueLedger. This test contract is the admin (the
 /// timelock's role) and only treasurer of the ledger and the treasury, and the admin of the Membership.
@@ -57,11 +59,11 @@ contract TreasuryTest is TokenRecoveryChecks {
         founders[5] = IMembership.Founder(casual, IMembership.Stage.Casual, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
-        ledger = new ValueLedger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), _self(), DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
-        treasury = new Treasury(
+        treasury = DisCOClones.treasury(
             euro,
             ledger,
             address(this),
@@ -71,9 +73,9 @@ contract TreasuryTest is TokenRecoveryChecks {
         );
     }
 
-    // ------------------------------------------------------------------------------------------------ CONSTRUCTOR
+    // ------------------------------------------------------------------------------------------------ INITIALIZE
 
-    function test_constructor_setsCurrencyLedgerRolesAndBuckets() public view {
+    function test_initialize_setsCurrencyLedgerRolesAndBuckets() public view {
         assertEq(address(treasury.currency()), address(euro), "currency");
         assertEq(address(treasury.ledger()), address(ledger), "ledger");
         uint16[3] memory b = treasury.buckets();
@@ -87,11 +89,13 @@ contract TreasuryTest is TokenRecoveryChecks {
         assertEq(treasury.unallocated(), 0, "unallocated");
     }
 
-    function testFuzz_constructor_revertsForInvalidBuckets(uint16[3] memory b) public {
+    function testFuzz_initialize_revertsForInvalidBuckets(uint16[3] memory b) public {
         uint256 sum = uint256(b[0]) + b[1] + b[2];
         vm.assume(sum != BPS);
+        (Treasury clone, CapitalAccounts capital) = DisCOClones.treasuryClones(euro, ledger);
+        capital.initialize(address(this), DesignDefaults.capitalSettings());
         vm.expectRevert(abi.encodeWithSelector(ITreasury.TreasuryInvalidBuckets.selector, sum));
-        new Treasury(euro, ledger, address(this), _self(), b, DesignDefaults.capitalSettings());
+        clone.initialize(address(this), _self(), b, capital);
     }
 
     // ------------------------------------------------------------------------------------------------ PAY IN
@@ -120,7 +124,7 @@ contract TreasuryTest is TokenRecoveryChecks {
     function testFuzz_payIn_refusesFeeOnTransfer(uint256 amount, uint256 feeBps) public {
         amount = _bound(amount, 1, type(uint128).max);
         SolFeeOnTransferToken token = new SolFeeOnTransferToken(_bound(feeBps, 1, BPS), false);
-        Treasury feeTreasury = new Treasury(
+        Treasury feeTreasury = DisCOClones.treasury(
             token,
             ledger,
             address(this),
@@ -478,7 +482,7 @@ contract TreasuryTest is TokenRecoveryChecks {
     function testFuzz_spend_refusesFeeOnTransfer(uint256 amount, uint256 feeBps) public {
         amount = _bound(amount, 1, type(uint64).max);
         SolFeeOnTransferToken token = new SolFeeOnTransferToken(_bound(feeBps, 1, BPS), true);
-        Treasury feeTreasury = new Treasury(
+        Treasury feeTreasury = DisCOClones.treasury(
             token,
             ledger,
             address(this),
@@ -739,7 +743,7 @@ contract TreasuryTest is TokenRecoveryChecks {
     /// work of committed1 (livelihood) and committed2 (love).
     function _hostileTreasury() internal returns (SolHostileToken token, Treasury hostile, uint32 period) {
         token = new SolHostileToken();
-        hostile = new Treasury(
+        hostile = DisCOClones.treasury(
             token,
             ledger,
             address(this),

@@ -21,6 +21,7 @@ import {
 import { PROPOSAL_KINDS, Support } from "@disco-ledger/sdk/governance";
 import { TREASURER_ROLE } from "@disco-ledger/sdk/ledger";
 import { enact } from "../../scripts/lib/drive.ts";
+import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
 import type { Treasury, ValueLedger } from "../../types/ethers-contracts/index.js";
 
 /*
@@ -141,7 +142,7 @@ describe("Treasury", function () {
     it("takes any currency, several treasurers and a care bucket when deployed directly", async function () {
       const { ledger, timelockAddress, alice, carol } = await loadFixture(deployWithAdmin);
       const token = await ethers.deployContract("MochaFeeToken", [0]);
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         timelockAddress,
@@ -157,24 +158,16 @@ describe("Treasury", function () {
       expect(await treasury.hasRole(DEFAULT_ADMIN_ROLE, timelockAddress)).to.equal(true);
     });
 
-    it("reverts when deployed with buckets that do not sum to 10,000, with the sum", async function () {
-      const { treasury, ledger, timelockAddress } = await loadFixture(deployWithAdmin);
-      const currency = await treasury.currency();
+    it("reverts when initialised with buckets that do not sum to 10,000, with the sum", async function () {
+      const { treasury, capital, ledger, timelockAddress } = await loadFixture(deployWithAdmin);
+      const fresh = await uninitialisedClone(ethers, "Treasury", await treasury.currency(), await ledger.getAddress());
       for (const [buckets, total] of [
         [[7_500, 2_500, 1], 10_001n],
         [[0, 0, 0], 0n],
         [[65_535, 65_535, 65_535], 196_605n], // no uint16 overflow in the sum
       ] as const) {
-        await expect(
-          ethers.deployContract("Treasury", [
-            currency,
-            await ledger.getAddress(),
-            timelockAddress,
-            [],
-            buckets,
-            DEFAULT_CAPITAL_SETTINGS,
-          ]),
-        )
+        // The buckets are refused whatever the capital accounts: the fixture's serve.
+        await expect(fresh.initialize(timelockAddress, [], [...buckets], capital))
           .to.be.revertedWithCustomError(treasury, "TreasuryInvalidBuckets")
           .withArgs(total);
       }
@@ -227,7 +220,7 @@ describe("Treasury", function () {
     it("refuses a fee-on-transfer token with TreasuryInexactTransfer(expected, actual)", async function () {
       const { ledger, timelockAddress, bob, grace } = await loadFixture(deployWithAdmin);
       const token = await ethers.deployContract("MochaFeeToken", [100]); // 1% of each transfer burnt
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         timelockAddress,
@@ -843,7 +836,7 @@ describe("Treasury", function () {
       const disco = await deployWithClosedPeriods();
       const { ledger, deployer, bob, grace } = disco;
       const hostile = await ethers.deployContract("MochaReentrantToken");
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await hostile.getAddress(),
         await ledger.getAddress(),
         deployer.address,
@@ -921,7 +914,7 @@ describe("Treasury", function () {
     it("refuses to pay out when the token takes more from the treasury than it sends", async function () {
       const { ledger, bob, alice, grace, heidi, deployer } = await loadFixture(deployWithClosedPeriods);
       const token = await ethers.deployContract("MochaFeeToken", [0]);
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         deployer.address,
@@ -953,7 +946,7 @@ describe("Treasury", function () {
     it("shows nothing unallocated, rather than failing, when the token takes funds from the treasury", async function () {
       const { ledger, bob, grace, deployer } = await loadFixture(deployWithClosedPeriods);
       const token = await ethers.deployContract("MochaFeeToken", [0]);
-      const treasury = await ethers.deployContract("Treasury", [
+      const treasury = await deployClone(ethers, "Treasury", [
         await token.getAddress(),
         await ledger.getAddress(),
         deployer.address,

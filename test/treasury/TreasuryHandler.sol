@@ -13,6 +13,7 @@ import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {Test} from "../utils/Test.sol";
 import {Vm} from "../utils/Vm.sol";
 import {DesignDefaults} from "../utils/DesignDefaults.sol";
+import {DisCOClones} from "../utils/DisCOClones.sol";
 
 /// @title TreasuryHandler
 /// @notice Drives a Treasury (over a DemoEuro and a ValueLedger) with random member, treasurer, timelock and
@@ -123,14 +124,21 @@ contract TreasuryHandler is Test {
         founders[5] = IMembership.Founder(_actors[5], IMembership.Stage.Casual, 0, address(0));
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
 
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
         _buckets = [uint16(7_500), 2_500, 0];
-        treasury = new Treasury(euro, ledger, address(this), treasurers, _buckets, DesignDefaults.capitalSettings());
+        treasury = DisCOClones.treasury(
+            euro,
+            ledger,
+            address(this),
+            treasurers,
+            _buckets,
+            DesignDefaults.capitalSettings()
+        );
         // The timelock names a second treasurer after deployment: one who funds but may not spend.
         treasury.grantRole(TREASURER_ROLE, bookkeeper);
         vm.label(address(membership), "membership");

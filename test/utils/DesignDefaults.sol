@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {ICapitalAccounts} from "../../contracts/interfaces/ICapitalAccounts.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
-import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
+import {IValueLedger} from "../../contracts/interfaces/IValueLedger.sol";
 
 /// @notice DESIGN.md's defaults for the Solidity tests, in one place.
 library DesignDefaults {
@@ -12,9 +12,9 @@ library DesignDefaults {
 
     /// @dev Weights Casual [0,0,0], Dating1 [0,10000,0], Dating2 [5000,10000,0], Dating3 [7500,10000,0],
     /// Committed [10000,10000,10000]; no caps; one approval; 400 credits over 3 periods; a 3-day review window.
-    function ledgerSettings() internal pure returns (ValueLedger.Settings memory) {
+    function ledgerSettings() internal pure returns (IValueLedger.Settings memory) {
         return
-            ValueLedger.Settings({
+            IValueLedger.Settings({
                 weights: [
                     [uint16(0), 0, 0],
                     [uint16(0), 10_000, 0],

@@ -2,15 +2,26 @@
 pragma solidity ^0.8.28;
 
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {AuditRegistry} from "../../contracts/audit/AuditRegistry.sol";
+import {DisCOFactory} from "../../contracts/factory/DisCOFactory.sol";
 import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
+import {DisCOTimelock} from "../../contracts/governance/DisCOTimelock.sol";
+import {IDisCOGovernor} from "../../contracts/interfaces/IDisCOGovernor.sol";
+import {IDisCOFactory} from "../../contracts/interfaces/IDisCOFactory.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
+import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
+import {CapitalAccounts} from "../../contracts/treasury/CapitalAccounts.sol";
+import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
+import {Treasury} from "../../contracts/treasury/Treasury.sol";
+import {DesignDefaults} from "./DesignDefaults.sol";
 import {Test} from "./Test.sol";
 
 /// @title DisCOFixture
-/// @notice Deploys a whole DisCO as ignition/modules/DisCO.ts does: a TimelockController that ends up holding every
-/// right, a Membership administered by the timelock with its founders, and a DisCOGovernor that alone proposes,
-/// cancels and executes through the timelock. The deployer (the test contract) renounces its timelock admin role.
+/// @notice Starts a whole DisCO through DisCOFactory.create, as a deployment does: a timelock that holds every right,
+/// a Membership (and ledger, treasury, capital accounts and audit registry) administered by the timelock with its
+/// founders, and a DisCOGovernor that alone proposes, cancels and executes through the timelock. The factory and the
+/// test contract that calls it keep no role.
 abstract contract DisCOFixture is Test {
     uint256 internal constant START = 1_750_000_000;
     uint256 internal constant TIMELOCK_DELAY = 2 days;
@@ -20,6 +31,7 @@ abstract contract DisCOFixture is Test {
     uint256 internal constant QUORUM_BPS = 5_000;
     uint16 internal constant SUPERMAJORITY_NUMERATOR = 2;
     uint16 internal constant SUPERMAJORITY_DENOMINATOR = 3;
+    uint16 internal constant WAGE_RATIO_CAP_X100 = 600;
     uint256 internal constant COMMITTED_FOUNDERS = 6;
     uint256 internal constant DATING_FOUNDERS = 3;
     uint256 internal constant CASUAL_FOUNDERS = 2;
@@ -27,9 +39,15 @@ abstract contract DisCOFixture is Test {
     /// @dev Where code instrumented by `hardhat test --coverage` reports its hits.
     address private constant COVERAGE_ADDRESS = 0xc0bEc0BEc0BeC0bEC0beC0bEC0bEC0beC0beC0BE;
 
+    DisCOFactory internal factory;
+    /// @dev Every contract of the fixture's DisCO; the three below are the ones the governance suites drive.
+    IDisCOFactory.DisCO internal disco;
+    /// @dev A DisCOTimelock clone, reached through TimelockController's ABI, which it shares.
     TimelockController internal timelock;
     Membership internal membership;
     DisCOGovernor internal governor;
+    /// @dev The DisCO's currency (6 decimals, as DesignDefaults' capital contribution assumes).
+    DemoEuro internal currency;
     /// @dev False only under coverage, where the governor is this compilation's instrumented copy (see _deployGovernor).
     bool internal shipsProductionGovernor;
 
@@ -45,22 +63,57 @@ abstract contract DisCOFixture is Test {
         for (uint256 i = 0; i < DATING_FOUNDERS; ++i) dating.push(_makeAddr(_name("dating", i)));
         for (uint256 i = 0; i < CASUAL_FOUNDERS; ++i) casual.push(_makeAddr(_name("casual", i)));
 
-        timelock = new TimelockController(TIMELOCK_DELAY, new address[](0), new address[](0), address(this));
-        membership = new Membership("DisCO Membership", "DISCO", address(timelock), _constituencies(), _founders());
+        _deployFactory();
+        currency = new DemoEuro();
+        disco = factory.create(_params(_founders()));
+        timelock = TimelockController(payable(disco.timelock));
+        membership = Membership(disco.membership);
+        governor = DisCOGovernor(payable(disco.governor));
 
-        address[] memory bylawTargets = new address[](4);
-        bytes4[] memory bylawSelectors = new bytes4[](4);
-        for (uint256 i = 0; i < 4; ++i) bylawTargets[i] = address(membership);
-        bylawSelectors[0] = membership.grantRole.selector;
-        bylawSelectors[1] = membership.revokeRole.selector;
-        bylawSelectors[2] = membership.renounceRole.selector;
-        bylawSelectors[3] = membership.setConstituencyName.selector;
-        governor = _deployGovernor(
-            abi.encode(
-                "DisCO Governor",
-                membership,
-                timelock,
-                DisCOGovernor.Settings({
+        vm.label(address(factory), "factory");
+        vm.label(disco.timelock, "timelock");
+        vm.label(disco.membership, "membership");
+        vm.label(disco.ledger, "ledger");
+        vm.label(disco.treasury, "treasury");
+        vm.label(disco.capital, "capital");
+        vm.label(disco.audit, "audit");
+        vm.label(disco.governor, "governor");
+    }
+
+    /// @dev Deploys every implementation, their initialisers locked, and a factory over them.
+    function _deployFactory() internal {
+        factory = new DisCOFactory(_implementations());
+    }
+
+    function _implementations() internal returns (IDisCOFactory.Implementations memory) {
+        return
+            IDisCOFactory.Implementations({
+                membership: address(new Membership()),
+                ledger: address(new ValueLedger()),
+                treasury: address(new Treasury()),
+                capital: address(new CapitalAccounts()),
+                audit: address(new AuditRegistry()),
+                governor: _deployGovernor(),
+                timelock: address(new DisCOTimelock())
+            });
+    }
+
+    /// @dev The fixture's DisCO with the given founders: DESIGN.md's defaults, no founding treasurer (the timelock
+    /// names them), `currency` as its money.
+    function _params(IMembership.Founder[] memory founders) internal view returns (IDisCOFactory.Params memory) {
+        return
+            IDisCOFactory.Params({
+                name: "DisCO Membership",
+                symbol: "DISCO",
+                constituencies: _constituencies(),
+                founders: founders,
+                treasurers: new address[](0),
+                currency: currency,
+                currencyDecimals: 6,
+                timelockDelay: TIMELOCK_DELAY,
+                buckets: [uint16(7_500), 2_500, 0],
+                wageRatioCapX100: WAGE_RATIO_CAP_X100,
+                governor: IDisCOGovernor.Settings({
                     votingDelay: VOTING_DELAY,
                     votingPeriod: VOTING_PERIOD,
                     proposalThreshold: PROPOSAL_THRESHOLD,
@@ -68,40 +121,27 @@ abstract contract DisCOFixture is Test {
                     supermajorityNumerator: SUPERMAJORITY_NUMERATOR,
                     supermajorityDenominator: SUPERMAJORITY_DENOMINATOR
                 }),
-                bylawTargets,
-                bylawSelectors
-            )
-        );
-
-        timelock.grantRole(timelock.PROPOSER_ROLE(), address(governor));
-        timelock.grantRole(timelock.CANCELLER_ROLE(), address(governor));
-        timelock.grantRole(timelock.EXECUTOR_ROLE(), address(governor));
-        timelock.renounceRole(timelock.DEFAULT_ADMIN_ROLE(), address(this));
-
-        vm.label(address(timelock), "timelock");
-        vm.label(address(membership), "membership");
-        vm.label(address(governor), "governor");
+                ledger: DesignDefaults.ledgerSettings(),
+                capital: DesignDefaults.capitalSettings()
+            });
     }
 
-    /// @dev Deploys the governor's production artifact (viaIR, runs 1: hardhat.config.ts's override, which applies when
-    /// DisCOGovernor.sol is compiled as a root file). This test compilation builds its own copy of the governor without
-    /// viaIR, over EIP-170's 24,576 bytes: `new DisCOGovernor(...)` would test bytecode that never ships. EDR does not
-    /// serve the deployCode cheatcode, so the artifact's creation code (getCode) is deployed with CREATE.
+    /// @dev Deploys the governor implementation from its production artifact (viaIR, runs 1: hardhat.config.ts's
+    /// override, which applies when DisCOGovernor.sol is compiled as a root file). This test compilation builds its
+    /// own copy of the governor without viaIR, over EIP-170's 24,576 bytes: `new DisCOGovernor()` would test bytecode
+    /// that never ships. EDR does not serve the deployCode cheatcode, so the artifact's creation code (getCode) is
+    /// deployed with CREATE.
     /// Under `--coverage` getCode still serves the uninstrumented artifact, which would record no coverage: there the
     /// instrumented copy of this compilation is deployed instead (EDR's Solidity tests do not enforce EIP-170).
-    function _deployGovernor(bytes memory constructorArgs) internal returns (DisCOGovernor) {
+    function _deployGovernor() internal returns (address deployed) {
         shipsProductionGovernor = !_instrumentedForCoverage(type(DisCOGovernor).creationCode);
-        bytes memory initCode = bytes.concat(
-            shipsProductionGovernor ? vm.getCode(GOVERNOR_ARTIFACT) : type(DisCOGovernor).creationCode,
-            constructorArgs
-        );
-        address deployed;
+        bytes memory initCode =
+            shipsProductionGovernor ? vm.getCode(GOVERNOR_ARTIFACT) : type(DisCOGovernor).creationCode;
         // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             deployed := create(0, add(initCode, 0x20), mload(initCode))
         }
         require(deployed != address(0), "governor deployment failed");
-        return DisCOGovernor(payable(deployed));
     }
 
     /// @dev Whether `code` reports coverage hits: Hardhat's instrumentation pushes its coverage address (PUSH20).
@@ -205,7 +245,7 @@ abstract contract DisCOFixture is Test {
         }
     }
 
-    function _founders() private view returns (IMembership.Founder[] memory founders) {
+    function _founders() internal view returns (IMembership.Founder[] memory founders) {
         founders = new IMembership.Founder[](COMMITTED_FOUNDERS + DATING_FOUNDERS + CASUAL_FOUNDERS);
         uint8[6] memory constituencies = [0, 0, 0, 1, 1, 2];
         uint256 k;
@@ -225,7 +265,7 @@ abstract contract DisCOFixture is Test {
         }
     }
 
-    function _constituencies() private pure returns (string[] memory names) {
+    function _constituencies() internal pure returns (string[] memory names) {
         names = new string[](3);
         names[0] = "worker";
         names[1] = "community";

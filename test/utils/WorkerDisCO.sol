@@ -7,9 +7,11 @@ import {Membership} from "../../contracts/membership/Membership.sol";
 import {DemoEuro} from "../../contracts/treasury/DemoEuro.sol";
 import {Treasury} from "../../contracts/treasury/Treasury.sol";
 import {DesignDefaults} from "./DesignDefaults.sol";
+import {DisCOClones} from "./DisCOClones.sol";
 
-/// @notice A DisCO of Committed workers in one constituency, with DESIGN.md's defaults, whose admin and only
-/// treasurer is the calling test contract: ledger, treasury and capital driven directly, without the governor.
+/// @notice A DisCO of Committed workers in one constituency, with DESIGN.md's defaults, made of clones as DisCOFactory
+/// makes them, whose admin and only treasurer is the calling test contract: ledger, treasury and capital driven
+/// directly, without the governor.
 library WorkerDisCO {
     function deploy(
         address[] memory workers
@@ -20,12 +22,12 @@ library WorkerDisCO {
         }
         string[] memory constituencies = new string[](1);
         constituencies[0] = "worker";
-        membership = new Membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
+        membership = DisCOClones.membership("DisCO Membership", "DISCO", address(this), constituencies, founders);
         address[] memory treasurers = new address[](1);
         treasurers[0] = address(this);
-        ledger = new ValueLedger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
+        ledger = DisCOClones.ledger(membership, address(this), treasurers, DesignDefaults.ledgerSettings());
         euro = new DemoEuro();
-        treasury = new Treasury(
+        treasury = DisCOClones.treasury(
             euro,
             ledger,
             address(this),

@@ -145,7 +145,7 @@ export async function measureDisCO(
       supermajorityDenominator: 3,
     },
   });
-  const createDisCO = await createGas(connection, chain.factory!.address, await treasury.currency());
+  const createDisCO = await createGas(connection, chain.factory.address, await treasury.currency());
   progress(`deployed; admitting ${members - founders.length} members`);
   await admitAll(connection, membership, await timelock.getAddress(), crowd("disco member", members - founders.length));
   if ((await membership.memberCount()) !== BigInt(members)) throw new Error("The crowd was not admitted");
