@@ -11,7 +11,7 @@ import { useConnection, usePublicClient } from "wagmi";
 import { factoryAbi, tokenAbi } from "@disco-ledger/sdk/abis";
 import { explainError } from "@disco-ledger/sdk/errors";
 import { DEFAULT_CURRENCY_DECIMALS, foundingParams, foundingProblems, Stage } from "@disco-ledger/sdk/founding";
-import { LOCALES, pluralForm } from "@disco-ledger/sdk/format";
+import { LOCALES, pluralForm, shortAddress } from "@disco-ledger/sdk/format";
 import { STREAM_NAMES } from "@disco-ledger/sdk/ledger";
 import { STAGE_NAMES } from "@disco-ledger/sdk/members";
 import { formatValue, parseValue } from "@disco-ledger/sdk/settings";
@@ -20,6 +20,7 @@ import { useLang, useT } from "../../i18n.tsx";
 import { discoHref } from "../../route.ts";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Person, ReasonedButton, Section } from "../../ui/kit.tsx";
+import { useNames } from "../../wallet/names.ts";
 import { draftFounding, newDraft, RULE_FIELDS, RULES, withStage, defaultValue, type Draft } from "./draft.ts";
 import { messages as m, problemText, ruleProblemText, UNIT_KEYS } from "./messages.ts";
 
@@ -52,6 +53,7 @@ export default function StartPage() {
   const { lang } = useLang();
   const { address } = useConnection();
   const client = usePublicClient({ chainId: chain.id });
+  const nameOf = useNames();
   const [draft, setDraft] = useState<Draft>(() => newDraft(address, LOCAL_CURRENCY, DEFAULT_CURRENCY_DECIMALS));
   const [step, setStep] = useState<Step>("name");
   const [checked, setChecked] = useState<ReadonlySet<Step>>(new Set());
@@ -326,7 +328,7 @@ export default function StartPage() {
                             <option value={ZERO}>{t("chooseMentor")}</option>
                             {mentors.map((f) => (
                               <option key={f.account} value={f.account}>
-                                {f.account}
+                                {nameOf(f.account) ? `${nameOf(f.account)} (${shortAddress(f.account)})` : f.account}
                               </option>
                             ))}
                           </select>
