@@ -3,7 +3,7 @@
  * load follows: the one its address names (discos.ts), found before anything else of the app runs, so that every
  * module reads it as a constant. Another DisCO's address loads the app anew (route.ts).
  */
-import { defineChain, getAddress, http, type Address } from "viem";
+import { defineChain, getAddress, type Address } from "viem";
 import {
   isLocalChain,
   type ContractRecord,
@@ -29,19 +29,9 @@ export const chain = defineChain({
   rpcUrls: { default: { http: [rpcUrl] } },
 });
 
-/**
- * Every DisCO the network's factory started, from its events: one request, through a client of its own (wagmi's
- * config needs this module first). Loaded only when asked, so that a visit to a recorded DisCO waits for none of it.
- */
-async function discover() {
-  const [{ createPublicClient }, { discoverDisCOs }] = await Promise.all([
-    import("viem"),
-    import("@disco-ledger/sdk/discovery"),
-  ]);
-  return discoverDisCOs(createPublicClient({ chain, transport: http(rpcUrl) }), network);
-}
-
-const opened = await openDisCO(network, first, parseRoute(window.location.hash).disco, discover);
+const opened = await openDisCO(network, first, parseRoute(window.location.hash).disco, () =>
+  import("./discover.ts").then((m) => m.discover(chain, rpcUrl, network)),
+);
 
 /** A DisCO whose contracts' addresses are checked, and typed as viem's calls take them. */
 export type DisCODeployment = Deployment & {
