@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { deployment, firstDisCO } from "./chain.ts";
 import { parseRoute, routeHref, type Page } from "./place.ts";
 
-export { ALL_PAGES, PAGES, parseRoute, type Page } from "./place.ts";
+export { PAGES, parseRoute, type Page } from "./place.ts";
 
 const shown = deployment.contracts.membership.address;
 
