@@ -180,7 +180,9 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     GovernorUnableToCancel: "This proposal can't be cancelled now: only its author can, before voting starts.",
     GovernorUnexpectedProposalState: "This proposal is not in a state that allows this now.",
     InvalidAccountNonce: "This signed request was already used or is out of order.",
-    ERC6372InconsistentClock: "The voting contract's clock is inconsistent; please report this to the treasurers.",
+    DisCOGovernorNoTimelock: "A DisCO's voting contract needs a timelock to carry out its decisions.",
+    InvalidInitialization: "This contract is already set up (or is a template that is never set up itself).",
+    NotInitializing: "This can only happen while the contract is being set up.",
     // ---------------------------------------------------------------------------------------------- timelock
     TimelockInsufficientDelay: "The waiting time before a decision is carried out is shorter than the minimum.",
     TimelockInvalidOperationLength: "The decision's actions are incomplete (some parts are missing).",
@@ -373,7 +375,10 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "Esta propuesta no se puede cancelar ahora: solo puede hacerlo quien la hizo, antes de que empiece la votación.",
     GovernorUnexpectedProposalState: "Esta propuesta no está en un estado que permita esto ahora.",
     InvalidAccountNonce: "Esta solicitud firmada ya se usó o llega fuera de orden.",
-    ERC6372InconsistentClock: "El reloj del contrato de votaciones es incoherente; avisa a la tesorería.",
+    DisCOGovernorNoTimelock:
+      "El contrato de votaciones de una DisCO necesita un timelock que lleve a cabo sus decisiones.",
+    InvalidInitialization: "Este contrato ya está configurado (o es una plantilla que nunca se configura a sí misma).",
+    NotInitializing: "Esto solo puede ocurrir mientras se configura el contrato.",
     // ---------------------------------------------------------------------------------------------- timelock
     TimelockInsufficientDelay: "El tiempo de espera antes de ejecutar una decisión es menor que el mínimo.",
     TimelockInvalidOperationLength: "Las acciones de la decisión están incompletas (faltan partes).",
