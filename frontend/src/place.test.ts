@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHref } from "./place.ts";
+import { addressChange, parseRoute, routeHref } from "./place.ts";
 
 const DISCO = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
@@ -32,5 +32,27 @@ describe("parseRoute", () => {
     expect(parseRoute(link)).toMatchObject({ disco: DISCO, page: "audit" });
     expect(parseRoute(link).params.get("kind")).toBe("ledger.EntryLogged");
     expect(routeHref(DISCO, "me")).toBe(`#/d/${DISCO}/`);
+  });
+});
+
+describe("addressChange", () => {
+  const FIRST = "0x00000000000000000000000000000000000000f1";
+  const OTHER = "0x00000000000000000000000000000000000000a2";
+
+  it("leaves an address of the DisCO shown as it is, in any case", () => {
+    expect(addressChange(`#/d/${DISCO.toLowerCase()}/work`, DISCO, FIRST)).toBeUndefined();
+  });
+  it("names the first DisCO in an address that names none, keeping the page and its parameters", () => {
+    expect(addressChange("#/decisions?proposal=2", FIRST, FIRST)).toEqual({
+      replace: `#/d/${FIRST}/decisions?proposal=2`,
+    });
+    expect(addressChange("", FIRST, FIRST)).toEqual({ replace: `#/d/${FIRST}/` });
+  });
+  it("loads anew for another DisCO, and for the first from another", () => {
+    expect(addressChange(`#/d/${OTHER}/`, DISCO, FIRST)).toBe("reload");
+    expect(addressChange("#/work", DISCO, FIRST)).toBe("reload");
+  });
+  it("names the DisCO shown instead of one nobody started, rather than loading anew for ever", () => {
+    expect(addressChange(`#/d/${OTHER}/audit`, FIRST, FIRST, OTHER)).toEqual({ replace: `#/d/${FIRST}/audit` });
   });
 });

@@ -32,3 +32,25 @@ export function parseRoute(hash: string): Route {
 /** The address of `page` of the DisCO whose membership is at `disco`. */
 export const routeHref = (disco: string, page: Page, params?: Record<string, string>): string =>
   `#/d/${disco}/${page === "me" ? "" : page}${params ? `?${new URLSearchParams(params)}` : ""}`;
+
+/**
+ * What an address asks of the app showing the DisCO whose membership is at `shown`: nothing; to be written anew
+ * naming it (an address naming none opens the network's `first`; one naming a DisCO no one started, `missing`,
+ * opened the first instead and says so); or to load anew on the other DisCO it names.
+ */
+export function addressChange(
+  hash: string,
+  shown: string,
+  first: string,
+  missing?: string,
+): { replace: string } | "reload" | undefined {
+  const { disco, page, params } = parseRoute(hash);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const named = disco ?? first;
+  const rewritten = () => ({
+    replace: routeHref(shown, page, params.toString() === "" ? undefined : Object.fromEntries(params)),
+  });
+  if (same(named, shown)) return disco === undefined ? rewritten() : undefined;
+  if (missing !== undefined && same(named, missing)) return rewritten();
+  return "reload";
+}

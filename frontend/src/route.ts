@@ -2,11 +2,12 @@
  * The page shown and the links between pages, in the DisCO this page load follows (place.ts has the addresses'
  * form). Another DisCO's address loads the app anew on it: every cache, query and follower of the app is of one
  * DisCO (chain.ts), so switching DisCO switches all of them at once. An address without a DisCO is written anew with
- * the DisCO it opened, so that the address bar can be copied as a link to it.
+ * the DisCO it opened, so that the address bar can be copied as a link to it; so is one naming a DisCO nobody started
+ * (the app shows the network's first, and says so).
  */
 import { useEffect, useState } from "react";
-import { deployment, firstDisCO } from "./chain.ts";
-import { parseRoute, routeHref, type Page } from "./place.ts";
+import { deployment, firstDisCO, missingDisCO } from "./chain.ts";
+import { addressChange, parseRoute, routeHref, type Page } from "./place.ts";
 
 export { PAGES, parseRoute, type Page } from "./place.ts";
 
@@ -18,22 +19,11 @@ export const href = (page: Page, params?: Record<string, string>) => routeHref(s
 /** The address of a DisCO's home page. */
 export const discoHref = (membership: string) => routeHref(membership, "me");
 
-/** Whether `hash` names the DisCO shown (an address without one names the network's first). */
-const showsDisCO = (hash: string) =>
-  (parseRoute(hash).disco ?? firstDisCO.contracts.membership.address).toLowerCase() === shown.toLowerCase();
-
-/** Loads the app anew for another DisCO's address, and names the DisCO shown in an address without one. */
+/** Loads the app anew for another DisCO's address, and names the DisCO shown in an address that names none. */
 function follow(): void {
-  const hash = window.location.hash;
-  if (!showsDisCO(hash)) {
-    window.location.reload();
-    return;
-  }
-  const { disco, page, params } = parseRoute(hash);
-  if (disco === undefined) {
-    const query = params.toString() === "" ? undefined : Object.fromEntries(params);
-    window.history.replaceState(window.history.state, "", routeHref(shown, page, query));
-  }
+  const change = addressChange(window.location.hash, shown, firstDisCO.contracts.membership.address, missingDisCO);
+  if (change === "reload") window.location.reload();
+  else if (change) window.history.replaceState(window.history.state, "", change.replace);
 }
 
 /** Follows the address for the page's life: called once, as the app starts (main.tsx). */
