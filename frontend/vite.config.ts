@@ -20,8 +20,8 @@ const earlyRequests: Plugin = {
   apply: "build",
   config: () => ({ build: { rollupOptions: { input: { index: "index.html", [EARLY]: "src/data/early.ts" } } } }),
   configResolved(config) {
-    const { deployment, rpcUrl } = followed(config.env);
-    firstRequest = firstRequestScript(deployment, rpcUrl);
+    const { first, rpcUrl } = followed(config.env);
+    firstRequest = firstRequestScript(first, rpcUrl);
   },
   transformIndexHtml: {
     order: "post",

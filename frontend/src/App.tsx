@@ -4,7 +4,7 @@ import { href, PAGES, useRoute, type Page } from "./route.ts";
 import { Loading } from "./ui/kit.tsx";
 import { ConnectMenu, NetworkBanner } from "./wallet/ConnectMenu.tsx";
 import { useHistory } from "./data/history.tsx";
-import { isLocal } from "./chain.ts";
+import { deployment, isLocal, missingDisCO } from "./chain.ts";
 
 /**
  * A page loaded when first shown, or before, by `preload`: then its first render does not suspend (React holds a
@@ -33,6 +33,8 @@ const PAGE_COMPONENTS: Record<Page, ReturnType<typeof lazyPage>> = {
   decisions: lazyPage(() => import("./pages/decisions/index.tsx")),
   treasury: lazyPage(() => import("./pages/treasury/index.tsx")),
   audit: lazyPage(() => import("./pages/audit/index.tsx")),
+  discos: lazyPage(() => import("./pages/discos/index.tsx")),
+  start: lazyPage(() => import("./pages/start/index.tsx")),
 };
 
 /** Skip ahead, on the local chain only (and loaded only there): moving a chain's clock is a test chain's feature. */
@@ -50,6 +52,11 @@ const messages = defineMessages(
     decisions: "Decisions",
     treasury: "Treasury",
     audit: "Audit",
+    discos: "DisCOs",
+    start: "Start a DisCO",
+    disco: "DisCO",
+    otherDiscos: "Other DisCOs",
+    missing: "No DisCO on this network has the address {address}: showing {name}, the network's first.",
     language: "Language",
     skip: "Skip to content",
     historyError: "Could not read the cooperative's history: {error}",
@@ -62,6 +69,11 @@ const messages = defineMessages(
     decisions: "Decisiones",
     treasury: "Tesorería",
     audit: "Auditoría",
+    discos: "DisCOs",
+    start: "Empezar una DisCO",
+    disco: "DisCO",
+    otherDiscos: "Otras DisCOs",
+    missing: "Ninguna DisCO de esta red tiene la dirección {address}: se muestra {name}, la primera de la red.",
     language: "Idioma",
     skip: "Saltar al contenido",
     historyError: "No se ha podido leer la historia de la cooperativa: {error}",
@@ -92,6 +104,14 @@ export function App() {
         </label>
         <ConnectMenu />
       </header>
+      <p className="disco-bar">
+        <span>
+          {t("disco")}: <strong data-testid="disco-name">{deployment.name}</strong>
+        </span>
+        <a href={href("discos")} aria-current={page === "discos" ? "page" : undefined}>
+          {t("otherDiscos")}
+        </a>
+      </p>
       <nav className="tabs" aria-label={t("nav")}>
         {PAGES.map((p) => (
           <a key={p} href={href(p)} aria-current={p === page ? "page" : undefined}>
@@ -100,6 +120,11 @@ export function App() {
         ))}
       </nav>
       <NetworkBanner />
+      {missingDisCO ? (
+        <p className="banner" role="alert">
+          {t("missing", { address: missingDisCO, name: deployment.name ?? "" })}
+        </p>
+      ) : null}
       <main id="main" tabIndex={-1}>
         <h1 className="sr-only">{t(page)}</h1>
         {history.status === "error" ? (

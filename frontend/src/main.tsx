@@ -6,10 +6,11 @@ import { App, preloadPage } from "./App.tsx";
 import { logsRequested } from "./data/early.ts";
 import { cachedBooksKey, prefetchHistory } from "./data/history.tsx";
 import { I18nProvider } from "./i18n.tsx";
-import { parseRoute } from "./route.ts";
+import { followAddress, parseRoute } from "./route.ts";
 import "./styles.css";
 import { config } from "./wagmi.ts";
 
+followAddress();
 const queryClient = new QueryClient();
 const cached = prefetchHistory(queryClient);
 const opening = preloadPage(parseRoute(window.location.hash).page).catch(() => undefined);

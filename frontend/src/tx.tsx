@@ -4,7 +4,7 @@
  * confirmation, so every page shows the change at once.
  */
 import { useCallback, useState } from "react";
-import type { Abi, Address, ContractFunctionName, ContractFunctionParameters, Hash } from "viem";
+import type { Abi, Address, ContractFunctionName, ContractFunctionParameters, Hash, TransactionReceipt } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useHistory } from "./data/history.tsx";
@@ -44,10 +44,11 @@ export function useTx() {
   const { lang } = useLang();
   const [state, setState] = useState<TxState>({ phase: "idle" });
 
+  /** Sends the call: its receipt once confirmed, undefined when it failed (the state says why). */
   const send = useCallback(
     async <const abi extends Abi, functionName extends ContractFunctionName<abi, Writable>>(
       typed: ContractCall<abi, functionName>,
-    ): Promise<boolean> => {
+    ): Promise<TransactionReceipt | undefined> => {
       const call: AnyCall = typed;
       try {
         setState({ phase: "checking" });
@@ -67,16 +68,16 @@ export function useTx() {
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
           setState({ phase: "failed", hash, error: explainError(new Error("reverted on chain"), lang) });
-          return false;
+          return undefined;
         }
         setState({ phase: "confirmed", hash });
         // The books catch up with the block; failing to read them changes nothing about the transaction, which is
         // confirmed (the next block's refresh tries again), so it is never reported as failed.
         await refresh(receipt.blockNumber).catch(() => undefined);
-        return true;
+        return receipt;
       } catch (error) {
         setState({ phase: "failed", error: explainError(error, lang) });
-        return false;
+        return undefined;
       }
     },
     [config, address, refresh, lang],

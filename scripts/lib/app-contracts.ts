@@ -6,7 +6,14 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateAbis } from "./abis.ts";
-import { DEPLOYMENTS_DIR, readDeployment, ROOT, type Deployment } from "./deployments.ts";
+import {
+  DEPLOYMENTS_DIR,
+  readDeployment,
+  readDeploymentsFile,
+  ROOT,
+  type Deployment,
+  type DeploymentsFile,
+} from "./deployments.ts";
 
 export const GENERATED_DIR = join(ROOT, "frontend", "src", "generated");
 
@@ -22,14 +29,28 @@ export function appRpcUrl(deployment: Deployment): string | undefined {
 }
 
 /**
- * Writes generated/deployments.ts (every deployments/<network>.json, by network name) and the SDK's ABIs. Which deployment a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
+ * What the app knows of a network before asking its chain: the factory, whose events name every DisCO started there
+ * (@disco-ledger/sdk/discovery), and the DisCOs recorded in its deployments file, the first of which a visit opens
+ * unless its address names another. The implementations are the factory's business, not the app's.
+ */
+export type AppNetwork = Pick<DeploymentsFile, "chainId" | "network" | "factory" | "discos">;
+
+function appNetwork(network: string): AppNetwork {
+  // Listed from deployments/, so the file is there.
+  const { chainId, factory, discos } = readDeploymentsFile(network) as DeploymentsFile;
+  return { chainId, network, factory, discos };
+}
+
+/**
+ * Writes generated/deployments.ts (every deployments/<network>.json's factory and DisCOs, by network name) and the
+ * SDK's ABIs. Which network a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
  */
 export function generateAppContracts(): { networks: string[]; files: string[] } {
   const networks = readdirSync(DEPLOYMENTS_DIR)
     .filter((name) => name.endsWith(".json"))
     .map((name) => name.replace(/\.json$/, ""))
     .sort();
-  const deployments = Object.fromEntries(networks.map((network) => [network, readDeployment(network)]));
+  const deployments = Object.fromEntries(networks.map((network) => [network, appNetwork(network)]));
   mkdirSync(GENERATED_DIR, { recursive: true });
   const deploymentsFile = join(GENERATED_DIR, "deployments.ts");
   writeFileSync(

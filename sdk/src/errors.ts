@@ -13,13 +13,16 @@ import {
   type Hex,
 } from "viem";
 import type { Abi, AbiError } from "abitype";
-import { discoAbis } from "./generated/abis.ts";
+import { discoAbis, factoryAbi } from "./generated/abis.ts";
 import { dateTime, duration, money, workAmount, type Lang } from "./format.ts";
 
-/** Every custom error of every contract, once: appended to a call's ABI so that any of them decodes. */
+/**
+ * Every custom error of every contract, and of the factory that starts DisCOs, once: appended to a call's ABI so that
+ * any of them decodes.
+ */
 export const ALL_ERRORS: AbiError[] = (() => {
   const seen = new Map<string, AbiError>();
-  for (const abi of Object.values(discoAbis) as Abi[]) {
+  for (const abi of [...Object.values(discoAbis), factoryAbi] as Abi[]) {
     for (const item of abi) {
       if (item.type === "error") seen.set(`${item.name}(${item.inputs.map((i) => i.type).join(",")})`, item);
     }
@@ -127,6 +130,20 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     MembershipFutureLookup: "Membership can only be looked up in the past, not now or in the future.",
     MembershipNoCommittedFounder:
       "At least one founder must be a Committed member, or nobody could ever vote and the cooperative could decide nothing.",
+    // ---------------------------------------------------------------------------------------------- factory
+    FactoryEmptyName: "A DisCO needs a name.",
+    FactoryNoCommittedFounder:
+      "At least one founder must be Committed, or nobody could ever vote and the DisCO could decide nothing.",
+    FactoryInvalidBuckets: "The streams' shares of each funding must add up to exactly 100 %.",
+    FactoryCurrencyNotContract: "There is no currency at {currency}: no token contract lives at that address.",
+    FactoryCurrencyDecimals:
+      "The currency at {currency} does not count in {expected} decimals as the amounts assume (or does not say how it counts).",
+    FactoryInvalidImplementation:
+      "This network's DisCO factory is not set up right: its contract at {implementation} is missing.",
+    // OpenZeppelin's Clones and Create2, under the factory.
+    CloneArgumentsTooLong: "The DisCO's contracts could not be made: their fixed settings are too long.",
+    FailedDeployment: "One of the DisCO's contracts could not be made; nothing was started.",
+    InsufficientBalance: "The factory was asked to send more than it holds; nothing was started.",
     // ---------------------------------------------------------------------------------------------- audit
     AuditPeriodNotFinal:
       "Only a final period's books can be audited: period {period} must be closed and its review window over (final on {finalAt}).",
@@ -163,7 +180,9 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     GovernorUnableToCancel: "This proposal can't be cancelled now: only its author can, before voting starts.",
     GovernorUnexpectedProposalState: "This proposal is not in a state that allows this now.",
     InvalidAccountNonce: "This signed request was already used or is out of order.",
-    ERC6372InconsistentClock: "The voting contract's clock is inconsistent; please report this to the treasurers.",
+    DisCOGovernorNoTimelock: "A DisCO's voting contract needs a timelock to carry out its decisions.",
+    InvalidInitialization: "This contract is already set up (or is a template that is never set up itself).",
+    NotInitializing: "This can only happen while the contract is being set up.",
     // ---------------------------------------------------------------------------------------------- timelock
     TimelockInsufficientDelay: "The waiting time before a decision is carried out is shorter than the minimum.",
     TimelockInvalidOperationLength: "The decision's actions are incomplete (some parts are missing).",
@@ -303,6 +322,21 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     MembershipFutureLookup: "La membresía solo se puede consultar en el pasado, no ahora ni en el futuro.",
     MembershipNoCommittedFounder:
       "Al menos una fundadora debe ser socia comprometida; si no, nadie podría votar nunca y la cooperativa no podría decidir nada.",
+    // ---------------------------------------------------------------------------------------------- factory
+    FactoryEmptyName: "Una DisCO necesita un nombre.",
+    FactoryNoCommittedFounder:
+      "Al menos una fundadora debe ser comprometida; si no, nadie podría votar nunca y la DisCO no podría decidir nada.",
+    FactoryInvalidBuckets: "Las partes de cada financiación para los flujos deben sumar exactamente el 100 %.",
+    FactoryCurrencyNotContract:
+      "No hay ninguna moneda en {currency}: en esa dirección no vive ningún contrato de token.",
+    FactoryCurrencyDecimals:
+      "La moneda en {currency} no cuenta con {expected} decimales como suponen las cantidades (o no dice cómo cuenta).",
+    FactoryInvalidImplementation:
+      "La fábrica de DisCOs de esta red no está bien configurada: falta su contrato en {implementation}.",
+    // Clones y Create2 de OpenZeppelin, dentro de la fábrica.
+    CloneArgumentsTooLong: "No se han podido crear los contratos de la DisCO: sus ajustes fijos son demasiado largos.",
+    FailedDeployment: "No se ha podido crear uno de los contratos de la DisCO; no se ha empezado nada.",
+    InsufficientBalance: "Se pidió a la fábrica enviar más de lo que tiene; no se ha empezado nada.",
     // ---------------------------------------------------------------------------------------------- audit
     AuditPeriodNotFinal:
       "Solo se pueden auditar las cuentas de un periodo definitivo: el periodo {period} debe estar cerrado y con su plazo de revisión terminado (lo será el {finalAt}).",
@@ -341,7 +375,10 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "Esta propuesta no se puede cancelar ahora: solo puede hacerlo quien la hizo, antes de que empiece la votación.",
     GovernorUnexpectedProposalState: "Esta propuesta no está en un estado que permita esto ahora.",
     InvalidAccountNonce: "Esta solicitud firmada ya se usó o llega fuera de orden.",
-    ERC6372InconsistentClock: "El reloj del contrato de votaciones es incoherente; avisa a la tesorería.",
+    DisCOGovernorNoTimelock:
+      "El contrato de votaciones de una DisCO necesita un timelock que lleve a cabo sus decisiones.",
+    InvalidInitialization: "Este contrato ya está configurado (o es una plantilla que nunca se configura a sí misma).",
+    NotInitializing: "Esto solo puede ocurrir mientras se configura el contrato.",
     // ---------------------------------------------------------------------------------------------- timelock
     TimelockInsufficientDelay: "El tiempo de espera antes de ejecutar una decisión es menor que el mínimo.",
     TimelockInvalidOperationLength: "Las acciones de la decisión están incompletas (faltan partes).",

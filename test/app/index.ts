@@ -1,7 +1,8 @@
 /**
  * The browser flows in the order they run: each may rely on what the earlier ones did to the demo (the vote
  * before the relayed vote, both before governance moves the clock to settle the dispute, the claim before the
- * audit's totals), so they share one chain. The journey comes last: its Skip ahead bar moves the clock past every
+ * audit's totals), so they share one chain. Starting a DisCO touches only the DisCO it starts (the others open the
+ * network's first by their addresses from before). The journey comes last: its Skip ahead bar moves the clock past every
  * vote and review window still open.
  */
 import { audit } from "./audit.ts";
@@ -10,6 +11,7 @@ import type { Flow } from "./harness.ts";
 import { journey } from "./journey.ts";
 import { accessibility, language, screenshots } from "./pages.ts";
 import { shell } from "./shell.ts";
+import { start } from "./start.ts";
 import { treasury } from "./treasury.ts";
 import { work } from "./work.ts";
 
@@ -24,5 +26,6 @@ export const FLOWS: readonly Flow[] = [
   language,
   accessibility,
   screenshots,
+  start,
   journey,
 ];

@@ -18,7 +18,10 @@ import {
   type Flow,
 } from "./harness.ts";
 
-/** The app's pages by their hash route (frontend/src/route.ts). */
+/**
+ * The app's pages by their hash route from before there were several DisCOs (frontend/src/place.ts): each opens the
+ * network's first DisCO, whose pages' own addresses (and tabs' links) end the same way: #/d/<membership>/work.
+ */
 export const PAGE_PATHS = {
   me: "#/",
   work: "#/work",
@@ -28,12 +31,19 @@ export const PAGE_PATHS = {
 } as const;
 export type PageName = keyof typeof PAGE_PATHS;
 
+/** The tab of the page at `path` (one of PAGE_PATHS), in the DisCO shown. */
+export const tabOf = (path: string) => `nav.tabs a[href^="#/d/"][href$="${path.slice(1)}"]`;
+
+/** Whether a page's address is the page at `path` (one of PAGE_PATHS) of the DisCO shown. */
+export const isPageAddress = (hash: string, path: string) =>
+  /^#\/d\/0x[0-9a-fA-F]{40}\//.test(hash) && hash.endsWith(path.slice(1));
+
 export const language: Flow = {
   name: "language",
   title: "switch the app to Spanish and back",
   async run(ctx) {
     const page = await ctx.open("#/work");
-    const tab = page.locator('nav.tabs a[href="#/work"]');
+    const tab = page.locator(tabOf(PAGE_PATHS.work));
     const choose = (lang: string) => page.locator("header .lang select").selectOption(lang);
     assert.equal((await tab.innerText()).trim(), "Work");
     await choose("es");
@@ -42,7 +52,7 @@ export const language: Flow = {
     assert.equal((await page.locator("nav.tabs").getAttribute("aria-label")) ?? "", "Páginas");
     // The choice is remembered: a new page opens in Spanish.
     const again = await ctx.open("#/");
-    assert.equal((await again.locator('nav.tabs a[href="#/treasury"]').innerText()).trim(), "Tesorería");
+    assert.equal((await again.locator(tabOf(PAGE_PATHS.treasury)).innerText()).trim(), "Tesorería");
     await choose("en");
     await eventually(async () => assert.equal((await tab.innerText()).trim(), "Work"));
   },

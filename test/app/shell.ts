@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { PHONE } from "../../scripts/lib/app-e2e/browser.ts";
-import { PAGE_PATHS } from "./pages.ts";
+import { isPageAddress, PAGE_PATHS, tabOf } from "./pages.ts";
 import { connectedAddress, eventually, found, PEOPLE, settled, type Flow } from "./harness.ts";
 
 const NAV_LABELS = { me: "My cooperative", work: "Work", decisions: "Decisions", treasury: "Treasury", audit: "Audit" };
@@ -46,12 +46,14 @@ export const shell: Flow = {
 
     for (const [key, path] of Object.entries(PAGE_PATHS)) {
       const label = NAV_LABELS[key as keyof typeof NAV_LABELS];
-      await page.locator(`nav.tabs a[href="${path}"]`).click();
-      await eventually(async () => assert.equal(new URL(page.url()).hash || "#/", path));
+      await page.locator(tabOf(path)).click();
+      await eventually(async () =>
+        assert.ok(isPageAddress(new URL(page.url()).hash, path), `${page.url()} is ${path}`),
+      );
       // The h1 names the page once React has rendered the new route; then its books load.
       await eventually(async () => assert.equal((await page.locator("main h1").innerText()).trim(), label));
       await settled(page);
-      assert.equal(await page.locator(`nav.tabs a[href="${path}"]`).getAttribute("aria-current"), "page");
+      assert.equal(await page.locator(tabOf(path)).getAttribute("aria-current"), "page");
       assert.ok((await page.locator("main").innerText()).trim().length > label.length, `${path} shows something`);
     }
 
@@ -77,7 +79,7 @@ export const shell: Flow = {
     const [scrollWidth, clientWidth] = (await nav.evaluate((el) => [el.scrollWidth, el.clientWidth])) as number[];
     assert.ok(scrollWidth <= clientWidth, `the tabs scroll sideways on a phone (${scrollWidth} > ${clientWidth} px)`);
     for (const [key, path] of Object.entries(PAGE_PATHS)) {
-      const tab = phone.locator(`nav.tabs a[href="${path}"]`);
+      const tab = phone.locator(tabOf(path));
       const box = await tab.boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `the ${key} tab is within the phone's width`);
       await tab.click();

@@ -109,7 +109,7 @@ export const work: Flow = {
     // Its link opens Decisions at that proposal's own card.
     const toCard = byTestId(card, `resolutions-${disputed}`).locator("a").first();
     const target = (await toCard.getAttribute("href")) ?? "";
-    const linked = /^#\/decisions\?proposal=(\d+)$/.exec(target);
+    const linked = /^#\/d\/0x[0-9a-fA-F]{40}\/decisions\?proposal=(\d+)$/.exec(target);
     assert.ok(linked, `the link to the proposal (${target})`);
     await toCard.click();
     await found(reviewer.locator(`#proposal-${linked[1]}`), `the card of proposal #${linked[1]}`);

@@ -29,7 +29,7 @@ const LOGS_ANSWER = [
 ];
 
 /** Runs the inline script as index.html would, with a browser's localStorage and fetch stood in for. */
-function run(stored: Record<string, string>, answers: unknown[] = [HEAD_ANSWER, LOGS_ANSWER]) {
+function run(stored: Record<string, string>, answers: unknown[] = [HEAD_ANSWER, LOGS_ANSWER], hash = "#/") {
   const sent: Array<{ url: string; init: RequestInit }> = [];
   const window: Record<string, unknown> = {};
   const localStorage = { getItem: (name: string) => stored[name] ?? null };
@@ -38,7 +38,12 @@ function run(stored: Record<string, string>, answers: unknown[] = [HEAD_ANSWER, 
     sent.push({ url, init });
     return { ok: true, json: async () => answer };
   };
-  new Function("window", "localStorage", "fetch", firstRequestScript(deployment, URL))(window, localStorage, fetch);
+  new Function("window", "localStorage", "fetch", "location", firstRequestScript(deployment, URL))(
+    window,
+    localStorage,
+    fetch,
+    { hash },
+  );
   return { sent, answer: window.discoWholeHistory as Promise<unknown> | undefined };
 }
 
@@ -75,6 +80,21 @@ describe("the requests index.html sends first", () => {
     const { sent, answer } = run({ [cachedHintName(historyKey(deployment))]: "1" });
     expect(sent).toHaveLength(0);
     expect(answer).toBeUndefined();
+  });
+
+  it("asks only when the address opens this DisCO: naming none, or naming it", async () => {
+    const membership = deployment.contracts.membership.address;
+    for (const hash of [
+      "",
+      "#/work",
+      `#/d/${membership}/work`,
+      `#/d/${membership.toUpperCase().replace("0X", "0x")}`,
+    ]) {
+      expect(await run({}, undefined, hash).answer, hash).toEqual([...HEAD_ANSWER, ...LOGS_ANSWER]);
+    }
+    const other = run({}, undefined, `#/d/${address(0xbeef)}/work`);
+    expect(other.sent).toHaveLength(0);
+    expect(other.answer).toBeUndefined();
   });
 
   it("cannot close its script element, whatever the RPC URL holds", () => {
