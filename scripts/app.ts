@@ -32,7 +32,8 @@ const compiled = spawnSync(join(ROOT, "node_modules", ".bin", "hardhat"), ["buil
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 
 try {
-  generateAppContracts();
+  // The app holds the one network it serves: a build for a live network carries no local chain's addresses.
+  generateAppContracts(values.network);
   // Vite hands VITE_ variables of the environment to the app.
   if (command === "build") Object.assign(process.env, appEnv(values.network));
 } catch (error) {

@@ -70,6 +70,8 @@ for (const [id, disco] of Object.entries(parameters)) {
   }
   console.log(`Wrote ${path}`);
 }
-// The dApp's addresses and ABIs follow every deploy.
-const { files } = generateAppContracts();
-console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);
+// The dApp's addresses and ABIs follow every deploy into this repository's deployments/ (not a test's own folder).
+if (process.env.DISCO_DEPLOYMENTS_DIR === undefined) {
+  const { files } = generateAppContracts();
+  console.log(`Generated the app's contracts: ${files.map((f) => f.replace(`${ROOT}/`, "")).join(", ")}`);
+}

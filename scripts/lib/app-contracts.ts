@@ -42,13 +42,15 @@ function appNetwork(network: string): AppNetwork {
 }
 
 /**
- * Writes generated/deployments.ts (every deployments/<network>.json's factory and DisCOs, by network name) and the
- * SDK's ABIs. Which network a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
+ * Writes generated/deployments.ts (every deployments/<network>.json's factory and DisCOs, by network name; only
+ * `only`'s when given, as a build for one network does, so that its bundle holds no other network) and the SDK's
+ * ABIs. Which network a build or dev server follows is chosen by VITE_NETWORK (scripts/app.ts).
  */
-export function generateAppContracts(): { networks: string[]; files: string[] } {
+export function generateAppContracts(only?: string): { networks: string[]; files: string[] } {
   const networks = readdirSync(DEPLOYMENTS_DIR)
     .filter((name) => name.endsWith(".json"))
     .map((name) => name.replace(/\.json$/, ""))
+    .filter((name) => only === undefined || name === only)
     .sort();
   const deployments = Object.fromEntries(networks.map((network) => [network, appNetwork(network)]));
   mkdirSync(GENERATED_DIR, { recursive: true });
