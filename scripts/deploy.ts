@@ -50,6 +50,11 @@ for (const [id, disco] of Object.entries(parameters)) {
   }
 }
 
+// Each DisCO is recorded under its name: two entries of one name would both be paid for and one left unrecorded.
+const names = Object.values(parameters).map((disco) => disco.name?.trim());
+const repeated = names.find((name, i) => names.indexOf(name) !== i);
+if (repeated !== undefined) fail(`Refusing to deploy with ${parametersPath}: two DisCOs are called "${repeated}".`);
+
 // A local chain starts empty every time, so its old Ignition journal and deployments file describe contracts that no
 // longer exist.
 const { chainId } = await connection.ethers.provider.getNetwork();

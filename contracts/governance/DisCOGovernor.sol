@@ -64,7 +64,6 @@ contract DisCOGovernor is
     uint16 private _supermajorityNumerator;
     uint16 private _supermajorityDenominator;
 
-
     /// @notice Every DisCO's governor answers to this name, which is also its EIP-712 domain name: signatures are
     /// told apart by the domain's verifying contract, the clone's own address.
     string public constant NAME = "DisCO Governor";
@@ -559,10 +558,10 @@ contract DisCOGovernor is
         return super._cancel(targets, values, calldatas, descriptionHash);
     }
 
-    /// @dev The timelock; this governor itself only before `initialize` names the timelock (see there).
+    /// @dev The timelock; this governor itself only while `initialize` names the timelock (see there). Never
+    /// otherwise, so that an implementation or a clone without a timelock takes no deposit and runs no governance.
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
-        address timelockAddress = super._executor();
-        return timelockAddress == address(0) ? address(this) : timelockAddress;
+        return _isInitializing() ? address(this) : super._executor();
     }
 
     function _validateVoteSig(

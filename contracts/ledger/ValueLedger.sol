@@ -32,8 +32,6 @@ contract ValueLedger is IValueLedger, TokenRecovery {
     uint16 private constant _BPS = 10_000;
     uint8 private constant _STREAMS = 3;
 
-
-
     // ------------------------------------------------------------------------------------------------ STORAGE
 
     mapping(uint256 entryId => Entry) private _entries;

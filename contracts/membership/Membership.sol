@@ -242,7 +242,9 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     }
 
     /// @inheritdoc ERC721Upgradeable
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721Upgradeable, AccessControlUpgradeable) returns (bool) {
+    function supportsInterface(
+        bytes4 interfaceId
+    ) public view override(ERC721Upgradeable, AccessControlUpgradeable) returns (bool) {
         return interfaceId == _ERC5192_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 

@@ -33,7 +33,6 @@ contract CapitalAccounts is ICapitalAccounts, TokenRecovery, ReentrancyGuardTran
     uint256 private constant _BPS = 10_000;
     uint256 private constant _RAY = 1e27;
 
-
     // ------------------------------------------------------------------------------------------------ STORAGE
 
     /// @dev A member's settled account; `cash` is patronage cash credited and not claimed.

@@ -6,8 +6,8 @@ pragma solidity ^0.8.28;
 /// `Clones.cloneWithImmutableArgs(implementation, abi.encode(a, b, ...))`), its stand-in for immutables.
 /// @dev One word read from the clone's own code: cheaper than OpenZeppelin's `Clones.fetchCloneArgs`, which copies
 /// every argument, on calls where a few hundred gas matter (a member's claim). The arguments start after the 45-byte
-/// ERC-1167 proxy. Called on anything but such a clone it reads zero, an address no DisCO call can use; the
-/// implementations are unusable anyway, their initialisers being locked.
+/// ERC-1167 proxy. Called on anything but such a clone (an implementation itself) it reads whatever code lies there:
+/// no address to trust, and none is used, the implementations' initialisers being locked so that none runs a DisCO.
 library CloneArgs {
     uint256 private constant _PROXY_LENGTH = 0x2d;
 

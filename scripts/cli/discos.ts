@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Address, ContractFunctionArgs } from "viem";
 import { factoryAbi, membershipAbi } from "@disco-ledger/sdk/abis";
 import { disCOsCreated } from "@disco-ledger/sdk/discovery";
-import { isoTime } from "@disco-ledger/sdk/format";
+import { isoTime, printable } from "@disco-ledger/sdk/format";
 import { DEFAULT_CURRENCY_DECIMALS } from "../../ignition/modules/DisCO.ts";
 import {
   checkCurrencyContract,
@@ -39,7 +39,7 @@ named with --disco, by its name or one of its addresses.`,
       const recorded = Object.entries(file.discos).find(
         ([, record]) => record.contracts.membership.address.toLowerCase() === membership.toLowerCase(),
       );
-      console.log(`  "${disco.name}", started ${isoTime(block.timestamp)}`);
+      console.log(`  "${printable(disco.name)}", started ${isoTime(block.timestamp)}`);
       console.log(
         `    membership ${membership}, ${plural(members, "member", "members")}; ` +
           (recorded ? `recorded in ${fileName(file)} as "${recorded[0]}"` : `not recorded in ${fileName(file)}`),

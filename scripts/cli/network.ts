@@ -6,7 +6,15 @@
  * contracts at the same addresses every time, so without the check another demo's books would be read silently.
  */
 import type { NetworkConnection } from "hardhat/types/network";
-import { BlockNotFoundError, createPublicClient, custom, type EIP1193Provider, type PublicClient } from "viem";
+import {
+  BlockNotFoundError,
+  createPublicClient,
+  custom,
+  isAddress,
+  type EIP1193Provider,
+  type PublicClient,
+} from "viem";
+import { printable } from "@disco-ledger/sdk/format";
 import { discoverDisCOs, findDisCO, type FoundDisCO } from "@disco-ledger/sdk/discovery";
 import { deploymentOf, isLocalChain, type Deployment, type DeploymentsFile } from "../lib/deployments.ts";
 import { ChainError, UsageError } from "./context.ts";
@@ -192,7 +200,16 @@ export async function chooseDisCO(
   }
   const found = await discoverOn(chain, file, networkName);
   try {
-    return findDisCO(found, key);
+    const chosen = findDisCO(found, key);
+    // Anyone can start a DisCO under any name: one found by its name alone is told by its addresses too.
+    if (!isAddress(key)) {
+      console.error(
+        `"${printable(chosen.name)}" is not recorded in deployments/${file.network}.json: found among the factory's ` +
+          `DisCOs, membership ${chosen.contracts.membership.address}, started by ${chosen.creator}. Name it by its ` +
+          "address to be sure of it.",
+      );
+    }
+    return chosen;
   } catch (error) {
     throw new UsageError(
       `${(error as Error).message} deployments/${file.network}.json records ${recordedNames(file)}.`,

@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NetworkConnection } from "hardhat/types/network";
+import {
+  foundingParams,
+  foundingProblems,
+  withDefaults,
+  type Founding,
+  type FoundingProblem,
+} from "@disco-ledger/sdk/founding";
+import { zeroAddress } from "viem";
 import type { IDisCOFactory } from "../../types/ethers-contracts/contracts/interfaces/IDisCOFactory.ts";
 import DemoEuroModule from "../../ignition/modules/DemoEuro.ts";
 import DisCOModule, {
   DEFAULT_CURRENCY_DECIMALS,
-  DEFAULTS,
   discoModule,
   Stage,
   type Founder,
@@ -108,60 +115,71 @@ export function checkCurrency(
   }
 }
 
+/** One founding problem (@disco-ledger/sdk/founding) as a sentence that names the parameters file's field. */
+function problemSentence(problem: FoundingProblem, parameters: DisCOParameters): string {
+  const field = `"${problem.field}"`;
+  switch (problem.code) {
+    case "noCommitted":
+      return (
+        `No Committed founder among the ${parameters.founders.length} founders: at least one must have "stage": ` +
+        `${Stage.Committed} (Committed), or nobody could ever vote (the factory refuses it: FactoryNoCommittedFounder).`
+      );
+    case "bucketsSum":
+      return (
+        `${field} sum to ${problem.sum}: livelihood, love and care must be three shares summing to 10000 (100%, in ` +
+        `basis points), or the factory refuses them (FactoryInvalidBuckets).`
+      );
+    case "empty":
+      return `${field} is empty.`;
+    case "address":
+      return `${field} is not an account's address.`;
+    case "duplicate":
+      return `${field} names an account listed before.`;
+    case "tooMany":
+      return `${field} has more than ${problem.most} entries.`;
+    case "stage":
+      return `${field} is not a stage: 1 (Casual) to 5 (Committed).`;
+    case "constituency":
+      return `${field} names no constituency of "constituencies" (counted from 0).`;
+    case "mentor":
+      return `${field}: a Dating founder names a Committed founder listed before as mentor; others name none (0x0).`;
+    case "range":
+      return `${field} must be from ${problem.least} to ${problem.most}.`;
+  }
+}
+
+/** The parameters with every value they leave out at the DisCO model's default (DEFAULTS), as the SDK checks them. */
+const founding = (parameters: DisCOParameters, currency: string): Founding =>
+  withDefaults({ ...withoutTestCurrency(parameters), currency } as Parameters<typeof withDefaults>[0]);
+
 /**
- * What the deploy script checks before it sends anything: a live network's currency (checkCurrency), and a founder
- * who is Committed. Without one nobody holds a binding vote and the DisCO could never decide anything again: the
- * Membership contract refuses it (MembershipNoCommittedFounder), and this says so before any gas is spent.
+ * What the deploy script checks before it sends anything, each refusal naming the parameters file's field: every
+ * founding problem the SDK finds (@disco-ledger/sdk/founding, which the app's form shows too: a name, a Committed
+ * founder, mentors, buckets summing to 100%, quorum and supermajority in range...) and a live network's currency
+ * (checkCurrency). The currency's code and decimals are the chain's to check (deployDisCO does, before sending).
  */
 export function checkParameters(
   networkName: string,
   parameters: DisCOParameters,
   local = LOCAL_NETWORKS.includes(networkName),
 ): void {
-  const founders = parameters.founders ?? [];
-  if (!founders.some((f) => Number(f.stage) === Stage.Committed)) {
-    throw new DeployParametersError(
-      `No Committed founder among the ${founders.length} founders: at least one must have "stage": ` +
-        `${Stage.Committed} (Committed), or nobody could ever vote (the Membership contract refuses it: ` +
-        `MembershipNoCommittedFounder).`,
-    );
-  }
-  if (typeof parameters.name !== "string" || parameters.name.trim() === "") {
-    throw new DeployParametersError(`"name" is missing: the DisCO's name, which its members and the app read.`);
-  }
-  const buckets = parameters.buckets;
-  if (buckets !== undefined && buckets.length !== 3) {
-    throw new DeployParametersError(`"buckets" has ${buckets.length} entries: livelihood, love and care, three.`);
-  }
-  if (buckets !== undefined && buckets.reduce((sum, b) => sum + Number(b), 0) !== 10_000) {
-    throw new DeployParametersError(
-      `"buckets" sum to ${buckets.reduce((sum, b) => sum + Number(b), 0)}: livelihood, love and care must sum to ` +
-        `10000 (100%, in basis points), or the factory refuses them (FactoryInvalidBuckets).`,
-    );
+  // The currency may be deployed later (the local chains' DemoEuro): any address stands in for it here.
+  const problems = foundingProblems(founding(parameters, parameters.currency ?? zeroAddress)).filter(
+    (p) => parameters.currency !== undefined || p.field !== "currency",
+  );
+  if (problems.length > 0) {
+    throw new DeployParametersError(problems.map((p) => problemSentence(p, parameters)).join(" "));
   }
   checkCurrency(networkName, parameters, local);
 }
 
-/** DisCOFactory.create's argument (IDisCOFactory.Params) for a DisCO's parameters, with DEFAULTS filled in. */
-export function factoryParams(parameters: DisCOParameters & { currency: string }): IDisCOFactory.ParamsStruct {
-  return {
-    name: parameters.name,
-    symbol: parameters.symbol ?? DEFAULTS.symbol,
-    constituencies: parameters.constituencies ?? DEFAULTS.constituencies,
-    founders: parameters.founders,
-    treasurers: parameters.treasurers ?? DEFAULTS.treasurers,
-    currency: parameters.currency,
-    currencyDecimals: parameters.currencyDecimals ?? DEFAULTS.currencyDecimals,
-    timelockDelay: parameters.timelockDelay ?? DEFAULTS.timelockDelay,
-    // Three, as checkParameters makes sure.
-    buckets: (parameters.buckets ?? DEFAULTS.buckets) as [number, number, number],
-    wageRatioCapX100: parameters.wageRatioCap ?? DEFAULTS.wageRatioCap,
-    governor: parameters.governorSettings ?? DEFAULTS.governorSettings,
-    ledger: parameters.ledgerSettings ?? DEFAULTS.ledgerSettings,
-    capital: parameters.capitalSettings ?? DEFAULTS.capitalSettings,
-    // The weights' five stages by three streams, as the parameters' JSON gives them (the ABI encoder checks).
-  } as IDisCOFactory.ParamsStruct;
-}
+/** DisCOFactory.create's argument (IDisCOFactory.Params) for a DisCO's parameters, with the defaults filled in. */
+export const factoryParams = (parameters: DisCOParameters & { currency: string }) =>
+  foundingParams(founding(parameters, parameters.currency));
+
+/** The same argument as ethers' typed contracts take it (their struct types want mutable arrays; the values are one). */
+export const factoryParamsForEthers = (parameters: DisCOParameters & { currency: string }) =>
+  factoryParams(parameters) as unknown as IDisCOFactory.ParamsStruct;
 
 /**
  * A currency that is not an ERC-20 with the decimals the amounts assume would leave the treasury unusable, or every
@@ -188,10 +206,11 @@ export async function checkCurrencyContract(connection: NetworkConnection, curre
 /**
  * Runs an Ignition deployment, resuming one that an earlier run left with a transaction it could not send (the
  * deployer ran out of funds, the node refused it). Ignition then refuses to go on (HHE10410) because it can't know
- * whether the transaction reached the network. This looks: when the deployer's nonce that transaction would have
- * used is still unused on chain, nothing was sent, so the future is wiped (`hardhat ignition wipe`, what Ignition's
- * own message advises) and the deployment runs again from there. A transaction that may have been sent is left to
- * the operator, with Ignition's message.
+ * whether the transaction reached the network. When the deployer's nonce that transaction would have used is still
+ * unused on chain (mined and pending), the step is wiped (`hardhat ignition wipe`) and the deployment runs on from
+ * there: at once on a local chain; on a live one only when the operator says so with DISCO_RESUME_UNSENT=1, since a
+ * node may not see a transaction another node holds (sent twice, a `create` would start two DisCOs). Otherwise
+ * Ignition's own message stands, with its `track-tx` instructions.
  */
 async function resumingUnsent<T>(
   connection: NetworkConnection,
@@ -207,8 +226,19 @@ async function resumingUnsent<T>(
     );
     if (unsent === null) throw error;
     const [, futureId, nonce, account] = unsent;
-    const used = await connection.ethers.provider.getTransactionCount(account, "pending");
+    const { provider } = connection.ethers;
+    const used = Math.max(
+      await provider.getTransactionCount(account, "latest"),
+      await provider.getTransactionCount(account, "pending"),
+    );
     if (used > Number(nonce)) throw error;
+    if (!isLocalNetwork(connection) && process.env.DISCO_RESUME_UNSENT !== "1") {
+      console.error(
+        `Nothing seems sent for ${futureId}: nonce ${nonce} of ${account} is unused on this node. If no other ` +
+          "node can hold that transaction, run the same command with DISCO_RESUME_UNSENT=1 to clear the step and go on.",
+      );
+      throw error;
+    }
     const chainId = (await connection.ethers.provider.getNetwork()).chainId;
     const { default: hre } = await import("hardhat");
     console.log(`Nothing was sent for ${futureId} (nonce ${nonce} of ${account} is unused): clearing it and going on.`);

@@ -86,6 +86,18 @@ export function recordDeployment(
 ): DeploymentsFile {
   const name = deployment.name ?? "DisCO";
   const base: DeploymentsFile = file ?? { chainId: deployment.chainId, network: deployment.network, discos: {} };
+  if (base.chainId !== deployment.chainId) {
+    throw new Error(
+      `deployments/${deployment.network}.json is chain ${base.chainId}'s; "${name}" is on chain ${deployment.chainId}.`,
+    );
+  }
+  const factory = chain.factory?.address.toLowerCase();
+  if (factory !== undefined && base.factory !== undefined && base.factory.address.toLowerCase() !== factory) {
+    throw new Error(
+      `deployments/${deployment.network}.json names the factory ${base.factory.address}; "${name}" was started by ` +
+        `${chain.factory?.address}. One file follows one factory: record the new one's DisCOs in a file of their own.`,
+    );
+  }
   const known = base.discos[name];
   const { startBlock, startBlockHash, contracts } = deployment;
   if (known !== undefined) {

@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { main } from "../../scripts/cli.ts";
 import { clientOver, type ChainProvider, type Connect } from "../../scripts/cli/network.ts";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
-import { DEMO_PARAMETERS, deployDisCO, factoryParams, type DisCOParameters } from "../../scripts/lib/deploy.ts";
+import {
+  DEMO_PARAMETERS,
+  deployDisCO,
+  factoryParamsForEthers,
+  type DisCOParameters,
+} from "../../scripts/lib/deploy.ts";
 import { deploymentPath, ROOT, writeDeployment, type DeploymentsFile } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
 import { publicClient } from "../helpers/viem.ts";
@@ -27,7 +32,7 @@ export const NETWORK = `cli-test-${process.pid}`;
 /** Starts `count` DisCOs with `parameters` through `factory` (as anyone may), recorded nowhere. */
 export async function startThrough(factory: string, parameters: DisCOParameters & { currency: string }, count = 1) {
   const contract = await connection.ethers.getContractAt("DisCOFactory", factory);
-  for (let i = 0; i < count; i++) await (await contract.create(factoryParams(parameters))).wait();
+  for (let i = 0; i < count; i++) await (await contract.create(factoryParamsForEthers(parameters))).wait();
 }
 
 /**

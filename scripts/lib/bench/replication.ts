@@ -1,7 +1,7 @@
 import { getAddress, keccak256, toUtf8Bytes, ZeroAddress } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 import { Stage } from "../../../ignition/modules/DisCO.ts";
-import { factoryParams, type DisCOParameters } from "../deploy.ts";
+import { factoryParamsForEthers, type DisCOParameters } from "../deploy.ts";
 import { gasOf } from "./chain.ts";
 import type { BenchSection } from "./sections.ts";
 
@@ -26,7 +26,7 @@ function founders(count: number, salt: string): DisCOParameters["founders"] {
 
 /** DisCOFactory.create's parameters for a DisCO of `count` founders, with the defaults otherwise. */
 const paramsFor = (count: number, currency: string, salt: string) =>
-  factoryParams({ name: `${salt} ${count}`, founders: founders(count, salt), currency });
+  factoryParamsForEthers({ name: `${salt} ${count}`, founders: founders(count, salt), currency });
 
 /** The gas of `create` (receipt) for a DisCO of `count` founders, sent on the factory at `factoryAddress`. */
 export async function createGas(
