@@ -321,25 +321,9 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   // The factory and implementations this DisCO was started from (deployed earlier in this run, or before).
   const factory = await ethers.getContractAt("DisCOFactory", await deployed.factory.getAddress());
   const implementations: Record<string, ContractRecord> = {};
-  const {
-    membership: m,
-    ledger: l,
-    treasury: t,
-    capital: c,
-    audit: a,
-    governor: g,
-    timelock: tl,
-  } = await factory.implementations();
-  for (const [key, address] of Object.entries({
-    membership: m,
-    ledger: l,
-    treasury: t,
-    capital: c,
-    audit: a,
-    governor: g,
-    timelock: tl,
-  })) {
-    implementations[key] = await record(address, 0);
+  const found = await factory.implementations();
+  for (const key of ["membership", "ledger", "treasury", "capital", "audit", "governor", "timelock"] as const) {
+    implementations[key] = await record(found[key], 0);
   }
   const chain: Required<Pick<DeploymentsFile, "factory" | "implementations">> = {
     factory: await record(factory, 0),

@@ -250,15 +250,10 @@ export default function StartPage() {
               })}
             </ol>
             {error("constituencies", fieldProblem("constituencies"))}
-            <div className="row">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => update({ constituencies: [...draft.constituencies, ""] })}
-              >
-                {t("addConstituency")}
-              </button>
-            </div>
+            <AddRow
+              label={t("addConstituency")}
+              onAdd={() => update({ constituencies: [...draft.constituencies, ""] })}
+            />
           </>
         ) : null}
 
@@ -351,22 +346,14 @@ export default function StartPage() {
                 );
               })}
             </ol>
-            <div className="row">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  update({
-                    founders: [
-                      ...draft.founders,
-                      { account: "", stage: Stage.Committed, constituency: 0, mentor: ZERO },
-                    ],
-                  })
-                }
-              >
-                {t("addFounder")}
-              </button>
-            </div>
+            <AddRow
+              label={t("addFounder")}
+              onAdd={() =>
+                update({
+                  founders: [...draft.founders, { account: "", stage: Stage.Committed, constituency: 0, mentor: ZERO }],
+                })
+              }
+            />
             <p
               id={inputId("founders")}
               className={committed > 0 ? "live-check ok" : "live-check bad"}
@@ -413,15 +400,7 @@ export default function StartPage() {
                 );
               })}
             </ol>
-            <div className="row">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => update({ treasurers: [...draft.treasurers, ""] })}
-              >
-                {t("addTreasurer")}
-              </button>
-            </div>
+            <AddRow label={t("addTreasurer")} onAdd={() => update({ treasurers: [...draft.treasurers, ""] })} />
           </>
         ) : null}
 
@@ -660,6 +639,17 @@ function Review({
           )}
         </dd>
       </dl>
+    </div>
+  );
+}
+
+/** The button under a list of the form that adds an entry to it. */
+function AddRow({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <div className="row">
+      <button type="button" className="secondary" onClick={onAdd}>
+        {label}
+      </button>
     </div>
   );
 }
