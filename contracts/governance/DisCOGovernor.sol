@@ -561,7 +561,8 @@ contract DisCOGovernor is
     /// @dev The timelock; this governor itself only while `initialize` names the timelock (see there). Never
     /// otherwise, so that an implementation or a clone without a timelock takes no deposit and runs no governance.
     function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
-        return _isInitializing() ? address(this) : super._executor();
+        address timelockAddress = super._executor();
+        return timelockAddress == address(0) && _isInitializing() ? address(this) : timelockAddress;
     }
 
     function _validateVoteSig(
