@@ -575,7 +575,6 @@ function Review({
                 })}
                 {f.mentor !== ZERO ? (
                   <>
-                    {" "}
                     {t("reviewMentor")} <Person address={f.mentor} />
                   </>
                 ) : null}
