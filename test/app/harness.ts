@@ -181,7 +181,8 @@ export async function connectAs(page: Page, address: string): Promise<void> {
   await eventually(async () => {
     if ((await connectedAddress(page)) === address.toLowerCase()) return;
     const button = page.locator(".connect > button");
-    if (Date.now() - clicked > 3_000 && (await button.isVisible()) && (await button.isEnabled())) {
+    // The button may go between two looks (the app reconnecting by itself): a short wait, then look again.
+    if (Date.now() - clicked > 3_000 && (await button.isVisible()) && (await button.isEnabled({ timeout: 1_000 }))) {
       clicked = Date.now();
       await button.click();
     }
