@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deploymentOf, type DeploymentsFile } from "@disco-ledger/sdk/deployment";
 import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
-import { openDisCO, recordedDisCO } from "./discos.ts";
+import { recordedDisCO } from "@disco-ledger/sdk/deployment";
+import { openDisCO } from "./discos.ts";
 
 const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
 const contracts = (base: number) =>

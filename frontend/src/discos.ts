@@ -3,17 +3,9 @@
  * network's deployments file at once, else among those the network's factory started (its events: one request);
  * the network's first when the address names none, or one nobody started.
  */
-import type { Deployment } from "@disco-ledger/sdk/deployment";
+import { recordedDisCO, type Deployment } from "@disco-ledger/sdk/deployment";
 import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
 import type { AppNetwork } from "./network.ts";
-
-/** The DisCO recorded in `network`'s deployments file whose membership is at `membership`, if any. */
-export function recordedDisCO(network: AppNetwork, membership: string): Deployment | undefined {
-  const found = Object.entries(network.discos).find(
-    ([, record]) => record.contracts.membership.address.toLowerCase() === membership.toLowerCase(),
-  );
-  return found && { chainId: network.chainId, network: network.network, name: found[0], ...found[1] };
-}
 
 export interface OpenedDisCO {
   deployment: Deployment;

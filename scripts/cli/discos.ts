@@ -12,7 +12,7 @@ import {
   factoryParams,
   type DisCOParameters,
 } from "../lib/deploy.ts";
-import { isLocalChain, writeDeployment, type DeploymentsFile } from "../lib/deployments.ts";
+import { isLocalChain, recordedDisCO, writeDeployment, type DeploymentsFile } from "../lib/deployments.ts";
 import { chainCommand } from "./command.ts";
 import { sendFrom, UsageError, walletOn } from "./context.ts";
 import { checkFileChain, discoverOn } from "./network.ts";
@@ -36,13 +36,11 @@ named with --disco, by its name or one of its addresses.`,
         chain.client.getBlock({ blockNumber: BigInt(disco.startBlock) }),
         chain.client.readContract({ address: membership, abi: membershipAbi, functionName: "memberCount" }),
       ]);
-      const recorded = Object.entries(file.discos).find(
-        ([, record]) => record.contracts.membership.address.toLowerCase() === membership.toLowerCase(),
-      );
+      const recorded = recordedDisCO(file, membership);
       console.log(`  "${printable(disco.name)}", started ${isoTime(block.timestamp)}`);
       console.log(
         `    membership ${membership}, ${plural(members, "member", "members")}; ` +
-          (recorded ? `recorded in ${fileName(file)} as "${recorded[0]}"` : `not recorded in ${fileName(file)}`),
+          (recorded ? `recorded in ${fileName(file)} as "${recorded.name}"` : `not recorded in ${fileName(file)}`),
       );
     }
   },

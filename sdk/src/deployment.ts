@@ -74,6 +74,17 @@ export function deploymentOf(file: DeploymentsFile, name?: string): Deployment {
   return { chainId: file.chainId, network: file.network, name: chosen, ...record };
 }
 
+/** The DisCO recorded in `file` whose membership contract is at `membership`, if any. */
+export function recordedDisCO(
+  file: Pick<DeploymentsFile, "chainId" | "network" | "discos">,
+  membership: string,
+): Deployment | undefined {
+  const found = Object.entries(file.discos).find(
+    ([, record]) => record.contracts.membership.address.toLowerCase() === membership.toLowerCase(),
+  );
+  return found && { chainId: file.chainId, network: file.network, name: found[0], ...found[1] };
+}
+
 /**
  * `file` with `deployment` recorded under its name. A DisCO already recorded with the same contracts keeps its
  * record as it was: running a deployment again never changes a recorded block. One recorded with other contracts
