@@ -15,34 +15,39 @@ import {TokenRecovery} from "../utils/TokenRecovery.sol";
 /// @notice A DisCO's members: one soulbound ERC-721 token per address, with a checkpointed record of each member's
 /// stage, constituency, mentor and join time, and checkpointed binding totals for the governor.
 /// @dev Implements IERC5805 itself rather than inheriting OpenZeppelin's Votes, whose delegation step would let a
-/// Committed member hold a vote they cannot use until they self-delegate. Each member's whole record lives in one
-/// Checkpoints.Trace208 value, so a vote reads one checkpoint. Admin rights (DEFAULT_ADMIN_ROLE) belong to the
-/// timelock alone.
+/// Committed member hold a vote they cannot use until they self-delegate. Each member's whole record, mentor
+/// included, is one 224-bit value. The record as it stands, with the time it began, fills one slot (an OpenZeppelin
+/// Checkpoint224); the records before it are a Checkpoints.Trace224 of their own, written only when a record changes.
+/// So admitting a member writes one slot, and a vote or a stage check reads one. The ERC-721 token is read from that record (a member's token is theirs while their stage is not None), so
+/// OpenZeppelin's ERC721 keeps no owner or balance of its own: minting and burning only announce the change.
+/// Admin rights (DEFAULT_ADMIN_ROLE) belong to the timelock alone.
 contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
-    using Checkpoints for Checkpoints.Trace208;
+    using Checkpoints for Checkpoints.Trace224;
 
     /// @inheritdoc IMembership
     uint8 public constant MAX_CONSTITUENCIES = 8;
 
     bytes4 private constant _ERC5192_INTERFACE_ID = 0xb45a3c0e;
 
-    // Record packing in a 208-bit checkpoint value: [index:32][joinedAt:32][constituency:8][stage:8]. Mentors have
-    // a trace of their own, written only when a mentor changes.
-    uint256 private constant _CONSTITUENCY_SHIFT = 8;
-    uint256 private constant _JOINED_SHIFT = 16;
-    uint256 private constant _INDEX_SHIFT = 48;
+    // Record packing in a 224-bit checkpoint value: [mentor:160][index:24][joinedAt:32][constituency:4][stage:4].
+    // Stages and constituencies fit in 4 bits (MAX_CONSTITUENCIES is 8); 24 bits number 16.7 million members. The
+    // checkpoint's 32-bit key is the timestamp of the change (good until 2106, like joinedAt).
+    uint256 private constant _FIELD_MASK = 0xf;
+    uint256 private constant _CONSTITUENCY_SHIFT = 4;
+    uint256 private constant _JOINED_SHIFT = 8;
+    uint256 private constant _INDEX_SHIFT = 40;
+    uint256 private constant _MENTOR_SHIFT = 64;
     // How many of the latest checkpoints a past lookup reads before it searches: the changes a proposal's snapshot
     // usually has after it by the time the proposal is executed.
     uint256 private constant _RECENT_CHECKPOINTS = 8;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
-    mapping(address account => Checkpoints.Trace208) private _records;
-    mapping(address account => Checkpoints.Trace208) private _mentors;
-    mapping(address account => uint32) private _indexes;
-    mapping(uint8 constituency => Checkpoints.Trace208) private _constituencyVotes;
+    mapping(address account => Checkpoints.Checkpoint224) private _latest;
+    mapping(address account => Checkpoints.Trace224) private _history;
+    mapping(uint8 constituency => Checkpoints.Trace224) private _constituencyVotes;
     mapping(uint8 constituency => string) private _constituencyNames;
-    Checkpoints.Trace208 private _totalVotes;
+    Checkpoints.Trace224 private _totalVotes;
     uint256 private _memberCount;
     uint32 private _lastIndex;
 
@@ -139,12 +144,12 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
 
     /// @inheritdoc IVotes
     function getVotes(address account) external view returns (uint256) {
-        return _votingUnits(_unpack(_records[account].latest()).stage);
+        return _votingUnits(_current(account).stage);
     }
 
     /// @inheritdoc IVotes
     function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
-        return _votingUnits(_unpack(_lookup(_records[account], _pastTimepoint(timepoint))).stage);
+        return _votingUnits(_recordAt(account, _pastTimepoint(timepoint)).stage);
     }
 
     /// @inheritdoc IVotes
@@ -177,7 +182,7 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
 
     /// @inheritdoc IMembership
     function isMember(address account) public view returns (bool) {
-        return _ownerOf(tokenIdOf(account)) != address(0);
+        return _current(account).stage != Stage.None;
     }
 
     /// @inheritdoc IMembership
@@ -187,7 +192,7 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
 
     /// @inheritdoc IMembership
     function stageOf(address account) external view returns (Stage) {
-        return Stage(uint8(_records[account].latest()));
+        return _current(account).stage;
     }
 
     /// @inheritdoc IMembership
@@ -196,27 +201,22 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     }
 
     /// @inheritdoc IMembership
-    function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory record) {
-        uint48 past = _pastTimepoint(timepoint);
-        record = _unpack(_lookup(_records[account], past));
-        record.mentor = address(uint160(_lookup(_mentors[account], past)));
+    function pastMemberOf(address account, uint256 timepoint) external view returns (MemberRecord memory) {
+        return _recordAt(account, _pastTimepoint(timepoint));
     }
 
     /// @inheritdoc IMembership
     function indexOf(address account) external view returns (uint32) {
-        return _indexes[account];
+        return _current(account).index;
     }
 
     /// @inheritdoc IMembership
     function voterStatus(address account, uint256 timepoint) external view returns (Stage, uint8, uint32) {
-        uint48 snapshot = _pastTimepoint(timepoint);
-        Checkpoints.Trace208 storage records = _records[account];
-        (, uint48 changedAt, uint208 latest) = records.latestCheckpoint();
-        MemberRecord memory current = _unpack(latest);
-        if (current.stage == Stage.None || current.joinedAt > snapshot) return (Stage.None, 0, _indexes[account]);
-        // Usually nothing changed since the snapshot, and the latest record is the one that counts: no search.
-        if (changedAt <= snapshot) return (current.stage, current.constituency, current.index);
-        MemberRecord memory then = _unpack(records.upperLookupRecent(snapshot));
+        uint32 snapshot = _pastTimepoint(timepoint);
+        MemberRecord memory current = _current(account);
+        if (current.stage == Stage.None || current.joinedAt > snapshot) return (Stage.None, 0, current.index);
+        // Usually nothing changed since the snapshot, and the record as it stands is the one that counts: no search.
+        MemberRecord memory then = _recordAt(account, snapshot);
         return (then.stage, then.constituency, current.index);
     }
 
@@ -260,10 +260,28 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
         revert MembershipNonTransferable(0);
     }
 
-    /// @dev Only mints and burns pass: a membership never moves between addresses.
-    function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
-        if (to != address(0) && _ownerOf(tokenId) != address(0)) revert MembershipNonTransferable(tokenId);
-        return super._update(to, tokenId, auth);
+    /// @inheritdoc ERC721Upgradeable
+    /// @dev One token per member: 1 for a member, 0 for anyone else.
+    function balanceOf(address owner) public view override returns (uint256) {
+        if (owner == address(0)) revert ERC721InvalidOwner(address(0));
+        return isMember(owner) ? 1 : 0;
+    }
+
+    /// @dev A token is its member's while their record's stage is not None; no other id is ever owned.
+    function _ownerOf(uint256 tokenId) internal view override returns (address) {
+        if (tokenId > type(uint160).max) return address(0);
+        address account = address(uint160(tokenId));
+        return isMember(account) ? account : address(0);
+    }
+
+    /// @dev Only mints and burns pass: a membership never moves between addresses. Ownership is the member's record,
+    /// which the caller writes, so nothing is stored here: the token's change is only announced. As in
+    /// OpenZeppelin's ERC721, a transfer attempt (an `auth`) of a token that does not exist is refused by name.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = _ownerOf(tokenId);
+        if (to != address(0) && from != address(0)) revert MembershipNonTransferable(tokenId);
+        if (auth != address(0)) _checkAuthorized(from, auth, tokenId);
+        emit Transfer(from, to, tokenId);
     }
 
     // ------------------------------------------------------------------------------------------------ INTERNAL
@@ -281,12 +299,10 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
             // Bounded by the number of addresses that can be minted a token.
             ++_memberCount;
         }
-        uint32 index = _indexes[account];
-        if (index == 0) {
-            index = ++_lastIndex;
-            _indexes[account] = index;
-        }
-        _write(account, _unpack(0), MemberRecord(stage, constituency, mentor, SafeCast.toUint32(clock()), index));
+        // A member who comes back keeps their index: the one their earlier votes were recorded under.
+        MemberRecord memory previous = _current(account);
+        uint32 index = previous.index == 0 ? ++_lastIndex : previous.index;
+        _write(account, previous, MemberRecord(stage, constituency, mentor, SafeCast.toUint32(clock()), index));
         emit Locked(tokenId);
         emit DelegateChanged(account, address(0), account);
         emit MemberAdmitted(account, stage, constituency, mentor);
@@ -333,7 +349,7 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
             // The member counted here was counted at admission.
             --_memberCount;
         }
-        _write(account, previous, _unpack(0));
+        _write(account, previous, MemberRecord(Stage.None, 0, address(0), 0, previous.index));
         emit DelegateChanged(account, account, address(0));
     }
 
@@ -343,12 +359,15 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
         emit ConstituencyNamed(constituency, name);
     }
 
-    /// @dev Checkpoints the new record and moves binding units between the totals when the stage or constituency
+    /// @dev Writes the new record, moving the one it replaces into the history (unless it began this very second:
+    /// no past lookup can see it then), and moves binding units between the totals when the stage or constituency
     /// changes. The one place where a record is written.
     function _write(address account, MemberRecord memory previous, MemberRecord memory record) private {
-        uint48 now_ = clock();
-        _records[account].push(now_, _pack(record));
-        if (record.mentor != previous.mentor) _mentors[account].push(now_, uint160(record.mentor));
+        uint32 now_ = SafeCast.toUint32(clock());
+        Checkpoints.Checkpoint224 memory replaced = _latest[account];
+        // Key 0: no record yet (no block has timestamp 0).
+        if (replaced._key != 0 && replaced._key != now_) _history[account].push(replaced._key, replaced._value);
+        _latest[account] = Checkpoints.Checkpoint224(now_, _pack(record));
 
         uint256 oldUnits = _votingUnits(previous.stage);
         uint256 newUnits = _votingUnits(record.stage);
@@ -363,7 +382,7 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
             _constituencyVotes[record.constituency].push(now_, _constituencyVotes[record.constituency].latest() + 1);
         }
         if (oldUnits != newUnits) {
-            uint208 total = _totalVotes.latest();
+            uint224 total = _totalVotes.latest();
             _totalVotes.push(now_, newUnits > 0 ? total + 1 : total - 1);
             emit DelegateVotesChanged(account, oldUnits, newUnits);
         }
@@ -383,61 +402,64 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     /// @dev Dating stages need a Committed mentor other than the member; other stages take none.
     function _requireMentor(address account, Stage stage, address mentor) private view {
         bool dating = stage == Stage.Dating1 || stage == Stage.Dating2 || stage == Stage.Dating3;
-        bool valid =
-            dating
-                ? mentor != account && _unpack(_records[mentor].latest()).stage == Stage.Committed
-                : mentor == address(0);
+        bool valid = dating ? mentor != account && _current(mentor).stage == Stage.Committed : mentor == address(0);
         if (!valid) revert MembershipInvalidMentor(account, mentor);
     }
 
     /// @dev The value at `timepoint`. A proposal's snapshot read at its execution is recent: at most a few changes
     /// came after it, so a short walk back from the latest checkpoint finds it, and reading the electorate costs the
     /// same at 10 or 10,000 members. Further back, OpenZeppelin's search (logarithmic in the trace's length).
-    function _lookup(Checkpoints.Trace208 storage trace, uint48 timepoint) private view returns (uint208) {
+    function _lookup(Checkpoints.Trace224 storage trace, uint32 timepoint) private view returns (uint224) {
         uint256 pos = trace.length();
         for (uint256 steps = 0; steps < _RECENT_CHECKPOINTS; ++steps) {
             if (pos == 0) return 0;
             // Safe: pos is a checkpoint count, which a uint32 index reaches first (Checkpoints' own bound).
-            Checkpoints.Checkpoint208 memory c = trace.at(uint32(--pos));
+            Checkpoints.Checkpoint224 memory c = trace.at(uint32(--pos));
             if (c._key <= timepoint) return c._value;
         }
         return trace.upperLookupRecent(timepoint);
     }
 
-    function _pastTimepoint(uint256 timepoint) private view returns (uint48) {
+    function _pastTimepoint(uint256 timepoint) private view returns (uint32) {
         uint48 now_ = clock();
         if (timepoint >= now_) revert MembershipFutureLookup(timepoint, now_);
-        return SafeCast.toUint48(timepoint);
+        return SafeCast.toUint32(timepoint);
     }
 
     function _votingUnits(Stage stage) private pure returns (uint256) {
         return stage == Stage.Committed ? 1 : 0;
     }
 
-    function _current(address account) private view returns (MemberRecord memory record) {
-        record = _unpack(_records[account].latest());
-        record.mentor = address(uint160(_mentors[account].latest()));
+    function _current(address account) private view returns (MemberRecord memory) {
+        return _unpack(_latest[account]._value);
     }
 
-    /// @dev Packs everything but the mentor, which has its own trace.
-    function _pack(MemberRecord memory record) private pure returns (uint208) {
+    /// @dev The record at `timepoint`: the one as it stands if it began by then (one read), else the history's.
+    function _recordAt(address account, uint32 timepoint) private view returns (MemberRecord memory) {
+        Checkpoints.Checkpoint224 memory latest = _latest[account];
+        if (latest._key <= timepoint) return _unpack(latest._value);
+        return _unpack(_lookup(_history[account], timepoint));
+    }
+
+    function _pack(MemberRecord memory record) private pure returns (uint224) {
         return
-            uint208(
+            uint224(
                 uint256(record.stage) |
                     (uint256(record.constituency) << _CONSTITUENCY_SHIFT) |
                     (uint256(record.joinedAt) << _JOINED_SHIFT) |
-                    (uint256(record.index) << _INDEX_SHIFT)
+                    (uint256(SafeCast.toUint24(record.index)) << _INDEX_SHIFT) |
+                    (uint256(uint160(record.mentor)) << _MENTOR_SHIFT)
             );
     }
 
     function _unpack(uint256 packed) private pure returns (MemberRecord memory) {
         return
             MemberRecord({
-                stage: Stage(uint8(packed)),
-                constituency: uint8(packed >> _CONSTITUENCY_SHIFT),
-                mentor: address(0),
+                stage: Stage(packed & _FIELD_MASK),
+                constituency: uint8((packed >> _CONSTITUENCY_SHIFT) & _FIELD_MASK),
+                mentor: address(uint160(packed >> _MENTOR_SHIFT)),
                 joinedAt: uint32(packed >> _JOINED_SHIFT),
-                index: uint32(packed >> _INDEX_SHIFT)
+                index: uint24(packed >> _INDEX_SHIFT)
             });
     }
 }

@@ -719,6 +719,25 @@ describe("Membership", function () {
         .withArgs(id);
     });
 
+    it("knows no owner for an id that is no member's, and refuses to move one by name", async function () {
+      const { membership, alice, grace } = await networkHelpers.loadFixture(deployDisCO);
+      // Ownership is the member's record: no balance for the zero address, no owner above the address range.
+      await expect(membership.balanceOf(ZeroAddress))
+        .to.be.revertedWithCustomError(membership, "ERC721InvalidOwner")
+        .withArgs(ZeroAddress);
+      const beyond = 2n ** 160n + tokenId(alice.address);
+      await expect(membership.ownerOf(beyond))
+        .to.be.revertedWithCustomError(membership, "ERC721NonexistentToken")
+        .withArgs(beyond);
+      // Moving a token nobody holds is refused as OpenZeppelin's ERC721 refuses it, and mints nothing.
+      const id = tokenId(grace.address);
+      await expect(membership.connect(grace).transferFrom(alice.address, grace.address, id))
+        .to.be.revertedWithCustomError(membership, "ERC721NonexistentToken")
+        .withArgs(id);
+      expect(await membership.isMember(grace.address)).to.equal(false);
+      expect(await membership.balanceOf(grace.address)).to.equal(0n);
+    });
+
     it("reverts when a member approves anyone", async function () {
       const { membership, alice, grace } = await networkHelpers.loadFixture(deployDisCO);
       const id = tokenId(alice.address);
@@ -854,7 +873,9 @@ describe("Membership", function () {
 
       await membership.connect(grace).leave();
       expect(await membership.indexOf(grace.address)).to.equal(7n);
-      expect((await membership.memberOf(grace.address)).index).to.equal(0n);
+      // Gone, but the number stays with the address: the record of a former member is stage None with the index.
+      const gone = await membership.memberOf(grace.address);
+      expect([gone.stage, gone.index]).to.deep.equal([BigInt(Stage.None), 7n]);
 
       await membership.connect(admin).admit(heidi.address, Stage.Casual, Constituency.supporter, ZeroAddress);
       await membership.connect(admin).admit(grace.address, Stage.Committed, Constituency.worker, ZeroAddress);
