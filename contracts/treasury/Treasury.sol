@@ -3,7 +3,6 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
@@ -224,15 +223,16 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     // ------------------------------------------------------------------------------------------------ INTERNAL
 
     /// @dev Each stream pool x the member's payable work / the period's, rounded down: the dust stays owed. A share
-    /// never exceeds its pool, since the members' payable work sums to the period's.
+    /// never exceeds its pool, since the members' payable work sums to the period's. A stream the member earned
+    /// nothing in is not read (its pool and payable share a slot: a livelihood-only claim reads one slot of two).
+    /// The period's payable is at least the member's, so never zero where it divides; a 96-bit pool times a 64-bit
+    /// payable cannot overflow, so plain arithmetic rounds exactly as mulDiv would.
     function _share(address member, uint32 period, PackedPool storage stored) private view returns (uint256 share) {
         uint64[3] memory memberPayable = _ledger().memberPeriodPayable(member, period);
-        (uint96 livelihood, uint96 love, uint96 care) = (stored.livelihoodPool, stored.lovePool, stored.carePool);
-        if (livelihood != 0 && memberPayable[0] != 0) {
-            share += Math.mulDiv(livelihood, memberPayable[0], stored.livelihoodPayable);
-        }
-        if (love != 0 && memberPayable[1] != 0) share += Math.mulDiv(love, memberPayable[1], stored.lovePayable);
-        if (care != 0 && memberPayable[2] != 0) share += Math.mulDiv(care, memberPayable[2], stored.carePayable);
+        if (memberPayable[0] != 0)
+            share += (uint256(stored.livelihoodPool) * memberPayable[0]) / stored.livelihoodPayable;
+        if (memberPayable[1] != 0) share += (uint256(stored.lovePool) * memberPayable[1]) / stored.lovePayable;
+        if (memberPayable[2] != 0) share += (uint256(stored.carePool) * memberPayable[2]) / stored.carePayable;
     }
 
     /// @dev A funded pool has at least one non-empty stream pool (funding refuses to fund nothing).
@@ -250,9 +250,10 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @dev Sends `amount` and checks that exactly that much left the treasury.
     function _pay(address to, uint256 amount) private {
-        uint256 before = _currency().balanceOf(address(this));
-        _currency().safeTransfer(to, amount);
-        _requireExact(amount, before - _currency().balanceOf(address(this)));
+        IERC20 token = _currency();
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransfer(to, amount);
+        _requireExact(amount, before - token.balanceOf(address(this)));
     }
 
     function _requireExact(uint256 expected, uint256 actual) private pure {
