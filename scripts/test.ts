@@ -2,8 +2,10 @@
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
  *   build (which regenerates the SDK's ABIs) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and
  *   tests, then the SDK with no Node types) -> lint (solhint, Biome, prettier) -> the SDK's unit tests (Vitest) -> gas
- *   snapshot -> all tests (Solidity and Mocha) with coverage -> 100% lines -> the app in Chromium (its own chain, deploy, seed, production build within its size budget,
- *   browser flows, accessibility, screenshots) -> the app's typecheck and unit tests (Vitest)
+ *   snapshot -> the app in Chromium (its own chain, deploy, seed, production build within its size budget, browser
+ *   flows, accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage -> 100% lines -> the app's
+ *   typecheck and unit tests (Vitest). The browser tests come before coverage: coverage compiles instrumented
+ *   contracts over the build's artifacts, and the browser tests after it would wait for a whole rebuild.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -61,6 +63,9 @@ await step("Check formatting", "prettier", ["--check", "."]);
 const sdkOutput = await step("SDK unit tests", "vitest", ["run", "--root", "sdk"]);
 // Coverage instrumentation makes every call dearer, so gas is checked on its own, uninstrumented chain.
 await step("Gas snapshot", "tsx", ["scripts/bench.ts", "--check"]);
+// The app needs a deployment to be generated against: the browser tests make theirs first (network e2e).
+const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"]);
+const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
 const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
 const passed = /^(\d+) passing \(\d+ solidity, \d+ mocha\)$/m.exec(testOutput)?.[1];
 if (passed === undefined) {
@@ -75,9 +80,6 @@ if (percent < REQUIRED_LINE_COVERAGE) {
   console.error(`Below the required ${REQUIRED_LINE_COVERAGE}%. Lines never run:\n  ${missed.join("\n  ")}`);
   process.exit(1);
 }
-// The app needs a deployment to be generated against: the browser tests make theirs first (network e2e).
-const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"]);
-const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
 await step("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
 const unitOutput = await step("App unit tests", "vitest", ["run", "--root", "frontend"]);
 const vitestPassed = (output: string) => /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(output))?.[1];
