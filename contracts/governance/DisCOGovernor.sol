@@ -124,8 +124,9 @@ contract DisCOGovernor is
         _setSupermajority(settings.supermajorityNumerator, settings.supermajorityDenominator);
         for (uint256 c = 0; c < _CLONE_ARGS; ++c) {
             address target = CloneArgs.addressAt(c);
-            bytes4[] memory selectors = _defaultBylawSelectors(c);
-            for (uint256 i = 0; i < selectors.length; ++i) emit BylawFunctionSet(target, selectors[i], true);
+            for (uint256 packed = _defaultBylawSelectors(c); packed != 0; packed >>= 32) {
+                emit BylawFunctionSet(target, bytes4(uint32(packed)), true);
+            }
         }
     }
 
@@ -491,9 +492,8 @@ contract DisCOGovernor is
         for (uint256 c = 0; c < _CLONE_ARGS; ++c) {
             if (target != CloneArgs.addressAt(c)) continue;
             // The factory makes each of the five a contract of its own: no other argument can be the target too.
-            bytes4[] memory selectors = _defaultBylawSelectors(c);
-            for (uint256 i = 0; i < selectors.length; ++i) {
-                if (selectors[i] == selector) return true;
+            for (uint256 packed = _defaultBylawSelectors(c); packed != 0; packed >>= 32) {
+                if (bytes4(uint32(packed)) == selector) return true;
             }
             return false;
         }
@@ -505,34 +505,35 @@ contract DisCOGovernor is
     /// each contract, the names of the constituencies, and the rules of the ledger, the treasury, the capital
     /// accounts and the audit; a loss year releases the indivisible reserve and members' capital, so it is a bylaw
     /// too (DESIGN.md's decision table). 25 functions in all; `initialize` emits them, `setBylawFunction` overrides
-    /// any for this DisCO.
-    function _defaultBylawSelectors(uint256 c) private pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](
-            c == _LEDGER_ARG
-                ? 8
-                : c == _CAPITAL_ARG
-                    ? 5
-                    : 4
-        );
-        selectors[0] = IAccessControl.grantRole.selector;
-        selectors[1] = IAccessControl.revokeRole.selector;
-        selectors[2] = IAccessControl.renounceRole.selector;
+    /// any for this DisCO. Packed 32 bits a selector from the lowest bits up, up to eight to the word and read until
+    /// the first zero (no selector here is zero), so that a lookup on every proposal costs no memory.
+    function _defaultBylawSelectors(uint256 c) private pure returns (uint256 packed) {
+        packed =
+            _packed(IAccessControl.grantRole.selector, 0) |
+            _packed(IAccessControl.revokeRole.selector, 1) |
+            _packed(IAccessControl.renounceRole.selector, 2);
         if (c == _MEMBERSHIP_ARG) {
-            selectors[3] = IMembership.setConstituencyName.selector;
+            packed |= _packed(IMembership.setConstituencyName.selector, 3);
         } else if (c == _LEDGER_ARG) {
-            selectors[3] = IValueLedger.setWeight.selector;
-            selectors[4] = IValueLedger.setCap.selector;
-            selectors[5] = IValueLedger.setApprovalsRequired.selector;
-            selectors[6] = IValueLedger.setMinimumContribution.selector;
-            selectors[7] = IValueLedger.setReviewWindow.selector;
+            packed |=
+                _packed(IValueLedger.setWeight.selector, 3) |
+                _packed(IValueLedger.setCap.selector, 4) |
+                _packed(IValueLedger.setApprovalsRequired.selector, 5) |
+                _packed(IValueLedger.setMinimumContribution.selector, 6) |
+                _packed(IValueLedger.setReviewWindow.selector, 7);
         } else if (c == _TREASURY_ARG) {
-            selectors[3] = ITreasury.setBuckets.selector;
+            packed |= _packed(ITreasury.setBuckets.selector, 3);
         } else if (c == _CAPITAL_ARG) {
-            selectors[3] = ICapitalAccounts.setSettings.selector;
-            selectors[4] = ICapitalAccounts.closeYearAtLoss.selector;
+            packed |=
+                _packed(ICapitalAccounts.setSettings.selector, 3) |
+                _packed(ICapitalAccounts.closeYearAtLoss.selector, 4);
         } else {
-            selectors[3] = IAuditRegistry.setWageRatioCap.selector;
+            packed |= _packed(IAuditRegistry.setWageRatioCap.selector, 3);
         }
+    }
+
+    function _packed(bytes4 selector, uint256 position) private pure returns (uint256) {
+        return uint256(uint32(selector)) << (32 * position);
     }
 
     function _membership() private view returns (IMembership) {
