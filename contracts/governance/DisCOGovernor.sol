@@ -528,6 +528,7 @@ contract DisCOGovernor is
                 _packed(ICapitalAccounts.setSettings.selector, 3) |
                 _packed(ICapitalAccounts.closeYearAtLoss.selector, 4);
         } else {
+            // The last argument: the audit registry.
             packed |= _packed(IAuditRegistry.setWageRatioCap.selector, 3);
         }
     }
