@@ -3,7 +3,6 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {AuditRegistry} from "../audit/AuditRegistry.sol";
@@ -24,8 +23,6 @@ import {Treasury} from "../treasury/Treasury.sol";
 /// founders and constituencies given make a creation dearer.
 contract DisCOFactory is IDisCOFactory {
     uint256 private constant _BPS = 10_000;
-    /// @dev How many functions of the DisCO's contracts the governor counts as bylaw changes (see _bylawTable).
-    uint256 private constant _BYLAW_FUNCTIONS = 25;
 
     address private immutable _MEMBERSHIP;
     address private immutable _LEDGER;
@@ -60,7 +57,11 @@ contract DisCOFactory is IDisCOFactory {
             abi.encode(disco.treasury, currency, disco.ledger, disco.membership)
         );
         disco.audit = Clones.cloneWithImmutableArgs(_AUDIT, abi.encode(disco.ledger));
-        disco.governor = Clones.cloneWithImmutableArgs(_GOVERNOR, abi.encode(disco.membership));
+        // The contracts of the governor's default bylaw table, in the order DisCOGovernor reads them.
+        disco.governor = Clones.cloneWithImmutableArgs(
+            _GOVERNOR,
+            abi.encode(disco.membership, disco.ledger, disco.treasury, disco.capital, disco.audit)
+        );
 
         address[] memory governor = new address[](1);
         governor[0] = disco.governor;
@@ -82,13 +83,7 @@ contract DisCOFactory is IDisCOFactory {
             ICapitalAccounts(disco.capital)
         );
         AuditRegistry(disco.audit).initialize(disco.timelock, params.wageRatioCapX100);
-        (address[] memory targets, bytes4[] memory selectors) = _bylawTable(disco);
-        DisCOGovernor(payable(disco.governor)).initialize(
-            TimelockController(payable(disco.timelock)),
-            params.governor,
-            targets,
-            selectors
-        );
+        DisCOGovernor(payable(disco.governor)).initialize(TimelockController(payable(disco.timelock)), params.governor);
 
         _announce(disco, params);
     }
@@ -116,34 +111,6 @@ contract DisCOFactory is IDisCOFactory {
         if (!ok || answer.length < 32 || abi.decode(answer, (uint256)) != params.currencyDecimals) {
             revert FactoryCurrencyDecimals(currency, params.currencyDecimals);
         }
-    }
-
-    /// @dev The functions whose calls the governor treats as bylaw changes (a supermajority), besides every call to
-    /// the governor and the timelock: who holds which role in each contract, the names of the constituencies, and
-    /// the rules of the ledger, the treasury, the capital accounts and the audit. A loss year releases the
-    /// indivisible reserve and members' capital: a bylaw too (DESIGN.md's decision table).
-    function _bylawTable(
-        DisCO memory disco
-    ) private pure returns (address[] memory targets, bytes4[] memory selectors) {
-        targets = new address[](_BYLAW_FUNCTIONS);
-        selectors = new bytes4[](_BYLAW_FUNCTIONS);
-        address[5] memory roleHolders = [disco.membership, disco.ledger, disco.treasury, disco.capital, disco.audit];
-        uint256 k;
-        for (uint256 c = 0; c < roleHolders.length; ++c) {
-            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.grantRole.selector);
-            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.revokeRole.selector);
-            (targets[k], selectors[k++]) = (roleHolders[c], IAccessControl.renounceRole.selector);
-        }
-        (targets[k], selectors[k++]) = (disco.membership, Membership.setConstituencyName.selector);
-        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setWeight.selector);
-        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setCap.selector);
-        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setApprovalsRequired.selector);
-        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setMinimumContribution.selector);
-        (targets[k], selectors[k++]) = (disco.ledger, ValueLedger.setReviewWindow.selector);
-        (targets[k], selectors[k++]) = (disco.treasury, Treasury.setBuckets.selector);
-        (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.setSettings.selector);
-        (targets[k], selectors[k++]) = (disco.capital, CapitalAccounts.closeYearAtLoss.selector);
-        (targets[k], selectors[k++]) = (disco.audit, AuditRegistry.setWageRatioCap.selector);
     }
 
     function _announce(DisCO memory disco, Params calldata params) private {

@@ -15,9 +15,14 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {CloneArgs} from "../utils/CloneArgs.sol";
+import {IAuditRegistry} from "../interfaces/IAuditRegistry.sol";
+import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {IDisCOGovernor} from "../interfaces/IDisCOGovernor.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
+import {ITreasury} from "../interfaces/ITreasury.sol";
+import {IValueLedger} from "../interfaces/IValueLedger.sol";
 
 /// @title DisCOGovernor
 /// @notice The DisCO's democracy: OpenZeppelin's Governor with its timelock, counting one binding vote per Committed
@@ -37,6 +42,14 @@ contract DisCOGovernor is
     GovernorNoncesKeyed,
     Initializable
 {
+    /// @dev This DisCO's answer for one function over the default bylaw table's: none (the default's stands), or
+    /// explicitly a bylaw change or not one.
+    enum BylawOverride {
+        Default,
+        Bylaw,
+        NotBylaw
+    }
+
     /// @inheritdoc IDisCOGovernor
     string public constant CONSENT_PREFIX = "[consent]";
 
@@ -50,6 +63,13 @@ contract DisCOGovernor is
     uint256 private constant _RECEIPTS_PER_WORD = 64;
     // Scales a share in basis points so that the whole DisCO weighs 1e18.
     uint256 private constant _SHARE_SCALE = 1e14;
+    // The clone's arguments, in order: membership, ledger, treasury, capital accounts and audit registry, the
+    // contracts that the default bylaw table names.
+    uint256 private constant _MEMBERSHIP_ARG = 0;
+    uint256 private constant _LEDGER_ARG = 1;
+    uint256 private constant _TREASURY_ARG = 2;
+    uint256 private constant _CAPITAL_ARG = 3;
+    uint256 private constant _CLONE_ARGS = 5;
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
@@ -59,7 +79,9 @@ contract DisCOGovernor is
     // Vote receipts, 4 bits (support + 1) per voter, 64 voters to a word by their permanent membership index: most
     // voters update a word that another voter already wrote, instead of paying for a fresh slot.
     mapping(uint256 proposalId => mapping(uint256 word => uint256 receipts)) private _receipts;
-    mapping(address target => mapping(bytes4 selector => bool)) private _bylawFunctions;
+    // Only the members' changes to the default bylaw table, which lives in code (_defaultBylawSelectors): a DisCO
+    // starts with no slot written here, rather than paying a fresh one for each of its 25 entries.
+    mapping(address target => mapping(bytes4 selector => BylawOverride)) private _bylawOverrides;
     uint128 private _shares;
     uint16 private _supermajorityNumerator;
     uint16 private _supermajorityDenominator;
@@ -85,18 +107,12 @@ contract DisCOGovernor is
     }
 
     /// @notice Sets up a clone, once: the factory calls it in the transaction that creates the clone. The clone's
-    /// argument is the membership contract, the source of votes.
+    /// arguments are the DisCO's membership (the source of votes), ledger, treasury, capital accounts and audit
+    /// registry, in that order: the contracts of the default bylaw table, which is in code and emitted here, one
+    /// BylawFunctionSet each, so that the DisCO's logs tell its whole table.
     /// @param timelock_ The timelock that holds every right and executes proposals
     /// @param settings Voting delay and period (seconds), proposal threshold, quorum (bps), supermajority
-    /// @param bylawTargets With `bylawSelectors`: functions whose calls are bylaw changes, besides every call to the
-    /// governor and the timelock
-    /// @param bylawSelectors See `bylawTargets`
-    function initialize(
-        TimelockController timelock_,
-        Settings calldata settings,
-        address[] calldata bylawTargets,
-        bytes4[] calldata bylawSelectors
-    ) external initializer {
+    function initialize(TimelockController timelock_, Settings calldata settings) external initializer {
         if (address(timelock_) == address(0)) revert DisCOGovernorNoTimelock();
         _setVotingDelay(settings.votingDelay);
         _setVotingPeriod(settings.votingPeriod);
@@ -106,11 +122,11 @@ contract DisCOGovernor is
         // own executor (_executor), so this call passes onlyGovernance, once.
         this.updateTimelock(timelock_);
         _setSupermajority(settings.supermajorityNumerator, settings.supermajorityDenominator);
-        if (bylawTargets.length != bylawSelectors.length) {
-            revert GovernorInvalidProposalLength(bylawTargets.length, bylawSelectors.length, 0);
-        }
-        for (uint256 i = 0; i < bylawTargets.length; ++i) {
-            _setBylawFunction(bylawTargets[i], bylawSelectors[i], true);
+        for (uint256 c = 0; c < _CLONE_ARGS; ++c) {
+            address target = CloneArgs.addressAt(c);
+            for (uint256 packed = _defaultBylawSelectors(c); packed != 0; packed >>= 32) {
+                emit BylawFunctionSet(target, bytes4(uint32(packed)), true);
+            }
         }
     }
 
@@ -175,7 +191,7 @@ contract DisCOGovernor is
 
     /// @inheritdoc IDisCOGovernor
     function isBylawFunction(address target, bytes4 selector) external view returns (bool) {
-        return _bylawFunctions[target][selector];
+        return _isBylawFunction(target, selector);
     }
 
     /// @inheritdoc IDisCOGovernor
@@ -378,8 +394,9 @@ contract DisCOGovernor is
         return consent ? ProposalKind.Consent : ProposalKind.Standard;
     }
 
-    /// @dev Whether any call is a bylaw change: a call to the governor or the timelock, a registered bylaw function,
-    /// or a membership call that changes who holds a binding vote as the members stand now.
+    /// @dev Whether any call is a bylaw change: a call to the governor or the timelock, a bylaw function (this DisCO's
+    /// override, else the default table), or a membership call that changes who holds a binding vote as the members
+    /// stand now.
     function _needsBylaw(address[] memory targets, bytes[] memory calldatas) private view returns (bool) {
         address timelockAddress = timelock();
         address membershipAddress = address(token());
@@ -387,7 +404,7 @@ contract DisCOGovernor is
             address target = targets[i];
             bytes memory data = i < calldatas.length ? calldatas[i] : bytes("");
             bytes4 selector = bytes4(data);
-            if (target == address(this) || target == timelockAddress || _bylawFunctions[target][selector]) return true;
+            if (target == address(this) || target == timelockAddress || _isBylawFunction(target, selector)) return true;
             if (target == membershipAddress && _changesBindingVote(selector, data)) return true;
         }
         return false;
@@ -464,8 +481,60 @@ contract DisCOGovernor is
 
     function _setBylawFunction(address target, bytes4 selector, bool isBylaw) private {
         if (target == address(0)) revert DisCOGovernorInvalidBylawTarget(target);
-        _bylawFunctions[target][selector] = isBylaw;
+        _bylawOverrides[target][selector] = isBylaw ? BylawOverride.Bylaw : BylawOverride.NotBylaw;
         emit BylawFunctionSet(target, selector, isBylaw);
+    }
+
+    /// @dev This DisCO's override when the members set one, the default table's answer otherwise.
+    function _isBylawFunction(address target, bytes4 selector) private view returns (bool) {
+        BylawOverride answer = _bylawOverrides[target][selector];
+        if (answer != BylawOverride.Default) return answer == BylawOverride.Bylaw;
+        for (uint256 c = 0; c < _CLONE_ARGS; ++c) {
+            if (target != CloneArgs.addressAt(c)) continue;
+            // The factory makes each of the five a contract of its own: no other argument can be the target too.
+            for (uint256 packed = _defaultBylawSelectors(c); packed != 0; packed >>= 32) {
+                if (bytes4(uint32(packed)) == selector) return true;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    /// @dev The default bylaw table, its only copy: the functions of the clone's `c`-th argument whose calls are
+    /// bylaw changes (a supermajority), besides every call to the governor and the timelock. Who holds which role in
+    /// each contract, the names of the constituencies, and the rules of the ledger, the treasury, the capital
+    /// accounts and the audit; a loss year releases the indivisible reserve and members' capital, so it is a bylaw
+    /// too (DESIGN.md's decision table). 25 functions in all; `initialize` emits them, `setBylawFunction` overrides
+    /// any for this DisCO. Packed 32 bits a selector from the lowest bits up, up to eight to the word and read until
+    /// the first zero (no selector here is zero), so that a lookup on every proposal costs no memory.
+    function _defaultBylawSelectors(uint256 c) private pure returns (uint256 packed) {
+        packed =
+            _packed(IAccessControl.grantRole.selector, 0) |
+            _packed(IAccessControl.revokeRole.selector, 1) |
+            _packed(IAccessControl.renounceRole.selector, 2);
+        if (c == _MEMBERSHIP_ARG) {
+            packed |= _packed(IMembership.setConstituencyName.selector, 3);
+        } else if (c == _LEDGER_ARG) {
+            packed |=
+                _packed(IValueLedger.setWeight.selector, 3) |
+                _packed(IValueLedger.setCap.selector, 4) |
+                _packed(IValueLedger.setApprovalsRequired.selector, 5) |
+                _packed(IValueLedger.setMinimumContribution.selector, 6) |
+                _packed(IValueLedger.setReviewWindow.selector, 7);
+        } else if (c == _TREASURY_ARG) {
+            packed |= _packed(ITreasury.setBuckets.selector, 3);
+        } else if (c == _CAPITAL_ARG) {
+            packed |=
+                _packed(ICapitalAccounts.setSettings.selector, 3) |
+                _packed(ICapitalAccounts.closeYearAtLoss.selector, 4);
+        } else {
+            // The last argument: the audit registry.
+            packed |= _packed(IAuditRegistry.setWageRatioCap.selector, 3);
+        }
+    }
+
+    function _packed(bytes4 selector, uint256 position) private pure returns (uint256) {
+        return uint256(uint32(selector)) << (32 * position);
     }
 
     function _membership() private view returns (IMembership) {
@@ -478,9 +547,9 @@ contract DisCOGovernor is
         return NAME;
     }
 
-    /// @notice The membership contract, the clone's argument.
+    /// @notice The membership contract, the clone's first argument.
     function token() public view override(GovernorVotes) returns (IERC5805) {
-        return IERC5805(CloneArgs.addressAt(0));
+        return IERC5805(CloneArgs.addressAt(_MEMBERSHIP_ARG));
     }
 
     /// @notice The membership's clock (ERC-6372): timestamps.

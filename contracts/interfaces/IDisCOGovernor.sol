@@ -16,8 +16,8 @@ interface IDisCOGovernor {
     /// proposal passes either when more binding members voted Against than For (head count).
     /// - Standard (every other proposal: spending, resolving a dispute, approving a year with a surplus, admitting
     ///   or moving a member within Casual and Dating): quorum, then For > Against.
-    /// - Bylaw: a proposal with any call to the governor or the timelock, to a function registered as a bylaw (every
-    ///   parameter, role and a loss year, at deployment), or to the membership that changes who holds a binding
+    /// - Bylaw: a proposal with any call to the governor or the timelock, to a bylaw function (see isBylawFunction:
+    ///   by default every parameter, role and a loss year), or to the membership that changes who holds a binding
     ///   vote or how it weighs: `admit` or `changeStage` to Committed; `changeStage`, `remove` or
     ///   `changeConstituency` of a member who is Committed (a move is a bylaw even while weighting is off, so that
     ///   moves executed just before weighting is switched on can't hand a majority more weight). Quorum, then For >
@@ -84,7 +84,8 @@ interface IDisCOGovernor {
     /// @notice Emitted when the members change constituency weighting (all zero: one member, one vote).
     event ConstituencySharesSet(uint16[8] sharesBps);
 
-    /// @notice Emitted when the members mark a function as a bylaw change, or unmark it.
+    /// @notice Emitted when the members mark a function as a bylaw change, or unmark it; and at initialisation once
+    /// for each function of the default bylaw table (isBylaw true), so that the logs alone tell the whole table.
     event BylawFunctionSet(address indexed target, bytes4 indexed selector, bool isBylaw);
 
     // ------------------------------------------------------------------------------------------------ ERRORS
@@ -108,7 +109,7 @@ interface IDisCOGovernor {
     /// @notice Thrown when constituency shares are neither all zero nor sum to 10,000 basis points.
     error DisCOGovernorInvalidShares(uint256 sum);
 
-    /// @notice Thrown when a bylaw function is registered on the zero address.
+    /// @notice Thrown when a bylaw function is set on the zero address.
     error DisCOGovernorInvalidBylawTarget(address target);
 
     /// @notice A governor set up without a timelock.
@@ -126,7 +127,10 @@ interface IDisCOGovernor {
     /// @param sharesBps One share per constituency id, summing to 10,000, or all zero
     function setConstituencyShares(uint16[8] calldata sharesBps) external;
 
-    /// @notice Marks or unmarks `target.selector` as a bylaw change. Only through governance.
+    /// @notice Marks or unmarks `target.selector` as a bylaw change for this DisCO, over the default bylaw table
+    /// (unmarking a default entry makes its calls Standard again; marking it again restores it). Calls to the
+    /// governor and the timelock, and membership calls that change who holds a binding vote, stay bylaws whatever
+    /// is set here. Only through governance.
     /// @param target The contract
     /// @param selector The function
     /// @param isBylaw Whether proposals calling it need a supermajority
@@ -147,7 +151,13 @@ interface IDisCOGovernor {
     /// @return sharesBps One share per constituency id
     function constituencyShares() external view returns (uint16[8] memory sharesBps);
 
-    /// @notice Whether proposals calling `target.selector` are bylaw proposals.
+    /// @notice Whether proposals calling `target.selector` are bylaw proposals: this DisCO's setBylawFunction when
+    /// the members set one, otherwise the default bylaw table. The default table is in the governor's code, not in
+    /// storage, and emitted (BylawFunctionSet) at initialisation: the role functions (grantRole, revokeRole,
+    /// renounceRole) of the membership, ledger, treasury, capital accounts and audit registry; the membership's
+    /// setConstituencyName; the ledger's setWeight, setCap, setApprovalsRequired, setMinimumContribution and
+    /// setReviewWindow; the treasury's setBuckets; the capital accounts' setSettings and closeYearAtLoss; and the
+    /// audit registry's setWageRatioCap.
     /// @param target The contract
     /// @param selector The function
     /// @return True when they need a supermajority

@@ -12,6 +12,7 @@ import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
 import {DisCOTimelock} from "../../contracts/governance/DisCOTimelock.sol";
 import {ICapitalAccounts} from "../../contracts/interfaces/ICapitalAccounts.sol";
 import {IDisCOFactory} from "../../contracts/interfaces/IDisCOFactory.sol";
+import {IDisCOGovernor} from "../../contracts/interfaces/IDisCOGovernor.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {ValueLedger} from "../../contracts/ledger/ValueLedger.sol";
 import {Membership} from "../../contracts/membership/Membership.sol";
@@ -32,7 +33,6 @@ contract DisCOFactoryTest is DisCOFixture {
     bytes32 internal constant CANCELLER_ROLE = keccak256("CANCELLER_ROLE");
     bytes32 internal constant EXECUTOR_ROLE = keccak256("EXECUTOR_ROLE");
     uint256 internal constant MAX_FOUNDERS = 20;
-    uint256 internal constant BYLAW_FUNCTIONS = 25;
 
     function setUp() public {
         _deployDisCO();
@@ -232,11 +232,12 @@ contract DisCOFactoryTest is DisCOFixture {
 
     // ------------------------------------------------------------------------------------------------ BYLAWS
 
-    /// @dev The governor counts as bylaw changes the 25 functions the factory registers: the role functions of the
-    /// five contracts the timelock administers, and every rule-setting function; an ordinary one stays standard.
-    function test_create_registersTheBylawTable() public view {
-        (address[] memory targets, bytes4[] memory selectors) = _bylawTable(disco);
-        assertEq(targets.length, BYLAW_FUNCTIONS, "25 bylaw functions");
+    /// @dev The governor counts as bylaw changes the 25 functions of its default table, over the contracts the factory
+    /// made: the role functions of the five contracts the timelock administers, and every rule-setting function; an
+    /// ordinary one stays standard.
+    function test_create_answersTheDefaultBylawTable() public view {
+        (address[] memory targets, bytes4[] memory selectors) = _defaultBylawTable(disco);
+        assertEq(targets.length, DEFAULT_BYLAW_FUNCTIONS, "25 bylaw functions");
         for (uint256 i = 0; i < targets.length; ++i) {
             assertTrue(
                 governor.isBylawFunction(targets[i], selectors[i]),
@@ -253,13 +254,37 @@ contract DisCOFactoryTest is DisCOFixture {
         );
     }
 
+    /// @dev The default table is in the governor's code, yet the creation's logs tell it whole: one
+    /// BylawFunctionSet(target, selector, true) from the new governor for each of the 25 functions, and no other.
+    function test_create_emitsTheDefaultBylawTable() public {
+        vm.recordLogs();
+        IDisCOFactory.DisCO memory created = factory.create(_params(_founders()));
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        (address[] memory targets, bytes4[] memory selectors) = _defaultBylawTable(created);
+        bool[] memory seen = new bool[](targets.length);
+        uint256 emitted;
+        for (uint256 i = 0; i < logs.length; ++i) {
+            if (logs[i].topics[0] != IDisCOGovernor.BylawFunctionSet.selector) continue;
+            assertEq(logs[i].emitter, created.governor, "emitted by the new governor");
+            address target = address(uint160(uint256(logs[i].topics[1])));
+            bytes4 selector = bytes4(logs[i].topics[2]);
+            assertTrue(abi.decode(logs[i].data, (bool)), "isBylaw");
+            uint256 k = 0;
+            while (k < targets.length && (targets[k] != target || selectors[k] != selector)) ++k;
+            assertGt(targets.length, k, "a function of the default table");
+            assertFalse(seen[k], "emitted once");
+            seen[k] = true;
+            ++emitted;
+        }
+        assertEq(emitted, DEFAULT_BYLAW_FUNCTIONS, "25 BylawFunctionSet");
+    }
+
     // ------------------------------------------------------------------------------------------------ HELPERS
 
     /// @dev Calls every contract's initialize, as `caller`, with arguments it would take, and expects each to revert
     /// with InvalidInitialization.
     function _expectInitializeReverts(IDisCOFactory.DisCO memory d, address caller) internal {
         bytes memory locked = abi.encodeWithSelector(Initializable.InvalidInitialization.selector);
-        address[] memory none = new address[](0);
         address[] memory callers = new address[](1);
         callers[0] = caller;
 
@@ -291,9 +316,7 @@ contract DisCOFactoryTest is DisCOFixture {
         vm.prank(caller);
         DisCOGovernor(payable(d.governor)).initialize(
             TimelockController(payable(caller)),
-            _params(_founders()).governor,
-            none,
-            new bytes4[](0)
+            _params(_founders()).governor
         );
     }
 
@@ -375,54 +398,5 @@ contract DisCOFactoryTest is DisCOFixture {
 
     function _founderAt(uint256 i) internal pure returns (address) {
         return address(uint160(uint256(keccak256(abi.encode("founder", i)))));
-    }
-
-    /// @dev The 25 functions DisCOFactory registers as bylaws (its _bylawTable), written out here independently.
-    function _bylawTable(
-        IDisCOFactory.DisCO memory d
-    ) internal pure returns (address[] memory targets, bytes4[] memory selectors) {
-        targets = new address[](BYLAW_FUNCTIONS);
-        selectors = new bytes4[](BYLAW_FUNCTIONS);
-        address[5] memory roleHolders = _administered(d);
-        bytes4[3] memory roleFunctions = [
-            IAccessControl.grantRole.selector,
-            IAccessControl.revokeRole.selector,
-            IAccessControl.renounceRole.selector
-        ];
-        uint256 k;
-        for (uint256 c = 0; c < roleHolders.length; ++c) {
-            for (uint256 f = 0; f < roleFunctions.length; ++f) {
-                (targets[k], selectors[k]) = (roleHolders[c], roleFunctions[f]);
-                ++k;
-            }
-        }
-        address[10] memory ruleTargets = [
-            d.membership,
-            d.ledger,
-            d.ledger,
-            d.ledger,
-            d.ledger,
-            d.ledger,
-            d.treasury,
-            d.capital,
-            d.capital,
-            d.audit
-        ];
-        bytes4[10] memory ruleSelectors = [
-            Membership.setConstituencyName.selector,
-            ValueLedger.setWeight.selector,
-            ValueLedger.setCap.selector,
-            ValueLedger.setApprovalsRequired.selector,
-            ValueLedger.setMinimumContribution.selector,
-            ValueLedger.setReviewWindow.selector,
-            Treasury.setBuckets.selector,
-            CapitalAccounts.setSettings.selector,
-            CapitalAccounts.closeYearAtLoss.selector,
-            AuditRegistry.setWageRatioCap.selector
-        ];
-        for (uint256 i = 0; i < ruleTargets.length; ++i) {
-            (targets[k], selectors[k]) = (ruleTargets[i], ruleSelectors[i]);
-            ++k;
-        }
     }
 }

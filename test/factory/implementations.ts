@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import type { BaseContract } from "ethers";
 import { DEFAULT_CAPITAL_SETTINGS, DEFAULT_LEDGER_SETTINGS } from "../../ignition/modules/DisCO.ts";
-import { connection, SETTINGS, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
-import { deployClone, ledgerSettings } from "../helpers/clones.ts";
+import { connection, selector, SETTINGS, Stage, TIMELOCK_DELAY } from "../helpers/disco.ts";
+import { deployClone, ledgerSettings, type GovernedContracts } from "../helpers/clones.ts";
 
 /*
  * Every DisCO contract is an implementation that clones run: its constructor locks its initialisers, and a clone's
@@ -38,7 +38,14 @@ async function deployClones() {
   const audit = await deployClone(ethers, "AuditRegistry", [ledgerAddress, admin.address, 600]);
   const timelock = await deployClone(ethers, "DisCOTimelock", [TIMELOCK_DELAY, [], [], admin.address]);
   const timelockAddress = await timelock.getAddress();
-  const governor = await deployClone(ethers, "DisCOGovernor", [membershipAddress, timelockAddress, SETTINGS, [], []]);
+  const governed: GovernedContracts = [
+    membershipAddress,
+    ledgerAddress,
+    await treasury.getAddress(),
+    await capital.getAddress(),
+    await audit.getAddress(),
+  ];
+  const governor = await deployClone(ethers, "DisCOGovernor", [governed, timelockAddress, SETTINGS]);
   return {
     admin,
     founders,
@@ -50,6 +57,7 @@ async function deployClones() {
     audit,
     timelock,
     governor,
+    governed,
     membershipAddress,
     ledgerAddress,
     timelockAddress,
@@ -103,7 +111,7 @@ describe("DisCO implementations", function () {
   it("DisCOGovernor: the implementation can't be initialised, nor a clone twice", async function () {
     const { governor, timelockAddress } = await networkHelpers.loadFixture(deployClones);
     await expectLocked(await ethers.deployContract("DisCOGovernor"), governor, (g) =>
-      g.initialize(timelockAddress, SETTINGS, [], []),
+      g.initialize(timelockAddress, SETTINGS),
     );
   });
 
@@ -115,8 +123,18 @@ describe("DisCO implementations", function () {
   });
 
   it("reads each clone's arguments back: the addresses its contract once kept as immutables", async function () {
-    const { membership, ledger, treasury, capital, audit, governor, currency, membershipAddress, ledgerAddress } =
-      await networkHelpers.loadFixture(deployClones);
+    const {
+      membership,
+      ledger,
+      treasury,
+      capital,
+      audit,
+      governor,
+      governed,
+      currency,
+      membershipAddress,
+      ledgerAddress,
+    } = await networkHelpers.loadFixture(deployClones);
     expect(await ledger.membership()).to.equal(membershipAddress);
     expect([await treasury.currency(), await treasury.ledger()]).to.deep.equal([currency, ledgerAddress]);
     expect([await capital.treasury(), await capital.currency(), await capital.ledger()]).to.deep.equal([
@@ -126,6 +144,9 @@ describe("DisCO implementations", function () {
     ]);
     expect(await audit.ledger()).to.equal(ledgerAddress);
     expect(await governor.token()).to.equal(membershipAddress);
+    // The governor's other arguments are the contracts of its default bylaw table, each answered by its address.
+    const grantRole = selector("grantRole(bytes32,address)");
+    for (const target of governed) expect(await governor.isBylawFunction(target, grantRole), target).to.equal(true);
     expect(await membership.name()).to.equal("M");
   });
 

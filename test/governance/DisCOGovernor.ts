@@ -8,9 +8,11 @@ import {
   Constituency,
   DAY,
   decide,
+  defaultBylawFunctions,
   deployWeightedForWorkers,
   deployWithAdmin,
   deployWithFiveCommitted,
+  governedContracts,
   governorCall,
   keyedNonce,
   kind,
@@ -27,6 +29,8 @@ import {
   type Vote,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { publicClient } from "../helpers/viem.ts";
+import { loadHistory } from "@disco-ledger/sdk/history";
 import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
 import { descriptionHash, proposalIdOf, Support } from "@disco-ledger/sdk/governance";
 import {
@@ -88,6 +92,15 @@ describe("DisCOGovernor", function () {
       expect(await governor.isBylawFunction(m, selector("remove(address,string)"))).to.equal(false);
     });
 
+    it("tells its default bylaw table in its logs: the SDK's fold of the DisCO's history finds all 25", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithAdmin);
+      const { state } = await loadHistory(publicClient(connection), disco.deployment);
+      const table = await defaultBylawFunctions(disco);
+      expect([...state.governance.bylawFunctions]).to.have.members(
+        table.map(({ target, selector }) => `${target.toLowerCase()}:${selector.toLowerCase()}`),
+      );
+    });
+
     it("computes quorum as a fraction of binding members at the timepoint, rounded up", async function () {
       const { governor, admin, membership, dave, grace, heidi } = await networkHelpers.loadFixture(deployWithAdmin);
       const t0 = BigInt(await time.latest());
@@ -128,49 +141,36 @@ describe("DisCOGovernor", function () {
     });
 
     describe("initialize", function () {
-      async function initialising(
-        settings: Partial<typeof SETTINGS>,
-        bylawTargets: string[] = [],
-        bylawSelectors: string[] = [],
-        timelock?: string,
-      ) {
+      async function initialising(settings: Partial<typeof SETTINGS>, timelock?: string) {
         const disco = await networkHelpers.loadFixture(deployWithAdmin);
-        const governor = await uninitialisedClone(ethers, "DisCOGovernor", await disco.membership.getAddress());
-        return governor.initialize(
-          timelock ?? (await disco.timelock.getAddress()),
-          { ...SETTINGS, ...settings },
-          bylawTargets,
-          bylawSelectors,
-        );
+        const governor = await uninitialisedClone(ethers, "DisCOGovernor", ...(await governedContracts(disco)));
+        return governor.initialize(timelock ?? (await disco.timelock.getAddress()), { ...SETTINGS, ...settings });
       }
       const errors = () => ethers.getContractFactory("DisCOGovernor");
 
-      it("emits the supermajority and the bylaw functions it starts with", async function () {
-        const target = "0x000000000000000000000000000000000000dEaD";
-        const { membership, timelock } = await networkHelpers.loadFixture(deployWithAdmin);
+      it("emits the supermajority and each of the 25 default bylaw functions, which it then answers", async function () {
+        const disco = await networkHelpers.loadFixture(deployWithAdmin);
         const governor = await deployClone(ethers, "DisCOGovernor", [
-          await membership.getAddress(),
-          await timelock.getAddress(),
+          await governedContracts(disco),
+          await disco.timelock.getAddress(),
           SETTINGS,
-          [target],
-          ["0x12345678"],
         ]);
         const deployment = governor.deploymentTransaction()!;
         await expect(deployment).to.emit(governor, "SupermajoritySet").withArgs(2, 3);
-        await expect(deployment).to.emit(governor, "BylawFunctionSet").withArgs(target, "0x12345678", true);
-        expect(await governor.isBylawFunction(target, "0x12345678")).to.equal(true);
-      });
-
-      it("reverts when bylaw targets and selectors differ in length", async function () {
-        await expect(initialising({}, ["0x000000000000000000000000000000000000dEaD"], []))
-          .to.be.revertedWithCustomError(await errors(), "GovernorInvalidProposalLength")
-          .withArgs(1, 0, 0);
-      });
-
-      it("reverts when a bylaw target is the zero address", async function () {
-        await expect(initialising({}, [ZeroAddress], ["0x12345678"]))
-          .to.be.revertedWithCustomError(await errors(), "DisCOGovernorInvalidBylawTarget")
-          .withArgs(ZeroAddress);
+        const table = await defaultBylawFunctions(disco);
+        expect(table).to.have.length(25);
+        const emitted = (await deployment.wait())!.logs
+          .map((log) => governor.interface.parseLog(log))
+          .filter((event) => event?.name === "BylawFunctionSet")
+          .map((event) => ({
+            target: event!.args.target,
+            selector: event!.args.selector,
+            isBylaw: event!.args.isBylaw,
+          }));
+        expect(emitted).to.have.deep.members(table.map((entry) => ({ ...entry, isBylaw: true })));
+        for (const { target, selector } of table) {
+          expect(await governor.isBylawFunction(target, selector), `${target} ${selector}`).to.equal(true);
+        }
       });
 
       it("reverts when the supermajority is not more than half and at most the whole", async function () {
@@ -196,7 +196,7 @@ describe("DisCOGovernor", function () {
       });
 
       it("reverts when the timelock is the zero address", async function () {
-        await expect(initialising({}, [], [], ZeroAddress)).to.be.revertedWithCustomError(
+        await expect(initialising({}, ZeroAddress)).to.be.revertedWithCustomError(
           await errors(),
           "DisCOGovernorNoTimelock",
         );

@@ -20,17 +20,17 @@ contract DisCOGovernorNoncesTest is DisCOFixture {
 
     function setUp() public {
         _deployDisCO();
-        // A clone of the harness over the fixture's membership and timelock, as the factory makes a governor.
+        // A clone of the harness over the fixture's contracts and timelock, as the factory makes a governor.
         address implementation = address(new DisCOGovernorNoncesHarness());
         harness = DisCOGovernorNoncesHarness(
-            payable(Clones.cloneWithImmutableArgs(implementation, abi.encode(membership)))
+            payable(
+                Clones.cloneWithImmutableArgs(
+                    implementation,
+                    abi.encode(disco.membership, disco.ledger, disco.treasury, disco.capital, disco.audit)
+                )
+            )
         );
-        harness.initialize(
-            timelock,
-            IDisCOGovernor.Settings(1 days, 7 days, 1, 5_000, 2, 3),
-            new address[](0),
-            new bytes4[](0)
-        );
+        harness.initialize(timelock, IDisCOGovernor.Settings(1 days, 7 days, 1, 5_000, 2, 3));
     }
 
     /// @dev A checked keyed nonce spends its own key's sequence and no other; a plain one (key 0) the plain sequence;

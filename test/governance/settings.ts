@@ -2,18 +2,25 @@ import { expect } from "chai";
 import type { Interface } from "ethers";
 import {
   allFor,
+  calls,
   castVotes,
   connection,
   DAY,
+  decide,
   deployWithAdmin,
+  deployWithFiveCommitted,
   governorCall,
   kind,
   passAndQueue,
   selector,
   standardProposal,
+  state,
+  threeToTwo,
   TIMELOCK_DELAY,
 } from "../helpers/disco.ts";
 import { minedAt } from "../helpers/expect.ts";
+import { publicClient } from "../helpers/viem.ts";
+import { loadHistory } from "@disco-ledger/sdk/history";
 import { execute, propose, queue, closeVoting, openVoting, toProposalCalls } from "../../scripts/lib/drive.ts";
 
 /*
@@ -87,6 +94,42 @@ describe("DisCOGovernor", function () {
       expect(await governor.classify(admission.targets, admission.calldatas, admission.description)).to.equal(
         kind("Standard"),
       );
+    });
+
+    it("overrides a default bylaw function: unmarked, a 3-2 vote passes a call to it; marked again, it fails", async function () {
+      const disco = await networkHelpers.loadFixture(deployWithFiveCommitted);
+      const { governor, ledger, alice } = disco;
+      const l = await ledger.getAddress();
+      const setCap = ledger.interface.getFunction("setCap").selector;
+      const capProposal = (cap: bigint) =>
+        calls(l, ledger.interface.encodeFunctionData("setCap", [0, cap]), `cap stream 0 at ${cap}`);
+      const override = async (isBylaw: boolean) => {
+        const proposal = await governorCall(governor, "setBylawFunction", [l, setCap, isBylaw], `setCap ${isBylaw}`);
+        await passAndQueue(governor, alice, proposal, allFor(disco));
+        await expect(execute(governor, alice, proposal))
+          .to.emit(governor, "BylawFunctionSet")
+          .withArgs(l, setCap, isBylaw);
+        expect(await governor.isBylawFunction(l, setCap)).to.equal(isBylaw);
+      };
+      const bylawsInLogs = async () =>
+        (await loadHistory(publicClient(connection), disco.deployment)).state.governance.bylawFunctions;
+      const entry = `${l.toLowerCase()}:${setCap}`;
+      expect(await bylawsInLogs()).to.include(entry);
+
+      await override(false);
+      expect(await bylawsInLogs()).not.to.include(entry);
+      const standard = capProposal(1_000n);
+      const standardId = await passAndQueue(governor, alice, standard, threeToTwo(disco));
+      expect((await governor.proposalTally(standardId)).kind).to.equal(kind("Standard"));
+      await (await execute(governor, alice, standard)).wait();
+      expect(await ledger.capOf(0)).to.equal(1_000n);
+
+      await override(true);
+      expect(await bylawsInLogs()).to.include(entry);
+      const bylawId = await decide(governor, alice, capProposal(2_000n), threeToTwo(disco));
+      expect((await governor.proposalTally(bylawId)).kind).to.equal(kind("Bylaw"));
+      expect(await governor.state(bylawId)).to.equal(state("Defeated"));
+      expect(await ledger.capOf(0)).to.equal(1_000n);
     });
 
     it("reverts when a bylaw function is registered on the zero address", async function () {

@@ -1,4 +1,4 @@
-import { AbiCoder, BaseContract, getCreateAddress, type BigNumberish, type BytesLike } from "ethers";
+import { AbiCoder, BaseContract, getCreateAddress, type BigNumberish } from "ethers";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type {
   AuditRegistry,
@@ -35,6 +35,9 @@ type Name = keyof Clones;
 /** The capital accounts had no constructor of their own: their treasury created them, as deployClone's treasury does. */
 type Deployable = Exclude<Name, "CapitalAccounts">;
 
+/** The contracts a governor clone names, its default bylaw table's, in the order DisCOGovernor reads them. */
+export type GovernedContracts = [membership: string, ledger: string, treasury: string, capital: string, audit: string];
+
 /** Each clone's immutable arguments, in the order contracts/utils/CloneArgs.sol reads them. */
 interface CloneArguments {
   Membership: [];
@@ -42,7 +45,7 @@ interface CloneArguments {
   Treasury: [currency: string, ledger: string];
   CapitalAccounts: [treasury: string, currency: string, ledger: string, membership: string];
   AuditRegistry: [ledger: string];
-  DisCOGovernor: [membership: string];
+  DisCOGovernor: GovernedContracts;
   DisCOTimelock: [];
 }
 
@@ -70,7 +73,8 @@ export function ledgerSettings(settings: LedgerSettings): IValueLedger.SettingsS
 
 /**
  * The arguments of the constructors the contracts had before they became clones: the governor's without its name,
- * now the same for every DisCO; the timelock's are TimelockController's.
+ * now the same for every DisCO, and with every contract of its bylaw table, not the membership alone; the timelock's
+ * are TimelockController's.
  */
 interface ConstructorArguments {
   Membership: [
@@ -90,13 +94,7 @@ interface ConstructorArguments {
     capitalSettings: ICapitalAccounts.SettingsStruct,
   ];
   AuditRegistry: [ledger: string, admin: string, wageRatioCapX100: BigNumberish];
-  DisCOGovernor: [
-    membership: string,
-    timelock: string,
-    settings: IDisCOGovernor.SettingsStruct,
-    bylawTargets: string[],
-    bylawSelectors: BytesLike[],
-  ];
+  DisCOGovernor: [contracts: GovernedContracts, timelock: string, settings: IDisCOGovernor.SettingsStruct];
   DisCOTimelock: [minDelay: BigNumberish, proposers: string[], executors: string[], admin: string];
 }
 
@@ -188,15 +186,10 @@ const recipes: { [N in Deployable]: Recipe<N> } = {
     const initialisation = contract.interface.encodeFunctionData("initialize", [admin, wageRatioCapX100]);
     return { clones: [await clone(contract, [ledger], initialisation)], contract };
   },
-  async DisCOGovernor(ethers, _at, [membership, timelock, settings, bylawTargets, bylawSelectors]) {
+  async DisCOGovernor(ethers, _at, [contracts, timelock, settings]) {
     const contract = await implementations.DisCOGovernor(ethers);
-    const initialisation = contract.interface.encodeFunctionData("initialize", [
-      timelock,
-      settings,
-      bylawTargets,
-      bylawSelectors,
-    ]);
-    return { clones: [await clone(contract, [membership], initialisation)], contract };
+    const initialisation = contract.interface.encodeFunctionData("initialize", [timelock, settings]);
+    return { clones: [await clone(contract, contracts, initialisation)], contract };
   },
   async DisCOTimelock(ethers, _at, [minDelay, proposers, executors, admin]) {
     const contract = await implementations.DisCOTimelock(ethers);

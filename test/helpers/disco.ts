@@ -1,5 +1,5 @@
 import { network } from "hardhat";
-import { id, toBeHex, type Interface, type Signer } from "ethers";
+import { id, toBeHex, type BaseContract, type Interface, type Signer } from "ethers";
 import { Stage, type Founder } from "../../ignition/modules/DisCO.ts";
 import { deployDisCO as deploy, type DisCOParameters } from "../../scripts/lib/deploy.ts";
 import {
@@ -20,6 +20,7 @@ import {
   toProposalCalls,
 } from "../../scripts/lib/drive.ts";
 import type { DisCOGovernor, Membership } from "../../types/ethers-contracts/index.js";
+import type { GovernedContracts } from "./clones.ts";
 
 export { Stage };
 
@@ -127,6 +128,48 @@ export const onlyStates = (...names: StateName[]): string =>
 
 /** A function's 4-byte selector, from its signature. */
 export const selector = (signature: string): string => id(signature).slice(0, 10);
+
+/** A function of a contract, as the governor's bylaw table names it. */
+export type BylawFunction = { target: string; selector: string };
+
+/**
+ * The governor's default bylaw table, written out here independently of DisCOGovernor: the role functions of the five
+ * contracts the timelock administers, the membership's constituency names, and every rule of the ledger, the
+ * treasury, the capital accounts and the audit (a loss year among them). 25 functions.
+ */
+export async function defaultBylawFunctions(
+  disco: Pick<Awaited<ReturnType<typeof deployDisCOWith>>, "membership" | "ledger" | "treasury" | "capital" | "audit">,
+): Promise<BylawFunction[]> {
+  const contracts: [BaseContract, string[]][] = [
+    [disco.membership, ["setConstituencyName"]],
+    [disco.ledger, ["setWeight", "setCap", "setApprovalsRequired", "setMinimumContribution", "setReviewWindow"]],
+    [disco.treasury, ["setBuckets"]],
+    [disco.capital, ["setSettings", "closeYearAtLoss"]],
+    [disco.audit, ["setWageRatioCap"]],
+  ];
+  const table: BylawFunction[] = [];
+  for (const [contract, rules] of contracts) {
+    const target = await contract.getAddress();
+    for (const name of ["grantRole", "revokeRole", "renounceRole", ...rules]) {
+      table.push({ target, selector: contract.interface.getFunction(name)!.selector });
+    }
+  }
+  return table;
+}
+
+/** The contracts a DisCO's governor names in its clone's arguments, in DisCOGovernor's order. */
+export async function governedContracts(
+  disco: Pick<Awaited<ReturnType<typeof deployDisCOWith>>, "membership" | "ledger" | "treasury" | "capital" | "audit">,
+): Promise<GovernedContracts> {
+  const { membership, ledger, treasury, capital, audit } = disco;
+  return [
+    await membership.getAddress(),
+    await ledger.getAddress(),
+    await treasury.getAddress(),
+    await capital.getAddress(),
+    await audit.getAddress(),
+  ];
+}
 
 /** A vote: who, and their support value. */
 export type Vote = readonly [Signer, number];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {AuditRegistry} from "../../contracts/audit/AuditRegistry.sol";
 import {DisCOFactory} from "../../contracts/factory/DisCOFactory.sol";
@@ -35,6 +36,7 @@ abstract contract DisCOFixture is Test {
     uint256 internal constant COMMITTED_FOUNDERS = 6;
     uint256 internal constant DATING_FOUNDERS = 3;
     uint256 internal constant CASUAL_FOUNDERS = 2;
+    uint256 internal constant DEFAULT_BYLAW_FUNCTIONS = 25;
     string internal constant GOVERNOR_ARTIFACT = "contracts/governance/DisCOGovernor.sol:DisCOGovernor";
     /// @dev Where code instrumented by `hardhat test --coverage` reports its hits.
     address private constant COVERAGE_ADDRESS = 0xc0bEc0BEc0BeC0bEC0beC0bEC0bEC0beC0beC0BE;
@@ -270,6 +272,55 @@ abstract contract DisCOFixture is Test {
         names[0] = "worker";
         names[1] = "community";
         names[2] = "client";
+    }
+
+    /// @dev The 25 functions of the governor's default bylaw table, written out here independently of DisCOGovernor.
+    function _defaultBylawTable(
+        IDisCOFactory.DisCO memory d
+    ) internal pure returns (address[] memory targets, bytes4[] memory selectors) {
+        targets = new address[](DEFAULT_BYLAW_FUNCTIONS);
+        selectors = new bytes4[](DEFAULT_BYLAW_FUNCTIONS);
+        address[5] memory roleHolders = [d.membership, d.ledger, d.treasury, d.capital, d.audit];
+        bytes4[3] memory roleFunctions = [
+            IAccessControl.grantRole.selector,
+            IAccessControl.revokeRole.selector,
+            IAccessControl.renounceRole.selector
+        ];
+        uint256 k;
+        for (uint256 c = 0; c < roleHolders.length; ++c) {
+            for (uint256 f = 0; f < roleFunctions.length; ++f) {
+                (targets[k], selectors[k]) = (roleHolders[c], roleFunctions[f]);
+                ++k;
+            }
+        }
+        address[10] memory ruleTargets = [
+            d.membership,
+            d.ledger,
+            d.ledger,
+            d.ledger,
+            d.ledger,
+            d.ledger,
+            d.treasury,
+            d.capital,
+            d.capital,
+            d.audit
+        ];
+        bytes4[10] memory ruleSelectors = [
+            Membership.setConstituencyName.selector,
+            ValueLedger.setWeight.selector,
+            ValueLedger.setCap.selector,
+            ValueLedger.setApprovalsRequired.selector,
+            ValueLedger.setMinimumContribution.selector,
+            ValueLedger.setReviewWindow.selector,
+            Treasury.setBuckets.selector,
+            CapitalAccounts.setSettings.selector,
+            CapitalAccounts.closeYearAtLoss.selector,
+            AuditRegistry.setWageRatioCap.selector
+        ];
+        for (uint256 i = 0; i < ruleTargets.length; ++i) {
+            (targets[k], selectors[k]) = (ruleTargets[i], ruleSelectors[i]);
+            ++k;
+        }
     }
 
     function _name(string memory prefix, uint256 i) private pure returns (string memory) {
