@@ -45,9 +45,12 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
     mapping(uint32 period => PackedPool) private _pools;
     // Claimed periods, a bit each, 256 to a word: a member's monthly claims share one word for 21 years.
     mapping(address member => mapping(uint256 word => uint256 bits)) private _claimed;
-    uint16[3] private _buckets;
     uint256 private _owed;
+    // The capital accounts and the buckets share one slot: funding a period reads both.
     ICapitalAccounts private _capital;
+    uint16 private _livelihoodBps;
+    uint16 private _loveBps;
+    uint16 private _careBps;
 
     /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
     /// @custom:oz-upgrades-unsafe-allow constructor
@@ -95,7 +98,7 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
         if (amount > free) revert TreasuryInsufficientUnallocated(amount, free);
 
         uint64[3] memory periodPayable = _ledger().periodTotals(period).payable_;
-        uint16[3] memory bucketsBps = _buckets;
+        uint16[3] memory bucketsBps = _buckets();
         uint96[3] memory streamPools;
         uint256 funded;
         for (uint256 s = 0; s < _STREAMS; ++s) {
@@ -184,7 +187,7 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
 
     /// @inheritdoc ITreasury
     function buckets() external view returns (uint16[3] memory) {
-        return _buckets;
+        return _buckets();
     }
 
     /// @inheritdoc ITreasury
@@ -265,10 +268,14 @@ contract Treasury is ITreasury, TokenRecovery, ReentrancyGuardTransient {
         return _currency().balanceOf(address(this));
     }
 
+    function _buckets() private view returns (uint16[3] memory) {
+        return [_livelihoodBps, _loveBps, _careBps];
+    }
+
     function _setBuckets(uint16[3] memory bucketsBps) private {
         uint256 sum = uint256(bucketsBps[0]) + bucketsBps[1] + bucketsBps[2];
         if (sum != _BPS) revert TreasuryInvalidBuckets(sum);
-        _buckets = bucketsBps;
+        (_livelihoodBps, _loveBps, _careBps) = (bucketsBps[0], bucketsBps[1], bucketsBps[2]);
         emit BucketsSet(bucketsBps);
     }
 
