@@ -1,0 +1,237 @@
+/**
+ * A DisCO's federation check-in, browser-safe: the digest and headline figures of one final period, computed from
+ * the DisCO's own folded logs alone, so that the DisCO checks in with them and any peer recomputes and compares them;
+ * the figures' names for people; the Federation contract's `checkIn` arguments and `CheckedIn` event in and out.
+ */
+import type { Address, ContractFunctionArgs, Hex } from "viem";
+import { hashOf } from "./audit/canonical.ts";
+import { wageRatioChecks } from "./audit/checks.ts";
+import { periodBooks, periodIndex } from "./audit/report.ts";
+import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "./audit/timeline.ts";
+import type { Deployment } from "./deployment.ts";
+import type { Lang } from "./format.ts";
+import type { HistoryState } from "./history/index.ts";
+import { Stream } from "./ledger.ts";
+
+// ------------------------------------------------------------------------------------------------ FIGURES
+
+/**
+ * IFederation.Figure, in its order (a figure's index is its enum value, which a challenge names), with its name for
+ * people in the members' languages.
+ */
+export const FIGURES = [
+  { name: "Digest", en: "books digest", es: "huella de los libros" },
+  { name: "Members", en: "members", es: "personas socias" },
+  { name: "BindingMembers", en: "binding members", es: "socias con voto vinculante" },
+  { name: "LivelihoodPayable", en: "payable livelihood", es: "sustento pagable" },
+  { name: "LovePayable", en: "payable love", es: "amor pagable" },
+  { name: "CarePayable", en: "payable care", es: "cuidados pagables" },
+  { name: "MoneyIn", en: "money in", es: "dinero entrante" },
+  { name: "MoneyOut", en: "money out", es: "dinero saliente" },
+] as const;
+export type FigureName = (typeof FIGURES)[number]["name"];
+
+/**
+ * A period's headline figures, as IFederation.Figures holds them (`payable` is its `payable_`). What each means, so
+ * that every peer computes the same from the logs, is checkInOf's to say.
+ */
+export interface CheckInFigures {
+  members: bigint;
+  bindingMembers: bigint;
+  /** Per stream, by IValueLedger.Stream: livelihood, love, care. */
+  payable: readonly [bigint, bigint, bigint];
+  moneyIn: bigint;
+  moneyOut: bigint;
+}
+
+/** What a DisCO checks in with for a period, or what a peer recomputes for it. */
+export interface CheckIn {
+  /** keccak256 of the period's books: the hash `npm run audit -- --attest <period>` records. */
+  digest: Hex;
+  figures: CheckInFigures;
+}
+
+/** What checkInOf reads: a DisCO's folded history and the little the logs don't carry. */
+export interface CheckInSource {
+  state: HistoryState;
+  /** The chain and the ledger, which the period's books name. */
+  deployment: Pick<Deployment, "chainId"> & { contracts: { ledger: { address: string } } };
+  /**
+   * Block number to timestamp, for the block of every membership event and money movement (blocksToTime(state,
+   * true)'s, which the audit loads by default).
+   */
+  times: ReadonlyMap<number, bigint>;
+  /** The timestamp of the history's last block: a period is final once its review window has ended by then. */
+  now: bigint;
+}
+
+/**
+ * The digest and figures of a final period (closed, its review window over), from the DisCO's own logs alone:
+ *
+ * - **Digest**: keccak256 of the canonical JSON of the period's books (periodBooks, with its wage-ratio check), the
+ *   very hash the audit reports and `--attest` records. A final period's books still change when it is funded, or a
+ *   dispute of its work is resolved, after that: a peer recomputes a check-in's digest from the logs up to the block
+ *   of its CheckedIn event.
+ * - **Members**: the members of any stage, and **BindingMembers**: the Committed ones (whose votes bind), as of the
+ *   period's close: after every membership event in a block whose time is at most its `closedAt`. On a governor with
+ *   a timestamp clock, BindingMembers is the membership's getPastTotalSupply(closedAt).
+ * - **LivelihoodPayable**, **LovePayable**, **CarePayable**: the period's payable totals per stream in the ledger's
+ *   units (two decimals), its counted work weighted by stage: ValueLedger.periodTotals(period).payable_, which never
+ *   changes once the period is final (work accepted later counts in the period open then).
+ * - **MoneyIn**, **MoneyOut**: every transfer of the currency into, and out of, the treasury (pay-ins, joining
+ *   contributions, recoveries and direct transfers in; claims, cash, redemptions and spending out; in the currency's
+ *   base units, each gross, none netted) in a block whose time is after the previous period's `closedAt` (for the
+ *   first period: any) and at most this one's. Each block raises the time and a period opens in the block that closes
+ *   the one before, so consecutive periods divide the movements between them, each counted once; one in the closing
+ *   block counts in the closing period, as the membership's checkpoints count the whole block.
+ *
+ * The figures are placed by block time because the fold keeps each period's open and close as the ledger's times,
+ * not as places in the chain, and the membership's checkpoints count by time too: block times make them exact (a
+ * whole block on either side), and cheap (two searches among the movements and a replay of the membership events).
+ * Throws when the period is not in the history, is open or not yet final, or a block time needed is not in `times`.
+ */
+export function checkInOf(source: CheckInSource, period: number): CheckIn {
+  const { state, deployment, now } = source;
+  const p = state.ledger.periods.get(period);
+  if (!p) throw new Error(`No period ${period} in the history: the ledger has opened ${state.ledger.currentPeriod}`);
+  if (p.closedAt === null || p.finalAt === null) {
+    throw new Error(`Period ${period} is still open: only a final period checks in`);
+  }
+  if (p.finalAt > now) {
+    throw new Error(
+      `Period ${period} is not final: its review window ends at ${isoDate(p.finalAt)}; it checks in once final`,
+    );
+  }
+
+  const index = periodIndex(state);
+  const wage = wageRatioChecks(state, index.members).find((w) => w.period === period);
+  const ledger = { chainId: deployment.chainId, ledger: deployment.contracts.ledger.address };
+  const digest = hashOf(periodBooks(state, period, ledger, wage, index));
+
+  const timeline: Timeline = { mode: "timestamp", times: source.times };
+  const records = new Map<string, RecordAt>();
+  const joined = state.memberEvents.slice(0, countAt(state.memberEvents, timeline, p.closedAt));
+  for (const event of joined) applyMemberEvent(records, event, timeline);
+  const binding = [...records.values()].filter((r) => r.stage === "Committed").length;
+
+  const previous = state.ledger.periods.get(period - 1)?.closedAt;
+  const from = previous == null ? 0 : countAt(state.movements, timeline, previous);
+  const money = { in: 0n, out: 0n };
+  for (const m of state.movements.slice(from, countAt(state.movements, timeline, p.closedAt))) {
+    money[m.direction] += m.amount;
+  }
+
+  const [livelihood, love, care] = p.totals.payable;
+  return {
+    digest,
+    figures: {
+      members: BigInt(records.size),
+      bindingMembers: BigInt(binding),
+      payable: [livelihood, love, care],
+      moneyIn: money.in,
+      moneyOut: money.out,
+    },
+  };
+}
+
+/** Each figure's value in a check-in, to compare; digests compared as hex of either case. */
+const VALUE_OF: Record<FigureName, (c: CheckIn) => bigint | string> = {
+  Digest: (c) => c.digest.toLowerCase(),
+  Members: (c) => c.figures.members,
+  BindingMembers: (c) => c.figures.bindingMembers,
+  LivelihoodPayable: (c) => c.figures.payable[Stream.Livelihood],
+  LovePayable: (c) => c.figures.payable[Stream.Love],
+  CarePayable: (c) => c.figures.payable[Stream.Care],
+  MoneyIn: (c) => c.figures.moneyIn,
+  MoneyOut: (c) => c.figures.moneyOut,
+};
+
+/** The figures in which a claimed check-in differs from the one recomputed from the logs, in FIGURES' order. */
+export function compareCheckIn(claimed: CheckIn, recomputed: CheckIn): FigureName[] {
+  return FIGURES.map((f) => f.name).filter((name) => VALUE_OF[name](claimed) !== VALUE_OF[name](recomputed));
+}
+
+const VERDICT: Record<Lang, { matches: string; differs: string }> = {
+  en: { matches: "matches", differs: "differs in:" },
+  es: { matches: "coincide", differs: "difiere en:" },
+};
+
+/** compareCheckIn's answer in words: "matches", or "differs in: members, money in". */
+export const checkInVerdict = (differences: readonly FigureName[], lang: Lang = "en"): string =>
+  differences.length === 0
+    ? VERDICT[lang].matches
+    : `${VERDICT[lang].differs} ${differences.map((name) => FIGURES.find((f) => f.name === name)?.[lang]).join(", ")}`;
+
+// ------------------------------------------------------------------------------------------------ CONTRACT
+
+const FIGURES_TUPLE = {
+  name: "figures",
+  type: "tuple",
+  internalType: "struct IFederation.Figures",
+  components: [
+    { name: "members", type: "uint32", internalType: "uint32" },
+    { name: "bindingMembers", type: "uint32", internalType: "uint32" },
+    { name: "payable_", type: "uint64[3]", internalType: "uint64[3]" },
+    { name: "moneyIn", type: "uint128", internalType: "uint128" },
+    { name: "moneyOut", type: "uint128", internalType: "uint128" },
+  ],
+} as const;
+
+/**
+ * The Federation contract's checkIn and CheckedIn, until its generated ABI (generated/abis.ts, made from the build)
+ * has them: this fragment then gives way to it.
+ */
+export const federationCheckInAbi = [
+  {
+    type: "function",
+    name: "checkIn",
+    stateMutability: "nonpayable",
+    inputs: [
+      { name: "disco", type: "address", internalType: "address" },
+      { name: "period", type: "uint32", internalType: "uint32" },
+      { name: "digest", type: "bytes32", internalType: "bytes32" },
+      FIGURES_TUPLE,
+    ],
+    outputs: [],
+  },
+  {
+    type: "event",
+    name: "CheckedIn",
+    anonymous: false,
+    inputs: [
+      { name: "disco", type: "address", internalType: "address", indexed: true },
+      { name: "period", type: "uint32", internalType: "uint32", indexed: true },
+      { name: "digest", type: "bytes32", internalType: "bytes32", indexed: false },
+      { ...FIGURES_TUPLE, indexed: false },
+      { name: "by", type: "address", internalType: "address", indexed: false },
+    ],
+  },
+] as const;
+
+/** IFederation.Figures as viem takes and gives it: the member counts (uint32) as numbers. */
+export type FiguresTuple = ContractFunctionArgs<typeof federationCheckInAbi, "nonpayable", "checkIn">[3];
+
+/** Figures as the contract's tuple; a count beyond its type is refused by viem's encoder when the call is made. */
+export const figuresTuple = (f: CheckInFigures): FiguresTuple => ({
+  members: Number(f.members),
+  bindingMembers: Number(f.bindingMembers),
+  payable_: f.payable,
+  moneyIn: f.moneyIn,
+  moneyOut: f.moneyOut,
+});
+
+/** checkIn's arguments, for a write or a simulation with federationCheckInAbi. */
+export const checkInArgs = (disco: Address, period: number, checkIn: CheckIn) =>
+  [disco, period, checkIn.digest, figuresTuple(checkIn.figures)] as const;
+
+/** The check-in a decoded CheckedIn event's args record, to compare with checkInOf's. */
+export const checkInFromEvent = ({ digest, figures: f }: { digest: Hex; figures: FiguresTuple }): CheckIn => ({
+  digest,
+  figures: {
+    members: BigInt(f.members),
+    bindingMembers: BigInt(f.bindingMembers),
+    payable: f.payable_,
+    moneyIn: f.moneyIn,
+    moneyOut: f.moneyOut,
+  },
+});
