@@ -62,6 +62,12 @@ interface IMembership is IERC5805 {
     /// @notice Emitted when a constituency is named or renamed (an empty name retires it for new admissions).
     event ConstituencyNamed(uint8 indexed constituency, string name);
 
+    /// @notice Emitted when the members publish their DisCO's public profile, or withdraw it (an empty URI and a zero
+    /// hash).
+    /// @param uri Where the profile document is (a Murmurations organisation profile, JSON)
+    /// @param hash keccak256 of the document's bytes, so that anyone can tell it is the one the members approved
+    event ProfileSet(string uri, bytes32 hash);
+
     /// @notice Emitted with the ERC-5192 semantics: every membership token is locked to its holder.
     event Locked(uint256 tokenId);
 
@@ -87,6 +93,9 @@ interface IMembership is IERC5805 {
 
     /// @notice Thrown when a constituency id is out of range or has no name.
     error MembershipUnknownConstituency(uint8 constituency);
+
+    /// @notice Thrown when a profile has a URI without a hash or a hash without a URI.
+    error MembershipInvalidProfile(string uri, bytes32 hash);
 
     /// @notice Thrown when a Dating member lacks a Committed mentor other than themself, or a non-Dating member is
     /// given a mentor.
@@ -130,6 +139,14 @@ interface IMembership is IERC5805 {
     /// @param constituency The id, below MAX_CONSTITUENCIES
     /// @param name The name shown to people
     function setConstituencyName(uint8 constituency, string calldata name) external;
+
+    /// @notice Publishes the DisCO's public profile (name, description, languages, place, website, what it offers)
+    /// as a document in the shape of the Murmurations protocol's organisation schema, so that co-op maps can index
+    /// it; or withdraws it with an empty URI and a zero hash. Only the timelock: the members decide what the DisCO
+    /// says of itself.
+    /// @param uri Where the document is
+    /// @param hash keccak256 of the document's bytes
+    function setProfile(string calldata uri, bytes32 hash) external;
 
     // ------------------------------------------------------------------------------------------------ MEMBERS
 
@@ -204,6 +221,11 @@ interface IMembership is IERC5805 {
     /// @param constituency The id
     /// @return The name
     function constituencyName(uint8 constituency) external view returns (string memory);
+
+    /// @notice The DisCO's public profile, as the members last published it (empty when none).
+    /// @return uri Where the document is
+    /// @return hash keccak256 of the document's bytes
+    function profile() external view returns (string memory uri, bytes32 hash);
 
     /// @notice ERC-5192: membership tokens are always locked.
     /// @param tokenId An existing token id

@@ -50,6 +50,8 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     Checkpoints.Trace224 private _totalVotes;
     uint256 private _memberCount;
     uint32 private _lastIndex;
+    string private _profileURI;
+    bytes32 private _profileHash;
 
     /// @notice The implementation that clones run: its own initialiser is locked, so it holds no DisCO.
     /// @custom:oz-upgrades-unsafe-allow constructor
@@ -118,6 +120,14 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     /// @inheritdoc IMembership
     function setConstituencyName(uint8 constituency, string calldata name) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setConstituencyName(constituency, name);
+    }
+
+    /// @inheritdoc IMembership
+    function setProfile(string calldata uri, bytes32 hash) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if ((bytes(uri).length == 0) != (hash == bytes32(0))) revert MembershipInvalidProfile(uri, hash);
+        _profileURI = uri;
+        _profileHash = hash;
+        emit ProfileSet(uri, hash);
     }
 
     // ------------------------------------------------------------------------------------------------ MEMBERS
@@ -233,6 +243,11 @@ contract Membership is IMembership, ERC721Upgradeable, TokenRecovery {
     /// @inheritdoc IMembership
     function constituencyName(uint8 constituency) external view returns (string memory) {
         return _constituencyNames[constituency];
+    }
+
+    /// @inheritdoc IMembership
+    function profile() external view returns (string memory, bytes32) {
+        return (_profileURI, _profileHash);
     }
 
     /// @inheritdoc IMembership

@@ -546,6 +546,7 @@ export const GOVERNANCE_ACTIONS: ReadonlyArray<{ contract: SettingContract; func
   { contract: "membership", functionName: "changeStage" },
   { contract: "membership", functionName: "changeConstituency" },
   { contract: "membership", functionName: "remove" },
+  { contract: "membership", functionName: "setProfile" },
   { contract: "ledger", functionName: "resolveDispute" },
   { contract: "treasury", functionName: "spend" },
   { contract: "capital", functionName: "closeYear" },

@@ -2,10 +2,12 @@ import { expect } from "chai";
 import { connection, Constituency, CONSTITUENCIES, deployDisCO, deployWithAdmin, Stage } from "../helpers/disco.ts";
 import { expectRecord, minedAt } from "../helpers/expect.ts";
 import { deployClone, uninitialisedClone } from "../helpers/clones.ts";
+import { publicClient } from "../helpers/viem.ts";
+import { loadHistory } from "@disco-ledger/sdk/history";
 import type { IMembership } from "../../types/ethers-contracts/contracts/membership/Membership.js";
 
 const { ethers, networkHelpers } = connection;
-const { ZeroAddress, ZeroHash } = ethers;
+const { ZeroAddress, ZeroHash, id } = ethers;
 const DEFAULT_ADMIN_ROLE = ZeroHash;
 
 const tokenId = (account: string): bigint => BigInt(account);
@@ -263,6 +265,7 @@ describe("Membership", function () {
           m.changeConstituency(alice.address, Constituency.client),
           m.remove(alice.address, "no"),
           m.setConstituencyName(5, "researcher"),
+          m.setProfile("ipfs://profile", id("profile")),
           m.grantRole(DEFAULT_ADMIN_ROLE, caller.address),
         ];
         for (const call of calls) {
@@ -619,6 +622,42 @@ describe("Membership", function () {
         .to.be.revertedWithCustomError(membership, "MembershipNotMember")
         .withArgs(alice.address);
       expect(await membership.memberCount()).to.equal(5n);
+    });
+  });
+
+  describe("setProfile", function () {
+    const URI = "https://coop.example/murmurations.json";
+    const HASH = id('{"linked_schemas":["organizations_schema-v1.0.0"],"name":"Demo DisCO"}');
+
+    it("publishes the DisCO's profile, which the SDK's fold reads back from the logs, and withdraws it", async function () {
+      const { membership, admin, deployment } = await networkHelpers.loadFixture(deployWithAdmin);
+      expect(await membership.profile()).to.deep.equal(["", ZeroHash]);
+      await expect(membership.connect(admin).setProfile(URI, HASH))
+        .to.emit(membership, "ProfileSet")
+        .withArgs(URI, HASH);
+      expect(await membership.profile()).to.deep.equal([URI, HASH]);
+      const client = publicClient(connection);
+      expect((await loadHistory(client, deployment)).state.profile).to.deep.equal({ uri: URI, hash: HASH });
+
+      await expect(membership.connect(admin).setProfile("", ZeroHash))
+        .to.emit(membership, "ProfileSet")
+        .withArgs("", ZeroHash);
+      expect(await membership.profile()).to.deep.equal(["", ZeroHash]);
+      expect((await loadHistory(client, deployment)).state.profile).to.equal(undefined);
+    });
+
+    it("refuses a URI without its document's hash, or a hash without a URI, and keeps the profile", async function () {
+      const { membership, admin } = await networkHelpers.loadFixture(deployWithAdmin);
+      await membership.connect(admin).setProfile(URI, HASH);
+      for (const [uri, hash] of [
+        [URI, ZeroHash],
+        ["", HASH],
+      ] as const) {
+        await expect(membership.connect(admin).setProfile(uri, hash))
+          .to.be.revertedWithCustomError(membership, "MembershipInvalidProfile")
+          .withArgs(uri, hash);
+      }
+      expect(await membership.profile()).to.deep.equal([URI, HASH]);
     });
   });
 

@@ -1,4 +1,7 @@
-/** The membership's events: every member's admission, stage, constituency and leaving, and the constituencies' names. */
+/**
+ * The membership's events: every member's admission, stage, constituency and leaving, the constituencies' names and
+ * the DisCO's public profile.
+ */
 import type { MemberEvent } from "../../members.ts";
 import type { DecodedEvent } from "../decode.ts";
 import type { FoldContext } from "./context.ts";
@@ -39,6 +42,9 @@ export function foldMembership({ state }: FoldContext, e: DecodedEvent<"membersh
       break;
     case "ConstituencyNamed":
       state.constituencies.set(e.args.constituency, e.args.name);
+      break;
+    case "ProfileSet":
+      state.profile = e.args.uri === "" ? undefined : { uri: e.args.uri, hash: e.args.hash };
       break;
   }
 }

@@ -1,4 +1,5 @@
 /** The whole state the events tell, made of each domain's own. */
+import type { Hex } from "viem";
 import type { MemberEvent, MembersState } from "../../members.ts";
 import { emptyAudit, type AuditState } from "./audit.ts";
 import { emptyCapital, type CapitalState } from "./capital.ts";
@@ -13,6 +14,8 @@ export interface HistoryState {
   /** Every membership event in chain order, former members' included: what the members were at any timepoint. */
   memberEvents: MemberEvent[];
   constituencies: Map<number, string>;
+  /** The DisCO's public profile as its members last published it (Membership.setProfile); none before. */
+  profile?: { uri: string; hash: Hex };
   ledger: LedgerState;
   governance: GovernanceState;
   treasury: TreasuryState;
