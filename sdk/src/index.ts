@@ -12,4 +12,5 @@ export * from "./history/index.ts";
 export * from "./ledger.ts";
 export * from "./ledger-status.ts";
 export * from "./members.ts";
+export * from "./profile.ts";
 export * from "./proposals/index.ts";
