@@ -12,8 +12,9 @@ import {CloneArgs} from "../utils/CloneArgs.sol";
 /// @title Federation
 /// @notice A federation of factory-made DisCOs: its charter, its member DisCOs and their decisions, check-ins,
 /// peers' verdicts and trust. Founded by DisCOFactory.createFederation as a clone whose argument is the factory.
-/// @dev No admin and no upgrade. Every hot path (check-in, verdict, trust) reads a member's first slot and one more,
-/// and writes one word: its cost does not depend on the number of members. A DisCO's contracts are resolved once,
+/// @dev No admin and no upgrade. Every hot path (check-in, verdict, trust) reads the acting member's first slot and
+/// the one address it needs (its ledger or audit registry), and writes one word: its cost does not depend on the
+/// number of members. A DisCO's contracts are resolved once,
 /// when it applies or founds (see IFederation: a DisCO that changes its timelock leaves and applies again).
 contract Federation is IFederation, Initializable {
     using BitMaps for BitMaps.BitMap;

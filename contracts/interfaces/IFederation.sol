@@ -11,7 +11,8 @@ pragma solidity ^0.8.28;
 /// delegate its timelock names and can revoke. A DisCO's timelock, ledger and audit registry are resolved from the
 /// factory's registry when it applies (or founds): a DisCO that later changes its timelock by a bylaw keeps the old
 /// one here, and must leave and apply again from the new one (which the factory must know as a DisCO's).
-/// No admin, owner or upgrade: only the members' decisions change a federation. No function loops over members.
+/// No admin, owner or upgrade: only the members' decisions change a federation (one whose members all left admits
+/// nobody: an application's electorate is empty, so it is Defeated at once). No function loops over members.
 interface IFederation {
     /// @notice What a federation proposal decides. Admit comes only from `applyToJoin`.
     enum ProposalKind {
