@@ -131,6 +131,20 @@ contract FederationDecisionsTest is FederationFixture {
 
     // ------------------------------------------------------------------------------------------------ LEAVE
 
+    /// @dev Once every member left, an application's electorate is empty: it is Defeated at once.
+    function test_applyToJoin_defeatedAtOnceWhenEveryMemberLeft() public {
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.prank(_timelock(i));
+            federation.leave(_id(i));
+        }
+        assertEq(federation.memberCount(), 0, "no member");
+        vm.prank(_timelock(3));
+        uint256 id = federation.applyToJoin("anyone there?");
+        assertEq(federation.proposal(id).electorate, 0, "an empty electorate");
+        assertEq(uint8(federation.state(id)), uint8(IFederation.ProposalState.Defeated), "Defeated at once");
+        _expectNotPassed(id, IFederation.ProposalState.Defeated);
+    }
+
     /// @dev A member leaves at once; the votes it cast stay counted.
     function test_leave_leavesAtOnceAndItsVotesStay() public {
         uint256 id = _proposeCharter(0);
