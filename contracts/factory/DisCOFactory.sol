@@ -10,11 +10,13 @@ import {DisCOGovernor} from "../governance/DisCOGovernor.sol";
 import {DisCOTimelock} from "../governance/DisCOTimelock.sol";
 import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {IDisCOFactory} from "../interfaces/IDisCOFactory.sol";
+import {IFederation} from "../interfaces/IFederation.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
 import {ValueLedger} from "../ledger/ValueLedger.sol";
 import {Membership} from "../membership/Membership.sol";
 import {CapitalAccounts} from "../treasury/CapitalAccounts.sol";
 import {Treasury} from "../treasury/Treasury.sol";
+import {CloneArgs} from "../utils/CloneArgs.sol";
 
 /// @title DisCOFactory
 /// @notice Starts whole DisCOs, one transaction each, from implementations deployed once per chain.
@@ -31,6 +33,10 @@ contract DisCOFactory is IDisCOFactory {
     address private immutable _AUDIT;
     address private immutable _GOVERNOR;
     address private immutable _TIMELOCK;
+    address private immutable _FEDERATION;
+
+    /// @dev One slot per DisCO, the only storage a creation adds: which timelocks are real DisCOs' (for federations).
+    mapping(address timelock => address governor) private _governors;
 
     /// @param implementations_ The implementations, deployed with their initialisers locked
     constructor(Implementations memory implementations_) {
@@ -41,6 +47,7 @@ contract DisCOFactory is IDisCOFactory {
         _AUDIT = _implementation(implementations_.audit);
         _GOVERNOR = _implementation(implementations_.governor);
         _TIMELOCK = _implementation(implementations_.timelock);
+        _FEDERATION = _implementation(implementations_.federation);
     }
 
     /// @inheritdoc IDisCOFactory
@@ -62,6 +69,8 @@ contract DisCOFactory is IDisCOFactory {
             _GOVERNOR,
             abi.encode(disco.membership, disco.ledger, disco.treasury, disco.capital, disco.audit)
         );
+
+        _governors[disco.timelock] = disco.governor;
 
         address[] memory governor = new address[](1);
         governor[0] = disco.governor;
@@ -89,8 +98,30 @@ contract DisCOFactory is IDisCOFactory {
     }
 
     /// @inheritdoc IDisCOFactory
+    function createFederation(FederationParams calldata params) external returns (address federation) {
+        address governor = _governors[msg.sender];
+        if (governor == address(0)) revert FactoryNotDisCO(msg.sender);
+        if (bytes(params.name).length == 0) revert FactoryEmptyName();
+        federation = Clones.cloneWithImmutableArgs(_FEDERATION, abi.encode(address(this)));
+        IFederation(federation).initialize(
+            params.name,
+            params.charterURI,
+            params.charterHash,
+            params.votingPeriod,
+            msg.sender
+        );
+        // The founder by its id, its membership: the governor's clone argument 0.
+        emit FederationCreated(federation, CloneArgs.addressOf(governor, 0), params.name);
+    }
+
+    /// @inheritdoc IDisCOFactory
     function implementations() external view returns (Implementations memory) {
-        return Implementations(_MEMBERSHIP, _LEDGER, _TREASURY, _CAPITAL, _AUDIT, _GOVERNOR, _TIMELOCK);
+        return Implementations(_MEMBERSHIP, _LEDGER, _TREASURY, _CAPITAL, _AUDIT, _GOVERNOR, _TIMELOCK, _FEDERATION);
+    }
+
+    /// @inheritdoc IDisCOFactory
+    function governorOf(address timelock) external view returns (address) {
+        return _governors[timelock];
     }
 
     /// @dev What the contracts would refuse anyway, refused first with the factory's own errors; and the currency,

@@ -11,7 +11,8 @@ import {IValueLedger} from "./IValueLedger.sol";
 /// @notice Starts a whole DisCO in one transaction (DisCO principle 7: DisCOs replicate through a standard protocol):
 /// ERC-1167 clones of implementations deployed once per chain, initialised and wired together atomically. When
 /// `create` returns, the DisCO's timelock holds every right in it, only its governor proposes, cancels and executes
-/// through that timelock, and neither the factory nor the caller keeps any role or power.
+/// through that timelock, and neither the factory nor the caller keeps any role or power. It also founds federations
+/// of its DisCOs (principle 7), at a DisCO's own request.
 interface IDisCOFactory {
     /// @notice The implementations that every DisCO of this factory runs, as clones (not upgradeable).
     struct Implementations {
@@ -22,6 +23,7 @@ interface IDisCOFactory {
         address audit;
         address governor;
         address timelock;
+        address federation;
     }
 
     /// @notice A DisCO's contracts.
@@ -65,6 +67,18 @@ interface IDisCOFactory {
         ICapitalAccounts.Settings capital;
     }
 
+    /// @notice A federation's founding charter and rules.
+    /// @param name The federation's name
+    /// @param charterURI Where its charter can be read
+    /// @param charterHash keccak256 of the charter's bytes
+    /// @param votingPeriod Seconds a federation proposal stays open (IFederation's bounds)
+    struct FederationParams {
+        string name;
+        string charterURI;
+        bytes32 charterHash;
+        uint32 votingPeriod;
+    }
+
     /// @notice A DisCO was started: every contract of it, its currency, and who sent the transaction (who holds no
     /// power in it by that). One event names every address, so that the DisCOs of a chain are found from the
     /// factory's logs alone.
@@ -80,6 +94,13 @@ interface IDisCOFactory {
         address timelock,
         IERC20 currency
     );
+
+    /// @notice A DisCO (by its members' vote, executed by its timelock) founded a federation, of which it is the first
+    /// member.
+    /// @param federation The new federation
+    /// @param founder The founding DisCO (its membership address, the DisCO's id)
+    /// @param name The federation's name
+    event FederationCreated(address indexed federation, address indexed founder, string name);
 
     /// @notice Thrown when the name is empty.
     error FactoryEmptyName();
@@ -99,11 +120,26 @@ interface IDisCOFactory {
     /// @notice Thrown when an implementation given to the factory has no code.
     error FactoryInvalidImplementation(address implementation);
 
+    /// @notice Thrown when a federation is founded by anything but a timelock of a DisCO this factory made.
+    error FactoryNotDisCO(address caller);
+
     /// @notice Starts a DisCO: clones every contract, initialises and wires them, and emits DisCOCreated.
     /// @param params The DisCO's founding parameters, validated here before anything is created
     /// @return disco The new DisCO's contracts
     function create(Params calldata params) external returns (DisCO memory disco);
 
-    /// @notice The implementations every DisCO of this factory runs.
+    /// @notice Founds a federation whose first member is the calling DisCO (its timelock: its members voted for it);
+    /// emits FederationCreated. The federation checks its charter and voting period (IFederation's errors).
+    /// @param params The federation's name, charter and voting period
+    /// @return federation The new federation
+    function createFederation(FederationParams calldata params) external returns (address federation);
+
+    /// @notice The implementations every DisCO and federation of this factory runs.
     function implementations() external view returns (Implementations memory);
+
+    /// @notice The governor of the DisCO whose timelock is `timelock`, if this factory made it: how a federation knows
+    /// a caller is a real DisCO's timelock (anyone can clone the implementations elsewhere, so code proves nothing).
+    /// @param timelock Any address
+    /// @return governor The DisCO's governor; zero for anything this factory did not make
+    function governorOf(address timelock) external view returns (address governor);
 }

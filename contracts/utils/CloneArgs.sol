@@ -20,4 +20,15 @@ library CloneArgs {
             value := and(mload(word), 0xffffffffffffffffffffffffffffffffffffffff)
         }
     }
+
+    /// @notice The `index`-th address of another clone's arguments, counted from 0: what `instance` would read with
+    /// `addressAt(index)`. Past the end of its code it reads zero.
+    function addressOf(address instance, uint256 index) internal view returns (address value) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let word := mload(0x40)
+            extcodecopy(instance, word, add(_PROXY_LENGTH, mul(index, 0x20)), 0x20)
+            value := and(mload(word), 0xffffffffffffffffffffffffffffffffffffffff)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 /**
- * What a chain needs once before any DisCO: the implementations that DisCOs run as clones (each with its initialiser
+ * What a chain needs once before any DisCO: the implementations that DisCOs (and federations) run as clones (each with its initialiser
  * locked at deployment) and the factory that starts DisCOs from them. Ignition's journal makes it once per chain:
  * deploying again reuses them.
  */
@@ -14,6 +14,7 @@ export default buildModule("DisCOFactory", (m) => {
     audit: m.contract("AuditRegistry"),
     governor: m.contract("DisCOGovernor"),
     timelock: m.contract("DisCOTimelock"),
+    federation: m.contract("Federation"),
   };
   const factory = m.contract("DisCOFactory", [implementations]);
   return { factory, ...implementations };

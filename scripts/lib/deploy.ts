@@ -322,7 +322,16 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const factory = await ethers.getContractAt("DisCOFactory", await deployed.factory.getAddress());
   const implementations: Record<string, ContractRecord> = {};
   const found = await factory.implementations();
-  for (const key of ["membership", "ledger", "treasury", "capital", "audit", "governor", "timelock"] as const) {
+  for (const key of [
+    "membership",
+    "ledger",
+    "treasury",
+    "capital",
+    "audit",
+    "governor",
+    "timelock",
+    "federation",
+  ] as const) {
     implementations[key] = await record(found[key], 0);
   }
   const chain: Required<Pick<DeploymentsFile, "factory" | "implementations">> = {

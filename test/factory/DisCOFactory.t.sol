@@ -165,14 +165,15 @@ contract DisCOFactoryTest is DisCOFixture {
     function testFuzz_constructor_revertsForAnImplementationWithoutCode(uint8 slot, address missing) public {
         vm.assume(missing.code.length == 0);
         IDisCOFactory.Implementations memory impls = factory.implementations();
-        slot %= 7;
+        slot %= 8;
         if (slot == 0) impls.membership = missing;
         else if (slot == 1) impls.ledger = missing;
         else if (slot == 2) impls.treasury = missing;
         else if (slot == 3) impls.capital = missing;
         else if (slot == 4) impls.audit = missing;
         else if (slot == 5) impls.governor = missing;
-        else impls.timelock = missing;
+        else if (slot == 6) impls.timelock = missing;
+        else impls.federation = missing;
         vm.expectRevert(abi.encodeWithSelector(IDisCOFactory.FactoryInvalidImplementation.selector, missing));
         new DisCOFactory(impls);
     }

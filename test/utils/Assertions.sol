@@ -30,6 +30,20 @@ abstract contract Assertions {
         }
     }
 
+    function assertEq(bytes32 actual, bytes32 expected, string memory message) internal pure {
+        if (actual != expected) {
+            revert(
+                string.concat(message, ": ", uint256(actual).toHexString(32), " != ", uint256(expected).toHexString(32))
+            );
+        }
+    }
+
+    function assertEq(string memory actual, string memory expected, string memory message) internal pure {
+        if (keccak256(bytes(actual)) != keccak256(bytes(expected))) {
+            revert(string.concat(message, ": ", actual, " != ", expected));
+        }
+    }
+
     function assertLe(uint256 actual, uint256 bound, string memory message) internal pure {
         if (actual > bound) {
             revert(string.concat(message, ": ", actual.toString(), " > ", bound.toString()));

@@ -6,6 +6,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {AuditRegistry} from "../../contracts/audit/AuditRegistry.sol";
 import {DisCOFactory} from "../../contracts/factory/DisCOFactory.sol";
 import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
+import {Federation} from "../../contracts/federation/Federation.sol";
 import {DisCOTimelock} from "../../contracts/governance/DisCOTimelock.sol";
 import {IDisCOGovernor} from "../../contracts/interfaces/IDisCOGovernor.sol";
 import {IDisCOFactory} from "../../contracts/interfaces/IDisCOFactory.sol";
@@ -96,7 +97,8 @@ abstract contract DisCOFixture is Test {
                 capital: address(new CapitalAccounts()),
                 audit: address(new AuditRegistry()),
                 governor: _deployGovernor(),
-                timelock: address(new DisCOTimelock())
+                timelock: address(new DisCOTimelock()),
+                federation: address(new Federation())
             });
     }
 
