@@ -47,7 +47,7 @@ contract Federation is IFederation, Initializable {
     uint32 private _lastIndex;
     uint32 private _proposalCount;
 
-    mapping(address disco => Member) private _members;
+    mapping(address disco => Member) internal _members;
     mapping(uint256 id => Proposal) private _proposals;
     /// @dev Who voted, one bit per member index.
     mapping(uint256 id => BitMaps.BitMap) private _votes;
@@ -332,7 +332,7 @@ contract Federation is IFederation, Initializable {
     }
 
     /// @dev Makes `disco` a member: its index on its first admission, a new admission number each time.
-    function _admit(address disco, Member storage m, uint256 proposalId) private {
+    function _admit(address disco, Member storage m, uint256 proposalId) internal {
         uint32 index = m.index;
         if (index == 0) {
             index = ++_lastIndex;

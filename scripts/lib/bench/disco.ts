@@ -12,6 +12,7 @@ import { closeVoting, execute, openVoting, queue, relayBallot, signBallot, toPro
 import { evidenceHash, Stream } from "@disco-ledger/sdk/ledger";
 import { admitAll, crowd, gasOf, sent, WORKER, type Progress } from "./chain.ts";
 import { CREATE_FOUNDERS, createGas } from "./replication.ts";
+import { measureFederation } from "./federation.ts";
 
 /** The DisCO's calls the benchmark measures, in the order of the `--json` output. */
 export const DISCO_OPS = [
@@ -29,6 +30,9 @@ export const DISCO_OPS = [
   "claim3",
   "closeYear",
   "redeem",
+  "checkIn",
+  "confirmCheckIn",
+  "setTrust",
 ] as const;
 export type DisCOOp = (typeof DISCO_OPS)[number];
 export type DisCOGas = Record<DisCOOp, number>;
@@ -51,6 +55,9 @@ export const SITUATIONS: Record<DisCOOp, string> = {
   claim3: "the same member claims months 3-5 in one call",
   closeYear: "executing the members' approval of a 5-month year with a surplus (it reads each month's totals)",
   redeem: "a former member's first redemption instalment, a year after it started",
+  checkIn: "a federated DisCO's treasurer checks in its second final period (its check-in word already written)",
+  confirmCheckIn: "a second peer DisCO's auditor confirms that check-in (the verdict word already written)",
+  setTrust: "a DisCO's executed vote changes its trust in a fellow member of the federation",
   createDisCO: `a DisCO of ${CREATE_FOUNDERS} founders (half Committed, half Dating 1) and the default rules, from the factory`,
 };
 
@@ -227,6 +234,14 @@ export async function measureDisCO(
   await sent(capital.connect(alice).startRedemption(claimant.address));
   await networkHelpers.time.increase(YEAR);
   gas.redeem = await gasOf(capital.connect(claimant).redeem());
+
+  progress("a federation of three DisCOs beside it");
+  const federation = await measureFederation(connection, 3, false);
+  Object.assign(gas, {
+    checkIn: federation.checkIn.gas,
+    confirmCheckIn: federation.confirmCheckIn?.gas,
+    setTrust: federation.setTrustByTimelock.gas,
+  });
 
   for (const op of DISCO_OPS) if (gas[op] === undefined) throw new Error(`${op} was not measured`);
   return { gas: gas as DisCOGas, targets };
