@@ -127,11 +127,14 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     MembershipInvalidMentor:
       "A Dating member needs a Committed member other than themself as mentor, and only Dating members have one.",
     MembershipUnchanged: "This would leave the member's record exactly as it is.",
+    MembershipInvalidProfile:
+      "A profile is published with both its document's address and its hash, or withdrawn with neither.",
     MembershipFutureLookup: "Membership can only be looked up in the past, not now or in the future.",
     MembershipNoCommittedFounder:
       "At least one founder must be a Committed member, or nobody could ever vote and the cooperative could decide nothing.",
     // ---------------------------------------------------------------------------------------------- factory
     FactoryEmptyName: "A DisCO needs a name.",
+    FactoryNotDisCO: "{caller} is no DisCO's timelock: only a DisCO's executed vote starts a federation.",
     FactoryNoCommittedFounder:
       "At least one founder must be Committed, or nobody could ever vote and the DisCO could decide nothing.",
     FactoryInvalidBuckets: "The streams' shares of each funding must add up to exactly 100 %.",
@@ -319,11 +322,15 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     MembershipInvalidMentor:
       "Una socia en etapa de citas necesita como mentora a otra socia comprometida, y solo ellas tienen mentora.",
     MembershipUnchanged: "Esto dejaría la ficha de la socia exactamente igual.",
+    MembershipInvalidProfile:
+      "Un perfil se publica con la dirección de su documento y su huella, o se retira sin ninguna de las dos.",
     MembershipFutureLookup: "La membresía solo se puede consultar en el pasado, no ahora ni en el futuro.",
     MembershipNoCommittedFounder:
       "Al menos una fundadora debe ser socia comprometida; si no, nadie podría votar nunca y la cooperativa no podría decidir nada.",
     // ---------------------------------------------------------------------------------------------- factory
     FactoryEmptyName: "Una DisCO necesita un nombre.",
+    FactoryNotDisCO:
+      "{caller} no es el timelock de ninguna DisCO: solo una votación ejecutada de una DisCO inicia una federación.",
     FactoryNoCommittedFounder:
       "Al menos una fundadora debe ser comprometida; si no, nadie podría votar nunca y la DisCO no podría decidir nada.",
     FactoryInvalidBuckets: "Las partes de cada financiación para los flujos deben sumar exactamente el 100 %.",

@@ -9,6 +9,7 @@ import { wageRatioChecks } from "./audit/checks.ts";
 import { periodBooks, periodIndex } from "./audit/report.ts";
 import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "./audit/timeline.ts";
 import type { Deployment } from "./deployment.ts";
+import type { federationAbi } from "./generated/abis.ts";
 import type { Lang } from "./format.ts";
 import type { HistoryState } from "./history/index.ts";
 import { Stream } from "./ledger.ts";
@@ -164,52 +165,8 @@ export const checkInVerdict = (differences: readonly FigureName[], lang: Lang = 
 
 // ------------------------------------------------------------------------------------------------ CONTRACT
 
-const FIGURES_TUPLE = {
-  name: "figures",
-  type: "tuple",
-  internalType: "struct IFederation.Figures",
-  components: [
-    { name: "members", type: "uint32", internalType: "uint32" },
-    { name: "bindingMembers", type: "uint32", internalType: "uint32" },
-    { name: "payable_", type: "uint64[3]", internalType: "uint64[3]" },
-    { name: "moneyIn", type: "uint128", internalType: "uint128" },
-    { name: "moneyOut", type: "uint128", internalType: "uint128" },
-  ],
-} as const;
-
-/**
- * The Federation contract's checkIn and CheckedIn, until its generated ABI (generated/abis.ts, made from the build)
- * has them: this fragment then gives way to it.
- */
-export const federationCheckInAbi = [
-  {
-    type: "function",
-    name: "checkIn",
-    stateMutability: "nonpayable",
-    inputs: [
-      { name: "disco", type: "address", internalType: "address" },
-      { name: "period", type: "uint32", internalType: "uint32" },
-      { name: "digest", type: "bytes32", internalType: "bytes32" },
-      FIGURES_TUPLE,
-    ],
-    outputs: [],
-  },
-  {
-    type: "event",
-    name: "CheckedIn",
-    anonymous: false,
-    inputs: [
-      { name: "disco", type: "address", internalType: "address", indexed: true },
-      { name: "period", type: "uint32", internalType: "uint32", indexed: true },
-      { name: "digest", type: "bytes32", internalType: "bytes32", indexed: false },
-      { ...FIGURES_TUPLE, indexed: false },
-      { name: "by", type: "address", internalType: "address", indexed: false },
-    ],
-  },
-] as const;
-
 /** IFederation.Figures as viem takes and gives it: the member counts (uint32) as numbers. */
-export type FiguresTuple = ContractFunctionArgs<typeof federationCheckInAbi, "nonpayable", "checkIn">[3];
+export type FiguresTuple = ContractFunctionArgs<typeof federationAbi, "nonpayable", "checkIn">[3];
 
 /** Figures as the contract's tuple; a count beyond its type is refused by viem's encoder when the call is made. */
 export const figuresTuple = (f: CheckInFigures): FiguresTuple => ({
@@ -220,7 +177,7 @@ export const figuresTuple = (f: CheckInFigures): FiguresTuple => ({
   moneyOut: f.moneyOut,
 });
 
-/** checkIn's arguments, for a write or a simulation with federationCheckInAbi. */
+/** checkIn's arguments, for a write or a simulation with the Federation's ABI (`@disco-ledger/sdk/abis`). */
 export const checkInArgs = (disco: Address, period: number, checkIn: CheckIn) =>
   [disco, period, checkIn.digest, figuresTuple(checkIn.figures)] as const;
 

@@ -22,7 +22,6 @@ import {
   checkInOf,
   checkInVerdict,
   compareCheckIn,
-  federationCheckInAbi,
   FIGURES,
   figuresTuple,
   type CheckIn,
@@ -35,6 +34,7 @@ import {
   type HistoryState,
   type RawLog,
 } from "../src/history/index.ts";
+import { federationAbi } from "../src/generated/abis.ts";
 import { STREAMS } from "../src/ledger.ts";
 import golden from "./fixtures/audit/demo-golden.json";
 import history from "./fixtures/audit/demo-history.json";
@@ -249,11 +249,11 @@ describe("the Federation contract's checkIn and CheckedIn", () => {
 
   it("encodes checkIn's figures as IFederation.Figures, payable_ included", () => {
     const data = encodeFunctionData({
-      abi: federationCheckInAbi,
+      abi: federationAbi,
       functionName: "checkIn",
       args: checkInArgs(disco, 3, checkIn(3)),
     });
-    const { args } = decodeFunctionData({ abi: federationCheckInAbi, data });
+    const { args } = decodeFunctionData({ abi: federationAbi, data });
     const { figures } = checkIn(3);
     expect(args).toEqual([
       disco,
@@ -269,23 +269,23 @@ describe("the Federation contract's checkIn and CheckedIn", () => {
     ]);
     const tooMany: CheckIn = { ...checkIn(3), figures: { ...figures, members: 2n ** 32n } };
     expect(() =>
-      encodeFunctionData({ abi: federationCheckInAbi, functionName: "checkIn", args: checkInArgs(disco, 3, tooMany) }),
+      encodeFunctionData({ abi: federationAbi, functionName: "checkIn", args: checkInArgs(disco, 3, tooMany) }),
     ).toThrow(/not in safe 32-bit unsigned integer range/);
   });
 
   it("reads a CheckedIn event back into the check-in it records", () => {
-    const [, , digest, figures, byParameter] = getAbiItem({ abi: federationCheckInAbi, name: "CheckedIn" }).inputs;
+    const [, , digest, figures, byParameter] = getAbiItem({ abi: federationAbi, name: "CheckedIn" }).inputs;
     const { digest: hash, figures: values } = checkIn(3);
     const log = {
       // Both indexed arguments given, so every topic is one hash (encodeEventTopics types a filter's, any or many).
       topics: encodeEventTopics({
-        abi: federationCheckInAbi,
+        abi: federationAbi,
         eventName: "CheckedIn",
         args: { disco, period: 3 },
       }) as [Hex, ...Hex[]],
       data: encodeAbiParameters([digest, figures, byParameter], [hash, figuresTuple(values), by]),
     };
-    const { eventName, args } = decodeEventLog({ abi: federationCheckInAbi, ...log });
+    const { eventName, args } = decodeEventLog({ abi: federationAbi, eventName: "CheckedIn", ...log });
     expect([eventName, args.disco, args.period, args.by]).toEqual(["CheckedIn", disco, 3, by]);
     expect(checkInFromEvent(args)).toEqual(checkIn(3));
     expect(compareCheckIn(checkInFromEvent(args), checkIn(3))).toEqual([]);
