@@ -1,11 +1,13 @@
 import { expect } from "chai";
-import { FEDERATION_TARGETS, measureFederation, type FederationGas } from "../../scripts/lib/bench/federation.ts";
+import { measureFederation, type FederationGas } from "../../scripts/lib/bench/federation.ts";
 import { network } from "hardhat";
 
 /*
- * The federation's hot paths within DESIGN.md's targets and the same whatever the number of member DisCOs, in
- * federations built only by the contracts' own entry points (every member founded or admitted by a majority's
- * votes). `npm run bench` measures the same calls up to 1,000 DisCOs (scripts/lib/bench/federation.ts).
+ * The federation's hot paths cost the same whatever the number of member DisCOs, in federations built only by the
+ * contracts' own entry points (every member founded or admitted by a majority's votes). Their figures against
+ * DESIGN.md's targets are `npm run bench`'s (scripts/lib/bench/federation.ts, up to 1,000 DisCOs, printed with the
+ * targets) and the gas snapshot's (`checkIn`, `confirmCheckIn`, `setTrust`, checked by `npm test` on an uninstrumented
+ * chain): under coverage, which instruments every call, absolute figures mean nothing, but equal ones stay equal.
  */
 
 const SIZES = [2, 3, 10];
@@ -14,14 +16,11 @@ describe("Federation gas", function () {
   const figures = new Map<number, FederationGas>();
 
   for (const size of SIZES) {
-    it(`meets the targets with ${size} member DisCOs`, async function () {
+    it(`measures the calls with ${size} member DisCOs`, async function () {
       const gas = await measureFederation(await network.create(), size, false);
       figures.set(size, gas);
-      expect(gas.checkIn.gas).to.be.at.most(FEDERATION_TARGETS.checkIn);
-      if (size > 2) expect(gas.confirmCheckIn?.gas).to.be.at.most(FEDERATION_TARGETS.confirmCheckIn);
-      else expect(gas.confirmCheckIn, "one peer: no second verdict").to.equal(undefined);
-      expect(gas.setTrustByTimelock.gas).to.be.at.most(FEDERATION_TARGETS.setTrust);
-      expect(gas.setTrustByTreasurer.gas).to.be.at.most(FEDERATION_TARGETS.setTrust);
+      // A federation of two has one peer: no second verdict to measure.
+      expect(gas.confirmCheckIn === undefined, "a second peer's verdict").to.equal(size === 2);
     });
   }
 
