@@ -81,20 +81,20 @@ export const auditCommand = defineCommand({
   - with --attest <period>, records on chain that this final period's books (closed, and its review window over) were
     audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
     account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
-Exit status:
-  0  everything matched and every check passed (and the attestation, if asked for, was recorded);
-  1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
-     attestation refused;
-  2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names, a chain that
-     does not answer or is not the one the deployment describes.
 With --federation <name|address>, it verifies a federation instead: found among the factory's, its logs folded,
 every member DisCO's check-ins recomputed from that DisCO's own logs (up to the block of each check-in) and printed
 with what its peers said ("confirmed by N DisCOs", "challenged (money in) by ...", "unverified") and whether our
 recomputation matches; the report is written to --out as federation-<address>.json. With --record --disco <our DisCO>
 and an auditor of our DisCO (--account, or DISCO_PRIVATE_KEY), it records our DisCO's confirmation of each matching
 check-in and a challenge naming the first differing figure of each that differs (skipping our own check-ins and
-those our DisCO already judged). Exit status 1 when a check-in differs from its DisCO's logs, or they could not be
-read or folded, or a verdict was refused.
+those our DisCO already judged).
+Exit status:
+  0  everything matched and every check passed (and the attestation, if asked for, was recorded);
+  1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
+     attestation refused; with --federation, a check-in differs from its DisCO's logs or could not be recomputed
+     from them, or a verdict was refused;
+  2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names (or federation
+     --federation names), a chain that does not answer or is not the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
 blocks' logs.`,
   },
@@ -133,7 +133,7 @@ export function parseOptions(argv: readonly string[]) {
     }
     attest = Number(values.attest);
   } else if (values.uri !== undefined) {
-    throw new UsageError("--uri goes with --attest <period>");
+    throw new UsageError("--uri and --account go with --attest <period>");
   }
   if (values.federation !== undefined && attest !== undefined) {
     throw new UsageError("--attest and --federation are two audits: run one at a time");
@@ -142,7 +142,7 @@ export function parseOptions(argv: readonly string[]) {
   if (record && values.federation === undefined) throw new UsageError("--record goes with --federation <name>");
   if (record && values.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
   if (values.account !== undefined && attest === undefined && !record) {
-    throw new UsageError("--account goes with --attest <period> or --federation <name> --record");
+    throw new UsageError("--uri and --account go with --attest <period> (--account also with --federation --record)");
   }
   return {
     network: values.network,

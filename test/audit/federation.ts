@@ -124,13 +124,19 @@ describe("npm run audit -- --federation", function () {
     expect(text).to.include("6 check-ins: 0 match their DisCOs' logs, 6 differ, 0 could not be recomputed.");
   });
 
-  it("names the federations there are when --federation names none, and refuses --record without --federation", async () => {
+  it("names the federations there are when --federation names none, and refuses --record without --federation or --disco", async () => {
     const fed = await networkHelpers.loadFixture(smallFederation);
     const unknown = await run({ deployment: fed.found[0] }, ["--federation", "Nowhere"], { chain: fed.chain });
     expect(unknown.status).to.equal(2);
     expect(unknown.errors).to.include(`No federation "Nowhere" on this chain. Its factory founded: "${NAME}" (`);
-    const usage = await run({ deployment: fed.found[0] }, ["--record", "--disco", "x"]);
-    expect(usage.status).to.equal(2);
-    expect(usage.errors).to.include("--record goes with --federation <name>");
+    for (const [argv, message] of [
+      [["--record", "--disco", "x"], "--record goes with --federation <name>"],
+      [["--federation", NAME, "--record"], "--record needs --disco <our DisCO>"],
+      [["--federation", NAME, "--attest", "1"], "--attest and --federation are two audits: run one at a time"],
+    ] as const) {
+      const usage = await run({ deployment: fed.found[0] }, [...argv]);
+      expect(usage.status, argv.join(" ")).to.equal(2);
+      expect(usage.errors, argv.join(" ")).to.include(message);
+    }
   });
 });
