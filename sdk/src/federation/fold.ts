@@ -236,7 +236,8 @@ export function foldFederation(
     state.lastBlock = Math.max(state.lastBlock, block);
   }
   // Admitted DisCOs by index, then the others in the order they applied (a stable sort keeps it).
-  state.members.sort((a, b) => (a.index || Infinity) - (b.index || Infinity));
+  const rank = (m: FederationMember) => (m.index === 0 ? Number.MAX_SAFE_INTEGER : m.index);
+  state.members.sort((a, b) => rank(a) - rank(b));
   return state;
 }
 
