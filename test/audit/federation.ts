@@ -14,7 +14,7 @@ const AUDITORS = [5, 6, 7];
 const Verdict = { None: 0n, Confirmed: 1n, Challenged: 2n };
 
 /**
- * A federation of three factory-made DisCOs, each with two final periods checked in from its own logs (1,000 €,
+ * A federation of three factory-made DisCOs, each with two final periods of two work entries checked in from its own logs (1,000 €,
  * 2,000 €, 3,000 € paid in in period 1, the same again in period 2), but the third DisCO's period 1, whose money in
  * says 200 € more; the second DisCO's auditor has confirmed the first DisCO's period 1.
  */
@@ -25,16 +25,15 @@ async function smallFederation() {
     const audit = await ethers.getContractAt("AuditRegistry", disco.audit);
     await (await audit.connect(disco.timelock).grantRole(AUDITOR_ROLE, signers[AUDITORS[i]].address)).wait();
   }
-  const onChain = await checkInPeriods(
-    connection,
-    built,
-    2,
-    (i) => BigInt(i + 1) * 1_000n * EURO,
-    (i, period, honest) =>
+  const onChain = await checkInPeriods(connection, built, {
+    periods: 2,
+    paid: (i) => BigInt(i + 1) * 1_000n * EURO,
+    entries: 2,
+    edit: (i, period, honest) =>
       i === 2 && period === 1
         ? { ...honest, figures: { ...honest.figures, moneyIn: honest.figures.moneyIn + 200n * EURO } }
         : honest,
-  );
+  });
   const [first, second] = built.discos;
   await (await built.federation.connect(signers[AUDITORS[1]]).confirmCheckIn(second.id, first.id, 1)).wait();
   return { ...built, ...onChain };

@@ -68,10 +68,18 @@ async function impersonate({ ethers, networkHelpers }: NetworkConnection, addres
   return ethers.getSigner(address);
 }
 
-/** A DisCO of one Committed founder, started by the factory: its id (membership), timelock, ledger and audit. */
+/**
+ * A DisCO of two Committed founders (accounts #1 and #10, who log and approve each other's work), started by the
+ * factory: its id (membership), timelock and the contracts a federation reaches.
+ */
 async function createDisCO(connection: NetworkConnection, factory: DisCOFactory, currency: string, name: string) {
-  const [, founder] = await connection.ethers.getSigners();
-  const founders = [{ account: founder.address, stage: Stage.Committed, constituency: 0, mentor: ZeroAddress }];
+  const signers = await connection.ethers.getSigners();
+  const founders = [signers[1], signers[10]].map((founder) => ({
+    account: founder.address,
+    stage: Stage.Committed,
+    constituency: 0,
+    mentor: ZeroAddress,
+  }));
   const receipt = await (await factory.create(factoryParamsForEthers({ name, founders, currency }))).wait();
   const created = receipt?.logs
     .map((log) => factory.interface.parseLog(log))
@@ -133,23 +141,32 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
 /** What checkInPeriods gives a DisCO's check-in in place of the honest one (a dishonest check-in, for tests). */
 export type CheckInEdit = (disco: number, period: number, honest: CheckIn) => CheckIn;
 
+/** What checkInPeriods gives each DisCO. */
+export interface PeriodsToCheckIn {
+  periods: number;
+  /** The payment into a DisCO's treasury in a period (none when 0). */
+  paid: (disco: number, period: number) => bigint;
+  /** Work entries each DisCO logs and approves in each period (default none). */
+  entries?: number;
+  /** What each check-in says instead of the honest one (default: the honest one). */
+  edit?: CheckInEdit;
+}
+
 /**
- * Gives each DisCO of a federation `periods` final periods, a month apart, each with a payment in (`paid(i, period)`,
- * from account #9), and checks them all in by a treasurer (account #2), with the digest and figures checkInOf
- * computes from the DisCO's own logs, unless `edit` changes them. Returns the factory's chain and its DisCOs as
- * discovery finds them, and a viem client on the chain.
+ * Gives each DisCO of a federation `periods` final periods, a month apart, each with a payment in (from account #9)
+ * and `entries` work entries (logged by founder #1, approved by founder #10), and checks them all in by a treasurer
+ * (account #2) with the digest and figures checkInOf computes from the DisCO's own logs, unless `edit` changes them.
+ * Returns the factory's chain and its DisCOs as discovery finds them, and a viem client on the chain.
  */
 export async function checkInPeriods(
   connection: NetworkConnection,
   built: Awaited<ReturnType<typeof buildFederation>>,
-  periods: number,
-  paid: (disco: number, period: number) => bigint,
-  edit: CheckInEdit = (_, __, honest) => honest,
+  { periods, paid, entries = 0, edit = (_, __, honest) => honest }: PeriodsToCheckIn,
 ) {
   const { ethers, networkHelpers } = connection;
   const { federation, discos, factory } = built;
   const signers = await ethers.getSigners();
-  const [treasurer, payer] = [signers[2], signers[9]];
+  const [author, treasurer, payer, approver] = [signers[1], signers[2], signers[9], signers[10]];
   const token = await ethers.getContractAt("DemoEuro", factory.currency);
   const ledgers = await Promise.all(discos.map((d) => ethers.getContractAt("ValueLedger", d.ledger)));
   for (const [i, disco] of discos.entries()) {
@@ -164,6 +181,11 @@ export async function checkInPeriods(
         await (await token.connect(payer).approve(disco.treasury, amount)).wait();
         const treasury = await ethers.getContractAt("Treasury", disco.treasury);
         await (await treasury.connect(payer).payIn(amount, id(`invoice ${period}`))).wait();
+      }
+      for (let k = 0; k < entries; k++) {
+        const ledger = ledgers[i];
+        await (await ledger.connect(author).logWork(0, 100 * (k + 1), period, id(`timesheet ${k}`), "")).wait();
+        await (await ledger.connect(approver).approve(await ledger.entryCount())).wait();
       }
       await (await ledgers[i].connect(treasurer).closePeriod()).wait();
     }
