@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect } from "chai";
-import { keccak256, toHex, type Hex } from "viem";
+import { getAddress, keccak256, toHex, type Hex } from "viem";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
@@ -24,9 +24,15 @@ import {
   SMALL_TREASURER_BOUND,
   TRUST,
 } from "../../scripts/lib/seed-federation.ts";
-import { checkInsOf } from "../../scripts/lib/checkins.ts";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
-import { checkInFromEvent, compareCheckIn, FIGURES } from "@disco-ledger/sdk/federation";
+import {
+  checkInStatus,
+  discoverFederations,
+  FIGURES,
+  findFederation,
+  loadFederation,
+  verifyCheckIns,
+} from "@disco-ledger/sdk/federation";
 import { profileDocument, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import { connection } from "../helpers/disco.ts";
 import { seededFederation } from "../helpers/federation-demo.ts";
@@ -340,26 +346,24 @@ describe("seeded demo federation", function () {
 
   it("recomputes every honest check-in from its DisCO's own logs, and finds the dishonest one's money in inflated", async () => {
     const { federation, demo, client } = await connection.networkHelpers.loadFixture(seededFederation);
-    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
-    const found = await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory });
-    for (const event of await fed.queryFilter(fed.filters.CheckedIn())) {
-      const disco = found.find((d) => d.contracts.membership.address === event.args.disco)!;
-      const [recomputed] = await checkInsOf(client, disco, [Number(event.args.period)]);
-      const claimed = checkInFromEvent({
-        digest: event.args.digest as Hex,
-        figures: {
-          members: Number(event.args.figures.members),
-          bindingMembers: Number(event.args.figures.bindingMembers),
-          payable_: [...event.args.figures.payable_] as [bigint, bigint, bigint],
-          moneyIn: event.args.figures.moneyIn,
-          moneyOut: event.args.figures.moneyOut,
-        },
-      });
-      const dishonest = disco.name === DISHONEST.disco && Number(event.args.period) === DISHONEST.period;
-      expect(compareCheckIn(claimed, recomputed), `${disco.name} ${event.args.period}`).to.deep.equal(
-        dishonest ? ["MoneyIn"] : [],
-      );
-    }
+    const chain = { ...demo.deployment, factory: demo.chain.factory };
+    const found = await discoverDisCOs(client, chain);
+    const fed = await loadFederation(client, findFederation(await discoverFederations(client, chain), FEDERATION.name));
+    expect(getAddress(fed.address)).to.equal(federation.federation.address);
+    const checks = await verifyCheckIns(client, fed, found);
+    const name = (disco: string) => found.find((d) => d.contracts.membership.address === getAddress(disco))?.name;
+    expect(checks.map((c) => [name(c.checkIn.disco), c.checkIn.period, c.differs, c.error])).to.deep.equal(
+      ["Demo DisCO", "Small DisCO", "River DisCO"].flatMap((disco) =>
+        [1, 2].map((period) => [
+          disco,
+          period,
+          disco === DISHONEST.disco && period === DISHONEST.period ? ["MoneyIn"] : [],
+          undefined,
+        ]),
+      ),
+    );
+    const statuses = fed.checkIns.map((c) => checkInStatus(c).status);
+    expect(statuses).to.deep.equal(["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "challenged"]);
   });
 
   it("has the demo's trust values, one set by Small DisCO's treasurer within its bound", async () => {
