@@ -6,7 +6,7 @@ import { keccak256, toHex } from "viem";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
 import { profileHash } from "@disco-ledger/sdk/profile";
 import { PROFILES, profilePath } from "../../scripts/lib/seed-federation.ts";
-import { writeDeployment } from "../../scripts/lib/deployments.ts";
+import { readDeploymentsFile, writeDeployment, writeFederation } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
 import { seededFederation } from "../helpers/federation-demo.ts";
 import { cliOnChain, forgetDeployments, NETWORK, startThrough } from "./two-discos.ts";
@@ -75,6 +75,14 @@ describe("npm run cli -- federations and federation <name>", function () {
     expect(out).to.contain("Small DisCO -> River DisCO: 30");
     // The same as `federation show <name>`, and by address.
     expect(await ok("federation", "show", FED.toLowerCase())).to.equal(out);
+  });
+
+  it("records the federation in deployments/<network>.json, kept when a DisCO is recorded after it", async () => {
+    const { federation, demo } = await seeded();
+    const record = { address: federation.federation.address, blockNumber: federation.federation.blockNumber };
+    writeFederation(NETWORK, FED, record);
+    writeDeployment({ ...demo.deployment, name: "Demo again", network: NETWORK });
+    expect(readDeploymentsFile(NETWORK)?.federations).to.deep.equal({ [FED]: record });
   });
 
   it("names the federations there are when asked for an unknown one", async () => {
