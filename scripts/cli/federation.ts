@@ -43,6 +43,7 @@ import {
   challengeArgs,
   combineDecisions,
   confirmArgs,
+  createFederationCall,
   federationProposeArgs,
   federationProposeCall,
   federationVoteArgs,
@@ -153,32 +154,28 @@ function parseSupport(text: string | undefined): boolean {
 
 // ------------------------------------------------------------------------------------------------ ACTING
 
-const ABIS: ReadonlyArray<Abi> = [federationAbi, factoryAbi, membershipAbi];
-
 /**
  * Opens the acting DisCO's proposal of `decisions`: each call first simulated as its timelock will make it (the
- * contract's refusal named, unless --force), then proposed as governance's propose command does.
+ * contract's refusal named, unless --force), then proposed as governance's propose command does. A call goes to the
+ * DisCO's membership (its profile), the factory (founding a federation) or a federation.
  */
 async function proposeDecisions(
   ctx: Context,
   decisions: readonly DisCODecision[],
-  options: { description?: string; force?: boolean },
+  options: { description?: string; force?: boolean; factory?: Address },
 ): Promise<void> {
   const calls = combineDecisions(decisions, options.description);
   const timelock = getAddress(ctx.deployment.contracts.timelock.address);
+  const abiOf = (target: Address): Abi =>
+    target === getAddress(ctx.deployment.contracts.membership.address)
+      ? membershipAbi
+      : target === options.factory
+        ? factoryAbi
+        : federationAbi;
   if (!options.force) {
     for (const [i, target] of calls.targets.entries()) {
-      const data = calls.calldatas[i];
-      const abi = ABIS.find((a) => {
-        try {
-          decodeFunctionData({ abi: a, data });
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      if (!abi) continue;
-      const { functionName, args } = decodeFunctionData({ abi, data });
+      const abi = abiOf(target);
+      const { functionName, args } = decodeFunctionData({ abi, data: calls.calldatas[i] });
       try {
         await ctx.client.simulateContract({ address: target, abi, functionName, args, account: timelock });
       } catch (error) {
@@ -289,6 +286,7 @@ founded and by which DisCO, and how many member DisCOs it has.`,
 
 const ACTIONS = [
   "show",
+  "found",
   "apply",
   "leave",
   "withdraw",
@@ -308,6 +306,8 @@ const federation = chainCommand({
   name: "federation",
   description: `Shows a federation, or acts in it for the DisCO of --disco. Actions:
   <federation>                              its charter, members, open proposals, latest check-ins, trust
+  found <name> <charter-uri> <file|hash>    propose that the DisCO founds a federation through the factory, its
+                                            charter's hash of the file (or given); --voting-days (3 unless given)
   apply <federation> <reason>               propose that the DisCO applies to join
   leave <federation>                        propose that the DisCO leaves
   withdraw <federation>                     propose to withdraw its open application
@@ -341,6 +341,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
     reason: { type: "string", description: "why a check-in is challenged" },
     description: { type: "string", description: "the DisCO proposal's text (default: what it does)" },
     force: { type: "boolean", description: "propose even a call that would fail now" },
+    "voting-days": { type: "string", description: "with found, how many days each proposal is open", default: "3" },
   },
   rest: true,
   async run({ chain, file }, args) {
@@ -349,6 +350,24 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
     const rest = restOf(args, 1);
     const action = isAction ? args.action : "show";
     const given = isAction ? rest : [args.action, ...rest];
+    if (action === "found") {
+      const name = need(given[0], "the federation's name");
+      if (run.federations.some((f) => f.name.trim().toLowerCase() === name.trim().toLowerCase())) {
+        throw new UsageError(`The factory already founded a federation "${name}": choose another name.`);
+      }
+      const factory = getAddress(need(file.factory?.address, `deployments/${file.network}.json's factory`));
+      const params = {
+        name,
+        charterURI: need(given[1], "charter URI"),
+        charterHash: charterHashOf(given[2]),
+        votingPeriod: parseNumber(args["voting-days"], "--voting-days", 365) * 86_400,
+      };
+      return proposeDecisions(run.ctx, [createFederationCall(factory, params)], {
+        description: args.description,
+        force: args.force === true,
+        factory,
+      });
+    }
     const { found, state, named: fed } = await openFederation(run, given[0]);
     const { ctx } = run;
     const me = acting(run);

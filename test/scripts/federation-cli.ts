@@ -129,6 +129,33 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
     );
   });
 
+  it("found: opens the DisCO's proposal to found a federation through the factory; a name taken is refused", async () => {
+    await seeded();
+    const river = ["--disco", "River DisCO", "--account", "12"];
+    const hash = keccak256(toHex("River Commons charter"));
+    const out = await ok(
+      "federation",
+      "found",
+      "River Commons",
+      "ipfs://river-commons",
+      hash,
+      "--voting-days",
+      "5",
+      ...river,
+    );
+    expect(out).to.contain(
+      `Found the federation “River Commons” with the charter ipfs://river-commons (hash ${hash}), voting 5 days on each proposal`,
+    );
+    await refused(
+      ["federation", "found", "commons federation", "ipfs://x", hash, ...river],
+      'The factory already founded a federation "commons federation"',
+    );
+    await refused(
+      ["federation", "found", "Tiny", "ipfs://x", hash, "--voting-days", "0", ...river],
+      "The call would fail when executed",
+    );
+  });
+
   it("withdraw and leave: open the proposals; refused without an open application or membership", async () => {
     await seeded();
     expect(await ok("federation", "withdraw", FED, "--disco", "Garden DisCO", "--account", "14")).to.contain(
