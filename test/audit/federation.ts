@@ -4,6 +4,7 @@ import { AUDITOR_ROLE, TRANSFER_TOPIC } from "@disco-ledger/sdk/history";
 import { buildFederation, checkInPeriods } from "../../scripts/lib/bench/federation.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { connection } from "../helpers/disco.ts";
+import { seededFederation } from "../helpers/federation-demo.ts";
 
 const { ethers, networkHelpers } = connection;
 const EURO = 1_000_000n;
@@ -137,5 +138,24 @@ describe("npm run audit -- --federation", function () {
       expect(usage.status, argv.join(" ")).to.equal(2);
       expect(usage.errors, argv.join(" ")).to.include(message);
     }
+  });
+});
+
+describe("npm run audit -- --federation on the seeded demo", function () {
+  it("finds River DisCO's inflated period 2, which Demo DisCO challenged, and confirms the rest", async () => {
+    const seeded = await networkHelpers.loadFixture(seededFederation);
+    const chain = { ...seeded.demo.deployment, factory: seeded.demo.chain.factory };
+    const { status, text, errors } = await run(
+      { deployment: seeded.demo.deployment },
+      ["--federation", "Commons Federation"],
+      { chain },
+    );
+    expect(errors).to.equal("");
+    expect(status).to.equal(1);
+    expect(text).to.include("3 member DisCOs (Demo DisCO, Small DisCO, River DisCO)");
+    const [river2, ours] = linesOf(text, "River DisCO", 2);
+    expect(river2).to.match(/challenged \(money in\) by Demo DisCO$/);
+    expect(ours).to.match(/^ {4}our recomputation: differs: money in [\d,.]+ € checked in, [\d,.]+ € in its logs$/);
+    expect(text).to.include("6 check-ins: 5 match their DisCOs' logs, 1 differs, 0 could not be recomputed.");
   });
 });
