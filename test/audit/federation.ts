@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 import { pad, type Hex } from "viem";
@@ -80,6 +82,30 @@ describe("npm run audit -- --federation", function () {
     expect(text).to.include("6 check-ins: 5 match their DisCOs' logs, 1 differs, 0 could not be recomputed.");
     // A check-in that differs fails the audit, as books that don't reconcile do.
     expect(status).to.equal(1);
+  });
+
+  it("prints the same as JSON with --json, and writes it to --out", async () => {
+    const fed = await networkHelpers.loadFixture(smallFederation);
+    const { status, text, errors, out } = await audit(fed, ["--json"]);
+    expect(status).to.equal(1);
+    const report = JSON.parse(text);
+    const written = readFileSync(join(out, `federation-${(await fed.federation.getAddress()).toLowerCase()}.json`));
+    expect(JSON.parse(written.toString())).to.deep.equal(report);
+    expect(errors).to.include("Report written to");
+    const rows = report.checkIns.map((c: { name: string; period: number; differs: string[]; status: object }) => [
+      c.name,
+      c.period,
+      c.differs,
+      c.status,
+    ]);
+    expect(rows).to.deep.equal([
+      ["Federated 3.0", 1, [], { status: "confirmed", by: 1 }],
+      ["Federated 3.0", 2, [], { status: "unverified" }],
+      ["Federated 3.1", 1, [], { status: "unverified" }],
+      ["Federated 3.1", 2, [], { status: "unverified" }],
+      ["Federated 3.2", 1, ["MoneyIn"], { status: "unverified" }],
+      ["Federated 3.2", 2, [], { status: "unverified" }],
+    ]);
   });
 
   it("records our DisCO's confirmations and a challenge naming the figure, skipping our own and those judged", async () => {
