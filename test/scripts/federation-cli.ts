@@ -64,7 +64,11 @@ describe("npm run cli -- federations and federation <name>", function () {
     const out = await ok("federations");
     expect(out).to.match(/^1 federation founded through the factory:/);
     expect(out).to.contain(`"${FED}" ${federation.federation.address}, founded `);
-    expect(out).to.match(/by Demo DisCO; 3 member DisCOs$/);
+    expect(out).to.match(/by Demo DisCO; 3 member DisCOs; not recorded in deployments\/cli-test-\d+\.json$/);
+    writeFederation(NETWORK, FED, { address: federation.federation.address, blockNumber: 1 });
+    expect(await ok("federations")).to.match(
+      /3 member DisCOs; recorded in deployments\/cli-test-\d+\.json as "Commons Federation"$/,
+    );
   });
 
   it("shows a federation: charter, members, the open application, latest check-ins with their standing, trust", async () => {
