@@ -1,6 +1,6 @@
 /**
  * Issue 16: "Verifying one DisCO's year of check-ins from its logs: print the time beside the time to fetch them." A
- * DisCO of a federation of two with 12 monthly periods, each paid into and checked in from its own logs; then the
+ * DisCO of a federation of two with 12 monthly periods, each worked, paid into and checked in from its own logs; then the
  * time to fetch its logs and the federation's, beside the time verifyCheckIns takes to recompute the 12 from them.
  */
 import { fetchHistory, memoryCache } from "@disco-ledger/sdk/history";
@@ -10,6 +10,7 @@ import {
   type FederationState,
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
+import { median } from "./chain.ts";
 import { buildFederation, checkInPeriods } from "./federation.ts";
 import type { BenchSection } from "./sections.ts";
 
@@ -18,8 +19,8 @@ export const YEAR_OF_PERIODS = 12;
 /** Each timing is the median of this many runs. */
 const RUNS = 3;
 const EURO = 1_000_000n;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Work entries a month: a small cooperative's timesheets. */
+const ENTRIES = 20;
 
 export const FEDERATION_VERIFY: BenchSection = {
   name: "federation verification",
@@ -27,12 +28,11 @@ export const FEDERATION_VERIFY: BenchSection = {
     const connection = await network.create();
     progress(`federation verification: a DisCO checking in ${YEAR_OF_PERIODS} monthly periods`);
     const built = await buildFederation(connection, 2, false);
-    const { client, found } = await checkInPeriods(
-      connection,
-      built,
-      YEAR_OF_PERIODS,
-      (_, period) => BigInt(period) * 100n * EURO,
-    );
+    const { client, found } = await checkInPeriods(connection, built, {
+      periods: YEAR_OF_PERIODS,
+      paid: (_, period) => BigInt(period) * 100n * EURO,
+      entries: ENTRIES,
+    });
     const federation: FoundFederation = {
       address: (await built.federation.getAddress()) as `0x${string}`,
       name: await built.federation.name(),
@@ -81,7 +81,8 @@ export const FEDERATION_VERIFY: BenchSection = {
     const row = (label: string, n: number, note = "") =>
       `  ${label.padEnd(42)}${`${n.toLocaleString("en-GB")} ms`.padStart(9)}${note}`;
     const text = [
-      `Verifying one DisCO's year of check-ins (${YEAR_OF_PERIODS} monthly periods, ${logs} logs of its own), ` +
+      `Verifying one DisCO's year of check-ins (${YEAR_OF_PERIODS} monthly periods of ${ENTRIES} work entries and a ` +
+        `payment, ${logs} logs of its own), ` +
         `median of ${RUNS} runs on the in-process chain`,
       row("fetch its logs and the federation's", fetchMs),
       row(
@@ -93,7 +94,7 @@ export const FEDERATION_VERIFY: BenchSection = {
     ].join("\n");
     return {
       text,
-      json: { federationVerify: { periods: YEAR_OF_PERIODS, logs, fetchMs, verifyMs, totalMs } },
+      json: { federationVerify: { periods: YEAR_OF_PERIODS, entries: ENTRIES, logs, fetchMs, verifyMs, totalMs } },
     };
   },
 };

@@ -7,10 +7,9 @@ import { deployFactory } from "./factory.ts";
 import type { IFederation } from "../../../types/ethers-contracts/contracts/federation/Federation.js";
 import type { BenchSection } from "./sections.ts";
 import { createPublicClient, custom } from "viem";
-import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
 import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
-import { checkInOf, figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
-import { loadHistory } from "@disco-ledger/sdk/history";
+import { figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
+import { checkInsOf } from "../checkins.ts";
 
 /*
  * The federation's hot paths in receipt gas (issue 16), in the usual case: a DisCO's second check-in (its bitmap word
@@ -68,10 +67,18 @@ async function impersonate({ ethers, networkHelpers }: NetworkConnection, addres
   return ethers.getSigner(address);
 }
 
-/** A DisCO of one Committed founder, started by the factory: its id (membership), timelock, ledger and audit. */
+/**
+ * A DisCO of two Committed founders (accounts #1 and #10, who log and approve each other's work), started by the
+ * factory: its id (membership), timelock and the contracts a federation reaches.
+ */
 async function createDisCO(connection: NetworkConnection, factory: DisCOFactory, currency: string, name: string) {
-  const [, founder] = await connection.ethers.getSigners();
-  const founders = [{ account: founder.address, stage: Stage.Committed, constituency: 0, mentor: ZeroAddress }];
+  const signers = await connection.ethers.getSigners();
+  const founders = [signers[1], signers[10]].map((founder) => ({
+    account: founder.address,
+    stage: Stage.Committed,
+    constituency: 0,
+    mentor: ZeroAddress,
+  }));
   const receipt = await (await factory.create(factoryParamsForEthers({ name, founders, currency }))).wait();
   const created = receipt?.logs
     .map((log) => factory.interface.parseLog(log))
@@ -133,23 +140,32 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
 /** What checkInPeriods gives a DisCO's check-in in place of the honest one (a dishonest check-in, for tests). */
 export type CheckInEdit = (disco: number, period: number, honest: CheckIn) => CheckIn;
 
+/** What checkInPeriods gives each DisCO. */
+export interface PeriodsToCheckIn {
+  periods: number;
+  /** The payment into a DisCO's treasury in a period (none when 0). */
+  paid: (disco: number, period: number) => bigint;
+  /** Work entries each DisCO logs and approves in each period (default none). */
+  entries?: number;
+  /** What each check-in says instead of the honest one (default: the honest one). */
+  edit?: CheckInEdit;
+}
+
 /**
- * Gives each DisCO of a federation `periods` final periods, a month apart, each with a payment in (`paid(i, period)`,
- * from account #9), and checks them all in by a treasurer (account #2), with the digest and figures checkInOf
- * computes from the DisCO's own logs, unless `edit` changes them. Returns the factory's chain and its DisCOs as
- * discovery finds them, and a viem client on the chain.
+ * Gives each DisCO of a federation `periods` final periods, a month apart, each with a payment in (from account #9)
+ * and `entries` work entries (logged by founder #1, approved by founder #10), and checks them all in by a treasurer
+ * (account #2) with the digest and figures checkInOf computes from the DisCO's own logs, unless `edit` changes them.
+ * Returns the factory's chain and its DisCOs as discovery finds them, and a viem client on the chain.
  */
 export async function checkInPeriods(
   connection: NetworkConnection,
   built: Awaited<ReturnType<typeof buildFederation>>,
-  periods: number,
-  paid: (disco: number, period: number) => bigint,
-  edit: CheckInEdit = (_, __, honest) => honest,
+  { periods, paid, entries = 0, edit = (_, __, honest) => honest }: PeriodsToCheckIn,
 ) {
   const { ethers, networkHelpers } = connection;
   const { federation, discos, factory } = built;
   const signers = await ethers.getSigners();
-  const [treasurer, payer] = [signers[2], signers[9]];
+  const [author, treasurer, payer, approver] = [signers[1], signers[2], signers[9], signers[10]];
   const token = await ethers.getContractAt("DemoEuro", factory.currency);
   const ledgers = await Promise.all(discos.map((d) => ethers.getContractAt("ValueLedger", d.ledger)));
   for (const [i, disco] of discos.entries()) {
@@ -165,6 +181,11 @@ export async function checkInPeriods(
         const treasury = await ethers.getContractAt("Treasury", disco.treasury);
         await (await treasury.connect(payer).payIn(amount, id(`invoice ${period}`))).wait();
       }
+      for (let k = 0; k < entries; k++) {
+        const ledger = ledgers[i];
+        await (await ledger.connect(author).logWork(0, 100 * (k + 1), period, id(`timesheet ${k}`), "")).wait();
+        await (await ledger.connect(approver).approve(await ledger.entryCount())).wait();
+      }
       await (await ledgers[i].connect(treasurer).closePeriod()).wait();
     }
   }
@@ -177,19 +198,17 @@ export async function checkInPeriods(
     factory: { address: await factory.factory.getAddress(), blockNumber: factory.blockNumber },
   };
   const found = await discoverDisCOs(client, chain);
-  const { timestamp: now } = await client.getBlock({ blockTag: "latest" });
   for (const [i, disco] of discos.entries()) {
     const deployment = found.find((d) => d.contracts.membership.address === disco.id);
     if (!deployment) throw new Error(`${disco.name} was not found from the factory`);
-    const { state } = await loadHistory(client, deployment);
-    const times = await loadBlockTimes(client, blocksToTime(state, true));
-    for (let period = 1; period <= periods; period++) {
-      const checkIn = edit(i, period, checkInOf({ state, deployment, times, now }, period));
+    const numbers = Array.from({ length: periods }, (_, k) => k + 1);
+    for (const [k, honest] of (await checkInsOf(client, deployment, numbers)).entries()) {
+      const checkIn = edit(i, k + 1, honest);
       const figures = figuresTuple(checkIn.figures);
       await (
         await federation
           .connect(treasurer)
-          .checkIn(disco.id, period, checkIn.digest, { ...figures, payable_: [...figures.payable_] })
+          .checkIn(disco.id, k + 1, checkIn.digest, { ...figures, payable_: [...figures.payable_] })
       ).wait();
     }
   }
