@@ -5,7 +5,7 @@ export * from "./capital.ts";
 export * from "./demo.ts";
 export * from "./deployment.ts";
 export * from "./errors.ts";
-export * from "./federation.ts";
+export * from "./federation/index.ts";
 export * from "./format.ts";
 export * from "./governance.ts";
 export * from "./history/index.ts";

@@ -26,7 +26,7 @@ import {
   figuresTuple,
   type CheckIn,
   type FigureName,
-} from "../src/federation.ts";
+} from "../src/federation/index.ts";
 import {
   createHistoryFolder,
   foldSnapshot,

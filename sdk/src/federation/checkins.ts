@@ -4,15 +4,15 @@
  * the figures' names for people; the Federation contract's `checkIn` arguments and `CheckedIn` event in and out.
  */
 import type { Address, ContractFunctionArgs, Hex } from "viem";
-import { hashOf } from "./audit/canonical.ts";
-import { wageRatioChecks } from "./audit/checks.ts";
-import { periodBooks, periodIndex } from "./audit/report.ts";
-import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "./audit/timeline.ts";
-import type { Deployment } from "./deployment.ts";
-import type { federationAbi } from "./generated/abis.ts";
-import type { Lang } from "./format.ts";
-import type { HistoryState } from "./history/index.ts";
-import { Stream } from "./ledger.ts";
+import { hashOf } from "../audit/canonical.ts";
+import { wageRatioChecks } from "../audit/checks.ts";
+import { periodBooks, periodIndex } from "../audit/report.ts";
+import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "../audit/timeline.ts";
+import type { Deployment } from "../deployment.ts";
+import type { federationAbi } from "../generated/abis.ts";
+import type { Lang } from "../format.ts";
+import type { HistoryState } from "../history/index.ts";
+import { Stream } from "../ledger.ts";
 
 // ------------------------------------------------------------------------------------------------ FIGURES
 

@@ -1,0 +1,86 @@
+/**
+ * Peer verification of a federation's check-ins: each member DisCO's history fetched once from its own logs, its
+ * books folded up to each check-in's block, and the check-in recomputed with checkInOf and compared. Browser-safe.
+ */
+import type { PublicClient } from "viem";
+import { blocksToTime, loadBlockTimes } from "../audit/timeline.ts";
+import type { FoundDisCO } from "../discovery.ts";
+import { createHistoryFolder, fetchHistory, type HistoryCache, type RpcClient } from "../history/index.ts";
+import { checkInOf, compareCheckIn, type CheckIn, type FigureName } from "./checkins.ts";
+import type { FederationCheckIn, FederationState } from "./fold.ts";
+
+/** A check-in beside its recomputation from the DisCO's logs. */
+export interface CheckInCheck {
+  checkIn: FederationCheckIn;
+  /** What the DisCO's logs give for the period, or null when they could not be read or folded (see `error`). */
+  recomputed: CheckIn | null;
+  /** The figures that differ, in FIGURES' order: none when it matches (or could not be recomputed). */
+  differs: FigureName[];
+  /** Why it could not be recomputed: the DisCO unknown, its logs not what its contracts could have made, ... */
+  error?: string;
+}
+
+export interface VerifyOptions {
+  /** Where fetched histories are kept (fetchHistory's cache, keyed by its default key). */
+  cache?: HistoryCache;
+  /** Block times already known; filled with those read. */
+  times?: Map<number, bigint>;
+}
+
+/** What verification needs of a viem client: its requests (the logs) and block headers (their times). */
+export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock">;
+
+/**
+ * Every check-in of `fed`, in its order, recomputed from its DisCO's own logs: each DisCO's history fetched once, up
+ * to the block of its latest check-in, and folded onto itself check-in by check-in, so that each is recomputed from
+ * the logs up to its own block (a final period's books still change when it is funded later). `discos` are the
+ * factory's (discoverDisCOs): a check-in of a DisCO not among them, or whose logs do not fold, is reported with an
+ * error.
+ */
+export async function verifyCheckIns(
+  client: VerifyClient,
+  fed: FederationState,
+  discos: readonly FoundDisCO[],
+  options: VerifyOptions = {},
+): Promise<CheckInCheck[]> {
+  const times = options.times ?? new Map<number, bigint>();
+  const checks = new Map<FederationCheckIn, CheckInCheck>();
+  const byDisCO = new Map<string, FederationCheckIn[]>();
+  for (const c of fed.checkIns) byDisCO.set(c.disco.toLowerCase(), [...(byDisCO.get(c.disco.toLowerCase()) ?? []), c]);
+  for (const [id, checkIns] of byDisCO) {
+    const deployment = discos.find((d) => d.contracts.membership.address.toLowerCase() === id);
+    const failed = (error: string) => {
+      for (const checkIn of checkIns.filter((c) => !checks.has(c))) {
+        checks.set(checkIn, { checkIn, recomputed: null, differs: [], error });
+      }
+    };
+    if (!deployment) {
+      failed(`No DisCO ${checkIns[0].disco} among the factory's: its logs can't be found`);
+      continue;
+    }
+    const ordered = [...checkIns].sort((a, b) => a.blockNumber - b.blockNumber);
+    const toBlock = ordered.at(-1)?.blockNumber ?? 0;
+    const snapshot = await fetchHistory(client, deployment, { toBlock, cache: options.cache });
+    const folder = createHistoryFolder(deployment);
+    let applied = 0;
+    try {
+      for (const checkIn of ordered) {
+        const upTo = snapshot.logs.findIndex((log) => log.blockNumber > checkIn.blockNumber);
+        const end = upTo < 0 ? snapshot.logs.length : upTo;
+        folder.apply(snapshot.logs.slice(applied, end));
+        applied = end;
+        await loadBlockTimes(client, blocksToTime(folder.state, true), times);
+        const source = { state: folder.state, deployment, times, now: BigInt(checkIn.time) };
+        try {
+          const recomputed = checkInOf(source, checkIn.period);
+          checks.set(checkIn, { checkIn, recomputed, differs: compareCheckIn(checkIn, recomputed) });
+        } catch (error) {
+          checks.set(checkIn, { checkIn, recomputed: null, differs: [], error: (error as Error).message });
+        }
+      }
+    } catch (error) {
+      failed(`${deployment.name}'s logs tell a history its contracts could not have made: ${(error as Error).message}`);
+    }
+  }
+  return fed.checkIns.map((checkIn) => checks.get(checkIn) as CheckInCheck);
+}

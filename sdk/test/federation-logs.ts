@@ -1,0 +1,59 @@
+/**
+ * Federation logs for the SDK's tests, encoded by the Federation's ABI as a node would answer them: each event at a
+ * block and log index, its block's time from `TIMES`.
+ */
+import {
+  encodeAbiParameters,
+  encodeEventTopics,
+  getAbiItem,
+  getAddress,
+  numberToHex,
+  pad,
+  type Address,
+  type Hex,
+  type Log,
+} from "viem";
+import { federationAbi } from "../src/generated/abis.ts";
+
+export const FEDERATION: Address = getAddress("0x00000000000000000000000000000000000fed01");
+
+/** A made-up address for `name` (a DisCO's id, a timelock, an auditor, ...). */
+export const addressOf = (name: string): Address =>
+  getAddress(pad(numberToHex([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2 ** 48, 7)), { size: 20 }));
+
+/** Block `n`'s time: 12 s a block from a day in 2026. */
+export const timeOfBlock = (block: number) => 1_796_000_000n + BigInt(block) * 12n;
+
+type EventName = Extract<(typeof federationAbi)[number], { type: "event" }>["name"];
+
+/** The log of `eventName` with `args` (every argument named), at `block`, `logIndex`. */
+export function federationLog(
+  eventName: EventName,
+  args: Record<string, unknown>,
+  block: number,
+  logIndex: number,
+  address: Address = FEDERATION,
+): Log {
+  const item = getAbiItem({ abi: federationAbi, name: eventName });
+  if (item?.type !== "event") throw new Error(`no event ${eventName}`);
+  const topics = encodeEventTopics({ abi: federationAbi, eventName, args } as never) as [Hex, ...Hex[]];
+  const data = item.inputs.filter((input) => !input.indexed);
+  return {
+    address,
+    topics,
+    data: encodeAbiParameters(
+      data,
+      data.map((input) => args[input.name as string]),
+    ),
+    blockNumber: BigInt(block),
+    blockHash: pad(numberToHex(block), { size: 32 }),
+    logIndex,
+    transactionHash: pad(numberToHex(block * 1000 + logIndex), { size: 32 }),
+    transactionIndex: logIndex,
+    removed: false,
+  };
+}
+
+/** The times of the blocks of `logs`. */
+export const timesOf = (logs: readonly Log[]) =>
+  new Map(logs.map((log) => [Number(log.blockNumber), timeOfBlock(Number(log.blockNumber))]));
