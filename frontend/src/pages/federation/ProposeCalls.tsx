@@ -9,7 +9,7 @@ import { useId } from "react";
 import { useConnection, useReadContract } from "wagmi";
 import { governorAbi } from "@disco-ledger/sdk/abis";
 import { PROPOSAL_KINDS } from "@disco-ledger/sdk/governance";
-import type { ProposedCall } from "@disco-ledger/sdk/proposals";
+import type { DisCODecision } from "@disco-ledger/sdk/proposals";
 import { useBooks } from "../../data/history.tsx";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { href } from "../../route.ts";
@@ -18,12 +18,6 @@ import { ReasonedButton } from "../../ui/kit.tsx";
 import { CallList } from "../decisions/CallView.tsx";
 import { GOVERNOR } from "../decisions/registry.ts";
 import { useTimelockCheck } from "../decisions/useTimelockCheck.ts";
-
-/** A DisCO proposal ready to be made: its calls and its description (the first line its title). */
-export interface ProposalDraft {
-  calls: readonly ProposedCall[];
-  description: string;
-}
 
 const messages = defineMessages(
   {
@@ -61,7 +55,7 @@ const messages = defineMessages(
   },
 );
 
-export function ProposeCalls({ draft, reason }: { draft: ProposalDraft | undefined; reason?: string | null }) {
+export function ProposeCalls({ draft, reason }: { draft: DisCODecision | undefined; reason?: string | null }) {
   const t = useT(messages);
   const { lang } = useLang();
   const ids = useId();

@@ -18,11 +18,11 @@ import {
   type ProfileDocument,
   type ProfileInput,
 } from "@disco-ledger/sdk/profile";
+import { setProfileCall } from "@disco-ledger/sdk/proposals";
 import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Section } from "../../ui/kit.tsx";
 import { ProposeCalls } from "../federation/ProposeCalls.tsx";
-import { setProfileDraft } from "../federation/builders.ts";
 import { dataUri, fetchableUri, profileForm, profileInput, type ProfileForm } from "./form.ts";
 import { messages } from "./messages.ts";
 import "./profile.css";
@@ -157,8 +157,8 @@ function ProfileEditor({ initial }: { initial: ProfileForm }) {
   const text = problems.length === 0 ? profileText(profileDocument(input)) : undefined;
   const hash = text === undefined ? undefined : profileHash(text);
   const draft = useMemo(
-    () => (hash && uri.trim() !== "" ? setProfileDraft(MEMBERSHIP, uri.trim(), hash) : undefined),
-    [hash, uri],
+    () => (hash && uri.trim() !== "" ? setProfileCall(MEMBERSHIP, uri.trim(), hash, lang) : undefined),
+    [hash, uri, lang],
   );
   const problemOf = (field: keyof ProfileInput) => problems.find((p) => p.field === field)?.message[lang];
   // The country's problem is said once, under the country.

@@ -63,7 +63,8 @@ export const messages = defineMessages(
     offers: "Qué ofrece",
     offersHint: "Etiquetas cortas, separadas por comas: traducción, alojamiento web",
     edit: "Escribir el perfil",
-    editIntro: "El formulario construye el documento; después las socias votan para registrar su dirección y su huella.",
+    editIntro:
+      "El formulario construye el documento; después las socias votan para registrar su dirección y su huella.",
     document: "El documento",
     documentHash: "Su huella: {hash}",
     publishAt: "Dirección donde se publica el documento",
