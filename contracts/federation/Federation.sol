@@ -14,8 +14,8 @@ import {CloneArgs} from "../utils/CloneArgs.sol";
 /// peers' verdicts and trust. Founded by DisCOFactory.createFederation as a clone whose argument is the factory.
 /// @dev No admin and no upgrade. Every hot path (check-in, verdict, trust) reads the acting member's first slot and
 /// the one address it needs (its ledger or audit registry), and writes one word: its cost does not depend on the
-/// number of members. A DisCO's contracts are resolved once,
-/// when it applies or founds (see IFederation: a DisCO that changes its timelock leaves and applies again).
+/// number of members. A DisCO's contracts are resolved once, when it applies or founds (see IFederation: a DisCO that
+/// changes its timelock can't act here any more; the others may remove it, and it applies again from the new one).
 contract Federation is IFederation, Initializable {
     using BitMaps for BitMaps.BitMap;
 
@@ -35,9 +35,23 @@ contract Federation is IFederation, Initializable {
 
     // ------------------------------------------------------------------------------------------------ STORAGE
 
+    /// @dev A trust value with both DisCOs' admissions when it was set (one word): it holds only while both are still
+    /// members on those admissions, so leaving resets trust from and toward a DisCO without a loop.
+    struct Trust {
+        uint8 value;
+        uint32 fromAdmission;
+        uint32 toAdmission;
+    }
+
+    /// @dev The charter, and the Charter proposal that set it (0: the founding): an older one is stale.
+    struct Charter {
+        string uri;
+        bytes32 hash;
+        uint256 proposalId;
+    }
+
     string private _name;
-    string private _charterURI;
-    bytes32 private _charterHash;
+    Charter private _charter;
     uint32 private _votingPeriod;
     /// @dev Ever-increasing: a member's `admission` is its value when it was last admitted.
     uint32 private _admissions;
@@ -57,7 +71,7 @@ contract Federation is IFederation, Initializable {
     mapping(address disco => BitMaps.BitMap) private _checkIns;
     /// @dev Peers' verdicts on a check-in, two bits (a Verdict) per peer index, 128 peers a word.
     mapping(address disco => mapping(uint32 period => mapping(uint256 word => uint256 bits))) private _verdicts;
-    mapping(address from => mapping(address to => uint8 value)) private _trust;
+    mapping(address from => mapping(address to => Trust)) private _trust;
 
     /// @notice The implementation that clones run: its own initialiser is locked, so it holds no federation.
     /// @custom:oz-upgrades-unsafe-allow constructor
@@ -101,10 +115,21 @@ contract Federation is IFederation, Initializable {
     }
 
     /// @inheritdoc IFederation
+    function withdrawApplication(address disco) external {
+        if (msg.sender != _members[disco].timelock) revert FederationUnauthorized(msg.sender, disco);
+        uint256 id = _applications[disco];
+        // An executed application made the DisCO a member: its latest one is open only if Active or Passed.
+        ProposalState s = id == 0 ? ProposalState.Executed : _state(_proposals[id]);
+        if (s != ProposalState.Active && s != ProposalState.Passed) revert FederationNoApplication(disco);
+        _proposals[id].withdrawn = true;
+        emit ApplicationWithdrawn(disco, id);
+    }
+
+    /// @inheritdoc IFederation
     function leave(address disco) external {
         Member storage m = _activeMember(disco);
         if (msg.sender != m.timelock) revert FederationUnauthorized(msg.sender, disco);
-        _deactivate(m);
+        _deactivate(disco, m);
         emit MemberLeft(disco);
     }
 
@@ -121,19 +146,21 @@ contract Federation is IFederation, Initializable {
     /// @inheritdoc IFederation
     function propose(
         address disco,
-        ProposalKind kind,
+        uint8 kind,
         address subject,
         string calldata uri,
         bytes32 hash
     ) external returns (uint256) {
         _requireVoter(_activeMember(disco), disco);
-        if (kind == ProposalKind.Remove) {
+        if (kind == uint8(ProposalKind.Remove)) {
+            if (bytes(uri).length != 0 || hash != bytes32(0)) revert FederationInvalidProposal();
             if (!_members[subject].active) revert FederationNotMember(subject);
-            return _propose(disco, kind, subject, "", bytes32(0));
+            return _propose(disco, ProposalKind.Remove, subject, "", bytes32(0));
         }
-        if (kind != ProposalKind.Charter) revert FederationInvalidKind(kind);
+        if (kind != uint8(ProposalKind.Charter)) revert FederationInvalidKind(kind);
+        if (subject != address(0)) revert FederationInvalidProposal();
         _checkCharter(uri, hash);
-        return _propose(disco, kind, address(0), uri, hash);
+        return _propose(disco, ProposalKind.Charter, address(0), uri, hash);
     }
 
     /// @inheritdoc IFederation
@@ -160,14 +187,20 @@ contract Federation is IFederation, Initializable {
         p.executed = true;
         ProposalKind kind = p.kind;
         if (kind == ProposalKind.Charter) {
+            if (id < _charter.proposalId) revert FederationProposalStale(id);
+            _charter.proposalId = id;
             _setCharter(p.charterURI, p.charterHash);
         } else {
             address subject = p.subject;
             Member storage m = _members[subject];
-            if (kind == ProposalKind.Admit && !m.active) {
+            // An Admit applies only to a non-member (one open application at a time keeps it so); a Remove only to
+            // the subject's admission it was voted on.
+            bool admit = kind == ProposalKind.Admit;
+            if (admit ? m.active : !m.active || m.admission > p.snapshot) revert FederationProposalStale(id);
+            if (admit) {
                 _admit(subject, m, id);
-            } else if (kind == ProposalKind.Remove && m.active) {
-                _deactivate(m);
+            } else {
+                _deactivate(subject, m);
                 emit MemberRemoved(subject, id);
             }
         }
@@ -206,11 +239,12 @@ contract Federation is IFederation, Initializable {
         address challenger,
         address disco,
         uint32 period,
-        Figure figure,
+        uint8 figure,
         string calldata reason
     ) external {
+        if (figure > uint8(type(Figure).max)) revert FederationInvalidFigure(figure);
         _judge(challenger, disco, period, Verdict.Challenged);
-        emit CheckInChallenged(disco, period, challenger, figure, reason, msg.sender);
+        emit CheckInChallenged(disco, period, challenger, Figure(figure), reason, msg.sender);
     }
 
     // ------------------------------------------------------------------------------------------------ TRUST
@@ -220,15 +254,19 @@ contract Federation is IFederation, Initializable {
         if (value > MAX_TRUST) revert FederationInvalidTrust(value);
         Member storage m = _activeMember(from);
         if (from == to) revert FederationOwnDisCO(from);
-        if (!_members[to].active) revert FederationNotMember(to);
+        Member storage n = _activeMember(to);
+        Trust storage t = _trust[from][to];
+        (uint32 fromAdmission, uint32 toAdmission) = (m.admission, n.admission);
         if (msg.sender != m.timelock) {
             if (!IAccessControl(m.ledger).hasRole(_TREASURER_ROLE, msg.sender)) {
                 revert FederationUnauthorized(msg.sender, from);
             }
             uint8 bound = m.treasurerTrustBound;
             if (value > bound) revert FederationTrustOverBound(from, value, bound);
+            uint8 current = _current(t, fromAdmission, toAdmission);
+            if (current > bound) revert FederationTrustOverBound(from, current, bound);
         }
-        _trust[from][to] = value;
+        (t.value, t.fromAdmission, t.toAdmission) = (value, fromAdmission, toAdmission);
         emit TrustSet(from, to, value, msg.sender);
     }
 
@@ -255,7 +293,7 @@ contract Federation is IFederation, Initializable {
 
     /// @inheritdoc IFederation
     function charter() external view returns (string memory uri, bytes32 hash) {
-        return (_charterURI, _charterHash);
+        return (_charter.uri, _charter.hash);
     }
 
     /// @inheritdoc IFederation
@@ -313,7 +351,9 @@ contract Federation is IFederation, Initializable {
 
     /// @inheritdoc IFederation
     function trustOf(address from, address to) external view returns (uint8) {
-        return _trust[from][to];
+        (Member storage m, Member storage n) = (_members[from], _members[to]);
+        if (!m.active || !n.active) return 0;
+        return _current(_trust[from][to], m.admission, n.admission);
     }
 
     // ------------------------------------------------------------------------------------------------ INTERNAL
@@ -345,12 +385,22 @@ contract Federation is IFederation, Initializable {
         emit MemberAdmitted(disco, proposalId, index, admission, m.timelock, m.ledger, m.audit);
     }
 
-    function _deactivate(Member storage m) private {
+    /// @dev Ends a membership: its delegate is cleared, and its trust lapses with its admission (see Trust).
+    function _deactivate(address disco, Member storage m) private {
         m.active = false;
         // An active member was counted when admitted: the count is at least one.
         unchecked {
             --_memberCount;
         }
+        if (m.delegate != address(0)) {
+            m.delegate = address(0);
+            emit DelegateSet(disco, address(0));
+        }
+    }
+
+    /// @dev A trust value if it was set on the given admissions of both DisCOs, else 0.
+    function _current(Trust storage t, uint32 fromAdmission, uint32 toAdmission) private view returns (uint8) {
+        return t.fromAdmission == fromAdmission && t.toAdmission == toAdmission ? t.value : 0;
     }
 
     function _propose(
@@ -393,8 +443,7 @@ contract Federation is IFederation, Initializable {
 
     function _setCharter(string memory uri, bytes32 hash) private {
         _checkCharter(uri, hash);
-        _charterURI = uri;
-        _charterHash = hash;
+        (_charter.uri, _charter.hash) = (uri, hash);
         emit CharterSet(uri, hash);
     }
 
@@ -420,8 +469,12 @@ contract Federation is IFederation, Initializable {
 
     function _state(Proposal storage p) private view returns (ProposalState) {
         if (p.executed) return ProposalState.Executed;
+        if (p.withdrawn) return ProposalState.Withdrawn;
         uint256 electorate = p.electorate;
-        if (uint256(p.forVotes) * 2 > electorate) return ProposalState.Passed;
+        if (uint256(p.forVotes) * 2 > electorate) {
+            // The execution window: one more voting period after the deadline.
+            return block.timestamp > uint256(p.deadline) + _votingPeriod ? ProposalState.Expired : ProposalState.Passed;
+        }
         if (uint256(p.againstVotes) * 2 >= electorate || block.timestamp > p.deadline) return ProposalState.Defeated;
         return ProposalState.Active;
     }

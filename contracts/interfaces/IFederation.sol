@@ -9,10 +9,23 @@ pragma solidity ^0.8.28;
 /// @dev A DisCO is named everywhere by its membership address (its id in the factory's DisCOCreated) and acts through
 /// its timelock, that is by its own members' executed vote; for federation proposals and votes also through a
 /// delegate its timelock names and can revoke. A DisCO's timelock, ledger and audit registry are resolved from the
-/// factory's registry when it applies (or founds): a DisCO that later changes its timelock by a bylaw keeps the old
-/// one here, and must leave and apply again from the new one (which the factory must know as a DisCO's).
+/// factory's registry when it applies (or founds) and kept. A DisCO that later changes its timelock (by a bylaw of
+/// its own) can't act here any more: the new timelock is not the one recorded, so it can neither vote, propose, set
+/// trust nor leave. The federation's other members may remove it by a Remove proposal, and it may then apply again
+/// from the new timelock, which the factory must know as a DisCO's (the factory knows only the timelocks it created,
+/// so today a DisCO whose timelock was replaced can't apply again).
 /// No admin, owner or upgrade: only the members' decisions change a federation (one whose members all left admits
 /// nobody: an application's electorate is empty, so it is Defeated at once). No function loops over members.
+///
+/// Proposals: each runs for `votingPeriod` until its deadline; once Passed it may be executed until its deadline plus
+/// another voting period (its execution window), then it is Expired. Execution never acts on a state its vote did
+/// not see: a Remove is voted on the subject's admission (stale if it left, or left and was admitted again), an
+/// older Charter is never executed after a newer one, an Admit of a DisCO that is already a member is stale.
+///
+/// Check-ins never change (L3): a wrong one is challenged by the peers, and the DisCO checks in nothing else for
+/// that period; its next periods' check-ins carry on. A verdict recorded by the very address that made the check-in
+/// (one person who is an auditor in two DisCOs) is kept here, and the SDK marks it a conflict and does not count it
+/// (L4): the events' `by` show it, at no cost on chain.
 interface IFederation {
     /// @notice What a federation proposal decides. Admit comes only from `applyToJoin`.
     enum ProposalKind {
@@ -21,13 +34,16 @@ interface IFederation {
         Charter
     }
 
-    /// @notice Where a proposal stands: Passed once For is an absolute majority of its electorate, Defeated once
-    /// Against is half of it or more, or at its deadline without a majority.
+    /// @notice Where a proposal stands: Passed once For is an absolute majority of its electorate, until its deadline
+    /// plus one voting period (then Expired if not executed); Defeated once Against is half of it or more, or at its
+    /// deadline without a majority; Withdrawn when the applicant withdrew its application (Admit only).
     enum ProposalState {
         Active,
         Passed,
         Defeated,
-        Executed
+        Executed,
+        Expired,
+        Withdrawn
     }
 
     /// @notice A peer DisCO's verdict on a check-in.
@@ -73,6 +89,7 @@ interface IFederation {
     /// @param subject The DisCO admitted (Admit) or removed (Remove); zero for Charter
     /// @param kind What it decides
     /// @param executed Whether it was executed
+    /// @param withdrawn Whether the applicant withdrew it (Admit only)
     /// @param snapshot The admissions counter at creation: members admitted later do not vote on it
     /// @param deadline When voting ends without a majority
     /// @param electorate The number of member DisCOs at creation
@@ -84,6 +101,7 @@ interface IFederation {
         address subject;
         ProposalKind kind;
         bool executed;
+        bool withdrawn;
         uint32 snapshot;
         uint48 deadline;
         uint32 electorate;
@@ -125,6 +143,9 @@ interface IFederation {
         string reason
     );
 
+    /// @notice Emitted when a DisCO withdraws its open application `proposalId` (which is then Withdrawn).
+    event ApplicationWithdrawn(address indexed disco, uint256 indexed proposalId);
+
     /// @notice Emitted when a DisCO becomes a member: the founder (proposalId 0), or by an executed Admit proposal.
     event MemberAdmitted(
         address indexed disco,
@@ -142,7 +163,8 @@ interface IFederation {
     /// @notice Emitted when an executed Remove proposal removes a member DisCO.
     event MemberRemoved(address indexed disco, uint256 indexed proposalId);
 
-    /// @notice Emitted when a DisCO names (or, with zero, revokes) its delegate.
+    /// @notice Emitted when a DisCO names (or, with zero, revokes) its delegate; also with zero when a member that
+    /// had a delegate leaves or is removed (its delegate is cleared then).
     event DelegateSet(address indexed disco, address indexed delegate);
 
     /// @notice Emitted when a proposal is made, with everything it records.
@@ -181,7 +203,8 @@ interface IFederation {
         address by
     );
 
-    /// @notice Emitted when a DisCO sets its trust toward another (the events are the history).
+    /// @notice Emitted when a DisCO sets its trust toward another (the events are the history; a value lapses to 0,
+    /// with no event, when either DisCO leaves or is removed).
     event TrustSet(address indexed from, address indexed to, uint8 value, address by);
 
     /// @notice Emitted when a DisCO sets the highest trust its treasurers may set on their own.
@@ -216,8 +239,16 @@ interface IFederation {
     /// @notice Thrown when `caller` may not act for `disco` here.
     error FederationUnauthorized(address caller, address disco);
 
-    /// @notice Thrown when `propose` is asked for an Admit (which only `applyToJoin` opens).
-    error FederationInvalidKind(ProposalKind kind);
+    /// @notice Thrown when `propose` is asked for an Admit (which only `applyToJoin` opens) or a kind that does not
+    /// exist.
+    error FederationInvalidKind(uint8 kind);
+
+    /// @notice Thrown when a proposal carries what its kind does not take: a Charter with a subject, or a Remove with
+    /// a URI or a hash.
+    error FederationInvalidProposal();
+
+    /// @notice Thrown when a DisCO withdraws an application and has none Active or Passed.
+    error FederationNoApplication(address disco);
 
     /// @notice Thrown when no proposal has the id.
     error FederationUnknownProposal(uint256 id);
@@ -233,6 +264,10 @@ interface IFederation {
 
     /// @notice Thrown when a proposal that is not Passed is executed.
     error FederationProposalNotPassed(uint256 id, ProposalState state);
+
+    /// @notice Thrown when a Passed proposal no longer applies: a Remove whose subject left, or was admitted again,
+    /// since it was made; an Admit whose applicant is already a member; a Charter older than the last executed one.
+    error FederationProposalStale(uint256 id);
 
     /// @notice Thrown when a check-in names no digest.
     error FederationEmptyDigest();
@@ -252,13 +287,17 @@ interface IFederation {
     /// @notice Thrown when a DisCO gives a verdict on its own check-in, or trust to itself.
     error FederationOwnDisCO(address disco);
 
+    /// @notice Thrown when a challenge names a figure that does not exist.
+    error FederationInvalidFigure(uint8 figure);
+
     /// @notice Thrown when a peer DisCO gives a second verdict on a check-in.
     error FederationAlreadyJudged(address disco, uint32 period, address peer);
 
     /// @notice Thrown when a trust value or bound is over MAX_TRUST.
     error FederationInvalidTrust(uint8 value);
 
-    /// @notice Thrown when a treasurer sets a trust value over their DisCO's bound.
+    /// @notice Thrown when a treasurer sets a trust value over their DisCO's bound, or changes one that is over it
+    /// (`value` is the offending one: the new value, or else the current one).
     error FederationTrustOverBound(address from, uint8 value, uint8 bound);
 
     // ------------------------------------------------------------------------------------------------ ACTIONS
@@ -283,7 +322,13 @@ interface IFederation {
     /// @return proposalId The Admit proposal
     function applyToJoin(string calldata reason) external returns (uint256 proposalId);
 
-    /// @notice Leaves the federation at once, by the DisCO's timelock; the votes it already cast stay counted.
+    /// @notice Withdraws the DisCO's latest application while it is Active, or Passed and not executed, by the
+    /// DisCO's timelock; the DisCO may then apply again.
+    /// @param disco The applicant DisCO
+    function withdrawApplication(address disco) external;
+
+    /// @notice Leaves the federation at once, by the DisCO's timelock; the votes it already cast stay counted. Its
+    /// delegate is cleared, and trust from and toward it lapses to 0 (it starts afresh if admitted again).
     /// @param disco A member DisCO
     function leave(address disco) external;
 
@@ -294,14 +339,15 @@ interface IFederation {
 
     /// @notice Makes a proposal for a member DisCO, by its timelock or delegate.
     /// @param disco The proposing member DisCO
-    /// @param kind Remove (subject a member) or Charter (uri non-empty, hash non-zero)
-    /// @param subject The member to remove (Remove; ignored for Charter)
-    /// @param uri The new charter's URI (Charter; ignored for Remove)
-    /// @param hash The new charter's hash (Charter; ignored for Remove)
+    /// @param kind Remove (1: subject a member, no uri nor hash) or Charter (2: no subject, uri non-empty, hash
+    /// non-zero); a uint8 so that any other value reverts FederationInvalidKind
+    /// @param subject The member to remove (Remove; zero for Charter)
+    /// @param uri The new charter's URI (Charter; empty for Remove)
+    /// @param hash The new charter's hash (Charter; zero for Remove)
     /// @return id The proposal's id (1, 2, ...)
     function propose(
         address disco,
-        ProposalKind kind,
+        uint8 kind,
         address subject,
         string calldata uri,
         bytes32 hash
@@ -314,13 +360,14 @@ interface IFederation {
     /// @param support For (true) or Against (false)
     function vote(uint256 id, address disco, bool support) external;
 
-    /// @notice Executes a Passed proposal, by anyone: Admit makes the applicant a member (if it is not one), Remove
-    /// deactivates the subject (if it is one), Charter sets the charter.
+    /// @notice Executes a Passed proposal within its execution window, by anyone: Admit makes the applicant a member,
+    /// Remove deactivates the subject (clearing its delegate; trust from and toward it lapses), Charter sets the
+    /// charter. Reverts FederationProposalStale when the proposal no longer applies (see FederationProposalStale).
     /// @param id A Passed proposal
     function execute(uint256 id) external;
 
     /// @notice Checks in a final period of a member DisCO's books, by one of its treasurers or auditors; once per
-    /// period.
+    /// period, never changed nor superseded (a wrong check-in is for the peers to challenge).
     /// @param disco A member DisCO
     /// @param period A final period of its ledger
     /// @param digest The canonical hash of the period's books (the one its audit attests)
@@ -339,18 +386,20 @@ interface IFederation {
     /// @param challenger The challenging member DisCO
     /// @param disco The DisCO that checked in
     /// @param period The period checked in
-    /// @param figure The figure that differs from the DisCO's own logs
+    /// @param figure The figure that differs from the DisCO's own logs (a Figure; any other value reverts
+    /// FederationInvalidFigure)
     /// @param reason What differs, and how it was found
     function challengeCheckIn(
         address challenger,
         address disco,
         uint32 period,
-        Figure figure,
+        uint8 figure,
         string calldata reason
     ) external;
 
     /// @notice Sets `from`'s trust toward `to` (both members, not the same): by from's timelock, any value; or by
-    /// one of from's treasurers, up to from's treasurer trust bound.
+    /// one of from's treasurers, when both the current value and the new one are within from's treasurer trust bound
+    /// (a value the members set above the bound is theirs to change). The value is kept with both DisCOs' admissions.
     /// @param from The trusting member DisCO
     /// @param to The trusted member DisCO
     /// @param value 0 to MAX_TRUST
@@ -439,7 +488,8 @@ interface IFederation {
     /// @return The verdict (None for a DisCO never admitted)
     function verdictOf(address disco, uint32 period, address peer) external view returns (Verdict);
 
-    /// @notice A DisCO's trust toward another, 0 to MAX_TRUST.
+    /// @notice A DisCO's trust toward another, 0 to MAX_TRUST: 0 unless both are members on the admissions they had
+    /// when it was set (trust lapses when either leaves or is removed, and does not come back when it rejoins).
     /// @param from The trusting DisCO
     /// @param to The trusted DisCO
     /// @return The value

@@ -134,7 +134,7 @@ contract FederationCheckInsTest is FederationFixture {
             _id(2),
             _id(0),
             period,
-            IFederation.Figure.LovePayable,
+            uint8(IFederation.Figure.LovePayable),
             "love payable is 280 in the logs"
         );
         assertEq(uint8(federation.verdictOf(_id(0), period, _id(2))), uint8(IFederation.Verdict.Challenged), "2");
@@ -147,13 +147,13 @@ contract FederationCheckInsTest is FederationFixture {
         federation.confirmCheckIn(_id(1), _id(0), period);
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationAlreadyJudged.selector, _id(0), period, _id(1)));
         vm.prank(auditors[1]);
-        federation.challengeCheckIn(_id(1), _id(0), period, IFederation.Figure.Digest, "changed our mind");
+        federation.challengeCheckIn(_id(1), _id(0), period, uint8(IFederation.Figure.Digest), "changed our mind");
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationAlreadyJudged.selector, _id(0), period, _id(1)));
         vm.prank(auditors[1]);
         federation.confirmCheckIn(_id(1), _id(0), period);
 
         vm.prank(auditors[2]);
-        federation.challengeCheckIn(_id(2), _id(0), period, IFederation.Figure.Digest, "digest differs");
+        federation.challengeCheckIn(_id(2), _id(0), period, uint8(IFederation.Figure.Digest), "digest differs");
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationAlreadyJudged.selector, _id(0), period, _id(2)));
         vm.prank(auditors[2]);
         federation.confirmCheckIn(_id(2), _id(0), period);
@@ -168,7 +168,7 @@ contract FederationCheckInsTest is FederationFixture {
         federation.confirmCheckIn(_id(0), _id(0), period);
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationOwnDisCO.selector, _id(0)));
         vm.prank(auditors[0]);
-        federation.challengeCheckIn(_id(0), _id(0), period, IFederation.Figure.MoneyIn, "ours");
+        federation.challengeCheckIn(_id(0), _id(0), period, uint8(IFederation.Figure.MoneyIn), "ours");
     }
 
     function test_verdicts_revertForAnUnknownCheckIn() public {
@@ -177,7 +177,7 @@ contract FederationCheckInsTest is FederationFixture {
         federation.confirmCheckIn(_id(1), _id(0), period);
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationUnknownCheckIn.selector, _id(0), period));
         vm.prank(auditors[1]);
-        federation.challengeCheckIn(_id(1), _id(0), period, IFederation.Figure.MoneyOut, "none");
+        federation.challengeCheckIn(_id(1), _id(0), period, uint8(IFederation.Figure.MoneyOut), "none");
     }
 
     /// @dev Only an auditor of the judging DisCO: not its timelock, treasurer, members, delegate, nor another

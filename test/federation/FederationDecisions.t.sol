@@ -239,7 +239,7 @@ contract FederationDecisionsTest is FederationFixture {
         assertEq(federation.memberOf(_id(1)).delegate, delegate, "named");
 
         vm.prank(delegate);
-        uint256 id = federation.propose(_id(1), IFederation.ProposalKind.Charter, address(0), "ipfs://v2", "v2");
+        uint256 id = federation.propose(_id(1), uint8(IFederation.ProposalKind.Charter), address(0), "ipfs://v2", "v2");
         assertEq(federation.proposal(id).charterHash, bytes32("v2"), "proposed by the delegate");
         vm.expectEmit(true, true, true, true, address(federation));
         emit IFederation.VoteCast(id, _id(1), true, delegate);
@@ -254,7 +254,7 @@ contract FederationDecisionsTest is FederationFixture {
         federation.setDelegate(_id(1), address(0));
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationUnauthorized.selector, delegate, _id(1)));
         vm.prank(delegate);
-        federation.propose(_id(1), IFederation.ProposalKind.Charter, address(0), "ipfs://v3", "v3");
+        federation.propose(_id(1), uint8(IFederation.ProposalKind.Charter), address(0), "ipfs://v3", "v3");
         uint256 other = _proposeCharter(0);
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationUnauthorized.selector, delegate, _id(1)));
         vm.prank(delegate);
@@ -292,7 +292,7 @@ contract FederationDecisionsTest is FederationFixture {
             _timelock(0)
         );
         vm.prank(_timelock(0));
-        uint256 id = federation.propose(_id(0), IFederation.ProposalKind.Remove, _id(2), "ignored", "ignored");
+        uint256 id = federation.propose(_id(0), uint8(IFederation.ProposalKind.Remove), _id(2), "ignored", "ignored");
         IFederation.Proposal memory p = federation.proposal(id);
         assertEq(p.subject, _id(2), "subject");
         assertEq(p.charterURI, "", "no charter");
@@ -314,7 +314,7 @@ contract FederationDecisionsTest is FederationFixture {
             _timelock(1)
         );
         vm.prank(_timelock(1));
-        uint256 id = federation.propose(_id(1), IFederation.ProposalKind.Charter, _id(2), "ipfs://v2", "v2");
+        uint256 id = federation.propose(_id(1), uint8(IFederation.ProposalKind.Charter), _id(2), "ipfs://v2", "v2");
         IFederation.Proposal memory p = federation.proposal(id);
         assertEq(p.subject, address(0), "no subject");
         assertEq(p.charterURI, "ipfs://v2", "uri");
@@ -327,19 +327,19 @@ contract FederationDecisionsTest is FederationFixture {
             abi.encodeWithSelector(IFederation.FederationInvalidKind.selector, IFederation.ProposalKind.Admit)
         );
         vm.prank(_timelock(0));
-        federation.propose(_id(0), IFederation.ProposalKind.Admit, _id(3), "", bytes32(0));
+        federation.propose(_id(0), uint8(IFederation.ProposalKind.Admit), _id(3), "", bytes32(0));
 
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationNotMember.selector, _id(3)));
         vm.prank(_timelock(0));
-        federation.propose(_id(0), IFederation.ProposalKind.Remove, _id(3), "", bytes32(0));
+        federation.propose(_id(0), uint8(IFederation.ProposalKind.Remove), _id(3), "", bytes32(0));
 
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationEmptyCharterURI.selector));
         vm.prank(_timelock(0));
-        federation.propose(_id(0), IFederation.ProposalKind.Charter, address(0), "", "v2");
+        federation.propose(_id(0), uint8(IFederation.ProposalKind.Charter), address(0), "", "v2");
 
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationEmptyCharterHash.selector));
         vm.prank(_timelock(0));
-        federation.propose(_id(0), IFederation.ProposalKind.Charter, address(0), "ipfs://v2", bytes32(0));
+        federation.propose(_id(0), uint8(IFederation.ProposalKind.Charter), address(0), "ipfs://v2", bytes32(0));
         assertEq(federation.proposalCount(), 2, "nothing proposed");
     }
 
@@ -347,12 +347,12 @@ contract FederationDecisionsTest is FederationFixture {
     function test_propose_onlyAMembersTimelockOrDelegate() public {
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationNotMember.selector, _id(3)));
         vm.prank(_timelock(3));
-        federation.propose(_id(3), IFederation.ProposalKind.Charter, address(0), "ipfs://v2", "v2");
+        federation.propose(_id(3), uint8(IFederation.ProposalKind.Charter), address(0), "ipfs://v2", "v2");
         address[5] memory actors = [committed[0], treasurers[0], auditors[0], discos[0].governor, _timelock(1)];
         for (uint256 i = 0; i < actors.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(IFederation.FederationUnauthorized.selector, actors[i], _id(0)));
             vm.prank(actors[i]);
-            federation.propose(_id(0), IFederation.ProposalKind.Charter, address(0), "ipfs://v2", "v2");
+            federation.propose(_id(0), uint8(IFederation.ProposalKind.Charter), address(0), "ipfs://v2", "v2");
         }
     }
 
@@ -466,7 +466,7 @@ contract FederationDecisionsTest is FederationFixture {
 
     function test_execute_remove() public {
         vm.prank(_timelock(0));
-        uint256 id = federation.propose(_id(0), IFederation.ProposalKind.Remove, _id(2), "", bytes32(0));
+        uint256 id = federation.propose(_id(0), uint8(IFederation.ProposalKind.Remove), _id(2), "", bytes32(0));
         _vote(id, 0, true);
         _vote(id, 1, true);
         vm.expectEmit(true, true, true, true, address(federation));
@@ -483,7 +483,7 @@ contract FederationDecisionsTest is FederationFixture {
     /// @dev A Remove whose subject left in the meantime changes nothing but the proposal.
     function test_execute_removeOfADisCOThatLeft() public {
         vm.prank(_timelock(0));
-        uint256 id = federation.propose(_id(0), IFederation.ProposalKind.Remove, _id(2), "", bytes32(0));
+        uint256 id = federation.propose(_id(0), uint8(IFederation.ProposalKind.Remove), _id(2), "", bytes32(0));
         _vote(id, 0, true);
         _vote(id, 1, true);
         vm.prank(_timelock(2));
@@ -530,7 +530,7 @@ contract FederationDecisionsTest is FederationFixture {
         return
             federation.propose(
                 _id(i),
-                IFederation.ProposalKind.Charter,
+                uint8(IFederation.ProposalKind.Charter),
                 address(0),
                 "ipfs://charter-next",
                 keccak256("next")

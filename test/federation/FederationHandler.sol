@@ -113,9 +113,17 @@ contract FederationHandler is Test {
         (address disco, uint256 d) = _disco(discoSeed);
         (address subject, ) = _disco(subjectSeed);
         address actor = _hand(actorSeed, _voter(actorSeed, d));
-        IFederation.ProposalKind kind = remove ? IFederation.ProposalKind.Remove : IFederation.ProposalKind.Charter;
+        uint8 kind = uint8(remove ? IFederation.ProposalKind.Remove : IFederation.ProposalKind.Charter);
         vm.prank(actor);
-        try federation.propose(disco, kind, subject, "ipfs://charter-next", keccak256("next")) {
+        try
+            federation.propose(
+                disco,
+                kind,
+                remove ? subject : address(0),
+                remove ? "" : "ipfs://charter-next",
+                remove ? bytes32(0) : keccak256("next")
+            )
+        {
             if (!_votesFor(actor, d)) _violation("proposed by neither the timelock nor the delegate");
             if (!ghostActive[disco]) _violation("a non-member proposed");
         } catch {}
@@ -173,7 +181,7 @@ contract FederationHandler is Test {
                 ok = true;
             } catch {}
         } else {
-            try federation.challengeCheckIn(peer, disco, period, IFederation.Figure.MoneyIn, "differs") {
+            try federation.challengeCheckIn(peer, disco, period, uint8(IFederation.Figure.MoneyIn), "differs") {
                 ok = true;
             } catch {}
         }
