@@ -4,7 +4,7 @@
  * folds; an auditor confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns
  * has recomputed it from that DisCO's own logs.
  */
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { getBlock } from "viem/actions";
 import { useConnection, usePublicClient } from "wagmi";
@@ -163,7 +163,16 @@ export function VerifyDesk({
   const roles = useRoles(address);
   const client = usePublicClient({ chainId: chain.id });
   const tx = useTx();
-  const verify = useMutation({ mutationFn: () => verifyCheckIns(client, fed, discos ?? [], { times }) });
+  // Asked for by the button (each DisCO's history is read): a query, not a mutation, so that the page shares the
+  // shell's code for it.
+  const [asked, setAsked] = useState(0);
+  const verify = useQuery({
+    queryKey: ["verify-check-ins", chain.id, fed.address, asked],
+    queryFn: () => verifyCheckIns(client, fed, discos ?? [], { times }),
+    enabled: asked > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
   const who = !address
     ? t("connect", { name: OUR_NAME })
     : !roles.auditor
@@ -175,11 +184,11 @@ export function VerifyDesk({
       <h3>{t("verifyTitle")}</h3>
       <p>{t("verifyExplain", { name: OUR_NAME })}</p>
       <div className="row">
-        <button type="button" disabled={verify.isPending || !discos} onClick={() => verify.mutate()}>
+        <button type="button" disabled={verify.isFetching || !discos} onClick={() => setAsked(asked + 1)}>
           {t("verify")}
         </button>
       </div>
-      {verify.isPending ? <p role="status">{t("verifying")}</p> : null}
+      {verify.isFetching ? <p role="status">{t("verifying")}</p> : null}
       {verify.isError ? <p role="alert">{t("verifyFailed", { error: verify.error.message })}</p> : null}
       {peers.length > 0 ? (
         <ul className="fed-checks">
