@@ -1,13 +1,15 @@
 /**
- * Seeds the demo DisCO on a local chain that scripts/deploy.ts has just deployed to.
+ * Seeds the demo on a local chain that scripts/deploy.ts has just deployed to: the demo DisCO's books, the federation
+ * of three DisCOs (and one applying), then the demo's open vote.
  *
  *   npx hardhat run scripts/seed.ts --network localhost
  */
 import { network } from "hardhat";
-import { readDeployment } from "./lib/deployments.ts";
+import { deploymentsFileOf, readDeployment, writeFederation } from "./lib/deployments.ts";
 import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
-import { seedAll } from "./lib/seed.ts";
+import { seedBooks, seedOpenVote, viemClientOf } from "./lib/seed.ts";
+import { seedFederation } from "./lib/seed-federation.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const deployment = readDeployment(networkName);
@@ -20,11 +22,33 @@ const capital = await ethers.getContractAt("CapitalAccounts", contracts.capital.
 const audit = await ethers.getContractAt("AuditRegistry", contracts.audit.address);
 const signers = await ethers.getSigners();
 
-const { proposals, work, money, accounts, attestation } = await seedAll(
-  { deployment, membership, governor, ledger, treasury, capital, audit },
+const demo = { deployment, membership, governor, ledger, treasury, capital, audit };
+const books = await seedBooks(demo, signers, networkHelpers.time);
+
+// The federation's rounds of votes move the clock by days: before the open vote, which must stay open.
+const file = deploymentsFileOf(networkName);
+if (file.factory === undefined) throw new Error(`deployments/${networkName}.json names no factory: deploy first`);
+const started = performance.now();
+const fed = await seedFederation(
+  {
+    demo: deployment,
+    small: readDeployment(networkName, "Small DisCO"),
+    factory: file.factory,
+    client: viemClientOf(signers[0]),
+  },
   signers,
   networkHelpers.time,
 );
+const federationSeconds = (performance.now() - started) / 1000;
+writeFederation(networkName, fed.federation.name, {
+  address: fed.federation.address,
+  blockNumber: fed.federation.blockNumber,
+});
+
+const open = await seedOpenVote(membership, governor, signers, networkHelpers.time);
+const { work, money, accounts, attestation } = books;
+const proposals = { ...books.proposals, open };
+
 console.log(`Seeded the demo DisCO: ${await membership.memberCount()} members`);
 for (const [label, id] of Object.entries(proposals)) {
   console.log(`  ${label.padEnd(8)} proposal ${PROPOSAL_STATES[Number(await governor.state(id))]}: ${id}`);
@@ -42,3 +66,9 @@ console.log(
   `  capital  ${accounts.contributors.length} joining contributions; year ${accounts.year}'s accounts approved by the members; ${accounts.cashClaims.join(" and ")} claimed their cash; ${accounts.leaver} left, redemption scheduled`,
 );
 console.log(`  audit    Jun attested period ${attestation.period}'s books: ${attestation.hash}`);
+const challenged = fed.checkIns.filter((c) => c.verdict.startsWith("challenged"));
+console.log(
+  `  federation "${fed.federation.name}" ${fed.federation.address}: ${fed.members.join(", ")}; Garden DisCO's application #${fed.application} open; ` +
+    `${fed.checkIns.length} check-ins judged, ${challenged.map((c) => `${c.disco}'s period ${c.period} ${c.verdict}`).join(", ")}; ` +
+    `${fed.trust.length} trust values; profiles of ${fed.profiles.map((p) => p.disco).join(" and ")} (seeded in ${federationSeconds.toFixed(1)} s)`,
+);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  type ContractRecord,
   deploymentOf,
   deploymentsFileFrom,
   recordDeployment,
@@ -57,4 +58,14 @@ export function writeDeployment(
   const file = recordDeployment(fresh ? undefined : readDeploymentsFile(deployment.network), deployment, chain);
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
+}
+
+/** Records a federation under its name in deployments/<network>.json, whose DisCOs founded it. */
+export function writeFederation(network: string, name: string, federation: ContractRecord): string {
+  const file = deploymentsFileOf(network);
+  writeFileSync(
+    deploymentPath(network),
+    `${JSON.stringify({ ...file, federations: { ...file.federations, [name]: federation } }, null, 2)}\n`,
+  );
+  return deploymentPath(network);
 }

@@ -2,7 +2,7 @@ import type { Signer } from "ethers";
 import { ZeroAddress } from "ethers";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { parseUnits, type JsonRpcApiProvider } from "ethers";
-import { createPublicClient, custom, type Address } from "viem";
+import { createPublicClient, custom, type Address, type PublicClient } from "viem";
 import {
   DemoEuro__factory,
   type AuditRegistry,
@@ -160,7 +160,8 @@ export async function passReviewWindow(ledger: ValueLedger, clock: Clock): Promi
   if (finalAt > now) await clock.increase(finalAt - now);
 }
 
-const personIn =
+/** A demo person's signer, by name. */
+export const personIn =
   (signers: Signer[]) =>
   (name: DemoName): Signer => {
     const person = DEMO_PEOPLE.find((p) => p.name === name);
@@ -381,6 +382,16 @@ export interface DemoContracts {
 /** The period whose books Jun audits in the demo: the first, closed and funded. */
 export const AUDITED_PERIOD = 1;
 
+/** The SDK reads through viem: a client on the signer's node, by its provider's JSON-RPC. */
+export function viemClientOf(signer: Signer): PublicClient {
+  const provider = signer.provider;
+  if (!provider) throw new Error("the signers are not connected to a node");
+  const rpc = provider as JsonRpcApiProvider;
+  return createPublicClient({
+    transport: custom({ request: ({ method, params }) => rpc.send(method, params ?? []) }),
+  });
+}
+
 /**
  * Jun audits the demo as `npm run audit` does (the history rebuilt from the logs, reconciled with the views) and
  * attests the first period's books by their hash; refuses if the audit found anything wrong.
@@ -390,13 +401,7 @@ export async function seedAttestation(
   audit: AuditRegistry,
   signers: Signer[],
 ): Promise<{ period: number; hash: string }> {
-  const provider = signers[0].provider;
-  if (!provider) throw new Error("the signers are not connected to a node");
-  // The SDK reads through viem: the same node, by the provider's JSON-RPC.
-  const rpc = provider as JsonRpcApiProvider;
-  const client = createPublicClient({
-    transport: custom({ request: ({ method, params }) => rpc.send(method, params ?? []) }),
-  });
+  const client = viemClientOf(signers[0]);
   const { state, snapshot } = await loadHistory(client, deployment);
   const report = await auditHistory(state, connectViews(deployment, client), {
     deployment,
@@ -410,11 +415,11 @@ export async function seedAttestation(
 }
 
 /**
- * The whole demo, in order: the auditor's appointment, the votes, two months of work and an open one; the review
+ * The demo's books, in order: the auditor's appointment, the votes, two months of work and an open one; the review
  * window passes; their funding and claims, the members' approval of the first year's accounts and a leaver, the
- * audit of the first period; last, the open vote.
+ * audit of the first period. Everything but the open vote (seedOpenVote), which comes last.
  */
-export async function seedAll(contracts: DemoContracts, signers: Signer[], clock: Clock) {
+export async function seedBooks(contracts: DemoContracts, signers: Signer[], clock: Clock) {
   const { deployment, membership, governor, ledger, treasury, capital, audit } = contracts;
   const auditor = await seedAuditor(audit, governor, signers, clock);
   const decided = await seedDemo(membership, governor, signers, clock);
@@ -423,7 +428,15 @@ export async function seedAll(contracts: DemoContracts, signers: Signer[], clock
   const money = await seedTreasury(treasury, signers);
   const accounts = await seedCapital(capital, membership, governor, signers, clock);
   const attestation = await seedAttestation(deployment, audit, signers);
-  const open = await seedOpenVote(membership, governor, signers, clock);
-  const proposals = { auditor, ...decided, yearClose: accounts.yearClose, open };
-  return { proposals, work, money, accounts, attestation };
+  return { proposals: { auditor, ...decided, yearClose: accounts.yearClose }, work, money, accounts, attestation };
+}
+
+/**
+ * The whole demo DisCO: its books, then the open vote. `npm start` seeds its federation between the two
+ * (scripts/seed.ts), since the federation's rounds of votes move the clock.
+ */
+export async function seedAll(contracts: DemoContracts, signers: Signer[], clock: Clock) {
+  const seeded = await seedBooks(contracts, signers, clock);
+  const open = await seedOpenVote(contracts.membership, contracts.governor, signers, clock);
+  return { ...seeded, proposals: { ...seeded.proposals, open } };
 }

@@ -47,6 +47,8 @@ export interface DeploymentsFile {
   factory?: ContractRecord;
   implementations?: Record<string, ContractRecord>;
   discos: Record<string, DisCORecord>;
+  /** Federations founded from this repository's DisCOs, by name; the factory's FederationCreated events are the record. */
+  federations?: Record<string, ContractRecord>;
 }
 
 /**
@@ -128,6 +130,7 @@ export function recordDeployment(
     factory: base.factory ?? chain.factory,
     implementations: base.implementations ?? chain.implementations,
     discos: { ...base.discos, [name]: known ?? { startBlock, startBlockHash, contracts } },
+    ...(base.federations && { federations: base.federations }),
   };
 }
 

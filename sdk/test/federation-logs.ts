@@ -3,9 +3,10 @@
  * block and log index, its block's time from `TIMES`.
  */
 import {
+  type Abi,
+  type AbiEvent,
   encodeAbiParameters,
   encodeEventTopics,
-  getAbiItem,
   getAddress,
   numberToHex,
   pad,
@@ -34,8 +35,10 @@ export function federationLog(
   logIndex: number,
   address: Address = FEDERATION,
 ): Log {
-  const item = getAbiItem({ abi: federationAbi, name: eventName });
-  if (item?.type !== "event") throw new Error(`no event ${eventName}`);
+  const item = (federationAbi as readonly Abi[number][]).find(
+    (i): i is AbiEvent => i.type === "event" && i.name === eventName,
+  );
+  if (!item) throw new Error(`no event ${eventName}`);
   const topics = encodeEventTopics({ abi: federationAbi, eventName, args } as never) as [Hex, ...Hex[]];
   const data = item.inputs.filter((input) => !input.indexed);
   return {

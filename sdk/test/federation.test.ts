@@ -22,6 +22,7 @@ import {
   checkInOf,
   checkInVerdict,
   compareCheckIn,
+  describeDifference,
   FIGURES,
   figuresTuple,
   type CheckIn,
@@ -289,5 +290,25 @@ describe("the Federation contract's checkIn and CheckedIn", () => {
     expect([eventName, args.disco, args.period, args.by]).toEqual(["CheckedIn", disco, 3, by]);
     expect(checkInFromEvent(args)).toEqual(checkIn(3));
     expect(compareCheckIn(checkInFromEvent(args), checkIn(3))).toEqual([]);
+  });
+});
+
+describe("describeDifference", () => {
+  const claimed = { ...checkIn(3), figures: { ...checkIn(3).figures, moneyIn: 1_200n * EURO, members: 1_234n } };
+  const logs = { ...checkIn(3), figures: { ...checkIn(3).figures, moneyIn: 1_000n * EURO } };
+
+  it("says a figure as checked in and as in the logs, in English and Spanish", () => {
+    expect(describeDifference("MoneyIn", claimed, logs)).toBe("money in 1,200.00 € checked in, 1,000.00 € in its logs");
+    expect(describeDifference("MoneyIn", claimed, logs, "es")).toBe(
+      "dinero entrante: 1200,00 € en la declaración, 1000,00 € en sus registros",
+    );
+    expect(describeDifference("Members", claimed, logs)).toBe("members 1,234 checked in, 7 in its logs");
+    expect(describeDifference("LivelihoodPayable", claimed, logs)).toBe(
+      "payable livelihood 1,900 checked in, 1,900 in its logs",
+    );
+    const digest = (d: string) => `${d.slice(0, 6)}…${d.slice(-4)}`;
+    expect(describeDifference("Digest", checkIn(1), checkIn(2))).toBe(
+      `books digest ${digest(checkIn(1).digest)} checked in, ${digest(checkIn(2).digest)} in its logs`,
+    );
   });
 });

@@ -19,6 +19,7 @@ import {
   setTreasurerTrustBoundCall,
   setTrustArgs,
   setTrustCall,
+  withdrawApplicationCall,
   type DisCODecision,
 } from "@disco-ledger/sdk/proposals";
 
@@ -46,8 +47,11 @@ describe("proposals: a DisCO's federation decisions", () => {
     );
   });
 
-  it("leaves, names and revokes a delegate", () => {
+  it("leaves, withdraws an application, names and revokes a delegate", () => {
     expect(federationCall(leaveCall(FED, DEMO))).toEqual({ functionName: "leave", args: [DEMO] });
+    const withdraw = withdrawApplicationCall(FED, DEMO, "es");
+    expect(federationCall(withdraw)).toEqual({ functionName: "withdrawApplication", args: [DEMO] });
+    expect(withdraw.description).toBe("Retirar nuestra solicitud a la federación «Commons Federation»");
     const named = setDelegateCall(FED, DEMO, SMALL);
     expect(federationCall(named)).toEqual({ functionName: "setDelegate", args: [DEMO, SMALL.address] });
     expect(named.description).toContain("Name Small DisCO our delegate");

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect } from "chai";
+import { getAddress, keccak256, toHex, type Hex } from "viem";
 import { Stage } from "../../ignition/modules/DisCO.ts";
 import { DEMO_PEOPLE } from "@disco-ledger/sdk/demo";
 import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
@@ -12,7 +14,29 @@ import {
   PAYMENTS,
   YEAR_ONE,
 } from "../../scripts/lib/seed.ts";
+import {
+  DISHONEST,
+  FEDERATION,
+  PROFILES,
+  profilePath,
+  profileURI,
+  SMALL_PARAMETERS,
+  SMALL_TREASURER_BOUND,
+  TRUST,
+} from "../../scripts/lib/seed-federation.ts";
+import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
+import {
+  checkInStatus,
+  discoverFederations,
+  FIGURES,
+  findFederation,
+  loadFederation,
+  verifyCheckIns,
+} from "@disco-ledger/sdk/federation";
+import { profileDocument, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import { connection } from "../helpers/disco.ts";
+import { seededFederation } from "../helpers/federation-demo.ts";
+import { publicClient } from "../helpers/viem.ts";
 import { DEMO_PARAMETERS, recordedDemo } from "../helpers/demo.ts";
 
 describe("seeded demo DisCO", () => {
@@ -261,5 +285,125 @@ describe("seeded demo DisCO", () => {
     const claimed = await sum(treasury.queryFilter(treasury.filters.PayoutClaimed()));
     const cashClaimed = await sum(capital.queryFilter(capital.filters.CashClaimed()));
     expect(paidIn + contribution * BigInt(CONTRIBUTORS.length)).to.equal(claimed + cashClaimed + balance);
+  });
+});
+
+describe("seeded demo federation", function () {
+  // The federation's rounds of votes across four DisCOs take a while on the in-process chain.
+  this.timeout(180_000);
+
+  it("founds Commons Federation by the demo's vote, with its charter, and admits Small and River DisCO", async () => {
+    const { federation, demo, signers } = await connection.networkHelpers.loadFixture(seededFederation);
+    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
+    expect(await fed.name()).to.equal(FEDERATION.name);
+    const [uri, hash] = await fed.charter();
+    expect([uri, hash]).to.deep.equal([FEDERATION.charterURI, keccak256(toHex(FEDERATION.charter))]);
+    expect(await fed.votingPeriod()).to.equal(BigInt(FEDERATION.votingPeriod));
+    expect(await fed.memberCount()).to.equal(3n);
+    const found = await discoverDisCOs(publicClient(connection), {
+      ...demo.deployment,
+      factory: demo.chain.factory,
+    });
+    const membership = (name: string) => found.find((d) => d.name === name)!.contracts.membership.address;
+    for (const name of federation.members) expect(await fed.isMember(membership(name)), name).to.equal(true);
+    expect(await fed.isMember(membership("Garden DisCO"))).to.equal(false);
+    // The demo's members decided by vote: the federation's founder is the demo's timelock's DisCO.
+    const factory = await connection.ethers.getContractAt("DisCOFactory", demo.chain.factory.address);
+    const [created] = await factory.queryFilter(factory.filters.FederationCreated());
+    expect(created.args.founder).to.equal(membership("Demo DisCO"));
+    // Alice votes as the demo's delegate, named by its members.
+    expect((await fed.memberOf(membership("Demo DisCO"))).delegate).to.equal(signers[1].address);
+  });
+
+  it("leaves Garden DisCO's application Active, with the demo's vote for it", async () => {
+    const { federation } = await connection.networkHelpers.loadFixture(seededFederation);
+    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
+    expect(Number(await fed.state(federation.application))).to.equal(0); // Active
+    const proposal = await fed.proposal(federation.application);
+    expect([proposal.kind, proposal.forVotes, proposal.electorate]).to.deep.equal([0n, 1n, 3n]);
+    expect(await fed.proposalCount()).to.equal(federation.application);
+  });
+
+  it("has two check-ins of each member, all confirmed by a peer but River DisCO's period 2, challenged on MoneyIn", async () => {
+    const { federation } = await connection.networkHelpers.loadFixture(seededFederation);
+    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
+    const checkedIn = await fed.queryFilter(fed.filters.CheckedIn());
+    expect(checkedIn).to.have.length(6);
+    const challenged = await fed.queryFilter(fed.filters.CheckInChallenged());
+    expect(challenged).to.have.length(1);
+    const [challenge] = challenged;
+    expect(FIGURES[Number(challenge.args.figure)].name).to.equal("MoneyIn");
+    expect(challenge.args.period).to.equal(2n);
+    expect(challenge.args.reason).to.contain("money in");
+    const confirmed = await fed.queryFilter(fed.filters.CheckInConfirmed());
+    expect(confirmed).to.have.length(5);
+    const judged = new Set([...confirmed, ...challenged].map((e) => `${e.args.disco}/${e.args.period}`));
+    expect(judged.size).to.equal(6);
+    expect(federation.checkIns.filter((c) => c.verdict.startsWith("challenged"))).to.deep.equal([
+      { disco: "River DisCO", period: 2, verdict: "challenged by Demo DisCO: MoneyIn" },
+    ]);
+  });
+
+  it("recomputes every honest check-in from its DisCO's own logs, and finds the dishonest one's money in inflated", async () => {
+    const { federation, demo, client } = await connection.networkHelpers.loadFixture(seededFederation);
+    const chain = { ...demo.deployment, factory: demo.chain.factory };
+    const found = await discoverDisCOs(client, chain);
+    const fed = await loadFederation(client, findFederation(await discoverFederations(client, chain), FEDERATION.name));
+    expect(getAddress(fed.address)).to.equal(federation.federation.address);
+    const checks = await verifyCheckIns(client, fed, found);
+    const name = (disco: string) => found.find((d) => d.contracts.membership.address === getAddress(disco))?.name;
+    expect(checks.map((c) => [name(c.checkIn.disco), c.checkIn.period, c.differs, c.error])).to.deep.equal(
+      ["Demo DisCO", "Small DisCO", "River DisCO"].flatMap((disco) =>
+        [1, 2].map((period) => [
+          disco,
+          period,
+          disco === DISHONEST.disco && period === DISHONEST.period ? ["MoneyIn"] : [],
+          undefined,
+        ]),
+      ),
+    );
+    const statuses = fed.checkIns.map((c) => checkInStatus(c).status);
+    expect(statuses).to.deep.equal(["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "challenged"]);
+  });
+
+  it("has the demo's trust values, one set by Small DisCO's treasurer within its bound", async () => {
+    const { federation, demo, client } = await connection.networkHelpers.loadFixture(seededFederation);
+    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
+    const found = await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory });
+    const membership = (name: string) => found.find((d) => d.name === name)!.contracts.membership.address;
+    for (const [from, to, value] of TRUST) {
+      expect(Number(await fed.trustOf(membership(from), membership(to))), `${from} -> ${to}`).to.equal(value);
+    }
+    expect(Number(await fed.trustOf(membership("River DisCO"), membership("Small DisCO")))).to.equal(0);
+    const small = await fed.memberOf(membership("Small DisCO"));
+    expect(Number(small.treasurerTrustBound)).to.equal(SMALL_TREASURER_BOUND);
+    const byTreasurer = await fed.queryFilter(
+      fed.filters.TrustSet(membership("Small DisCO"), membership("River DisCO")),
+    );
+    expect(byTreasurer.map((e) => e.args.by)).to.deep.equal([SMALL_PARAMETERS.treasurers?.[0]]);
+  });
+
+  it("publishes the profiles of the demo and Small DisCO, whose served documents match their hashes", async () => {
+    const { federation, demo, client } = await connection.networkHelpers.loadFixture(seededFederation);
+    const found = await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory });
+    for (const { disco, slug, input } of PROFILES) {
+      const membership = await connection.ethers.getContractAt(
+        "Membership",
+        found.find((d) => d.name === disco)!.contracts.membership.address,
+      );
+      const [uri, hash] = await membership.profile();
+      expect(uri).to.equal(profileURI(slug));
+      const text = readFileSync(profilePath(slug), "utf8");
+      expect(readProfile(text, hash as Hex)).to.deep.equal({
+        document: JSON.parse(profileText(profileDocument(input))),
+      });
+      expect(federation.profiles.find((p) => p.disco === disco)?.hash).to.equal(hash);
+    }
+  });
+
+  it("keeps the demo's open vote open, and seeds the federation in under a minute", async () => {
+    const { demo, open, seconds } = await connection.networkHelpers.loadFixture(seededFederation);
+    expect(PROPOSAL_STATES[Number(await demo.governor.state(open))]).to.equal("Active");
+    expect(seconds).to.be.below(60);
   });
 });

@@ -10,7 +10,7 @@ import { periodBooks, periodIndex } from "../audit/report.ts";
 import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "../audit/timeline.ts";
 import type { Deployment } from "../deployment.ts";
 import type { federationAbi } from "../generated/abis.ts";
-import type { Lang } from "../format.ts";
+import { LOCALES, money, shortAddress, workAmount, type Lang } from "../format.ts";
 import type { HistoryState } from "../history/index.ts";
 import { Stream } from "../ledger.ts";
 
@@ -162,6 +162,39 @@ export const checkInVerdict = (differences: readonly FigureName[], lang: Lang = 
   differences.length === 0
     ? VERDICT[lang].matches
     : `${VERDICT[lang].differs} ${differences.map((name) => FIGURES.find((f) => f.name === name)?.[lang]).join(", ")}`;
+
+/** A figure's value for people: a digest shortened, counts, the ledger's units, the currency's amounts. */
+export function figureValue(name: FigureName, c: CheckIn, lang: Lang, decimals = 6): string {
+  const value = VALUE_OF[name](c);
+  if (typeof value === "string") return shortAddress(value);
+  if (name === "MoneyIn" || name === "MoneyOut") return money(value, lang, decimals);
+  if (name === "Members" || name === "BindingMembers") return value.toLocaleString(LOCALES[lang]);
+  return workAmount(value, lang);
+}
+
+const DIFFERENCE: Record<Lang, (figure: string, claimed: string, recomputed: string) => string> = {
+  en: (figure, claimed, recomputed) => `${figure} ${claimed} checked in, ${recomputed} in its logs`,
+  es: (figure, claimed, recomputed) => `${figure}: ${claimed} en la declaración, ${recomputed} en sus registros`,
+};
+
+/**
+ * One differing figure in words, what a challenge says: "money in 1,200.00 € checked in, 1,000.00 € in its logs".
+ * `decimals`: the currency's.
+ */
+export function describeDifference(
+  name: FigureName,
+  claimed: CheckIn,
+  recomputed: CheckIn,
+  lang: Lang = "en",
+  decimals = 6,
+): string {
+  const figure = FIGURES.find((f) => f.name === name)?.[lang] ?? name;
+  return DIFFERENCE[lang](
+    figure,
+    figureValue(name, claimed, lang, decimals),
+    figureValue(name, recomputed, lang, decimals),
+  );
+}
 
 // ------------------------------------------------------------------------------------------------ CONTRACT
 

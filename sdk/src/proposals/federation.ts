@@ -6,7 +6,8 @@
  * the contract lets them) are viem `writeContract` arguments here too. Pure, typed by the generated ABIs.
  */
 import { encodeFunctionData, type Address, type ContractFunctionArgs, type Hex } from "viem";
-import { FIGURES, type FigureName } from "../federation.ts";
+import { FIGURES, type FigureName } from "../federation/checkins.ts";
+import { FEDERATION_PROPOSAL_KINDS } from "../federation/fold.ts";
 import type { Lang } from "../format.ts";
 import type { ProposalCalls } from "../governance.ts";
 import { factoryAbi, federationAbi, membershipAbi } from "../generated/abis.ts";
@@ -23,10 +24,6 @@ export interface DisCODecision {
   calls: ProposedCall[];
   description: string;
 }
-
-/** IFederation.ProposalKind: Admit comes only from applyToJoin; a member proposes Remove or Charter. */
-export const FEDERATION_PROPOSAL_KINDS = ["Admit", "Remove", "Charter"] as const;
-export type FederationProposalKind = (typeof FEDERATION_PROPOSAL_KINDS)[number];
 
 /** The decisions as one proposal: their calls in order, their descriptions joined (or the one given). */
 export function combineDecisions(decisions: readonly DisCODecision[], description?: string): ProposalCalls {
@@ -103,6 +100,10 @@ export const applyToJoinCall = (fed: NamedAddress, reason: string, lang: Lang = 
 /** Leaves the federation at once. */
 export const leaveCall = (fed: NamedAddress, disco: Address, lang: Lang = "en"): DisCODecision =>
   onFederation(fed, "leave", [disco], say(lang, "leave", { fed: fed.name }));
+
+/** Withdraws the DisCO's open application (Active, or Passed and not executed). */
+export const withdrawApplicationCall = (fed: NamedAddress, disco: Address, lang: Lang = "en"): DisCODecision =>
+  onFederation(fed, "withdrawApplication", [disco], say(lang, "withdraw", { fed: fed.name }));
 
 /** Names a delegate who may propose and vote for the DisCO (null revokes the one named). */
 export const setDelegateCall = (

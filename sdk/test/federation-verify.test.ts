@@ -1,0 +1,173 @@
+/**
+ * Peer verification of check-ins against the DisCO's own logs, over the seeded demo's recorded history served by a
+ * fake node: honest check-ins match; a check-in whose figure was changed, and logs that were dropped or edited on the
+ * way, are flagged.
+ */
+import { createPublicClient, custom, getAddress, numberToHex, pad, type Hex } from "viem";
+import { describe, expect, it } from "vitest";
+import type { Deployment } from "../src/deployment.ts";
+import type { FoundDisCO } from "../src/discovery.ts";
+import { checkInOf, figuresTuple, foldFederation, verifyCheckIns, type CheckIn } from "../src/federation/index.ts";
+import { createLogDecoder, foldSnapshot, memoryCache, type RawLog } from "../src/history/index.ts";
+import { STAGES } from "../src/members.ts";
+import history from "./fixtures/audit/demo-history.json";
+import { addressOf, federationLog } from "./federation-logs.ts";
+
+const deployment = history.deployment as Deployment;
+const disco: FoundDisCO = { ...deployment, name: "Demo DisCO", creator: addressOf("creator") };
+const ID = getAddress(deployment.contracts.membership.address);
+const LOGS = history.logs as RawLog[];
+const TIMES = new Map(history.blockTimes.map(([block, time]) => [Number(block), BigInt(time)]));
+// The check-ins are made in the history's last block, periods 1 and 2 final by then.
+const AT = history.toBlock;
+TIMES.set(AT, BigInt(history.now));
+
+interface Filter {
+  address: string | string[];
+  topics?: Array<string | null>;
+  fromBlock: Hex;
+  toBlock: Hex;
+}
+
+/** A node serving `logs` (the DisCO's, as recorded or tampered with) and the recorded blocks' times. */
+function fakeNode(logs: readonly RawLog[]) {
+  const requests = { getLogs: 0, getBlock: 0 };
+  const matches = (filter: Filter) => (log: RawLog) => {
+    const addresses = [filter.address].flat().map((a) => a.toLowerCase());
+    const [from, to] = [Number(filter.fromBlock), Number(filter.toBlock)];
+    return (
+      addresses.includes(log.address.toLowerCase()) &&
+      log.blockNumber >= from &&
+      log.blockNumber <= to &&
+      (filter.topics ?? []).every((topic, i) => topic === null || log.topics[i]?.toLowerCase() === topic)
+    );
+  };
+  const client = createPublicClient({
+    transport: custom({
+      request: async ({ method, params }: { method: string; params: unknown[] }) => {
+        if (method === "eth_chainId") return numberToHex(deployment.chainId);
+        if (method === "eth_blockNumber") return numberToHex(AT);
+        if (method === "eth_getLogs") {
+          requests.getLogs++;
+          return logs.filter(matches(params[0] as Filter)).map((log) => ({
+            ...log,
+            blockNumber: numberToHex(log.blockNumber),
+            logIndex: numberToHex(log.index),
+          }));
+        }
+        if (method === "eth_getBlockByNumber") {
+          requests.getBlock++;
+          const block = Number(params[0]);
+          const time = TIMES.get(block);
+          if (time === undefined) throw new Error(`no time recorded for block ${block}`);
+          return {
+            number: numberToHex(block),
+            hash: pad(numberToHex(block), { size: 32 }),
+            timestamp: numberToHex(time),
+          };
+        }
+        throw new Error(`unexpected ${method}`);
+      },
+    }),
+  });
+  return { client, requests };
+}
+
+/** The demo's periods recomputed from its recorded logs, as it checks them in. */
+const recorded = foldSnapshot({ logs: LOGS }, deployment).state;
+const honest = (period: number): CheckIn =>
+  checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, period);
+
+/** A federation in which the demo DisCO checked in periods 1 and 2 with `checkIns`. */
+function federationWith(checkIns: CheckIn[]) {
+  const logs = [
+    federationLog("FederationFounded", { name: "Commons Federation", votingPeriod: 259_200 }, AT, 0),
+    federationLog("CharterSet", { uri: "ipfs://charter", hash: pad("0xc4a27e7", { size: 32 }) }, AT, 1),
+    federationLog(
+      "MemberAdmitted",
+      {
+        disco: ID,
+        proposalId: 0n,
+        index: 1,
+        admission: 1,
+        timelock: deployment.contracts.timelock.address,
+        ledger: deployment.contracts.ledger.address,
+        audit: deployment.contracts.audit.address,
+      },
+      AT,
+      2,
+    ),
+    ...checkIns.map((c, i) =>
+      federationLog(
+        "CheckedIn",
+        { disco: ID, period: i + 1, digest: c.digest, figures: figuresTuple(c.figures), by: addressOf("treasurer") },
+        AT,
+        3 + i,
+      ),
+    ),
+  ];
+  return foldFederation(logs, undefined, { times: TIMES });
+}
+
+describe("verifyCheckIns", () => {
+  it("recomputes honest check-ins from the DisCO's logs, fetched once", async () => {
+    const { client, requests } = fakeNode(LOGS);
+    const checks = await verifyCheckIns(client, federationWith([honest(1), honest(2)]), [disco]);
+    expect(checks.map((c) => [c.checkIn.period, c.differs, c.error])).toEqual([
+      [1, [], undefined],
+      [2, [], undefined],
+    ]);
+    expect(checks[1].recomputed).toEqual(honest(2));
+    // One range, three filters: the contracts' logs, transfers out of and into the treasury.
+    expect(requests.getLogs).toBe(3);
+  });
+
+  it("flags a check-in whose figure differs from the logs, naming it", async () => {
+    const inflated = { ...honest(2), figures: { ...honest(2).figures, moneyIn: 1_200n * 1_000_000n } };
+    const checks = await verifyCheckIns(fakeNode(LOGS).client, federationWith([honest(1), inflated]), [disco]);
+    expect(checks.map((c) => c.differs)).toEqual([[], ["MoneyIn"]]);
+    expect(checks[1].recomputed?.figures.moneyIn).toBe(0n);
+  });
+
+  it("flags check-ins when the DisCO's logs were dropped or edited on the way", async () => {
+    const fed = federationWith([honest(1), honest(2)]);
+    const verify = async (logs: RawLog[]) =>
+      (await verifyCheckIns(fakeNode(logs).client, fed, [disco])).map((c) => c.error ?? c.differs);
+    const events = createLogDecoder(deployment.contracts)(LOGS).events;
+    const at = (found: (typeof events)[number] | undefined) =>
+      LOGS.findIndex((log) => log.blockNumber === found?.block && log.index === found.logIndex);
+
+    // A work entry of period 2 counted, dropped: period 2's books and its livelihood total differ.
+    const counted = at(events.find((e) => e.name === "EntryCounted" && e.args.period === 2 && e.args.stream === 0));
+    expect(await verify(LOGS.filter((_, i) => i !== counted))).toEqual([[], ["Digest", "LivelihoodPayable"]]);
+
+    // A Committed member's admission edited to say Dating 3: fewer binding members in both periods.
+    const admitted = at(
+      events.find((e) => e.name === "MemberAdmitted" && e.args.stage === STAGES.indexOf("Committed")),
+    );
+    const edited = LOGS.map((log, i) =>
+      i === admitted ? { ...log, data: pad(numberToHex(STAGES.indexOf("Dating3")), { size: 32 }) } : log,
+    );
+    expect(await verify(edited)).toEqual([["BindingMembers"], ["BindingMembers"]]);
+
+    // A work entry logged, dropped: its approval follows nothing, a history no ledger makes.
+    const logged = at(events.find((e) => e.name === "EntryLogged"));
+    const [error] = await verify(LOGS.filter((_, i) => i !== logged));
+    expect(error).toMatch(/^Demo DisCO's logs tell a history its contracts could not have made: /);
+  });
+
+  it("reports a check-in of a DisCO the factory did not start, and reads a cached history without fetching it again", async () => {
+    const fed = federationWith([honest(1)]);
+    const [unknown] = await verifyCheckIns(fakeNode(LOGS).client, fed, []);
+    expect(unknown).toMatchObject({
+      recomputed: null,
+      differs: [],
+      error: `No DisCO ${ID} among the factory's: its logs can't be found`,
+    });
+    const cache = memoryCache();
+    await verifyCheckIns(fakeNode(LOGS).client, fed, [disco], { cache });
+    const again = fakeNode(LOGS);
+    expect((await verifyCheckIns(again.client, fed, [disco], { cache }))[0].differs).toEqual([]);
+    expect(again.requests.getLogs).toBe(0);
+  });
+});
