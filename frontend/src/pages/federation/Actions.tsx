@@ -16,6 +16,7 @@ import {
   setTreasurerTrustBoundCall,
   setTrustArgs,
   setTrustCall,
+  withdrawApplicationCall,
 } from "@disco-ledger/sdk/proposals";
 import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
@@ -23,17 +24,12 @@ import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 import { ProposeCalls } from "./ProposeCalls.tsx";
+import { trustValue } from "./trust.ts";
 import { useRoles } from "./data.ts";
 
 export const OURS = deployment.contracts.membership.address;
 export const OUR_NAME = deployment.name ?? "";
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** A trust value as typed: a whole number from 0 to 100, or undefined. */
-export function trustValue(text: string): number | undefined {
-  const value = Number(text.trim());
-  return text.trim() !== "" && Number.isInteger(value) && value >= 0 && value <= 100 ? value : undefined;
-}
 
 export function Actions({
   fed,
@@ -60,7 +56,11 @@ export function Actions({
       <div className="stack">
         <p>{t("notMember", { name: OUR_NAME })}</p>
         {applicationOpen ? (
-          <p data-testid="application-open">{t("applicationOpen", { name: OUR_NAME })}</p>
+          <article className="fed-action" data-testid="fed-withdraw">
+            <h3>{t("withdrawTitle")}</h3>
+            <p data-testid="application-open">{t("applicationOpen", { name: OUR_NAME })}</p>
+            <WithdrawDraft fed={named} />
+          </article>
         ) : (
           <Apply fed={named} />
         )}
@@ -102,6 +102,11 @@ function Apply({ fed }: { fed: Named }) {
       <ProposeCalls draft={draft} reason={draft ? null : t("applyReasonEmpty")} />
     </article>
   );
+}
+
+function WithdrawDraft({ fed }: { fed: Named }) {
+  const { lang } = useLang();
+  return <ProposeCalls draft={withdrawApplicationCall(fed, OURS, lang)} />;
 }
 
 function LeaveDraft({ fed }: { fed: Named }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrowOpacity, arrowWidth, MAX_TRUST, trustLayout } from "./trust.ts";
+import { arrowOpacity, arrowWidth, MAX_TRUST, trustLayout, trustValue } from "./trust.ts";
 
 const DISCOS = [
   { id: "0xA", name: "Demo DisCO" },
@@ -77,5 +77,17 @@ describe("arrowWidth and arrowOpacity", () => {
   it("hold values beyond the range at its ends", () => {
     expect(arrowWidth(250)).toBe(7);
     expect(arrowOpacity(-5)).toBeCloseTo(0.35);
+  });
+});
+
+describe("trustValue", () => {
+  it("reads a whole number from 0 to 100, spaces around it allowed", () => {
+    expect(trustValue("0")).toBe(0);
+    expect(trustValue(" 90 ")).toBe(90);
+    expect(trustValue("100")).toBe(100);
+  });
+
+  it("refuses anything else: empty, beyond 100, negative, decimal, words", () => {
+    for (const text of ["", "101", "-1", "12.5", "1e2", "ninety", "0x10"]) expect(trustValue(text)).toBeUndefined();
   });
 });

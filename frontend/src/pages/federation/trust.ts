@@ -41,6 +41,13 @@ export const arrowWidth = (value: number): number => 1 + (6 * clamp(value)) / MA
 /** The opacity of an arrow of `value`: 0.35 at 0 up to 1 at MAX_TRUST. */
 export const arrowOpacity = (value: number): number => 0.35 + (0.65 * clamp(value)) / MAX_TRUST;
 
+/** A trust value as typed: a whole number from 0 to MAX_TRUST, or undefined. */
+export function trustValue(text: string): number | undefined {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  return /^\d+$/.test(trimmed) && value <= MAX_TRUST ? value : undefined;
+}
+
 const clamp = (value: number) => Math.min(MAX_TRUST, Math.max(0, value));
 const round = (n: number) => Math.round(n * 10) / 10;
 
