@@ -32,7 +32,7 @@ export function TrustPicture({
     <div className="trust">
       <figure className="trust-figure">
         <svg
-          viewBox={`0 0 ${layout.size} ${layout.size}`}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="img"
           aria-labelledby={`${ids}-title`}
           data-testid="trust-picture"

@@ -9,25 +9,31 @@ const DISCOS = [
 ];
 
 describe("trustLayout", () => {
+  it("keeps every name's anchor inside a box wider than high, with room for names beside the circle", () => {
+    const { points } = trustLayout(DISCOS, [], 560, 400);
+    expect(points[3].label.x).toBeGreaterThanOrEqual(100);
+    expect(560 - points[1].label.x).toBeGreaterThanOrEqual(100);
+  });
+
   it("puts the first DisCO at the top and the others clockwise on one circle", () => {
-    const { points } = trustLayout(DISCOS, [], 400);
-    expect(points[0]).toMatchObject({ x: 200, y: 80 });
-    expect(points[1]).toMatchObject({ x: 320, y: 200 });
-    expect(points[2]).toMatchObject({ x: 200, y: 320 });
-    expect(points[3]).toMatchObject({ x: 80, y: 200 });
-    for (const p of points) expect(Math.hypot(p.x - 200, p.y - 200)).toBeCloseTo(120, 0);
+    const { points } = trustLayout(DISCOS, [], 400, 400);
+    expect(points[0]).toMatchObject({ x: 200, y: 64 });
+    expect(points[1]).toMatchObject({ x: 336, y: 200 });
+    expect(points[2]).toMatchObject({ x: 200, y: 336 });
+    expect(points[3]).toMatchObject({ x: 64, y: 200 });
+    for (const p of points) expect(Math.hypot(p.x - 200, p.y - 200)).toBeCloseTo(136, 0);
   });
 
   it("writes names away from the circle: right of a node on the right, left on the left, centred top and bottom", () => {
-    const { points } = trustLayout(DISCOS, [], 400);
+    const { points } = trustLayout(DISCOS, [], 400, 400);
     expect(points.map((p) => p.label.anchor)).toEqual(["middle", "start", "middle", "end"]);
     expect(points[0].label.y).toBeLessThan(points[0].y);
     expect(points[2].label.y).toBeGreaterThan(points[2].y);
   });
 
   it("centres a lone DisCO", () => {
-    const { points } = trustLayout(DISCOS.slice(0, 1), [], 400);
-    expect(points[0]).toMatchObject({ x: 200, y: 200 });
+    const { points } = trustLayout(DISCOS.slice(0, 1), [], 560, 400);
+    expect(points[0]).toMatchObject({ x: 280, y: 200 });
   });
 
   it("draws each value as an arrow between the two DisCOs, matching addresses in any case", () => {
@@ -42,8 +48,8 @@ describe("trustLayout", () => {
       { from: "0xA", to: "0xC", value: 40 },
       { from: "0xC", to: "0xA", value: 60 },
     ]);
-    // A and C are on the vertical axis at x = 200: one arrow bows left of it, the other right.
-    const [there, back] = arrows.map((a) => a.mid.x - 200);
+    // A and C are on the vertical axis through the centre: one arrow bows left of it, the other right.
+    const [there, back] = arrows.map((a) => a.mid.x - 280);
     expect(Math.sign(there)).toBe(-Math.sign(back));
     expect(Math.abs(there)).toBeGreaterThan(5);
   });

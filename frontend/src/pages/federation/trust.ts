@@ -29,7 +29,8 @@ export interface TrustArrow {
 }
 
 export interface TrustLayout {
-  size: number;
+  width: number;
+  height: number;
   nodeRadius: number;
   points: TrustPoint[];
   arrows: TrustArrow[];
@@ -52,23 +53,25 @@ const clamp = (value: number) => Math.min(MAX_TRUST, Math.max(0, value));
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Lays out `nodes` (in the order given) in a square of `size`, and the `edges` between them; an edge naming a node
- * not given (a DisCO no longer a member) is left out.
+ * Lays out `nodes` (in the order given) in a box of `width` by `height`, and the `edges` between them; an edge naming
+ * a node not given (a DisCO no longer a member) is left out. The box is wider than high: the names written left and
+ * right of the circle need the room.
  */
 export function trustLayout(
   nodes: readonly { id: string; name: string }[],
   edges: readonly { from: string; to: string; value: number }[],
-  size = 400,
+  width = 560,
+  height = 400,
   nodeRadius = 14,
 ): TrustLayout {
-  const centre = size / 2;
-  // Room outside the circle for the names.
-  const radius = nodes.length === 1 ? 0 : size * 0.3;
+  const [cx, cy] = [width / 2, height / 2];
+  // Room above and below the circle for the names.
+  const radius = nodes.length === 1 ? 0 : height * 0.34;
   const points: TrustPoint[] = nodes.map((node, i) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / nodes.length;
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-    const x = centre + radius * cos;
-    const y = centre + radius * sin;
+    const x = cx + radius * cos;
+    const y = cy + radius * sin;
     const out = radius === 0 ? nodeRadius + 14 : nodeRadius + 10;
     const anchor = Math.abs(cos) < 0.3 ? "middle" : cos > 0 ? "start" : "end";
     return {
@@ -115,5 +118,5 @@ export function trustLayout(
       mid: { x: round(0.25 * start.x + 0.5 * c.x + 0.25 * end.x), y: round(0.25 * start.y + 0.5 * c.y + 0.25 * end.y) },
     });
   }
-  return { size, nodeRadius, points, arrows };
+  return { width, height, nodeRadius, points, arrows };
 }
