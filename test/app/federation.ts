@@ -177,6 +177,7 @@ export const federation: Flow = {
       await (await found(byTestId(form, "proposal-draft"), "the drafted setProfile proposal")).innerText(),
       /Publish our public profile: data:application\/json;base64,/,
     );
+    assert.ok((await overflow(profile)) <= 1, "the drafted profile's long address wraps inside the page");
     problems.push(...(await blocking(profile, "profile (Carla, en)")));
     await profile.screenshot({ path: join(shots, "federation-profile-desktop.png"), fullPage: true });
     await profile.close();

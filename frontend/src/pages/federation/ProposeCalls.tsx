@@ -18,6 +18,7 @@ import { ReasonedButton } from "../../ui/kit.tsx";
 import { CallList } from "../decisions/CallView.tsx";
 import { GOVERNOR } from "../decisions/registry.ts";
 import { useTimelockCheck } from "../decisions/useTimelockCheck.ts";
+import "./ProposeCalls.css";
 
 const messages = defineMessages(
   {

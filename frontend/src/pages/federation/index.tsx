@@ -162,7 +162,7 @@ function Federation({ found }: { found: FoundFederation }) {
   return (
     <>
       <Section title={fed.name}>
-        <dl className="profile-record" data-testid="fed-charter">
+        <dl className="fed-record" data-testid="fed-charter">
           <dt>{t("charter")}</dt>
           <dd>
             {link ? (
