@@ -1,5 +1,5 @@
 /**
- * The member DisCOs side by side, each with its latest check-ins: the period, its figures (people, work in the
+ * The member DisCOs side by side, each named with a link to its public profile, with its latest check-ins: the period, its figures (people, work in the
  * ledger's units, money in euros) and its standing among the peers (status.ts), with each peer's verdict.
  */
 import {
@@ -10,6 +10,7 @@ import {
 } from "@disco-ledger/sdk/federation";
 import { dateTime, workAmount } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
+import { routeHref } from "../../place.ts";
 import { Empty, Person, Section } from "../../ui/kit.tsx";
 import { Euros } from "../treasury/Euros.tsx";
 import { messages } from "./messages.ts";
@@ -54,7 +55,9 @@ function MemberCard({
     .slice(0, LATEST);
   return (
     <li className="card fed-member" data-testid={`fed-member-${member.disco.toLowerCase()}`}>
-      <h3>{name(member.disco)}</h3>
+      <h3>
+        <a href={routeHref(member.disco, "profile")}>{name(member.disco)}</a>
+      </h3>
       {member.admittedAt !== null ? (
         <p className="muted">{t("memberSince", { date: dateTime(member.admittedAt, lang) })}</p>
       ) : null}
