@@ -4,6 +4,7 @@
  * money in, the others confirmed), Garden DisCO's open application, and the trust picture with its table; Carla
  * drafts a set-trust proposal and proposes it to Demo DisCO's members; the profile page shows Demo DisCO's recorded
  * profile checked against its hash, and its form says what is wrong field by field and gives the document's hash.
+ * Jun, an auditor, has the peers' check-ins recomputed in the browser and River DisCO's money in found to differ.
  * In Spanish too; axe-core stays clean; nothing sticks out sideways on a 360 px phone. Screenshots at desktop and phone
  * sizes.
  */
@@ -59,7 +60,7 @@ async function openFederation(ctx: Ctx, options: Parameters<Ctx["open"]>[1] = {}
 export const federation: Flow = {
   name: "federation",
   title:
-    "the Commons Federation's members, check-ins (one challenged), application and trust picture; Carla proposes a trust value; Demo DisCO's checked profile",
+    "the Commons Federation's members, check-ins (one challenged, and found so again by Jun's recomputation), application and trust picture; Carla proposes a trust value; Demo DisCO's checked profile",
   async run(ctx) {
     const shots = screenshotsDir(ctx.results);
     mkdirSync(shots, { recursive: true });
@@ -148,7 +149,20 @@ export const federation: Flow = {
     await page.locator("header .lang select").selectOption("en");
     await page.close();
 
-    // 7. On a phone, nothing sticks out sideways, and the table carries every value.
+    // 7. Jun, Demo DisCO's auditor, has the peers' check-ins recomputed from their own logs in the browser: River
+    // DisCO's inflated money in is found, Small DisCO's match; Demo DisCO has judged them all already.
+    const auditor = await openFederation(ctx, { as: PEOPLE.jun, viewport: DESKTOP });
+    const verify = await found(byTestId(auditor, "fed-verify"), 'the verification desk data-testid="fed-verify"');
+    await verify.getByRole("button", { name: "Recompute the check-ins" }).click();
+    const riverTwo = verify.locator("li", { hasText: "River DisCO · Period 2" });
+    await found(riverTwo, "River DisCO's period 2 recomputed", 60_000);
+    assert.match(await riverTwo.innerText(), /Differs from the DisCO's logs in: money in/);
+    assert.match(await riverTwo.innerText(), /Demo DisCO has judged it/);
+    const small = await verify.locator("li", { hasText: "Small DisCO" }).allInnerTexts();
+    assert.ok(small.length > 0 && small.every((text) => /Matches the DisCO's logs/.test(text)), `${small}`);
+    await auditor.close();
+
+    // 8. On a phone, nothing sticks out sideways, and the table carries every value.
     const phone = await openFederation(ctx, { viewport: NARROW });
     await found(byTestId(phone, "trust-table"), "the trust table on a phone");
     assert.ok((await overflow(phone)) <= 1, `the Federation page fits ${NARROW.width} px`);
@@ -157,7 +171,7 @@ export const federation: Flow = {
     problems.push(...(await blocking(phone, "federation (not connected, phone)")));
     await phone.close();
 
-    // 8. Demo DisCO's public profile: fetched, checked against the recorded hash; the form builds a new document.
+    // 9. Demo DisCO's public profile: fetched, checked against the recorded hash; the form builds a new document.
     const profile = await ctx.open("#/profile", { as: PEOPLE.carla, viewport: DESKTOP });
     const shown = await found(byTestId(profile, "profile-document"), "the checked profile document", 30_000);
     assert.match(await shown.innerText(), /Checked: the document matches the hash the members recorded/);
