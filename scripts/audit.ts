@@ -2,7 +2,6 @@
  * `npm run audit`: rebuild a DisCO's books from its logs alone, reconcile them with the contracts' views, check the
  * bylaws, export the tables, and optionally attest a period's books on chain. `npm run audit -- --help`.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { defineCommand, parseArgs, renderUsage } from "citty";
@@ -24,10 +23,14 @@ import {
   checkDeploymentChain,
   chooseDisCO,
   clientOver,
+  discoverOn,
   connectNetwork,
   type ChainConnection,
   type ChainProvider,
 } from "./cli/network.ts";
+import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
+import { blockTimesFile, historyCacheKey } from "./lib/audit/cache.ts";
+import { auditFederation, RecordRefused } from "./lib/audit/federation.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { deploymentsFileOf, ROOT, type Deployment } from "./lib/deployments.ts";
 import {
@@ -53,6 +56,15 @@ const ARGS = {
   },
   account: NETWORK_ARGS.account,
   uri: { type: "string", description: "where the report can be read (stored with the attestation)", valueHint: "uri" },
+  federation: {
+    type: "string",
+    description: "verify every check-in of this federation of the factory's instead (see above)",
+    valueHint: "name|address",
+  },
+  record: {
+    type: "boolean",
+    description: "with --federation: record our DisCO's (--disco) confirmations and challenges on chain",
+  },
 } as const;
 
 /** The command, for its generated usage: main runs it with what tests inject. */
@@ -69,12 +81,20 @@ export const auditCommand = defineCommand({
   - with --attest <period>, records on chain that this final period's books (closed, and its review window over) were
     audited, with the hash of its books (period-<n>.json); refused when the reconciliation has any mismatch. Needs an
     account holding the audit registry's AUDITOR_ROLE (--account, or DISCO_PRIVATE_KEY).
+With --federation <name|address>, it verifies a federation instead: found among the factory's, its logs folded,
+every member DisCO's check-ins recomputed from that DisCO's own logs (up to the block of each check-in) and printed
+with what its peers said ("confirmed by N DisCOs", "challenged (money in) by ...", "unverified") and whether our
+recomputation matches; the report is written to --out as federation-<address>.json. With --record --disco <our DisCO>
+and an auditor of our DisCO (--account, or DISCO_PRIVATE_KEY), it records our DisCO's confirmation of each matching
+check-in and a challenge naming the first differing figure of each that differs (skipping our own check-ins and
+those our DisCO already judged).
 Exit status:
   0  everything matched and every check passed (and the attestation, if asked for, was recorded);
   1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
-     attestation refused;
-  2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names, a chain that
-     does not answer or is not the one the deployment describes.
+     attestation refused; with --federation, a check-in differs from its DisCO's logs or could not be recomputed
+     from them, or a verdict was refused;
+  2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names (or federation
+     --federation names), a chain that does not answer or is not the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
 blocks' logs.`,
   },
@@ -96,6 +116,8 @@ export interface AuditEnv {
   printError?: (text: string) => void;
   /** The history cache's folder (default cache/history/). */
   cacheDir?: string;
+  /** The factory's chain for --federation instead of deployments/<network>.json's. */
+  chain?: FactoryChain;
 }
 
 /** Parses the command line; throws UsageError on anything it does not understand. */
@@ -110,8 +132,17 @@ export function parseOptions(argv: readonly string[]) {
       throw new UsageError(`--attest takes a period number, not "${values.attest}"`);
     }
     attest = Number(values.attest);
-  } else if (values.uri !== undefined || values.account !== undefined) {
+  } else if (values.uri !== undefined) {
     throw new UsageError("--uri and --account go with --attest <period>");
+  }
+  if (values.federation !== undefined && attest !== undefined) {
+    throw new UsageError("--attest and --federation are two audits: run one at a time");
+  }
+  const record = values.record === true;
+  if (record && values.federation === undefined) throw new UsageError("--record goes with --federation <name>");
+  if (record && values.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
+  if (values.account !== undefined && attest === undefined && !record) {
+    throw new UsageError("--uri and --account go with --attest <period> (--account also with --federation --record)");
   }
   return {
     network: values.network,
@@ -123,33 +154,16 @@ export function parseOptions(argv: readonly string[]) {
     uri: values.uri,
     help,
     attest,
+    federation: values.federation,
+    record,
   };
 }
 
-/** The cache key of a deployment's history: the hash of its first block in it tells a restarted local chain apart. */
+/** The cache key of a deployment's history, by its start block's hash on this chain. */
 async function cacheKey(client: PublicClient, deployment: Deployment): Promise<string> {
   const start = await client.getBlock({ blockNumber: BigInt(deployment.startBlock) }).catch(() => undefined);
   if (!start?.hash) throw new Error(`The provider has no block ${deployment.startBlock}: is this the right chain?`);
-  return `audit-${deployment.chainId}-${deployment.contracts.governor.address.toLowerCase()}-${start.hash.slice(2, 18)}`;
-}
-
-/** Block times kept beside the logs' cache: blocks don't change their time. */
-function blockTimesFile(dir: string, key: string) {
-  const path = join(dir, `${key}-block-times.json`);
-  return {
-    load(): Map<number, bigint> {
-      try {
-        const saved = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
-        return new Map(Object.entries(saved).map(([block, time]) => [Number(block), BigInt(time)]));
-      } catch {
-        return new Map();
-      }
-    },
-    save(times: ReadonlyMap<number, bigint>) {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path, JSON.stringify(Object.fromEntries([...times].map(([b, t]) => [b, t.toString()]))));
-    },
-  };
+  return historyCacheKey(deployment, start.hash);
 }
 
 /**
@@ -197,7 +211,8 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
   let close = async () => {};
   try {
     // Read before connecting: a network without a deployments file is told so, not as a chain out of reach.
-    const file = env.deployment === undefined ? deploymentsFileOf(options.network) : undefined;
+    const file =
+      env.deployment === undefined && env.chain === undefined ? deploymentsFileOf(options.network) : undefined;
     let chain: Pick<ChainConnection, "provider" | "client" | "url">;
     if (env.provider === undefined) {
       const connected = await connectNetwork(options.network, options.rpc);
@@ -205,6 +220,30 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
       chain = connected;
     } else {
       chain = { provider: env.provider, client: clientOver(env.provider), url: "the given provider" };
+    }
+    if (options.federation !== undefined) {
+      const factoryChain = file ?? (env.chain as FactoryChain);
+      const out = resolve(options.out ?? join(ROOT, "audit", factoryChain.network));
+      const note = options.json ? printError : print;
+      try {
+        return await auditFederation(
+          { ...options, federation: options.federation, out },
+          {
+            ...chain,
+            chain: factoryChain,
+            // The chain is checked against the file's first DisCO before the factory's events are read.
+            discos: () =>
+              file ? discoverOn(chain, file, options.network) : discoverDisCOs(chain.client, factoryChain),
+            cacheDir: env.cacheDir ?? HISTORY_CACHE_DIR,
+            print,
+            note,
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof RecordRefused) && decodeRevert(error) === undefined) throw error;
+        printError(`audit: ${explain(error)}`);
+        return 1;
+      }
     }
     // The DisCO --disco names (chooseDisCO checks the chain), or the one given, checked here.
     const deployment =

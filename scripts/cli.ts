@@ -9,6 +9,7 @@ import { CAPITAL_COMMANDS } from "./cli/capital.ts";
 import { ArgumentError, DETAILS, type RunEnv } from "./cli/command.ts";
 import { explain } from "./cli/context.ts";
 import { DISCO_COMMANDS } from "./cli/discos.ts";
+import { FEDERATION_COMMANDS } from "./cli/federation.ts";
 import { GOVERNANCE_COMMANDS } from "./cli/governance.ts";
 import { LEDGER_COMMANDS } from "./cli/ledger.ts";
 import { TREASURY_COMMANDS } from "./cli/treasury.ts";
@@ -19,6 +20,7 @@ const COMMANDS: SubCommandsDef = {
   ...LEDGER_COMMANDS,
   ...TREASURY_COMMANDS,
   ...CAPITAL_COMMANDS,
+  ...FEDERATION_COMMANDS,
 };
 
 export const cli = defineCommand({

@@ -247,6 +247,19 @@ async function resumingUnsent<T>(
   }
 }
 
+/** DisCOFactory's implementations (IDisCOFactory.Implementations), each by its contract's name. */
+export const IMPLEMENTATION_CONTRACTS = {
+  membership: "Membership",
+  ledger: "ValueLedger",
+  treasury: "Treasury",
+  capital: "CapitalAccounts",
+  audit: "AuditRegistry",
+  governor: "DisCOGovernor",
+  timelock: "DisCOTimelock",
+  federation: "Federation",
+} as const;
+export const IMPLEMENTATION_KEYS = Object.keys(IMPLEMENTATION_CONTRACTS) as (keyof typeof IMPLEMENTATION_CONTRACTS)[];
+
 /** The parameters as the Ignition module takes them: `testCurrency` is this script's, not the module's. */
 const withoutTestCurrency = ({ testCurrency: _, ...rest }: DisCOParameters) => rest;
 
@@ -322,18 +335,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
   const factory = await ethers.getContractAt("DisCOFactory", await deployed.factory.getAddress());
   const implementations: Record<string, ContractRecord> = {};
   const found = await factory.implementations();
-  for (const key of [
-    "membership",
-    "ledger",
-    "treasury",
-    "capital",
-    "audit",
-    "governor",
-    "timelock",
-    "federation",
-  ] as const) {
-    implementations[key] = await record(found[key], 0);
-  }
+  for (const key of IMPLEMENTATION_KEYS) implementations[key] = await record(found[key], 0);
   const chain: Required<Pick<DeploymentsFile, "factory" | "implementations">> = {
     factory: await record(factory, 0),
     implementations,

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Signer } from "ethers";
 import { getAddress, keccak256, toHex, type Address, type Hex, type PublicClient } from "viem";
-import { DEFAULT_CURRENCY_DECIMALS } from "../../ignition/modules/DisCO.ts";
+import { DEFAULT_CURRENCY_DECIMALS, Stage } from "../../ignition/modules/DisCO.ts";
 import {
   AuditRegistry__factory,
   DemoEuro__factory,
@@ -53,7 +53,7 @@ import type { ContractRecord, Deployment } from "./deployments.ts";
 import { ROOT } from "./deployments.ts";
 import { checkInsOf } from "./checkins.ts";
 import { personIn } from "./seed.ts";
-import { closeVoting, openVoting, propose, queue, execute, toProposalCalls, type Clock } from "./drive.ts";
+import { closeVoting, openVoting, propose, queue, execute, type Clock } from "./drive.ts";
 
 // ------------------------------------------------------------------------------------------------ THE DEMO'S FACTS
 
@@ -151,7 +151,7 @@ const GOVERNANCE = {
 
 const committed = (account: string) => ({
   account,
-  stage: 5,
+  stage: Stage.Committed,
   constituency: 0,
   mentor: "0x0000000000000000000000000000000000000000",
 });
@@ -217,9 +217,6 @@ async function enactTogether(clock: Clock, decisions: readonly Decision[]): Prom
   for (const d of decisions) await (await execute(d.governor, d.proposer, d.calls)).wait();
   return ids;
 }
-
-const asProposal = (decisions: readonly DisCODecision[], description?: string): ProposalCalls =>
-  toProposalCalls(combineDecisions(decisions, description));
 
 /** Everything the seed of the federation needs of the demo. */
 export interface FederationSeedInput {
@@ -344,7 +341,7 @@ export async function seedFederation(
     {
       governor: governorOf("Demo DisCO"),
       proposer: person("Alice"),
-      calls: asProposal([
+      calls: combineDecisions([
         createFederationCall(factory.address as Address, { ...charter, votingPeriod: FEDERATION.votingPeriod }),
         profileDecision("Demo DisCO"),
       ]),
@@ -361,22 +358,21 @@ export async function seedFederation(
   // Round 2: the demo names Alice its delegate; Small DisCO applies (naming its auditor, publishing its profile and
   // bounding its treasurers' trust), River DisCO applies.
   const smallAudit = AuditRegistry__factory.connect(small.contracts.audit.address, deployer);
-  const auditorGrant = toProposalCalls({
-    targets: [small.contracts.audit.address],
-    values: [0n],
-    calldatas: [smallAudit.interface.encodeFunctionData("grantRole", [AUDITOR_ROLE, await address(smallAuditor)])],
-    description: "",
-  });
-  const smallJoins = asProposal([
-    applyToJoinCall(fed, "We host co-ops' websites and keep open books"),
-    profileDecision("Small DisCO"),
-    setTreasurerTrustBoundCall(fed, membershipOf("Small DisCO"), SMALL_TREASURER_BOUND),
-  ]);
+  const auditor: DisCODecision = {
+    calls: [
+      {
+        target: getAddress(small.contracts.audit.address),
+        value: 0n,
+        data: smallAudit.interface.encodeFunctionData("grantRole", [AUDITOR_ROLE, await address(smallAuditor)]) as Hex,
+      },
+    ],
+    description: "Name our founder our auditor: they confirm or challenge our peers' check-ins",
+  };
   await enactTogether(clock, [
     {
       governor: governorOf("Demo DisCO"),
       proposer: person("Alice"),
-      calls: asProposal([
+      calls: combineDecisions([
         setDelegateCall(fed, membershipOf("Demo DisCO"), { address: await address(1), name: "Alice" }),
       ]),
       voters: demoVoters,
@@ -384,24 +380,25 @@ export async function seedFederation(
     {
       governor: governorOf("Small DisCO"),
       proposer: signer(smallTreasurer),
-      calls: {
-        targets: [...smallJoins.targets, ...auditorGrant.targets],
-        values: [...smallJoins.values, ...auditorGrant.values],
-        calldatas: [...smallJoins.calldatas, ...auditorGrant.calldatas],
-        description: `${smallJoins.description}; name our founder our auditor`,
-      },
+      calls: combineDecisions([
+        applyToJoinCall(fed, "We host co-ops' websites and keep open books"),
+        profileDecision("Small DisCO"),
+        setTreasurerTrustBoundCall(fed, membershipOf("Small DisCO"), SMALL_TREASURER_BOUND),
+        auditor,
+      ]),
       voters: founders["Small DisCO"].map(signer),
     },
     {
       governor: governorOf("River DisCO"),
       proposer: signer(RIVER_FOUNDERS[0]),
-      calls: asProposal([applyToJoinCall(fed, "We care for the river and keep open books")]),
+      calls: combineDecisions([applyToJoinCall(fed, "We care for the river and keep open books")]),
       voters: RIVER_FOUNDERS.map(signer),
     },
   ]);
 
   // Alice votes for both applications as the demo's delegate; anyone executes them.
-  for (const id of [1n, 2n]) {
+  for (const applied of await federation.queryFilter(federation.filters.Applied())) {
+    const id = applied.args.proposalId;
     const [voteId, disco, support] = federationVoteArgs(id, membershipOf("Demo DisCO"), true);
     await (await federation.connect(person("Alice")).vote(voteId, disco, support)).wait();
     await (await federation.connect(deployer).execute(id)).wait();
@@ -417,13 +414,13 @@ export async function seedFederation(
     ...(["Demo DisCO", "Small DisCO", "River DisCO"] as const).map((name) => ({
       governor: governorOf(name),
       proposer: name === "Demo DisCO" ? person("Alice") : signer(founders[name][0]),
-      calls: asProposal(trustBy(name)),
+      calls: combineDecisions(trustBy(name)),
       voters: name === "Demo DisCO" ? demoVoters : founders[name].map(signer),
     })),
     {
       governor: governorOf("Garden DisCO"),
       proposer: signer(GARDEN_FOUNDER),
-      calls: asProposal([applyToJoinCall(fed, "We grow food on common land and keep open books")]),
+      calls: combineDecisions([applyToJoinCall(fed, "We grow food on common land and keep open books")]),
       voters: [signer(GARDEN_FOUNDER)],
     },
   ]);

@@ -39,6 +39,15 @@ describe("deployments files", () => {
     expect(deploymentOf(both, "Beta").startBlock).toBe(30);
   });
 
+  it("keep the federations they record when another DisCO is recorded, and record none unasked", () => {
+    const file = recordDeployment(undefined, disco("Acme", 0, 20), chain);
+    expect(file).not.toHaveProperty("federations");
+    const federations = { "Commons Federation": at(600, 40) };
+    const both = recordDeployment({ ...file, federations }, disco("Beta", 10, 30), chain);
+    expect(both.federations).toEqual(federations);
+    expect(Object.keys(both.discos)).toEqual(["Acme", "Beta"]);
+  });
+
   it("keep a recorded DisCO's record, blocks and all, when the same contracts are recorded again", () => {
     const file = recordDeployment(undefined, disco("Acme", 0, 20), chain);
     const again = recordDeployment(file, disco("Acme", 0, 25), chain);

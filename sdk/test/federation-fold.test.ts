@@ -105,6 +105,7 @@ const LOGS: Log[] = [
   ...apply(B, "Small", 3n, 2, 1, 9),
   ...admit(B, "Small", 3n, 2, 3, 10),
   federationLog("TrustSet", { from: B, to: A, value: 20, by: contracts("Small").timelock }, 11, 0),
+  federationLog("ApplicationWithdrawn", { disco: C, proposalId: 2n }, 12, 0),
 ];
 const TIMES = timesOf(LOGS);
 const fold = (logs: readonly Log[], previous?: Parameters<typeof foldFederation>[1]) =>
@@ -123,7 +124,7 @@ describe("foldFederation", () => {
     expect(state.members.map((m) => [m.disco, m.index, m.active, m.application])).toEqual([
       [A, 1, true, null],
       [B, 2, true, null],
-      [C, 0, false, 2n],
+      [C, 0, false, null],
     ]);
     const [demo, small] = state.members;
     expect(demo).toMatchObject({ ...contracts("Demo"), delegate: addressOf("Demo delegate"), leftAt: null });
@@ -140,7 +141,9 @@ describe("foldFederation", () => {
       Number(deadlineOf(4)),
       Number(timeOfBlock(4)),
     ]);
-    expect(state.lastBlock).toBe(11);
+    expect(state.proposals.map((p) => p.withdrawn)).toEqual([false, true, false]);
+    expect(federationProposalState(state.proposals[1], VOTING_PERIOD, 0)).toBe("Withdrawn");
+    expect(state.lastBlock).toBe(12);
   });
 
   it("keeps each check-in's figures and its peers' verdicts", () => {
@@ -201,8 +204,8 @@ describe("foldFederation", () => {
   });
 
   it("leaves out logs of other contracts", () => {
-    const other = federationLog("MemberLeft", { disco: A }, 12, 0, addressOf("another federation"));
-    expect(fold([other], state)).toEqual({ ...state, lastBlock: 11 });
+    const other = federationLog("MemberLeft", { disco: A }, 13, 0, addressOf("another federation"));
+    expect(fold([other], state)).toEqual({ ...state, lastBlock: 12 });
   });
 
   it("resets trust from and toward a DisCO that leaves, also once it is admitted again; the history keeps it", () => {
@@ -221,7 +224,7 @@ describe("foldFederation", () => {
       [B, A, 70, 5],
       [B, A, 20, 11],
     ]);
-    const cleared = federationLog("TrustSet", { from: B, to: A, value: 0, by: contracts("Small").timelock }, 12, 0);
+    const cleared = federationLog("TrustSet", { from: B, to: A, value: 0, by: contracts("Small").timelock }, 13, 0);
     expect(foldFederation([cleared], state, { times: timesOf([cleared]) }).trust).toEqual([]);
   });
 });
@@ -231,6 +234,7 @@ describe("federationProposalState", () => {
     ...fold(LOGS).proposals[1],
     electorate: 3,
     deadline: 1_000,
+    withdrawn: false,
     ...votes,
   });
   const at = (p: FederationProposal, now: number) => federationProposalState(p, VOTING_PERIOD, now);
@@ -289,6 +293,6 @@ describe("checkInStatus", () => {
 });
 
 it("names no delegate for the zero address", () => {
-  const revoked = federationLog("DelegateSet", { disco: A, delegate: zeroAddress }, 12, 0);
+  const revoked = federationLog("DelegateSet", { disco: A, delegate: zeroAddress }, 13, 0);
   expect(foldFederation([revoked], fold(LOGS), { times: timesOf([revoked]) }).members[0].delegate).toBe(null);
 });

@@ -3,8 +3,14 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { Stage } from "../../../ignition/modules/DisCO.ts";
 import { factoryParamsForEthers } from "../deploy.ts";
 import type { DisCOFactory, Federation } from "../../../types/ethers-contracts/index.js";
+import { deployFactory } from "./factory.ts";
 import type { IFederation } from "../../../types/ethers-contracts/contracts/federation/Federation.js";
 import type { BenchSection } from "./sections.ts";
+import { createPublicClient, custom } from "viem";
+import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
+import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
+import { checkInOf, figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
+import { loadHistory } from "@disco-ledger/sdk/history";
 
 /*
  * The federation's hot paths in receipt gas (issue 16), in the usual case: a DisCO's second check-in (its bitmap word
@@ -23,6 +29,7 @@ const TREASURER_ROLE = id("TREASURER_ROLE");
 const AUDITOR_ROLE = id("AUDITOR_ROLE");
 /** The ledger's default review window: a closed period is final after it. */
 const REVIEW_WINDOW = 3 * DAY;
+const MONTH = 30 * DAY;
 const FIGURES: IFederation.FiguresStruct = {
   members: 11,
   bindingMembers: 6,
@@ -61,39 +68,33 @@ async function impersonate({ ethers, networkHelpers }: NetworkConnection, addres
   return ethers.getSigner(address);
 }
 
-/** The implementations and a factory whose federations run `federation` (Federation, or the benchmark's fixture). */
-async function deployFactory({ ethers }: NetworkConnection, federation: "Federation" | "BenchFederation") {
-  const names = ["Membership", "ValueLedger", "Treasury", "CapitalAccounts", "AuditRegistry", "DisCOGovernor"];
-  const addresses = await Promise.all(
-    [...names, "DisCOTimelock", federation].map(async (name) => (await ethers.deployContract(name)).getAddress()),
-  );
-  const [membership, ledger, treasury, capital, audit, governor, timelock] = addresses;
-  const implementations = {
-    membership,
-    ledger,
-    treasury,
-    capital,
-    audit,
-    governor,
-    timelock,
-    federation: addresses[7],
-  };
-  const factory = (await ethers.deployContract("DisCOFactory", [implementations])) as unknown as DisCOFactory;
-  const currency = await (await ethers.deployContract("DemoEuro")).getAddress();
-  return { factory, currency };
-}
-
-/** A DisCO of one Committed founder, started by the factory: its id (membership), timelock, ledger and audit. */
+/**
+ * A DisCO of two Committed founders (accounts #1 and #10, who log and approve each other's work), started by the
+ * factory: its id (membership), timelock and the contracts a federation reaches.
+ */
 async function createDisCO(connection: NetworkConnection, factory: DisCOFactory, currency: string, name: string) {
-  const [, founder] = await connection.ethers.getSigners();
-  const founders = [{ account: founder.address, stage: Stage.Committed, constituency: 0, mentor: ZeroAddress }];
+  const signers = await connection.ethers.getSigners();
+  const founders = [signers[1], signers[10]].map((founder) => ({
+    account: founder.address,
+    stage: Stage.Committed,
+    constituency: 0,
+    mentor: ZeroAddress,
+  }));
   const receipt = await (await factory.create(factoryParamsForEthers({ name, founders, currency }))).wait();
   const created = receipt?.logs
     .map((log) => factory.interface.parseLog(log))
     .find((parsed) => parsed?.name === "DisCOCreated");
   if (!created) throw new Error("no DisCOCreated");
-  const { membership, timelock, ledger, audit } = created.args;
-  return { id: membership as string, timelock: await impersonate(connection, timelock), ledger, audit };
+  const { membership, timelock, ledger, audit, treasury, governor } = created.args;
+  return {
+    name,
+    id: membership as string,
+    timelock: await impersonate(connection, timelock),
+    ledger,
+    audit,
+    treasury,
+    governor,
+  };
 }
 
 /**
@@ -103,7 +104,8 @@ async function createDisCO(connection: NetworkConnection, factory: DisCOFactory,
  */
 export async function buildFederation(connection: NetworkConnection, size: number, seat: boolean) {
   const { ethers } = connection;
-  const { factory, currency } = await deployFactory(connection, seat ? "BenchFederation" : "Federation");
+  const deployed = await deployFactory(connection, seat ? "BenchFederation" : "Federation");
+  const { factory, currency } = deployed;
   const real = seat ? Math.min(size, 3) : size;
   const discos = [];
   for (let i = 0; i < real; i++)
@@ -133,7 +135,87 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
     for (let i = real; i < size; i++) await (await fixture.benchSeat(id(`placeholder ${i}`).slice(0, 42))).wait();
   }
   if ((await federation.memberCount()) !== BigInt(size)) throw new Error(`The federation has not ${size} members`);
-  return { federation, discos };
+  return { federation, discos, factory: deployed };
+}
+
+/** What checkInPeriods gives a DisCO's check-in in place of the honest one (a dishonest check-in, for tests). */
+export type CheckInEdit = (disco: number, period: number, honest: CheckIn) => CheckIn;
+
+/** What checkInPeriods gives each DisCO. */
+export interface PeriodsToCheckIn {
+  periods: number;
+  /** The payment into a DisCO's treasury in a period (none when 0). */
+  paid: (disco: number, period: number) => bigint;
+  /** Work entries each DisCO logs and approves in each period (default none). */
+  entries?: number;
+  /** What each check-in says instead of the honest one (default: the honest one). */
+  edit?: CheckInEdit;
+}
+
+/**
+ * Gives each DisCO of a federation `periods` final periods, a month apart, each with a payment in (from account #9)
+ * and `entries` work entries (logged by founder #1, approved by founder #10), and checks them all in by a treasurer
+ * (account #2) with the digest and figures checkInOf computes from the DisCO's own logs, unless `edit` changes them.
+ * Returns the factory's chain and its DisCOs as discovery finds them, and a viem client on the chain.
+ */
+export async function checkInPeriods(
+  connection: NetworkConnection,
+  built: Awaited<ReturnType<typeof buildFederation>>,
+  { periods, paid, entries = 0, edit = (_, __, honest) => honest }: PeriodsToCheckIn,
+) {
+  const { ethers, networkHelpers } = connection;
+  const { federation, discos, factory } = built;
+  const signers = await ethers.getSigners();
+  const [author, treasurer, payer, approver] = [signers[1], signers[2], signers[9], signers[10]];
+  const token = await ethers.getContractAt("DemoEuro", factory.currency);
+  const ledgers = await Promise.all(discos.map((d) => ethers.getContractAt("ValueLedger", d.ledger)));
+  for (const [i, disco] of discos.entries()) {
+    await (await ledgers[i].connect(disco.timelock).grantRole(TREASURER_ROLE, treasurer.address)).wait();
+  }
+  for (let period = 1; period <= periods; period++) {
+    await networkHelpers.time.increase(MONTH);
+    for (const [i, disco] of discos.entries()) {
+      const amount = paid(i, period);
+      if (amount > 0n) {
+        await (await token.connect(payer).faucet(amount)).wait();
+        await (await token.connect(payer).approve(disco.treasury, amount)).wait();
+        const treasury = await ethers.getContractAt("Treasury", disco.treasury);
+        await (await treasury.connect(payer).payIn(amount, id(`invoice ${period}`))).wait();
+      }
+      for (let k = 0; k < entries; k++) {
+        const ledger = ledgers[i];
+        await (await ledger.connect(author).logWork(0, 100 * (k + 1), period, id(`timesheet ${k}`), "")).wait();
+        await (await ledger.connect(approver).approve(await ledger.entryCount())).wait();
+      }
+      await (await ledgers[i].connect(treasurer).closePeriod()).wait();
+    }
+  }
+  await networkHelpers.time.increase(REVIEW_WINDOW);
+
+  const client = createPublicClient({ transport: custom(connection.provider) });
+  const chain: FactoryChain = {
+    chainId: await client.getChainId(),
+    network: connection.networkName,
+    factory: { address: await factory.factory.getAddress(), blockNumber: factory.blockNumber },
+  };
+  const found = await discoverDisCOs(client, chain);
+  const { timestamp: now } = await client.getBlock({ blockTag: "latest" });
+  for (const [i, disco] of discos.entries()) {
+    const deployment = found.find((d) => d.contracts.membership.address === disco.id);
+    if (!deployment) throw new Error(`${disco.name} was not found from the factory`);
+    const { state } = await loadHistory(client, deployment);
+    const times = await loadBlockTimes(client, blocksToTime(state, true));
+    for (let period = 1; period <= periods; period++) {
+      const checkIn = edit(i, period, checkInOf({ state, deployment, times, now }, period));
+      const figures = figuresTuple(checkIn.figures);
+      await (
+        await federation
+          .connect(treasurer)
+          .checkIn(disco.id, period, checkIn.digest, { ...figures, payable_: [...figures.payable_] })
+      ).wait();
+    }
+  }
+  return { chain, found, client };
 }
 
 /** The measured calls in a federation of `size` DisCOs (see buildFederation for `seat`). */

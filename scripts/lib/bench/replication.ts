@@ -3,6 +3,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { Stage } from "../../../ignition/modules/DisCO.ts";
 import { factoryParamsForEthers, type DisCOParameters } from "../deploy.ts";
 import { gasOf } from "./chain.ts";
+import { deployFactory } from "./factory.ts";
 import type { BenchSection } from "./sections.ts";
 
 /** The founding group of the `createDisCO` figure (DESIGN.md's target: at most 2.5M gas with 10 founders). */
@@ -50,29 +51,12 @@ export const REPLICATION: BenchSection = {
   async run({ network }) {
     const connection = await network.create();
     const { ethers } = connection;
-    const currency = await (await ethers.deployContract("DemoEuro")).getAddress();
-    // The implementations, deployed as Ignition's DisCOFactory module does, each measured.
-    const names = {
-      membership: "Membership",
-      ledger: "ValueLedger",
-      treasury: "Treasury",
-      capital: "CapitalAccounts",
-      audit: "AuditRegistry",
-      governor: "DisCOGovernor",
-      timelock: "DisCOTimelock",
-    } as const;
-    const implementations: Record<string, string> = {};
-    let implementationsGas = 0;
-    for (const [key, name] of Object.entries(names)) {
-      const contract = await ethers.deployContract(name);
-      const receipt = await contract.deploymentTransaction()?.wait();
-      if (!receipt) throw new Error(`${name} has no deployment receipt`);
-      implementationsGas += Number(receipt.gasUsed);
-      implementations[key] = await contract.getAddress();
-    }
-    // Federations' implementation, which no DisCO runs: not counted in a DisCO's code.
-    implementations.federation = await (await ethers.deployContract("Federation")).getAddress();
-    const factory = await ethers.deployContract("DisCOFactory", [implementations]);
+    // The implementations, deployed as Ignition's DisCOFactory module does, each measured. Federations' implementation,
+    // which no DisCO runs, is not counted in a DisCO's code.
+    const { factory, currency, implementations, gas } = await deployFactory(connection);
+    const implementationsGas = Object.entries(gas)
+      .filter(([key]) => key !== "federation")
+      .reduce((sum, [, used]) => sum + used, 0);
     const factoryAddress = await factory.getAddress();
     const ten = await createGas(connection, factoryAddress, currency, CREATE_FOUNDERS, "ten");
     const eleven = await createGas(connection, factoryAddress, currency, CREATE_FOUNDERS + 1, "eleven");

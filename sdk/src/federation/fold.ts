@@ -5,6 +5,7 @@
  * itself. Browser-safe.
  */
 import {
+  getAddress,
   parseEventLogs,
   zeroAddress,
   type Address,
@@ -208,8 +209,10 @@ export function foldFederation(
     ...parseEventLogs({ abi: federationAbi, logs: raw, strict: true }),
   ].sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
   const founded = decoded.find((e) => e.eventName === "FederationFounded");
-  const address = previous?.address ?? founded?.address;
-  if (address === undefined) throw new Error("A federation's logs start with its FederationFounded event");
+  if (previous === undefined && founded === undefined) {
+    throw new Error("A federation's logs start with its FederationFounded event");
+  }
+  const address = getAddress(previous?.address ?? (founded?.address as Address));
   const state: FederationState = previous
     ? structuredClone(previous)
     : {
@@ -233,7 +236,8 @@ export function foldFederation(
     state.lastBlock = Math.max(state.lastBlock, block);
   }
   // Admitted DisCOs by index, then the others in the order they applied (a stable sort keeps it).
-  state.members.sort((a, b) => (a.index || Infinity) - (b.index || Infinity));
+  const rank = (m: FederationMember) => (m.index === 0 ? Number.MAX_SAFE_INTEGER : m.index);
+  state.members.sort((a, b) => rank(a) - rank(b));
   return state;
 }
 

@@ -21,8 +21,10 @@ export interface CheckInCheck {
 }
 
 export interface VerifyOptions {
-  /** Where fetched histories are kept (fetchHistory's cache, keyed by its default key). */
+  /** Where fetched histories are kept (fetchHistory's cache)... */
   cache?: HistoryCache;
+  /** ...and each DisCO's key there (default: fetchHistory's). */
+  cacheKey?: (disco: FoundDisCO) => string;
   /** Block times already known; filled with those read. */
   times?: Map<number, bigint>;
 }
@@ -60,7 +62,11 @@ export async function verifyCheckIns(
     }
     const ordered = [...checkIns].sort((a, b) => a.blockNumber - b.blockNumber);
     const toBlock = ordered.at(-1)?.blockNumber ?? 0;
-    const snapshot = await fetchHistory(client, deployment, { toBlock, cache: options.cache });
+    const snapshot = await fetchHistory(client, deployment, {
+      toBlock,
+      cache: options.cache,
+      cacheKey: options.cacheKey?.(deployment),
+    });
     const folder = createHistoryFolder(deployment);
     let applied = 0;
     try {
