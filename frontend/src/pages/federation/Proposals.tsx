@@ -1,12 +1,17 @@
-/** The federation's open proposals (applications among them) with their votes, DisCO by DisCO. */
+/**
+ * The federation's open proposals (applications among them) with their votes, DisCO by DisCO; a passed one is
+ * carried out by anyone, at once (Federation.execute), within its execution window.
+ */
 import {
   federationProposalState,
   type FederationProposal,
   type FederationState,
   type ProposalStateName,
 } from "@disco-ledger/sdk/federation";
+import { federationAbi } from "@disco-ledger/sdk/abis";
 import { dateTime } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
+import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, Section } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
 
@@ -17,7 +22,17 @@ export function openProposals(fed: FederationState, now: number): FederationProp
   return fed.proposals.filter((p) => OPEN.includes(federationProposalState(p, fed.votingPeriod, now)));
 }
 
-export function Proposals({ fed, now, name }: { fed: FederationState; now: number; name: (disco: string) => string }) {
+export function Proposals({
+  fed,
+  now,
+  name,
+  refetch,
+}: {
+  fed: FederationState;
+  now: number;
+  name: (disco: string) => string;
+  refetch: () => unknown;
+}) {
   const t = useT(messages);
   const { lang } = useLang();
   const open = openProposals(fed, now);
@@ -49,11 +64,48 @@ export function Proposals({ fed, now, name }: { fed: FederationState; now: numbe
                     ))}
                   </ul>
                 ) : null}
+                {state === "Passed" ? <Execute fed={fed} proposal={p} refetch={refetch} /> : null}
               </li>
             );
           })}
         </ul>
       )}
     </Section>
+  );
+}
+
+function Execute({
+  fed,
+  proposal,
+  refetch,
+}: {
+  fed: FederationState;
+  proposal: FederationProposal;
+  refetch: () => unknown;
+}) {
+  const t = useT(messages);
+  const tx = useTx();
+  return (
+    <>
+      <p className="muted">{t("executeExplain")}</p>
+      <div className="row">
+        <button
+          type="button"
+          disabled={tx.busy}
+          onClick={async () => {
+            const ok = await tx.send({
+              address: fed.address,
+              abi: federationAbi,
+              functionName: "execute",
+              args: [proposal.id],
+            });
+            if (ok) refetch();
+          }}
+        >
+          {t("execute")}
+        </button>
+      </div>
+      <TxStatus tx={tx} />
+    </>
   );
 }

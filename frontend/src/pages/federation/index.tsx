@@ -178,7 +178,7 @@ function Federation({ found }: { found: FoundFederation }) {
         <p className="muted">{t("votingPeriod", { duration: duration(fed.votingPeriod) })}</p>
       </Section>
       <Members fed={fed} name={name} />
-      <Proposals fed={fed} now={Number(now)} name={name} />
+      <Proposals fed={fed} now={Number(now)} name={name} refetch={refetch} />
       <Section title={t("trust")}>
         <p>{t("trustIntro")}</p>
         {fed.trust.length === 0 ? <p className="muted">{t("trustNone")}</p> : null}
