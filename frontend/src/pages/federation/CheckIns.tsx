@@ -14,15 +14,16 @@ import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
 import {
   checkInArgs,
   checkInOf,
+  checkInVerdict,
+  describeDifference,
   verifyCheckIns,
   type CheckIn,
   type FederationState,
-  type FigureName,
 } from "@disco-ledger/sdk/federation";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { chain, deployment } from "../../chain.ts";
 import { useHistory } from "../../data/history.tsx";
-import { interpolate, useLang, useT } from "../../i18n.tsx";
+import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
 import { OUR_NAME, OURS } from "./Actions.tsx";
@@ -129,22 +130,6 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
   );
 }
 
-/** A figure's value in a check-in, as the challenge's reason says it. */
-function figureValue(c: CheckIn, figure: FigureName): string {
-  const f = c.figures;
-  const values: Record<FigureName, string> = {
-    Digest: c.digest,
-    Members: String(f.members),
-    BindingMembers: String(f.bindingMembers),
-    LivelihoodPayable: String(f.payable[0]),
-    LovePayable: String(f.payable[1]),
-    CarePayable: String(f.payable[2]),
-    MoneyIn: String(f.moneyIn),
-    MoneyOut: String(f.moneyOut),
-  };
-  return values[figure];
-}
-
 export function VerifyDesk({
   fed,
   discos,
@@ -201,11 +186,7 @@ export function VerifyDesk({
                 <strong>
                   {name(checkIn.disco)} · {t("period", { period: checkIn.period })}
                 </strong>{" "}
-                {error
-                  ? t("notRecomputed", { error })
-                  : differs.length === 0
-                    ? t("matches")
-                    : t("differs", { figures: differs.map((f) => figureName(f, lang)).join(", ") })}
+                {error ? t("notRecomputed", { error }) : checkInVerdict(differs, lang)}
                 {judged ? (
                   <p className="muted">{t("judged", { name: OUR_NAME })}</p>
                 ) : recomputed ? (
@@ -233,11 +214,7 @@ export function VerifyDesk({
                                 checkIn.disco,
                                 checkIn.period,
                                 figure,
-                                interpolate(messages.en.challengeReason, {
-                                  figure: figureName(figure, "en"),
-                                  recomputed: figureValue(recomputed, figure),
-                                  claimed: figureValue(checkIn, figure),
-                                }),
+                                describeDifference(figure, checkIn, recomputed),
                               ),
                             },
                       );
