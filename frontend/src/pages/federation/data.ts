@@ -52,7 +52,8 @@ export function useFederation(found: FoundFederation | undefined) {
       if (!found) throw new Error("No federation");
       const key = found.address.toLowerCase();
       const state = await loadFederation(client, found, folded.get(key));
-      folded.set(key, state);
+      // Two loads may overlap (a poll and a reload after a transaction): the later state is kept.
+      if (state.lastBlock > (folded.get(key)?.lastBlock ?? -1)) folded.set(key, state);
       return state;
     },
     enabled: found !== undefined,

@@ -145,7 +145,9 @@ function Federation({ found }: { found: FoundFederation }) {
   const { discos, name: nameOf } = useDisCONames();
   const { now } = useChainClock();
   const fed = state.data;
-  if (state.isError) return <p role="alert">{t("failed", { error: state.error.message })}</p>;
+  // A failed reload keeps the federation shown (and its forms as they are), saying so; only a first load's failure
+  // shows in its place.
+  if (state.isError && !fed) return <p role="alert">{t("failed", { error: state.error.message })}</p>;
   if (!fed || now === undefined) {
     return (
       <div className="loading" role="status">
@@ -161,6 +163,7 @@ function Federation({ found }: { found: FoundFederation }) {
   const member = fed.members.some((m) => m.active && same(m.disco, OURS));
   return (
     <>
+      {state.isError ? <p role="alert">{t("failed", { error: state.error.message })}</p> : null}
       <Section title={fed.name}>
         <dl className="fed-record" data-testid="fed-charter">
           <dt>{t("charter")}</dt>
