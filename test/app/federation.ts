@@ -164,7 +164,7 @@ export const federation: Flow = {
     const propose = trust.getByRole("button", { name: "Propose to the members" });
     await eventually(async () => assert.equal(await propose.isEnabled(), true, "the proposal can be made"));
     await propose.click();
-    await found(trust.locator('[data-phase="confirmed"]'), "the proposal confirmed on chain", 30_000);
+    await found(trust.locator('[data-phase="confirmed"]'), "the proposal confirmed on chain", 60_000);
     await eventually(async () => {
       const created = await governor.queryFilter(governor.filters.ProposalCreated(), ctx.deployment.startBlock);
       assert.equal(created.length, before + 1, "one proposal made");
