@@ -266,7 +266,7 @@ contract Federation is IFederation, Initializable {
             uint8 current = _current(t, fromAdmission, toAdmission);
             if (current > bound) revert FederationTrustOverBound(from, current, bound);
         }
-        _trust[from][to] = Trust(value, fromAdmission, toAdmission);
+        (t.value, t.fromAdmission, t.toAdmission) = (value, fromAdmission, toAdmission);
         emit TrustSet(from, to, value, msg.sender);
     }
 

@@ -264,7 +264,7 @@ function showFederation(run: FederationRun, found: FoundFederation, state: Feder
 const federations = chainCommand({
   name: "federations",
   description: `Lists every federation the network's factory founded. Oldest first: its name, address, when it was
-founded and by which DisCO, and how many member DisCOs it has.`,
+founded and by which DisCO, how many member DisCOs it has, and whether deployments/<network>.json records it.`,
   args: {},
   async run({ chain, file }, args) {
     const discos = await discoverOn(chain, file, args.network);
@@ -276,9 +276,15 @@ founded and by which DisCO, and how many member DisCOs it has.`,
         chain.client.getBlock({ blockNumber: BigInt(fed.blockNumber) }),
       ]);
       const members = state.members.filter((m) => m.active).length;
+      const recorded = Object.entries(file.federations ?? {}).find(
+        ([, record]) => record.address.toLowerCase() === fed.address.toLowerCase(),
+      );
       console.log(
         `  "${printable(fed.name)}" ${getAddress(fed.address)}, founded ${isoTime(block.timestamp)} by ` +
-          `${nameOf({ discos }, fed.founder)}; ${members} member DisCO${members === 1 ? "" : "s"}`,
+          `${nameOf({ discos }, fed.founder)}; ${members} member DisCO${members === 1 ? "" : "s"}; ` +
+          (recorded
+            ? `recorded in deployments/${file.network}.json as "${recorded[0]}"`
+            : `not recorded in deployments/${file.network}.json`),
       );
     }
   },

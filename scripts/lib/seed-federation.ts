@@ -239,6 +239,11 @@ export interface SeededFederation {
   profiles: Array<{ disco: string; uri: string; hash: Hex }>;
 }
 
+/**
+ * Seeds the federation on a chain where the demo's books are seeded (seedBooks): River DisCO and Garden DisCO
+ * started, three rounds of the DisCOs' votes (about nine days of chain time), the check-ins and their verdicts.
+ * Nothing after its last round moves the clock by a voting period: Garden DisCO's application stays open.
+ */
 export async function seedFederation(
   input: FederationSeedInput,
   signers: Signer[],

@@ -1,9 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "chai";
+import { ZeroAddress } from "ethers";
 import { pad, type Hex } from "viem";
+import {
+  discoverFederations,
+  FEDERATION_PROPOSAL_STATES,
+  federationProposalState,
+  loadFederation,
+} from "@disco-ledger/sdk/federation";
 import { AUDITOR_ROLE, TRANSFER_TOPIC } from "@disco-ledger/sdk/history";
 import { buildFederation, checkInPeriods } from "../../scripts/lib/bench/federation.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { connection } from "../helpers/disco.ts";
+import { seededFederation } from "../helpers/federation-demo.ts";
+import { publicClient } from "../helpers/viem.ts";
 
 const { ethers, networkHelpers } = connection;
 const EURO = 1_000_000n;
@@ -73,6 +84,30 @@ describe("npm run audit -- --federation", function () {
     expect(status).to.equal(1);
   });
 
+  it("prints the same as JSON with --json, and writes it to --out", async () => {
+    const fed = await networkHelpers.loadFixture(smallFederation);
+    const { status, text, errors, out } = await audit(fed, ["--json"]);
+    expect(status).to.equal(1);
+    const report = JSON.parse(text);
+    const written = readFileSync(join(out, `federation-${(await fed.federation.getAddress()).toLowerCase()}.json`));
+    expect(JSON.parse(written.toString())).to.deep.equal(report);
+    expect(errors).to.include("Report written to");
+    const rows = report.checkIns.map((c: { name: string; period: number; differs: string[]; status: object }) => [
+      c.name,
+      c.period,
+      c.differs,
+      c.status,
+    ]);
+    expect(rows).to.deep.equal([
+      ["Federated 3.0", 1, [], { status: "confirmed", by: 1 }],
+      ["Federated 3.0", 2, [], { status: "unverified" }],
+      ["Federated 3.1", 1, [], { status: "unverified" }],
+      ["Federated 3.1", 2, [], { status: "unverified" }],
+      ["Federated 3.2", 1, ["MoneyIn"], { status: "unverified" }],
+      ["Federated 3.2", 2, [], { status: "unverified" }],
+    ]);
+  });
+
   it("records our DisCO's confirmations and a challenge naming the figure, skipping our own and those judged", async () => {
     const fed = await networkHelpers.loadFixture(smallFederation);
     const [ours, second, third] = fed.discos;
@@ -137,5 +172,78 @@ describe("npm run audit -- --federation", function () {
       expect(usage.status, argv.join(" ")).to.equal(2);
       expect(usage.errors, argv.join(" ")).to.include(message);
     }
+  });
+});
+
+describe("npm run audit -- --federation on the seeded demo", function () {
+  it("finds River DisCO's inflated period 2, which Demo DisCO challenged, and confirms the rest", async () => {
+    const seeded = await networkHelpers.loadFixture(seededFederation);
+    const chain = { ...seeded.demo.deployment, factory: seeded.demo.chain.factory };
+    const { status, text, errors } = await run(
+      { deployment: seeded.demo.deployment },
+      ["--federation", "Commons Federation"],
+      { chain },
+    );
+    expect(errors).to.equal("");
+    expect(status).to.equal(1);
+    expect(text).to.include("3 member DisCOs (Demo DisCO, Small DisCO, River DisCO)");
+    const [river2, ours] = linesOf(text, "River DisCO", 2);
+    expect(river2).to.match(/challenged \(money in\) by Demo DisCO$/);
+    expect(ours).to.match(/^ {4}our recomputation: differs: money in [\d,.]+ € checked in, [\d,.]+ € in its logs$/);
+    expect(text).to.include("6 check-ins: 5 match their DisCOs' logs, 1 differs, 0 could not be recomputed.");
+  });
+});
+
+describe("loadFederation on the seeded demo", function () {
+  it("folds from the logs what the contract's views say: members, proposal states, trust, verdicts", async () => {
+    const seeded = await networkHelpers.loadFixture(seededFederation);
+    const client = publicClient(connection);
+    const [found] = await discoverFederations(client, {
+      ...seeded.demo.deployment,
+      factory: seeded.demo.chain.factory,
+    });
+    const federation = await ethers.getContractAt("Federation", found.address);
+    const check = async () => {
+      const state = await loadFederation(client, found);
+      const { timestamp } = await client.getBlock({ blockTag: "latest" });
+      for (const p of state.proposals) {
+        const onChain = FEDERATION_PROPOSAL_STATES[Number(await federation.state(p.id))];
+        expect(federationProposalState(p, state.votingPeriod, Number(timestamp)), `proposal ${p.id}`).to.equal(onChain);
+      }
+      for (const m of state.members) {
+        const record = await federation.memberOf(m.disco);
+        expect([m.index, m.active, m.delegate ?? ZeroAddress]).to.deep.equal([
+          Number(record.index),
+          record.active,
+          record.delegate,
+        ]);
+        for (const to of state.members) {
+          const edge = state.trust.find((e) => e.from === m.disco && e.to === to.disco);
+          expect(edge?.value ?? 0, `trust ${m.disco} -> ${to.disco}`).to.equal(
+            Number(await federation.trustOf(m.disco, to.disco)),
+          );
+        }
+      }
+      for (const c of state.checkIns) {
+        for (const m of state.members.filter((m) => m.index > 0)) {
+          const verdict = c.verdicts.find((v) => v.peer === m.disco)?.verdict ?? "None";
+          const onChain = ["None", "Confirmed", "Challenged"][
+            Number(await federation.verdictOf(c.disco, c.period, m.disco))
+          ];
+          expect(verdict, `${m.disco} on ${c.disco}'s period ${c.period}`).to.equal(onChain);
+        }
+      }
+      return state;
+    };
+    const state = await check();
+    expect(state.trust).to.have.length(5);
+    expect(state.members.map((m) => m.active)).to.deep.equal([true, true, true, false]);
+    // Past the deadlines and the execution windows: the open application Defeated, as the contract says.
+    await networkHelpers.time.increase(2 * state.votingPeriod + 1);
+    await networkHelpers.mine();
+    const later = await check();
+    const { timestamp: now } = await client.getBlock({ blockTag: "latest" });
+    const states = later.proposals.map((p) => federationProposalState(p, later.votingPeriod, Number(now)));
+    expect(states).to.include("Defeated");
   });
 });

@@ -122,6 +122,18 @@ contract FederationHandler is Test {
         } catch {}
     }
 
+    /// @dev A member leaves and at once applies to come back (two decisions of its own), so that campaigns see
+    /// DisCOs rejoin (and the trust and delegates they had not come back with them).
+    function leaveAndApply(uint256 discoSeed) external {
+        (address disco, uint256 d) = _disco(discoSeed);
+        if (!ghostActive[disco] || federation.memberCount() <= 2 || _openProposal()) return;
+        vm.prank(_timelocks[d]);
+        federation.leave(disco);
+        _end(disco);
+        vm.prank(_timelocks[d]);
+        ghostApplication[disco] = federation.applyToJoin("back");
+    }
+
     function setDelegate(uint256 discoSeed, uint256 actorSeed, uint256 delegateSeed) external {
         (address disco, uint256 d) = _disco(discoSeed);
         address actor = _hand(actorSeed, _timelocks[d]);

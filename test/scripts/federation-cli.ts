@@ -9,7 +9,7 @@ import { PROFILES, profilePath } from "../../scripts/lib/seed-federation.ts";
 import { readDeploymentsFile, writeDeployment, writeFederation } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
 import { seededFederation } from "../helpers/federation-demo.ts";
-import { cliOnChain, forgetDeployments, NETWORK, startThrough } from "./two-discos.ts";
+import { cliOnChain, forgetDeployments, NETWORK, runCli, startThrough } from "./two-discos.ts";
 
 const { loadFixture, time } = connection.networkHelpers;
 const FED = "Commons Federation";
@@ -43,6 +43,19 @@ async function refused(argv: string[], message: string | RegExp) {
 
 afterEach(forgetDeployments);
 
+describe("npm run cli -- federation (usage)", () => {
+  it("lists the federation commands, and each action with its arguments", async () => {
+    const help = await runCli(["--help"]);
+    for (const name of ["federations", "federation", "profile"])
+      expect(help.out).to.match(new RegExp(`^ +${name} +\\S`, "m"));
+    const actions = await runCli(["federation", "--help"]);
+    expect(actions.status).to.equal(0);
+    for (const line of ["check-in <federation> <period>", "vote <federation> <#id> <for|against>", "--as-treasurer"]) {
+      expect(actions.out).to.contain(line);
+    }
+  });
+});
+
 describe("npm run cli -- federations and federation <name>", function () {
   this.timeout(180_000);
 
@@ -51,7 +64,11 @@ describe("npm run cli -- federations and federation <name>", function () {
     const out = await ok("federations");
     expect(out).to.match(/^1 federation founded through the factory:/);
     expect(out).to.contain(`"${FED}" ${federation.federation.address}, founded `);
-    expect(out).to.match(/by Demo DisCO; 3 member DisCOs$/);
+    expect(out).to.match(/by Demo DisCO; 3 member DisCOs; not recorded in deployments\/cli-test-\d+\.json$/);
+    writeFederation(NETWORK, FED, { address: federation.federation.address, blockNumber: 1 });
+    expect(await ok("federations")).to.match(
+      /3 member DisCOs; recorded in deployments\/cli-test-\d+\.json as "Commons Federation"$/,
+    );
   });
 
   it("shows a federation: charter, members, the open application, latest check-ins with their standing, trust", async () => {

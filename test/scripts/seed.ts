@@ -325,7 +325,7 @@ describe("seeded demo federation", function () {
   });
 
   it("has two check-ins of each member, all confirmed by a peer but River DisCO's period 2, challenged on MoneyIn", async () => {
-    const { federation } = await connection.networkHelpers.loadFixture(seededFederation);
+    const { federation, signers, demo } = await connection.networkHelpers.loadFixture(seededFederation);
     const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
     const checkedIn = await fed.queryFilter(fed.filters.CheckedIn());
     expect(checkedIn).to.have.length(6);
@@ -335,6 +335,12 @@ describe("seeded demo federation", function () {
     expect(FIGURES[Number(challenge.args.figure)].name).to.equal("MoneyIn");
     expect(challenge.args.period).to.equal(2n);
     expect(challenge.args.reason).to.contain("money in");
+    // By Jun, the demo's auditor, for the demo.
+    const jun = signers[DEMO_PEOPLE.find((p) => p.name === "Jun")!.index].address;
+    expect([challenge.args.challenger, challenge.args.by]).to.deep.equal([
+      demo.deployment.contracts.membership.address,
+      jun,
+    ]);
     const confirmed = await fed.queryFilter(fed.filters.CheckInConfirmed());
     expect(confirmed).to.have.length(5);
     const judged = new Set([...confirmed, ...challenged].map((e) => `${e.args.disco}/${e.args.period}`));

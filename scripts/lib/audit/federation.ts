@@ -20,6 +20,7 @@ import {
 } from "@disco-ledger/sdk/federation";
 import { auditAbi, federationAbi, tokenAbi } from "@disco-ledger/sdk/abis";
 import { shortAddress } from "@disco-ledger/sdk/format";
+import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
 import { UsageError, walletOn } from "../../cli/context.ts";
 import type { ChainProvider } from "../../cli/network.ts";
@@ -226,13 +227,13 @@ async function record(
               address: state.address,
               abi: federationAbi,
               functionName: "challengeCheckIn",
-              args: [
+              args: challengeArgs(
                 id,
                 checkIn.disco,
                 checkIn.period,
-                FIGURES.findIndex((f) => f.name === first),
+                first,
                 describeDifference(first, checkIn, recomputed, "en", decimalsOf(checkIn.disco)),
-              ],
+              ),
               account,
             })
           ).request,
@@ -244,7 +245,7 @@ async function record(
               address: state.address,
               abi: federationAbi,
               functionName: "confirmCheckIn",
-              args: [id, checkIn.disco, checkIn.period],
+              args: confirmArgs(id, checkIn.disco, checkIn.period),
               account,
             })
           ).request,

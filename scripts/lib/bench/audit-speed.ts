@@ -11,7 +11,7 @@ import { DEMO_PARAMETERS, deployDisCO } from "../deploy.ts";
 import { Stream } from "@disco-ledger/sdk/ledger";
 import { auditHistory, connectViews, renderReport } from "@disco-ledger/sdk/audit";
 import { fetchHistory, foldSnapshot, memoryCache } from "@disco-ledger/sdk/history";
-import { admitAll } from "./chain.ts";
+import { admitAll, median } from "./chain.ts";
 import type { BenchSection } from "./sections.ts";
 
 const EVIDENCE = id("bench timesheet");
@@ -118,8 +118,6 @@ export async function buildHistory(
 export const AUDIT_EVENTS = 100_000;
 /** Each timing is the median of this many runs, fetch-only and full alternating. */
 const RUNS = 3;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Times the audit against a fetch of the same logs. Fetch-only: every log from the deployment's start, into an

@@ -17,6 +17,10 @@ export async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<n
   return Number(receipt.gasUsed);
 }
 
+/** Timings' median: the middle of an odd number of runs. */
+export const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Sends a set-up transaction and waits for it: what it costs is not measured. */
 export async function sent(tx: Promise<ContractTransactionResponse>): Promise<void> {
   await gasOf(tx);

@@ -10,6 +10,7 @@ import {
   type FederationState,
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
+import { median } from "./chain.ts";
 import { buildFederation, checkInPeriods } from "./federation.ts";
 import type { BenchSection } from "./sections.ts";
 
@@ -20,8 +21,6 @@ const RUNS = 3;
 const EURO = 1_000_000n;
 /** Work entries a month: a small cooperative's timesheets. */
 const ENTRIES = 20;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export const FEDERATION_VERIFY: BenchSection = {
   name: "federation verification",

@@ -7,10 +7,9 @@ import { deployFactory } from "./factory.ts";
 import type { IFederation } from "../../../types/ethers-contracts/contracts/federation/Federation.js";
 import type { BenchSection } from "./sections.ts";
 import { createPublicClient, custom } from "viem";
-import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
 import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
-import { checkInOf, figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
-import { loadHistory } from "@disco-ledger/sdk/history";
+import { figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
+import { checkInsOf } from "../checkins.ts";
 
 /*
  * The federation's hot paths in receipt gas (issue 16), in the usual case: a DisCO's second check-in (its bitmap word
@@ -199,19 +198,17 @@ export async function checkInPeriods(
     factory: { address: await factory.factory.getAddress(), blockNumber: factory.blockNumber },
   };
   const found = await discoverDisCOs(client, chain);
-  const { timestamp: now } = await client.getBlock({ blockTag: "latest" });
   for (const [i, disco] of discos.entries()) {
     const deployment = found.find((d) => d.contracts.membership.address === disco.id);
     if (!deployment) throw new Error(`${disco.name} was not found from the factory`);
-    const { state } = await loadHistory(client, deployment);
-    const times = await loadBlockTimes(client, blocksToTime(state, true));
-    for (let period = 1; period <= periods; period++) {
-      const checkIn = edit(i, period, checkInOf({ state, deployment, times, now }, period));
+    const numbers = Array.from({ length: periods }, (_, k) => k + 1);
+    for (const [k, honest] of (await checkInsOf(client, deployment, numbers)).entries()) {
+      const checkIn = edit(i, k + 1, honest);
       const figures = figuresTuple(checkIn.figures);
       await (
         await federation
           .connect(treasurer)
-          .checkIn(disco.id, period, checkIn.digest, { ...figures, payable_: [...figures.payable_] })
+          .checkIn(disco.id, k + 1, checkIn.digest, { ...figures, payable_: [...figures.payable_] })
       ).wait();
     }
   }
