@@ -33,6 +33,8 @@ const PAGE_COMPONENTS: Record<Page, ReturnType<typeof lazyPage>> = {
   decisions: lazyPage(() => import("./pages/decisions/index.tsx")),
   treasury: lazyPage(() => import("./pages/treasury/index.tsx")),
   audit: lazyPage(() => import("./pages/audit/index.tsx")),
+  federation: lazyPage(() => import("./pages/federation/index.tsx")),
+  profile: lazyPage(() => import("./pages/profile/index.tsx")),
   discos: lazyPage(() => import("./pages/discos/index.tsx")),
   start: lazyPage(() => import("./pages/start/index.tsx")),
 };
@@ -52,6 +54,8 @@ const messages = defineMessages(
     decisions: "Decisions",
     treasury: "Treasury",
     audit: "Audit",
+    federation: "Federation",
+    profile: "Public profile",
     discos: "DisCOs",
     start: "Start a DisCO",
     disco: "DisCO",
@@ -69,6 +73,8 @@ const messages = defineMessages(
     decisions: "Decisiones",
     treasury: "Tesorería",
     audit: "Auditoría",
+    federation: "Federación",
+    profile: "Perfil público",
     discos: "DisCOs",
     start: "Empezar una DisCO",
     disco: "DisCO",
@@ -108,6 +114,9 @@ export function App() {
         <span>
           {t("disco")}: <strong data-testid="disco-name">{deployment.name}</strong>
         </span>
+        <a href={href("profile")} aria-current={page === "profile" ? "page" : undefined}>
+          {t("profile")}
+        </a>
         <a href={href("discos")} aria-current={page === "discos" ? "page" : undefined}>
           {t("otherDiscos")}
         </a>

@@ -6,9 +6,9 @@
  */
 
 /** The pages of one DisCO, in the order of the tabs. */
-export const PAGES = ["me", "work", "decisions", "treasury", "audit"] as const;
-/** Every page: a DisCO's tabs, the list of the network's DisCOs and the form that starts one. */
-export const ALL_PAGES = [...PAGES, "discos", "start"] as const;
+export const PAGES = ["me", "work", "decisions", "treasury", "audit", "federation"] as const;
+/** Every page: a DisCO's tabs, its public profile, the list of the network's DisCOs and the form that starts one. */
+export const ALL_PAGES = [...PAGES, "profile", "discos", "start"] as const;
 export type Page = (typeof ALL_PAGES)[number];
 
 export interface Route {

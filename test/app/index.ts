@@ -6,6 +6,7 @@
  * vote and review window still open.
  */
 import { audit } from "./audit.ts";
+import { federation } from "./federation.ts";
 import { relay, rule, vote } from "./decisions.ts";
 import type { Flow } from "./harness.ts";
 import { journey } from "./journey.ts";
@@ -26,6 +27,7 @@ export const FLOWS: readonly Flow[] = [
   language,
   accessibility,
   screenshots,
+  federation,
   start,
   journey,
 ];

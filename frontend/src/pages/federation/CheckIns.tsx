@@ -1,0 +1,235 @@
+/**
+ * The check-ins the DisCO shown makes and judges, each a transaction of one person (no vote): a treasurer or auditor
+ * checks in a final period with the digest and figures the SDK's checkInOf computes from the books the app already
+ * folds; an auditor confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns
+ * has recomputed it from that DisCO's own logs.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { getBlock } from "viem/actions";
+import { useConnection, usePublicClient } from "wagmi";
+import { federationAbi } from "@disco-ledger/sdk/abis";
+import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
+import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
+import {
+  checkInArgs,
+  checkInOf,
+  checkInVerdict,
+  describeDifference,
+  verifyCheckIns,
+  type CheckIn,
+  type FederationState,
+} from "@disco-ledger/sdk/federation";
+import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
+import { chain, deployment } from "../../chain.ts";
+import { useHistory } from "../../data/history.tsx";
+import { useLang, useT } from "../../i18n.tsx";
+import { TxStatus, useTx } from "../../tx.tsx";
+import { ReasonedButton } from "../../ui/kit.tsx";
+import { OUR_NAME, OURS } from "./Actions.tsx";
+import { useRoles } from "./data.ts";
+import { messages } from "./messages.ts";
+import { figureName } from "./status.ts";
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Block times never change: kept across computations. */
+const times = new Map<number, bigint>();
+
+export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: () => unknown }) {
+  const t = useT(messages);
+  const ids = useId();
+  const { address } = useConnection();
+  const roles = useRoles(address);
+  const client = usePublicClient({ chainId: chain.id });
+  const history = useHistory();
+  const loaded = history.loaded;
+  const tx = useTx();
+  const checkedIn = new Set(fed.checkIns.filter((c) => same(c.disco, OURS)).map((c) => c.period));
+  // The history's last block's time: a period is final once its review window has ended by then.
+  const head = useQuery({
+    queryKey: ["block-time", chain.id, loaded?.lastBlock],
+    queryFn: async () => (await getBlock(client, { blockNumber: BigInt(loaded?.lastBlock ?? 0) })).timestamp,
+    enabled: loaded !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const finals =
+    loaded && head.data !== undefined
+      ? [...loaded.state.ledger.periods.entries()]
+          .filter(([period, p]) => p.finalAt !== null && p.finalAt <= (head.data as bigint) && !checkedIn.has(period))
+          .map(([period]) => period)
+      : [];
+  const [chosen, setChosen] = useState<number | undefined>();
+  const period = chosen !== undefined && finals.includes(chosen) ? chosen : finals[0];
+  const computed = useQuery({
+    queryKey: ["check-in", deployment.contracts.ledger.address, period, loaded?.lastBlock],
+    queryFn: async (): Promise<CheckIn> => {
+      if (!loaded || period === undefined || head.data === undefined) throw new Error("not ready");
+      await loadBlockTimes(client, blocksToTime(loaded.state, true), times);
+      return checkInOf({ state: loaded.state, deployment, times, now: head.data }, period);
+    },
+    enabled: period !== undefined && head.data !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const who = !address
+    ? t("connect", { name: OUR_NAME })
+    : !roles.treasurer && !roles.auditor
+      ? t("onlyTreasurerAuditor", { name: OUR_NAME })
+      : null;
+
+  return (
+    <article className="fed-action" data-testid="fed-check-in">
+      <h3>{t("checkInTitle")}</h3>
+      <p>{t("checkInExplain", { name: OUR_NAME })}</p>
+      {period === undefined ? (
+        <p className="muted">{t("noFinal")}</p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${ids}-period`}>{t("checkInPeriod")}</label>
+            <select id={`${ids}-period`} value={period} onChange={(e) => setChosen(Number(e.target.value))}>
+              {finals.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </div>
+          {computed.isPending ? (
+            <p role="status">{t("computing")}</p>
+          ) : computed.isError ? (
+            <p role="alert">{t("computeFailed", { error: computed.error.message })}</p>
+          ) : (
+            <p className="wrap">
+              {t("digest")}: <code>{computed.data.digest}</code>
+            </p>
+          )}
+          <ReasonedButton
+            type="button"
+            reason={who}
+            reasonId={`${ids}-who`}
+            busy={tx.busy || !computed.data}
+            onClick={async () => {
+              if (!computed.data) return;
+              const ok = await tx.send({
+                address: fed.address,
+                abi: federationAbi,
+                functionName: "checkIn",
+                args: checkInArgs(OURS, period, computed.data),
+              });
+              if (ok) refetch();
+            }}
+          >
+            {t("checkIn", { period })}
+          </ReasonedButton>
+          <TxStatus tx={tx} />
+        </>
+      )}
+    </article>
+  );
+}
+
+export function VerifyDesk({
+  fed,
+  discos,
+  name,
+  refetch,
+}: {
+  fed: FederationState;
+  discos: readonly FoundDisCO[] | undefined;
+  name: (disco: string) => string;
+  refetch: () => unknown;
+}) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const ids = useId();
+  const { address } = useConnection();
+  const roles = useRoles(address);
+  const client = usePublicClient({ chainId: chain.id });
+  const tx = useTx();
+  // Asked for by the button (each DisCO's history is read): a query, not a mutation, so that the page shares the
+  // shell's code for it.
+  const [asked, setAsked] = useState(0);
+  const verify = useQuery({
+    queryKey: ["verify-check-ins", chain.id, fed.address, asked],
+    queryFn: () => verifyCheckIns(client, fed, discos ?? [], { times }),
+    enabled: asked > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const who = !address
+    ? t("connect", { name: OUR_NAME })
+    : !roles.auditor
+      ? t("onlyAuditor", { name: OUR_NAME })
+      : null;
+  const peers = (verify.data ?? []).filter((c) => !same(c.checkIn.disco, OURS));
+  return (
+    <article className="fed-action" data-testid="fed-verify">
+      <h3>{t("verifyTitle")}</h3>
+      <p>{t("verifyExplain", { name: OUR_NAME })}</p>
+      <div className="row">
+        <button type="button" disabled={verify.isFetching || !discos} onClick={() => setAsked(asked + 1)}>
+          {t("verify")}
+        </button>
+      </div>
+      {verify.isFetching ? <p role="status">{t("verifying")}</p> : null}
+      {verify.isError ? <p role="alert">{t("verifyFailed", { error: verify.error.message })}</p> : null}
+      {peers.length > 0 ? (
+        <ul className="fed-checks">
+          {peers.map(({ checkIn, recomputed, differs, error }) => {
+            const key = `${checkIn.disco}-${checkIn.period}`;
+            const judged = checkIn.verdicts.some((v) => same(v.peer, OURS));
+            const figure = differs[0];
+            return (
+              <li key={key} data-testid={`verify-${checkIn.disco.toLowerCase()}-${checkIn.period}`}>
+                <strong>
+                  {name(checkIn.disco)} · {t("period", { period: checkIn.period })}
+                </strong>{" "}
+                {error ? t("notRecomputed", { error }) : checkInVerdict(differs, lang)}
+                {judged ? (
+                  <p className="muted">{t("judged", { name: OUR_NAME })}</p>
+                ) : recomputed ? (
+                  <ReasonedButton
+                    type="button"
+                    reason={who}
+                    reasonId={`${ids}-${key}`}
+                    busy={tx.busy}
+                    onClick={async () => {
+                      const ok = await tx.send(
+                        figure === undefined
+                          ? {
+                              address: fed.address,
+                              abi: federationAbi,
+                              functionName: "confirmCheckIn",
+                              args: confirmArgs(OURS, checkIn.disco, checkIn.period),
+                            }
+                          : {
+                              address: fed.address,
+                              abi: federationAbi,
+                              functionName: "challengeCheckIn",
+                              // The reason is the record's, in English, as the CLI writes it.
+                              args: challengeArgs(
+                                OURS,
+                                checkIn.disco,
+                                checkIn.period,
+                                figure,
+                                describeDifference(figure, checkIn, recomputed),
+                              ),
+                            },
+                      );
+                      if (ok) refetch();
+                    }}
+                  >
+                    {figure === undefined ? t("confirm") : t("challenge", { figure: figureName(figure, lang) })}
+                  </ReasonedButton>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <TxStatus tx={tx} />
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The member DisCOs side by side, each named with a link to its public profile, with its latest check-ins: the period, its figures (people, work in the
+ * ledger's units, money in euros) and its standing among the peers (status.ts), with each peer's verdict.
+ */
+import {
+  checkInStatus,
+  type FederationCheckIn,
+  type FederationMember,
+  type FederationState,
+} from "@disco-ledger/sdk/federation";
+import { dateTime, workAmount } from "@disco-ledger/sdk/format";
+import { useLang, useT } from "../../i18n.tsx";
+import { routeHref } from "../../place.ts";
+import { Empty, Person, Section } from "../../ui/kit.tsx";
+import { Euros } from "../treasury/Euros.tsx";
+import { messages } from "./messages.ts";
+import { figureName, standingText } from "./status.ts";
+
+/** How many of a DisCO's check-ins are shown, newest first. */
+const LATEST = 2;
+
+export function Members({ fed, name }: { fed: FederationState; name: (disco: string) => string }) {
+  const t = useT(messages);
+  const members = fed.members.filter((m) => m.active);
+  return (
+    <Section title={t("members")}>
+      {members.length === 0 ? (
+        <Empty>{t("noMembers")}</Empty>
+      ) : (
+        <ul className="fed-members" data-testid="fed-members">
+          {members.map((m) => (
+            <MemberCard key={m.disco} member={m} fed={fed} name={name} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function MemberCard({
+  member,
+  fed,
+  name,
+}: {
+  member: FederationMember;
+  fed: FederationState;
+  name: (disco: string) => string;
+}) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const same = (a: string) => a.toLowerCase() === member.disco.toLowerCase();
+  const checkIns = fed.checkIns
+    .filter((c) => same(c.disco))
+    .sort((a, b) => b.period - a.period)
+    .slice(0, LATEST);
+  return (
+    <li className="card fed-member" data-testid={`fed-member-${member.disco.toLowerCase()}`}>
+      <h3>
+        <a href={routeHref(member.disco, "profile")}>{name(member.disco)}</a>
+      </h3>
+      {member.admittedAt !== null ? (
+        <p className="muted">{t("memberSince", { date: dateTime(member.admittedAt, lang) })}</p>
+      ) : null}
+      {member.delegate ? (
+        <p className="muted">
+          {t("delegate")} <Person address={member.delegate} />
+        </p>
+      ) : null}
+      <h4>{t("latest")}</h4>
+      {checkIns.length === 0 ? (
+        <p className="muted">{t("noCheckIns")}</p>
+      ) : (
+        checkIns.map((c) => <CheckInView key={c.period} checkIn={c} name={name} />)
+      )}
+    </li>
+  );
+}
+
+function CheckInView({ checkIn, name }: { checkIn: FederationCheckIn; name: (disco: string) => string }) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const standing = checkInStatus(checkIn);
+  const f = checkIn.figures;
+  return (
+    <article className="fed-checkin" data-testid={`checkin-${checkIn.period}`}>
+      <header>
+        <strong>{t("period", { period: checkIn.period })}</strong>{" "}
+        <span className={`tag standing-${standing.status}`} data-testid="checkin-status">
+          {standingText(standing, lang)}
+        </span>
+      </header>
+      <dl className="fed-figures">
+        <div>
+          <dt>{t("figMembers")}</dt>
+          <dd>{String(f.members)}</dd>
+        </div>
+        <div>
+          <dt>{t("figBinding")}</dt>
+          <dd>{String(f.bindingMembers)}</dd>
+        </div>
+        <div>
+          <dt>{t("figLivelihood")}</dt>
+          <dd>{workAmount(f.payable[0], lang)}</dd>
+        </div>
+        <div>
+          <dt>{t("figLove")}</dt>
+          <dd>{workAmount(f.payable[1], lang)}</dd>
+        </div>
+        <div>
+          <dt>{t("figCare")}</dt>
+          <dd>{workAmount(f.payable[2], lang)}</dd>
+        </div>
+        <div>
+          <dt>{t("figMoneyIn")}</dt>
+          <dd>
+            <Euros amount={f.moneyIn} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("figMoneyOut")}</dt>
+          <dd>
+            <Euros amount={f.moneyOut} />
+          </dd>
+        </div>
+      </dl>
+      <p className="muted">
+        {t("checkedInBy", { date: dateTime(checkIn.time, lang) })} <Person address={checkIn.by} />
+      </p>
+      {checkIn.verdicts.length > 0 ? (
+        <ul className="fed-verdicts">
+          {checkIn.verdicts.map((v) => (
+            <li key={v.peer}>
+              {v.verdict === "Confirmed"
+                ? t("verdictConfirmed", { peer: name(v.peer) })
+                : t("verdictChallenged", {
+                    peer: name(v.peer),
+                    figure: v.figure ? figureName(v.figure, lang) : "",
+                    reason: v.reason ?? "",
+                  })}
+              {v.conflict ? ` ${t("verdictConflict")}` : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
