@@ -331,6 +331,7 @@ export async function deployDisCO(connection: NetworkConnection, parameters: Dis
     "governor",
     "timelock",
     "federation",
+    "credit",
   ] as const) {
     implementations[key] = await record(found[key], 0);
   }
