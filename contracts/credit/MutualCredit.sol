@@ -298,7 +298,7 @@ contract MutualCredit is IMutualCredit, Initializable {
     }
 
     /// @dev The pair's record, and whether `a` is its lower address.
-    function _pairView(address a, address b) private view returns (Pair storage p, bool low) {
+    function _pairView(address a, address b) internal view returns (Pair storage p, bool low) {
         low = a < b;
         p = low ? _pairs[a][b] : _pairs[b][a];
     }

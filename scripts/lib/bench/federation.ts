@@ -47,7 +47,7 @@ export interface FederationGas {
   setTrustByTreasurer: Gas;
 }
 
-async function measure(tx: Promise<ContractTransactionResponse>): Promise<Gas> {
+export async function measure(tx: Promise<ContractTransactionResponse>): Promise<Gas> {
   const sent = await tx;
   const receipt = await sent.wait();
   if (!receipt) throw new Error("no receipt");
@@ -61,11 +61,15 @@ async function impersonate({ ethers, networkHelpers }: NetworkConnection, addres
   return ethers.getSigner(address);
 }
 
-/** The implementations and a factory whose federations run `federation` (Federation, or the benchmark's fixture). */
-async function deployFactory({ ethers }: NetworkConnection, federation: "Federation" | "BenchFederation") {
+/** The implementations and a factory whose federations run `federation` and their credit networks `credit`
+ * (Federation and MutualCredit, or the benchmark's fixtures). */
+async function deployFactory({ ethers }: NetworkConnection, seat: boolean) {
   const names = ["Membership", "ValueLedger", "Treasury", "CapitalAccounts", "AuditRegistry", "DisCOGovernor"];
+  const [federation, credit] = seat ? ["BenchFederation", "BenchCredit"] : ["Federation", "MutualCredit"];
   const addresses = await Promise.all(
-    [...names, "DisCOTimelock", federation].map(async (name) => (await ethers.deployContract(name)).getAddress()),
+    [...names, "DisCOTimelock", federation, credit].map(async (name) =>
+      (await ethers.deployContract(name)).getAddress(),
+    ),
   );
   const [membership, ledger, treasury, capital, audit, governor, timelock] = addresses;
   const implementations = {
@@ -77,6 +81,7 @@ async function deployFactory({ ethers }: NetworkConnection, federation: "Federat
     governor,
     timelock,
     federation: addresses[7],
+    credit: addresses[8],
   };
   const factory = (await ethers.deployContract("DisCOFactory", [implementations])) as unknown as DisCOFactory;
   const currency = await (await ethers.deployContract("DemoEuro")).getAddress();
@@ -103,7 +108,7 @@ async function createDisCO(connection: NetworkConnection, factory: DisCOFactory,
  */
 export async function buildFederation(connection: NetworkConnection, size: number, seat: boolean) {
   const { ethers } = connection;
-  const { factory, currency } = await deployFactory(connection, seat ? "BenchFederation" : "Federation");
+  const { factory, currency } = await deployFactory(connection, seat);
   const real = seat ? Math.min(size, 3) : size;
   const discos = [];
   for (let i = 0; i < real; i++)
@@ -113,6 +118,8 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
     charterURI: "ipfs://charter",
     charterHash: id("charter"),
     votingPeriod: 7 * DAY,
+    maxHops: 4,
+    memberAccounts: false,
   };
   const receipt = await (await factory.connect(discos[0].timelock).createFederation(params)).wait();
   const founded = receipt?.logs
@@ -133,7 +140,7 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
     for (let i = real; i < size; i++) await (await fixture.benchSeat(id(`placeholder ${i}`).slice(0, 42))).wait();
   }
   if ((await federation.memberCount()) !== BigInt(size)) throw new Error(`The federation has not ${size} members`);
-  return { federation, discos };
+  return { federation, discos, credit: founded.args.credit as string };
 }
 
 /** The measured calls in a federation of `size` DisCOs (see buildFederation for `seat`). */
