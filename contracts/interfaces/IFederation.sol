@@ -91,7 +91,8 @@ interface IFederation {
     /// @param executed Whether it was executed
     /// @param withdrawn Whether the applicant withdrew it (Admit only)
     /// @param snapshot The admissions counter at creation: members admitted later do not vote on it
-    /// @param deadline When voting ends without a majority
+    /// @param deadline When voting ends without a majority; a Passed proposal may be executed until one voting period
+    /// after it
     /// @param electorate The number of member DisCOs at creation
     /// @param forVotes DisCOs that voted For
     /// @param againstVotes DisCOs that voted Against

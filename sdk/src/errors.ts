@@ -13,16 +13,16 @@ import {
   type Hex,
 } from "viem";
 import type { Abi, AbiError } from "abitype";
-import { creditAbi, discoAbis, factoryAbi } from "./generated/abis.ts";
+import { creditAbi, discoAbis, factoryAbi, federationAbi } from "./generated/abis.ts";
 import { dateTime, duration, money, workAmount, type Lang } from "./format.ts";
 
 /**
- * Every custom error of every contract, of the factory that starts DisCOs and of federations' credit networks, once: appended to a call's ABI so that
- * any of them decodes.
+ * Every custom error of every contract, of the factory that starts DisCOs, of their federations and of the
+ * federations' credit networks, once: appended to a call's ABI so that any of them decodes.
  */
 export const ALL_ERRORS: AbiError[] = (() => {
   const seen = new Map<string, AbiError>();
-  for (const abi of [...Object.values(discoAbis), factoryAbi, creditAbi] as Abi[]) {
+  for (const abi of [...Object.values(discoAbis), factoryAbi, federationAbi, creditAbi] as Abi[]) {
     for (const item of abi) {
       if (item.type === "error") seen.set(`${item.name}(${item.inputs.map((i) => i.type).join(",")})`, item);
     }
@@ -174,6 +174,47 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     CloneArgumentsTooLong: "The DisCO's contracts could not be made: their fixed settings are too long.",
     FailedDeployment: "One of the DisCO's contracts could not be made; nothing was started.",
     InsufficientBalance: "The factory was asked to send more than it holds; nothing was started.",
+    // ---------------------------------------------------------------------------------------------- federation
+    FederationNotFactory: "Only the DisCO factory sets up a federation; {caller} is not it.",
+    FederationEmptyCharterURI: "A federation's charter needs the address where it can be read.",
+    FederationEmptyCharterHash:
+      "A federation's charter needs its fingerprint (hash), so that anyone can check the text.",
+    FederationInvalidVotingPeriod: "A federation's voting period must be between 1 hour and 365 days.",
+    FederationNotDisCO:
+      "{caller} is no DisCO's timelock: only a DisCO's executed vote applies to a federation (a DisCO whose timelock changed can't yet).",
+    FederationAlreadyMember: "This DisCO is already a member of the federation.",
+    FederationApplicationOpen:
+      "This DisCO's application (proposal {proposalId}) is still open: wait for its outcome, or withdraw it first.",
+    FederationNotMember: "The DisCO at {disco} is not a member of the federation now.",
+    FederationUnauthorized:
+      "This account can't act for that DisCO here: only its members' vote (its timelock) can, or the delegate or treasurers or auditors they named for this.",
+    FederationInvalidKind:
+      "That is not a proposal the federation's members can make: propose to remove a member or to change the charter (a DisCO applies to join by its own vote).",
+    FederationInvalidProposal:
+      "A proposal to remove a member names only the member, and one to change the charter names only the new charter.",
+    FederationNoApplication: "This DisCO has no open application to withdraw.",
+    FederationUnknownProposal: "The federation has no proposal number {id}.",
+    FederationProposalClosed: "Proposal {id} is no longer open to votes.",
+    FederationAlreadyVoted: "This DisCO has already voted on proposal {id}.",
+    FederationNotEligible: "This DisCO can't vote on proposal {id}: it was not a member when the proposal was made.",
+    FederationProposalNotPassed:
+      "Proposal {id} can't be carried out: it did not pass, was already carried out or withdrawn, or its time to be carried out is over.",
+    FederationProposalStale:
+      "Proposal {id} no longer applies: the member it would remove left or was admitted again since the vote, the applicant is already a member, or a newer charter was adopted.",
+    FederationEmptyDigest: "A check-in needs the fingerprint of the period's books.",
+    FederationInvalidFigures:
+      "A check-in can't count more members with a binding vote ({bindingMembers}) than members ({members}).",
+    FederationPeriodNotFinal: "Period {period} can't be checked in yet: it must be closed and its review window over.",
+    FederationAlreadyCheckedIn: "Period {period} was already checked in, and a check-in never changes.",
+    FederationUnknownCheckIn: "That DisCO has not checked in period {period}.",
+    FederationOwnDisCO: "A DisCO can't judge its own check-in, nor give trust to itself.",
+    FederationInvalidFigure:
+      "That is not a figure of a check-in: choose the digest, members, binding members, a stream's payable total, money in or money out.",
+    FederationAlreadyJudged:
+      "This DisCO has already given its verdict on period {period}'s check-in, and a verdict never changes.",
+    FederationInvalidTrust: "A trust value goes from 0 to 100.",
+    FederationTrustOverBound:
+      "Treasurers may set trust only up to {bound}, and change only a value within it ({value} is not): the members' vote can.",
     // ---------------------------------------------------------------------------------------------- audit
     AuditPeriodNotFinal:
       "Only a final period's books can be audited: period {period} must be closed and its review window over (final on {finalAt}).",
@@ -400,6 +441,48 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     CloneArgumentsTooLong: "No se han podido crear los contratos de la DisCO: sus ajustes fijos son demasiado largos.",
     FailedDeployment: "No se ha podido crear uno de los contratos de la DisCO; no se ha empezado nada.",
     InsufficientBalance: "Se pidió a la fábrica enviar más de lo que tiene; no se ha empezado nada.",
+    // ---------------------------------------------------------------------------------------------- federation
+    FederationNotFactory: "Solo la fábrica de DisCOs configura una federación; {caller} no lo es.",
+    FederationEmptyCharterURI: "La carta de una federación necesita la dirección donde se puede leer.",
+    FederationEmptyCharterHash:
+      "La carta de una federación necesita su huella (hash), para que cualquiera pueda comprobar el texto.",
+    FederationInvalidVotingPeriod: "El plazo de votación de una federación debe estar entre 1 hora y 365 días.",
+    FederationNotDisCO:
+      "{caller} no es el timelock de ninguna DisCO: solo una votación ejecutada de una DisCO solicita entrar en una federación (una DisCO cuyo timelock cambió aún no puede).",
+    FederationAlreadyMember: "Esta DisCO ya es miembro de la federación.",
+    FederationApplicationOpen:
+      "La solicitud de esta DisCO (propuesta {proposalId}) sigue abierta: espera su resultado o retírala primero.",
+    FederationNotMember: "La DisCO en {disco} no es miembro de la federación ahora.",
+    FederationUnauthorized:
+      "Esta cuenta no puede actuar aquí por esa DisCO: solo puede la votación de sus socias (su timelock), o la delegada, la tesorería o la auditoría que nombraron para ello.",
+    FederationInvalidKind:
+      "Esa no es una propuesta que puedan hacer los miembros de la federación: propón expulsar a un miembro o cambiar la carta (una DisCO solicita entrar por su propia votación).",
+    FederationInvalidProposal:
+      "Una propuesta de expulsión solo nombra al miembro, y una de cambio de carta solo la nueva carta.",
+    FederationNoApplication: "Esta DisCO no tiene ninguna solicitud abierta que retirar.",
+    FederationUnknownProposal: "La federación no tiene ninguna propuesta número {id}.",
+    FederationProposalClosed: "La propuesta {id} ya no admite votos.",
+    FederationAlreadyVoted: "Esta DisCO ya ha votado la propuesta {id}.",
+    FederationNotEligible: "Esta DisCO no puede votar la propuesta {id}: no era miembro cuando se hizo la propuesta.",
+    FederationProposalNotPassed:
+      "La propuesta {id} no se puede ejecutar: no se aprobó, ya se ejecutó o se retiró, o se acabó su plazo para ejecutarla.",
+    FederationProposalStale:
+      "La propuesta {id} ya no vale: el miembro que expulsaría se fue o fue admitido de nuevo desde la votación, la solicitante ya es miembro, o se adoptó una carta más reciente.",
+    FederationEmptyDigest: "Un check-in necesita la huella de las cuentas del periodo.",
+    FederationInvalidFigures:
+      "Un check-in no puede contar más socias con voto vinculante ({bindingMembers}) que socias ({members}).",
+    FederationPeriodNotFinal:
+      "Aún no se puede hacer check-in del periodo {period}: debe estar cerrado y con su plazo de revisión terminado.",
+    FederationAlreadyCheckedIn: "Ya se hizo check-in del periodo {period}, y un check-in nunca cambia.",
+    FederationUnknownCheckIn: "Esa DisCO no ha hecho check-in del periodo {period}.",
+    FederationOwnDisCO: "Una DisCO no puede juzgar su propio check-in ni darse confianza a sí misma.",
+    FederationInvalidFigure:
+      "Esa no es una cifra de un check-in: elige la huella, las socias, las socias con voto vinculante, el total a pagar de un flujo, el dinero que entra o el que sale.",
+    FederationAlreadyJudged:
+      "Esta DisCO ya dio su veredicto sobre el check-in del periodo {period}, y un veredicto nunca cambia.",
+    FederationInvalidTrust: "Un valor de confianza va de 0 a 100.",
+    FederationTrustOverBound:
+      "La tesorería solo puede fijar la confianza hasta {bound}, y cambiar solo un valor dentro de ese límite ({value} no lo está): la votación de las socias sí puede.",
     // ---------------------------------------------------------------------------------------------- audit
     AuditPeriodNotFinal:
       "Solo se pueden auditar las cuentas de un periodo definitivo: el periodo {period} debe estar cerrado y con su plazo de revisión terminado (lo será el {finalAt}).",

@@ -161,6 +161,16 @@ contract FederationCheckInsTest is FederationFixture {
         assertEq(uint8(federation.verdictOf(_id(0), period, _id(2))), uint8(IFederation.Verdict.Challenged), "2");
     }
 
+    /// @dev A figure outside the enum is refused with a named error, before anything else.
+    function testFuzz_challengeCheckIn_revertsForAnUnknownFigure(uint8 figure) public {
+        figure = uint8(_bound(figure, uint8(type(IFederation.Figure).max) + 1, type(uint8).max));
+        _checkIn();
+        vm.expectRevert(abi.encodeWithSelector(IFederation.FederationInvalidFigure.selector, figure));
+        vm.prank(auditors[1]);
+        federation.challengeCheckIn(_id(1), _id(0), period, figure, "no such figure");
+        assertEq(uint8(federation.verdictOf(_id(0), period, _id(1))), uint8(IFederation.Verdict.None), "none");
+    }
+
     function test_verdicts_revertForOwnCheckIn() public {
         _checkIn();
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationOwnDisCO.selector, _id(0)));
@@ -281,10 +291,15 @@ contract FederationCheckInsTest is FederationFixture {
         }
     }
 
-    /// @dev A DisCO that left keeps the values it gave and was given, but sets and receives no more.
+    /// @dev A DisCO that left sets and receives no trust, and the values from and toward it read 0 (the events keep
+    /// the history).
     function test_setTrust_notOnceLeft() public {
         vm.prank(_timelock(0));
         federation.setTrust(_id(0), _id(1), 70);
+        vm.prank(_timelock(1));
+        federation.setTrust(_id(1), _id(0), 60);
+        vm.prank(_timelock(2));
+        federation.setTrust(_id(2), _id(0), 50);
         vm.prank(_timelock(1));
         federation.leave(_id(1));
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationNotMember.selector, _id(1)));
@@ -293,7 +308,93 @@ contract FederationCheckInsTest is FederationFixture {
         vm.expectRevert(abi.encodeWithSelector(IFederation.FederationNotMember.selector, _id(1)));
         vm.prank(_timelock(1));
         federation.setTrust(_id(1), _id(0), 80);
-        assertEq(federation.trustOf(_id(0), _id(1)), 70, "kept");
+        assertEq(federation.trustOf(_id(0), _id(1)), 0, "toward it: lapsed");
+        assertEq(federation.trustOf(_id(1), _id(0)), 0, "from it: lapsed");
+        assertEq(federation.trustOf(_id(2), _id(0)), 50, "between the others: kept");
+    }
+
+    /// @dev Trust does not come back with a DisCO that rejoins, whether it left or was removed, from either side;
+    /// values set after its return hold.
+    function test_setTrust_startsAfreshOnRejoining() public {
+        vm.prank(_timelock(0));
+        federation.setTrust(_id(0), _id(1), 70);
+        vm.prank(_timelock(1));
+        federation.setTrust(_id(1), _id(0), 60);
+        vm.prank(_timelock(1));
+        federation.leave(_id(1));
+        _join(1);
+        assertEq(federation.trustOf(_id(0), _id(1)), 0, "toward the rejoined DisCO");
+        assertEq(federation.trustOf(_id(1), _id(0)), 0, "from the rejoined DisCO");
+
+        vm.prank(_timelock(1));
+        federation.setTrust(_id(1), _id(0), 65);
+        assertEq(federation.trustOf(_id(1), _id(0)), 65, "set again");
+
+        // Removed by the others and admitted again: the same.
+        vm.prank(_timelock(0));
+        uint256 id = federation.propose(_id(0), uint8(IFederation.ProposalKind.Remove), _id(1), "", bytes32(0));
+        vm.prank(_timelock(0));
+        federation.vote(id, _id(0), true);
+        vm.prank(_timelock(2));
+        federation.vote(id, _id(2), true);
+        federation.execute(id);
+        assertEq(federation.trustOf(_id(1), _id(0)), 0, "lapsed on removal");
+        _join(1);
+        assertEq(federation.trustOf(_id(1), _id(0)), 0, "not back after removal");
+    }
+
+    /// @dev Trust from or toward a DisCO that is not a member (never was, or left) reads 0.
+    function test_trustOf_zeroForNonMembers() public {
+        assertEq(federation.trustOf(_id(0), _id(3)), 0, "never a member");
+        assertEq(federation.trustOf(_id(3), _id(0)), 0, "never a member, from");
+        vm.prank(_timelock(0));
+        federation.setTrust(_id(0), _id(2), 40);
+        vm.prank(_timelock(0));
+        federation.leave(_id(0));
+        assertEq(federation.trustOf(_id(0), _id(2)), 0, "from a DisCO that left");
+    }
+
+    /// @dev A treasurer may not change a value the members set above the bound, lowering it included: the current
+    /// value is named. Within the bound both ways, they may.
+    function test_setTrust_aTreasurerLeavesAValueOverTheBoundToTheMembers() public {
+        vm.prank(_timelock(0));
+        federation.setTreasurerTrustBound(_id(0), 30);
+        vm.prank(_timelock(0));
+        federation.setTrust(_id(0), _id(1), 90);
+        for (uint8 value = 0; value <= 30; value += 15) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IFederation.FederationTrustOverBound.selector, _id(0), uint8(90), uint8(30))
+            );
+            vm.prank(treasurers[0]);
+            federation.setTrust(_id(0), _id(1), value);
+        }
+        vm.expectRevert(
+            abi.encodeWithSelector(IFederation.FederationTrustOverBound.selector, _id(0), uint8(95), uint8(30))
+        );
+        vm.prank(treasurers[0]);
+        federation.setTrust(_id(0), _id(1), 95);
+        assertEq(federation.trustOf(_id(0), _id(1)), 90, "the members' value stands");
+
+        // The members bring it within the bound: the treasurer may change it again.
+        vm.prank(_timelock(0));
+        federation.setTrust(_id(0), _id(1), 25);
+        vm.prank(treasurers[0]);
+        federation.setTrust(_id(0), _id(1), 5);
+        assertEq(federation.trustOf(_id(0), _id(1)), 5, "lowered within the bound");
+    }
+
+    /// @dev A value that lapsed (its DisCO left and rejoined) counts as 0 for the bound, whatever it was.
+    function test_setTrust_aLapsedValueIsZeroForTheBound() public {
+        vm.prank(_timelock(0));
+        federation.setTrust(_id(0), _id(1), 90);
+        vm.prank(_timelock(1));
+        federation.leave(_id(1));
+        _join(1);
+        vm.prank(_timelock(0));
+        federation.setTreasurerTrustBound(_id(0), 20);
+        vm.prank(treasurers[0]);
+        federation.setTrust(_id(0), _id(1), 20);
+        assertEq(federation.trustOf(_id(0), _id(1)), 20, "set within the bound");
     }
 
     function test_setTreasurerTrustBound_revertsForBadInput() public {

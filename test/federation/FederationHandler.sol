@@ -11,7 +11,9 @@ import {Test} from "../utils/Test.sol";
 /// action, each by an actor drawn from everyone around them: each DisCO's timelock, treasurer and auditor, two
 /// delegates and an outsider. It keeps a model of what the rules allow (who may act for whom) and records a
 /// violation when a call succeeds that the model forbids; the model's state (membership, delegates, bounds, trust,
-/// check-ins, verdicts, votes) is what the invariants compare the federation with.
+/// check-ins, verdicts, votes) is what the invariants compare the federation with. Leaving and rejoining, removals,
+/// withdrawn applications and proposals outliving their execution window all happen in a campaign: a DisCO that
+/// leaves or is removed loses its delegate and the trust from and toward it, in the model as in the federation.
 contract FederationHandler is Test {
     /// @dev Periods 1 to 3 of every DisCO are final when the campaign starts.
     uint32 public constant PERIODS = 3;
@@ -35,6 +37,11 @@ contract FederationHandler is Test {
         public ghostVerdict;
     mapping(uint256 id => mapping(address disco => bool)) public ghostVoted;
     mapping(uint256 id => uint256) public ghostVotes;
+    mapping(uint256 id => bool) public ghostWithdrawn;
+    /// @dev The last executed Charter proposal.
+    uint256 public ghostLastCharter;
+    /// @dev Each DisCO's latest application.
+    mapping(address disco => uint256 id) public ghostApplication;
 
     uint256 public violations;
     string public firstViolation;
@@ -73,14 +80,32 @@ contract FederationHandler is Test {
 
     // ------------------------------------------------------------------------------------------------ ACTIONS
 
-    function applyToJoin(uint256 actorSeed) external {
+    /// @dev Half the time by a DisCO's timelock (a member's is refused), else by anyone around.
+    function applyToJoin(uint256 discoSeed, uint256 actorSeed) external {
         if (_openProposal()) return;
-        address actor = _actor(actorSeed);
+        (, uint256 d) = _disco(discoSeed);
+        address actor = _hand(actorSeed, _timelocks[d]);
         vm.prank(actor);
-        try federation.applyToJoin("apply") {
+        try federation.applyToJoin("apply") returns (uint256 id) {
             (bool isTimelock, uint256 d) = _timelockIndex(actor);
             if (!isTimelock) _violation("applied by something but a DisCO's timelock");
             else if (ghostActive[_ids[d]]) _violation("a member applied");
+            else ghostApplication[_ids[d]] = id;
+        } catch {}
+    }
+
+    /// @dev The applicant's latest application, withdrawn by its hand only, while it is open.
+    function withdrawApplication(uint256 discoSeed, uint256 actorSeed) external {
+        (address disco, uint256 d) = _disco(discoSeed);
+        address actor = _hand(actorSeed, _timelocks[d]);
+        uint256 id = ghostApplication[disco];
+        vm.prank(actor);
+        try federation.withdrawApplication(disco) {
+            if (actor != _timelocks[d]) _violation("an application withdrawn by another's hand");
+            if (ghostActive[disco]) _violation("a member withdrew an application");
+            if (id == 0 || ghostWithdrawn[id]) _violation("withdrawn with no open application");
+            if (!federation.proposal(id).withdrawn) _violation("another than the latest application withdrawn");
+            ghostWithdrawn[id] = true;
         } catch {}
     }
 
@@ -93,8 +118,20 @@ contract FederationHandler is Test {
         try federation.leave(disco) {
             if (actor != _timelocks[d]) _violation("a DisCO left by another's hand");
             if (!ghostActive[disco]) _violation("a non-member left");
-            ghostActive[disco] = false;
+            _end(disco);
         } catch {}
+    }
+
+    /// @dev A member leaves and at once applies to come back (two decisions of its own), so that campaigns see
+    /// DisCOs rejoin (and the trust and delegates they had not come back with them).
+    function leaveAndApply(uint256 discoSeed) external {
+        (address disco, uint256 d) = _disco(discoSeed);
+        if (!ghostActive[disco] || federation.memberCount() <= 2 || _openProposal()) return;
+        vm.prank(_timelocks[d]);
+        federation.leave(disco);
+        _end(disco);
+        vm.prank(_timelocks[d]);
+        ghostApplication[disco] = federation.applyToJoin("back");
     }
 
     function setDelegate(uint256 discoSeed, uint256 actorSeed, uint256 delegateSeed) external {
@@ -134,24 +171,42 @@ contract FederationHandler is Test {
         bool support = supportSeed % 4 != 0;
         uint256 id = _recent(idSeed);
         (address disco, uint256 d) = _disco(discoSeed);
-        address actor = _hand(actorSeed, _voter(actorSeed, d));
-        vm.prank(actor);
-        try federation.vote(id, disco, support) {
-            if (!_votesFor(actor, d)) _violation("voted by neither the timelock nor the delegate");
-            if (!ghostActive[disco]) _violation("a non-member voted");
-            if (ghostVoted[id][disco]) _violation("a member DisCO voted twice");
-            ghostVoted[id][disco] = true;
-            ++ghostVotes[id];
-        } catch {}
+        _vote(id, disco, d, _hand(actorSeed, _voter(actorSeed, d)), support);
     }
 
-    /// @dev By anyone: the federation's decisions are the only way but a DisCO's own that membership changes.
+    /// @dev Every DisCO votes the same way through its timelock, as its members decided: so that within a campaign's
+    /// few calls proposals pass (and are executed, or outlive their window) often enough.
+    function voteAll(uint256 idSeed, uint256 supportSeed) external {
+        uint256 id = _recent(idSeed);
+        for (uint256 d = 0; d < count; ++d) _vote(id, _ids[d], d, _timelocks[d], supportSeed % 4 != 0);
+    }
+
+    /// @dev By anyone: the federation's decisions are the only way but a DisCO's own that membership changes. Only
+    /// within the execution window, never withdrawn, never on a state the vote did not see.
     function execute(uint256 idSeed) external {
         uint256 id = _recent(idSeed);
+        if (id == 0 || id > federation.proposalCount()) {
+            try federation.execute(id) {
+                _violation("an unknown proposal executed");
+            } catch {}
+            return;
+        }
+        IFederation.Proposal memory p = federation.proposal(id);
+        uint32 admission = federation.memberOf(p.subject).admission;
         try federation.execute(id) {
-            IFederation.Proposal memory p = federation.proposal(id);
-            if (p.kind == IFederation.ProposalKind.Admit) ghostActive[p.subject] = true;
-            else if (p.kind == IFederation.ProposalKind.Remove) ghostActive[p.subject] = false;
+            if (block.timestamp > uint256(p.deadline) + federation.votingPeriod()) _violation("executed too late");
+            if (ghostWithdrawn[id]) _violation("a withdrawn application executed");
+            if (uint256(p.forVotes) * 2 <= p.electorate) _violation("executed without a majority");
+            if (p.kind == IFederation.ProposalKind.Admit) {
+                if (ghostActive[p.subject]) _violation("a member admitted again");
+                ghostActive[p.subject] = true;
+            } else if (p.kind == IFederation.ProposalKind.Remove) {
+                if (!ghostActive[p.subject] || admission > p.snapshot) _violation("a stale Remove executed");
+                _end(p.subject);
+            } else {
+                if (id < ghostLastCharter) _violation("an older charter after a newer one");
+                ghostLastCharter = id;
+            }
         } catch {}
     }
 
@@ -201,7 +256,8 @@ contract FederationHandler is Test {
         vm.prank(actor);
         try federation.setTrust(from, to, value) {
             bool byTimelock = actor == _timelocks[f];
-            bool byTreasurer = actor == _treasurers[f] && value <= ghostBound[from];
+            uint8 bound = ghostBound[from];
+            bool byTreasurer = actor == _treasurers[f] && value <= bound && ghostTrust[from][to] <= bound;
             if (!byTimelock && !byTreasurer) _violation("trust set by another's hand or over the bound");
             if (!ghostActive[from] || !ghostActive[to] || from == to || value > 100) _violation("trust set invalid");
             ghostTrust[from][to] = value;
@@ -220,8 +276,9 @@ contract FederationHandler is Test {
         } catch {}
     }
 
+    /// @dev Up to six days: proposals of a five-day voting period run out, and passed ones outlive their window.
     function wait(uint256 secondsSeed) external {
-        vm.warp(block.timestamp + _bound(secondsSeed, 0, 1 days));
+        vm.warp(block.timestamp + _bound(secondsSeed, 0, 6 days));
     }
 
     // ------------------------------------------------------------------------------------------------ VIEWS
@@ -231,6 +288,28 @@ contract FederationHandler is Test {
     }
 
     // ------------------------------------------------------------------------------------------------ INTERNAL
+
+    /// @dev A DisCO leaves or is removed: it is no member, its delegate is cleared, and no trust holds from or
+    /// toward it.
+    function _end(address disco) internal {
+        ghostActive[disco] = false;
+        ghostDelegate[disco] = address(0);
+        for (uint256 i = 0; i < count; ++i) {
+            ghostTrust[disco][_ids[i]] = 0;
+            ghostTrust[_ids[i]][disco] = 0;
+        }
+    }
+
+    function _vote(uint256 id, address disco, uint256 d, address actor, bool support) internal {
+        vm.prank(actor);
+        try federation.vote(id, disco, support) {
+            if (!_votesFor(actor, d)) _violation("voted by neither the timelock nor the delegate");
+            if (!ghostActive[disco]) _violation("a non-member voted");
+            if (ghostVoted[id][disco]) _violation("a member DisCO voted twice");
+            ghostVoted[id][disco] = true;
+            ++ghostVotes[id];
+        } catch {}
+    }
 
     function _votesFor(address actor, uint256 d) internal view returns (bool) {
         address delegate = ghostDelegate[_ids[d]];

@@ -10,7 +10,8 @@ import {FederationHandler} from "./FederationHandler.sol";
 /// @notice Fuzzed invariants of a federation driven by FederationHandler: only a DisCO's own timelock (or its
 /// delegate, for proposals and votes) acts for it in membership, trust and delegates, and only the federation's
 /// decisions otherwise change who is a member; a check-in and a verdict never change; at most one vote per member
-/// DisCO per proposal; a proposal's For + Against never exceed its electorate.
+/// DisCO per proposal; a proposal's For + Against never exceed its electorate; no trust holds from or toward a
+/// non-member; a proposal is executed only within its window, never withdrawn or stale (the handler's checks).
 contract FederationInvariantsTest is FederationFixture {
     FederationHandler internal handler;
 
@@ -53,6 +54,19 @@ contract FederationInvariantsTest is FederationFixture {
             }
         }
         assertEq(federation.memberCount(), active, "member count");
+    }
+
+    /// @dev No trust from or toward a DisCO that is not a member now (it lapsed when it left or was removed).
+    function invariant_noTrustFromOrTowardANonMember() public view {
+        for (uint256 i = 0; i < handler.count(); ++i) {
+            address disco = handler.idAt(i);
+            if (federation.isMember(disco)) continue;
+            for (uint256 j = 0; j < handler.count(); ++j) {
+                address other = handler.idAt(j);
+                assertEq(federation.trustOf(disco, other), 0, "none from a non-member");
+                assertEq(federation.trustOf(other, disco), 0, "none toward a non-member");
+            }
+        }
     }
 
     /// @dev Every check-in recorded stays; none appears that the model did not see; verdicts never change.
