@@ -270,7 +270,9 @@ contract MutualCredit is IMutualCredit, Initializable {
         int256 owed = low ? -int256(p.balance) : int256(p.balance);
         if (owed < int256(uint256(amount))) revert CreditOverDebt(from, to, owed < 0 ? 0 : uint256(owed), amount);
         // Toward zero: within the int96 it was.
-        p.balance = int96(low ? int256(p.balance) + int256(uint256(amount)) : int256(p.balance) - int256(uint256(amount)));
+        p.balance = int96(
+            low ? int256(p.balance) + int256(uint256(amount)) : int256(p.balance) - int256(uint256(amount))
+        );
     }
 
     /// @dev The nodes before index `i` (from `from`) must differ from `node`.

@@ -187,7 +187,13 @@ contract MutualCreditTest is CreditFixture {
         _assertBalance(0, 1, -int256(uint256(LINE)), "up to the line");
         vm.prank(_timelock(0));
         vm.expectRevert(
-            abi.encodeWithSelector(IMutualCredit.CreditOverLine.selector, _id(0), _id(1), -int256(uint256(LINE)) - 1, LINE)
+            abi.encodeWithSelector(
+                IMutualCredit.CreditOverLine.selector,
+                _id(0),
+                _id(1),
+                -int256(uint256(LINE)) - 1,
+                LINE
+            )
         );
         credit.pay(_id(0), _id(1), path, 1, "x");
     }
@@ -501,13 +507,7 @@ contract MutualCreditTest is CreditFixture {
 
     // ------------------------------------------------------------------------------------------------ HELPERS
 
-    function _refusedPay(
-        address payer,
-        address payee,
-        address[] memory path,
-        uint64 amount,
-        bytes memory err
-    ) private {
+    function _refusedPay(address payer, address payee, address[] memory path, uint64 amount, bytes memory err) private {
         vm.prank(_timelock(0));
         vm.expectRevert(err);
         credit.pay(payer, payee, path, amount, "x");

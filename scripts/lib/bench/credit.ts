@@ -1,6 +1,6 @@
 import { getAddress, id, type ContractTransactionResponse, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
-import type { BenchCredit } from "../../../types/ethers-contracts/index.js";
+import type { MutualCredit } from "../../../types/ethers-contracts/index.js";
 import { buildFederation, measure, type Gas } from "./federation.ts";
 import type { BenchSection } from "./sections.ts";
 
@@ -39,7 +39,8 @@ async function sent(tx: Promise<ContractTransactionResponse>) {
 export async function measureCredit(connection: NetworkConnection, size: number): Promise<CreditGas> {
   const { ethers } = connection;
   const { discos, credit: address } = await buildFederation(connection, size, true);
-  const credit = (await ethers.getContractAt("BenchCredit", address)) as unknown as BenchCredit;
+  const credit = (await ethers.getContractAt("MutualCredit", address)) as unknown as MutualCredit;
+  const fixture = await ethers.getContractAt("BenchCredit", address);
   const [own, first, second] = discos;
   const placeholder = getAddress(id("placeholder 3").slice(0, 42));
   const line = (giver: { id: string; timelock: Signer }, receiver: string, limit: bigint) =>
@@ -51,7 +52,7 @@ export async function measureCredit(connection: NetworkConnection, size: number)
   const setCreditLine = await measure(line(first, own.id, 2_000n * EURO));
   await sent(line(second, first.id, 1_000n * EURO));
   await sent(line(own, second.id, 1_000n * EURO));
-  await sent(credit.benchLine(placeholder, second.id, 1_000n * EURO));
+  await sent(fixture.benchLine(placeholder, second.id, 1_000n * EURO));
 
   const direct = [own.id, first.id];
   const three = [own.id, first.id, second.id, placeholder];
