@@ -215,6 +215,21 @@ contract MutualCreditTest is CreditFixture {
         _assertBalance(0, 1, -1_000, "the first hop undone");
     }
 
+    /// @dev A node's line is its consent: a payment goes through DisCO 1 only along lines 1 and 2 extended; 1's net
+    /// position does not move (what 0 owes it, it owes 2), and without 2's line toward 1 nothing passes.
+    function test_pay_throughAnotherOnlyAlongTheLinesItsNeighboursExtended() public {
+        _line(1, 0, LINE);
+        address[] memory path = _path(_nodes(0, 1, 2));
+        vm.prank(_timelock(0));
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditOverLine.selector, _id(1), _id(2), int256(-5), 0));
+        credit.pay(_id(0), _id(2), path, 5, "x");
+        _line(2, 1, LINE);
+        _pay(_nodes(0, 1, 2), 5);
+        assertTrue(_balance(1, 0) + _balance(1, 2) == 0, "the middle node's net position unchanged");
+        _assertBalance(0, 1, -5, "0 owes 1");
+        _assertBalance(1, 2, -5, "1 owes 2");
+    }
+
     function test_pay_refusesMalformedPaths() public {
         _line(1, 0, LINE);
         _line(2, 1, LINE);
