@@ -27,6 +27,11 @@ pragma solidity ^0.8.28;
 /// an intermediate node's net position does not change (what it is owed by one neighbour it owes the next), and
 /// extending a line is the consent to carry that. A line is not bounded by the federation's trust values (a value of
 /// 0 to 100 with no unit): the SDK shows trust beside each line.
+///
+/// Known limits, by design: lowering a line is public before it is mined, so a receiver may pay first and keep the
+/// debt the old line allowed (nothing is clawed back; a giver worried by that freezes or lowers through a private
+/// transaction). Clearing needs nobody's consent: it changes no net position. A settlement moves its balance before
+/// it calls the currency, so a currency that calls back finds the debt already paid down.
 interface IMutualCredit {
     /// @notice One pair's record, keyed by the lower address then the higher (one storage word).
     /// @param balance The lower address's balance toward the higher: positive when the higher owes it
