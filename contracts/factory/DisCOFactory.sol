@@ -12,6 +12,7 @@ import {ICapitalAccounts} from "../interfaces/ICapitalAccounts.sol";
 import {IDisCOFactory} from "../interfaces/IDisCOFactory.sol";
 import {IFederation} from "../interfaces/IFederation.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
+import {IMutualCredit} from "../interfaces/IMutualCredit.sol";
 import {ValueLedger} from "../ledger/ValueLedger.sol";
 import {Membership} from "../membership/Membership.sol";
 import {CapitalAccounts} from "../treasury/CapitalAccounts.sol";
@@ -34,6 +35,7 @@ contract DisCOFactory is IDisCOFactory {
     address private immutable _GOVERNOR;
     address private immutable _TIMELOCK;
     address private immutable _FEDERATION;
+    address private immutable _CREDIT;
 
     /// @dev One slot per DisCO, the only storage a creation adds: which timelocks are real DisCOs' (for federations).
     mapping(address timelock => address governor) private _governors;
@@ -48,6 +50,7 @@ contract DisCOFactory is IDisCOFactory {
         _GOVERNOR = _implementation(implementations_.governor);
         _TIMELOCK = _implementation(implementations_.timelock);
         _FEDERATION = _implementation(implementations_.federation);
+        _CREDIT = _implementation(implementations_.credit);
     }
 
     /// @inheritdoc IDisCOFactory
@@ -110,13 +113,30 @@ contract DisCOFactory is IDisCOFactory {
             params.votingPeriod,
             msg.sender
         );
+        // Its settings sealed in the clone's arguments, checked by its initialiser.
+        address credit = Clones.cloneWithImmutableArgs(
+            _CREDIT,
+            abi.encode(federation, params.maxHops, params.memberAccounts)
+        );
+        IMutualCredit(credit).initialize();
         // The founder by its id, its membership: the governor's clone argument 0.
-        emit FederationCreated(federation, CloneArgs.addressOf(governor, 0), params.name);
+        emit FederationCreated(federation, CloneArgs.addressOf(governor, 0), params.name, credit);
     }
 
     /// @inheritdoc IDisCOFactory
     function implementations() external view returns (Implementations memory) {
-        return Implementations(_MEMBERSHIP, _LEDGER, _TREASURY, _CAPITAL, _AUDIT, _GOVERNOR, _TIMELOCK, _FEDERATION);
+        return
+            Implementations(
+                _MEMBERSHIP,
+                _LEDGER,
+                _TREASURY,
+                _CAPITAL,
+                _AUDIT,
+                _GOVERNOR,
+                _TIMELOCK,
+                _FEDERATION,
+                _CREDIT
+            );
     }
 
     /// @inheritdoc IDisCOFactory

@@ -24,6 +24,7 @@ interface IDisCOFactory {
         address governor;
         address timelock;
         address federation;
+        address credit;
     }
 
     /// @notice A DisCO's contracts.
@@ -72,11 +73,15 @@ interface IDisCOFactory {
     /// @param charterURI Where its charter can be read
     /// @param charterHash keccak256 of the charter's bytes
     /// @param votingPeriod Seconds a federation proposal stays open (IFederation's bounds)
+    /// @param maxHops The longest payment path of its mutual-credit network, in hops (1 to IMutualCredit.MAX_HOPS)
+    /// @param memberAccounts Whether Committed members of its member DisCOs may hold mutual-credit accounts
     struct FederationParams {
         string name;
         string charterURI;
         bytes32 charterHash;
         uint32 votingPeriod;
+        uint8 maxHops;
+        bool memberAccounts;
     }
 
     /// @notice A DisCO was started: every contract of it, its currency, and who sent the transaction (who holds no
@@ -100,7 +105,8 @@ interface IDisCOFactory {
     /// @param federation The new federation
     /// @param founder The founding DisCO (its membership address, the DisCO's id)
     /// @param name The federation's name
-    event FederationCreated(address indexed federation, address indexed founder, string name);
+    /// @param credit Its mutual-credit network (IMutualCredit), created in the same transaction
+    event FederationCreated(address indexed federation, address indexed founder, string name, address credit);
 
     /// @notice Thrown when the name is empty.
     error FactoryEmptyName();
@@ -128,9 +134,10 @@ interface IDisCOFactory {
     /// @return disco The new DisCO's contracts
     function create(Params calldata params) external returns (DisCO memory disco);
 
-    /// @notice Founds a federation whose first member is the calling DisCO (its timelock: its members voted for it);
-    /// emits FederationCreated. The federation checks its charter and voting period (IFederation's errors).
-    /// @param params The federation's name, charter and voting period
+    /// @notice Founds a federation whose first member is the calling DisCO (its timelock: its members voted for it),
+    /// and its mutual-credit network; emits FederationCreated. The federation checks its charter and voting period
+    /// (IFederation's errors), the network its maxHops (IMutualCredit's).
+    /// @param params The federation's name, charter, voting period and credit settings
     /// @return federation The new federation
     function createFederation(FederationParams calldata params) external returns (address federation);
 

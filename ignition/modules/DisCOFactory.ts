@@ -15,6 +15,7 @@ export default buildModule("DisCOFactory", (m) => {
     governor: m.contract("DisCOGovernor"),
     timelock: m.contract("DisCOTimelock"),
     federation: m.contract("Federation"),
+    credit: m.contract("MutualCredit"),
   };
   const factory = m.contract("DisCOFactory", [implementations]);
   return { factory, ...implementations };

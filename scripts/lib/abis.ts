@@ -24,10 +24,12 @@ export const CONTRACT_ARTIFACTS = {
   token: "contracts/treasury/DemoEuro.sol/DemoEuro.json",
 } as const;
 
-/** Contracts that are not part of a DisCO: the chain's factory, which starts them, and their federations. */
+/** Contracts that are not part of a DisCO: the chain's factory, which starts them, their federations and each
+ * federation's mutual-credit network. */
 export const CHAIN_ARTIFACTS = {
   factory: "contracts/factory/DisCOFactory.sol/DisCOFactory.json",
   federation: "contracts/federation/Federation.sol/Federation.json",
+  credit: "contracts/credit/MutualCredit.sol/MutualCredit.json",
 } as const;
 
 export const ABIS_FILE = join(ROOT, "sdk", "src", "generated", "abis.ts");

@@ -257,6 +257,7 @@ export const IMPLEMENTATION_CONTRACTS = {
   governor: "DisCOGovernor",
   timelock: "DisCOTimelock",
   federation: "Federation",
+  credit: "MutualCredit",
 } as const;
 export const IMPLEMENTATION_KEYS = Object.keys(IMPLEMENTATION_CONTRACTS) as (keyof typeof IMPLEMENTATION_CONTRACTS)[];
 

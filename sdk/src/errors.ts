@@ -13,16 +13,16 @@ import {
   type Hex,
 } from "viem";
 import type { Abi, AbiError } from "abitype";
-import { discoAbis, factoryAbi, federationAbi } from "./generated/abis.ts";
+import { creditAbi, discoAbis, factoryAbi, federationAbi } from "./generated/abis.ts";
 import { dateTime, duration, money, workAmount, type Lang } from "./format.ts";
 
 /**
- * Every custom error of every contract, of the factory that starts DisCOs and of their federations, once: appended to a
- * call's ABI so that any of them decodes.
+ * Every custom error of every contract, of the factory that starts DisCOs, of their federations and of the
+ * federations' credit networks, once: appended to a call's ABI so that any of them decodes.
  */
 export const ALL_ERRORS: AbiError[] = (() => {
   const seen = new Map<string, AbiError>();
-  for (const abi of [...Object.values(discoAbis), factoryAbi, federationAbi] as Abi[]) {
+  for (const abi of [...Object.values(discoAbis), factoryAbi, federationAbi, creditAbi] as Abi[]) {
     for (const item of abi) {
       if (item.type === "error") seen.set(`${item.name}(${item.inputs.map((i) => i.type).join(",")})`, item);
     }
@@ -143,6 +143,33 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "The currency at {currency} does not count in {expected} decimals as the amounts assume (or does not say how it counts).",
     FactoryInvalidImplementation:
       "This network's DisCO factory is not set up right: its contract at {implementation} is missing.",
+    // ---------------------------------------------------------------------------------------------- mutual credit
+    CreditNotFactory: "Only the factory sets up a federation's mutual credit, when it founds the federation.",
+    CreditInvalidMaxHops: "A payment path may have 1 to 8 steps; {maxHops} is not allowed.",
+    CreditNotAccount:
+      "{account} has no mutual-credit account now: a member DisCO of the federation has one, and, where the federation allows, a Committed member of one.",
+    CreditUnauthorized:
+      "{caller} can't act for {account} in mutual credit: its members' vote can, its treasurers within their limits, or the person themself.",
+    CreditMemberAccountsOff: "This federation's mutual credit has accounts for its DisCOs only, not for their members.",
+    CreditNotCommittedMember: "{account} is not a Committed member of {disco}, a member DisCO of the federation.",
+    CreditSelfLine: "A credit line is extended to someone else, not to oneself.",
+    CreditLineOverBound:
+      "Treasurers may set credit lines only up to the limit their members gave them; this line needs the members' vote.",
+    CreditZeroAmount: "The amount must be more than zero.",
+    CreditInvalidPathLength:
+      "This path has {length} accounts: it needs at least two, and at most one more than the federation's steps allow.",
+    CreditPathEnds:
+      "The payment's path must start at the payer and end at the payee, and {node} stands where {expected} should.",
+    CreditRepeatedNode: "The path goes through {node} twice: each account may appear once.",
+    CreditCycleNotClosed: "A cycle to clear must end where it starts.",
+    CreditOverLine:
+      "The payment would take what {from} owes {to} past the credit line {to} extends (or that line is frozen); nothing was paid.",
+    CreditOverBudget:
+      "This payment would take the treasurers' mutual-credit spending in this 30-day period past the budget the members set; it needs the members' vote.",
+    CreditOverDebt: "{from} does not owe {to} that much: a debt can only be cleared or settled down to zero.",
+    CreditCurrencyMismatch:
+      "The two DisCOs keep different currencies, so this debt can't be settled in money between their treasuries.",
+    CreditCurrencyDecimals: "The currency at {currency} has no cents, so mutual credit can't be settled in it.",
     // OpenZeppelin's Clones and Create2, under the factory.
     CloneArgumentsTooLong: "The DisCO's contracts could not be made: their fixed settings are too long.",
     FailedDeployment: "One of the DisCO's contracts could not be made; nothing was started.",
@@ -381,6 +408,35 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
       "La moneda en {currency} no cuenta con {expected} decimales como suponen las cantidades (o no dice cómo cuenta).",
     FactoryInvalidImplementation:
       "La fábrica de DisCOs de esta red no está bien configurada: falta su contrato en {implementation}.",
+    // ---------------------------------------------------------------------------------------------- crédito mutuo
+    CreditNotFactory: "Solo la fábrica configura el crédito mutuo de una federación, al fundarla.",
+    CreditInvalidMaxHops: "Un camino de pago puede tener de 1 a 8 pasos; {maxHops} no está permitido.",
+    CreditNotAccount:
+      "{account} no tiene ahora cuenta de crédito mutuo: la tiene cada DisCO socia de la federación y, donde la federación lo permite, sus socias comprometidas.",
+    CreditUnauthorized:
+      "{caller} no puede actuar por {account} en el crédito mutuo: puede la votación de sus socias, sus tesoreras dentro de sus límites, o la propia persona.",
+    CreditMemberAccountsOff:
+      "El crédito mutuo de esta federación tiene cuentas solo para sus DisCOs, no para sus socias.",
+    CreditNotCommittedMember: "{account} no es socia comprometida de {disco}, una DisCO socia de la federación.",
+    CreditSelfLine: "Una línea de crédito se concede a otra cuenta, no a una misma.",
+    CreditLineOverBound:
+      "Las tesoreras solo pueden fijar líneas de crédito hasta el límite que les dieron sus socias; esta línea necesita la votación de las socias.",
+    CreditZeroAmount: "La cantidad debe ser mayor que cero.",
+    CreditInvalidPathLength:
+      "Este camino tiene {length} cuentas: necesita al menos dos, y como mucho una más que los pasos que permite la federación.",
+    CreditPathEnds:
+      "El camino del pago debe empezar en quien paga y acabar en quien cobra, y {node} está donde debería estar {expected}.",
+    CreditRepeatedNode: "El camino pasa dos veces por {node}: cada cuenta puede aparecer una sola vez.",
+    CreditCycleNotClosed: "Un ciclo para compensar debe acabar donde empieza.",
+    CreditOverLine:
+      "El pago llevaría lo que {from} debe a {to} más allá de la línea de crédito que {to} concede (o esa línea está congelada); no se ha pagado nada.",
+    CreditOverBudget:
+      "Este pago llevaría el gasto en crédito mutuo de las tesoreras en este periodo de 30 días más allá del presupuesto que fijaron las socias; necesita la votación de las socias.",
+    CreditOverDebt: "{from} no debe tanto a {to}: una deuda solo se compensa o se liquida hasta cero.",
+    CreditCurrencyMismatch:
+      "Las dos DisCOs usan monedas distintas, así que esta deuda no se puede liquidar en dinero entre sus tesorerías.",
+    CreditCurrencyDecimals:
+      "La moneda en {currency} no tiene céntimos, así que el crédito mutuo no se puede liquidar en ella.",
     // Clones y Create2 de OpenZeppelin, dentro de la fábrica.
     CloneArgumentsTooLong: "No se han podido crear los contratos de la DisCO: sus ajustes fijos son demasiado largos.",
     FailedDeployment: "No se ha podido crear uno de los contratos de la DisCO; no se ha empezado nada.",

@@ -99,14 +99,18 @@ describe("proposals: a DisCO's federation decisions", () => {
     });
   });
 
-  it("founds a federation through the factory", () => {
+  it("founds a federation through the factory, its credit network's settings defaulted unless given", () => {
     const params = { name: FED.name, charterURI: "ipfs://charter", charterHash: HASH, votingPeriod: 3 * 86_400 };
     const decision = createFederationCall(FACTORY, params);
     expect([decision.calls[0].target, decision.calls[0].value]).toEqual([FACTORY, 0n]);
     expect(decodeFunctionData({ abi: factoryAbi, data: decision.calls[0].data })).toEqual({
       functionName: "createFederation",
-      args: [params],
+      args: [{ ...params, maxHops: 4, memberAccounts: false }],
     });
+    const settled = createFederationCall(FACTORY, { ...params, maxHops: 2, memberAccounts: true });
+    expect(decodeFunctionData({ abi: factoryAbi, data: settled.calls[0].data }).args).toEqual([
+      { ...params, maxHops: 2, memberAccounts: true },
+    ]);
     expect(decision.description).toBe(
       `Found the federation “Commons Federation” with the charter ipfs://charter (hash ${HASH}), voting 3 days on each proposal`,
     );

@@ -20,6 +20,8 @@ abstract contract FederationFixture is DisCOFixture {
     string internal constant FEDERATION_NAME = "Commons Federation";
     string internal constant CHARTER_URI = "ipfs://charter-v1";
     bytes32 internal constant CHARTER_HASH = keccak256("charter v1");
+    /// @dev The mutual-credit network's longest path, in hops, of the federation founded here.
+    uint8 internal constant CREDIT_MAX_HOPS = 4;
 
     Federation internal federation;
     /// @dev The DisCOs made, the fixture's first; `treasurers[i]` and `auditors[i]` serve `discos[i]`.
@@ -51,7 +53,9 @@ abstract contract FederationFixture is DisCOFixture {
                 name: FEDERATION_NAME,
                 charterURI: CHARTER_URI,
                 charterHash: CHARTER_HASH,
-                votingPeriod: FEDERATION_VOTING_PERIOD
+                votingPeriod: FEDERATION_VOTING_PERIOD,
+                maxHops: CREDIT_MAX_HOPS,
+                memberAccounts: false
             });
     }
 

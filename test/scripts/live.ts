@@ -110,7 +110,17 @@ describe("the live path, on a stand-in for Sepolia", function () {
     expect(file.chainId).to.equal(SEPOLIA_CHAIN_ID);
     expect(Object.keys(file.discos)).to.deep.equal(["Stand-in Cooperative"]);
     expect(file.factory.address).to.equal(after["DisCOFactory#DisCOFactory"]);
-    for (const key of ["membership", "ledger", "treasury", "capital", "audit", "governor", "timelock", "federation"]) {
+    for (const key of [
+      "membership",
+      "ledger",
+      "treasury",
+      "capital",
+      "audit",
+      "governor",
+      "timelock",
+      "federation",
+      "credit",
+    ]) {
       expect(Object.values(after)).to.include(file.implementations[key].address);
     }
   });

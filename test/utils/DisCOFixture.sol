@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {AuditRegistry} from "../../contracts/audit/AuditRegistry.sol";
+import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
 import {DisCOFactory} from "../../contracts/factory/DisCOFactory.sol";
 import {DisCOGovernor} from "../../contracts/governance/DisCOGovernor.sol";
 import {Federation} from "../../contracts/federation/Federation.sol";
@@ -98,7 +99,8 @@ abstract contract DisCOFixture is Test {
                 audit: address(new AuditRegistry()),
                 governor: _deployGovernor(),
                 timelock: address(new DisCOTimelock()),
-                federation: address(new Federation())
+                federation: address(new Federation()),
+                credit: address(new MutualCredit())
             });
     }
 

@@ -12,6 +12,7 @@ import { closeVoting, execute, openVoting, queue, relayBallot, signBallot, toPro
 import { evidenceHash, Stream } from "@disco-ledger/sdk/ledger";
 import { admitAll, crowd, gasOf, sent, WORKER, type Progress } from "./chain.ts";
 import { CREATE_FOUNDERS, createGas } from "./replication.ts";
+import { measureCredit } from "./credit.ts";
 import { measureFederation } from "./federation.ts";
 
 /** The DisCO's calls the benchmark measures, in the order of the `--json` output. */
@@ -33,6 +34,10 @@ export const DISCO_OPS = [
   "checkIn",
   "confirmCheckIn",
   "setTrust",
+  "creditPay1",
+  "creditPay3",
+  "setCreditLine",
+  "clearCycle3",
 ] as const;
 export type DisCOOp = (typeof DISCO_OPS)[number];
 export type DisCOGas = Record<DisCOOp, number>;
@@ -58,6 +63,10 @@ export const SITUATIONS: Record<DisCOOp, string> = {
   checkIn: "a federated DisCO's treasurer checks in its second final period (its check-in word already written)",
   confirmCheckIn: "a second peer DisCO's auditor confirms that check-in (the verdict word already written)",
   setTrust: "a DisCO's executed vote changes its trust in a fellow member of the federation",
+  creditPay1: "a DisCO's executed vote pays a fellow member in mutual credit, its second payment on that line",
+  creditPay3: "the same along a path of three lines (every pair's balance already non-zero)",
+  setCreditLine: "a DisCO's executed vote changes the credit line it extends to a fellow member",
+  clearCycle3: "anyone clears a cycle of three debts (none cleared to zero)",
   createDisCO: `a DisCO of ${CREATE_FOUNDERS} founders (half Committed, half Dating 1) and the default rules, from the factory`,
 };
 
@@ -241,6 +250,15 @@ export async function measureDisCO(
     checkIn: federation.checkIn.gas,
     confirmCheckIn: federation.confirmCheckIn?.gas,
     setTrust: federation.setTrustByTimelock.gas,
+  });
+
+  progress("a federation's mutual credit beside it");
+  const credit = await measureCredit(connection, 10);
+  Object.assign(gas, {
+    creditPay1: credit.creditPay1.gas,
+    creditPay3: credit.creditPay3.gas,
+    setCreditLine: credit.setCreditLine.gas,
+    clearCycle3: credit.clearCycle3.gas,
   });
 
   for (const op of DISCO_OPS) if (gas[op] === undefined) throw new Error(`${op} was not measured`);

@@ -3,14 +3,15 @@ import type { DisCOFactory } from "../../../types/ethers-contracts/index.js";
 import { IMPLEMENTATION_CONTRACTS, IMPLEMENTATION_KEYS } from "../deploy.ts";
 
 /**
- * The implementations, deployed as Ignition's DisCOFactory module does (federations' as `federation` names: Federation
- * or the benchmark's fixture), each with its deployment gas; the factory over them; and a DemoEuro for the DisCOs.
+ * The implementations, deployed as Ignition's DisCOFactory module does (with `fixtures`, federations and their credit
+ * networks run the benchmark's fixtures, which seat placeholder members), each with its deployment gas; the factory
+ * over them; and a DemoEuro for the DisCOs.
  */
-export async function deployFactory(
-  { ethers }: NetworkConnection,
-  federation: "Federation" | "BenchFederation" = "Federation",
-) {
-  const names = { ...IMPLEMENTATION_CONTRACTS, federation };
+export async function deployFactory({ ethers }: NetworkConnection, fixtures = false) {
+  const names = {
+    ...IMPLEMENTATION_CONTRACTS,
+    ...(fixtures ? { federation: "BenchFederation", credit: "BenchCredit" } : {}),
+  };
   const implementations = {} as Record<(typeof IMPLEMENTATION_KEYS)[number], string>;
   const gas = {} as Record<(typeof IMPLEMENTATION_KEYS)[number], number>;
   for (const key of IMPLEMENTATION_KEYS) {

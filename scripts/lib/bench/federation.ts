@@ -53,7 +53,7 @@ export interface FederationGas {
   setTrustByTreasurer: Gas;
 }
 
-async function measure(tx: Promise<ContractTransactionResponse>): Promise<Gas> {
+export async function measure(tx: Promise<ContractTransactionResponse>): Promise<Gas> {
   const sent = await tx;
   const receipt = await sent.wait();
   if (!receipt) throw new Error("no receipt");
@@ -103,7 +103,7 @@ async function createDisCO(connection: NetworkConnection, factory: DisCOFactory,
  */
 export async function buildFederation(connection: NetworkConnection, size: number, seat: boolean) {
   const { ethers } = connection;
-  const deployed = await deployFactory(connection, seat ? "BenchFederation" : "Federation");
+  const deployed = await deployFactory(connection, seat);
   const { factory, currency } = deployed;
   const real = seat ? Math.min(size, 3) : size;
   const discos = [];
@@ -114,6 +114,8 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
     charterURI: "ipfs://charter",
     charterHash: id("charter"),
     votingPeriod: 7 * DAY,
+    maxHops: 4,
+    memberAccounts: false,
   };
   const receipt = await (await factory.connect(discos[0].timelock).createFederation(params)).wait();
   const founded = receipt?.logs
@@ -134,7 +136,7 @@ export async function buildFederation(connection: NetworkConnection, size: numbe
     for (let i = real; i < size; i++) await (await fixture.benchSeat(id(`placeholder ${i}`).slice(0, 42))).wait();
   }
   if ((await federation.memberCount()) !== BigInt(size)) throw new Error(`The federation has not ${size} members`);
-  return { federation, discos, factory: deployed };
+  return { federation, discos, factory: deployed, credit: founded.args.credit as string };
 }
 
 /** What checkInPeriods gives a DisCO's check-in in place of the honest one (a dishonest check-in, for tests). */

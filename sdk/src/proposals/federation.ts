@@ -178,7 +178,16 @@ export const federationExecuteCall = (fed: NamedAddress, id: bigint, lang: Lang 
   onFederation(fed, "execute", [id], say(lang, "execute", { fed: fed.name, id }));
 
 /** IDisCOFactory.FederationParams. */
-export type FederationParams = ContractFunctionArgs<typeof factoryAbi, "nonpayable", "createFederation">[0];
+type FactoryFederationParams = ContractFunctionArgs<typeof factoryAbi, "nonpayable", "createFederation">[0];
+/** A federation's founding parameters; its credit network's settings default to CREDIT_DEFAULTS. */
+export type FederationParams = Omit<FactoryFederationParams, "maxHops" | "memberAccounts"> &
+  Partial<Pick<FactoryFederationParams, "maxHops" | "memberAccounts">>;
+
+/**
+ * The credit network's settings, sealed when a federation is founded, unless given: payments of up to four lines
+ * (Circles' users meet a five-hop limit), between member DisCOs only.
+ */
+export const CREDIT_DEFAULTS = { maxHops: 4, memberAccounts: false } as const;
 
 /** Founds a federation through the factory, the DisCO its first member. */
 export const createFederationCall = (factory: Address, params: FederationParams, lang: Lang = "en"): DisCODecision => ({
@@ -186,7 +195,11 @@ export const createFederationCall = (factory: Address, params: FederationParams,
     {
       target: factory,
       value: 0n,
-      data: encodeFunctionData({ abi: factoryAbi, functionName: "createFederation", args: [params] }),
+      data: encodeFunctionData({
+        abi: factoryAbi,
+        functionName: "createFederation",
+        args: [{ ...CREDIT_DEFAULTS, ...params }],
+      }),
     },
   ],
   description: say(lang, "found", {
