@@ -650,7 +650,10 @@ const profile = chainCommand({
         throw new Error(
           read.problem === "hash"
             ? `The document at ${uri} does not match the hash the members recorded: it was changed after.`
-            : `The document at ${uri} is not a Murmurations organisation profile.`,
+            : `The document at ${uri} is not a Murmurations organisation profile` +
+                (read.problems.length === 0
+                  ? " with every field of ours."
+                  : `: ${read.problems.map((p) => `${p.field}: ${p.message.en}`).join(" ")}`),
         );
       }
       const d = read.document;
