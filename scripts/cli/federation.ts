@@ -61,6 +61,7 @@ import {
   withdrawApplicationCall,
   type DisCODecision,
   type NamedAddress,
+  type VotedOn,
 } from "@disco-ledger/sdk/proposals";
 import type { ProfileInput } from "@disco-ledger/sdk/profile";
 import { checkInSourceOf } from "../lib/checkins.ts";
@@ -150,6 +151,12 @@ function parseProposal(state: FederationState, text: string | undefined): Federa
   }
   return proposal;
 }
+
+/** What a proposal decides, for a vote's description: the DisCO it admits or removes by name, or its charter. */
+const votedOn = (proposal: FederationProposal, name: (address: string) => string): VotedOn => ({
+  kind: proposal.kind,
+  subject: proposal.kind === "Charter" ? printable(proposal.uri) : name(proposal.subject ?? ""),
+});
 
 /** Why a stale proposal can't be executed any more, in words. */
 function staleText(proposal: FederationProposal, name: (address: string) => string): string {
@@ -447,7 +454,20 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
           );
         }
         if (!args["as-delegate"])
-          return proposeDecisions(ctx, [federationVoteCall(fed, id, me.address, support)], options);
+          return proposeDecisions(
+            ctx,
+            [
+              federationVoteCall(
+                fed,
+                id,
+                me.address,
+                support,
+                "en",
+                votedOn(proposal, (a) => nameOf(run, a)),
+              ),
+            ],
+            options,
+          );
         const block = await sendToFederation(ctx, fed, "vote", federationVoteArgs(id, me.address, support));
         return console.log(`${me.name} voted ${support ? "for" : "against"} #${id} in block ${block}`);
       }

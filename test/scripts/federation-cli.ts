@@ -211,7 +211,7 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
       "Let our treasurers set trust up to 20 out of 100",
     );
     expect(await ok("federation", "vote", FED, "#3", "for", ...small)).to.contain(
-      "Vote for proposal 3 of the federation “Commons Federation”",
+      "Vote for proposal 3 of the federation “Commons Federation”: admit Garden DisCO",
     );
     await refused(["federation", "vote", FED, "9", "for", ...small], `No proposal 9 in "${FED}": it has 3`);
     await refused(
