@@ -3,7 +3,16 @@
  * fake node: honest check-ins match; a check-in whose figure was changed, and logs that were dropped or edited on the
  * way, are flagged.
  */
-import { createPublicClient, custom, getAddress, numberToHex, pad, type Hex } from "viem";
+import {
+  createPublicClient,
+  custom,
+  encodeAbiParameters,
+  getAddress,
+  numberToHex,
+  pad,
+  toFunctionSelector,
+  type Hex,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../src/deployment.ts";
 import type { FoundDisCO } from "../src/discovery.ts";
@@ -29,8 +38,17 @@ interface Filter {
   toBlock: Hex;
 }
 
-/** A node serving `logs` (the DisCO's, as recorded or tampered with) and the recorded blocks' times. */
-function fakeNode(logs: readonly RawLog[]) {
+/** The demo's currency as its token answers: a token may answer no symbol, or not even its decimals. */
+interface Token {
+  decimals?: number;
+  symbol?: string;
+}
+
+/**
+ * A node serving `logs` (the DisCO's, as recorded or tampered with), the recorded blocks' times, and what the DisCO's
+ * token answers.
+ */
+function fakeNode(logs: readonly RawLog[], token: Token = { decimals: 6, symbol: "EURC" }) {
   const requests = { getLogs: 0, getBlock: 0 };
   const matches = (filter: Filter) => (log: RawLog) => {
     const addresses = [filter.address].flat().map((a) => a.toLowerCase());
@@ -43,32 +61,47 @@ function fakeNode(logs: readonly RawLog[]) {
     );
   };
   const client = createPublicClient({
-    transport: custom({
-      request: async ({ method, params }: { method: string; params: unknown[] }) => {
-        if (method === "eth_chainId") return numberToHex(deployment.chainId);
-        if (method === "eth_blockNumber") return numberToHex(AT);
-        if (method === "eth_getLogs") {
-          requests.getLogs++;
-          return logs.filter(matches(params[0] as Filter)).map((log) => ({
-            ...log,
-            blockNumber: numberToHex(log.blockNumber),
-            logIndex: numberToHex(log.index),
-          }));
-        }
-        if (method === "eth_getBlockByNumber") {
-          requests.getBlock++;
-          const block = Number(params[0]);
-          const time = TIMES.get(block);
-          if (time === undefined) throw new Error(`no time recorded for block ${block}`);
-          return {
-            number: numberToHex(block),
-            hash: pad(numberToHex(block), { size: 32 }),
-            timestamp: numberToHex(time),
-          };
-        }
-        throw new Error(`unexpected ${method}`);
+    transport: custom(
+      {
+        request: async ({ method, params }: { method: string; params: unknown[] }) => {
+          if (method === "eth_chainId") return numberToHex(deployment.chainId);
+          if (method === "eth_blockNumber") return numberToHex(AT);
+          if (method === "eth_getLogs") {
+            requests.getLogs++;
+            return logs.filter(matches(params[0] as Filter)).map((log) => ({
+              ...log,
+              blockNumber: numberToHex(log.blockNumber),
+              logIndex: numberToHex(log.index),
+            }));
+          }
+          if (method === "eth_call") {
+            const { to, data } = params[0] as { to: string; data: Hex };
+            if (to.toLowerCase() !== deployment.contracts.token.address.toLowerCase()) throw new Error(`call to ${to}`);
+            if (data === toFunctionSelector("decimals()") && token.decimals !== undefined) {
+              return encodeAbiParameters([{ type: "uint8" }], [token.decimals]);
+            }
+            if (data === toFunctionSelector("symbol()") && token.symbol !== undefined) {
+              return encodeAbiParameters([{ type: "string" }], [token.symbol]);
+            }
+            throw new Error("execution reverted");
+          }
+          if (method === "eth_getBlockByNumber") {
+            requests.getBlock++;
+            const block = Number(params[0]);
+            const time = TIMES.get(block);
+            if (time === undefined) throw new Error(`no time recorded for block ${block}`);
+            return {
+              number: numberToHex(block),
+              hash: pad(numberToHex(block), { size: 32 }),
+              timestamp: numberToHex(time),
+            };
+          }
+          throw new Error(`unexpected ${method}`);
+        },
+        // A token's revert is its answer: not tried again.
       },
-    }),
+      { retryCount: 0 },
+    ),
   });
   return { client, requests };
 }
@@ -78,11 +111,14 @@ const recorded = foldSnapshot({ logs: LOGS }, deployment).state;
 const honest = (period: number): CheckIn =>
   checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, period);
 
-/** A federation in which the demo DisCO checked in periods 1 and 2 with `checkIns`. */
-function federationWith(checkIns: CheckIn[]) {
+/**
+ * A federation in which the demo DisCO checked in periods 1 and 2 with `checkIns`, in `block` (founded in it too) from
+ * log `index` on.
+ */
+function federationWith(checkIns: CheckIn[], block = AT, index = 3, periods = [1, 2]) {
   const logs = [
-    federationLog("FederationFounded", { name: "Commons Federation", votingPeriod: 259_200 }, AT, 0),
-    federationLog("CharterSet", { uri: "ipfs://charter", hash: pad("0xc4a27e7", { size: 32 }) }, AT, 1),
+    federationLog("FederationFounded", { name: "Commons Federation", votingPeriod: 259_200 }, block, 0),
+    federationLog("CharterSet", { uri: "ipfs://charter", hash: pad("0xc4a27e7", { size: 32 }) }, block, 1),
     federationLog(
       "MemberAdmitted",
       {
@@ -94,15 +130,21 @@ function federationWith(checkIns: CheckIn[]) {
         ledger: deployment.contracts.ledger.address,
         audit: deployment.contracts.audit.address,
       },
-      AT,
+      block,
       2,
     ),
     ...checkIns.map((c, i) =>
       federationLog(
         "CheckedIn",
-        { disco: ID, period: i + 1, digest: c.digest, figures: figuresTuple(c.figures), by: addressOf("treasurer") },
-        AT,
-        3 + i,
+        {
+          disco: ID,
+          period: periods[i],
+          digest: c.digest,
+          figures: figuresTuple(c.figures),
+          by: addressOf("treasurer"),
+        },
+        block,
+        index + i,
       ),
     ),
   ];
@@ -120,6 +162,43 @@ describe("verifyCheckIns", () => {
     expect(checks[1].recomputed).toEqual(honest(2));
     // One range, three filters: the contracts' logs, transfers out of and into the treasury.
     expect(requests.getLogs).toBe(3);
+  });
+
+  it("recomputes a check-in from the logs before its CheckedIn log, not a later one of its block", async () => {
+    // Period 2 is funded in block 116 by its first log: a check-in of period 2 made just before, in the same block.
+    const events = createLogDecoder(deployment.contracts)(LOGS).events;
+    const funded = events.find((e) => e.name === "PeriodFunded" && e.args.period === 2);
+    const at = LOGS.findIndex((log) => log.blockNumber === funded?.block && log.index === funded.logIndex);
+    const block = LOGS[at].blockNumber;
+    TIMES.set(block, TIMES.get(block - 2) ?? 0n);
+    const before = foldSnapshot({ logs: LOGS.slice(0, at) }, deployment).state;
+    const checkIn = checkInOf({ state: before, deployment, times: TIMES, now: TIMES.get(block) ?? 0n }, 2);
+    // The CheckedIn log takes the funding's place in the block; the DisCO's logs after it move one on.
+    const moved = LOGS.map((log) =>
+      log.blockNumber === block && log.index >= LOGS[at].index ? { ...log, index: log.index + 1 } : log,
+    );
+    const fed = federationWith([checkIn], block, LOGS[at].index, [2]);
+    const [check] = await verifyCheckIns(fakeNode(moved).client, fed, [disco]);
+    expect([check.error, check.differs]).toEqual([undefined, []]);
+    // The funding counted, the books differ.
+    expect(checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, 2).digest).not.toBe(
+      checkIn.digest,
+    );
+  });
+
+  it("names each DisCO's currency as its token answers: its symbol if any, its decimals", async () => {
+    const fed = federationWith([honest(1)]);
+    const address = getAddress(deployment.contracts.token.address);
+    const currencyWith = async (token: Token) => (await verifyCheckIns(fakeNode(LOGS, token).client, fed, [disco]))[0];
+    expect((await currencyWith({ decimals: 6, symbol: "EURC" })).currency).toEqual({
+      address,
+      symbol: "EURC",
+      decimals: 6,
+    });
+    expect((await currencyWith({ decimals: 18 })).currency).toEqual({ address, symbol: null, decimals: 18 });
+    const mute = await currencyWith({});
+    expect([mute.currency, mute.differs]).toEqual([null, []]);
+    expect((await verifyCheckIns(fakeNode(LOGS).client, fed, []))[0].currency).toBe(null);
   });
 
   it("flags a check-in whose figure differs from the logs, naming it", async () => {

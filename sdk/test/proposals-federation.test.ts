@@ -68,6 +68,18 @@ describe("proposals: a DisCO's federation decisions", () => {
     const against = federationVoteCall(FED, 4n, DEMO, false);
     expect(federationCall(against).args).toEqual([4n, DEMO, false]);
     expect(against.description).toBe("Vote against proposal 4 of the federation “Commons Federation”");
+    const about = (kind: "Admit" | "Remove" | "Charter", subject: string, lang: "en" | "es") =>
+      federationVoteCall(FED, 7n, DEMO, true, lang, { kind, subject }).description;
+    expect(about("Admit", "Garden DisCO", "en")).toBe(
+      "Vote for proposal 7 of the federation “Commons Federation”: admit Garden DisCO",
+    );
+    expect(about("Admit", "Garden DisCO", "es")).toBe(
+      "Votar a favor de la propuesta 7 de la federación «Commons Federation»: admitir a Garden DisCO",
+    );
+    expect(about("Remove", "River DisCO", "en")).toMatch(/: remove River DisCO$/);
+    expect(about("Remove", "River DisCO", "es")).toMatch(/: dar de baja a River DisCO$/);
+    expect(about("Charter", "ipfs://charter-2", "en")).toMatch(/: the charter ipfs:\/\/charter-2$/);
+    expect(about("Charter", "ipfs://charter-2", "es")).toMatch(/: la carta ipfs:\/\/charter-2$/);
     expect(federationCall(federationExecuteCall(FED, 4n))).toEqual({ functionName: "execute", args: [4n] });
   });
 

@@ -7,7 +7,7 @@
  */
 import { encodeFunctionData, type Address, type ContractFunctionArgs, type Hex } from "viem";
 import { FIGURES, type FigureName } from "../federation/checkins.ts";
-import { FEDERATION_PROPOSAL_KINDS } from "../federation/fold.ts";
+import { FEDERATION_PROPOSAL_KINDS, type ProposalKindName } from "../federation/fold.ts";
 import type { Lang } from "../format.ts";
 import type { ProposalCalls } from "../governance.ts";
 import { factoryAbi, federationAbi, membershipAbi } from "../generated/abis.ts";
@@ -48,6 +48,9 @@ const WORDS: Record<Lang, Record<string, string>> = {
     revoke: "Revoke our delegate in the federation “{fed}”",
     voteFor: "Vote for proposal {id} of the federation “{fed}”",
     voteAgainst: "Vote against proposal {id} of the federation “{fed}”",
+    aboutAdmit: "admit {subject}",
+    aboutRemove: "remove {subject}",
+    aboutCharter: "the charter {subject}",
     Remove: "Propose to the federation “{fed}” to remove {subject}",
     Charter: "Propose to the federation “{fed}” the charter {uri} (hash {hash})",
     trust: "Set our trust in {to} to {value} out of 100 in the federation “{fed}”",
@@ -64,6 +67,9 @@ const WORDS: Record<Lang, Record<string, string>> = {
     revoke: "Revocar a nuestra delegada en la federación «{fed}»",
     voteFor: "Votar a favor de la propuesta {id} de la federación «{fed}»",
     voteAgainst: "Votar en contra de la propuesta {id} de la federación «{fed}»",
+    aboutAdmit: "admitir a {subject}",
+    aboutRemove: "dar de baja a {subject}",
+    aboutCharter: "la carta {subject}",
     Remove: "Proponer a la federación «{fed}» dar de baja a {subject}",
     Charter: "Proponer a la federación «{fed}» la carta {uri} (huella {hash})",
     trust: "Fijar nuestra confianza en {to} en {value} sobre 100 en la federación «{fed}»",
@@ -121,20 +127,31 @@ export const setDelegateCall = (
       : say(lang, "delegate", { fed: fed.name, delegate: delegate.name }),
   );
 
-/** The DisCO's vote on a federation proposal. */
+/**
+ * What a federation proposal decides, for a vote's description: its kind and its subject, the DisCO admitted or
+ * removed (its name, or address) or the charter's URI.
+ */
+export interface VotedOn {
+  kind: ProposalKindName;
+  subject: string;
+}
+
+/**
+ * The DisCO's vote on a federation proposal, saying what it decides when `about` is given: "Vote for proposal 7 of
+ * the federation “Commons Federation”: admit Garden DisCO".
+ */
 export const federationVoteCall = (
   fed: NamedAddress,
   id: bigint,
   disco: Address,
   support: boolean,
   lang: Lang = "en",
-): DisCODecision =>
-  onFederation(
-    fed,
-    "vote",
-    [id, disco, support],
-    say(lang, support ? "voteFor" : "voteAgainst", { fed: fed.name, id }),
-  );
+  about?: VotedOn,
+): DisCODecision => {
+  const vote = say(lang, support ? "voteFor" : "voteAgainst", { fed: fed.name, id });
+  const what = about && say(lang, `about${about.kind}`, { subject: about.subject });
+  return onFederation(fed, "vote", [id, disco, support], what ? `${vote}: ${what}` : vote);
+};
 
 /**
  * A proposal to the federation: Remove names the member (`subject`), Charter the new charter (`uri`, `hash`); the
