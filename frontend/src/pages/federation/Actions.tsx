@@ -133,10 +133,7 @@ function Vote({
   const { address } = useConnection();
   const tx = useTx();
   const votable = fed.proposals.filter(
-    (p) =>
-      federationProposalState(p, fed.votingPeriod, now) === "Active" &&
-      !p.votes.some((v) => same(v.disco, OURS)) &&
-      !(p.subject !== null && same(p.subject, OURS)),
+    (p) => federationProposalState(p, fed.votingPeriod, now) === "Active" && !p.votes.some((v) => same(v.disco, OURS)),
   );
   const [chosen, setChosen] = useState<string>("");
   const [support, setSupport] = useState(true);
