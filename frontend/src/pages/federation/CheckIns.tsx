@@ -4,9 +4,9 @@
  * folds; an auditor confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns
  * has recomputed it from that DisCO's own logs.
  */
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { getBlock } from "viem/actions";
+import { getBlock, getBlockNumber } from "viem/actions";
 import { useConnection, usePublicClient } from "wagmi";
 import { federationAbi } from "@disco-ledger/sdk/abis";
 import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
@@ -22,7 +22,8 @@ import {
 } from "@disco-ledger/sdk/federation";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { chain, deployment } from "../../chain.ts";
-import { useHistory } from "../../data/history.tsx";
+import { HISTORY_KEY, useHistory } from "../../data/history.tsx";
+import type { LoadedHistory } from "../../data/loader.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
@@ -45,6 +46,10 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
   const history = useHistory();
   const loaded = history.loaded;
   const tx = useTx();
+  const queryClient = useQueryClient();
+  const [preparing, setPreparing] = useState(false);
+  const [changed, setChanged] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
   const checkedIn = new Set(fed.checkIns.filter((c) => same(c.disco, OURS)).map((c) => c.period));
   // The history's last block's time: a period is final once its review window has ended by then.
   const head = useQuery({
@@ -72,6 +77,38 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
+  /** The check-in of `period` from the books brought up to `block` (the history's query refetched), at its time. */
+  const checkInAt = async (block: bigint, of: number): Promise<CheckIn> => {
+    await history.refresh(block);
+    const books = queryClient.getQueryData<LoadedHistory | null>([...HISTORY_KEY, "block", Number(block)]);
+    if (!books) throw new Error(`no books at block ${block}`);
+    const now = (await getBlock(client, { blockNumber: block })).timestamp;
+    await loadBlockTimes(client, blocksToTime(books.state, true), times);
+    return checkInOf({ state: books.state, deployment, times, now }, of);
+  };
+  const send = async (of: number) => {
+    setChanged(undefined);
+    setFailure(undefined);
+    setPreparing(true);
+    let fresh: CheckIn;
+    try {
+      // A funding (or any movement) that landed since the books shown is counted: the digest sent is the latest.
+      fresh = await checkInAt(await getBlockNumber(client, { cacheTime: 0 }), of);
+    } finally {
+      setPreparing(false);
+    }
+    const receipt = await tx.send({
+      address: fed.address,
+      abi: federationAbi,
+      functionName: "checkIn",
+      args: checkInArgs(OURS, of, fresh),
+    });
+    if (!receipt) return;
+    refetch();
+    // Peers recompute it at its block: if the books moved between the computation and the block, they will differ.
+    const mined = await checkInAt(receipt.blockNumber, of);
+    if (mined.digest !== fresh.digest) setChanged(mined.digest);
+  };
   const who = !address
     ? t("connect", { name: OUR_NAME })
     : !roles.treasurer && !roles.auditor
@@ -109,21 +146,19 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
             type="button"
             reason={who}
             reasonId={`${ids}-who`}
-            busy={tx.busy || !computed.data}
-            onClick={async () => {
-              if (!computed.data) return;
-              const ok = await tx.send({
-                address: fed.address,
-                abi: federationAbi,
-                functionName: "checkIn",
-                args: checkInArgs(OURS, period, computed.data),
-              });
-              if (ok) refetch();
-            }}
+            busy={tx.busy || preparing || !computed.data}
+            onClick={() => void send(period).catch((e: Error) => setFailure(e.message))}
           >
             {t("checkIn", { period })}
           </ReasonedButton>
+          {preparing ? <p role="status">{t("refreshing")}</p> : null}
+          {failure ? <p role="alert">{t("computeFailed", { error: failure })}</p> : null}
           <TxStatus tx={tx} />
+          {changed ? (
+            <p role="alert" className="wrap" data-testid="digest-changed">
+              {t("digestChanged", { digest: changed })}
+            </p>
+          ) : null}
         </>
       )}
     </article>
