@@ -10,6 +10,8 @@ import {
   federationProposalState,
   FIGURES,
   foldFederation,
+  isStale,
+  mayVote,
   type FederationCheckIn,
   type FederationProposal,
 } from "../src/federation/index.ts";
@@ -226,6 +228,56 @@ describe("foldFederation", () => {
     ]);
     const cleared = federationLog("TrustSet", { from: B, to: A, value: 0, by: contracts("Small").timelock }, 13, 0);
     expect(foldFederation([cleared], state, { times: timesOf([cleared]) }).trust).toEqual([]);
+  });
+});
+
+describe("mayVote and isStale", () => {
+  const state = fold(LOGS);
+  const [demo, small, river] = state.members;
+  const [admitSmall, admitRiver] = state.proposals;
+  const remove = (snapshot: number, subject = B): FederationProposal => ({
+    ...admitRiver,
+    kind: "Remove",
+    subject,
+    snapshot,
+  });
+  const charter = (id: bigint): FederationProposal => ({ ...admitRiver, id, kind: "Charter", subject: null });
+
+  it("keeps each member's admission and the last Charter executed", () => {
+    expect([demo.admission, small.admission, river.admission]).toEqual([1, 3, 0]);
+    expect(state.lastCharterId).toBe(0n);
+    const logs = [
+      federationLog(
+        "ProposalCreated",
+        { ...admitRiver, id: 4n, proposer: A, kind: 2, subject: zeroAddress, deadline: deadlineOf(13) },
+        13,
+        0,
+      ),
+      federationLog("ProposalExecuted", { id: 4n }, 14, 0),
+    ];
+    expect(foldFederation(logs, state, { times: timesOf(logs) }).lastCharterId).toBe(4n);
+  });
+
+  it("lets a member vote once, on proposals made since its admission", () => {
+    // Proposal 2's snapshot is 2: Demo (admission 1) may vote; Small, admitted again at 3, may not; River isn't one.
+    expect([demo, small, river].map((m) => mayVote(m, admitRiver))).toEqual([true, false, false]);
+    expect(mayVote(demo, admitSmall)).toBe(false); // Demo voted on it
+    expect(mayVote(small, { ...admitRiver, snapshot: 3 })).toBe(true);
+  });
+
+  it("is stale as Federation's execute reverts: an Admit of a member, a Remove of another admission, an older Charter", () => {
+    expect([isStale(state, admitSmall), isStale(state, admitRiver)]).toEqual([true, false]);
+    expect([isStale(state, remove(2)), isStale(state, remove(3)), isStale(state, remove(3, C))]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    const later = { ...state, lastCharterId: 5n };
+    expect([isStale(later, charter(4n)), isStale(later, charter(5n)), isStale(later, charter(6n))]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

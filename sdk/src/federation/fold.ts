@@ -41,6 +41,11 @@ export interface FederationMember {
   treasurerTrustBound: number;
   /** When it was last admitted (unix seconds). */
   admittedAt: number | null;
+  /**
+   * The federation's admissions counter when it was last admitted (0: never admitted): it votes only on proposals
+   * whose snapshot is at least this, and a Remove voted on an earlier admission is stale.
+   */
+  admission: number;
   /** When it last left or was removed, if it is not a member now. */
   leftAt: number | null;
   /**
@@ -135,6 +140,8 @@ export interface FederationState {
   trust: TrustEdge[];
   /** Every TrustSet, in block order. */
   trustHistory: TrustChange[];
+  /** The id of the last Charter proposal executed (0: the founding charter): an older one is stale. */
+  lastCharterId: bigint;
   /** The last block folded. */
   lastBlock: number;
 }
@@ -173,6 +180,31 @@ export function checkInStatus(c: Pick<FederationCheckIn, "verdicts">): CheckInSt
     };
   }
   return counted.length > 0 ? { status: "confirmed", by: counted.length } : { status: "unverified" };
+}
+
+/**
+ * Whether a DisCO may vote on a proposal, as Federation's `vote` checks (besides the proposal being Active and the
+ * caller its timelock or delegate): it is a member, admitted by the proposal's snapshot, and has not voted on it.
+ */
+export function mayVote(member: FederationMember, proposal: FederationProposal): boolean {
+  return (
+    member.active && member.admission <= proposal.snapshot && !proposal.votes.some((v) => same(v.disco, member.disco))
+  );
+}
+
+/**
+ * Whether executing a proposal would revert FederationProposalStale, as Federation's `execute` checks: a Remove whose
+ * subject left, or left and was admitted again, since its snapshot; a Charter older than the last one executed; an
+ * Admit of a DisCO that is already a member.
+ */
+export function isStale(
+  state: Pick<FederationState, "members" | "lastCharterId">,
+  proposal: FederationProposal,
+): boolean {
+  if (proposal.kind === "Charter") return proposal.id < state.lastCharterId;
+  const subject = state.members.find((m) => proposal.subject !== null && same(m.disco, proposal.subject));
+  if (proposal.kind === "Admit") return subject?.active === true;
+  return subject === undefined || !subject.active || subject.admission > proposal.snapshot;
 }
 
 // ------------------------------------------------------------------------------------------------ FOLD
@@ -225,6 +257,7 @@ export function foldFederation(
         checkIns: [],
         trust: [],
         trustHistory: [],
+        lastCharterId: 0n,
         lastBlock: 0,
       };
   for (const event of decoded.filter((e) => same(e.address, address))) {
@@ -317,14 +350,23 @@ function apply(state: FederationState, event: FederationEvent, time: number): vo
       return;
     }
     case "MemberAdmitted": {
-      const { disco, proposalId, index, timelock, ledger, audit } = event.args;
+      const { disco, proposalId, index, admission, timelock, ledger, audit } = event.args;
       let member = state.members.find((m) => same(m.disco, disco));
       if (!member) {
         // The founder is admitted without applying.
         member = newMember(disco);
         state.members.push(member);
       }
-      Object.assign(member, { index, active: true, timelock, ledger, audit, admittedAt: time, leftAt: null });
+      Object.assign(member, {
+        index,
+        admission,
+        active: true,
+        timelock,
+        ledger,
+        audit,
+        admittedAt: time,
+        leftAt: null,
+      });
       if (member.application === proposalId) member.application = null;
       return;
     }
@@ -347,9 +389,12 @@ function apply(state: FederationState, event: FederationEvent, time: number): vo
       else proposal.againstVotes++;
       return;
     }
-    case "ProposalExecuted":
-      proposalOf(state, event.args.id).executed = true;
+    case "ProposalExecuted": {
+      const proposal = proposalOf(state, event.args.id);
+      proposal.executed = true;
+      if (proposal.kind === "Charter") state.lastCharterId = proposal.id;
       return;
+    }
     case "CheckedIn": {
       const { disco, period, by } = event.args;
       const { digest, figures } = checkInFromEvent(event.args);
@@ -414,6 +459,7 @@ const newMember = (disco: Address): FederationMember => ({
   delegate: null,
   treasurerTrustBound: 0,
   admittedAt: null,
+  admission: 0,
   leftAt: null,
   application: null,
 });
