@@ -4,6 +4,7 @@
  */
 import {
   federationProposalState,
+  isStale,
   type FederationProposal,
   type FederationState,
   type ProposalStateName,
@@ -65,7 +66,13 @@ export function Proposals({
                     ))}
                   </ul>
                 ) : null}
-                {state === "Passed" ? <Execute fed={fed} proposal={p} about={about} refetch={refetch} /> : null}
+                {state !== "Passed" ? null : isStale(fed, p) ? (
+                  <p className="muted" data-testid="stale">
+                    {t("stale")}
+                  </p>
+                ) : (
+                  <Execute fed={fed} proposal={p} about={about} refetch={refetch} />
+                )}
               </li>
             );
           })}

@@ -17,6 +17,7 @@ const member = (over: Partial<FederationMember>): FederationMember => ({
   admittedAt: null,
   leftAt: null,
   application: null,
+  admission: 0,
   ...over,
 });
 
@@ -52,6 +53,7 @@ const fed = (m: FederationMember, proposals: FederationProposal[] = []): Federat
   trust: [],
   trustHistory: [],
   lastBlock: 1,
+  lastCharterId: 0n,
 });
 
 describe("standing", () => {
