@@ -16,9 +16,11 @@ import {
   checkInOf,
   checkInVerdict,
   describeDifference,
+  FIGURES,
   verifyCheckIns,
   type CheckIn,
   type FederationState,
+  type FigureName,
 } from "@disco-ledger/sdk/federation";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { chain, deployment } from "../../chain.ts";
@@ -224,6 +226,21 @@ export function VerifyDesk({
                 {error ? t("notRecomputed", { error }) : checkInVerdict(differs, lang)}
                 {judged ? (
                   <p className="muted">{t("judged", { name: OUR_NAME })}</p>
+                ) : error ? (
+                  <ChallengeChosen
+                    id={`${ids}-${key}`}
+                    who={who}
+                    busy={tx.busy}
+                    onChallenge={async (chosen, reason) => {
+                      const ok = await tx.send({
+                        address: fed.address,
+                        abi: federationAbi,
+                        functionName: "challengeCheckIn",
+                        args: challengeArgs(OURS, checkIn.disco, checkIn.period, chosen, reason),
+                      });
+                      if (ok) refetch();
+                    }}
+                  />
                 ) : recomputed ? (
                   <ReasonedButton
                     type="button"
@@ -266,5 +283,54 @@ export function VerifyDesk({
       ) : null}
       <TxStatus tx={tx} />
     </article>
+  );
+}
+
+/**
+ * A challenge of a check-in that could not be recomputed (its DisCO's logs do not fold): no figure can be compared, so
+ * the auditor chooses the figure and says why, in their own words (the record keeps them as written).
+ */
+function ChallengeChosen({
+  id,
+  who,
+  busy,
+  onChallenge,
+}: {
+  id: string;
+  who: string | null;
+  busy: boolean;
+  onChallenge: (figure: FigureName, reason: string) => Promise<void>;
+}) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const [figure, setFigure] = useState<FigureName>("Digest");
+  const [reason, setReason] = useState("");
+  return (
+    <div className="stack" data-testid="challenge-chosen">
+      <p className="muted">{t("challengeUnrecomputed")}</p>
+      <div className="field">
+        <label htmlFor={`${id}-figure`}>{t("challengeFigure")}</label>
+        <select id={`${id}-figure`} value={figure} onChange={(e) => setFigure(e.target.value as FigureName)}>
+          {FIGURES.map((f) => (
+            <option key={f.name} value={f.name}>
+              {figureName(f.name, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t("challengeReason")}</label>
+        <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <ReasonedButton
+        type="button"
+        reason={who ?? (reason.trim() === "" ? t("challengeReasonEmpty") : null)}
+        reasonId={`${id}-why`}
+        busy={busy}
+        onClick={() => void onChallenge(figure, reason.trim())}
+      >
+        {t("challenge", { figure: figureName(figure, lang) })}
+      </ReasonedButton>
+    </div>
   );
 }
