@@ -6,7 +6,7 @@
  * check-in from the other DisCO's logs). And the DisCO's public profile: show it, or propose a new one.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve, sep } from "node:path";
 import {
   decodeFunctionData,
   getAddress,
@@ -30,8 +30,11 @@ import {
   federationProposalState,
   FIGURES,
   findFederation,
+  isStale,
   loadFederation,
+  mayVote,
   verifyCheckIns,
+  type FederationProposal,
   type FederationState,
   type FigureName,
   type FoundFederation,
@@ -136,14 +139,24 @@ function parseNumber(text: string | undefined, what: string, max?: number): numb
   return Number(value);
 }
 
-function parseProposal(state: FederationState, text: string | undefined): bigint {
+function parseProposal(state: FederationState, text: string | undefined): FederationProposal {
   const value = need(text, "proposal").replace(/^#/, "");
-  if (!/^\d+$/.test(value) || !state.proposals.some((p) => p.id === BigInt(value))) {
+  const proposal = /^\d+$/.test(value) ? state.proposals.find((p) => p.id === BigInt(value)) : undefined;
+  if (!proposal) {
     throw new UsageError(
       `No proposal ${text} in "${state.name}": it has ${state.proposals.length} (see npm run cli -- federation "${state.name}")`,
     );
   }
-  return BigInt(value);
+  return proposal;
+}
+
+/** Why a stale proposal can't be executed any more, in words. */
+function staleText(proposal: FederationProposal, name: (address: string) => string): string {
+  if (proposal.kind === "Charter") return "a newer charter was executed since";
+  const subject = name(proposal.subject ?? "");
+  return proposal.kind === "Admit"
+    ? `${subject} is a member already`
+    : `${subject} left, or left and was admitted again, since it was proposed`;
 }
 
 function parseSupport(text: string | undefined): boolean {
@@ -229,9 +242,10 @@ function showFederation(run: FederationRun, found: FoundFederation, state: Feder
           ? `remove ${name(p.subject ?? "")}, proposed by ${name(p.proposer)}`
           : `charter ${printable(p.uri)}, proposed by ${name(p.proposer)}`;
     const votes = p.votes.map((v) => `${name(v.disco)} ${v.support ? "for" : "against"}`).join(", ") || "no votes";
+    const stale = isStale(state, p) ? ` (stale: ${staleText(p, name)}; it can't be executed)` : "";
     console.log(
       `  #${p.id} ${what} — ${federationProposalState(p, state.votingPeriod, now)} until ${isoTime(p.deadline)}; ` +
-        `for ${p.forVotes}, against ${p.againstVotes} of ${p.electorate} (${votes})`,
+        `for ${p.forVotes}, against ${p.againstVotes} of ${p.electorate} (${votes})${stale}`,
     );
   }
   console.log("Latest check-ins:");
@@ -407,9 +421,18 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         return proposeDecisions(ctx, [setDelegateCall(fed, me.address, delegate)], options);
       }
       case "vote": {
-        const id = parseProposal(state, given[1]);
+        const proposal = parseProposal(state, given[1]);
+        const id = proposal.id;
         const support = parseSupport(given[2]);
         mustBeMember(state, me, "vote");
+        const member = memberOf(state, me.address);
+        if (member && !mayVote(member, proposal)) {
+          throw new UsageError(
+            proposal.votes.some((v) => v.disco.toLowerCase() === me.address.toLowerCase())
+              ? `${me.name} has voted on #${id} already.`
+              : `${me.name} was admitted after #${id} was proposed: only the members of then vote on it.`,
+          );
+        }
         if (!args["as-delegate"])
           return proposeDecisions(ctx, [federationVoteCall(fed, id, me.address, support)], options);
         const block = await sendToFederation(ctx, fed, "vote", federationVoteArgs(id, me.address, support));
@@ -453,7 +476,11 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         return proposeDecisions(ctx, [setTreasurerTrustBoundCall(fed, me.address, bound)], options);
       }
       case "execute": {
-        const id = parseProposal(state, given[1]);
+        const proposal = parseProposal(state, given[1]);
+        const id = proposal.id;
+        if (isStale(state, proposal)) {
+          throw new UsageError(`#${id} of "${state.name}" is stale: ${staleText(proposal, (a) => nameOf(run, a))}.`);
+        }
         const block = await sendToFederation(ctx, fed, "execute", [id]);
         return console.log(`Executed #${id} of "${state.name}" in block ${block}`);
       }
@@ -486,7 +513,15 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         );
         if (!checkIn) throw new UsageError(`${disco.name} has not checked in period ${period} to "${state.name}".`);
         const [check] = await verifyCheckIns(ctx.client, { ...state, checkIns: [checkIn] }, run.discos);
-        if (check.error !== undefined) throw new UsageError(`Could not recompute the check-in: ${check.error}`);
+        if (check.error !== undefined && (action === "confirm" || args.figure === undefined)) {
+          throw new UsageError(
+            `Could not recompute the check-in: ${check.error}` +
+              (action === "confirm" ? "" : ". Name the figure you challenge with --figure (and why with --reason)."),
+          );
+        }
+        if (check.error !== undefined) {
+          console.log(`Could not recompute the check-in (${check.error}): challenging it on the figure you named.`);
+        }
         const verdict = checkInVerdict(check.differs);
         if (action === "confirm") {
           if (check.differs.length > 0) {
@@ -508,7 +543,11 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
             `${disco.name}'s check-in of period ${period} matches its own logs: nothing to challenge (or name --figure).`,
           );
         }
-        const reason = args.reason ?? `Recomputed from ${disco.name}'s own logs, its check-in ${verdict}`;
+        const reason =
+          args.reason ??
+          (check.error === undefined
+            ? `Recomputed from ${disco.name}'s own logs, its check-in ${verdict}`
+            : `${disco.name}'s own logs could not be recomputed: ${check.error}`);
         const block = await sendToFederation(
           ctx,
           fed,
@@ -540,8 +579,20 @@ function charterHashOf(text: string | undefined): Hex {
 /** Where a profile URI relative to the app is served from: the app's public folder. */
 const APP_PUBLIC = join(ROOT, "frontend", "public");
 
+/**
+ * The file in the app's public folder that a profile URI relative to the app names; refuses one that leads out of it
+ * (the URI is on chain: anyone's members could set "/../../etc/passwd").
+ */
+export function publicFileOf(uri: string): string {
+  const path = resolve(APP_PUBLIC, `.${uri}`);
+  if (!path.startsWith(APP_PUBLIC + sep)) {
+    throw new Error(`${uri} leads out of the app's public folder: a profile there is read only from inside it`);
+  }
+  return path;
+}
+
 async function fetchProfile(uri: string): Promise<string> {
-  if (uri.startsWith("/")) return readFileSync(join(APP_PUBLIC, uri), "utf8");
+  if (uri.startsWith("/")) return readFileSync(publicFileOf(uri), "utf8");
   const response = await fetch(uri);
   if (!response.ok) throw new Error(`${uri} answered ${response.status}`);
   return response.text();

@@ -78,11 +78,14 @@ const recorded = foldSnapshot({ logs: LOGS }, deployment).state;
 const honest = (period: number): CheckIn =>
   checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, period);
 
-/** A federation in which the demo DisCO checked in periods 1 and 2 with `checkIns`. */
-function federationWith(checkIns: CheckIn[]) {
+/**
+ * A federation in which the demo DisCO checked in periods 1 and 2 with `checkIns`, in `block` (founded in it too) from
+ * log `index` on.
+ */
+function federationWith(checkIns: CheckIn[], block = AT, index = 3, periods = [1, 2]) {
   const logs = [
-    federationLog("FederationFounded", { name: "Commons Federation", votingPeriod: 259_200 }, AT, 0),
-    federationLog("CharterSet", { uri: "ipfs://charter", hash: pad("0xc4a27e7", { size: 32 }) }, AT, 1),
+    federationLog("FederationFounded", { name: "Commons Federation", votingPeriod: 259_200 }, block, 0),
+    federationLog("CharterSet", { uri: "ipfs://charter", hash: pad("0xc4a27e7", { size: 32 }) }, block, 1),
     federationLog(
       "MemberAdmitted",
       {
@@ -94,15 +97,21 @@ function federationWith(checkIns: CheckIn[]) {
         ledger: deployment.contracts.ledger.address,
         audit: deployment.contracts.audit.address,
       },
-      AT,
+      block,
       2,
     ),
     ...checkIns.map((c, i) =>
       federationLog(
         "CheckedIn",
-        { disco: ID, period: i + 1, digest: c.digest, figures: figuresTuple(c.figures), by: addressOf("treasurer") },
-        AT,
-        3 + i,
+        {
+          disco: ID,
+          period: periods[i],
+          digest: c.digest,
+          figures: figuresTuple(c.figures),
+          by: addressOf("treasurer"),
+        },
+        block,
+        index + i,
       ),
     ),
   ];
@@ -120,6 +129,28 @@ describe("verifyCheckIns", () => {
     expect(checks[1].recomputed).toEqual(honest(2));
     // One range, three filters: the contracts' logs, transfers out of and into the treasury.
     expect(requests.getLogs).toBe(3);
+  });
+
+  it("recomputes a check-in from the logs before its CheckedIn log, not a later one of its block", async () => {
+    // Period 2 is funded in block 116 by its first log: a check-in of period 2 made just before, in the same block.
+    const events = createLogDecoder(deployment.contracts)(LOGS).events;
+    const funded = events.find((e) => e.name === "PeriodFunded" && e.args.period === 2);
+    const at = LOGS.findIndex((log) => log.blockNumber === funded?.block && log.index === funded.logIndex);
+    const block = LOGS[at].blockNumber;
+    TIMES.set(block, TIMES.get(block - 2) ?? 0n);
+    const before = foldSnapshot({ logs: LOGS.slice(0, at) }, deployment).state;
+    const checkIn = checkInOf({ state: before, deployment, times: TIMES, now: TIMES.get(block) ?? 0n }, 2);
+    // The CheckedIn log takes the funding's place in the block; the DisCO's logs after it move one on.
+    const moved = LOGS.map((log) =>
+      log.blockNumber === block && log.index >= LOGS[at].index ? { ...log, index: log.index + 1 } : log,
+    );
+    const fed = federationWith([checkIn], block, LOGS[at].index, [2]);
+    const [check] = await verifyCheckIns(fakeNode(moved).client, fed, [disco]);
+    expect([check.error, check.differs]).toEqual([undefined, []]);
+    // The funding counted, the books differ.
+    expect(checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, 2).digest).not.toBe(
+      checkIn.digest,
+    );
   });
 
   it("flags a check-in whose figure differs from the logs, naming it", async () => {

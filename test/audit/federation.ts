@@ -136,6 +136,22 @@ describe("npm run audit -- --federation", function () {
     expect(again.text).to.include("Federated 3.1 already judged Federated 3.2's period 1");
   });
 
+  it("does not record a verdict on a check-in the signer made: it would be a conflict, not counted", async () => {
+    const fed = await networkHelpers.loadFixture(smallFederation);
+    const [first, second] = fed.discos;
+    const [made] = await fed.federation.queryFilter(fed.federation.filters.CheckedIn(first.id, 2));
+    const author = made.args.by;
+    const signers = await ethers.getSigners();
+    const audit2 = await ethers.getContractAt("AuditRegistry", second.audit);
+    await (await audit2.connect(second.timelock).grantRole(AUDITOR_ROLE, author)).wait();
+    const account = String(signers.findIndex((s) => s.address === author));
+    const recorded = await audit(fed, ["--record", "--disco", "Federated 3.1", "--account", account]);
+    expect(recorded.text).to.include(
+      `Not judging Federated 3.0's period 2: ${author} made that check-in, so its verdict would be a conflict and not counted`,
+    );
+    expect(await fed.federation.verdictOf(first.id, 2, second.id)).to.equal(Verdict.None);
+  });
+
   it("refuses to record for an account that is no auditor of our DisCO", async () => {
     const fed = await networkHelpers.loadFixture(smallFederation);
     const refused = await audit(fed, ["--record", "--disco", "Federated 3.1", "--account", String(AUDITORS[0])]);

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import { keccak256, toHex } from "viem";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
 import { profileHash } from "@disco-ledger/sdk/profile";
+import { publicFileOf } from "../../scripts/cli/federation.ts";
 import { PROFILES, profilePath } from "../../scripts/lib/seed-federation.ts";
 import { readDeploymentsFile, writeDeployment, writeFederation } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
@@ -235,12 +236,38 @@ describe("npm run cli -- federation <action>: what people do directly", function
     expect(await ok("federation", "vote", FED, "4", "for", "--as-delegate", "--account", "1")).to.match(
       /^Demo DisCO voted for #4 in block \d+$/,
     );
-    await refused(["federation", "vote", FED, "4", "for", "--as-delegate", "--account", "1"], "FederationAlreadyVoted");
+    await refused(
+      ["federation", "vote", FED, "4", "for", "--as-delegate", "--account", "1"],
+      "Demo DisCO has voted on #4 already.",
+    );
     await refused(
       ["federation", "vote", FED, "4", "against", "--as-delegate", "--disco", "Small DisCO", "--account", "7"],
       "FederationUnauthorized",
     );
     await refused(["federation", "execute", FED, "4", "--account", "2"], "FederationProposalNotPassed");
+  });
+
+  it("execute refuses a stale proposal before sending it: a Remove of a DisCO that left since", async () => {
+    const { federation, client, demo } = await seeded();
+    await ok("federation", "propose-remove", FED, "River DisCO", "--as-delegate", "--account", "1");
+    const discos = await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory });
+    const river = discos.find((d) => d.name === "River DisCO");
+    if (!river) throw new Error("no River DisCO");
+    // River DisCO's members pass its leaving: its timelock calls leave.
+    const timelock = river.contracts.timelock.address;
+    await connection.networkHelpers.impersonateAccount(timelock);
+    await connection.networkHelpers.setBalance(timelock, 10n ** 18n);
+    const fed = await connection.ethers.getContractAt("Federation", federation.federation.address);
+    await (
+      await fed.connect(await connection.ethers.getSigner(timelock)).leave(river.contracts.membership.address)
+    ).wait();
+    await refused(
+      ["federation", "execute", FED, "4", "--account", "2"],
+      `#4 of "${FED}" is stale: River DisCO left, or left and was admitted again, since it was proposed.`,
+    );
+    expect(await ok("federation", FED)).to.match(
+      /#4 remove River DisCO, .*\(stale: River DisCO left, .*; it can't be executed\)/,
+    );
   });
 
   it("a treasurer sets trust within the members' bound, and is told when a value needs their vote", async () => {
@@ -319,6 +346,15 @@ describe("npm run cli -- federation <action>: what people do directly", function
 
 describe("npm run cli -- profile", function () {
   this.timeout(180_000);
+
+  it("reads a profile relative to the app only from the app's public folder", () => {
+    expect(publicFileOf("/profiles/demo.json")).to.equal(
+      join(process.cwd(), "frontend", "public", "profiles", "demo.json"),
+    );
+    for (const uri of ["/../../etc/passwd", "/profiles/../../package.json", "/.."]) {
+      expect(() => publicFileOf(uri)).to.throw(`${uri} leads out of the app's public folder`);
+    }
+  });
 
   it("shows a DisCO's profile, checked against its hash; says when there is none", async () => {
     await seeded();

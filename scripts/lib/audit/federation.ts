@@ -181,7 +181,8 @@ function federationReport(
 const toJson = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v), 2);
 
 /**
- * Records our DisCO's verdict on each check-in it has not judged, but its own and those not recomputed: a
+ * Records our DisCO's verdict on each check-in it has not judged, but its own, those not recomputed and those the
+ * signer made (a verdict by the check-in's author is a conflict, not counted): a
  * confirmation of one that matches, a challenge naming the first differing figure of one that differs.
  */
 async function record(
@@ -216,6 +217,10 @@ async function record(
     if (same(checkIn.disco, id) || recomputed === null) continue;
     if (checkIn.verdicts.some((v) => same(v.peer, id))) {
       io.note(`${ours.name} already judged ${label}`);
+      continue;
+    }
+    if (same(checkIn.by, signer)) {
+      io.note(`Not judging ${label}: ${signer} made that check-in, so its verdict would be a conflict and not counted`);
       continue;
     }
     const [first] = check.differs;

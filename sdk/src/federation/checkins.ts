@@ -71,8 +71,8 @@ export interface CheckInSource {
  *
  * - **Digest**: keccak256 of the canonical JSON of the period's books (periodBooks, with its wage-ratio check), the
  *   very hash the audit reports and `--attest` records. A final period's books still change when it is funded, or a
- *   dispute of its work is resolved, after that: a peer recomputes a check-in's digest from the logs up to the block
- *   of its CheckedIn event.
+ *   dispute of its work is resolved, after that: a check-in's digest is the books' as of just before its CheckedIn
+ *   log, and a peer recomputes it from the DisCO's logs of earlier blocks and those earlier in the CheckedIn's block.
  * - **Members**: the members of any stage, and **BindingMembers**: the Committed ones (whose votes bind), as of the
  *   period's close: after every membership event in a block whose time is at most its `closedAt`. On a governor with
  *   a timestamp clock, BindingMembers is the membership's getPastTotalSupply(closedAt).

@@ -107,6 +107,11 @@ export interface FederationCheckIn {
   figures: CheckInFigures;
   by: Address;
   blockNumber: number;
+  /**
+   * The CheckedIn log's index in its block: its digest and figures are the DisCO's as of just before this log (its
+   * logs of earlier blocks, and those earlier in this block).
+   */
+  logIndex: number;
   transactionHash: Hex;
   time: number;
   verdicts: CheckInVerdict[];
@@ -405,6 +410,7 @@ function apply(state: FederationState, event: FederationEvent, time: number): vo
         figures,
         by,
         blockNumber: Number(event.blockNumber),
+        logIndex: event.logIndex,
         transactionHash: event.transactionHash,
         time,
         verdicts: [],

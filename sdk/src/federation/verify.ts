@@ -1,6 +1,6 @@
 /**
  * Peer verification of a federation's check-ins: each member DisCO's history fetched once from its own logs, its
- * books folded up to each check-in's block, and the check-in recomputed with checkInOf and compared. Browser-safe.
+ * books folded up to just before each check-in's CheckedIn log, and the check-in recomputed with checkInOf and compared. Browser-safe.
  */
 import type { PublicClient } from "viem";
 import { blocksToTime, loadBlockTimes } from "../audit/timeline.ts";
@@ -35,7 +35,8 @@ export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock">;
 /**
  * Every check-in of `fed`, in its order, recomputed from its DisCO's own logs: each DisCO's history fetched once, up
  * to the block of its latest check-in, and folded onto itself check-in by check-in, so that each is recomputed from
- * the logs up to its own block (a final period's books still change when it is funded later). `discos` are the
+ * the logs before its own CheckedIn log: those of earlier blocks, and those earlier in its block (a final period's
+ * books still change when it is funded later, even by a later transaction of the same block). `discos` are the
  * factory's (discoverDisCOs): a check-in of a DisCO not among them, or whose logs do not fold, is reported with an
  * error.
  */
@@ -60,7 +61,7 @@ export async function verifyCheckIns(
       failed(`No DisCO ${checkIns[0].disco} among the factory's: its logs can't be found`);
       continue;
     }
-    const ordered = [...checkIns].sort((a, b) => a.blockNumber - b.blockNumber);
+    const ordered = [...checkIns].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
     const toBlock = ordered.at(-1)?.blockNumber ?? 0;
     const snapshot = await fetchHistory(client, deployment, {
       toBlock,
@@ -71,7 +72,12 @@ export async function verifyCheckIns(
     let applied = 0;
     try {
       for (const checkIn of ordered) {
-        const upTo = snapshot.logs.findIndex((log) => log.blockNumber > checkIn.blockNumber);
+        // The first log at or after the CheckedIn log in the chain (none shares its place).
+        const upTo = snapshot.logs.findIndex(
+          (log) =>
+            log.blockNumber > checkIn.blockNumber ||
+            (log.blockNumber === checkIn.blockNumber && log.index >= checkIn.logIndex),
+        );
         const end = upTo < 0 ? snapshot.logs.length : upTo;
         folder.apply(snapshot.logs.slice(applied, end));
         applied = end;
