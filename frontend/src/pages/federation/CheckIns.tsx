@@ -6,6 +6,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { zeroAddress } from "viem";
 import { getBlock, getBlockNumber } from "viem/actions";
 import { useConnection, usePublicClient } from "wagmi";
 import { federationAbi } from "@disco-ledger/sdk/abis";
@@ -39,7 +40,17 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** Block times never change: kept across computations. */
 const times = new Map<number, bigint>();
 
-export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: () => unknown }) {
+/** This DisCO as the factory would have found it, for verifyCheckIns. */
+const OUR_DISCO: FoundDisCO = { ...deployment, name: OUR_NAME, creator: zeroAddress };
+
+export function CheckInDesk({
+  fed,
+  reload,
+}: {
+  fed: FederationState;
+  /** Refetches the federation, giving its state after. */
+  reload: () => Promise<FederationState | undefined>;
+}) {
   const t = useT(messages);
   const ids = useId();
   const { address } = useConnection();
@@ -79,23 +90,21 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-  /** The check-in of `period` from the books brought up to `block` (the history's query refetched), at its time. */
-  const checkInAt = async (block: bigint, of: number): Promise<CheckIn> => {
-    await history.refresh(block);
-    const books = queryClient.getQueryData<LoadedHistory | null>([...HISTORY_KEY, "block", Number(block)]);
-    if (!books) throw new Error(`no books at block ${block}`);
-    const now = (await getBlock(client, { blockNumber: block })).timestamp;
-    await loadBlockTimes(client, blocksToTime(books.state, true), times);
-    return checkInOf({ state: books.state, deployment, times, now }, of);
-  };
   const send = async (of: number) => {
     setChanged(undefined);
     setFailure(undefined);
     setPreparing(true);
     let fresh: CheckIn;
     try {
-      // A funding (or any movement) that landed since the books shown is counted: the digest sent is the latest.
-      fresh = await checkInAt(await getBlockNumber(client, { cacheTime: 0 }), of);
+      // A funding (or any movement) that landed since the books shown is counted: the books are brought up to the
+      // chain's head (the history's query refetched) and the digest sent is computed from them, at the head's time.
+      const block = await getBlockNumber(client, { cacheTime: 0 });
+      await history.refresh(block);
+      const books = queryClient.getQueryData<LoadedHistory | null>([...HISTORY_KEY, "block", Number(block)]);
+      if (!books) throw new Error(`no books at block ${block}`);
+      const now = (await getBlock(client, { blockNumber: BigInt(books.lastBlock) })).timestamp;
+      await loadBlockTimes(client, blocksToTime(books.state, true), times);
+      fresh = checkInOf({ state: books.state, deployment, times, now }, of);
     } finally {
       setPreparing(false);
     }
@@ -106,10 +115,13 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
       args: checkInArgs(OURS, of, fresh),
     });
     if (!receipt) return;
-    refetch();
-    // Peers recompute it at its block: if the books moved between the computation and the block, they will differ.
-    const mined = await checkInAt(receipt.blockNumber, of);
-    if (mined.digest !== fresh.digest) setChanged(mined.digest);
+    // Recomputed as every peer will (the SDK's verifyCheckIns, from the logs before its CheckedIn log): a movement
+    // mined between the computation and the check-in makes them differ.
+    const after = await reload();
+    const mine = after?.checkIns.find((c) => same(c.disco, OURS) && c.period === of);
+    if (!after || !mine) return;
+    const [check] = await verifyCheckIns(client, { ...after, checkIns: [mine] }, [OUR_DISCO], { times });
+    if (check?.recomputed && check.differs.length > 0) setChanged(check.recomputed.digest);
   };
   const who = !address
     ? t("connect", { name: OUR_NAME })

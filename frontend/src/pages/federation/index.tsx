@@ -190,7 +190,7 @@ function Federation({ found }: { found: FoundFederation }) {
         <Actions fed={fed} now={Number(now)} name={name} refetch={refetch} />
         {member ? (
           <div className="fed-actions">
-            <CheckInDesk fed={fed} refetch={refetch} />
+            <CheckInDesk fed={fed} reload={async () => (await state.refetch()).data} />
             <VerifyDesk fed={fed} discos={discos} name={name} refetch={refetch} />
           </div>
         ) : null}
