@@ -1,8 +1,9 @@
 /**
  * The check-ins the DisCO shown makes and judges, each a transaction of one person (no vote): a treasurer or auditor
- * checks in a final period with the digest and figures the SDK's checkInOf computes from the books the app already
- * folds; an auditor confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns
- * has recomputed it from that DisCO's own logs.
+ * checks in a final period with the digest and figures the SDK's checkInOf computes from the books the app folds
+ * (brought up to the chain's head just before sending), warned if peers' recomputation will differ; an auditor
+ * confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns has recomputed it
+ * from that DisCO's own logs (or, when it could not be, a figure chosen with a reason).
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
