@@ -26,6 +26,7 @@ import {
   checkInOf,
   checkInStatus,
   checkInVerdict,
+  currencyOf,
   discoverFederations,
   federationProposalState,
   FIGURES,
@@ -214,7 +215,12 @@ async function sendToFederation<const name extends ContractFunctionName<typeof f
 
 // ------------------------------------------------------------------------------------------------ SHOWING
 
-function showFederation(run: FederationRun, found: FoundFederation, state: FederationState, now: number): void {
+async function showFederation(
+  run: FederationRun,
+  found: FoundFederation,
+  state: FederationState,
+  now: number,
+): Promise<void> {
   const { ctx } = run;
   const name = (address: string) => nameOf(run, address);
   const members = state.members.filter((m) => m.active);
@@ -263,9 +269,16 @@ function showFederation(run: FederationRun, found: FoundFederation, state: Feder
           ? `confirmed by ${status.by} DisCO${status.by === 1 ? "" : "s"}`
           : `challenged: ${status.figures.map((f) => FIGURES.find((x) => x.name === f)?.en).join(", ")}`;
     const f = latest.figures;
+    // Each DisCO's money in its own currency, which the factory does not vouch for: its decimals and symbol.
+    const deployment = run.discos.find((d) => d.contracts.membership.address.toLowerCase() === m.disco.toLowerCase());
+    const currency = deployment && (await currencyOf(ctx.client, deployment.contracts.token.address));
+    const amount = (value: bigint) =>
+      currency
+        ? money(value, "en", currency.decimals, printable(currency.symbol ?? currency.address))
+        : `${value} (in a currency that does not answer its decimals)`;
     console.log(
       `  ${name(m.disco)}: period ${latest.period}, ${standing} — ${f.members} members (${f.bindingMembers} binding), ` +
-        `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${money(f.moneyIn, "en")}, out ${money(f.moneyOut, "en")}`,
+        `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${amount(f.moneyIn)}, out ${amount(f.moneyOut)}`,
     );
   }
   console.log("Trust:");
@@ -637,7 +650,10 @@ const profile = chainCommand({
         throw new Error(
           read.problem === "hash"
             ? `The document at ${uri} does not match the hash the members recorded: it was changed after.`
-            : `The document at ${uri} is not a Murmurations organisation profile.`,
+            : `The document at ${uri} is not a Murmurations organisation profile` +
+                (read.problems.length === 0
+                  ? " with every field of ours."
+                  : `: ${read.problems.map((p) => `${p.field}: ${p.message.en}`).join(" ")}`),
         );
       }
       const d = read.document;

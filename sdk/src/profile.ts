@@ -124,30 +124,49 @@ export const profileText = (document: ProfileDocument): string => canonicalJson(
 /** keccak256 of a published text's UTF-8 bytes: the hash `Membership.setProfile` records. */
 export const profileHash = (text: string): Hex => keccak256(stringToBytes(text));
 
+/** Why a fetched profile is not read: its text is not the one recorded, or it is no profile of ours (and why). */
+export type ProfileReadProblem = { problem: "hash" } | { problem: "shape"; problems: ProfileProblem[] };
+
 /**
- * A fetched profile read back: the document if the text hashes to what the members recorded and has the fields a
- * Murmurations organisation profile needs; otherwise why not.
+ * A fetched profile read back: the document if the text hashes to what the members recorded, has every field of the
+ * document with its type (a Murmurations organisation profile's, and `languages`), and passes profileProblems as a
+ * profile of the members would (a primary URL that is http(s), at least one language and offer, ...); otherwise why
+ * not (a document that is no object, or lacks a field or has one of another type, has no `problems` to name).
  */
-export function readProfile(
-  text: string,
-  recordedHash: Hex,
-): { document: ProfileDocument } | { problem: "hash" | "shape" } {
+export function readProfile(text: string, recordedHash: Hex): { document: ProfileDocument } | ProfileReadProblem {
   if (profileHash(text).toLowerCase() !== recordedHash.toLowerCase()) return { problem: "hash" };
+  const shape = { problem: "shape", problems: [] } as const satisfies ProfileReadProblem;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { problem: "shape" };
+    return shape;
   }
-  const doc = parsed as Partial<ProfileDocument> | null;
-  const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
-  const shaped =
-    doc !== null &&
-    typeof doc === "object" &&
-    strings(doc.linked_schemas) &&
-    doc.linked_schemas?.includes(MURMURATIONS_ORGANISATION_SCHEMA) === true &&
-    typeof doc.name === "string" &&
-    typeof doc.primary_url === "string" &&
-    strings(doc.tags);
-  return shaped ? { document: doc as ProfileDocument } : { problem: "shape" };
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return shape;
+  const doc = parsed as Record<keyof ProfileDocument, unknown>;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+  const optional = (v: unknown): v is string | undefined => v === undefined || typeof v === "string";
+  if (
+    !strings(doc.linked_schemas) ||
+    !doc.linked_schemas.includes(MURMURATIONS_ORGANISATION_SCHEMA) ||
+    typeof doc.name !== "string" ||
+    typeof doc.primary_url !== "string" ||
+    !strings(doc.tags) ||
+    typeof doc.description !== "string" ||
+    !strings(doc.languages) ||
+    !optional(doc.locality) ||
+    !optional(doc.region) ||
+    !optional(doc.country_iso_3166)
+  ) {
+    return shape;
+  }
+  const problems = profileProblems({
+    name: doc.name,
+    description: doc.description,
+    languages: doc.languages,
+    place: { locality: doc.locality, region: doc.region, country: doc.country_iso_3166 },
+    website: doc.primary_url,
+    offers: doc.tags,
+  });
+  return problems.length > 0 ? { problem: "shape", problems } : { document: parsed as ProfileDocument };
 }

@@ -3,7 +3,16 @@
  * fake node: honest check-ins match; a check-in whose figure was changed, and logs that were dropped or edited on the
  * way, are flagged.
  */
-import { createPublicClient, custom, getAddress, numberToHex, pad, type Hex } from "viem";
+import {
+  createPublicClient,
+  custom,
+  encodeAbiParameters,
+  getAddress,
+  numberToHex,
+  pad,
+  toFunctionSelector,
+  type Hex,
+} from "viem";
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../src/deployment.ts";
 import type { FoundDisCO } from "../src/discovery.ts";
@@ -29,8 +38,17 @@ interface Filter {
   toBlock: Hex;
 }
 
-/** A node serving `logs` (the DisCO's, as recorded or tampered with) and the recorded blocks' times. */
-function fakeNode(logs: readonly RawLog[]) {
+/** The demo's currency as its token answers: a token may answer no symbol, or not even its decimals. */
+interface Token {
+  decimals?: number;
+  symbol?: string;
+}
+
+/**
+ * A node serving `logs` (the DisCO's, as recorded or tampered with), the recorded blocks' times, and what the DisCO's
+ * token answers.
+ */
+function fakeNode(logs: readonly RawLog[], token: Token = { decimals: 6, symbol: "EURC" }) {
   const requests = { getLogs: 0, getBlock: 0 };
   const matches = (filter: Filter) => (log: RawLog) => {
     const addresses = [filter.address].flat().map((a) => a.toLowerCase());
@@ -43,32 +61,47 @@ function fakeNode(logs: readonly RawLog[]) {
     );
   };
   const client = createPublicClient({
-    transport: custom({
-      request: async ({ method, params }: { method: string; params: unknown[] }) => {
-        if (method === "eth_chainId") return numberToHex(deployment.chainId);
-        if (method === "eth_blockNumber") return numberToHex(AT);
-        if (method === "eth_getLogs") {
-          requests.getLogs++;
-          return logs.filter(matches(params[0] as Filter)).map((log) => ({
-            ...log,
-            blockNumber: numberToHex(log.blockNumber),
-            logIndex: numberToHex(log.index),
-          }));
-        }
-        if (method === "eth_getBlockByNumber") {
-          requests.getBlock++;
-          const block = Number(params[0]);
-          const time = TIMES.get(block);
-          if (time === undefined) throw new Error(`no time recorded for block ${block}`);
-          return {
-            number: numberToHex(block),
-            hash: pad(numberToHex(block), { size: 32 }),
-            timestamp: numberToHex(time),
-          };
-        }
-        throw new Error(`unexpected ${method}`);
+    transport: custom(
+      {
+        request: async ({ method, params }: { method: string; params: unknown[] }) => {
+          if (method === "eth_chainId") return numberToHex(deployment.chainId);
+          if (method === "eth_blockNumber") return numberToHex(AT);
+          if (method === "eth_getLogs") {
+            requests.getLogs++;
+            return logs.filter(matches(params[0] as Filter)).map((log) => ({
+              ...log,
+              blockNumber: numberToHex(log.blockNumber),
+              logIndex: numberToHex(log.index),
+            }));
+          }
+          if (method === "eth_call") {
+            const { to, data } = params[0] as { to: string; data: Hex };
+            if (to.toLowerCase() !== deployment.contracts.token.address.toLowerCase()) throw new Error(`call to ${to}`);
+            if (data === toFunctionSelector("decimals()") && token.decimals !== undefined) {
+              return encodeAbiParameters([{ type: "uint8" }], [token.decimals]);
+            }
+            if (data === toFunctionSelector("symbol()") && token.symbol !== undefined) {
+              return encodeAbiParameters([{ type: "string" }], [token.symbol]);
+            }
+            throw new Error("execution reverted");
+          }
+          if (method === "eth_getBlockByNumber") {
+            requests.getBlock++;
+            const block = Number(params[0]);
+            const time = TIMES.get(block);
+            if (time === undefined) throw new Error(`no time recorded for block ${block}`);
+            return {
+              number: numberToHex(block),
+              hash: pad(numberToHex(block), { size: 32 }),
+              timestamp: numberToHex(time),
+            };
+          }
+          throw new Error(`unexpected ${method}`);
+        },
+        // A token's revert is its answer: not tried again.
       },
-    }),
+      { retryCount: 0 },
+    ),
   });
   return { client, requests };
 }
@@ -151,6 +184,21 @@ describe("verifyCheckIns", () => {
     expect(checkInOf({ state: recorded, deployment, times: TIMES, now: BigInt(history.now) }, 2).digest).not.toBe(
       checkIn.digest,
     );
+  });
+
+  it("names each DisCO's currency as its token answers: its symbol if any, its decimals", async () => {
+    const fed = federationWith([honest(1)]);
+    const address = getAddress(deployment.contracts.token.address);
+    const currencyWith = async (token: Token) => (await verifyCheckIns(fakeNode(LOGS, token).client, fed, [disco]))[0];
+    expect((await currencyWith({ decimals: 6, symbol: "EURC" })).currency).toEqual({
+      address,
+      symbol: "EURC",
+      decimals: 6,
+    });
+    expect((await currencyWith({ decimals: 18 })).currency).toEqual({ address, symbol: null, decimals: 18 });
+    const mute = await currencyWith({});
+    expect([mute.currency, mute.differs]).toEqual([null, []]);
+    expect((await verifyCheckIns(fakeNode(LOGS).client, fed, []))[0].currency).toBe(null);
   });
 
   it("flags a check-in whose figure differs from the logs, naming it", async () => {

@@ -86,8 +86,31 @@ describe("readProfile", () => {
   });
 
   it("refuses a recorded text that is no organisation profile", () => {
-    for (const other of ["not json", "null", '{"name":"x"}', JSON.stringify({ ...JSON.parse(text), tags: [1] })]) {
-      expect(readProfile(other, profileHash(other)), other).toEqual({ problem: "shape" });
+    const document = JSON.parse(text);
+    const { languages: _, ...noLanguages } = document;
+    for (const other of [
+      "not json",
+      "null",
+      "[]",
+      '{"name":"x"}',
+      JSON.stringify({ ...document, tags: [1] }),
+      JSON.stringify(noLanguages),
+      JSON.stringify({ ...document, description: { en: "x" } }),
+      JSON.stringify({ ...document, locality: 7 }),
+    ]) {
+      expect(readProfile(other, profileHash(other)), other).toEqual({ problem: "shape", problems: [] });
     }
+  });
+
+  it("names what is wrong with a recorded document of the right shape, as profileProblems does", () => {
+    const read = (changes: object) => {
+      const other = JSON.stringify({ ...JSON.parse(text), ...changes });
+      const result = readProfile(other, profileHash(other));
+      return "problems" in result ? result.problems.map((p) => p.field) : result;
+    };
+    expect(read({ primary_url: "javascript:alert(1)" })).toEqual(["website"]);
+    expect(read({ primary_url: "ftp://demo.disco.coop" })).toEqual(["website"]);
+    expect(read({ languages: [], tags: [] })).toEqual(["languages", "offers"]);
+    expect(read({ name: " " })).toEqual(["name"]);
   });
 });

@@ -10,6 +10,7 @@ import {
   loadFederation,
 } from "@disco-ledger/sdk/federation";
 import { AUDITOR_ROLE, TRANSFER_TOPIC } from "@disco-ledger/sdk/history";
+import { currencyWarning, recomputationText } from "../../scripts/lib/audit/federation.ts";
 import { buildFederation, checkInPeriods } from "../../scripts/lib/bench/federation.ts";
 import { providerKeeping, run } from "../helpers/audit.ts";
 import { connection } from "../helpers/disco.ts";
@@ -77,7 +78,7 @@ describe("npm run audit -- --federation", function () {
     expect(status2).to.match(/ {2}unverified$/);
     expect(ours2).to.equal("    our recomputation: matches its logs");
     expect(linesOf(text, "Federated 3.2", 1)[1]).to.equal(
-      "    our recomputation: differs: money in 3,200.00 € checked in, 3,000.00 € in its logs",
+      "    our recomputation: differs: money in 3,200.00 dEUR checked in, 3,000.00 dEUR in its logs",
     );
     expect(text).to.include("6 check-ins: 5 match their DisCOs' logs, 1 differs, 0 could not be recomputed.");
     // A check-in that differs fails the audit, as books that don't reconcile do.
@@ -126,7 +127,7 @@ describe("npm run audit -- --federation", function () {
     const [challenge] = await fed.federation.queryFilter(fed.federation.filters.CheckInChallenged());
     expect([challenge.args.figure, challenge.args.reason]).to.deep.equal([
       6n,
-      "money in 3,200.00 € checked in, 3,000.00 € in its logs",
+      "money in 3,200.00 dEUR checked in, 3,000.00 dEUR in its logs",
     ]);
 
     // Read back: the challenge shows, and a second run has nothing left to record.
@@ -152,6 +153,42 @@ describe("npm run audit -- --federation", function () {
     expect(await fed.federation.verdictOf(first.id, 2, second.id)).to.equal(Verdict.None);
   });
 
+  it("shows each DisCO's money in its own currency, and warns of one that is not ours", async () => {
+    const fed = await networkHelpers.loadFixture(smallFederation);
+    const { text } = await audit(fed, ["--disco", "Federated 3.1"]);
+    const token = fed.found[2].contracts.token.address;
+    expect(text).to.include(`Federated 3.2 (${fed.discos[2].id})\n  money in dEUR (${token}), 6 decimals\n`);
+    expect(text).not.to.include("warning:");
+    const json = JSON.parse((await audit(fed, ["--json", "--disco", "Federated 3.1"])).text);
+    expect(json.checkIns[4].currency).to.deep.equal({ address: token, symbol: "dEUR", decimals: 6 });
+    expect(json.checkIns.some((c: object) => "warning" in c)).to.equal(false);
+
+    // A DisCO counting in another token: its figures in that token's decimals and symbol (its text made printable).
+    const state = await loadFederation(
+      publicClient(connection),
+      (await discoverFederations(publicClient(connection), fed.chain))[0],
+    );
+    const checkIn = state.checkIns[4];
+    const ours = { address: token as Hex, symbol: "dEUR", decimals: 6 };
+    const other = { address: token.replace(/.$/, "0") as Hex, symbol: "FAKE\u202e", decimals: 18 };
+    const foreign = {
+      checkIn: { ...checkIn, figures: { ...checkIn.figures, moneyIn: 3_200n * 10n ** 18n } },
+      recomputed: { digest: checkIn.digest, figures: { ...checkIn.figures, moneyIn: 3_000n * 10n ** 18n } },
+      differs: ["MoneyIn" as const],
+      currency: other,
+    };
+    expect(recomputationText(foreign)).to.equal(
+      "differs: money in 3,200.00 FAKE\\u{202e} checked in, 3,000.00 FAKE\\u{202e} in its logs",
+    );
+    expect(currencyWarning(foreign, ours)).to.equal(
+      `money figures in FAKE\\u{202e} (${other.address}), not our currency`,
+    );
+    expect(currencyWarning({ ...foreign, currency: ours }, ours)).to.equal(null);
+    expect(currencyWarning({ ...foreign, currency: null }, ours)).to.equal(
+      "money figures in a currency that does not answer its decimals",
+    );
+  });
+
   it("refuses to record for an account that is no auditor of our DisCO", async () => {
     const fed = await networkHelpers.loadFixture(smallFederation);
     const refused = await audit(fed, ["--record", "--disco", "Federated 3.1", "--account", String(AUDITORS[0])]);
@@ -169,7 +206,7 @@ describe("npm run audit -- --federation", function () {
     const { status, text } = await audit(fed, [], { provider });
     expect(status).to.equal(1);
     expect(linesOf(text, "Federated 3.0", 1)[1]).to.equal(
-      "    our recomputation: differs: money in 1,000.00 € checked in, 0.00 € in its logs",
+      "    our recomputation: differs: money in 1,000.00 dEUR checked in, 0.00 dEUR in its logs",
     );
     expect(text).to.include("6 check-ins: 0 match their DisCOs' logs, 6 differ, 0 could not be recomputed.");
   });
@@ -205,7 +242,9 @@ describe("npm run audit -- --federation on the seeded demo", function () {
     expect(text).to.include("3 member DisCOs (Demo DisCO, Small DisCO, River DisCO)");
     const [river2, ours] = linesOf(text, "River DisCO", 2);
     expect(river2).to.match(/challenged \(money in\) by Demo DisCO$/);
-    expect(ours).to.match(/^ {4}our recomputation: differs: money in [\d,.]+ € checked in, [\d,.]+ € in its logs$/);
+    expect(ours).to.match(
+      /^ {4}our recomputation: differs: money in [\d,.]+ dEUR checked in, [\d,.]+ dEUR in its logs$/,
+    );
     expect(text).to.include("6 check-ins: 5 match their DisCOs' logs, 1 differs, 0 could not be recomputed.");
   });
 });

@@ -86,7 +86,7 @@ describe("npm run cli -- federations and federation <name>", function () {
     expect(out).to.match(
       /#3 admit Garden DisCO: We grow food .* — Active until .*; for 1, against 0 of 3 \(Demo DisCO for\)/,
     );
-    expect(out).to.match(/River DisCO: period 2, challenged: money in — .*money in 12,000\.00 €/);
+    expect(out).to.match(/River DisCO: period 2, challenged: money in — .*money in 12,000\.00 dEUR/);
     expect(out).to.contain("1 open proposal:");
     expect(out).to.match(/Demo DisCO: period 2, confirmed by 1 DisCO — 8 members \(4 binding\)/);
     expect(out).to.contain("Demo DisCO -> Small DisCO: 80");

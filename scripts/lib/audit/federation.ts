@@ -1,7 +1,9 @@
 /**
  * `npm run audit -- --federation <name|address>`: a federation found from the factory, folded from its logs, every
  * member's check-ins recomputed from that DisCO's own logs and printed beside what its peers said; with `--record`,
- * our DisCO's auditor confirms each matching check-in and challenges each differing one on chain.
+ * our DisCO's auditor confirms each matching check-in and challenges each differing one on chain. Each DisCO's money
+ * figures are in its own currency, which the factory does not vouch for: a DisCO whose currency is not ours is
+ * flagged, and its check-ins are not judged with --record.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +11,7 @@ import type { Address, PublicClient } from "viem";
 import { findDisCO, type FactoryChain, type FoundDisCO } from "@disco-ledger/sdk/discovery";
 import {
   checkInStatus,
+  currencyOf,
   describeDifference,
   discoverFederations,
   FIGURES,
@@ -16,10 +19,11 @@ import {
   loadFederation,
   verifyCheckIns,
   type CheckInCheck,
+  type CheckInCurrency,
   type FederationState,
 } from "@disco-ledger/sdk/federation";
-import { auditAbi, federationAbi, tokenAbi } from "@disco-ledger/sdk/abis";
-import { shortAddress } from "@disco-ledger/sdk/format";
+import { auditAbi, federationAbi } from "@disco-ledger/sdk/abis";
+import { printable, shortAddress } from "@disco-ledger/sdk/format";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { AUDITOR_ROLE } from "@disco-ledger/sdk/history";
 import { UsageError, walletOn } from "../../cli/context.ts";
@@ -74,35 +78,39 @@ export async function auditFederation(options: FederationAuditOptions, io: Feder
   });
   const names = new Map(discos.map((d) => [d.contracts.membership.address.toLowerCase(), d.name]));
   const nameOf = (disco: string) => names.get(disco.toLowerCase()) ?? disco;
-  const decimals = new Map<string, number>();
-  for (const d of discos.filter((d) => state.checkIns.some((c) => same(c.disco, d.contracts.membership.address)))) {
-    const token = d.contracts.token.address as Address;
-    decimals.set(d.contracts.membership.address.toLowerCase(), await tokenDecimals(client, token));
+  if (options.record && options.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
+  let ours: FoundDisCO | undefined;
+  try {
+    ours = options.disco === undefined ? undefined : findDisCO(discos, options.disco);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  const decimalsOf = (disco: string) => decimals.get(disco.toLowerCase()) ?? 6;
+  const ourCurrency = ours && (await currencyOf(client, ours.contracts.token.address));
+  const warningOf = (check: CheckInCheck) => (ourCurrency ? currencyWarning(check, ourCurrency) : null);
 
-  const report = federationReport(state, checks, nameOf, decimalsOf);
+  const report = federationReport(state, checks, nameOf, warningOf);
   mkdirSync(options.out, { recursive: true });
   const file = join(options.out, `federation-${state.address.toLowerCase()}.json`);
   writeFileSync(file, toJson(report));
-  io.print(options.json ? toJson(report) : renderFederation(state, checks, nameOf, decimalsOf));
+  io.print(options.json ? toJson(report) : renderFederation(state, checks, nameOf, warningOf));
   io.note(`\nReport written to ${file}`);
 
-  if (options.record) {
-    if (options.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
-    let ours: FoundDisCO;
-    try {
-      ours = findDisCO(discos, options.disco);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    await record(io, state, checks, ours, options.account, nameOf, decimalsOf);
-  }
+  if (options.record && ours) await record(io, state, checks, ours, options.account, nameOf, warningOf);
   return checks.some((c) => c.error !== undefined || c.differs.length > 0) ? 1 : 0;
 }
 
-async function tokenDecimals(client: PublicClient, token: Address): Promise<number> {
-  return Number(await client.readContract({ address: token, abi: tokenAbi, functionName: "decimals" }));
+/** A currency for people: its symbol (printable, as anyone's text) and address, or its address alone. */
+export const currencyText = (currency: CheckInCurrency): string =>
+  currency.symbol === null ? currency.address : `${printable(currency.symbol)} (${currency.address})`;
+
+/**
+ * A warning when a check-in's money figures are not in our currency (a DisCO's own token could log any transfer), or
+ * when its DisCO's token does not even answer its decimals; null when they are in ours.
+ */
+export function currencyWarning(check: CheckInCheck, ours: CheckInCurrency): string | null {
+  if (check.currency === null) return "money figures in a currency that does not answer its decimals";
+  if (same(check.currency.address, ours.address)) return null;
+  return `money figures in ${currencyText(check.currency)}, not our currency`;
 }
 
 /** A check-in's standing among peers, in words: "confirmed by 2 DisCOs", "challenged (money in) by Small DisCO". */
@@ -115,19 +123,26 @@ export function statusText(check: CheckInCheck, nameOf: (disco: string) => strin
   return `challenged (${figures}) by ${by.join(", ")}`;
 }
 
+/** A check-in's differing figure in words, money in its DisCO's currency (its decimals and symbol). */
+function differenceText(check: CheckInCheck & { recomputed: object }, name: CheckInCheck["differs"][number]): string {
+  const { checkIn, recomputed, currency } = check;
+  const symbol = currency === null ? "?" : currency.symbol === null ? currency.address : printable(currency.symbol);
+  return describeDifference(name, checkIn, recomputed, "en", currency?.decimals ?? 0, symbol);
+}
+
 /** Our recomputation in words: "matches its logs", "differs: money in ...", or why it could not be made. */
-export function recomputationText(check: CheckInCheck, decimals: number): string {
+export function recomputationText(check: CheckInCheck): string {
   if (check.recomputed === null) return `not recomputed: ${check.error}`;
   if (check.differs.length === 0) return "matches its logs";
-  const { checkIn, recomputed } = check;
-  return `differs: ${check.differs.map((name) => describeDifference(name, checkIn, recomputed, "en", decimals)).join("; ")}`;
+  const recomputed = { ...check, recomputed: check.recomputed };
+  return `differs: ${check.differs.map((name) => differenceText(recomputed, name)).join("; ")}`;
 }
 
 function renderFederation(
   state: FederationState,
   checks: readonly CheckInCheck[],
   nameOf: (disco: string) => string,
-  decimalsOf: (disco: string) => number,
+  warningOf: (check: CheckInCheck) => string | null,
 ): string {
   const members = state.members.filter((m) => m.active).map((m) => nameOf(m.disco));
   const lines = [
@@ -137,11 +152,15 @@ function renderFederation(
   for (const member of state.members.filter((m) => m.index > 0)) {
     const own = checks.filter((c) => same(c.checkIn.disco, member.disco));
     lines.push("", `${nameOf(member.disco)} (${member.disco})${member.active ? "" : ", no longer a member"}`);
+    const currency = own.find((c) => c.currency !== null)?.currency;
+    if (currency) lines.push(`  money in ${currencyText(currency)}, ${currency.decimals} decimals`);
     if (own.length === 0) lines.push("  no check-ins");
     for (const check of own) {
+      const warning = warningOf(check);
       lines.push(
         `  period ${check.checkIn.period}  books ${shortAddress(check.checkIn.digest)}  ${statusText(check, nameOf)}`,
-        `    our recomputation: ${recomputationText(check, decimalsOf(member.disco))}`,
+        `    our recomputation: ${recomputationText(check)}`,
+        ...(warning === null ? [] : [`    warning: ${warning}`]),
       );
     }
   }
@@ -159,7 +178,7 @@ function federationReport(
   state: FederationState,
   checks: readonly CheckInCheck[],
   nameOf: (disco: string) => string,
-  decimalsOf: (disco: string) => number,
+  warningOf: (check: CheckInCheck) => string | null,
 ) {
   return {
     federation: { address: state.address, name: state.name, charter: state.charter, lastBlock: state.lastBlock },
@@ -172,8 +191,10 @@ function federationReport(
       status: checkInStatus(check.checkIn),
       recomputed: check.recomputed,
       differs: check.differs,
-      recomputation: recomputationText(check, decimalsOf(check.checkIn.disco)),
+      currency: check.currency,
+      recomputation: recomputationText(check),
       ...(check.error === undefined ? {} : { error: check.error }),
+      ...(warningOf(check) === null ? {} : { warning: warningOf(check) }),
     })),
   };
 }
@@ -182,7 +203,8 @@ const toJson = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v ===
 
 /**
  * Records our DisCO's verdict on each check-in it has not judged, but its own, those not recomputed and those the
- * signer made (a verdict by the check-in's author is a conflict, not counted): a
+ * signer made (a verdict by the check-in's author is a conflict, not counted) and those whose money is not in our
+ * currency (its figures mean nothing to ours): a
  * confirmation of one that matches, a challenge naming the first differing figure of one that differs.
  */
 async function record(
@@ -192,7 +214,7 @@ async function record(
   ours: FoundDisCO,
   account: string | undefined,
   nameOf: (disco: string) => string,
-  decimalsOf: (disco: string) => number,
+  warningOf: (check: CheckInCheck) => string | null,
 ): Promise<void> {
   const { client } = io;
   const id = ours.contracts.membership.address as Address;
@@ -219,6 +241,11 @@ async function record(
       io.note(`${ours.name} already judged ${label}`);
       continue;
     }
+    const warning = warningOf(check);
+    if (warning !== null) {
+      io.note(`Not judging ${label}: its ${warning}; compare them with its books yourself`);
+      continue;
+    }
     if (same(checkIn.by, signer)) {
       io.note(`Not judging ${label}: ${signer} made that check-in, so its verdict would be a conflict and not counted`);
       continue;
@@ -237,7 +264,7 @@ async function record(
                 checkIn.disco,
                 checkIn.period,
                 first,
-                describeDifference(first, checkIn, recomputed, "en", decimalsOf(checkIn.disco)),
+                differenceText({ ...check, recomputed }, first),
               ),
               account,
             })

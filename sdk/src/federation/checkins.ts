@@ -163,11 +163,14 @@ export const checkInVerdict = (differences: readonly FigureName[], lang: Lang = 
     ? VERDICT[lang].matches
     : `${VERDICT[lang].differs} ${differences.map((name) => FIGURES.find((f) => f.name === name)?.[lang]).join(", ")}`;
 
-/** A figure's value for people: a digest shortened, counts, the ledger's units, the currency's amounts. */
-export function figureValue(name: FigureName, c: CheckIn, lang: Lang, decimals = 6): string {
+/**
+ * A figure's value for people: a digest shortened, counts, the ledger's units, the currency's amounts (in its
+ * `decimals`, with its `symbol`).
+ */
+export function figureValue(name: FigureName, c: CheckIn, lang: Lang, decimals = 6, symbol = "€"): string {
   const value = VALUE_OF[name](c);
   if (typeof value === "string") return shortAddress(value);
-  if (name === "MoneyIn" || name === "MoneyOut") return money(value, lang, decimals);
+  if (name === "MoneyIn" || name === "MoneyOut") return money(value, lang, decimals, symbol);
   if (name === "Members" || name === "BindingMembers") return value.toLocaleString(LOCALES[lang]);
   return workAmount(value, lang);
 }
@@ -179,7 +182,7 @@ const DIFFERENCE: Record<Lang, (figure: string, claimed: string, recomputed: str
 
 /**
  * One differing figure in words, what a challenge says: "money in 1,200.00 € checked in, 1,000.00 € in its logs".
- * `decimals`: the currency's.
+ * `decimals` and `symbol`: the DisCO's currency's.
  */
 export function describeDifference(
   name: FigureName,
@@ -187,12 +190,13 @@ export function describeDifference(
   recomputed: CheckIn,
   lang: Lang = "en",
   decimals = 6,
+  symbol = "€",
 ): string {
   const figure = FIGURES.find((f) => f.name === name)?.[lang] ?? name;
   return DIFFERENCE[lang](
     figure,
-    figureValue(name, claimed, lang, decimals),
-    figureValue(name, recomputed, lang, decimals),
+    figureValue(name, claimed, lang, decimals, symbol),
+    figureValue(name, recomputed, lang, decimals, symbol),
   );
 }
 

@@ -2,16 +2,30 @@
  * Peer verification of a federation's check-ins: each member DisCO's history fetched once from its own logs, its
  * books folded up to just before each check-in's CheckedIn log, and the check-in recomputed with checkInOf and compared. Browser-safe.
  */
-import type { PublicClient } from "viem";
+import { getAddress, type Address, type PublicClient } from "viem";
 import { blocksToTime, loadBlockTimes } from "../audit/timeline.ts";
 import type { FoundDisCO } from "../discovery.ts";
+import { tokenAbi } from "../generated/abis.ts";
 import { createHistoryFolder, fetchHistory, type HistoryCache, type RpcClient } from "../history/index.ts";
 import { checkInOf, compareCheckIn, type CheckIn, type FigureName } from "./checkins.ts";
 import type { FederationCheckIn, FederationState } from "./fold.ts";
 
+/**
+ * A DisCO's own currency, in which its money in and out are counted: the factory checks only that it answers
+ * decimals(), so it may be anything (a token of its own could log any transfer); compare it with yours.
+ */
+export interface CheckInCurrency {
+  address: Address;
+  /** Its symbol() as it answers it (anyone's text: print it as such), or null when it answers none. */
+  symbol: string | null;
+  decimals: number;
+}
+
 /** A check-in beside its recomputation from the DisCO's logs. */
 export interface CheckInCheck {
   checkIn: FederationCheckIn;
+  /** The DisCO's currency, or null when the DisCO is unknown or its token does not answer decimals(). */
+  currency: CheckInCurrency | null;
   /** What the DisCO's logs give for the period, or null when they could not be read or folded (see `error`). */
   recomputed: CheckIn | null;
   /** The figures that differ, in FIGURES' order: none when it matches (or could not be recomputed). */
@@ -29,8 +43,29 @@ export interface VerifyOptions {
   times?: Map<number, bigint>;
 }
 
-/** What verification needs of a viem client: its requests (the logs) and block headers (their times). */
-export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock">;
+/**
+ * What verification needs of a viem client: its requests (the logs), block headers (their times) and calls (each
+ * DisCO's currency).
+ */
+export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock" | "readContract">;
+
+/** A DisCO's currency as its token answers, or null when it does not answer decimals(). */
+export async function currencyOf(
+  client: Pick<PublicClient, "readContract">,
+  token: string,
+): Promise<CheckInCurrency | null> {
+  const address = getAddress(token);
+  const read = <const name extends "decimals" | "symbol">(functionName: name) =>
+    client.readContract({ address, abi: tokenAbi, functionName });
+  let decimals: number;
+  try {
+    decimals = Number(await read("decimals"));
+  } catch {
+    return null;
+  }
+  const symbol = await read("symbol").catch(() => null);
+  return { address, symbol, decimals };
+}
 
 /**
  * Every check-in of `fed`, in its order, recomputed from its DisCO's own logs: each DisCO's history fetched once, up
@@ -38,7 +73,7 @@ export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock">;
  * the logs before its own CheckedIn log: those of earlier blocks, and those earlier in its block (a final period's
  * books still change when it is funded later, even by a later transaction of the same block). `discos` are the
  * factory's (discoverDisCOs): a check-in of a DisCO not among them, or whose logs do not fold, is reported with an
- * error.
+ * error. Each check carries its DisCO's currency, in which its money figures are counted.
  */
 export async function verifyCheckIns(
   client: VerifyClient,
@@ -52,15 +87,17 @@ export async function verifyCheckIns(
   for (const c of fed.checkIns) byDisCO.set(c.disco.toLowerCase(), [...(byDisCO.get(c.disco.toLowerCase()) ?? []), c]);
   for (const [id, checkIns] of byDisCO) {
     const deployment = discos.find((d) => d.contracts.membership.address.toLowerCase() === id);
+    let currency: CheckInCurrency | null = null;
     const failed = (error: string) => {
       for (const checkIn of checkIns.filter((c) => !checks.has(c))) {
-        checks.set(checkIn, { checkIn, recomputed: null, differs: [], error });
+        checks.set(checkIn, { checkIn, currency, recomputed: null, differs: [], error });
       }
     };
     if (!deployment) {
       failed(`No DisCO ${checkIns[0].disco} among the factory's: its logs can't be found`);
       continue;
     }
+    currency = await currencyOf(client, deployment.contracts.token.address);
     const ordered = [...checkIns].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
     const toBlock = ordered.at(-1)?.blockNumber ?? 0;
     const snapshot = await fetchHistory(client, deployment, {
@@ -85,9 +122,9 @@ export async function verifyCheckIns(
         const source = { state: folder.state, deployment, times, now: BigInt(checkIn.time) };
         try {
           const recomputed = checkInOf(source, checkIn.period);
-          checks.set(checkIn, { checkIn, recomputed, differs: compareCheckIn(checkIn, recomputed) });
+          checks.set(checkIn, { checkIn, currency, recomputed, differs: compareCheckIn(checkIn, recomputed) });
         } catch (error) {
-          checks.set(checkIn, { checkIn, recomputed: null, differs: [], error: (error as Error).message });
+          checks.set(checkIn, { checkIn, currency, recomputed: null, differs: [], error: (error as Error).message });
         }
       }
     } catch (error) {
