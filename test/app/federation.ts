@@ -114,6 +114,9 @@ export const federation: Flow = {
     const river = members.locator("> li", { hasText: "River DisCO" });
     assert.match(await river.innerText(), /challenged: money in/, "River DisCO's is the challenged one");
     assert.match(await river.innerText(), /challenged money in: /, "with the auditor's reason");
+    // Every seeded DisCO keeps its books in the demo's euro: read with its token's decimals, no note of another one.
+    await eventually(async () => assert.match(await river.innerText(), /Money in\s+[\d,]+\.\d\d €/));
+    assert.equal(await byTestId(members, "other-currency").count(), 0, "no DisCO in another currency");
 
     // 3. Garden DisCO's application, with its votes while it is open (the flows before this one may have moved the
     // chain's clock past its deadline: then it is no longer listed as open).
@@ -122,6 +125,9 @@ export const federation: Flow = {
       const proposals = await found(byTestId(page, "fed-proposals"), 'the open proposals data-testid="fed-proposals"');
       assert.match(await proposals.innerText(), /Admit Garden DisCO\s+Voting/);
       assert.match(await proposals.innerText(), /Demo DisCO voted for/);
+      // Demo DisCO voted on it already: it is not offered to vote on again (the contract would refuse).
+      const offered = await byTestId(page, "fed-vote").locator("option").allInnerTexts();
+      assert.ok(!offered.some((o) => /Admit Garden DisCO/.test(o)), `not offered again: ${offered}`);
     } else {
       assert.doesNotMatch(await page.locator("main").innerText(), /Admit Garden DisCO/, `${application}: not open`);
     }

@@ -7,7 +7,12 @@ import { useId, useState } from "react";
 import type { Address } from "viem";
 import { useConnection } from "wagmi";
 import { federationAbi } from "@disco-ledger/sdk/abis";
-import { federationProposalState, type FederationState } from "@disco-ledger/sdk/federation";
+import {
+  federationProposalState,
+  mayVote,
+  type FederationMember,
+  type FederationState,
+} from "@disco-ledger/sdk/federation";
 import {
   applyToJoinCall,
   federationVoteArgs,
@@ -69,7 +74,7 @@ export function Actions({
   }
   return (
     <div className="fed-actions">
-      <Vote fed={fed} now={now} name={name} delegate={me.delegate} refetch={refetch} />
+      <Vote fed={fed} now={now} name={name} me={me} refetch={refetch} />
       <Trust fed={fed} name={name} bound={me.treasurerTrustBound} refetch={refetch} />
       <article className="fed-action">
         <h3>{t("boundTitle")}</h3>
@@ -118,13 +123,13 @@ function Vote({
   fed,
   now,
   name,
-  delegate,
+  me,
   refetch,
 }: {
   fed: FederationState;
   now: number;
   name: (disco: string) => string;
-  delegate: Address | null;
+  me: FederationMember;
   refetch: () => unknown;
 }) {
   const t = useT(messages);
@@ -132,18 +137,16 @@ function Vote({
   const ids = useId();
   const { address } = useConnection();
   const tx = useTx();
+  // Those it may vote on as the contract checks (admitted by the snapshot, not voted yet), its own removal among them.
   const votable = fed.proposals.filter(
-    (p) =>
-      federationProposalState(p, fed.votingPeriod, now) === "Active" &&
-      !p.votes.some((v) => same(v.disco, OURS)) &&
-      !(p.subject !== null && same(p.subject, OURS)),
+    (p) => federationProposalState(p, fed.votingPeriod, now) === "Active" && mayVote(me, p),
   );
   const [chosen, setChosen] = useState<string>("");
   const [support, setSupport] = useState(true);
   const proposal = votable.find((p) => String(p.id) === chosen) ?? votable[0];
   const about = (p: (typeof votable)[number]) =>
     `#${p.id} ${t(p.kind, { subject: p.subject ? name(p.subject) : "", uri: p.uri })}`;
-  const isDelegate = address !== undefined && delegate !== null && same(address, delegate);
+  const isDelegate = address !== undefined && me.delegate !== null && same(address, me.delegate);
   return (
     <article className="fed-action" data-testid="fed-vote">
       <h3>{t("voteTitle")}</h3>

@@ -1,12 +1,14 @@
 /**
  * The check-ins the DisCO shown makes and judges, each a transaction of one person (no vote): a treasurer or auditor
- * checks in a final period with the digest and figures the SDK's checkInOf computes from the books the app already
- * folds; an auditor confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns
- * has recomputed it from that DisCO's own logs.
+ * checks in a final period with the digest and figures the SDK's checkInOf computes from the books the app folds
+ * (brought up to the chain's head just before sending), warned if peers' recomputation will differ; an auditor
+ * confirms a peer's check-in, or challenges the figure that differs, once the SDK's verifyCheckIns has recomputed it
+ * from that DisCO's own logs (or, when it could not be, a figure chosen with a reason).
  */
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { getBlock } from "viem/actions";
+import { zeroAddress } from "viem";
+import { getBlock, getBlockNumber } from "viem/actions";
 import { useConnection, usePublicClient } from "wagmi";
 import { federationAbi } from "@disco-ledger/sdk/abis";
 import { blocksToTime, loadBlockTimes } from "@disco-ledger/sdk/audit";
@@ -16,13 +18,16 @@ import {
   checkInOf,
   checkInVerdict,
   describeDifference,
+  FIGURES,
   verifyCheckIns,
   type CheckIn,
   type FederationState,
+  type FigureName,
 } from "@disco-ledger/sdk/federation";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { chain, deployment } from "../../chain.ts";
-import { useHistory } from "../../data/history.tsx";
+import { HISTORY_KEY, useHistory } from "../../data/history.tsx";
+import type { LoadedHistory } from "../../data/loader.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
@@ -36,7 +41,17 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** Block times never change: kept across computations. */
 const times = new Map<number, bigint>();
 
-export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: () => unknown }) {
+/** This DisCO as the factory would have found it, for verifyCheckIns. */
+const OUR_DISCO: FoundDisCO = { ...deployment, name: OUR_NAME, creator: zeroAddress };
+
+export function CheckInDesk({
+  fed,
+  reload,
+}: {
+  fed: FederationState;
+  /** Refetches the federation, giving its state after. */
+  reload: () => Promise<FederationState | undefined>;
+}) {
   const t = useT(messages);
   const ids = useId();
   const { address } = useConnection();
@@ -45,6 +60,10 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
   const history = useHistory();
   const loaded = history.loaded;
   const tx = useTx();
+  const queryClient = useQueryClient();
+  const [preparing, setPreparing] = useState(false);
+  const [changed, setChanged] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
   const checkedIn = new Set(fed.checkIns.filter((c) => same(c.disco, OURS)).map((c) => c.period));
   // The history's last block's time: a period is final once its review window has ended by then.
   const head = useQuery({
@@ -72,6 +91,39 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
+  const send = async (of: number) => {
+    setChanged(undefined);
+    setFailure(undefined);
+    setPreparing(true);
+    let fresh: CheckIn;
+    try {
+      // A funding (or any movement) that landed since the books shown is counted: the books are brought up to the
+      // chain's head (the history's query refetched) and the digest sent is computed from them, at the head's time.
+      const block = await getBlockNumber(client, { cacheTime: 0 });
+      await history.refresh(block);
+      const books = queryClient.getQueryData<LoadedHistory | null>([...HISTORY_KEY, "block", Number(block)]);
+      if (!books) throw new Error(`no books at block ${block}`);
+      const now = (await getBlock(client, { blockNumber: BigInt(books.lastBlock) })).timestamp;
+      await loadBlockTimes(client, blocksToTime(books.state, true), times);
+      fresh = checkInOf({ state: books.state, deployment, times, now }, of);
+    } finally {
+      setPreparing(false);
+    }
+    const receipt = await tx.send({
+      address: fed.address,
+      abi: federationAbi,
+      functionName: "checkIn",
+      args: checkInArgs(OURS, of, fresh),
+    });
+    if (!receipt) return;
+    // Recomputed as every peer will (the SDK's verifyCheckIns, from the logs before its CheckedIn log): a movement
+    // mined between the computation and the check-in makes them differ.
+    const after = await reload();
+    const mine = after?.checkIns.find((c) => same(c.disco, OURS) && c.period === of);
+    if (!after || !mine) return;
+    const [check] = await verifyCheckIns(client, { ...after, checkIns: [mine] }, [OUR_DISCO], { times });
+    if (check?.recomputed && check.differs.length > 0) setChanged(check.recomputed.digest);
+  };
   const who = !address
     ? t("connect", { name: OUR_NAME })
     : !roles.treasurer && !roles.auditor
@@ -109,21 +161,19 @@ export function CheckInDesk({ fed, refetch }: { fed: FederationState; refetch: (
             type="button"
             reason={who}
             reasonId={`${ids}-who`}
-            busy={tx.busy || !computed.data}
-            onClick={async () => {
-              if (!computed.data) return;
-              const ok = await tx.send({
-                address: fed.address,
-                abi: federationAbi,
-                functionName: "checkIn",
-                args: checkInArgs(OURS, period, computed.data),
-              });
-              if (ok) refetch();
-            }}
+            busy={tx.busy || preparing || !computed.data}
+            onClick={() => void send(period).catch((e: Error) => setFailure(e.message))}
           >
             {t("checkIn", { period })}
           </ReasonedButton>
+          {preparing ? <p role="status">{t("refreshing")}</p> : null}
+          {failure ? <p role="alert">{t("computeFailed", { error: failure })}</p> : null}
           <TxStatus tx={tx} />
+          {changed ? (
+            <p role="alert" className="wrap" data-testid="digest-changed">
+              {t("digestChanged", { digest: changed })}
+            </p>
+          ) : null}
         </>
       )}
     </article>
@@ -189,6 +239,21 @@ export function VerifyDesk({
                 {error ? t("notRecomputed", { error }) : checkInVerdict(differs, lang)}
                 {judged ? (
                   <p className="muted">{t("judged", { name: OUR_NAME })}</p>
+                ) : error ? (
+                  <ChallengeChosen
+                    id={`${ids}-${key}`}
+                    who={who}
+                    busy={tx.busy}
+                    onChallenge={async (chosen, reason) => {
+                      const ok = await tx.send({
+                        address: fed.address,
+                        abi: federationAbi,
+                        functionName: "challengeCheckIn",
+                        args: challengeArgs(OURS, checkIn.disco, checkIn.period, chosen, reason),
+                      });
+                      if (ok) refetch();
+                    }}
+                  />
                 ) : recomputed ? (
                   <ReasonedButton
                     type="button"
@@ -231,5 +296,54 @@ export function VerifyDesk({
       ) : null}
       <TxStatus tx={tx} />
     </article>
+  );
+}
+
+/**
+ * A challenge of a check-in that could not be recomputed (its DisCO's logs do not fold): no figure can be compared, so
+ * the auditor chooses the figure and says why, in their own words (the record keeps them as written).
+ */
+function ChallengeChosen({
+  id,
+  who,
+  busy,
+  onChallenge,
+}: {
+  id: string;
+  who: string | null;
+  busy: boolean;
+  onChallenge: (figure: FigureName, reason: string) => Promise<void>;
+}) {
+  const t = useT(messages);
+  const { lang } = useLang();
+  const [figure, setFigure] = useState<FigureName>("Digest");
+  const [reason, setReason] = useState("");
+  return (
+    <div className="stack" data-testid="challenge-chosen">
+      <p className="muted">{t("challengeUnrecomputed")}</p>
+      <div className="field">
+        <label htmlFor={`${id}-figure`}>{t("challengeFigure")}</label>
+        <select id={`${id}-figure`} value={figure} onChange={(e) => setFigure(e.target.value as FigureName)}>
+          {FIGURES.map((f) => (
+            <option key={f.name} value={f.name}>
+              {figureName(f.name, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t("challengeReason")}</label>
+        <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <ReasonedButton
+        type="button"
+        reason={who ?? (reason.trim() === "" ? t("challengeReasonEmpty") : null)}
+        reasonId={`${id}-why`}
+        busy={busy}
+        onClick={() => void onChallenge(figure, reason.trim())}
+      >
+        {t("challenge", { figure: figureName(figure, lang) })}
+      </ReasonedButton>
+    </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import {
   federationProposalState,
+  isStale,
   type FederationProposal,
   type FederationState,
   type ProposalStateName,
@@ -44,11 +45,12 @@ export function Proposals({
         <ul className="fed-proposals" data-testid="fed-proposals">
           {open.map((p) => {
             const state = federationProposalState(p, fed.votingPeriod, now);
+            const about = t(p.kind, { subject: p.subject ? name(p.subject) : "", uri: p.uri });
             return (
               <li key={String(p.id)} className="card" data-testid={`fed-proposal-${p.id}`}>
                 <p>
                   <strong>
-                    #{String(p.id)} {t(p.kind, { subject: p.subject ? name(p.subject) : "", uri: p.uri })}
+                    #{String(p.id)} {about}
                   </strong>{" "}
                   <span className="tag">{t(state)}</span>
                 </p>
@@ -64,7 +66,13 @@ export function Proposals({
                     ))}
                   </ul>
                 ) : null}
-                {state === "Passed" ? <Execute fed={fed} proposal={p} refetch={refetch} /> : null}
+                {state !== "Passed" ? null : isStale(fed, p) ? (
+                  <p className="muted" data-testid="stale">
+                    {t("stale")}
+                  </p>
+                ) : (
+                  <Execute fed={fed} proposal={p} about={about} refetch={refetch} />
+                )}
               </li>
             );
           })}
@@ -77,10 +85,12 @@ export function Proposals({
 function Execute({
   fed,
   proposal,
+  about,
   refetch,
 }: {
   fed: FederationState;
   proposal: FederationProposal;
+  about: string;
   refetch: () => unknown;
 }) {
   const t = useT(messages);
@@ -92,6 +102,7 @@ function Execute({
         <button
           type="button"
           disabled={tx.busy}
+          aria-label={t("executeLabel", { id: String(proposal.id), about })}
           onClick={async () => {
             const ok = await tx.send({
               address: fed.address,

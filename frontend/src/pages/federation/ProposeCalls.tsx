@@ -88,7 +88,7 @@ export function ProposeCalls({ draft, reason }: { draft: DisCODecision | undefin
   };
 
   return (
-    <div className="propose-calls" aria-live="polite">
+    <div className="propose-calls">
       {draft ? (
         <>
           <p data-testid="proposal-draft">{t("proposes", { description: draft.description })}</p>
@@ -97,8 +97,10 @@ export function ProposeCalls({ draft, reason }: { draft: DisCODecision | undefin
             <CallList calls={calls} showNow={false} />
           </details>
           {kind !== undefined ? <p className="muted">{t("kind", { kind: t(PROPOSAL_KINDS[kind]) })}</p> : null}
-          {check.status === "ok" ? <p className="ok">{t("checkOk")}</p> : null}
-          {check.status === "checking" ? <p className="muted">{t("checking")}</p> : null}
+          <div aria-live="polite">
+            {check.status === "ok" ? <p className="ok">{t("checkOk")}</p> : null}
+            {check.status === "checking" ? <p className="muted">{t("checking")}</p> : null}
+          </div>
         </>
       ) : null}
       <ReasonedButton

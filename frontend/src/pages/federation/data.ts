@@ -5,8 +5,8 @@
  * treasurer or an auditor of the DisCO shown (who may check in, set trust within the bound, confirm or challenge).
  */
 import { useQuery } from "@tanstack/react-query";
-import { keccak256, toHex, zeroAddress, type Address } from "viem";
-import { usePublicClient, useReadContract } from "wagmi";
+import { erc20Abi, keccak256, toHex, zeroAddress, type Address } from "viem";
+import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
 import { auditAbi, ledgerAbi } from "@disco-ledger/sdk/abis";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
 import {
@@ -16,6 +16,7 @@ import {
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
 import { chain, deployment, network } from "../../chain.ts";
+import type { Currency } from "./currency.ts";
 
 /** Every federation of the network, oldest first. */
 export function useFederations() {
@@ -85,4 +86,25 @@ export function useRoles(account: Address | undefined) {
     query,
   });
   return { treasurer: treasurer.data === true, auditor: auditor.data === true };
+}
+
+/** Each token's symbol and decimals (read once, in one batch), by its address in lower case; absent until read. */
+export function useCurrencies(tokens: readonly string[]): Map<string, Currency> {
+  const unique = [...new Set(tokens.map((a) => a.toLowerCase() as Address))];
+  const reads = useReadContracts({
+    contracts: unique.flatMap((address) => [
+      { address, abi: erc20Abi, functionName: "symbol" as const },
+      { address, abi: erc20Abi, functionName: "decimals" as const },
+    ]),
+    query: { enabled: unique.length > 0, staleTime: Number.POSITIVE_INFINITY },
+  });
+  const found = new Map<string, Currency>();
+  unique.forEach((address, i) => {
+    const symbol = reads.data?.[2 * i];
+    const decimals = reads.data?.[2 * i + 1];
+    if (symbol?.status === "success" && decimals?.status === "success") {
+      found.set(address, { address, symbol: symbol.result as string, decimals: Number(decimals.result) });
+    }
+  });
+  return found;
 }

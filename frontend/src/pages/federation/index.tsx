@@ -7,7 +7,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { duration } from "@disco-ledger/sdk/format";
-import { loadFederation, type FederationState, type FoundFederation } from "@disco-ledger/sdk/federation";
+import { loadFederation, type FoundFederation } from "@disco-ledger/sdk/federation";
 import { chain, network } from "../../chain.ts";
 import { useT } from "../../i18n.tsx";
 import { href, useRoute } from "../../route.ts";
@@ -19,23 +19,18 @@ import { useDisCONames, useFederation, useFederations } from "./data.ts";
 import { Members } from "./Members.tsx";
 import { messages } from "./messages.ts";
 import { Proposals } from "./Proposals.tsx";
+import { standing, type Standing } from "./standing.ts";
 import { TrustPicture } from "./TrustPicture.tsx";
 import "./federation.css";
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** How the DisCO shown stands in a federation: a member, an applicant, a former member, or none. */
-function standing(fed: FederationState | undefined): "member" | "applied" | "left" | undefined {
-  const me = fed?.members.find((m) => same(m.disco, OURS));
-  if (!me) return undefined;
-  return me.active ? "member" : me.application !== null ? "applied" : "left";
-}
 
 export default function FederationPage() {
   const t = useT(messages);
   const { params } = useRoute();
   const found = useFederations();
   const client = usePublicClient({ chainId: chain.id });
+  const { now } = useChainClock();
   const all = found.data ?? [];
   // Each federation's members, to sort them into the DisCO's and the others (read once; the one shown is followed).
   const states = useQueries({
@@ -45,7 +40,7 @@ export default function FederationPage() {
       staleTime: 30_000,
     })),
   });
-  const standings = all.map((_, i) => standing(states[i]?.data));
+  const standings = all.map((_, i) => standing(states[i]?.data, OURS, Number(now ?? 0)));
   const ours = all.filter((_, i) => standings[i] !== undefined && standings[i] !== "left");
   const others = all.filter((_, i) => standings[i] === undefined || standings[i] === "left");
   const wanted = params.get("federation");
@@ -105,7 +100,7 @@ function FederationList({
   empty?: string;
   list: FoundFederation[];
   shown: FoundFederation | undefined;
-  tag: (f: FoundFederation) => "member" | "applied" | "left" | undefined;
+  tag: (f: FoundFederation) => Standing | undefined;
   testId: string;
 }) {
   const t = useT(messages);
@@ -180,7 +175,7 @@ function Federation({ found }: { found: FoundFederation }) {
         </dl>
         <p className="muted">{t("votingPeriod", { duration: duration(fed.votingPeriod) })}</p>
       </Section>
-      <Members fed={fed} name={name} />
+      <Members fed={fed} discos={discos} name={name} />
       <Proposals fed={fed} now={Number(now)} name={name} refetch={refetch} />
       <Section title={t("trust")}>
         <p>{t("trustIntro")}</p>
@@ -195,7 +190,7 @@ function Federation({ found }: { found: FoundFederation }) {
         <Actions fed={fed} now={Number(now)} name={name} refetch={refetch} />
         {member ? (
           <div className="fed-actions">
-            <CheckInDesk fed={fed} refetch={refetch} />
+            <CheckInDesk fed={fed} reload={async () => (await state.refetch()).data} />
             <VerifyDesk fed={fed} discos={discos} name={name} refetch={refetch} />
           </div>
         ) : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { profileDocument, profileHash, profileText, readProfile } from "@disco-ledger/sdk/profile";
-import { dataUri, fetchableUri, profileForm, profileInput, type ProfileForm } from "./form.ts";
+import { dataUri, fetchableUri, profileForm, profileInput, shownProfile, type ProfileForm } from "./form.ts";
 
 const FORM: ProfileForm = {
   name: "Demo DisCO",
@@ -48,5 +48,25 @@ describe("fetchableUri", () => {
     expect(fetchableUri("data:application/json;base64,e30=")).toBe("data:application/json;base64,e30=");
     expect(fetchableUri("ipfs://bafy123/p.json")).toBe("https://ipfs.io/ipfs/bafy123/p.json");
     expect(fetchableUri("ftp://x.org/p.json")).toBeUndefined();
+  });
+});
+
+describe("shownProfile", () => {
+  it("shows a hostile document's wrongly typed fields empty, and its items that are text", () => {
+    const hostile = { name: "Odd", description: { html: "<b>x</b>" }, tags: ["ok", 3] } as unknown as Parameters<
+      typeof shownProfile
+    >[0];
+    const shown = shownProfile(hostile);
+    expect(shown.description).toBe("");
+    expect(shown.languages).toEqual([]);
+    expect(shown.offers).toEqual(["ok"]);
+    expect(profileForm(hostile, "Demo").languages).toBe("");
+  });
+
+  it("links only a web address", () => {
+    const doc = profileDocument(profileInput(FORM));
+    expect(shownProfile(doc).website).toBe("https://demo.disco.coop");
+    expect(shownProfile({ ...doc, primary_url: "javascript:alert(1)" }).website).toBeUndefined();
+    expect(shownProfile({ ...doc, primary_url: "HTTP://demo.coop" }).website).toBe("HTTP://demo.coop");
   });
 });

@@ -30,17 +30,53 @@ export function profileInput(form: ProfileForm): ProfileInput {
   };
 }
 
+/** A published document's fields as people are shown them. */
+export interface ShownProfile {
+  name: string;
+  description: string;
+  languages: string[];
+  locality: string;
+  region: string;
+  country: string;
+  /** Only a web (http or https) address: anything else (javascript:, data:) is never linked. */
+  website: string | undefined;
+  offers: string[];
+}
+
+/**
+ * A fetched document as it can be shown: it matched its hash, but whoever published it chose its text, so a field of
+ * the wrong type (an object description, no languages) is shown empty instead of breaking the page.
+ */
+export function shownProfile(document: ProfileDocument | undefined): ShownProfile {
+  const doc: Record<string, unknown> = document !== null && typeof document === "object" ? { ...document } : {};
+  const text = (key: string) => (typeof doc[key] === "string" ? (doc[key] as string) : "");
+  const strings = (key: string) =>
+    Array.isArray(doc[key]) ? (doc[key] as unknown[]).filter((x): x is string => typeof x === "string") : [];
+  const url = text("primary_url");
+  return {
+    name: text("name"),
+    description: text("description"),
+    languages: strings("languages"),
+    locality: text("locality"),
+    region: text("region"),
+    country: text("country_iso_3166"),
+    website: /^https?:\/\//i.test(url) ? url : undefined,
+    offers: strings("tags"),
+  };
+}
+
 /** The form filled from a published document (to change it), or empty but for the DisCO's name. */
 export function profileForm(document: ProfileDocument | undefined, name: string): ProfileForm {
+  const shown = shownProfile(document);
   return {
-    name: document?.name ?? name,
-    description: document?.description ?? "",
-    languages: (document?.languages ?? []).join(", "),
-    locality: document?.locality ?? "",
-    region: document?.region ?? "",
-    country: document?.country_iso_3166 ?? "",
-    website: document?.primary_url ?? "",
-    offers: (document?.tags ?? []).join(", "),
+    name: document ? shown.name : name,
+    description: shown.description,
+    languages: shown.languages.join(", "),
+    locality: shown.locality,
+    region: shown.region,
+    country: shown.country,
+    website: typeof document?.primary_url === "string" ? document.primary_url : "",
+    offers: shown.offers.join(", "),
   };
 }
 

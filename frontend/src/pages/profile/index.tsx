@@ -23,7 +23,7 @@ import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { Section } from "../../ui/kit.tsx";
 import { ProposeCalls } from "../federation/ProposeCalls.tsx";
-import { dataUri, fetchableUri, profileForm, profileInput, type ProfileForm } from "./form.ts";
+import { dataUri, fetchableUri, profileForm, profileInput, shownProfile, type ProfileForm } from "./form.ts";
 import { messages } from "./messages.ts";
 import "./profile.css";
 
@@ -100,21 +100,26 @@ export default function ProfilePage() {
 
 function ProfileView({ document }: { document: ProfileDocument }) {
   const t = useT(messages);
-  const place = [document.locality, document.region, document.country_iso_3166].filter(Boolean).join(", ");
+  const shown = shownProfile(document);
+  const place = [shown.locality, shown.region, shown.country].filter(Boolean).join(", ");
   return (
     <div data-testid="profile-document">
       <p className="ok">{t("checked")}</p>
-      <h3>{document.name}</h3>
-      <p>{document.description}</p>
+      <h3>{shown.name}</h3>
+      <p>{shown.description}</p>
       <dl className="profile-record">
         <dt>{t("website")}</dt>
         <dd>
-          <a href={document.primary_url} rel="noopener noreferrer" target="_blank">
-            {document.primary_url}
-          </a>
+          {shown.website ? (
+            <a href={shown.website} rel="noopener noreferrer" target="_blank">
+              {shown.website}
+            </a>
+          ) : (
+            <span className="muted">{t("noWebsite")}</span>
+          )}
         </dd>
         <dt>{t("languages")}</dt>
-        <dd>{document.languages.join(", ")}</dd>
+        <dd>{shown.languages.join(", ")}</dd>
         {place ? (
           <>
             <dt>{t("place")}</dt>
@@ -124,7 +129,7 @@ function ProfileView({ document }: { document: ProfileDocument }) {
         <dt>{t("offers")}</dt>
         <dd>
           <ul className="tags">
-            {document.tags.map((tag) => (
+            {shown.offers.map((tag) => (
               <li key={tag}>{tag}</li>
             ))}
           </ul>
