@@ -1,12 +1,13 @@
-import { seedBooks, seedOpenVote } from "../../scripts/lib/seed.ts";
-import { seedFederation } from "../../scripts/lib/seed-federation.ts";
+import { personIn, seedBooks, seedOpenVote } from "../../scripts/lib/seed.ts";
+import { seedCredit } from "../../scripts/lib/seed-credit.ts";
+import { seedFederation, seedOpenApplication } from "../../scripts/lib/seed-federation.ts";
 import { twoDisCOs } from "../scripts/two-discos.ts";
 import { connection } from "./disco.ts";
 import { publicClient } from "./viem.ts";
 
 /*
  * The seeded demo with its federation, as `npm start` seeds it (scripts/seed.ts): the demo's books, the federation,
- * then the open vote. Shared by the seed's and the CLI's federation tests, with networkHelpers.loadFixture.
+ * its credit network's trading, Garden DisCO's open application, then the open vote. Shared by the seed's and the CLI's federation tests, with networkHelpers.loadFixture.
  */
 export async function seededFederation() {
   const discos = await twoDisCOs();
@@ -17,8 +18,13 @@ export async function seededFederation() {
   const factory = demo.chain.factory;
   const client = publicClient(connection);
   const started = performance.now();
-  const federation = await seedFederation({ demo: demo.deployment, small, factory, client }, signers, time);
+  const seeded = await seedFederation({ demo: demo.deployment, small, factory, client }, signers, time);
+  const federationSeconds = (performance.now() - started) / 1000;
+  const credit = await seedCredit(seeded, client, time);
+  const creditSeconds = (performance.now() - started) / 1000 - federationSeconds;
+  const application = await seedOpenApplication(seeded, personIn(signers)("Alice"), time);
   const seconds = (performance.now() - started) / 1000;
   const open = await seedOpenVote(demo.membership, demo.governor, signers, time);
-  return { ...discos, books, federation, open, seconds, signers, client };
+  const federation = { ...seeded, application };
+  return { ...discos, books, federation, credit, open, seconds, creditSeconds, signers, client };
 }

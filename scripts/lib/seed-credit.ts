@@ -1,0 +1,239 @@
+/**
+ * The seeded mutual credit of `npm start`, in Commons Federation's network, after the federation's seeding
+ * (seedFederation) and before Garden DisCO's open application: the demo, Small DisCO and River DisCO extend lines to
+ * each other and give their treasurers a budget and a line bound, each by its members' vote; their treasurers pay
+ * each other's invoices (Small DisCO hosts the demo's website, River DisCO runs Small DisCO's team day by the river,
+ * the demo translates River DisCO's volunteer guides); the cycle those debts make is cleared; the demo pays River
+ * DisCO through Small DisCO (River DisCO's line to the demo is too short); River DisCO pays the demo again, which
+ * leaves a cycle open for the app's and the CLI's clearing suggestion; and the demo's members settle part of its debt
+ * to Small DisCO in money, through the demo's treasury.
+ */
+import type { Signer } from "ethers";
+import { encodeFunctionData, getAddress, type Address, type Hex, type PublicClient } from "viem";
+import { DemoEuro__factory, MutualCredit__factory } from "../../types/ethers-contracts/index.js";
+import { factoryAbi, creditAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
+import { encodePaymentReference } from "@disco-ledger/sdk/format";
+import type { DisCODecision, NamedAddress } from "@disco-ledger/sdk/proposals";
+import type { Clock } from "./drive.ts";
+import { decisionOf, enactTogether, type SeededFederation, type SeededName } from "./seed-federation.ts";
+
+// ------------------------------------------------------------------------------------------------ THE DEMO'S FACTS
+
+/** The DisCOs that trade: the federation's members. */
+type Trader = Exclude<SeededName, "Garden DisCO">;
+
+/** Credit lines, by each giver's vote: [giver, receiver, euros] (how far the receiver may owe the giver). */
+export const LINES: ReadonlyArray<readonly [Trader, Trader, number]> = [
+  ["Demo DisCO", "Small DisCO", 2000],
+  ["Demo DisCO", "River DisCO", 1500],
+  ["Small DisCO", "Demo DisCO", 2000],
+  ["Small DisCO", "River DisCO", 1000],
+  ["River DisCO", "Small DisCO", 1000],
+  ["River DisCO", "Demo DisCO", 300],
+];
+
+/** Each DisCO's treasurers' allowance, by its members' vote: euros they may pay per 30 days, the highest line. */
+export const TREASURER_LIMITS: Record<Trader, { budget: number; lineBound: number }> = {
+  "Demo DisCO": { budget: 1500, lineBound: 1000 },
+  "Small DisCO": { budget: 1000, lineBound: 500 },
+  "River DisCO": { budget: 1000, lineBound: 500 },
+};
+
+/** A payment by the payer's treasurer: its path (payer first, payee last), euros, and the invoice it pays. */
+export interface SeededPayment {
+  path: readonly Trader[];
+  euros: number;
+  ref: string;
+}
+
+/** The invoices paid before the clearing: each DisCO owes the next, Demo -> Small -> River -> Demo. */
+export const INVOICES: readonly SeededPayment[] = [
+  { path: ["Demo DisCO", "Small DisCO"], euros: 800, ref: "INV-S-001" },
+  { path: ["Small DisCO", "River DisCO"], euros: 600, ref: "INV-R-001" },
+  { path: ["River DisCO", "Demo DisCO"], euros: 500, ref: "INV-D-001" },
+];
+
+/** The cycle cleared (by Small DisCO's treasurer: anyone may), by the least of its debts. */
+export const CLEARED = { cycle: ["Demo DisCO", "Small DisCO", "River DisCO", "Demo DisCO"], euros: 500 } as const;
+
+/** After the clearing: the demo pays River DisCO through Small DisCO; River DisCO pays the demo again. */
+export const AFTER_CLEARING: readonly SeededPayment[] = [
+  { path: ["Demo DisCO", "Small DisCO", "River DisCO"], euros: 400, ref: "INV-R-002" },
+  { path: ["River DisCO", "Demo DisCO"], euros: 200, ref: "INV-D-002" },
+];
+
+/** The demo's members settle part of its debt to Small DisCO in money, through the demo's treasury. */
+export const SETTLED = { debtor: "Demo DisCO", creditor: "Small DisCO", euros: 250 } as const;
+
+/** Credit cents: what the network counts in (100 is one euro). */
+export const cents = (euros: number): bigint => BigInt(Math.round(euros * 100));
+
+// ------------------------------------------------------------------------------------------------ SEEDING
+
+export interface SeededCredit {
+  /** The federation's credit network. */
+  network: NamedAddress;
+  lines: typeof LINES;
+  payments: readonly SeededPayment[];
+  cleared: typeof CLEARED;
+  settled: typeof SETTLED;
+}
+
+/**
+ * Seeds the trading on a chain where the federation is seeded: two rounds of the DisCOs' votes (about six days of
+ * chain time), the treasurers' payments and a clearing between them.
+ */
+export async function seedCredit(seeded: SeededFederation, client: PublicClient, clock: Clock): Promise<SeededCredit> {
+  const { discos } = seeded;
+  const network: NamedAddress = { address: await creditNetworkOf(client, seeded), name: seeded.federation.name };
+  const named = (name: Trader) => discos[name].named;
+  const credit = (signer: Signer) => MutualCredit__factory.connect(network.address, signer);
+
+  // Round 1: each DisCO's lines and its treasurers' limits, by its members' vote.
+  const traders = Object.keys(TREASURER_LIMITS) as Trader[];
+  await enactTogether(
+    clock,
+    traders.map((name) =>
+      decisionOf(discos[name], [
+        ...LINES.filter(([giver]) => giver === name).map(([, receiver, euros]) =>
+          setCreditLineCall(network, named(name), named(receiver), cents(euros)),
+        ),
+        setTreasurerLimitsCall(
+          network,
+          named(name),
+          cents(TREASURER_LIMITS[name].budget),
+          cents(TREASURER_LIMITS[name].lineBound),
+        ),
+      ]),
+    ),
+  );
+
+  // The treasurers pay the invoices, within their budgets; the cycle is cleared; two more payments.
+  const pay = async ({ path, euros, ref }: SeededPayment) => {
+    const nodes = path.map((name) => named(name).address);
+    const args = creditPayArgs(nodes[0], nodes[nodes.length - 1], nodes, cents(euros), encodePaymentReference(ref));
+    await (await credit(discos[path[0]].treasurer).pay(...args)).wait();
+  };
+  for (const payment of INVOICES) await pay(payment);
+  const cycle = CLEARED.cycle.map((name) => named(name).address);
+  await (
+    await credit(discos["Small DisCO"].treasurer).clearCycle(...clearCycleArgs(cycle, cents(CLEARED.euros)))
+  ).wait();
+  for (const payment of AFTER_CLEARING) await pay(payment);
+
+  // Round 2: the demo's members settle part of its debt to Small DisCO through its treasury.
+  const debtor = discos[SETTLED.debtor].deployment;
+  const currency = DemoEuro__factory.connect(debtor.contracts.token.address, discos[SETTLED.debtor].proposer);
+  await enactTogether(clock, [
+    decisionOf(discos[SETTLED.debtor], [
+      settleCall(network, {
+        debtor: named(SETTLED.debtor),
+        creditor: named(SETTLED.creditor),
+        amount: cents(SETTLED.euros),
+        timelock: getAddress(debtor.contracts.timelock.address),
+        treasury: getAddress(debtor.contracts.treasury.address),
+        currency: getAddress(debtor.contracts.token.address),
+        decimals: Number(await currency.decimals()),
+      }),
+    ]),
+  ]);
+
+  return { network, lines: LINES, payments: [...INVOICES, ...AFTER_CLEARING], cleared: CLEARED, settled: SETTLED };
+}
+
+/** The federation's credit network, as its factory announced it with the federation (FederationCreated). */
+async function creditNetworkOf(client: PublicClient, seeded: SeededFederation): Promise<Address> {
+  const created = await client.getContractEvents({
+    abi: factoryAbi,
+    eventName: "FederationCreated",
+    args: { federation: seeded.federation.address },
+    fromBlock: BigInt(seeded.federation.blockNumber),
+    toBlock: BigInt(seeded.federation.blockNumber),
+  });
+  return getAddress(created[0].args.credit as Address);
+}
+
+// TEMPORARY, until h-creditsdk's builders (@disco-ledger/sdk/proposals) land: then these go, for them.
+function setCreditLineCall(
+  network: NamedAddress,
+  giver: NamedAddress,
+  receiver: NamedAddress,
+  limit: bigint,
+): DisCODecision {
+  return {
+    calls: [
+      {
+        target: network.address,
+        value: 0n,
+        data: encodeFunctionData({
+          abi: creditAbi,
+          functionName: "setCreditLine",
+          args: [giver.address, receiver.address, limit],
+        }),
+      },
+    ],
+    description: `Extend ${receiver.name} a line of ${limit} credit cents`,
+  };
+}
+function setTreasurerLimitsCall(
+  network: NamedAddress,
+  disco: NamedAddress,
+  budget: bigint,
+  lineBound: bigint,
+): DisCODecision {
+  return {
+    calls: [
+      {
+        target: network.address,
+        value: 0n,
+        data: encodeFunctionData({
+          abi: creditAbi,
+          functionName: "setTreasurerLimits",
+          args: [disco.address, budget, lineBound],
+        }),
+      },
+    ],
+    description: `Treasurers ${budget} ${lineBound}`,
+  };
+}
+function settleCall(
+  network: NamedAddress,
+  s: {
+    debtor: NamedAddress;
+    creditor: NamedAddress;
+    amount: bigint;
+    timelock: Address;
+    treasury: Address;
+    currency: Address;
+    decimals: number;
+  },
+): DisCODecision {
+  const tokens = s.amount * 10n ** BigInt(s.decimals - 2);
+  return {
+    calls: [
+      {
+        target: s.treasury,
+        value: 0n,
+        data: encodeFunctionData({ abi: treasuryAbi, functionName: "spend", args: [s.timelock, tokens, "settle"] }),
+      },
+      {
+        target: s.currency,
+        value: 0n,
+        data: encodeFunctionData({ abi: tokenAbi, functionName: "approve", args: [network.address, tokens] }),
+      },
+      {
+        target: network.address,
+        value: 0n,
+        data: encodeFunctionData({
+          abi: creditAbi,
+          functionName: "settle",
+          args: [s.debtor.address, s.creditor.address, s.amount],
+        }),
+      },
+    ],
+    description: `Settle ${s.amount}`,
+  };
+}
+const creditPayArgs = (payer: Address, payee: Address, path: Address[], amount: bigint, ref: Hex) =>
+  [payer, payee, path, amount, ref] as const;
+const clearCycleArgs = (cycle: Address[], amount: bigint) => [cycle, amount] as const;
