@@ -32,13 +32,10 @@ const file = deploymentsFileOf(networkName);
 if (file.factory === undefined) throw new Error(`deployments/${networkName}.json names no factory: deploy first`);
 const client = viemClientOf(signers[0]);
 const started = performance.now();
-const seeded = await seedFederation(
-  { demo: deployment, small: readDeployment(networkName, "Small DisCO"), factory: file.factory, client },
-  signers,
-  networkHelpers.time,
-);
+const input = { demo: deployment, small: readDeployment(networkName, "Small DisCO"), factory: file.factory, client };
+const seeded = await seedFederation(input, signers, networkHelpers.time);
 const federationSeconds = (performance.now() - started) / 1000;
-const credit = await seedCredit(seeded, client, networkHelpers.time);
+const credit = await seedCredit(input, seeded, networkHelpers.time);
 const creditSeconds = (performance.now() - started) / 1000 - federationSeconds;
 const fed = {
   ...seeded,

@@ -9,13 +9,21 @@
  * to Small DisCO in money, through the demo's treasury.
  */
 import type { Signer } from "ethers";
-import { encodeFunctionData, getAddress, type Address, type Hex, type PublicClient } from "viem";
+import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
 import { DemoEuro__factory, MutualCredit__factory } from "../../types/ethers-contracts/index.js";
-import { factoryAbi, creditAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
+import { creditAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { encodePaymentReference } from "@disco-ledger/sdk/format";
 import type { DisCODecision, NamedAddress } from "@disco-ledger/sdk/proposals";
 import type { Clock } from "./drive.ts";
-import { decisionOf, enactTogether, type SeededFederation, type SeededName } from "./seed-federation.ts";
+import { creditGraph, findPath, loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
+import { discoverFederations, findFederation } from "@disco-ledger/sdk/federation";
+import {
+  decisionOf,
+  enactTogether,
+  type FederationSeedInput,
+  type SeededFederation,
+  type SeededName,
+} from "./seed-federation.ts";
 
 // ------------------------------------------------------------------------------------------------ THE DEMO'S FACTS
 
@@ -83,9 +91,16 @@ export interface SeededCredit {
  * Seeds the trading on a chain where the federation is seeded: two rounds of the DisCOs' votes (about six days of
  * chain time), the treasurers' payments and a clearing between them.
  */
-export async function seedCredit(seeded: SeededFederation, client: PublicClient, clock: Clock): Promise<SeededCredit> {
+export async function seedCredit(
+  input: FederationSeedInput,
+  seeded: SeededFederation,
+  clock: Clock,
+): Promise<SeededCredit> {
+  const { demo, factory, client } = input;
   const { discos } = seeded;
-  const network: NamedAddress = { address: await creditNetworkOf(client, seeded), name: seeded.federation.name };
+  const chain = { chainId: demo.chainId, network: demo.network, factory };
+  const found = findFederation(await discoverFederations(client, chain), seeded.federation.address);
+  const network: NamedAddress = { address: getAddress(found.credit), name: found.name };
   const named = (name: Trader) => discos[name].named;
   const credit = (signer: Signer) => MutualCredit__factory.connect(network.address, signer);
 
@@ -108,9 +123,22 @@ export async function seedCredit(seeded: SeededFederation, client: PublicClient,
     ),
   );
 
-  // The treasurers pay the invoices, within their budgets; the cycle is cleared; two more payments.
+  // The treasurers pay the invoices, within their budgets; the cycle is cleared; two more payments. Each along the
+  // path the SDK finds for it (as the app and the CLI would offer it): the demo's story and the SDK agree.
+  let state: CreditState | undefined;
   const pay = async ({ path, euros, ref }: SeededPayment) => {
     const nodes = path.map((name) => named(name).address);
+    state = await loadCredit(client, { address: network.address, blockNumber: found.blockNumber }, state);
+    const graph = creditGraph(
+      state,
+      traders.map((name) => named(name).address),
+    );
+    const offered = findPath(graph, nodes[0], nodes[nodes.length - 1], cents(euros), state.maxHops);
+    if (offered?.path.join() !== nodes.join()) {
+      throw new Error(
+        `The SDK would pay ${ref} along ${offered?.path.join(" -> ") ?? "no path"}, not ${path.join(" -> ")}`,
+      );
+    }
     const args = creditPayArgs(nodes[0], nodes[nodes.length - 1], nodes, cents(euros), encodePaymentReference(ref));
     await (await credit(discos[path[0]].treasurer).pay(...args)).wait();
   };
@@ -139,18 +167,6 @@ export async function seedCredit(seeded: SeededFederation, client: PublicClient,
   ]);
 
   return { network, lines: LINES, payments: [...INVOICES, ...AFTER_CLEARING], cleared: CLEARED, settled: SETTLED };
-}
-
-/** The federation's credit network, as its factory announced it with the federation (FederationCreated). */
-async function creditNetworkOf(client: PublicClient, seeded: SeededFederation): Promise<Address> {
-  const created = await client.getContractEvents({
-    abi: factoryAbi,
-    eventName: "FederationCreated",
-    args: { federation: seeded.federation.address },
-    fromBlock: BigInt(seeded.federation.blockNumber),
-    toBlock: BigInt(seeded.federation.blockNumber),
-  });
-  return getAddress(created[0].args.credit as Address);
 }
 
 // TEMPORARY, until h-creditsdk's builders (@disco-ledger/sdk/proposals) land: then these go, for them.

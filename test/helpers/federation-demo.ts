@@ -18,9 +18,10 @@ export async function seededFederation() {
   const factory = demo.chain.factory;
   const client = publicClient(connection);
   const started = performance.now();
-  const seeded = await seedFederation({ demo: demo.deployment, small, factory, client }, signers, time);
+  const input = { demo: demo.deployment, small, factory, client };
+  const seeded = await seedFederation(input, signers, time);
   const federationSeconds = (performance.now() - started) / 1000;
-  const credit = await seedCredit(seeded, client, time);
+  const credit = await seedCredit(input, seeded, time);
   const creditSeconds = (performance.now() - started) / 1000 - federationSeconds;
   const application = await seedOpenApplication(seeded, personIn(signers)("Alice"), time);
   const seconds = (performance.now() - started) / 1000;

@@ -43,6 +43,7 @@ import {
   loadFederation,
   verifyCheckIns,
 } from "@disco-ledger/sdk/federation";
+import { findCycles, loadCredit, netPosition } from "@disco-ledger/sdk/credit";
 import { paymentReference } from "@disco-ledger/sdk/format";
 import { profileDocument, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import { connection } from "../helpers/disco.ts";
@@ -485,11 +486,28 @@ describe("seeded demo mutual credit", function () {
   });
 
   it("leaves the demo owing Small DisCO, Small DisCO owing River DisCO, River DisCO owing the demo: a cycle open", async () => {
-    const { credit, id } = await trading();
+    const { credit, id, client, federation } = await trading();
     const owes = async (debtor: SeededName, creditor: SeededName) =>
       -(await credit.balanceOf(id(debtor), id(creditor)));
     expect(await owes("Demo DisCO", "Small DisCO")).to.equal(cents(450));
     expect(await owes("Small DisCO", "River DisCO")).to.equal(cents(500));
     expect(await owes("River DisCO", "Demo DisCO")).to.equal(cents(200));
+    // The SDK's fold agrees with the chain on every pair, and suggests clearing the open cycle by its least debt.
+    const state = await loadCredit(client, {
+      address: await credit.getAddress(),
+      blockNumber: federation.federation.blockNumber,
+    });
+    expect(state.balances).to.have.length(3);
+    for (const { low, high, balance } of state.balances) expect(await credit.balanceOf(low, high)).to.equal(balance);
+    expect(
+      ["Demo DisCO", "Small DisCO", "River DisCO"].map((n) => netPosition(state, id(n as SeededName))),
+    ).to.deep.equal([cents(-250), cents(-50), cents(300)]);
+    const [open, ...others] = findCycles(state, state.maxHops);
+    expect(others).to.deep.equal([]);
+    expect(open.amount).to.equal(cents(200));
+    // The cleared cycle again, from its lowest address: Demo -> Small -> River -> Demo, in that direction.
+    const ring = CLEARED.cycle.slice(0, -1).map(id);
+    const start = ring.indexOf(open.cycle[0]);
+    expect(open.cycle).to.deep.equal([...ring.slice(start), ...ring.slice(0, start), ring[start]]);
   });
 });
