@@ -9,11 +9,17 @@
  * to Small DisCO in money, through the demo's treasury.
  */
 import type { Signer } from "ethers";
-import { encodeFunctionData, getAddress, type Address, type Hex } from "viem";
+import { getAddress } from "viem";
 import { DemoEuro__factory, MutualCredit__factory } from "../../types/ethers-contracts/index.js";
-import { creditAbi, tokenAbi, treasuryAbi } from "@disco-ledger/sdk/abis";
 import { encodePaymentReference } from "@disco-ledger/sdk/format";
-import type { DisCODecision, NamedAddress } from "@disco-ledger/sdk/proposals";
+import {
+  clearCycleArgs,
+  creditPayArgs,
+  setCreditLineCall,
+  setTreasurerLimitsCall,
+  settleCall,
+  type NamedAddress,
+} from "@disco-ledger/sdk/proposals";
 import type { Clock } from "./drive.ts";
 import { creditGraph, findPath, loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
 import { discoverFederations, findFederation } from "@disco-ledger/sdk/federation";
@@ -111,11 +117,11 @@ export async function seedCredit(
     traders.map((name) =>
       decisionOf(discos[name], [
         ...LINES.filter(([giver]) => giver === name).map(([, receiver, euros]) =>
-          setCreditLineCall(network, named(name), named(receiver), cents(euros)),
+          setCreditLineCall(network, named(name).address, named(receiver), cents(euros)),
         ),
         setTreasurerLimitsCall(
           network,
-          named(name),
+          named(name).address,
           cents(TREASURER_LIMITS[name].budget),
           cents(TREASURER_LIMITS[name].lineBound),
         ),
@@ -139,14 +145,20 @@ export async function seedCredit(
         `The SDK would pay ${ref} along ${offered?.path.join(" -> ") ?? "no path"}, not ${path.join(" -> ")}`,
       );
     }
-    const args = creditPayArgs(nodes[0], nodes[nodes.length - 1], nodes, cents(euros), encodePaymentReference(ref));
-    await (await credit(discos[path[0]].treasurer).pay(...args)).wait();
+    const [payer, payee, through, amount, paymentRef] = creditPayArgs(
+      nodes[0],
+      nodes[nodes.length - 1],
+      nodes,
+      cents(euros),
+      encodePaymentReference(ref),
+    );
+    // ethers wants a mutable array; the nodes are the same.
+    await (await credit(discos[path[0]].treasurer).pay(payer, payee, [...through], amount, paymentRef)).wait();
   };
   for (const payment of INVOICES) await pay(payment);
   const cycle = CLEARED.cycle.map((name) => named(name).address);
-  await (
-    await credit(discos["Small DisCO"].treasurer).clearCycle(...clearCycleArgs(cycle, cents(CLEARED.euros)))
-  ).wait();
+  const [nodes, amount] = clearCycleArgs(cycle, cents(CLEARED.euros));
+  await (await credit(discos["Small DisCO"].treasurer).clearCycle([...nodes], amount)).wait();
   for (const payment of AFTER_CLEARING) await pay(payment);
 
   // Round 2: the demo's members settle part of its debt to Small DisCO through its treasury.
@@ -155,7 +167,7 @@ export async function seedCredit(
   await enactTogether(clock, [
     decisionOf(discos[SETTLED.debtor], [
       settleCall(network, {
-        debtor: named(SETTLED.debtor),
+        debtor: named(SETTLED.debtor).address,
         creditor: named(SETTLED.creditor),
         amount: cents(SETTLED.euros),
         timelock: getAddress(debtor.contracts.timelock.address),
@@ -168,88 +180,3 @@ export async function seedCredit(
 
   return { network, lines: LINES, payments: [...INVOICES, ...AFTER_CLEARING], cleared: CLEARED, settled: SETTLED };
 }
-
-// TEMPORARY, until h-creditsdk's builders (@disco-ledger/sdk/proposals) land: then these go, for them.
-function setCreditLineCall(
-  network: NamedAddress,
-  giver: NamedAddress,
-  receiver: NamedAddress,
-  limit: bigint,
-): DisCODecision {
-  return {
-    calls: [
-      {
-        target: network.address,
-        value: 0n,
-        data: encodeFunctionData({
-          abi: creditAbi,
-          functionName: "setCreditLine",
-          args: [giver.address, receiver.address, limit],
-        }),
-      },
-    ],
-    description: `Extend ${receiver.name} a line of ${limit} credit cents`,
-  };
-}
-function setTreasurerLimitsCall(
-  network: NamedAddress,
-  disco: NamedAddress,
-  budget: bigint,
-  lineBound: bigint,
-): DisCODecision {
-  return {
-    calls: [
-      {
-        target: network.address,
-        value: 0n,
-        data: encodeFunctionData({
-          abi: creditAbi,
-          functionName: "setTreasurerLimits",
-          args: [disco.address, budget, lineBound],
-        }),
-      },
-    ],
-    description: `Treasurers ${budget} ${lineBound}`,
-  };
-}
-function settleCall(
-  network: NamedAddress,
-  s: {
-    debtor: NamedAddress;
-    creditor: NamedAddress;
-    amount: bigint;
-    timelock: Address;
-    treasury: Address;
-    currency: Address;
-    decimals: number;
-  },
-): DisCODecision {
-  const tokens = s.amount * 10n ** BigInt(s.decimals - 2);
-  return {
-    calls: [
-      {
-        target: s.treasury,
-        value: 0n,
-        data: encodeFunctionData({ abi: treasuryAbi, functionName: "spend", args: [s.timelock, tokens, "settle"] }),
-      },
-      {
-        target: s.currency,
-        value: 0n,
-        data: encodeFunctionData({ abi: tokenAbi, functionName: "approve", args: [network.address, tokens] }),
-      },
-      {
-        target: network.address,
-        value: 0n,
-        data: encodeFunctionData({
-          abi: creditAbi,
-          functionName: "settle",
-          args: [s.debtor.address, s.creditor.address, s.amount],
-        }),
-      },
-    ],
-    description: `Settle ${s.amount}`,
-  };
-}
-const creditPayArgs = (payer: Address, payee: Address, path: Address[], amount: bigint, ref: Hex) =>
-  [payer, payee, path, amount, ref] as const;
-const clearCycleArgs = (cycle: Address[], amount: bigint) => [cycle, amount] as const;
