@@ -1,7 +1,9 @@
 import { personIn, seedBooks, seedOpenVote } from "../../scripts/lib/seed.ts";
 import { seedCredit } from "../../scripts/lib/seed-credit.ts";
 import { seedFederation, seedOpenApplication } from "../../scripts/lib/seed-federation.ts";
-import { twoDisCOs } from "../scripts/two-discos.ts";
+import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
+import { writeDeployment } from "../../scripts/lib/deployments.ts";
+import { NETWORK, twoDisCOs } from "../scripts/two-discos.ts";
 import { connection } from "./disco.ts";
 import { publicClient } from "./viem.ts";
 
@@ -28,4 +30,18 @@ export async function seededFederation() {
   const open = await seedOpenVote(demo.membership, demo.governor, signers, time);
   const federation = { ...seeded, application };
   return { ...discos, books, federation, credit, open, seconds, creditSeconds, signers, client };
+}
+
+/**
+ * The seeded federation, and deployments/<NETWORK>.json recording its DisCOs (npm start's records two of them): what
+ * the CLI's federation and credit tests run on (their afterEach forgets the file).
+ */
+export async function seededOnCli() {
+  const seededChain = await connection.networkHelpers.loadFixture(seededFederation);
+  const { demo, client } = seededChain;
+  writeDeployment({ ...demo.deployment, network: NETWORK }, demo.chain, true);
+  for (const disco of (await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory })).slice(1)) {
+    writeDeployment({ ...disco, network: NETWORK });
+  }
+  return seededChain;
 }

@@ -494,7 +494,7 @@ describe("seeded demo mutual credit", function () {
     expect(await owes("River DisCO", "Demo DisCO")).to.equal(cents(200));
     // The SDK's fold agrees with the chain on every pair, and suggests clearing the open cycle by its least debt.
     const state = await loadCredit(client, {
-      address: await credit.getAddress(),
+      address: getAddress(await credit.getAddress()),
       blockNumber: federation.federation.blockNumber,
     });
     expect(state.balances).to.have.length(3);
