@@ -4,12 +4,30 @@
  * one payment can carry.
  */
 import { describe, expect, it } from "vitest";
-import { creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
+import { creditAccounts, creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
 import { creditNetwork } from "./credit-network.ts";
 import { addressOf } from "./federation-logs.ts";
 
 const [A, B, C, D, E, X] = ["Demo", "Small", "River", "Dune", "Estuary", "Ana"].map(addressOf);
 const ALL = [A, B, C, D, E];
+
+describe("creditAccounts", () => {
+  it("gives the active member DisCOs and the persons whose home DisCO is one", () => {
+    const Y = addressOf("Yara");
+    const federation = {
+      members: [
+        { disco: A, active: true },
+        { disco: B, active: false },
+        { disco: C, active: true },
+      ],
+    };
+    const accounts = [
+      { account: X, disco: A, time: 0 },
+      { account: Y, disco: B, time: 0 },
+    ];
+    expect(creditAccounts(federation, { accounts })).toEqual([A, C, X]);
+  });
+});
 
 describe("creditGraph", () => {
   it("gives each hop toward an account its capacity and what the next node owes", () => {
@@ -110,6 +128,8 @@ describe("findPath", () => {
     // The two-hop path through X is no payment's: X is no account.
     expect(findPath(graph, A, B, 10n, 4)?.path).toEqual([A, C, D, B]);
     expect(findPath(graph, A, X, 10n, 4)).toBeNull();
+    // X may not pay either, though B's line lets it owe B.
+    expect(findPath(graph, X, B, 10n, 4)).toBeNull();
     expect(findPath(graph, A, A, 10n, 4)).toBeNull();
     expect(findPath(graph, A, B, 0n, 4)).toBeNull();
     expect(findPath(graph, A, addressOf("stranger"), 10n, 4)).toBeNull();

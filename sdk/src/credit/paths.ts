@@ -5,6 +5,7 @@
  * thousand accounts and ten thousand lines.
  */
 import type { Address } from "viem";
+import type { FederationMember } from "../federation/fold.ts";
 import type { CreditState } from "./fold.ts";
 
 /** A hop the graph allows: to node `to` (its index), carrying up to `capacity`, of which `owed` pays down a debt. */
@@ -22,7 +23,7 @@ export interface CreditGraph {
   nodes: Address[];
   /** Lowercase address to its index in `nodes`. */
   index: Map<string, number>;
-  /** Whether the node may be a payment's node after the payer (an account now). */
+  /** Whether the node may be on a payment's path (an account now). */
   accounts: boolean[];
   /** Each node's hops with capacity, to accounts only. */
   edges: CreditEdge[][];
@@ -40,8 +41,22 @@ export interface CreditPath {
 }
 
 /**
- * The graph of `state`'s hops, with `accounts` (the active member DisCOs and the persons' accounts now: the
- * federation's record says which) the only nodes a payment may go through or to.
+ * The accounts of a network now, as far as the folds tell: the federation's active member DisCOs, and the persons
+ * whose home DisCO is one of them. Whether a person is still Committed there only their DisCO's membership tells: the
+ * network checks it on every payment (CreditNotAccount).
+ */
+export function creditAccounts(
+  federation: { members: readonly Pick<FederationMember, "disco" | "active">[] },
+  state: Pick<CreditState, "accounts">,
+): Address[] {
+  const active = federation.members.filter((m) => m.active).map((m) => m.disco);
+  const members = new Set(active.map((disco) => disco.toLowerCase()));
+  return [...active, ...state.accounts.filter((a) => members.has(a.disco.toLowerCase())).map((a) => a.account)];
+}
+
+/**
+ * The graph of `state`'s hops, with `accounts` (the active member DisCOs and the persons' accounts now:
+ * creditAccounts) the only nodes a payment may go from, through or to.
  */
 export function creditGraph(state: Pick<CreditState, "lines" | "balances">, accounts: readonly Address[]): CreditGraph {
   const graph: CreditGraph = { nodes: [], index: new Map(), accounts: [], edges: [] };
@@ -98,8 +113,8 @@ const better = (a: Label, b: Label | undefined) =>
 
 /**
  * The path that pays `amount` from `from` to `to` in the fewest hops (at most `maxHops`), among those the one
- * creating the least new debt, then the widest; every hop carrying at least `amount`, every node after the payer an
- * account, none repeated. Null when there is none (also for a zero amount or a payment to oneself).
+ * creating the least new debt, then the widest; every hop carrying at least `amount`, every node an account (the
+ * payer too), none repeated. Null when there is none (also for a zero amount or a payment to oneself).
  */
 export function findPath(
   graph: CreditGraph,
@@ -111,6 +126,8 @@ export function findPath(
   const source = graph.index.get(from.toLowerCase());
   const target = graph.index.get(to.toLowerCase());
   if (source === undefined || target === undefined || source === target || amount <= 0n) return null;
+  // The contract refuses a payer that is no account, as any other node.
+  if (!graph.accounts[source]) return null;
   // Breadth-first by layers: a node's label is the best over the shortest paths to it, so every path kept is simple.
   // The payer's width is -1: no hop yet bounds it.
   const labels = new Map<number, Label>([[source, { newDebt: 0n, width: -1n, previous: -1 }]]);
