@@ -130,6 +130,18 @@ describe("npm run cli -- credit: paying", function () {
     );
     await refused(["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10"], "Missing --ref");
     await refused(
+      ["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10", "--ref", "x".repeat(33)],
+      "A payment reference holds at most 32 bytes",
+    );
+    await refused(
+      ["credit", "pay", FED, "Demo DisCO", "River DisCO", "10", "--ref", "x", "--path", "Small DisCO,River DisCO"],
+      "--path goes from Demo DisCO to River DisCO: its first and last nodes are them.",
+    );
+    await refused(
+      ["credit", "pay", FED, "Garden DisCO", "Demo DisCO", "10", "--ref", "x", "--account", "14"],
+      `Garden DisCO is not a member of "${FED}": only a member DisCO can pay.`,
+    );
+    await refused(
       ["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10,5.5", "--ref", "x"],
       "The amount is an amount of euros",
     );
@@ -180,6 +192,10 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
       await ok("credit", "limits", FED, "Small DisCO", "--budget", "800", "--line-bound", "400", ...GUS),
     ).to.contain("Let our treasurers pay up to 800.00 € in mutual credit every 30 days and set lines up to 400.00 €");
     await refused(
+      ["credit", "limits", FED, "Small DisCO", "--budget", "a lot", "--line-bound", "400", ...GUS],
+      "--budget and --line-bound are euros with at most two decimals",
+    );
+    await refused(
       ["credit", "settle", FED, "Demo DisCO", "Small DisCO", "500", ...ALICE],
       "Demo DisCO owes Small DisCO 450.00 €: it settles at most that.",
     );
@@ -204,6 +220,7 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
       ],
       /CreditOverDebt/,
     );
+    await refused(["credit", "clear", FED, "--amount", "10", "--account", "5"], "--amount goes with --cycle");
     expect(await ok("credit", "clear", FED, "--account", "5")).to.match(
       /^Cleared 200\.00 € off each debt of (\w+ DisCO -> ){3}\w+ DisCO in block \d+$/,
     );
