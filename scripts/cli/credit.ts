@@ -192,7 +192,7 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
     const allowance = await treasurerAllowance(run.ctx, net.network, disco.address, now);
     console.log(
       limits
-        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.left)} left this period) ` +
+        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left) ` +
             `and set lines up to ${euros(limits.lineBound)}`
         : "Treasurers: no allowance yet; every payment and line is the members' vote",
     );
@@ -211,7 +211,7 @@ async function treasurerAllowance(ctx: Context, network: NamedAddress, disco: Ad
     ctx.client.readContract({ ...read, functionName: "PERIOD" }),
   ]);
   const spent = record.period === Math.floor(now / period) ? record.spent : 0n;
-  return { left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
+  return { spent, left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
 }
 
 function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): void {

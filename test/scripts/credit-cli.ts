@@ -68,11 +68,13 @@ describe("npm run cli -- credit: showing the seeded network", function () {
     expect(out).to.contain("  it owes Small DisCO 450.00 €\n");
     expect(out).to.contain("  River DisCO owes it 200.00 €\n");
     expect(out).to.contain(
-      "Treasurers: may pay 1,500.00 € per 30 days (1,500.00 € left this period) and set lines up to 1,000.00 €",
+      "Treasurers: may pay 1,500.00 € per 30 days (0.00 € spent this period, 1,500.00 € left) and set lines up to 1,000.00 €",
     );
     // Bob pays within the budget: what is left falls.
     await ok("credit", "pay", FED, "Demo DisCO", "River DisCO", "100", "--ref", "INV-R-003", ...BOB);
-    expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain("(1,400.00 € left this period)");
+    expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain(
+      "(100.00 € spent this period, 1,400.00 € left)",
+    );
   });
 
   it("tells the history: payments with their references, the clearing and the settlement", async () => {
