@@ -328,7 +328,11 @@ DisCOs are named by name or address. Amounts are euros ("300", "300.50"). A prop
 the DisCO's timelock will make them; one that would fail is refused unless --force.`,
   args: {
     action: { type: "positional", description: "a federation to show, or an action", required: true },
-    disco: { type: "string", description: "with show and history, one DisCO: its name or address", valueHint: "name" },
+    disco: {
+      type: "string",
+      description: "with show and history, one DisCO: its name or address",
+      valueHint: "name|address",
+    },
     ref: { type: "string", description: "with pay, the payment's reference: the invoice it pays", valueHint: "text" },
     path: { type: "string", description: "with pay, the path: payer,...,payee", valueHint: "a,b,c" },
     "as-treasurer": { type: "boolean", description: "pay or set a line directly, as a treasurer within the allowance" },
