@@ -35,6 +35,8 @@ const FIGURES: IFederation.FiguresStruct = {
   payable_: [1_200n, 300n, 40n],
   moneyIn: 5_000n,
   moneyOut: 4_200n,
+  creditIn: 150_000n,
+  creditOut: 82_050n,
 };
 
 /** A call's receipt gas, and the same less its calldata's cost (4 a zero byte, 16 another), which varies with the
