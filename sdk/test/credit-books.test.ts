@@ -17,6 +17,7 @@ import { encodePaymentReference } from "../src/format.ts";
 import { addressOf, CREDIT, creditLog, FEDERATION, timesOf } from "./federation-logs.ts";
 
 const [A, B, C] = ["Demo", "Small", "River"].map(addressOf);
+const P = addressOf("Ana");
 const EUROS = 100n;
 const by = addressOf("a treasurer");
 const pay = (payer: Address, payee: Address, amount: bigint, paymentRef: Hex, block: number, path = [payer, payee]) =>
@@ -24,7 +25,8 @@ const pay = (payer: Address, payee: Address, amount: bigint, paymentRef: Hex, bl
 const HASHED = keccak256(stringToHex("an invoice kept off chain"));
 
 /**
- * Demo and Small extend lines to each other, River one to Small (then frozen); Demo's treasurers get limits. Demo
+ * Demo and Small extend lines to each other, River one to Small (then frozen); Ana opens an account at Demo, which
+ * extends her a line; Demo's treasurers get limits. Demo
  * pays Small twice under "INV-1" (an invoice paid twice), Small pays River with no reference, River pays Demo
  * through Small under a hashed reference, Small pays Demo under "INV-1" (its own invoice: not a repeat).
  */
@@ -35,6 +37,8 @@ const LOGS: Log[] = [
   creditLog("CreditLineSet", { giver: C, receiver: B, limit: 500n * EUROS, by }, 2, 2),
   creditLog("CreditLineSet", { giver: B, receiver: C, limit: 500n * EUROS, by }, 2, 3),
   creditLog("TreasurerLimitsSet", { disco: A, budget: 300n * EUROS, lineBound: 800n * EUROS }, 2, 4),
+  creditLog("AccountOpened", { account: P, disco: A }, 2, 5),
+  creditLog("CreditLineSet", { giver: A, receiver: P, limit: 50n * EUROS, by }, 2, 6),
   pay(A, B, 120n * EUROS, encodePaymentReference("INV-1"), 3),
   pay(A, B, 120n * EUROS, encodePaymentReference("INV-1"), 4),
   pay(B, C, 45n * EUROS, zeroHash, 5),
@@ -104,11 +108,11 @@ describe("reconcileCredit", () => {
     expect(result.differences).toBe(0);
     expect(result.sum).toEqual({ folded: 0n, onChain: 0n });
     expect(result.block).toBe(8);
-    // Two pairs (River's payment to Demo went through Small: Demo and River are no pair), each read both ways; four
-    // lines; three DisCOs' limits (only Demo's set).
+    // Three pairs (River's payment to Demo went through Small: Demo and River are no pair; Demo and Ana are one by
+    // the line), each read both ways; five lines; three DisCOs' limits (only Demo's set; Ana is a person).
     const kinds = result.checks.map((c) => c.kind);
-    expect(kinds.filter((k) => k === "balance")).toHaveLength(2);
-    expect(kinds.filter((k) => k === "line")).toHaveLength(4);
+    expect(kinds.filter((k) => k === "balance")).toHaveLength(3);
+    expect(kinds.filter((k) => k === "line")).toHaveLength(5);
     expect(result.checks.filter((c) => c.kind === "treasurers").map((c) => c.folded)).toEqual([
       { budget: 300n * EUROS, lineBound: 800n * EUROS },
       { budget: 0n, lineBound: 0n },
@@ -120,8 +124,8 @@ describe("reconcileCredit", () => {
     expect(balanceCheck(result.checks, B, C)).toEqual({ folded: -15n * EUROS, onChain: -15n * EUROS, matched: true });
     // Every view read at the state's last block, through a deployless multicall on a chain without Multicall3.
     expect(asked.map((a) => [a.blockNumber, a.deployless, a.calls])).toEqual([
-      [8n, true, 4],
-      [8n, true, 4],
+      [8n, true, 6],
+      [8n, true, 5],
       [8n, true, 3],
     ]);
   });

@@ -50,8 +50,8 @@ const lower = (a: string) => a.toLowerCase();
 /**
  * The network's folded state against the contract's views at the state's last block: the balance of every pair a
  * payment, clearing or settlement touched or a line joins (read both ways, to sum them), every line ever set or
- * frozen (limit and frozen), and the treasurers' budget and line bound of every DisCO that had them set or holds a
- * line or balance (0 and 0 when never set). Read with viem's multicall, deployless on a chain that names no
+ * frozen (limit and frozen), and the treasurers' budget and line bound of every DisCO (not a person's account) that
+ * had them set or holds a line or balance (0 and 0 when never set). Read with viem's multicall, deployless on a chain that names no
  * Multicall3. Throws when a view reverts.
  */
 export async function reconcileCredit(client: CreditAuditClient, state: CreditState): Promise<CreditReconciliation> {
@@ -64,7 +64,10 @@ export async function reconcileCredit(client: CreditAuditClient, state: CreditSt
   for (const { giver, receiver } of state.lines) addPair(giver, receiver);
   const discos = new Map<string, Address>();
   for (const { disco } of state.treasurers) discos.set(lower(disco), disco);
-  for (const [a, b] of pairs.values()) for (const account of [a, b]) discos.set(lower(account), account);
+  const persons = new Set(state.accounts.map((a) => lower(a.account)));
+  for (const [a, b] of pairs.values()) {
+    for (const account of [a, b]) if (!persons.has(lower(account))) discos.set(lower(account), account);
+  }
 
   const read = {
     allowFailure: false,

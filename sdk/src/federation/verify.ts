@@ -80,7 +80,8 @@ export async function currencyOf(
  * factory's (discoverDisCOs): a check-in of a DisCO not among them, or whose logs do not fold, is reported with an
  * error. Each check carries its DisCO's currency, in which its money figures are counted. The credit figures come
  * from the federation's credit network (`federation`'s `credit`, founded in its block), loaded once up to the chain's
- * head: a period's payments are all before its close, so before its check-in.
+ * head: a period's payments are all before its close, so before its check-in. Throws when the network's logs do not
+ * fold (its own audit, audit/credit.ts, says more).
  */
 export async function verifyCheckIns(
   client: VerifyClient,
