@@ -30,6 +30,7 @@ import {
 } from "./cli/network.ts";
 import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
 import { blockTimesFile, historyCacheKey } from "./lib/audit/cache.ts";
+import { auditCredit } from "./lib/audit/credit.ts";
 import { auditFederation, RecordRefused } from "./lib/audit/federation.ts";
 import { writeAudit } from "./lib/audit/write.ts";
 import { deploymentsFileOf, ROOT, type Deployment } from "./lib/deployments.ts";
@@ -65,6 +66,11 @@ const ARGS = {
     type: "boolean",
     description: "with --federation: record our DisCO's (--disco) confirmations and challenges on chain",
   },
+  credit: {
+    type: "string",
+    description: "audit this federation's mutual-credit network instead (see above); --disco shows one DisCO's flows",
+    valueHint: "federation",
+  },
 } as const;
 
 /** The command, for its generated usage: main runs it with what tests inject. */
@@ -88,11 +94,18 @@ recomputation matches; the report is written to --out as federation-<address>.js
 and an auditor of our DisCO (--account, or DISCO_PRIVATE_KEY), it records our DisCO's confirmation of each matching
 check-in and a challenge naming the first differing figure of each that differs (skipping our own check-ins and
 those our DisCO already judged).
+With --credit <federation>, it audits the federation's mutual-credit network instead: its logs folded, then
+reconciled with the contract (every pair's balance, every line's limit and frozen flag, every DisCO's treasurers'
+budget and line bound, read at the block the logs were folded to) and its balances summed (they must sum to zero);
+every payment printed with its reference in words, flagging a payment with no reference and a reference paid more
+than once between the same payer and payee; with --disco <name>, that DisCO's credit flows (in and out, counterparty,
+reference, date, euros), net position, lines and balances. The report is written to --out as credit-<address>.json.
 Exit status:
   0  everything matched and every check passed (and the attestation, if asked for, was recorded);
   1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
      attestation refused; with --federation, a check-in differs from its DisCO's logs or could not be recomputed
-     from them, or a verdict was refused;
+     from them, or a verdict was refused; with --credit, a figure differs from the contract's, the balances do not
+     sum to zero, or a payment has no reference or repeats one;
   2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names (or federation
      --federation names), a chain that does not answer or is not the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new
@@ -138,6 +151,11 @@ export function parseOptions(argv: readonly string[]) {
   if (values.federation !== undefined && attest !== undefined) {
     throw new UsageError("--attest and --federation are two audits: run one at a time");
   }
+  if (values.credit !== undefined && (values.federation !== undefined || attest !== undefined)) {
+    throw new UsageError(
+      `--credit and --${attest === undefined ? "federation" : "attest"} are two audits: run one at a time`,
+    );
+  }
   const record = values.record === true;
   if (record && values.federation === undefined) throw new UsageError("--record goes with --federation <name>");
   if (record && values.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
@@ -156,6 +174,7 @@ export function parseOptions(argv: readonly string[]) {
     attest,
     federation: values.federation,
     record,
+    credit: values.credit,
   };
 }
 
@@ -221,24 +240,21 @@ export async function main(argv: readonly string[], env: AuditEnv = {}): Promise
     } else {
       chain = { provider: env.provider, client: clientOver(env.provider), url: "the given provider" };
     }
-    if (options.federation !== undefined) {
+    if (options.federation !== undefined || options.credit !== undefined) {
       const factoryChain = file ?? (env.chain as FactoryChain);
       const out = resolve(options.out ?? join(ROOT, "audit", factoryChain.network));
-      const note = options.json ? printError : print;
+      const io = {
+        ...chain,
+        chain: factoryChain,
+        // The chain is checked against the file's first DisCO before the factory's events are read.
+        discos: () => (file ? discoverOn(chain, file, options.network) : discoverDisCOs(chain.client, factoryChain)),
+        cacheDir: env.cacheDir ?? HISTORY_CACHE_DIR,
+        print,
+        note: options.json ? printError : print,
+      };
+      if (options.credit !== undefined) return await auditCredit({ ...options, credit: options.credit, out }, io);
       try {
-        return await auditFederation(
-          { ...options, federation: options.federation, out },
-          {
-            ...chain,
-            chain: factoryChain,
-            // The chain is checked against the file's first DisCO before the factory's events are read.
-            discos: () =>
-              file ? discoverOn(chain, file, options.network) : discoverDisCOs(chain.client, factoryChain),
-            cacheDir: env.cacheDir ?? HISTORY_CACHE_DIR,
-            print,
-            note,
-          },
-        );
+        return await auditFederation({ ...options, federation: options.federation as string, out }, io);
       } catch (error) {
         if (!(error instanceof RecordRefused) && decodeRevert(error) === undefined) throw error;
         printError(`audit: ${explain(error)}`);

@@ -62,7 +62,9 @@ interface IFederation {
         LovePayable,
         CarePayable,
         MoneyIn,
-        MoneyOut
+        MoneyOut,
+        CreditIn,
+        CreditOut
     }
 
     /// @notice A member DisCO's record (also kept for an applicant and for a DisCO that left).
@@ -118,12 +120,20 @@ interface IFederation {
     /// @param payable_ Payable totals per stream (livelihood, love, care) in the ledger's units
     /// @param moneyIn Money received in the period, in the currency's units
     /// @param moneyOut Money paid out in the period, in the currency's units
+    /// @param creditIn Mutual credit received in the period: the credit cents (100 a euro of the currency) of the
+    /// payments of the federation's credit network in which the DisCO was the payee, in blocks whose time falls in the
+    /// period's window as for moneyIn (settlements are money, already in moneyIn/moneyOut; clearings move no net
+    /// position; a payment that only passes through it counts in neither)
+    /// @param creditOut Mutual credit paid in the period: the credit cents of the payments in which it was the payer,
+    /// placed as creditIn
     struct Figures {
         uint32 members;
         uint32 bindingMembers;
         uint64[3] payable_;
         uint128 moneyIn;
         uint128 moneyOut;
+        uint64 creditIn;
+        uint64 creditOut;
     }
 
     // ------------------------------------------------------------------------------------------------ EVENTS

@@ -286,7 +286,8 @@ async function showFederation(
         : `${value} (in a currency that does not answer its decimals)`;
     console.log(
       `  ${name(m.disco)}: period ${latest.period}, ${standing} — ${f.members} members (${f.bindingMembers} binding), ` +
-        `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${amount(f.moneyIn)}, out ${amount(f.moneyOut)}`,
+        `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${amount(f.moneyIn)}, out ${amount(f.moneyOut)}, ` +
+        `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
     );
   }
   console.log("Trust:");
@@ -536,7 +537,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         mustBeMember(state, me, "check in");
         let checkIn: ReturnType<typeof checkInOf>;
         try {
-          checkIn = checkInOf(await checkInSourceOf(ctx.client, ctx.deployment), period);
+          checkIn = checkInOf(await checkInSourceOf(ctx.client, ctx.deployment, found), period);
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
@@ -546,7 +547,8 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         console.log(`  digest ${checkIn.digest}`);
         console.log(
           `  ${f.members} members (${f.bindingMembers} binding), payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, ` +
-            `money in ${money(f.moneyIn, "en")}, out ${money(f.moneyOut, "en")}`,
+            `money in ${money(f.moneyIn, "en")}, out ${money(f.moneyOut, "en")}, ` +
+            `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
         );
         return;
       }
@@ -559,7 +561,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
           (c) => c.disco.toLowerCase() === disco.address.toLowerCase() && c.period === period,
         );
         if (!checkIn) throw new UsageError(`${disco.name} has not checked in period ${period} to "${state.name}".`);
-        const [check] = await verifyCheckIns(ctx.client, { ...state, checkIns: [checkIn] }, run.discos);
+        const [check] = await verifyCheckIns(ctx.client, found, { ...state, checkIns: [checkIn] }, run.discos);
         if (check.error !== undefined && (action === "confirm" || args.figure === undefined)) {
           throw new UsageError(
             `Could not recompute the check-in: ${check.error}` +

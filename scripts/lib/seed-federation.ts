@@ -399,6 +399,7 @@ export async function seedFederation(
   ]);
   const [created] = await factoryContract.queryFilter(factoryContract.filters.FederationCreated());
   const fed: NamedAddress = { address: getAddress(created.args.federation), name: created.args.name };
+  const network = { credit: getAddress(created.args.credit), blockNumber: created.blockNumber };
   const federation = Federation__factory.connect(fed.address, deployer);
 
   await workPeriod("Small DisCO", 2);
@@ -475,7 +476,7 @@ export async function seedFederation(
   const treasurers = Object.fromEntries(MEMBERS.map((name) => [name, discos[name].treasurer]));
   const computed = new Map<string, CheckIn[]>();
   for (const name of Object.keys(treasurers)) {
-    computed.set(name, await checkInsOf(client, byName[name], CHECKED_IN_PERIODS));
+    computed.set(name, await checkInsOf(client, byName[name], network, CHECKED_IN_PERIODS));
   }
   const claimed = (name: string, period: number): CheckIn => {
     const honest = (computed.get(name) ?? [])[period - 1];

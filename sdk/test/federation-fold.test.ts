@@ -26,7 +26,15 @@ const contracts = (name: string) => ({
   ledger: addressOf(`${name} ledger`),
   audit: addressOf(`${name} audit`),
 });
-const figures = { members: 5, bindingMembers: 3, payable_: [1_200n, 300n, 40n], moneyIn: 120_000n, moneyOut: 90_000n };
+const figures = {
+  members: 5,
+  bindingMembers: 3,
+  payable_: [1_200n, 300n, 40n],
+  moneyIn: 120_000n,
+  moneyOut: 90_000n,
+  creditIn: 45_050n,
+  creditOut: 30_000n,
+};
 const digest = (text: string) => `0x${text.padStart(64, "0")}` as const;
 const deadlineOf = (block: number) => timeOfBlock(block) + BigInt(VOTING_PERIOD);
 
@@ -160,6 +168,8 @@ describe("foldFederation", () => {
       payable: [1_200n, 300n, 40n],
       moneyIn: 120_000n,
       moneyOut: 90_000n,
+      creditIn: 45_050n,
+      creditOut: 30_000n,
     });
     expect(state.checkIns[1].verdicts).toEqual([
       {

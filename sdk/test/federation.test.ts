@@ -1,7 +1,8 @@
 /**
  * A DisCO's check-in recomputed from its logs: the seeded demo's recorded history (periods 1 and 2 final, period 1
  * attested on chain), and the same history with period 3 closed after its money moved, folded as recorded and
- * tampered with; a dishonest check-in; the Federation contract's checkIn call and CheckedIn event.
+ * tampered with, beside a credit network in which it pays and is paid; a dishonest check-in; the Federation
+ * contract's checkIn call and CheckedIn event.
  */
 import {
   decodeEventLog,
@@ -15,6 +16,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildReport, type ClockMode } from "../src/audit/index.ts";
+import type { CreditPayment, CreditState } from "../src/credit/index.ts";
 import type { Deployment } from "../src/deployment.ts";
 import {
   checkInArgs,
@@ -26,6 +28,7 @@ import {
   FIGURES,
   figuresTuple,
   type CheckIn,
+  type CheckInSource,
   type FigureName,
 } from "../src/federation/index.ts";
 import {
@@ -81,7 +84,67 @@ function folded(edit: (events: DecodedEvent[]) => DecodedEvent[] = (events) => e
   return folder.state;
 }
 
-const source = (state: HistoryState, now = FINAL_AT) => ({ state, deployment, times, now });
+// The demo's credit network: payments placed on the periods' closes (a payment in a closing block counts in the
+// closing period, as money does); one it only carries on its path, a settlement and a clearing, which count in no
+// credit figure; one after period 3's close.
+const DEMO = deployment.contracts.membership.address as Address;
+const SMALL = "0x0000000000000000000000000000000000000051";
+const RIVER = "0x0000000000000000000000000000000000000052";
+const PERIODS = [1, 2, 3];
+const honest = folded();
+const CLOSED = [1, 2].map((period) => honest.ledger.periods.get(period)?.closedAt as bigint);
+const placed = (block: number, time: bigint) => ({
+  blockNumber: block,
+  logIndex: 0,
+  transactionHash: `0x${block.toString(16).padStart(64, "0")}` as Hex,
+  time: Number(time),
+});
+const pay = (path: Address[], amount: bigint, block: number, time: bigint): CreditPayment => ({
+  payer: path[0],
+  payee: path[path.length - 1],
+  amount,
+  paymentRef: `0x${"00".repeat(32)}`,
+  path,
+  by: path[0],
+  ...placed(block, time),
+});
+const CREDIT: CreditState = {
+  address: "0x00000000000000000000000000000000000000c0",
+  federation: "0x00000000000000000000000000000000000000fe",
+  maxHops: 4,
+  memberAccounts: false,
+  accounts: [],
+  lines: [],
+  balances: [],
+  treasurers: [],
+  payments: [
+    pay([DEMO, SMALL], 30_000n, 1, CLOSED[0]),
+    pay([SMALL, DEMO], 12_050n, 2, CLOSED[0] + 1n),
+    pay([SMALL, DEMO, RIVER], 5_000n, 3, CLOSED[1]),
+    pay([RIVER, DEMO], 7_500n, 3, CLOSED[1]),
+    pay([DEMO, SMALL, RIVER], 2_000n, 4, CLOSED_AT),
+    pay([DEMO, RIVER], 1_000n, 5, CLOSED_AT + 12n),
+  ],
+  clearings: [{ cycle: [DEMO, SMALL, RIVER, DEMO], amount: 500n, by: SMALL, ...placed(3, CLOSED[1]) }],
+  settlements: [
+    {
+      debtor: DEMO,
+      creditor: SMALL,
+      amount: 10_000n,
+      currency: deployment.contracts.token.address as Address,
+      tokens: 100n * EURO,
+      by: deployment.contracts.timelock.address as Address,
+      ...placed(2, CLOSED[0] + 1n),
+    },
+  ],
+  lastBlock: 5,
+};
+
+const source = (
+  state: HistoryState,
+  now = FINAL_AT,
+  credit: CheckInSource["credit"] = { state: CREDIT, account: DEMO },
+): CheckInSource => ({ state, deployment, times, now, credit });
 
 /** Each period's hash as the audit's report gives it, the one `--attest` records. */
 function reportedHashes(state: HistoryState) {
@@ -99,8 +162,6 @@ function reportedHashes(state: HistoryState) {
   return new Map(report.periods.map((p) => [p.period, p.hash]));
 }
 
-const PERIODS = [1, 2, 3];
-const honest = folded();
 const checkIns = new Map(PERIODS.map((period) => [period, checkInOf(source(honest), period)]));
 const checkIn = (period: number) => checkIns.get(period) as CheckIn;
 
@@ -123,8 +184,18 @@ describe("checkInOf", () => {
     // Eight admitted (four Committed) before period 1 closed; a Dating 3 member left in period 3. No money moved
     // until periods 1 and 2 were final: the treasurer paid in for them, and paid them out, in period 3.
     const quiet = { members: 8n, bindingMembers: 4n, moneyIn: 0n, moneyOut: 0n };
-    expect(checkIn(1).figures).toEqual({ ...quiet, payable: [770_000n, 232_000n, 4_450n] });
-    expect(checkIn(2).figures).toEqual({ ...quiet, payable: [750_000n, 85_000n, 2_625n] });
+    expect(checkIn(1).figures).toEqual({
+      ...quiet,
+      payable: [770_000n, 232_000n, 4_450n],
+      creditIn: 0n,
+      creditOut: 30_000n,
+    });
+    expect(checkIn(2).figures).toEqual({
+      ...quiet,
+      payable: [750_000n, 85_000n, 2_625n],
+      creditIn: 12_050n + 7_500n,
+      creditOut: 0n,
+    });
     expect(checkIn(3).figures).toEqual({
       members: 7n,
       bindingMembers: 4n,
@@ -134,6 +205,8 @@ describe("checkInOf", () => {
       moneyIn: 10_000n * EURO + 9_500n * EURO + 7n * 250n * EURO + 1n,
       // Payouts of periods 1 and 2 claimed, then patronage cash twice.
       moneyOut: 3_703_750_559n + 1_735_781_459n + 94_066_412n + 62_710_941n,
+      creditIn: 0n,
+      creditOut: 2_000n,
     });
     // Every movement up to the close of period 3 counts in one period, once.
     const upTo3 = honest.movements.filter((m) => m.block <= CLOSE_BLOCK);
@@ -141,6 +214,24 @@ describe("checkInOf", () => {
       upTo3.filter((m) => m.direction === direction).reduce((total, m) => total + m.amount, 0n);
     expect(PERIODS.reduce((total, p) => total + checkIn(p).figures.moneyIn, 0n)).toBe(sum("in"));
     expect(PERIODS.reduce((total, p) => total + checkIn(p).figures.moneyOut, 0n)).toBe(sum("out"));
+  });
+
+  it("counts the credit of the payments the DisCO made and received, placed as money is, and nothing else", () => {
+    // Not the payment it carried for Small DisCO, the settlement (money, in its treasury's books), the clearing, nor
+    // the payment after period 3's close; each of its own up to that close in one period, once.
+    const own = CREDIT.payments.filter((p) => p.time <= CLOSED_AT && (p.payer === DEMO || p.payee === DEMO));
+    const sum = (side: "payer" | "payee") =>
+      own.filter((p) => p[side] === DEMO).reduce((total, p) => total + p.amount, 0n);
+    expect(PERIODS.reduce((total, p) => total + checkIn(p).figures.creditIn, 0n)).toBe(sum("payee"));
+    expect(PERIODS.reduce((total, p) => total + checkIn(p).figures.creditOut, 0n)).toBe(sum("payer"));
+    // In no credit network, or as another account: nothing; the other figures the same.
+    for (const credit of [null, { state: CREDIT, account: "0x00000000000000000000000000000000000000aa" as Address }]) {
+      const figures = checkInOf(source(honest, FINAL_AT, credit), 2).figures;
+      expect(figures).toEqual({ ...checkIn(2).figures, creditIn: 0n, creditOut: 0n });
+    }
+    // Small DisCO's side of the same network, by the same rule: what it paid Demo DisCO in period 2's window.
+    const small = checkInOf(source(honest, FINAL_AT, { state: CREDIT, account: SMALL }), 2).figures;
+    expect([small.creditIn, small.creditOut]).toEqual([0n, 12_050n + 5_000n]);
   });
 
   it("refuses a period that is not in the history, still open, or not final yet", () => {
@@ -240,6 +331,8 @@ describe("a dishonest check-in", () => {
       "CarePayable",
       "MoneyIn",
       "MoneyOut",
+      "CreditIn",
+      "CreditOut",
     ]);
   });
 });
@@ -266,6 +359,8 @@ describe("the Federation contract's checkIn and CheckedIn", () => {
         payable_: figures.payable,
         moneyIn: figures.moneyIn,
         moneyOut: figures.moneyOut,
+        creditIn: 0n,
+        creditOut: 2_000n,
       },
     ]);
     const tooMany: CheckIn = { ...checkIn(3), figures: { ...figures, members: 2n ** 32n } };
@@ -303,6 +398,14 @@ describe("describeDifference", () => {
       "dinero entrante: 1200,00 € en la declaración, 1000,00 € en sus registros",
     );
     expect(describeDifference("Members", claimed, logs)).toBe("members 1,234 checked in, 7 in its logs");
+    // Mutual credit in euros of credit (credit cents), whatever the DisCO's currency.
+    const credit = { ...claimed, figures: { ...claimed.figures, creditOut: 250_050n } };
+    expect(describeDifference("CreditOut", credit, logs, "en", 18, "XYZ")).toBe(
+      "mutual credit out 2,500.50 € checked in, 20.00 € in its logs",
+    );
+    expect(describeDifference("CreditOut", credit, logs, "es")).toBe(
+      "crédito mutuo saliente: 2500,50 € en la declaración, 20,00 € en sus registros",
+    );
     expect(describeDifference("LivelihoodPayable", claimed, logs)).toBe(
       "payable livelihood 1,900 checked in, 1,900 in its logs",
     );

@@ -140,6 +140,29 @@ contract FederationCheckInsTest is FederationFixture {
         assertEq(uint8(federation.verdictOf(_id(0), period, _id(2))), uint8(IFederation.Verdict.Challenged), "2");
     }
 
+    /// @dev The mutual-credit figures are the last two: a challenge names them like any other.
+    function test_challengeCheckIn_namesACreditFigure() public {
+        _checkIn();
+        vm.expectEmit(true, true, true, true, address(federation));
+        emit IFederation.CheckInChallenged(
+            _id(0),
+            period,
+            _id(1),
+            IFederation.Figure.CreditOut,
+            "credit out is 820.50 in the network",
+            auditors[1]
+        );
+        vm.prank(auditors[1]);
+        federation.challengeCheckIn(
+            _id(1),
+            _id(0),
+            period,
+            uint8(IFederation.Figure.CreditOut),
+            "credit out is 820.50 in the network"
+        );
+        assertEq(uint8(type(IFederation.Figure).max), uint8(IFederation.Figure.CreditOut), "the last figure");
+    }
+
     /// @dev One verdict per check-in and peer, never changed: confirm then challenge, or confirm twice, is refused.
     function test_verdicts_oneAndNeverChanged() public {
         _checkIn();

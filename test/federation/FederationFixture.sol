@@ -92,7 +92,9 @@ abstract contract FederationFixture is DisCOFixture {
                 bindingMembers: 6,
                 payable_: [uint64(1_200), 300, 40],
                 moneyIn: 5_000e6,
-                moneyOut: 4_200e6
+                moneyOut: 4_200e6,
+                creditIn: 150_000,
+                creditOut: 82_050
             });
     }
 

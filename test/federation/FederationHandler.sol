@@ -365,7 +365,9 @@ contract FederationHandler is Test {
                 bindingMembers: 3,
                 payable_: [uint64(100), 20, 3],
                 moneyIn: 1_000,
-                moneyOut: 900
+                moneyOut: 900,
+                creditIn: 300,
+                creditOut: 250
             });
     }
 

@@ -296,6 +296,8 @@ describe("npm run cli -- federation <action>: what people do directly", function
       /^Small DisCO checked in period 3 to "Commons Federation" in block \d+\n {2}digest 0x[0-9a-f]{64}\n/,
     );
     expect(out).to.contain("2 members (2 binding)");
+    // Its mutual credit received and paid in the period's window, in euros of credit.
+    expect(out).to.match(/, mutual credit in [\d,]+\.\d\d €, out [\d,]+\.\d\d €$/m);
     expect(await ok("federation", FED)).to.match(/\n {2}Small DisCO: period 3, unverified — 2 members \(2 binding\)/);
   });
 

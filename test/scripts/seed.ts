@@ -366,9 +366,10 @@ describe("seeded demo federation", function () {
     const { federation, demo, client } = await connection.networkHelpers.loadFixture(seededFederation);
     const chain = { ...demo.deployment, factory: demo.chain.factory };
     const found = await discoverDisCOs(client, chain);
-    const fed = await loadFederation(client, findFederation(await discoverFederations(client, chain), FEDERATION.name));
+    const network = findFederation(await discoverFederations(client, chain), FEDERATION.name);
+    const fed = await loadFederation(client, network);
     expect(getAddress(fed.address)).to.equal(federation.federation.address);
-    const checks = await verifyCheckIns(client, fed, found);
+    const checks = await verifyCheckIns(client, network, fed, found);
     const name = (disco: string) => found.find((d) => d.contracts.membership.address === getAddress(disco))?.name;
     expect(checks.map((c) => [name(c.checkIn.disco), c.checkIn.period, c.differs, c.error])).to.deep.equal(
       ["Demo DisCO", "Small DisCO", "River DisCO"].flatMap((disco) =>

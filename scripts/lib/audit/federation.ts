@@ -72,7 +72,7 @@ export async function auditFederation(options: FederationAuditOptions, io: Feder
     throw new UsageError((error as Error).message);
   }
   const state = await loadFederation(client, found);
-  const checks = await verifyCheckIns(client, state, discos, {
+  const checks = await verifyCheckIns(client, found, state, discos, {
     cache: fileCache(io.cacheDir),
     cacheKey: (d) => historyCacheKey(d, d.startBlockHash ?? ""),
   });

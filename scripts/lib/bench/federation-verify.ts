@@ -3,6 +3,7 @@
  * DisCO of a federation of two with 12 monthly periods, each worked, paid into and checked in from its own logs; then the
  * time to fetch its logs and the federation's, beside the time verifyCheckIns takes to recompute the 12 from them.
  */
+import { loadCredit } from "@disco-ledger/sdk/credit";
 import { fetchHistory, memoryCache } from "@disco-ledger/sdk/history";
 import {
   loadFederation,
@@ -50,9 +51,11 @@ export const FEDERATION_VERIFY: BenchSection = {
     const runs = { fetch: [] as number[], verify: [] as number[], both: [] as number[] };
     let logs = 0;
     for (let run = 1; run <= RUNS; run++) {
-      // (a) The logs: the federation's, folded (the check-ins), and the DisCO's up to its last check-in.
+      // (a) The logs: the federation's, folded (the check-ins), its credit network's, and the DisCO's up to its last
+      // check-in.
       let start = performance.now();
       const state = await loadFederation(client, federation);
+      const credit = await loadCredit(client, { address: federation.credit, blockNumber: federation.blockNumber });
       const one = onlyOurs(state);
       const toBlock = Math.max(...one.checkIns.map((c) => c.blockNumber));
       const cache = memoryCache();
@@ -62,7 +65,7 @@ export const FEDERATION_VERIFY: BenchSection = {
 
       // (b) The 12 recomputed from the fetched logs: folded up to each check-in, block times read, compared.
       start = performance.now();
-      const checks = await verifyCheckIns(client, one, [disco], { cache });
+      const checks = await verifyCheckIns(client, federation, one, [disco], { cache, credit });
       runs.verify.push(performance.now() - start);
       if (checks.length !== YEAR_OF_PERIODS || checks.some((c) => c.error !== undefined || c.differs.length > 0)) {
         throw new Error(`The benchmark's check-ins did not verify: ${JSON.stringify(checks.map((c) => c.differs))}`);
@@ -70,7 +73,7 @@ export const FEDERATION_VERIFY: BenchSection = {
 
       // Both, as an auditor runs them: verifyCheckIns fetching the logs itself.
       start = performance.now();
-      await verifyCheckIns(client, onlyOurs(await loadFederation(client, federation)), [disco]);
+      await verifyCheckIns(client, federation, onlyOurs(await loadFederation(client, federation)), [disco]);
       runs.both.push(performance.now() - start);
       progress(`federation verification: run ${run} of ${RUNS}`);
     }

@@ -6,7 +6,7 @@ import type { DisCOFactory, Federation } from "../../../types/ethers-contracts/i
 import { deployFactory } from "./factory.ts";
 import type { IFederation } from "../../../types/ethers-contracts/contracts/federation/Federation.js";
 import type { BenchSection } from "./sections.ts";
-import { createPublicClient, custom } from "viem";
+import { createPublicClient, custom, getAddress } from "viem";
 import { discoverDisCOs, type FactoryChain } from "@disco-ledger/sdk/discovery";
 import { figuresTuple, type CheckIn } from "@disco-ledger/sdk/federation";
 import { checkInsOf } from "../checkins.ts";
@@ -35,6 +35,8 @@ const FIGURES: IFederation.FiguresStruct = {
   payable_: [1_200n, 300n, 40n],
   moneyIn: 5_000n,
   moneyOut: 4_200n,
+  creditIn: 150_000n,
+  creditOut: 82_050n,
 };
 
 /** A call's receipt gas, and the same less its calldata's cost (4 a zero byte, 16 another), which varies with the
@@ -204,7 +206,8 @@ export async function checkInPeriods(
     const deployment = found.find((d) => d.contracts.membership.address === disco.id);
     if (!deployment) throw new Error(`${disco.name} was not found from the factory`);
     const numbers = Array.from({ length: periods }, (_, k) => k + 1);
-    for (const [k, honest] of (await checkInsOf(client, deployment, numbers)).entries()) {
+    const network = { credit: getAddress(built.credit), blockNumber: factory.blockNumber };
+    for (const [k, honest] of (await checkInsOf(client, deployment, network, numbers)).entries()) {
       const checkIn = edit(i, k + 1, honest);
       const figures = figuresTuple(checkIn.figures);
       await (

@@ -5,6 +5,7 @@
  */
 export * from "./canonical.ts";
 export * from "./checks.ts";
+export * from "./credit.ts";
 export * from "./export.ts";
 export * from "./files.ts";
 export * from "./reconcile.ts";

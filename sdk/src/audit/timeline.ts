@@ -224,10 +224,15 @@ export function countBefore(
  * along the chain (block numbers, and block timestamps, which each block must raise).
  */
 export function countAt(history: readonly { block: number }[], timeline: Timeline, timepoint: bigint): number {
+  return countUpTo(history, (item) => timepointOf(timeline, item.block), timepoint);
+}
+
+/** How many of `history` come at or before `timepoint` by `timeOf`, which must never go back along it (by halving). */
+export function countUpTo<T>(history: readonly T[], timeOf: (item: T) => bigint, timepoint: bigint): number {
   let [low, high] = [0, history.length];
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (timepointOf(timeline, history[mid].block) <= timepoint) low = mid + 1;
+    if (timeOf(history[mid]) <= timepoint) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -1,13 +1,25 @@
 /**
  * A DisCO's federation check-in, browser-safe: the digest and headline figures of one final period, computed from
- * the DisCO's own folded logs alone, so that the DisCO checks in with them and any peer recomputes and compares them;
+ * the DisCO's own folded logs and the federation's credit network's alone, so that the DisCO checks in with them and
+ * any peer recomputes and compares them;
  * the figures' names for people; the Federation contract's `checkIn` arguments and `CheckedIn` event in and out.
  */
 import type { Address, ContractFunctionArgs, Hex } from "viem";
 import { hashOf } from "../audit/canonical.ts";
 import { wageRatioChecks } from "../audit/checks.ts";
 import { periodBooks, periodIndex } from "../audit/report.ts";
-import { applyMemberEvent, countAt, isoDate, type RecordAt, type Timeline } from "../audit/timeline.ts";
+import {
+  applyMemberEvent,
+  countAt,
+  countUpTo,
+  isoDate,
+  timepointOf,
+  type RecordAt,
+  type Timeline,
+} from "../audit/timeline.ts";
+// Not through credit/index.ts: the credit fold imports the federation's, which imports this module.
+import { creditFlowsOf } from "../credit/balances.ts";
+import type { CreditState } from "../credit/fold.ts";
 import type { Deployment } from "../deployment.ts";
 import type { federationAbi } from "../generated/abis.ts";
 import { LOCALES, money, shortAddress, workAmount, type Lang } from "../format.ts";
@@ -29,6 +41,8 @@ export const FIGURES = [
   { name: "CarePayable", en: "payable care", es: "cuidados pagables" },
   { name: "MoneyIn", en: "money in", es: "dinero entrante" },
   { name: "MoneyOut", en: "money out", es: "dinero saliente" },
+  { name: "CreditIn", en: "mutual credit in", es: "crédito mutuo entrante" },
+  { name: "CreditOut", en: "mutual credit out", es: "crédito mutuo saliente" },
 ] as const;
 export type FigureName = (typeof FIGURES)[number]["name"];
 
@@ -43,6 +57,9 @@ export interface CheckInFigures {
   payable: readonly [bigint, bigint, bigint];
   moneyIn: bigint;
   moneyOut: bigint;
+  /** Credit cents (100 a euro of credit). */
+  creditIn: bigint;
+  creditOut: bigint;
 }
 
 /** What a DisCO checks in with for a period, or what a peer recomputes for it. */
@@ -64,6 +81,11 @@ export interface CheckInSource {
   times: ReadonlyMap<number, bigint>;
   /** The timestamp of the history's last block: a period is final once its review window has ended by then. */
   now: bigint;
+  /**
+   * The federation's credit network (loadCredit, folded at least up to the period's close) and the DisCO's account
+   * there (its membership address); null when the DisCO is in no credit network: its credit figures are 0.
+   */
+  credit: { state: CreditState; account: Address } | null;
 }
 
 /**
@@ -85,6 +107,11 @@ export interface CheckInSource {
  *   first period: any) and at most this one's. Each block raises the time and a period opens in the block that closes
  *   the one before, so consecutive periods divide the movements between them, each counted once; one in the closing
  *   block counts in the closing period, as the membership's checkpoints count the whole block.
+ * - **CreditIn**, **CreditOut**: the credit cents of the payments of the federation's credit network that the DisCO
+ *   received as payee, and made as payer (creditFlowsOf's payments), placed in the period's window exactly as
+ *   MoneyIn and MoneyOut are (by the same code, on their blocks' times). A payment that only passes through the DisCO
+ *   on its path is not its own (its net position does not change); a settlement is money, already in MoneyIn and
+ *   MoneyOut through the treasuries; a clearing changes no net position: none of them counts.
  *
  * The figures are placed by block time because the fold keeps each period's open and close as the ledger's times,
  * not as places in the chain, and the membership's checkpoints count by time too: block times make them exact (a
@@ -115,12 +142,12 @@ export function checkInOf(source: CheckInSource, period: number): CheckIn {
   for (const event of joined) applyMemberEvent(records, event, timeline);
   const binding = [...records.values()].filter((r) => r.stage === "Committed").length;
 
-  const previous = state.ledger.periods.get(period - 1)?.closedAt;
-  const from = previous == null ? 0 : countAt(state.movements, timeline, previous);
-  const money = { in: 0n, out: 0n };
-  for (const m of state.movements.slice(from, countAt(state.movements, timeline, p.closedAt))) {
-    money[m.direction] += m.amount;
-  }
+  const window = { after: state.ledger.periods.get(period - 1)?.closedAt ?? null, upTo: p.closedAt };
+  const money = windowTotals(state.movements, (m) => timepointOf(timeline, m.block), window);
+  const payments = source.credit
+    ? creditFlowsOf(source.credit.state, source.credit.account).filter((f) => f.kind === "payment")
+    : [];
+  const credit = windowTotals(payments, (f) => BigInt(f.time), window);
 
   const [livelihood, love, care] = p.totals.payable;
   return {
@@ -131,8 +158,25 @@ export function checkInOf(source: CheckInSource, period: number): CheckIn {
       payable: [livelihood, love, care],
       moneyIn: money.in,
       moneyOut: money.out,
+      creditIn: credit.in,
+      creditOut: credit.out,
     },
   };
+}
+
+/**
+ * The in and out totals of `flows` (chain order, so `timeOf` never goes back) in a period's window: in a block whose
+ * time is after `after` (the previous period's close; null for the first period: any) and at most `upTo` (its own).
+ */
+function windowTotals<T extends { direction: "in" | "out"; amount: bigint }>(
+  flows: readonly T[],
+  timeOf: (flow: T) => bigint,
+  { after, upTo }: { after: bigint | null; upTo: bigint },
+): { in: bigint; out: bigint } {
+  const from = after === null ? 0 : countUpTo(flows, timeOf, after);
+  const totals = { in: 0n, out: 0n };
+  for (const f of flows.slice(from, countUpTo(flows, timeOf, upTo))) totals[f.direction] += f.amount;
+  return totals;
 }
 
 /** Each figure's value in a check-in, to compare; digests compared as hex of either case. */
@@ -145,6 +189,8 @@ const VALUE_OF: Record<FigureName, (c: CheckIn) => bigint | string> = {
   CarePayable: (c) => c.figures.payable[Stream.Care],
   MoneyIn: (c) => c.figures.moneyIn,
   MoneyOut: (c) => c.figures.moneyOut,
+  CreditIn: (c) => c.figures.creditIn,
+  CreditOut: (c) => c.figures.creditOut,
 };
 
 /** The figures in which a claimed check-in differs from the one recomputed from the logs, in FIGURES' order. */
@@ -165,12 +211,13 @@ export const checkInVerdict = (differences: readonly FigureName[], lang: Lang = 
 
 /**
  * A figure's value for people: a digest shortened, counts, the ledger's units, the currency's amounts (in its
- * `decimals`, with its `symbol`).
+ * `decimals`, with its `symbol`), mutual credit as euros of credit (credit cents).
  */
 export function figureValue(name: FigureName, c: CheckIn, lang: Lang, decimals = 6, symbol = "€"): string {
   const value = VALUE_OF[name](c);
   if (typeof value === "string") return shortAddress(value);
   if (name === "MoneyIn" || name === "MoneyOut") return money(value, lang, decimals, symbol);
+  if (name === "CreditIn" || name === "CreditOut") return money(value, lang, 2, "€");
   if (name === "Members" || name === "BindingMembers") return value.toLocaleString(LOCALES[lang]);
   return workAmount(value, lang);
 }
@@ -212,6 +259,8 @@ export const figuresTuple = (f: CheckInFigures): FiguresTuple => ({
   payable_: f.payable,
   moneyIn: f.moneyIn,
   moneyOut: f.moneyOut,
+  creditIn: f.creditIn,
+  creditOut: f.creditOut,
 });
 
 /** checkIn's arguments, for a write or a simulation with the Federation's ABI (`@disco-ledger/sdk/abis`). */
@@ -227,5 +276,7 @@ export const checkInFromEvent = ({ digest, figures: f }: { digest: Hex; figures:
     payable: f.payable_,
     moneyIn: f.moneyIn,
     moneyOut: f.moneyOut,
+    creditIn: f.creditIn,
+    creditOut: f.creditOut,
   },
 });

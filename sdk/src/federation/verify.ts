@@ -1,14 +1,17 @@
 /**
  * Peer verification of a federation's check-ins: each member DisCO's history fetched once from its own logs, its
- * books folded up to just before each check-in's CheckedIn log, and the check-in recomputed with checkInOf and compared. Browser-safe.
+ * books folded up to just before each check-in's CheckedIn log, the federation's credit network loaded once, and the
+ * check-in recomputed with checkInOf and compared. Browser-safe.
  */
 import { getAddress, type Address, type PublicClient } from "viem";
 import { blocksToTime, loadBlockTimes } from "../audit/timeline.ts";
+import { loadCredit, type CreditState } from "../credit/index.ts";
 import type { FoundDisCO } from "../discovery.ts";
 import { tokenAbi } from "../generated/abis.ts";
 import { createHistoryFolder, fetchHistory, type HistoryCache, type RpcClient } from "../history/index.ts";
 import { checkInOf, compareCheckIn, type CheckIn, type FigureName } from "./checkins.ts";
-import type { FederationCheckIn, FederationState } from "./fold.ts";
+import type { FoundFederation } from "./discovery.ts";
+import type { FederationCheckIn, FederationReader, FederationState } from "./fold.ts";
 
 /**
  * A DisCO's own currency, in which its money in and out are counted: the factory checks only that it answers
@@ -41,13 +44,15 @@ export interface VerifyOptions {
   cacheKey?: (disco: FoundDisCO) => string;
   /** Block times already known; filled with those read. */
   times?: Map<number, bigint>;
+  /** The federation's credit network already loaded (loadCredit), at or after the latest check-in: not loaded again. */
+  credit?: CreditState;
 }
 
 /**
- * What verification needs of a viem client: its requests (the logs), block headers (their times) and calls (each
- * DisCO's currency).
+ * What verification needs of a viem client: its requests (the logs), block headers (their times), calls (each
+ * DisCO's currency) and the credit network's logs.
  */
-export type VerifyClient = RpcClient & Pick<PublicClient, "getBlock" | "readContract">;
+export type VerifyClient = RpcClient & FederationReader & Pick<PublicClient, "readContract">;
 
 /** A DisCO's currency as its token answers, or null when it does not answer decimals(). */
 export async function currencyOf(
@@ -73,15 +78,24 @@ export async function currencyOf(
  * the logs before its own CheckedIn log: those of earlier blocks, and those earlier in its block (a final period's
  * books still change when it is funded later, even by a later transaction of the same block). `discos` are the
  * factory's (discoverDisCOs): a check-in of a DisCO not among them, or whose logs do not fold, is reported with an
- * error. Each check carries its DisCO's currency, in which its money figures are counted.
+ * error. Each check carries its DisCO's currency, in which its money figures are counted. The credit figures come
+ * from the federation's credit network (`federation`'s `credit`, founded in its block), loaded once up to the chain's
+ * head: a period's payments are all before its close, so before its check-in. Throws when the network's logs do not
+ * fold (its own audit, audit/credit.ts, says more).
  */
 export async function verifyCheckIns(
   client: VerifyClient,
+  federation: Pick<FoundFederation, "credit" | "blockNumber">,
   fed: FederationState,
   discos: readonly FoundDisCO[],
   options: VerifyOptions = {},
 ): Promise<CheckInCheck[]> {
   const times = options.times ?? new Map<number, bigint>();
+  const credit =
+    options.credit ??
+    (fed.checkIns.length === 0
+      ? null
+      : await loadCredit(client, { address: federation.credit, blockNumber: federation.blockNumber }));
   const checks = new Map<FederationCheckIn, CheckInCheck>();
   const byDisCO = new Map<string, FederationCheckIn[]>();
   for (const c of fed.checkIns) byDisCO.set(c.disco.toLowerCase(), [...(byDisCO.get(c.disco.toLowerCase()) ?? []), c]);
@@ -119,7 +133,14 @@ export async function verifyCheckIns(
         folder.apply(snapshot.logs.slice(applied, end));
         applied = end;
         await loadBlockTimes(client, blocksToTime(folder.state, true), times);
-        const source = { state: folder.state, deployment, times, now: BigInt(checkIn.time) };
+        const account = getAddress(checkIn.disco);
+        const source = {
+          state: folder.state,
+          deployment,
+          times,
+          now: BigInt(checkIn.time),
+          credit: credit && { state: credit, account },
+        };
         try {
           const recomputed = checkInOf(source, checkIn.period);
           checks.set(checkIn, { checkIn, currency, recomputed, differs: compareCheckIn(checkIn, recomputed) });

@@ -23,6 +23,7 @@ import {
   type CheckIn,
   type FederationState,
   type FigureName,
+  type FoundFederation,
 } from "@disco-ledger/sdk/federation";
 import { challengeArgs, confirmArgs } from "@disco-ledger/sdk/proposals";
 import { chain, deployment } from "../../chain.ts";
@@ -32,7 +33,7 @@ import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
 import { OUR_NAME, OURS } from "./Actions.tsx";
-import { useRoles } from "./data.ts";
+import { latestCredit, useRoles } from "./data.ts";
 import { messages } from "./messages.ts";
 import { figureName } from "./status.ts";
 
@@ -45,9 +46,11 @@ const times = new Map<number, bigint>();
 const OUR_DISCO: FoundDisCO = { ...deployment, name: OUR_NAME, creator: zeroAddress };
 
 export function CheckInDesk({
+  found,
   fed,
   reload,
 }: {
+  found: FoundFederation;
   fed: FederationState;
   /** Refetches the federation, giving its state after. */
   reload: () => Promise<FederationState | undefined>;
@@ -85,7 +88,8 @@ export function CheckInDesk({
     queryFn: async (): Promise<CheckIn> => {
       if (!loaded || period === undefined || head.data === undefined) throw new Error("not ready");
       await loadBlockTimes(client, blocksToTime(loaded.state, true), times);
-      return checkInOf({ state: loaded.state, deployment, times, now: head.data }, period);
+      const credit = { state: await latestCredit(client, found), account: OURS };
+      return checkInOf({ state: loaded.state, deployment, times, now: head.data, credit }, period);
     },
     enabled: period !== undefined && head.data !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
@@ -105,7 +109,8 @@ export function CheckInDesk({
       if (!books) throw new Error(`no books at block ${block}`);
       const now = (await getBlock(client, { blockNumber: BigInt(books.lastBlock) })).timestamp;
       await loadBlockTimes(client, blocksToTime(books.state, true), times);
-      fresh = checkInOf({ state: books.state, deployment, times, now }, of);
+      const credit = { state: await latestCredit(client, found), account: OURS };
+      fresh = checkInOf({ state: books.state, deployment, times, now, credit }, of);
     } finally {
       setPreparing(false);
     }
@@ -121,7 +126,8 @@ export function CheckInDesk({
     const after = await reload();
     const mine = after?.checkIns.find((c) => same(c.disco, OURS) && c.period === of);
     if (!after || !mine) return;
-    const [check] = await verifyCheckIns(client, { ...after, checkIns: [mine] }, [OUR_DISCO], { times });
+    const credit = await latestCredit(client, found);
+    const [check] = await verifyCheckIns(client, found, { ...after, checkIns: [mine] }, [OUR_DISCO], { times, credit });
     if (check?.recomputed && check.differs.length > 0) setChanged(check.recomputed.digest);
   };
   const who = !address
@@ -181,11 +187,13 @@ export function CheckInDesk({
 }
 
 export function VerifyDesk({
+  found,
   fed,
   discos,
   name,
   refetch,
 }: {
+  found: FoundFederation;
   fed: FederationState;
   discos: readonly FoundDisCO[] | undefined;
   name: (disco: string) => string;
@@ -203,7 +211,8 @@ export function VerifyDesk({
   const [asked, setAsked] = useState(0);
   const verify = useQuery({
     queryKey: ["verify-check-ins", chain.id, fed.address, asked],
-    queryFn: () => verifyCheckIns(client, fed, discos ?? [], { times }),
+    queryFn: async () =>
+      verifyCheckIns(client, found, fed, discos ?? [], { times, credit: await latestCredit(client, found) }),
     enabled: asked > 0,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -9,7 +9,7 @@ import {
   type FederationState,
 } from "@disco-ledger/sdk/federation";
 import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
-import { dateTime, workAmount } from "@disco-ledger/sdk/format";
+import { dateTime, money, workAmount } from "@disco-ledger/sdk/format";
 import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { routeHref } from "../../place.ts";
@@ -169,6 +169,14 @@ function CheckInView({
           <dd>
             <Money amount={f.moneyOut} currency={currency} />
           </dd>
+        </div>
+        <div>
+          <dt>{t("figCreditIn")}</dt>
+          <dd>{money(f.creditIn, lang, 2, "€")}</dd>
+        </div>
+        <div>
+          <dt>{t("figCreditOut")}</dt>
+          <dd>{money(f.creditOut, lang, 2, "€")}</dd>
         </div>
       </dl>
       <p className="muted">

@@ -190,8 +190,8 @@ function Federation({ found }: { found: FoundFederation }) {
         <Actions fed={fed} now={Number(now)} name={name} refetch={refetch} />
         {member ? (
           <div className="fed-actions">
-            <CheckInDesk fed={fed} reload={async () => (await state.refetch()).data} />
-            <VerifyDesk fed={fed} discos={discos} name={name} refetch={refetch} />
+            <CheckInDesk found={found} fed={fed} reload={async () => (await state.refetch()).data} />
+            <VerifyDesk found={found} fed={fed} discos={discos} name={name} refetch={refetch} />
           </div>
         ) : null}
       </Section>
