@@ -170,7 +170,12 @@ describe("npm run audit -- --federation", function () {
     );
     const checkIn = state.checkIns[4];
     const ours = { address: token as Hex, symbol: "dEUR", decimals: 6 };
-    const other = { address: token.replace(/.$/, "0") as Hex, symbol: "FAKE\u202e", decimals: 18 };
+    // Another address: the token's with its last digit changed (whatever it was).
+    const other = {
+      address: token.replace(/.$/, (d) => (d === "0" ? "1" : "0")) as Hex,
+      symbol: "FAKE\u202e",
+      decimals: 18,
+    };
     const foreign = {
       checkIn: { ...checkIn, figures: { ...checkIn.figures, moneyIn: 3_200n * 10n ** 18n } },
       recomputed: { digest: checkIn.digest, figures: { ...checkIn.figures, moneyIn: 3_000n * 10n ** 18n } },
