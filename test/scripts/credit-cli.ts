@@ -3,7 +3,7 @@ import { decodeFunctionData, keccak256, toHex } from "viem";
 import { factoryAbi } from "@disco-ledger/sdk/abis";
 import { connection } from "../helpers/disco.ts";
 import { seededOnCli } from "../helpers/federation-demo.ts";
-import { cliOnChain, forgetDeployments, runCli } from "./two-discos.ts";
+import { cliOk as ok, cliRefused as refused, forgetDeployments, runCli } from "./two-discos.ts";
 
 const { time } = connection.networkHelpers;
 const FED = "Commons Federation";
@@ -13,18 +13,6 @@ const ALICE = ["--account", "1"];
 const BOB = ["--account", "2", "--as-treasurer"];
 const GUS = ["--account", "7"];
 const RIVER = ["--account", "12"];
-
-async function ok(...argv: string[]) {
-  const result = await cliOnChain(...argv);
-  expect([result.status, result.err], result.out).to.deep.equal([0, ""]);
-  return result.out;
-}
-async function refused(argv: string[], message: string | RegExp) {
-  const result = await cliOnChain(...argv);
-  expect(result.status, result.out).to.equal(1);
-  if (typeof message === "string") expect(result.err).to.contain(message);
-  else expect(result.err).to.match(message);
-}
 
 afterEach(forgetDeployments);
 

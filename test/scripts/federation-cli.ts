@@ -10,7 +10,15 @@ import { PROFILES, profilePath } from "../../scripts/lib/seed-federation.ts";
 import { readDeploymentsFile, writeDeployment, writeFederation } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
 import { seededOnCli } from "../helpers/federation-demo.ts";
-import { cliOnChain, forgetDeployments, NETWORK, runCli, startThrough } from "./two-discos.ts";
+import {
+  cliOk as ok,
+  cliOnChain,
+  cliRefused as refused,
+  forgetDeployments,
+  NETWORK,
+  runCli,
+  startThrough,
+} from "./two-discos.ts";
 
 const { time } = connection.networkHelpers;
 const FED = "Commons Federation";
@@ -18,17 +26,6 @@ const FED = "Commons Federation";
 /** The CLI on the seeded chain; a run that must succeed says what it printed on failure. */
 async function cli(...argv: string[]) {
   return cliOnChain(...argv);
-}
-async function ok(...argv: string[]) {
-  const result = await cliOnChain(...argv);
-  expect([result.status, result.err], result.out).to.deep.equal([0, ""]);
-  return result.out;
-}
-async function refused(argv: string[], message: string | RegExp) {
-  const result = await cliOnChain(...argv);
-  expect(result.status, result.out).to.equal(1);
-  if (typeof message === "string") expect(result.err).to.contain(message);
-  else expect(result.err).to.match(message);
 }
 
 afterEach(forgetDeployments);

@@ -1,4 +1,5 @@
 import { readFileSync, rmSync } from "node:fs";
+import { expect } from "chai";
 import { join } from "node:path";
 import { main } from "../../scripts/cli.ts";
 import { clientOver, type ChainProvider, type Connect } from "../../scripts/cli/network.ts";
@@ -92,3 +93,18 @@ export async function runCli(argv: readonly string[], connect?: Connect) {
 
 /** runCli on the in-process chain, with --network NETWORK. */
 export const cliOnChain = (...argv: string[]) => runCli([...argv, "--network", NETWORK], inProcess);
+
+/** A CLI run on the in-process chain that succeeds, silent on standard error; its output. */
+export async function cliOk(...argv: string[]): Promise<string> {
+  const result = await cliOnChain(...argv);
+  expect([result.status, result.err], result.out).to.deep.equal([0, ""]);
+  return result.out;
+}
+
+/** A CLI run on the in-process chain that fails (status 1) with `message` on standard error. */
+export async function cliRefused(argv: string[], message: string | RegExp): Promise<void> {
+  const result = await cliOnChain(...argv);
+  expect(result.status, result.out).to.equal(1);
+  if (typeof message === "string") expect(result.err).to.contain(message);
+  else expect(result.err).to.match(message);
+}

@@ -5,11 +5,11 @@
  * a person or anyone sends directly (pay, lines, clearing a cycle, opening an account) are viem `writeContract`
  * arguments here too. Pure, typed by the generated ABIs.
  */
-import { encodeFunctionData, erc20Abi, type Address, type ContractFunctionArgs, type Hex } from "viem";
+import { erc20Abi, type Address, type ContractFunctionArgs, type Hex } from "viem";
 import { ERROR_SENTENCES } from "../errors.ts";
 import { money, paymentReference, pluralForm, type Lang } from "../format.ts";
 import { creditAbi, treasuryAbi } from "../generated/abis.ts";
-import { fillWords, type DisCODecision, type NamedAddress } from "./federation.ts";
+import { decisionOn, fillWords, type DecisionWrite, type DisCODecision, type NamedAddress } from "./federation.ts";
 
 /** Credit cents have two decimals: a currency's units per cent are 10^(decimals - 2). */
 const CREDIT_DECIMALS = 2;
@@ -52,24 +52,16 @@ const say = (lang: Lang, key: string, params: Record<string, string | number | b
 /** Credit cents as euros. */
 const euros = (amount: bigint, lang: Lang) => money(amount, lang, CREDIT_DECIMALS, "€");
 
-type CreditWrite = Exclude<
-  (typeof creditAbi)[number] & { type: "function"; stateMutability: "nonpayable" },
-  { name: "initialize" }
->["name"];
-
 /**
- * One call to the credit network, typed by its ABI. `network` is the network's address (FoundFederation's `credit`)
- * with its federation's name, as the members know it.
+ * One call to the credit network. `network` is the network's address (FoundFederation's `credit`) with its
+ * federation's name, as the members know it.
  */
-function onCredit<const name extends CreditWrite>(
+const onCredit = <const name extends DecisionWrite<typeof creditAbi>>(
   network: NamedAddress,
   functionName: name,
   args: ContractFunctionArgs<typeof creditAbi, "nonpayable", name>,
   description: string,
-): DisCODecision {
-  const data = encodeFunctionData({ abi: creditAbi, functionName, args } as never) as Hex;
-  return { calls: [{ target: network.address, value: 0n, data }], description };
-}
+): DisCODecision => decisionOn(creditAbi, network.address, functionName, args, description);
 
 /** Sets the line the DisCO (`giver`) extends to `receiver`: how far the receiver may owe it, in credit cents. */
 export const setCreditLineCall = (
@@ -176,16 +168,8 @@ export function settleCall(network: NamedAddress, s: SettleInput, lang: Lang = "
   );
   return {
     calls: [
-      {
-        target: s.treasury,
-        value: 0n,
-        data: encodeFunctionData({ abi: treasuryAbi, functionName: "spend", args: [s.timelock, tokens, reason] }),
-      },
-      {
-        target: s.currency,
-        value: 0n,
-        data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [network.address, tokens] }),
-      },
+      ...decisionOn(treasuryAbi, s.treasury, "spend", [s.timelock, tokens, reason], reason).calls,
+      ...decisionOn(erc20Abi, s.currency, "approve", [network.address, tokens], reason).calls,
       ...settle.calls,
     ],
     description: settle.description,

@@ -5,7 +5,14 @@
  * the description the members read, in their language. What a delegate, treasurer or auditor sends directly (no vote:
  * the contract lets them) are viem `writeContract` arguments here too. Pure, typed by the generated ABIs.
  */
-import { encodeFunctionData, type Address, type ContractFunctionArgs, type Hex } from "viem";
+import {
+  encodeFunctionData,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type Hex,
+} from "viem";
 import { FIGURES, type FigureName } from "../federation/checkins.ts";
 import { FEDERATION_PROPOSAL_KINDS, type ProposalKindName } from "../federation/fold.ts";
 import type { Lang } from "../format.ts";
@@ -87,21 +94,28 @@ export const fillWords = (template: string, params: Record<string, string | numb
 const say = (lang: Lang, key: string, params: Record<string, string | number | bigint>): string =>
   fillWords(WORDS[lang][key], params);
 
-type FederationWrite = Exclude<
-  (typeof federationAbi)[number] & { type: "function"; stateMutability: "nonpayable" },
-  { name: "initialize" }
->["name"];
+/** A contract's functions that a DisCO's timelock may call (all but the clone's initialiser). */
+export type DecisionWrite<abi extends Abi> = Exclude<ContractFunctionName<abi, "nonpayable">, "initialize">;
 
-/** One call to the federation, typed by its ABI. */
-function onFederation<const name extends FederationWrite>(
+/** One call of a DisCO's decision to `target`, typed by its ABI. */
+export function decisionOn<const abi extends Abi, const name extends DecisionWrite<abi>>(
+  abi: abi,
+  target: Address,
+  functionName: name,
+  args: ContractFunctionArgs<abi, "nonpayable", name>,
+  description: string,
+): DisCODecision {
+  const data = encodeFunctionData({ abi, functionName, args } as never) as Hex;
+  return { calls: [{ target, value: 0n, data }], description };
+}
+
+/** One call to the federation. */
+const onFederation = <const name extends DecisionWrite<typeof federationAbi>>(
   fed: NamedAddress,
   functionName: name,
   args: ContractFunctionArgs<typeof federationAbi, "nonpayable", name>,
   description: string,
-): DisCODecision {
-  const data = encodeFunctionData({ abi: federationAbi, functionName, args } as never) as Hex;
-  return { calls: [{ target: fed.address, value: 0n, data }], description };
-}
+): DisCODecision => decisionOn(federationAbi, fed.address, functionName, args, description);
 
 /** Applies to join: the federation opens an Admit proposal of the members. */
 export const applyToJoinCall = (fed: NamedAddress, reason: string, lang: Lang = "en"): DisCODecision =>
