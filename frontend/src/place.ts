@@ -6,7 +6,7 @@
  */
 
 /** The pages of one DisCO, in the order of the tabs. */
-export const PAGES = ["me", "work", "decisions", "treasury", "audit", "federation"] as const;
+export const PAGES = ["me", "work", "decisions", "treasury", "audit", "federation", "credit"] as const;
 /** Every page: a DisCO's tabs, its public profile, the list of the network's DisCOs and the form that starts one. */
 export const ALL_PAGES = [...PAGES, "profile", "discos", "start"] as const;
 export type Page = (typeof ALL_PAGES)[number];
