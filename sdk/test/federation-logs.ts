@@ -1,5 +1,5 @@
 /**
- * Federation logs for the SDK's tests, encoded by the Federation's ABI as a node would answer them: each event at a
+ * Federation and credit network logs for the SDK's tests, encoded by their ABIs as a node would answer them: each event at a
  * block and log index, its block's time from `TIMES`.
  */
 import {
@@ -14,7 +14,7 @@ import {
   type Hex,
   type Log,
 } from "viem";
-import { federationAbi } from "../src/generated/abis.ts";
+import { creditAbi, federationAbi } from "../src/generated/abis.ts";
 
 export const FEDERATION: Address = getAddress("0x00000000000000000000000000000000000fed01");
 
@@ -26,20 +26,20 @@ export const addressOf = (name: string): Address =>
 export const timeOfBlock = (block: number) => 1_796_000_000n + BigInt(block) * 12n;
 
 type EventName = Extract<(typeof federationAbi)[number], { type: "event" }>["name"];
+type CreditEventName = Extract<(typeof creditAbi)[number], { type: "event" }>["name"];
 
-/** The log of `eventName` with `args` (every argument named), at `block`, `logIndex`. */
-export function federationLog(
-  eventName: EventName,
+/** The log of `abi`'s `eventName` with `args` (every argument named), at `block`, `logIndex`, of `address`. */
+export function contractLog(
+  abi: Abi,
+  eventName: string,
   args: Record<string, unknown>,
   block: number,
   logIndex: number,
-  address: Address = FEDERATION,
+  address: Address,
 ): Log {
-  const item = (federationAbi as readonly Abi[number][]).find(
-    (i): i is AbiEvent => i.type === "event" && i.name === eventName,
-  );
+  const item = abi.find((i): i is AbiEvent => i.type === "event" && i.name === eventName);
   if (!item) throw new Error(`no event ${eventName}`);
-  const topics = encodeEventTopics({ abi: federationAbi, eventName, args } as never) as [Hex, ...Hex[]];
+  const topics = encodeEventTopics({ abi, eventName, args } as never) as [Hex, ...Hex[]];
   const data = item.inputs.filter((input) => !input.indexed);
   return {
     address,
@@ -56,6 +56,26 @@ export function federationLog(
     removed: false,
   };
 }
+
+/** The Federation's log of `eventName` with `args` (every argument named), at `block`, `logIndex`. */
+export const federationLog = (
+  eventName: EventName,
+  args: Record<string, unknown>,
+  block: number,
+  logIndex: number,
+  address: Address = FEDERATION,
+): Log => contractLog(federationAbi, eventName, args, block, logIndex, address);
+
+export const CREDIT: Address = getAddress("0x00000000000000000000000000000000000c4ed1");
+
+/** The credit network's log of `eventName` with `args` (every argument named), at `block`, `logIndex`. */
+export const creditLog = (
+  eventName: CreditEventName,
+  args: Record<string, unknown>,
+  block: number,
+  logIndex: number,
+  address: Address = CREDIT,
+): Log => contractLog(creditAbi, eventName, args, block, logIndex, address);
 
 /** The times of the blocks of `logs`. */
 export const timesOf = (logs: readonly Log[]) =>

@@ -37,6 +37,7 @@ export const FEDERATION_VERIFY: BenchSection = {
       address: (await built.federation.getAddress()) as `0x${string}`,
       name: await built.federation.name(),
       founder: built.discos[0].id as `0x${string}`,
+      credit: built.credit as `0x${string}`,
       blockNumber: built.factory.blockNumber,
       blockHash: "0x",
     };

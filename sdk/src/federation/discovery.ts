@@ -12,6 +12,8 @@ export interface FoundFederation {
   name: string;
   /** The founding DisCO, by its membership address (its id). */
   founder: Address;
+  /** Its mutual-credit network (IMutualCredit), created with it: its logs start in the same block. */
+  credit: Address;
   /** The block it was founded in: its logs start there. */
   blockNumber: number;
   blockHash: Hex;
@@ -40,6 +42,7 @@ export function federationsCreated(logs: readonly Log[], chain: FactoryChain): F
       address: args.federation,
       name: args.name,
       founder: args.founder,
+      credit: args.credit,
       blockNumber: Number(blockNumber),
       blockHash,
     }),

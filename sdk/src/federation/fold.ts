@@ -7,6 +7,7 @@
 import {
   getAddress,
   parseEventLogs,
+  type Abi,
   zeroAddress,
   type Address,
   type Hex,
@@ -240,11 +241,7 @@ export function foldFederation(
   previous?: FederationState,
   options: FoldOptions = {},
 ): FederationState {
-  const raw = logs.filter((log): log is Log => !("eventName" in log));
-  const decoded = [
-    ...logs.filter((log): log is FederationEvent => "eventName" in log),
-    ...parseEventLogs({ abi: federationAbi, logs: raw, strict: true }),
-  ].sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+  const decoded = decodeInOrder(federationAbi, logs);
   const founded = decoded.find((e) => e.eventName === "FederationFounded");
   if (previous === undefined && founded === undefined) {
     throw new Error("A federation's logs start with its FederationFounded event");
@@ -270,7 +267,7 @@ export function foldFederation(
     if (previous !== undefined && block <= previous.lastBlock) {
       throw new Error(`The log of block ${block} was folded before: fold the logs after block ${previous.lastBlock}`);
     }
-    apply(state, event, timeOf(event, options.times));
+    apply(state, event, blockTimeOf(event, options.times));
     state.lastBlock = Math.max(state.lastBlock, block);
   }
   // Admitted DisCOs by index, then the others in the order they applied (a stable sort keeps it).
@@ -279,7 +276,27 @@ export function foldFederation(
   return state;
 }
 
-function timeOf(event: FederationEvent, times: ReadonlyMap<number, bigint> | undefined): number {
+/**
+ * `logs` decoded by `abi`, in chain order: those already decoded taken as they are, raw ones the ABI does not know
+ * left out (the caller keeps its own contract's by address).
+ */
+export function decodeInOrder<const abi extends Abi>(
+  abi: abi,
+  logs: readonly (Log | ParseEventLogsReturnType<abi, undefined, true>[number])[],
+): ParseEventLogsReturnType<abi, undefined, true>[number][] {
+  type Event = ParseEventLogsReturnType<abi, undefined, true>[number];
+  const raw = logs.filter((log): log is Log => !("eventName" in log));
+  return [
+    ...logs.filter((log): log is Event => "eventName" in log),
+    ...(parseEventLogs({ abi, logs: raw, strict: true }) as Event[]),
+  ].sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+}
+
+/** An event's time (unix seconds): its block's, from `times` (loadBlockTimes) or the log's own `blockTimestamp`. */
+export function blockTimeOf(
+  event: { blockNumber: bigint; blockTimestamp?: bigint | null },
+  times: ReadonlyMap<number, bigint> | undefined,
+): number {
   const time = times?.get(Number(event.blockNumber)) ?? event.blockTimestamp;
   if (time == null) throw new Error(`No timestamp for block ${event.blockNumber}: load it with loadBlockTimes first`);
   return Number(time);
@@ -484,13 +501,27 @@ export async function loadFederation(
   federation: FoundFederation,
   previous?: FederationState,
 ): Promise<FederationState> {
+  const { logs, times, head } = await logsSince(
+    client,
+    federation.address,
+    previous?.lastBlock ?? federation.blockNumber - 1,
+  );
+  return { ...foldFederation(logs, previous, { times }), lastBlock: head };
+}
+
+/**
+ * The logs of the contract at `address` after block `after` up to the chain's head, with their blocks' times: what a
+ * fold of its state needs to catch up.
+ */
+export async function logsSince(
+  client: FederationReader,
+  address: Address,
+  after: number,
+): Promise<{ logs: Log[]; times: Map<number, bigint>; head: number }> {
   // Not viem's cached head: a load right after a new block must see it.
   const head = await client.getBlockNumber({ cacheTime: 0 });
-  const fromBlock = previous ? previous.lastBlock + 1 : federation.blockNumber;
-  const logs =
-    BigInt(fromBlock) > head
-      ? []
-      : await client.getLogs({ address: federation.address, fromBlock: BigInt(fromBlock), toBlock: head });
+  const fromBlock = BigInt(after + 1);
+  const logs = fromBlock > head ? [] : await client.getLogs({ address, fromBlock, toBlock: head });
   const times = await loadBlockTimes(client, [...new Set(logs.map((log) => Number(log.blockNumber)))]);
-  return { ...foldFederation(logs, previous, { times }), lastBlock: Number(head) };
+  return { logs, times, head: Number(head) };
 }
