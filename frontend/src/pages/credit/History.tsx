@@ -39,7 +39,14 @@ export function History({ view }: { view: CreditView }) {
         numeric={[3]}
         rows={[...state.payments].reverse().map((p) => ({
           key: `${p.transactionHash}-${p.logIndex}`,
-          cells: [when(p.time), view.name(p.payer), view.name(p.payee), euros(p.amount), reference(p.paymentRef), path(p.path)],
+          cells: [
+            when(p.time),
+            view.name(p.payer),
+            view.name(p.payee),
+            euros(p.amount),
+            reference(p.paymentRef),
+            path(p.path),
+          ],
         }))}
       />
       <Table
@@ -104,7 +111,6 @@ function Table({
               {rows.map((r) => (
                 <tr key={r.key}>
                   {r.cells.map((cell, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in a fixed order
                     <td key={i} className={numeric.includes(i) ? "num" : undefined}>
                       {cell}
                     </td>

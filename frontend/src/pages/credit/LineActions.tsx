@@ -185,7 +185,9 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
         <>
           <ReasonedButton
             type="button"
-            reason={withinLineBound(bound, current.limit, current.limit) ? null : t("overBound", { bound: euros(bound) })}
+            reason={
+              withinLineBound(bound, current.limit, current.limit) ? null : t("overBound", { bound: euros(bound) })
+            }
             reasonId={`${ids}-bound`}
             busy={tx.busy}
             onClick={async () => {

@@ -20,7 +20,8 @@ export function Picture({ view }: { view: CreditView }) {
   const rows = useMemo(() => pairRows(state, nodes), [state, nodes]);
   const euros = (amount: bigint) => creditEuros(amount, lang);
   const largest = largestDebt(edges);
-  const line = (l: { limit: bigint; frozen: boolean }) => (l.frozen ? `${euros(l.limit)} (${t("frozen")})` : euros(l.limit));
+  const line = (l: { limit: bigint; frozen: boolean }) =>
+    l.frozen ? `${euros(l.limit)} (${t("frozen")})` : euros(l.limit);
   return (
     <Section title={t("pictureTitle")}>
       <p>{t("pictureIntro")}</p>

@@ -8,17 +8,15 @@ import type { Address } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import { loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
-import type { FoundFederation } from "@disco-ledger/sdk/federation";
+import type { FederationReader, FoundFederation } from "@disco-ledger/sdk/federation";
 import { chain } from "../../chain.ts";
 import type { Treasurers } from "./position.ts";
 
 /** Each network's latest state, kept so that the next load folds only the logs after it. */
 const folded = new Map<string, CreditState>();
 
-type Client = ReturnType<typeof usePublicClient>;
-
 /** The credit network of `found` (founded with the federation, in its block), folded onto the last state loaded. */
-async function load(client: Client, found: FoundFederation | undefined): Promise<CreditState> {
+async function load(client: FederationReader, found: FoundFederation | undefined): Promise<CreditState> {
   if (!found) throw new Error("No federation");
   const key = found.credit.toLowerCase();
   const state = await loadCredit(client, { address: found.credit, blockNumber: found.blockNumber }, folded.get(key));

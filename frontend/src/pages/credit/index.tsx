@@ -45,8 +45,7 @@ export default function CreditPage() {
   const member = (i: number) => states[i]?.data?.members.some((m) => m.active && same(m.disco, OURS)) === true;
   const ours = all.filter((_, i) => member(i));
   const wanted = params.get("federation");
-  const shown: FoundFederation | undefined =
-    (wanted ? all.find((f) => same(f.address, wanted)) : undefined) ?? ours[0];
+  const shown: FoundFederation | undefined = (wanted ? all.find((f) => same(f.address, wanted)) : undefined) ?? ours[0];
 
   if (network.factory === undefined) return <Empty>{t("noFactory")}</Empty>;
   const reading = found.isPending || states.some((s) => s.isPending);

@@ -17,6 +17,13 @@ export interface CreditEdge extends NetworkEdge {
   frozen: boolean;
 }
 
+/** The largest of `amounts` (0 for none); Math.max takes no bigints. */
+function largest(amounts: readonly bigint[]): bigint {
+  let most = 0n;
+  for (const amount of amounts) if (amount > most) most = amount;
+  return most;
+}
+
 /** `part` of `whole` as a weight from 0 to 1, to the thousandth. */
 const share = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number((part * 1000n) / whole) / 1000);
 
@@ -33,11 +40,9 @@ export function creditEdges(state: CreditState, nodes: readonly Address[]): Cred
     const amount = pair.balance > 0n ? pair.balance : -pair.balance;
     return [{ from, to, amount }];
   });
-  const lines = state.lines.filter(
-    (l) => l.limit > 0n && drawn.has(lower(l.giver)) && drawn.has(lower(l.receiver)),
-  );
-  const maxDebt = debts.reduce((m, d) => (d.amount > m ? d.amount : m), 0n);
-  const maxLine = lines.reduce((m, l) => (l.limit > m ? l.limit : m), 0n);
+  const lines = state.lines.filter((l) => l.limit > 0n && drawn.has(lower(l.giver)) && drawn.has(lower(l.receiver)));
+  const maxDebt = largest(debts.map((d) => d.amount));
+  const maxLine = largest(lines.map((l) => l.limit));
   return [
     ...debts.map((d) => ({
       kind: "debt" as const,
@@ -62,7 +67,7 @@ export function creditEdges(state: CreditState, nodes: readonly Address[]): Cred
 
 /** The largest debt drawn: the legend's widest arrow. */
 export const largestDebt = (edges: readonly CreditEdge[]): bigint =>
-  edges.reduce((m, e) => (e.kind === "debt" && e.amount > m ? e.amount : m), 0n);
+  largest(edges.filter((e) => e.kind === "debt").map((e) => e.amount));
 
 export interface PairRow {
   /** Who owes (the first of the two in the nodes' order when neither does). */
