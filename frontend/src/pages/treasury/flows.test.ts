@@ -19,7 +19,6 @@ import {
   periodOpenings,
   periodsInReview,
   unfundedPeriods,
-  type Flow,
 } from "./flows.ts";
 
 const TREASURY = "0x00000000000000000000000000000000000000aa";
