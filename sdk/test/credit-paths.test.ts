@@ -1,0 +1,139 @@
+/**
+ * Paths for a payment: the fewest hops first, then the least new debt, then the widest; only hops that carry the
+ * amount (a frozen line carries nothing), within maxHops, through and to accounts only, no node twice; and the most
+ * one payment can carry.
+ */
+import { describe, expect, it } from "vitest";
+import { creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
+import { creditNetwork } from "./credit-network.ts";
+import { addressOf } from "./federation-logs.ts";
+
+const [A, B, C, D, E, X] = ["Demo", "Small", "River", "Dune", "Estuary", "Ana"].map(addressOf);
+const ALL = [A, B, C, D, E];
+
+describe("creditGraph", () => {
+  it("gives each hop toward an account its capacity and what the next node owes", () => {
+    // B lets A owe it 100; C lets B owe it 50 and owes B 30; X (no account) lets A owe it 500.
+    const state = creditNetwork({
+      lines: [
+        [B, A, 100n],
+        [C, B, 50n],
+        [X, A, 500n],
+      ],
+      debts: [[C, B, 30n]],
+    });
+    const graph = creditGraph(state, ALL);
+    const hop = (from: string, to: string) =>
+      graph.edges[graph.index.get(from.toLowerCase()) as number].find((e) => graph.nodes[e.to] === to);
+    expect(hop(A, B)).toEqual({ to: graph.index.get(B.toLowerCase()), capacity: 100n, owed: 0n });
+    expect(hop(B, C)).toMatchObject({ capacity: 80n, owed: 30n });
+    // C may pay B back what B owes it: B extends no line.
+    expect(hop(C, B)).toBeUndefined();
+    expect(hop(A, X)).toBeUndefined();
+    expect(graph.accounts[graph.index.get(X.toLowerCase()) as number]).toBe(false);
+  });
+});
+
+describe("findPath", () => {
+  it("takes the fewest hops even when a longer path creates no new debt", () => {
+    // A -> B direct on B's line, or A -> C -> B paying down what C and B owe.
+    const state = creditNetwork({
+      lines: [[B, A, 100n]],
+      debts: [
+        [C, A, 100n],
+        [B, C, 100n],
+      ],
+    });
+    expect(findPath(creditGraph(state, ALL), A, B, 60n, 4)).toEqual({
+      path: [A, B],
+      hops: 1,
+      capacity: 100n,
+      newDebt: 60n,
+    });
+  });
+
+  it("among the shortest, takes the one that creates the least new debt, then the widest", () => {
+    // Through C: a line of 1,000 at each hop. Through D: D owes A 40 (paid down first) on a line of 100. Through E:
+    // like D, on a line of 200.
+    const state = creditNetwork({
+      lines: [
+        [C, A, 1_000n],
+        [B, C, 1_000n],
+        [D, A, 100n],
+        [B, D, 1_000n],
+        [E, A, 200n],
+        [B, E, 1_000n],
+      ],
+      debts: [
+        [D, A, 40n],
+        [E, A, 40n],
+      ],
+    });
+    const graph = creditGraph(state, ALL);
+    expect(findPath(graph, A, B, 100n, 4)).toEqual({ path: [A, E, B], hops: 2, capacity: 240n, newDebt: 160n });
+    // Over E's capacity, C's path is the one left.
+    expect(findPath(graph, A, B, 500n, 4)).toEqual({ path: [A, C, B], hops: 2, capacity: 1_000n, newDebt: 1_000n });
+    expect(findPath(graph, A, B, 1_001n, 4)).toBeNull();
+  });
+
+  it("leaves out frozen lines, unless what the next node owes carries the payment", () => {
+    const state = creditNetwork({ lines: [[B, A, 100n, true]], debts: [[B, A, 30n]] });
+    const graph = creditGraph(state, ALL);
+    expect(findPath(graph, A, B, 30n, 4)).toEqual({ path: [A, B], hops: 1, capacity: 30n, newDebt: 0n });
+    expect(findPath(graph, A, B, 31n, 4)).toBeNull();
+  });
+
+  it("keeps within maxHops", () => {
+    const state = creditNetwork({
+      lines: [
+        [B, A, 100n],
+        [C, B, 100n],
+        [D, C, 100n],
+      ],
+    });
+    const graph = creditGraph(state, ALL);
+    expect(findPath(graph, A, D, 10n, 3)?.path).toEqual([A, B, C, D]);
+    expect(findPath(graph, A, D, 10n, 2)).toBeNull();
+  });
+
+  it("goes through and to accounts only, and refuses a payment to oneself or of nothing", () => {
+    const state = creditNetwork({
+      lines: [
+        [X, A, 100n],
+        [B, X, 100n],
+        [C, A, 100n],
+        [D, C, 100n],
+        [B, D, 100n],
+      ],
+    });
+    const graph = creditGraph(state, ALL);
+    // The two-hop path through X is no payment's: X is no account.
+    expect(findPath(graph, A, B, 10n, 4)?.path).toEqual([A, C, D, B]);
+    expect(findPath(graph, A, X, 10n, 4)).toBeNull();
+    expect(findPath(graph, A, A, 10n, 4)).toBeNull();
+    expect(findPath(graph, A, B, 0n, 4)).toBeNull();
+    expect(findPath(graph, A, addressOf("stranger"), 10n, 4)).toBeNull();
+  });
+});
+
+describe("maxPayable", () => {
+  it("gives the widest path within maxHops", () => {
+    // Direct 100; through C 300; through C and D 700.
+    const state = creditNetwork({
+      lines: [
+        [B, A, 100n],
+        [C, A, 300n],
+        [B, C, 300n],
+        [D, C, 700n],
+        [B, D, 700n],
+        [E, A, 700n],
+        [D, E, 700n],
+      ],
+    });
+    const graph = creditGraph(state, ALL);
+    expect(maxPayable(graph, A, B, 1)).toEqual({ path: [A, B], hops: 1, capacity: 100n, newDebt: 100n });
+    expect(maxPayable(graph, A, B, 2)).toMatchObject({ path: [A, C, B], capacity: 300n });
+    expect(maxPayable(graph, A, B, 3)).toMatchObject({ path: [A, E, D, B], capacity: 700n, newDebt: 2_100n });
+    expect(maxPayable(graph, B, A, 4)).toBeNull();
+  });
+});
