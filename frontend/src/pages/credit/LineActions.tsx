@@ -24,9 +24,8 @@ import { useCurrencies, useRoles } from "../federation/data.ts";
 import { ProposeCalls } from "../federation/ProposeCalls.tsx";
 import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
-import { messages } from "./messages.ts";
+import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { creditEuros, OUR_NAME, OURS, same, type CreditView } from "./ours.ts";
-import { AMOUNT_PROBLEM } from "./Pay.tsx";
 import { withinLineBound } from "./position.ts";
 
 const named = (view: CreditView, account: Address) => ({ address: account, name: view.name(account) });

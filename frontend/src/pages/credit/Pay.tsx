@@ -16,18 +16,10 @@ import { useRoles } from "../federation/data.ts";
 import { ProposeCalls } from "../federation/ProposeCalls.tsx";
 import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
-import { messages } from "./messages.ts";
+import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { creditEuros, OURS, same, type CreditView } from "./ours.ts";
 import { pathAccounts, paymentRoute, referenceProblem } from "./pay.ts";
 import { budgetLeft } from "./position.ts";
-
-/** What parseEuros says is wrong with an amount, as the page words it. */
-export const AMOUNT_PROBLEM = {
-  empty: "amountEmpty",
-  invalid: "amountInvalid",
-  zero: "amountZero",
-  decimals: "amountDecimals",
-} as const;
 
 export function Pay({ view }: { view: CreditView }) {
   const t = useT(messages);

@@ -262,3 +262,11 @@ export const messages = defineMessages(
     noPairs: "Aún no hay líneas ni deudas.",
   },
 );
+
+/** What parseEuros (the treasury's amount reader) says is wrong with an amount, as the page words it. */
+export const AMOUNT_PROBLEM = {
+  empty: "amountEmpty",
+  invalid: "amountInvalid",
+  zero: "amountZero",
+  decimals: "amountDecimals",
+} as const;
