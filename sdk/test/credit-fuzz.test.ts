@@ -67,7 +67,7 @@ function everyPath(
       if (!path.includes(n) && hopCapacity(state, at, n) >= amount) walk([...path, n]);
     }
   };
-  if (from !== to) walk([from]);
+  if (from !== to && accounts.includes(from)) walk([from]);
   return paths;
 }
 
@@ -108,6 +108,7 @@ describe("paths on random networks", () => {
         }
         const { path } = found;
         expect(new Set(path).size).toBe(path.length);
+        expect(path.every((n) => accounts.includes(n))).toBe(true);
         expect([path[0], path[path.length - 1], found.hops]).toEqual([from, to, path.length - 1]);
         expect(found.capacity).toBe(widthOf(state, path));
         expect(found.newDebt).toBe(newDebtOf(state, path, amount));

@@ -110,6 +110,8 @@ describe("findPath", () => {
     // The two-hop path through X is no payment's: X is no account.
     expect(findPath(graph, A, B, 10n, 4)?.path).toEqual([A, C, D, B]);
     expect(findPath(graph, A, X, 10n, 4)).toBeNull();
+    // X may not pay either, though B's line lets it owe B.
+    expect(findPath(graph, X, B, 10n, 4)).toBeNull();
     expect(findPath(graph, A, A, 10n, 4)).toBeNull();
     expect(findPath(graph, A, B, 0n, 4)).toBeNull();
     expect(findPath(graph, A, addressOf("stranger"), 10n, 4)).toBeNull();

@@ -2,6 +2,7 @@ import type { NetworkManager } from "hardhat/types/network";
 import { AUDIT_SPEED } from "./audit-speed.ts";
 import type { Progress } from "./chain.ts";
 import { CREDIT } from "./credit.ts";
+import { CREDIT_PATHS } from "./credit-paths.ts";
 import { FEDERATION } from "./federation.ts";
 import { FEDERATION_VERIFY } from "./federation-verify.ts";
 import { REPLICATION } from "./replication.ts";
@@ -31,4 +32,4 @@ export interface BenchSection {
  * `baselines` keys of `--json` and feed the gas snapshot). Each one runs in turn, prints its text after the gas
  * report and adds its keys to the JSON object; `npm run bench` needs no other change to carry a new one.
  */
-export const SECTIONS: BenchSection[] = [REPLICATION, FEDERATION, CREDIT, FEDERATION_VERIFY, AUDIT_SPEED];
+export const SECTIONS: BenchSection[] = [REPLICATION, FEDERATION, CREDIT, CREDIT_PATHS, FEDERATION_VERIFY, AUDIT_SPEED];

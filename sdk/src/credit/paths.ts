@@ -22,7 +22,7 @@ export interface CreditGraph {
   nodes: Address[];
   /** Lowercase address to its index in `nodes`. */
   index: Map<string, number>;
-  /** Whether the node may be a payment's node after the payer (an account now). */
+  /** Whether the node may be on a payment's path (an account now). */
   accounts: boolean[];
   /** Each node's hops with capacity, to accounts only. */
   edges: CreditEdge[][];
@@ -98,8 +98,8 @@ const better = (a: Label, b: Label | undefined) =>
 
 /**
  * The path that pays `amount` from `from` to `to` in the fewest hops (at most `maxHops`), among those the one
- * creating the least new debt, then the widest; every hop carrying at least `amount`, every node after the payer an
- * account, none repeated. Null when there is none (also for a zero amount or a payment to oneself).
+ * creating the least new debt, then the widest; every hop carrying at least `amount`, every node an account (the
+ * payer too), none repeated. Null when there is none (also for a zero amount or a payment to oneself).
  */
 export function findPath(
   graph: CreditGraph,
@@ -111,6 +111,8 @@ export function findPath(
   const source = graph.index.get(from.toLowerCase());
   const target = graph.index.get(to.toLowerCase());
   if (source === undefined || target === undefined || source === target || amount <= 0n) return null;
+  // The contract refuses a payer that is no account, as any other node.
+  if (!graph.accounts[source]) return null;
   // Breadth-first by layers: a node's label is the best over the shortest paths to it, so every path kept is simple.
   // The payer's width is -1: no hop yet bounds it.
   const labels = new Map<number, Label>([[source, { newDebt: 0n, width: -1n, previous: -1 }]]);

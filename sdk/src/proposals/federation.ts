@@ -80,8 +80,12 @@ const WORDS: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** `template` with each `{name}` replaced by that parameter (an unknown one left as it is). */
+export const fillWords = (template: string, params: Record<string, string | number | bigint>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+
 const say = (lang: Lang, key: string, params: Record<string, string | number | bigint>): string =>
-  WORDS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  fillWords(WORDS[lang][key], params);
 
 type FederationWrite = Exclude<
   (typeof federationAbi)[number] & { type: "function"; stateMutability: "nonpayable" },
