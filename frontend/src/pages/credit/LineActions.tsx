@@ -97,9 +97,7 @@ function SetLine({ view, bound }: { view: CreditView; bound: bigint | undefined 
   const problem = limit === undefined && !parsed.ok ? t(AMOUNT_PROBLEM[parsed.reason]) : null;
   const euros = (amount: bigint) => creditEuros(amount, lang);
   const draft =
-    limit === undefined
-      ? undefined
-      : setCreditLineCall(networkOf(view), named(view, OURS), named(view, peer), limit, lang);
+    limit === undefined ? undefined : setCreditLineCall(networkOf(view), OURS, named(view, peer), limit, lang);
   return (
     <article className="credit-action" data-testid="credit-set-line">
       <h3>{t("setLineTitle")}</h3>
@@ -179,7 +177,7 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
         view={view}
       />
       <p className="muted">{t(current.frozen ? "lineNowFrozen" : "lineNow", { amount: euros(current.limit) })}</p>
-      <ProposeCalls draft={freezeCreditLineCall(networkOf(view), named(view, OURS), named(view, peer), frozen, lang)} />
+      <ProposeCalls draft={freezeCreditLineCall(networkOf(view), OURS, named(view, peer), frozen, lang)} />
       {bound !== undefined ? (
         <>
           <ReasonedButton
@@ -242,7 +240,7 @@ function Settle({ view }: { view: CreditView }) {
       ? settleCall(
           networkOf(view),
           {
-            debtor: named(view, OURS),
+            debtor: OURS,
             creditor: named(view, chosen.peer),
             amount: parsed.units,
             timelock: c.timelock.address,

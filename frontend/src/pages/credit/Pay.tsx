@@ -58,7 +58,7 @@ export function Pay({ view }: { view: CreditView }) {
   const network = { address: state.address, name: view.fed.name };
   const draft =
     problem === null && route.path && ref
-      ? creditPayCall(network, named(OURS), named(payee), route.path.path, amount, ref, lang)
+      ? creditPayCall(network, OURS, named(payee), route.path.path, amount, ref, lang)
       : undefined;
   const left = treasurers.data ? budgetLeft(treasurers.data.treasurers, view.now, treasurers.data.periodLength) : 0n;
   return (
