@@ -8,6 +8,7 @@ import { defineCommand, renderUsage, runCommand, type CommandDef, type SubComman
 import { CAPITAL_COMMANDS } from "./cli/capital.ts";
 import { ArgumentError, DETAILS, type RunEnv } from "./cli/command.ts";
 import { explain } from "./cli/context.ts";
+import { CREDIT_COMMANDS } from "./cli/credit.ts";
 import { DISCO_COMMANDS } from "./cli/discos.ts";
 import { FEDERATION_COMMANDS } from "./cli/federation.ts";
 import { GOVERNANCE_COMMANDS } from "./cli/governance.ts";
@@ -21,6 +22,7 @@ const COMMANDS: SubCommandsDef = {
   ...TREASURY_COMMANDS,
   ...CAPITAL_COMMANDS,
   ...FEDERATION_COMMANDS,
+  ...CREDIT_COMMANDS,
 };
 
 export const cli = defineCommand({

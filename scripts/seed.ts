@@ -1,15 +1,17 @@
 /**
  * Seeds the demo on a local chain that scripts/deploy.ts has just deployed to: the demo DisCO's books, the federation
- * of three DisCOs (and one applying), then the demo's open vote.
+ * of three DisCOs and their mutual-credit trading, a fourth DisCO's open application, then the demo's open vote.
  *
  *   npx hardhat run scripts/seed.ts --network localhost
  */
 import { network } from "hardhat";
 import { deploymentsFileOf, readDeployment, writeFederation } from "./lib/deployments.ts";
+import { money as shown } from "@disco-ledger/sdk/format";
 import { PROPOSAL_STATES } from "@disco-ledger/sdk/governance";
 import { ENTRY_STATUSES } from "@disco-ledger/sdk/ledger";
-import { seedBooks, seedOpenVote, viemClientOf } from "./lib/seed.ts";
-import { seedFederation } from "./lib/seed-federation.ts";
+import { personIn, seedBooks, seedOpenVote, viemClientOf } from "./lib/seed.ts";
+import { cents, seedCredit } from "./lib/seed-credit.ts";
+import { seedFederation, seedOpenApplication } from "./lib/seed-federation.ts";
 
 const { ethers, networkHelpers, networkName } = await network.getOrCreate();
 const deployment = readDeployment(networkName);
@@ -28,18 +30,17 @@ const books = await seedBooks(demo, signers, networkHelpers.time);
 // The federation's rounds of votes move the clock by days: before the open vote, which must stay open.
 const file = deploymentsFileOf(networkName);
 if (file.factory === undefined) throw new Error(`deployments/${networkName}.json names no factory: deploy first`);
+const client = viemClientOf(signers[0]);
 const started = performance.now();
-const fed = await seedFederation(
-  {
-    demo: deployment,
-    small: readDeployment(networkName, "Small DisCO"),
-    factory: file.factory,
-    client: viemClientOf(signers[0]),
-  },
-  signers,
-  networkHelpers.time,
-);
+const input = { demo: deployment, small: readDeployment(networkName, "Small DisCO"), factory: file.factory, client };
+const seeded = await seedFederation(input, signers, networkHelpers.time);
 const federationSeconds = (performance.now() - started) / 1000;
+const credit = await seedCredit(input, seeded, networkHelpers.time);
+const creditSeconds = (performance.now() - started) / 1000 - federationSeconds;
+const fed = {
+  ...seeded,
+  application: await seedOpenApplication(seeded, personIn(signers)("Alice"), networkHelpers.time),
+};
 writeFederation(networkName, fed.federation.name, {
   address: fed.federation.address,
   blockNumber: fed.federation.blockNumber,
@@ -71,4 +72,12 @@ console.log(
   `  federation "${fed.federation.name}" ${fed.federation.address}: ${fed.members.join(", ")}; Garden DisCO's application #${fed.application} open; ` +
     `${fed.checkIns.length} check-ins judged, ${challenged.map((c) => `${c.disco}'s period ${c.period} ${c.verdict}`).join(", ")}; ` +
     `${fed.trust.length} trust values; profiles of ${fed.profiles.map((p) => p.disco).join(" and ")} (seeded in ${federationSeconds.toFixed(1)} s)`,
+);
+const euros = (value: number) => shown(cents(value), "en", 2);
+console.log(
+  `  credit   its network ${credit.network.address}: ${credit.lines.length} lines and the treasurers' limits by vote; ` +
+    `${credit.payments.length} payments (${credit.payments.map((p) => `${p.path.join(" -> ")} ${euros(p.euros)} ${p.ref}`).join(", ")}); ` +
+    `the cycle ${credit.cleared.cycle.join(" -> ")} cleared by ${euros(credit.cleared.euros)}; ` +
+    `${credit.settled.debtor} settled ${euros(credit.settled.euros)} of its debt to ${credit.settled.creditor} through its treasury ` +
+    `(seeded in ${creditSeconds.toFixed(1)} s)`,
 );

@@ -19,7 +19,7 @@ import {
   type ContractFunctionName,
   type Hex,
 } from "viem";
-import { factoryAbi, federationAbi, membershipAbi } from "@disco-ledger/sdk/abis";
+import { creditAbi, factoryAbi, federationAbi } from "@disco-ledger/sdk/abis";
 import { findDisCO, type FoundDisCO } from "@disco-ledger/sdk/discovery";
 import {
   checkInArgs,
@@ -47,11 +47,13 @@ import {
   challengeArgs,
   combineDecisions,
   confirmArgs,
+  CREDIT_DEFAULTS,
   createFederationCall,
   federationProposeArgs,
   federationProposeCall,
   federationVoteArgs,
   federationVoteCall,
+  findContract,
   leaveCall,
   setDelegateCall,
   setProfileCall,
@@ -74,13 +76,13 @@ import { chooseDisCO, discoverOn, type ChainConnection } from "./network.ts";
 // ------------------------------------------------------------------------------------------------ FINDING
 
 /** What a federation command works with: the acting DisCO's context, the chain's DisCOs and federations. */
-interface FederationRun {
+export interface FederationRun {
   ctx: Context;
   discos: FoundDisCO[];
   federations: FoundFederation[];
 }
 
-async function federationRun(
+export async function federationRun(
   chain: ChainConnection,
   file: DeploymentsFile,
   args: { disco?: string; network: string; account?: string },
@@ -92,7 +94,7 @@ async function federationRun(
 }
 
 /** The federation `key` names (its name or address), its state folded from its logs. */
-async function openFederation(run: FederationRun, key: string | undefined) {
+export async function openFederation(run: FederationRun, key: string | undefined) {
   let found: FoundFederation;
   try {
     found = findFederation(run.federations, need(key, "federation (its name or address)"));
@@ -104,11 +106,11 @@ async function openFederation(run: FederationRun, key: string | undefined) {
 }
 
 /** A DisCO's name, from the factory's DisCOs, else its address. */
-const nameOf = (run: Pick<FederationRun, "discos">, address: string): string =>
+export const nameOf = (run: Pick<FederationRun, "discos">, address: string): string =>
   run.discos.find((d) => d.contracts.membership.address.toLowerCase() === address.toLowerCase())?.name ?? address;
 
 /** The DisCO `key` names (its name or one of its addresses), among the factory's. */
-function discoNamed(run: FederationRun, key: string | undefined, what: string): NamedAddress {
+export function discoNamed(run: FederationRun, key: string | undefined, what: string): NamedAddress {
   try {
     const found = findDisCO(run.discos, need(key, what));
     return { address: getAddress(found.contracts.membership.address), name: found.name };
@@ -123,17 +125,17 @@ const acting = (run: FederationRun): NamedAddress => ({
   name: run.ctx.deployment.name ?? nameOf(run, run.ctx.deployment.contracts.membership.address),
 });
 
-const memberOf = (state: FederationState, disco: Address) =>
+export const memberOf = (state: FederationState, disco: Address) =>
   state.members.find((m) => m.disco.toLowerCase() === disco.toLowerCase());
 
 /** Refuses, in words, an action of a DisCO that is not a member now. */
-function mustBeMember(state: FederationState, disco: NamedAddress, doing: string): void {
+export function mustBeMember(state: FederationState, disco: NamedAddress, doing: string): void {
   if (!memberOf(state, disco.address)?.active) {
     throw new UsageError(`${disco.name} is not a member of "${state.name}": only a member DisCO can ${doing}.`);
   }
 }
 
-function parseNumber(text: string | undefined, what: string, max?: number): number {
+export function parseNumber(text: string | undefined, what: string, max?: number): number {
   const value = need(text, what);
   if (!/^\d+$/.test(value) || (max !== undefined && Number(value) > max)) {
     throw new UsageError(`${what} is a whole number${max === undefined ? "" : ` from 0 to ${max}`}, not "${value}"`);
@@ -177,24 +179,23 @@ function parseSupport(text: string | undefined): boolean {
 
 /**
  * Opens the acting DisCO's proposal of `decisions`: each call first simulated as its timelock will make it (the
- * contract's refusal named, unless --force), then proposed as governance's propose command does. A call goes to the
- * DisCO's membership (its profile), the factory (founding a federation) or a federation.
+ * contract's refusal named, unless --force), then proposed as governance's propose command does. A call goes to one
+ * of the DisCO's own contracts (its membership's profile, its treasury, its currency), the factory (founding a
+ * federation), a federation's credit network (`credit`) or a federation. Only the first `simulated` calls are
+ * simulated when the later ones need the earlier ones done (a settlement's approve and settle need the spend).
  */
-async function proposeDecisions(
+export async function proposeDecisions(
   ctx: Context,
   decisions: readonly DisCODecision[],
-  options: { description?: string; force?: boolean; factory?: Address },
+  options: { description?: string; force?: boolean; factory?: Address; credit?: Address; simulated?: number },
 ): Promise<void> {
   const calls = combineDecisions(decisions, options.description);
   const timelock = getAddress(ctx.deployment.contracts.timelock.address);
   const abiOf = (target: Address): Abi =>
-    target === getAddress(ctx.deployment.contracts.membership.address)
-      ? membershipAbi
-      : target === options.factory
-        ? factoryAbi
-        : federationAbi;
+    findContract(ctx.registry, target)?.abi ??
+    (target === options.factory ? factoryAbi : target === options.credit ? creditAbi : federationAbi);
   if (!options.force) {
-    for (const [i, target] of calls.targets.entries()) {
+    for (const [i, target] of calls.targets.slice(0, options.simulated).entries()) {
       const abi = abiOf(target);
       const { functionName, args } = decodeFunctionData({ abi, data: calls.calldatas[i] });
       try {
@@ -347,7 +348,8 @@ const federation = chainCommand({
   description: `Shows a federation, or acts in it for the DisCO of --disco. Actions:
   <federation>                              its charter, members, open proposals, latest check-ins, trust
   found <name> <charter-uri> <file|hash>    propose that the DisCO founds a federation through the factory, its
-                                            charter's hash of the file (or given); --voting-days (3 unless given)
+                                            charter's hash of the file (or given); --voting-days (3 unless given);
+                                            its credit network's --max-hops (4 unless given) and --member-accounts
   apply <federation> <reason>               propose that the DisCO applies to join
   leave <federation>                        propose that the DisCO leaves
   withdraw <federation>                     propose to withdraw its open application
@@ -382,6 +384,15 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
     description: { type: "string", description: "the DisCO proposal's text (default: what it does)" },
     force: { type: "boolean", description: "propose even a call that would fail now" },
     "voting-days": { type: "string", description: "with found, how many days each proposal is open", default: "3" },
+    "max-hops": {
+      type: "string",
+      description: "with found, the most lines one payment in its credit network may cross",
+      default: String(CREDIT_DEFAULTS.maxHops),
+    },
+    "member-accounts": {
+      type: "boolean",
+      description: "with found, let members Committed in a member DisCO open their own credit accounts",
+    },
   },
   rest: true,
   async run({ chain, file }, args) {
@@ -401,6 +412,9 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         charterURI: need(given[1], "charter URI"),
         charterHash: charterHashOf(given[2]),
         votingPeriod: parseNumber(args["voting-days"], "--voting-days", 365) * 86_400,
+        // The credit network refuses more hops than it allows (CreditInvalidMaxHops): the simulation names it.
+        maxHops: parseNumber(args["max-hops"], "--max-hops", 255),
+        memberAccounts: args["member-accounts"] === true,
       };
       return proposeDecisions(run.ctx, [createFederationCall(factory, params)], {
         description: args.description,

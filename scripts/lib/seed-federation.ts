@@ -1,7 +1,7 @@
 /**
  * The seeded federation of `npm start`: the demo DisCO founds "Commons Federation" by its members' vote; Small DisCO
  * and River DisCO (started here) apply and are admitted by the vote of the demo's delegate; Garden DisCO (started
- * here) applies last and its application stays open. Each member checks in two final periods, the peers confirm them
+ * here) applies last (seedOpenApplication, after the credit network's trading) and its application stays open. Each member checks in two final periods, the peers confirm them
  * but for one dishonest check-in of River's, which Jun challenges; trust flows between them, and the demo and Small
  * DisCO publish their public profiles (frontend/public/profiles/, served by the app).
  */
@@ -189,7 +189,7 @@ const RIVER_PAYMENTS = ["3000", "4000"] as const;
 // ------------------------------------------------------------------------------------------------ DRIVING
 
 /** One DisCO's decision to take through its governor in a round with others'. */
-interface Decision {
+export interface Decision {
   governor: DisCOGovernor;
   proposer: Signer;
   calls: ProposalCalls;
@@ -201,7 +201,7 @@ interface Decision {
  * costs one voting period, not one each): proposed, voted For by each DisCO's voters, queued, and executed in the
  * order given. Returns their ids.
  */
-async function enactTogether(clock: Clock, decisions: readonly Decision[]): Promise<bigint[]> {
+export async function enactTogether(clock: Clock, decisions: readonly Decision[]): Promise<bigint[]> {
   const ids: bigint[] = [];
   for (const d of decisions) ids.push(await propose(d.governor, d.proposer, d.calls));
   for (const [i, d] of decisions.entries()) await openVoting(d.governor, clock, ids[i]);
@@ -229,11 +229,31 @@ export interface FederationSeedInput {
   client: PublicClient;
 }
 
+/** The DisCOs the seed starts or uses, by name. */
+export type SeededName = "Demo DisCO" | "Small DisCO" | "River DisCO" | "Garden DisCO";
+
+/** A seeded DisCO and who decides for it: who proposes, who votes For, who acts as its treasurer. */
+export interface SeededDisCO {
+  deployment: Deployment;
+  /** Its membership address (its id in the federation), and its name. */
+  named: NamedAddress;
+  proposer: Signer;
+  voters: readonly Signer[];
+  treasurer: Signer;
+}
+
+/** The DisCO's decisions as one proposal of its members, voted For by them, for enactTogether. */
+export const decisionOf = (disco: SeededDisCO, decisions: readonly DisCODecision[]): Decision => ({
+  governor: DisCOGovernor__factory.connect(disco.deployment.contracts.governor.address, disco.proposer),
+  proposer: disco.proposer,
+  calls: combineDecisions(decisions),
+  voters: disco.voters,
+});
+
 export interface SeededFederation {
   federation: NamedAddress & { blockNumber: number };
   members: string[];
-  /** Garden DisCO's open application. */
-  application: bigint;
+  discos: Record<SeededName, SeededDisCO>;
   checkIns: Array<{ disco: string; period: number; verdict: string }>;
   trust: typeof TRUST;
   profiles: Array<{ disco: string; uri: string; hash: Hex }>;
@@ -242,7 +262,7 @@ export interface SeededFederation {
 /**
  * Seeds the federation on a chain where the demo's books are seeded (seedBooks): River DisCO and Garden DisCO
  * started, three rounds of the DisCOs' votes (about nine days of chain time), the check-ins and their verdicts.
- * Nothing after its last round moves the clock by a voting period: Garden DisCO's application stays open.
+ * Garden DisCO applies later (seedOpenApplication), once no other round is left to move the clock.
  */
 export async function seedFederation(
   input: FederationSeedInput,
@@ -301,6 +321,30 @@ export async function seedFederation(
     throw new Error("Small DisCO's treasurer and a second founder must be among the node's accounts");
   }
   const founders = { "Small DisCO": [smallTreasurer, smallAuditor], "River DisCO": RIVER_FOUNDERS } as const;
+  const demoVoters = (["Alice", "Bob", "Carla", "Dara"] as const).map(person);
+  const seeded = (name: SeededName, proposer: Signer, voters: readonly Signer[], treasurer: Signer): SeededDisCO => ({
+    deployment: byName[name],
+    named: named(name),
+    proposer,
+    voters,
+    treasurer,
+  });
+  const discos: Record<SeededName, SeededDisCO> = {
+    "Demo DisCO": seeded("Demo DisCO", person("Alice"), demoVoters, person("Bob")),
+    "Small DisCO": seeded(
+      "Small DisCO",
+      signer(smallTreasurer),
+      founders["Small DisCO"].map(signer),
+      signer(smallTreasurer),
+    ),
+    "River DisCO": seeded(
+      "River DisCO",
+      signer(RIVER_FOUNDERS[0]),
+      RIVER_FOUNDERS.map(signer),
+      signer(RIVER_FOUNDERS[0]),
+    ),
+    "Garden DisCO": seeded("Garden DisCO", signer(GARDEN_FOUNDER), [signer(GARDEN_FOUNDER)], signer(GARDEN_FOUNDER)),
+  };
   const currency = DemoEuro__factory.connect(demo.contracts.token.address, deployer);
   const decimals = await currency.decimals();
   /** One period of work in Small DisCO or River DisCO, each entry approved by the other founder; then closed. */
@@ -340,7 +384,6 @@ export async function seedFederation(
     profiles.push({ disco: name, uri, hash: profileHash(text) });
     return setProfileCall(membershipOf(name), uri, profileHash(text));
   };
-  const demoVoters = (["Alice", "Bob", "Carla", "Dara"] as const).map(person);
   const charter = { name: FEDERATION.name, charterURI: FEDERATION.charterURI, charterHash: charterHash() };
   await enactTogether(clock, [
     {
@@ -409,29 +452,16 @@ export async function seedFederation(
     await (await federation.connect(deployer).execute(id)).wait();
   }
 
-  // Round 3: trust by the members' votes, and Garden DisCO applies (its application is left open: nothing after this
-  // round moves the clock by a voting period).
-  const trustBy = (from: string) =>
+  // Round 3: trust by the members' votes.
+  const trustBy = (from: SeededName) =>
     TRUST.filter(([f, , , treasurer]) => f === from && !treasurer).map(([, to, value]) =>
       setTrustCall(fed, membershipOf(from), named(to), value),
     );
-  await enactTogether(clock, [
-    ...(["Demo DisCO", "Small DisCO", "River DisCO"] as const).map((name) => ({
-      governor: governorOf(name),
-      proposer: name === "Demo DisCO" ? person("Alice") : signer(founders[name][0]),
-      calls: combineDecisions(trustBy(name)),
-      voters: name === "Demo DisCO" ? demoVoters : founders[name].map(signer),
-    })),
-    {
-      governor: governorOf("Garden DisCO"),
-      proposer: signer(GARDEN_FOUNDER),
-      calls: combineDecisions([applyToJoinCall(fed, "We grow food on common land and keep open books")]),
-      voters: [signer(GARDEN_FOUNDER)],
-    },
-  ]);
-  const application = await federation.proposalCount();
-  const [voteId, disco, support] = federationVoteArgs(application, membershipOf("Demo DisCO"), true);
-  await (await federation.connect(person("Alice")).vote(voteId, disco, support)).wait();
+  const MEMBERS = ["Demo DisCO", "Small DisCO", "River DisCO"] as const;
+  await enactTogether(
+    clock,
+    MEMBERS.map((name) => decisionOf(discos[name], trustBy(name))),
+  );
 
   // Small DisCO's treasurer sets its trust in River DisCO, within the members' bound.
   for (const [from, to, value] of TRUST.filter(([, , , treasurer]) => treasurer)) {
@@ -441,11 +471,7 @@ export async function seedFederation(
 
   // Check-ins: each member's treasurer checks in its two final periods, computed from its own logs; River DisCO's
   // treasurer inflates the second one's money in.
-  const treasurers: Record<string, Signer> = {
-    "Demo DisCO": person("Bob"),
-    "Small DisCO": signer(smallTreasurer),
-    "River DisCO": signer(RIVER_FOUNDERS[0]),
-  };
+  const treasurers = Object.fromEntries(MEMBERS.map((name) => [name, discos[name].treasurer]));
   const computed = new Map<string, CheckIn[]>();
   for (const name of Object.keys(treasurers)) {
     computed.set(name, await checkInsOf(client, byName[name], CHECKED_IN_PERIODS));
@@ -499,10 +525,29 @@ export async function seedFederation(
 
   return {
     federation: { ...fed, blockNumber: created.blockNumber },
-    members: ["Demo DisCO", "Small DisCO", "River DisCO"],
-    application,
+    members: [...MEMBERS],
+    discos,
     checkIns,
     trust: TRUST,
     profiles,
   };
+}
+
+/**
+ * Garden DisCO applies by its founder's vote, and Alice votes for its application as the demo's delegate. It is left
+ * open: the seed makes it after every other round of votes (the federation's and its credit network's), and nothing
+ * after it moves the clock by a voting period. Returns the application's id.
+ */
+export async function seedOpenApplication(seeded: SeededFederation, delegate: Signer, clock: Clock): Promise<bigint> {
+  const fed = seeded.federation;
+  await enactTogether(clock, [
+    decisionOf(seeded.discos["Garden DisCO"], [
+      applyToJoinCall(fed, "We grow food on common land and keep open books"),
+    ]),
+  ]);
+  const federation = Federation__factory.connect(fed.address, delegate);
+  const application = await federation.proposalCount();
+  const demo = seeded.discos["Demo DisCO"].named.address;
+  await (await federation.vote(...federationVoteArgs(application, demo, true))).wait();
+  return application;
 }

@@ -9,22 +9,11 @@ import { publicFileOf } from "../../scripts/cli/federation.ts";
 import { PROFILES, profilePath } from "../../scripts/lib/seed-federation.ts";
 import { readDeploymentsFile, writeDeployment, writeFederation } from "../../scripts/lib/deployments.ts";
 import { connection } from "../helpers/disco.ts";
-import { seededFederation } from "../helpers/federation-demo.ts";
+import { seededOnCli } from "../helpers/federation-demo.ts";
 import { cliOnChain, forgetDeployments, NETWORK, runCli, startThrough } from "./two-discos.ts";
 
-const { loadFixture, time } = connection.networkHelpers;
+const { time } = connection.networkHelpers;
 const FED = "Commons Federation";
-
-/** The seeded federation, and deployments/<NETWORK>.json recording its DisCOs (npm start's records two of them). */
-async function seeded() {
-  const seededChain = await loadFixture(seededFederation);
-  const { demo, small, client } = seededChain;
-  writeDeployment({ ...demo.deployment, network: NETWORK }, demo.chain, true);
-  for (const disco of (await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory })).slice(1)) {
-    writeDeployment({ ...disco, network: NETWORK });
-  }
-  return { ...seededChain, small };
-}
 
 /** The CLI on the seeded chain; a run that must succeed says what it printed on failure. */
 async function cli(...argv: string[]) {
@@ -61,7 +50,7 @@ describe("npm run cli -- federations and federation <name>", function () {
   this.timeout(180_000);
 
   it("lists the factory's federations, with their founder and members", async () => {
-    const { federation } = await seeded();
+    const { federation } = await seededOnCli();
     const out = await ok("federations");
     expect(out).to.match(/^1 federation founded through the factory:/);
     expect(out).to.contain(`"${FED}" ${federation.federation.address}, founded `);
@@ -73,7 +62,7 @@ describe("npm run cli -- federations and federation <name>", function () {
   });
 
   it("shows a federation: charter, members, the open application, latest check-ins with their standing, trust", async () => {
-    await seeded();
+    await seededOnCli();
     const out = await ok("federation", FED);
     expect(out).to.contain("charter ipfs://bafy-commons-federation-charter");
     expect(out).to.contain("each proposal is open for 3 d");
@@ -96,7 +85,7 @@ describe("npm run cli -- federations and federation <name>", function () {
   });
 
   it("records the federation in deployments/<network>.json, kept when a DisCO is recorded after it", async () => {
-    const { federation, demo } = await seeded();
+    const { federation, demo } = await seededOnCli();
     const record = { address: federation.federation.address, blockNumber: federation.federation.blockNumber };
     writeFederation(NETWORK, FED, record);
     writeDeployment({ ...demo.deployment, name: "Demo again", network: NETWORK });
@@ -104,7 +93,7 @@ describe("npm run cli -- federations and federation <name>", function () {
   });
 
   it("names the federations there are when asked for an unknown one", async () => {
-    await seeded();
+    await seededOnCli();
     await refused(
       ["federation", "Nowhere"],
       /No federation "Nowhere" on this chain\. Its factory founded: "Commons Federation" \(0x/,
@@ -117,7 +106,7 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
   this.timeout(180_000);
 
   it("apply: opens the applying DisCO's proposal; refused while its application is open", async () => {
-    const { demo, factory, client } = await seeded();
+    const { demo, factory, client } = await seededOnCli();
     const currency = demo.deployment.contracts.token.address;
     const founder = (await connection.ethers.getSigners())[17].address;
     await startThrough(factory, {
@@ -148,7 +137,7 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
   });
 
   it("found: opens the DisCO's proposal to found a federation through the factory; a name taken is refused", async () => {
-    await seeded();
+    await seededOnCli();
     const river = ["--disco", "River DisCO", "--account", "12"];
     const hash = keccak256(toHex("River Commons charter"));
     const out = await ok(
@@ -175,7 +164,7 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
   });
 
   it("withdraw and leave: open the proposals; refused without an open application or membership", async () => {
-    await seeded();
+    await seededOnCli();
     expect(await ok("federation", "withdraw", FED, "--disco", "Garden DisCO", "--account", "14")).to.contain(
       "Withdraw our application to the federation",
     );
@@ -190,7 +179,7 @@ describe("npm run cli -- federation <action>: the DisCO's proposals", function (
   });
 
   it("delegate, trust, trust-bound, vote and propose-charter: open the DisCO's proposal with what it does", async () => {
-    await seeded();
+    await seededOnCli();
     const small = ["--disco", "Small DisCO", "--account", "7"];
     expect(await ok("federation", "delegate", FED, "0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199", ...small)).to.contain(
       "Name 0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199 our delegate",
@@ -229,7 +218,7 @@ describe("npm run cli -- federation <action>: what people do directly", function
   this.timeout(180_000);
 
   it("a delegate proposes and votes for the DisCO; anyone else is refused by the federation", async () => {
-    await seeded();
+    await seededOnCli();
     expect(await ok("federation", "propose-remove", FED, "River DisCO", "--as-delegate", "--account", "1")).to.match(
       /^Demo DisCO proposed #4 to "Commons Federation" in block \d+$/,
     );
@@ -248,7 +237,7 @@ describe("npm run cli -- federation <action>: what people do directly", function
   });
 
   it("execute refuses a stale proposal before sending it: a Remove of a DisCO that left since", async () => {
-    const { federation, client, demo } = await seeded();
+    const { federation, client, demo } = await seededOnCli();
     await ok("federation", "propose-remove", FED, "River DisCO", "--as-delegate", "--account", "1");
     const discos = await discoverDisCOs(client, { ...demo.deployment, factory: demo.chain.factory });
     const river = discos.find((d) => d.name === "River DisCO");
@@ -271,7 +260,7 @@ describe("npm run cli -- federation <action>: what people do directly", function
   });
 
   it("a treasurer sets trust within the members' bound, and is told when a value needs their vote", async () => {
-    await seeded();
+    await seededOnCli();
     const gus = ["--disco", "Small DisCO", "--account", "7", "--as-treasurer"];
     expect(await ok("federation", "trust", FED, "River DisCO", "45", ...gus)).to.match(
       /^Small DisCO's trust in River DisCO set to 45 in block \d+$/,
@@ -287,7 +276,7 @@ describe("npm run cli -- federation <action>: what people do directly", function
   });
 
   it("a treasurer checks in a final period computed from the DisCO's logs; an open or checked-in one is refused", async () => {
-    const { small } = await seeded();
+    const { small } = await seededOnCli();
     await refused(
       ["federation", "check-in", FED, "3", "--account", "2"],
       "Period 3 is still open: only a final period checks in",
@@ -311,7 +300,7 @@ describe("npm run cli -- federation <action>: what people do directly", function
   });
 
   it("an auditor confirms a check-in that matches the DisCO's logs, and challenges one that does not", async () => {
-    await seeded();
+    await seededOnCli();
     const hana = ["--disco", "Small DisCO", "--account", "8"];
     expect(await ok("federation", "confirm", FED, "River DisCO", "1", ...hana)).to.match(
       /^Small DisCO confirmed River DisCO's period 1 in block \d+: it matches$/,
@@ -357,7 +346,7 @@ describe("npm run cli -- profile", function () {
   });
 
   it("shows a DisCO's profile, checked against its hash; says when there is none", async () => {
-    await seeded();
+    await seededOnCli();
     const out = await ok("profile", "show");
     const demo = PROFILES[0];
     expect(out).to.contain(
@@ -373,7 +362,7 @@ describe("npm run cli -- profile", function () {
   });
 
   it("set: writes the Murmurations document and proposes its hash; refuses a profile with problems", async () => {
-    await seeded();
+    await seededOnCli();
     const dir = mkdtempSync(join(tmpdir(), "profile-"));
     const input = join(dir, "river.json");
     const out = join(dir, "river-document.json");

@@ -15,6 +15,15 @@ import {
   YEAR_ONE,
 } from "../../scripts/lib/seed.ts";
 import {
+  AFTER_CLEARING,
+  CLEARED,
+  cents,
+  INVOICES,
+  LINES,
+  SETTLED,
+  TREASURER_LIMITS,
+} from "../../scripts/lib/seed-credit.ts";
+import {
   DISHONEST,
   FEDERATION,
   PROFILES,
@@ -23,6 +32,7 @@ import {
   SMALL_PARAMETERS,
   SMALL_TREASURER_BOUND,
   TRUST,
+  type SeededName,
 } from "../../scripts/lib/seed-federation.ts";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
 import {
@@ -33,6 +43,8 @@ import {
   loadFederation,
   verifyCheckIns,
 } from "@disco-ledger/sdk/federation";
+import { findCycles, loadCredit, netPosition } from "@disco-ledger/sdk/credit";
+import { paymentReference } from "@disco-ledger/sdk/format";
 import { profileDocument, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import { connection } from "../helpers/disco.ts";
 import { seededFederation } from "../helpers/federation-demo.ts";
@@ -411,5 +423,91 @@ describe("seeded demo federation", function () {
     const { demo, open, seconds } = await connection.networkHelpers.loadFixture(seededFederation);
     expect(PROPOSAL_STATES[Number(await demo.governor.state(open))]).to.equal("Active");
     expect(seconds).to.be.below(60);
+  });
+});
+
+describe("seeded demo mutual credit", function () {
+  this.timeout(180_000);
+
+  /** The seeded chain, its credit network (ethers) and the traders' ids. */
+  async function trading() {
+    const seeded = await connection.networkHelpers.loadFixture(seededFederation);
+    const credit = await connection.ethers.getContractAt("MutualCredit", seeded.credit.network.address);
+    const id = (name: SeededName) => seeded.federation.discos[name].named.address;
+    return { ...seeded, credit, id };
+  }
+
+  it("has the lines and the treasurers' limits each DisCO's members voted", async () => {
+    const { credit, id, federation } = await trading();
+    for (const [giver, receiver, euros] of LINES) {
+      expect(await credit.lineOf(id(giver), id(receiver)), `${giver} -> ${receiver}`).to.deep.equal([
+        cents(euros),
+        false,
+      ]);
+    }
+    // By vote: each line set by its giver's timelock.
+    const set = await credit.queryFilter(credit.filters.CreditLineSet());
+    const timelock = (disco: string) =>
+      Object.values(federation.discos).find((d) => d.named.address === disco)?.deployment.contracts.timelock.address;
+    expect(set.map((e) => e.args.by)).to.deep.equal(set.map((e) => timelock(e.args.giver)));
+    for (const [name, { budget, lineBound }] of Object.entries(TREASURER_LIMITS)) {
+      const t = await credit.treasurersOf(id(name as SeededName));
+      expect([t.budget, t.lineBound], name).to.deep.equal([cents(budget), cents(lineBound)]);
+    }
+  });
+
+  it("has the treasurers' payments with their invoices, the cleared cycle, a two-hop payment and a settlement", async () => {
+    const { credit, id, federation, demo, small } = await trading();
+    const paid = await credit.queryFilter(credit.filters.CreditPaid());
+    expect(paid.map((e) => [paymentReference(e.args.paymentRef), e.args.path, e.args.amount])).to.deep.equal(
+      [...INVOICES, ...AFTER_CLEARING].map((p) => [p.ref, p.path.map(id), cents(p.euros)]),
+    );
+    // Each by the payer's treasurer, within the budget its members gave.
+    const treasurers = [...INVOICES, ...AFTER_CLEARING].map((p) => federation.discos[p.path[0]].treasurer.getAddress());
+    expect(paid.map((e) => e.args.by)).to.deep.equal(await Promise.all(treasurers));
+    const [cleared] = await credit.queryFilter(credit.filters.CycleCleared());
+    expect([cleared.args.cycle, cleared.args.amount]).to.deep.equal([CLEARED.cycle.map(id), cents(CLEARED.euros)]);
+    // The settlement: the demo's timelock spent from its treasury, and the tokens reached Small DisCO's treasury.
+    const [settled] = await credit.queryFilter(credit.filters.Settled());
+    expect([settled.args.debtor, settled.args.creditor, settled.args.amount]).to.deep.equal([
+      id(SETTLED.debtor),
+      id(SETTLED.creditor),
+      cents(SETTLED.euros),
+    ]);
+    expect(settled.args.tokens).to.equal(cents(SETTLED.euros) * 10n ** 4n); // the demo's euro has 6 decimals
+    const [spent] = await demo.treasury.queryFilter(demo.treasury.filters.Spent(), settled.blockNumber);
+    expect([spent.args.to, spent.args.amount]).to.deep.equal([
+      demo.deployment.contracts.timelock.address,
+      settled.args.tokens,
+    ]);
+    const token = await connection.ethers.getContractAt("DemoEuro", demo.deployment.contracts.token.address);
+    const [arrived] = await token.queryFilter(token.filters.Transfer(undefined, small.contracts.treasury.address));
+    expect([arrived.blockNumber, arrived.args.value]).to.deep.equal([settled.blockNumber, settled.args.tokens]);
+  });
+
+  it("leaves the demo owing Small DisCO, Small DisCO owing River DisCO, River DisCO owing the demo: a cycle open", async () => {
+    const { credit, id, client, federation } = await trading();
+    const owes = async (debtor: SeededName, creditor: SeededName) =>
+      -(await credit.balanceOf(id(debtor), id(creditor)));
+    expect(await owes("Demo DisCO", "Small DisCO")).to.equal(cents(450));
+    expect(await owes("Small DisCO", "River DisCO")).to.equal(cents(500));
+    expect(await owes("River DisCO", "Demo DisCO")).to.equal(cents(200));
+    // The SDK's fold agrees with the chain on every pair, and suggests clearing the open cycle by its least debt.
+    const state = await loadCredit(client, {
+      address: getAddress(await credit.getAddress()),
+      blockNumber: federation.federation.blockNumber,
+    });
+    expect(state.balances).to.have.length(3);
+    for (const { low, high, balance } of state.balances) expect(await credit.balanceOf(low, high)).to.equal(balance);
+    expect(
+      ["Demo DisCO", "Small DisCO", "River DisCO"].map((n) => netPosition(state, id(n as SeededName))),
+    ).to.deep.equal([cents(-250), cents(-50), cents(300)]);
+    const [open, ...others] = findCycles(state, state.maxHops);
+    expect(others).to.deep.equal([]);
+    expect(open.amount).to.equal(cents(200));
+    // The cleared cycle again, from its lowest address: Demo -> Small -> River -> Demo, in that direction.
+    const ring = CLEARED.cycle.slice(0, -1).map(id);
+    const start = ring.indexOf(open.cycle[0]);
+    expect(open.cycle).to.deep.equal([...ring.slice(start), ...ring.slice(0, start), ring[start]]);
   });
 });
