@@ -111,7 +111,8 @@ export const credit: Flow = {
     const clearings = await rowsOf(page, "credit-clearings");
     assert.equal(clearings.length, 1);
     assert.match(clearings[0], /Demo DisCO → Small DisCO → River DisCO → Demo DisCO\t500\.00 €$/);
-    assert.match((await rowsOf(page, "credit-settlements"))[0], /Demo DisCO\tSmall DisCO\t250\.00 €\t250\.00 €$/);
+    // The money paid, in the currency's own units and symbol (the demo's euro).
+    assert.match((await rowsOf(page, "credit-settlements"))[0], /Demo DisCO\tSmall DisCO\t250\.00 €\t250\.00 dEUR$/);
 
     // 3. The picture: a node per DisCO, an arrow per debt (wider as it grows) and a lighter one per line; the table
     // says the same.
@@ -138,8 +139,8 @@ export const credit: Flow = {
     ]);
     problems.push(...(await blocking(page, "credit (Bob, en)")));
 
-    // 4. The open cycle, offered for clearing: each debt falls by the least of them, 200 €. Bob clears it; the
-    // history has a second clearing and Demo's net position has not moved.
+    // 4. The open cycle, offered for clearing (read from Demo DisCO): each debt falls by the least of them, 200 €.
+    // Bob clears it; the history has a second clearing and Demo's net position has not moved.
     const cycle = await found(byTestId(page, "credit-cycle"), 'the clearing suggestion data-testid="credit-cycle"');
     assert.match(
       await cycle.innerText(),
@@ -169,7 +170,10 @@ export const credit: Flow = {
       /The most one payment to River DisCO can carry now: 700\.00 €\./,
     );
     const section = page.locator("section", { has: pay });
-    assert.match(await byTestId(section, "proposal-draft").innerText(), /500/);
+    assert.match(
+      await byTestId(section, "proposal-draft").innerText(),
+      /Pay 500\.00 € in mutual credit to River DisCO in the federation “Commons Federation”, over 2 lines: reference “INV-R-003”/,
+    );
     // 250 € fits River's own line: the direct path, paid at once within Bob's budget.
     await pay.locator('input[name="pay-amount"]').fill("250");
     await eventually(async () =>
@@ -186,9 +190,11 @@ export const credit: Flow = {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(shots, "credit-desktop.png"), fullPage: true });
 
-    // 6. In Spanish: the balances in the members' other language.
+    // 6. In Spanish: the balances in the members' other language (River's debt cleared, Demo now owes it 250 €).
     await page.locator("header .lang select").selectOption("es");
-    await eventually(async () => assert.match((await rowsOf(page, "credit-counterparties"))[1], /nos debe 200,00 €/));
+    await eventually(async () =>
+      assert.match((await rowsOf(page, "credit-counterparties"))[1], /^River DisCO\tle debemos 250,00 €\t/),
+    );
     problems.push(...(await blocking(page, "credit (Bob, es)")));
     await page.locator("header .lang select").selectOption("en");
     await page.close();

@@ -11,7 +11,8 @@ import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, ReasonedButton, Section } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
-import { creditEuros, type CreditView } from "./ours.ts";
+import { creditEuros, OURS, type CreditView } from "./ours.ts";
+import { cycleFrom } from "./position.ts";
 
 export function Clearing({ view }: { view: CreditView }) {
   const t = useT(messages);
@@ -43,7 +44,7 @@ function Suggestion({ cycle, view }: { cycle: CreditCycle; view: CreditView }) {
     <li data-testid="credit-cycle">
       <p>
         {t("cycle", {
-          cycle: cycle.cycle.map(view.name).join(" → "),
+          cycle: cycleFrom(cycle.cycle, OURS).map(view.name).join(" → "),
           amount: creditEuros(cycle.amount, lang),
           cleared: creditEuros(cycle.cleared, lang),
         })}

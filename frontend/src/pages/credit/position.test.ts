@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import type { TrustEdge } from "@disco-ledger/sdk/federation";
 import { DEMO, GONE, RIVER, SMALL, STATE } from "./fixture.ts";
-import { budgetLeft, budgetRenews, counterparties, withinLineBound } from "./position.ts";
+import { budgetLeft, budgetRenews, counterparties, cycleFrom, withinLineBound } from "./position.ts";
 
 const trust = (from: Address, to: Address, value: number): TrustEdge => ({ from, to, value, by: from, time: 1 });
 
@@ -71,5 +71,19 @@ describe("withinLineBound", () => {
     expect(withinLineBound(100n, 50n, 101n)).toBe(false);
     // A line the members set above the bound stays theirs, even to lower it.
     expect(withinLineBound(100n, 200n, 10n)).toBe(false);
+  });
+});
+
+describe("cycleFrom", () => {
+  const cycle = [RIVER, DEMO, SMALL, RIVER];
+
+  it("reads a cycle from the DisCO on it, still closed", () => {
+    expect(cycleFrom(cycle, DEMO)).toEqual([DEMO, SMALL, RIVER, DEMO]);
+    expect(cycleFrom(cycle, SMALL.toUpperCase().replace("0X", "0x"))).toEqual([SMALL, RIVER, DEMO, SMALL]);
+  });
+
+  it("leaves a cycle as it is when it starts there already, or the DisCO is not on it", () => {
+    expect(cycleFrom(cycle, RIVER)).toEqual(cycle);
+    expect(cycleFrom(cycle, GONE)).toEqual(cycle);
   });
 });

@@ -87,3 +87,15 @@ export const budgetRenews = (now: number, periodLength: number): number =>
  */
 export const withinLineBound = (lineBound: bigint, current: bigint, limit: bigint): boolean =>
   current <= lineBound && limit <= lineBound;
+
+/**
+ * A closed cycle (first node repeated last) read from `account` when it is on it: the same cycle, so a DisCO reads
+ * its own clearing suggestions starting from itself; else as given.
+ */
+export function cycleFrom<T extends string>(cycle: readonly T[], account: string): T[] {
+  const open = cycle.slice(0, -1);
+  const at = open.findIndex((node) => node.toLowerCase() === account.toLowerCase());
+  if (at <= 0) return [...cycle];
+  const turned = [...open.slice(at), ...open.slice(0, at)];
+  return [...turned, turned[0]];
+}
