@@ -1,6 +1,6 @@
 /**
  * Mutual credit, as the DisCO shown takes part in it: the credit network of a federation it belongs to (the one
- * chosen, `?federation=<address>`, else its first), with its balances and lines with each other DisCO and the trust
+ * chosen, `#/credit/<federation>` or `?federation=<federation>`, else its first), with its balances and lines with each other DisCO and the trust
  * beside them, its net position and its treasurers' budget left; paying another DisCO along a path shown before
  * signing; the cycles of debt anyone may clear; its lines set, frozen, and its debts settled in money; the network's
  * history and its picture.
