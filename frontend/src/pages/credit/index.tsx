@@ -99,7 +99,6 @@ function Network({ found }: { found: FoundFederation }) {
   if (!credit.data || !fed.data || now === undefined) return <Loading message={t("loading")} />;
   const nameOf = (account: string) => discoName(account) ?? personName(account) ?? shortAddress(account);
   const view: CreditView = {
-    found,
     fed: fed.data,
     state: credit.data,
     active,

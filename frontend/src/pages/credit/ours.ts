@@ -1,7 +1,7 @@
 /** The DisCO shown, as the credit page's parts name it, and what they all read of the network. */
 import type { Address } from "viem";
 import type { CreditState } from "@disco-ledger/sdk/credit";
-import type { FederationState, FoundFederation } from "@disco-ledger/sdk/federation";
+import type { FederationState } from "@disco-ledger/sdk/federation";
 import { money } from "@disco-ledger/sdk/format";
 import { deployment } from "../../chain.ts";
 import type { Lang } from "../../i18n.tsx";
@@ -16,7 +16,6 @@ export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(
 export const creditEuros = (amount: bigint, lang: Lang) => money(amount, lang, 2, "€");
 
 export interface CreditView {
-  found: FoundFederation;
   fed: FederationState;
   state: CreditState;
   /** The federation's active member DisCOs, in its order. */
