@@ -125,6 +125,7 @@ describe("paths on random networks", () => {
         }
         for (const n of path.slice(1, -1)) expect(netPosition(after, n)).toBe(netPosition(state, n));
         expect(netPosition(after, from)).toBe(netPosition(state, from) - amount);
+        expect(NODES.reduce((sum, n) => sum + netPosition(after, n), 0n)).toBe(0n);
         paid++;
       }
     }

@@ -4,12 +4,30 @@
  * one payment can carry.
  */
 import { describe, expect, it } from "vitest";
-import { creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
+import { creditAccounts, creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
 import { creditNetwork } from "./credit-network.ts";
 import { addressOf } from "./federation-logs.ts";
 
 const [A, B, C, D, E, X] = ["Demo", "Small", "River", "Dune", "Estuary", "Ana"].map(addressOf);
 const ALL = [A, B, C, D, E];
+
+describe("creditAccounts", () => {
+  it("gives the active member DisCOs and the persons whose home DisCO is one", () => {
+    const Y = addressOf("Yara");
+    const federation = {
+      members: [
+        { disco: A, active: true },
+        { disco: B, active: false },
+        { disco: C, active: true },
+      ],
+    };
+    const accounts = [
+      { account: X, disco: A, time: 0 },
+      { account: Y, disco: B, time: 0 },
+    ];
+    expect(creditAccounts(federation, { accounts })).toEqual([A, C, X]);
+  });
+});
 
 describe("creditGraph", () => {
   it("gives each hop toward an account its capacity and what the next node owes", () => {

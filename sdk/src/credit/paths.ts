@@ -5,6 +5,7 @@
  * thousand accounts and ten thousand lines.
  */
 import type { Address } from "viem";
+import type { FederationMember } from "../federation/fold.ts";
 import type { CreditState } from "./fold.ts";
 
 /** A hop the graph allows: to node `to` (its index), carrying up to `capacity`, of which `owed` pays down a debt. */
@@ -40,8 +41,22 @@ export interface CreditPath {
 }
 
 /**
- * The graph of `state`'s hops, with `accounts` (the active member DisCOs and the persons' accounts now: the
- * federation's record says which) the only nodes a payment may go through or to.
+ * The accounts of a network now, as far as the folds tell: the federation's active member DisCOs, and the persons
+ * whose home DisCO is one of them. Whether a person is still Committed there only their DisCO's membership tells: the
+ * network checks it on every payment (CreditNotAccount).
+ */
+export function creditAccounts(
+  federation: { members: readonly Pick<FederationMember, "disco" | "active">[] },
+  state: Pick<CreditState, "accounts">,
+): Address[] {
+  const active = federation.members.filter((m) => m.active).map((m) => m.disco);
+  const members = new Set(active.map((disco) => disco.toLowerCase()));
+  return [...active, ...state.accounts.filter((a) => members.has(a.disco.toLowerCase())).map((a) => a.account)];
+}
+
+/**
+ * The graph of `state`'s hops, with `accounts` (the active member DisCOs and the persons' accounts now:
+ * creditAccounts) the only nodes a payment may go from, through or to.
  */
 export function creditGraph(state: Pick<CreditState, "lines" | "balances">, accounts: readonly Address[]): CreditGraph {
   const graph: CreditGraph = { nodes: [], index: new Map(), accounts: [], edges: [] };
