@@ -78,6 +78,6 @@ console.log(
   `  credit   its network ${credit.network.address}: ${credit.lines.length} lines and the treasurers' limits by vote; ` +
     `${credit.payments.length} payments (${credit.payments.map((p) => `${p.path.join(" -> ")} ${euros(p.euros)} ${p.ref}`).join(", ")}); ` +
     `the cycle ${credit.cleared.cycle.join(" -> ")} cleared by ${euros(credit.cleared.euros)}; ` +
-    `${credit.settled.debtor} settled ${euros(credit.settled.euros)} of its debt to ${credit.settled.creditor} through its treasury ` +
-    `(seeded in ${creditSeconds.toFixed(1)} s)`,
+    `${credit.settled.debtor} settled ${euros(credit.settled.euros)} of its debt to ${credit.settled.creditor} through its treasury; ` +
+    `a cycle left open to clear, ${shown(credit.open.amount, "en", 2)} off each debt (seeded in ${creditSeconds.toFixed(1)} s)`,
 );

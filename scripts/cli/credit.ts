@@ -11,6 +11,7 @@ import { getAddress, isAddress, type Address } from "viem";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import {
   balanceOf,
+  creditAccounts,
   creditFlowsOf,
   creditGraph,
   findCycles,
@@ -24,7 +25,7 @@ import {
   type CreditState,
 } from "@disco-ledger/sdk/credit";
 import type { FederationState } from "@disco-ledger/sdk/federation";
-import { encodePaymentReference, isoTime, money, paymentReference, printable } from "@disco-ledger/sdk/format";
+import { encodePaymentReference, isoTime, money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
 import {
   clearCycleArgs,
   creditPayArgs,
@@ -71,7 +72,6 @@ function parseEuros(text: string | undefined, what: string): bigint {
 
 /** A federation, its credit network and that network's state folded from its logs. */
 interface Network {
-  fed: NamedAddress;
   state: FederationState;
   /** The network, named after its federation (as the proposals' descriptions name it). */
   network: NamedAddress;
@@ -79,17 +79,10 @@ interface Network {
 }
 
 async function openNetwork(run: FederationRun, key: string | undefined): Promise<Network> {
-  const { found, state, named } = await openFederation(run, key);
+  const { found, state } = await openFederation(run, key);
   const network = { address: getAddress(found.credit), name: found.name };
   const credit = await loadCredit(run.ctx.client, { address: network.address, blockNumber: found.blockNumber });
-  return { fed: named, state, network, credit };
-}
-
-/** The accounts a payment may go through: the active member DisCOs, and persons' accounts at active ones. */
-function accountsOf({ state, credit }: Network): Address[] {
-  const active = state.members.filter((m) => m.active).map((m) => getAddress(m.disco));
-  const at = new Set(active.map((a) => a.toLowerCase()));
-  return [...active, ...credit.accounts.filter((a) => at.has(a.disco.toLowerCase())).map((a) => a.account)];
+  return { state, network, credit };
 }
 
 /** A node the command line names: a DisCO by its name or address, or a person's account by its address. */
@@ -152,7 +145,7 @@ function showCycles(run: FederationRun, net: Network, through?: Address): void {
   }
 }
 
-async function showNetwork(run: FederationRun, net: Network): Promise<void> {
+function showNetwork(run: FederationRun, net: Network): void {
   const { credit, state } = net;
   const persons = credit.memberAccounts ? "member DisCOs and their Committed members' own accounts" : "member DisCOs";
   console.log(`"${printable(state.name)}"'s credit network ${getAddress(credit.address)}`);
@@ -199,7 +192,7 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
     const allowance = await treasurerAllowance(run.ctx, net.network, disco.address, now);
     console.log(
       limits
-        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.left)} left this period) ` +
+        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left) ` +
             `and set lines up to ${euros(limits.lineBound)}`
         : "Treasurers: no allowance yet; every payment and line is the members' vote",
     );
@@ -218,27 +211,19 @@ async function treasurerAllowance(ctx: Context, network: NamedAddress, disco: Ad
     ctx.client.readContract({ ...read, functionName: "PERIOD" }),
   ]);
   const spent = record.period === Math.floor(now / period) ? record.spent : 0n;
-  return { left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
+  return { spent, left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
 }
 
 function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): void {
   const { credit } = net;
   const mine = (nodes: readonly string[]) =>
     disco === undefined || nodes.some((n) => n.toLowerCase() === disco.address.toLowerCase());
-  const ref = (paymentRef: string) => {
-    const words = paymentReference(paymentRef);
-    return words === undefined
-      ? /^0x0{64}$/.test(paymentRef)
-        ? "no reference"
-        : `reference ${paymentRef}`
-      : printable(words);
-  };
   const payments = credit.payments.filter((p) => mine(p.path));
   console.log(`${payments.length} payment${payments.length === 1 ? "" : "s"}:`);
   for (const p of payments) {
     const through = p.path.length > 2 ? ` through ${route(run, p.path.slice(1, -1))}` : "";
     console.log(
-      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}: ${ref(p.paymentRef)}`,
+      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}, ${printable(paymentReferenceText(p.paymentRef) ?? "no reference")}`,
     );
   }
   const clearings = credit.clearings.filter((c) => mine(c.cycle));
@@ -273,7 +258,7 @@ function paymentPath(
   given: string | undefined,
 ): CreditPath {
   const { credit } = net;
-  const graph = creditGraph(credit, accountsOf(net));
+  const graph = creditGraph(credit, creditAccounts(net.state, credit));
   if (given === undefined) {
     const found = findPath(graph, payer.address, payee.address, amount, credit.maxHops);
     if (found) return found;
@@ -343,7 +328,11 @@ DisCOs are named by name or address. Amounts are euros ("300", "300.50"). A prop
 the DisCO's timelock will make them; one that would fail is refused unless --force.`,
   args: {
     action: { type: "positional", description: "a federation to show, or an action", required: true },
-    disco: { type: "string", description: "with show and history, one DisCO: its name or address", valueHint: "name" },
+    disco: {
+      type: "string",
+      description: "with show and history, one DisCO: its name or address",
+      valueHint: "name|address",
+    },
     ref: { type: "string", description: "with pay, the payment's reference: the invoice it pays", valueHint: "text" },
     path: { type: "string", description: "with pay, the path: payer,...,payee", valueHint: "a,b,c" },
     "as-treasurer": { type: "boolean", description: "pay or set a line directly, as a treasurer within the allowance" },

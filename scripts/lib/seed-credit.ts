@@ -21,7 +21,14 @@ import {
   type NamedAddress,
 } from "@disco-ledger/sdk/proposals";
 import type { Clock } from "./drive.ts";
-import { creditGraph, findPath, loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
+import {
+  creditGraph,
+  findCycles,
+  findPath,
+  loadCredit,
+  type CreditCycle,
+  type CreditState,
+} from "@disco-ledger/sdk/credit";
 import { discoverFederations, findFederation } from "@disco-ledger/sdk/federation";
 import {
   decisionOf,
@@ -91,6 +98,8 @@ export interface SeededCredit {
   payments: readonly SeededPayment[];
   cleared: typeof CLEARED;
   settled: typeof SETTLED;
+  /** The cycle left open: the SDK's clearing suggestion once the seed is done. */
+  open: CreditCycle;
 }
 
 /**
@@ -178,5 +187,9 @@ export async function seedCredit(
     ]),
   ]);
 
-  return { network, lines: LINES, payments: [...INVOICES, ...AFTER_CLEARING], cleared: CLEARED, settled: SETTLED };
+  state = await loadCredit(client, { address: network.address, blockNumber: found.blockNumber }, state);
+  const [open] = findCycles(state, state.maxHops);
+  if (!open) throw new Error("The seed leaves no cycle of debts open: the app and the CLI would suggest no clearing");
+  const payments = [...INVOICES, ...AFTER_CLEARING];
+  return { network, lines: LINES, payments, cleared: CLEARED, settled: SETTLED, open };
 }

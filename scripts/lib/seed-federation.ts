@@ -1,9 +1,10 @@
 /**
  * The seeded federation of `npm start`: the demo DisCO founds "Commons Federation" by its members' vote; Small DisCO
  * and River DisCO (started here) apply and are admitted by the vote of the demo's delegate; Garden DisCO (started
- * here) applies last (seedOpenApplication, after the credit network's trading) and its application stays open. Each member checks in two final periods, the peers confirm them
- * but for one dishonest check-in of River's, which Jun challenges; trust flows between them, and the demo and Small
- * DisCO publish their public profiles (frontend/public/profiles/, served by the app).
+ * here) applies last (seedOpenApplication, after the credit network's trading: seed-credit.ts) and its application
+ * stays open. Each member checks in two final periods, the peers confirm them but for one dishonest check-in of
+ * River's, which Jun challenges; trust flows between them, and the demo and Small DisCO publish their public profiles
+ * (frontend/public/profiles/, served by the app).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

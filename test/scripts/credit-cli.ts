@@ -68,18 +68,22 @@ describe("npm run cli -- credit: showing the seeded network", function () {
     expect(out).to.contain("  it owes Small DisCO 450.00 €\n");
     expect(out).to.contain("  River DisCO owes it 200.00 €\n");
     expect(out).to.contain(
-      "Treasurers: may pay 1,500.00 € per 30 days (1,500.00 € left this period) and set lines up to 1,000.00 €",
+      "Treasurers: may pay 1,500.00 € per 30 days (0.00 € spent this period, 1,500.00 € left) and set lines up to 1,000.00 €",
     );
     // Bob pays within the budget: what is left falls.
     await ok("credit", "pay", FED, "Demo DisCO", "River DisCO", "100", "--ref", "INV-R-003", ...BOB);
-    expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain("(1,400.00 € left this period)");
+    expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain(
+      "(100.00 € spent this period, 1,400.00 € left)",
+    );
   });
 
   it("tells the history: payments with their references, the clearing and the settlement", async () => {
     await seededOnCli();
     const out = await ok("credit", "history", FED);
-    expect(out).to.match(/^5 payments:\n {2}\d{4}-\d\d-\d\dT\S+ Demo DisCO paid Small DisCO 800\.00 €: INV-S-001\n/);
-    expect(out).to.contain("Demo DisCO paid River DisCO 400.00 € through Small DisCO: INV-R-002");
+    expect(out).to.match(
+      /^5 payments:\n {2}\d{4}-\d\d-\d\dT\S+ Demo DisCO paid Small DisCO 800\.00 €, reference "INV-S-001"\n/,
+    );
+    expect(out).to.contain('Demo DisCO paid River DisCO 400.00 € through Small DisCO, reference "INV-R-002"');
     expect(out).to.match(
       /1 clearing:\n {2}\S+ Demo DisCO -> Small DisCO -> River DisCO -> Demo DisCO: 500\.00 € off each debt/,
     );
@@ -127,6 +131,18 @@ describe("npm run cli -- credit: paying", function () {
       /CreditOverBudget/,
     );
     await refused(["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10"], "Missing --ref");
+    await refused(
+      ["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10", "--ref", "x".repeat(33)],
+      "A payment reference holds at most 32 bytes",
+    );
+    await refused(
+      ["credit", "pay", FED, "Demo DisCO", "River DisCO", "10", "--ref", "x", "--path", "Small DisCO,River DisCO"],
+      "--path goes from Demo DisCO to River DisCO: its first and last nodes are them.",
+    );
+    await refused(
+      ["credit", "pay", FED, "Garden DisCO", "Demo DisCO", "10", "--ref", "x", "--account", "14"],
+      `Garden DisCO is not a member of "${FED}": only a member DisCO can pay.`,
+    );
     await refused(
       ["credit", "pay", FED, "Demo DisCO", "Small DisCO", "10,5.5", "--ref", "x"],
       "The amount is an amount of euros",
@@ -178,6 +194,10 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
       await ok("credit", "limits", FED, "Small DisCO", "--budget", "800", "--line-bound", "400", ...GUS),
     ).to.contain("Let our treasurers pay up to 800.00 € in mutual credit every 30 days and set lines up to 400.00 €");
     await refused(
+      ["credit", "limits", FED, "Small DisCO", "--budget", "a lot", "--line-bound", "400", ...GUS],
+      "--budget and --line-bound are euros with at most two decimals",
+    );
+    await refused(
       ["credit", "settle", FED, "Demo DisCO", "Small DisCO", "500", ...ALICE],
       "Demo DisCO owes Small DisCO 450.00 €: it settles at most that.",
     );
@@ -202,6 +222,7 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
       ],
       /CreditOverDebt/,
     );
+    await refused(["credit", "clear", FED, "--amount", "10", "--account", "5"], "--amount goes with --cycle");
     expect(await ok("credit", "clear", FED, "--account", "5")).to.match(
       /^Cleared 200\.00 € off each debt of (\w+ DisCO -> ){3}\w+ DisCO in block \d+$/,
     );
