@@ -8,6 +8,7 @@ import { useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import { encodePaymentReference, pluralForm } from "@disco-ledger/sdk/format";
+import { creditAccounts } from "@disco-ledger/sdk/credit";
 import { creditPayArgs, creditPayCall } from "@disco-ledger/sdk/proposals";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -18,7 +19,7 @@ import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { creditEuros, OURS, same, type CreditView } from "./ours.ts";
-import { pathAccounts, paymentRoute, referenceProblem } from "./pay.ts";
+import { paymentRoute, referenceProblem } from "./pay.ts";
 import { budgetLeft } from "./position.ts";
 
 export function Pay({ view }: { view: CreditView }) {
@@ -36,7 +37,7 @@ export function Pay({ view }: { view: CreditView }) {
   const payee = peers.find((p) => same(p, to)) ?? peers[0];
   const parsed = parseEuros(text, lang, 2);
   const amount = parsed.ok ? parsed.units : 0n;
-  const accounts = useMemo(() => pathAccounts(state, view.active), [state, view.active]);
+  const accounts = useMemo(() => creditAccounts(view.fed, state), [view.fed, state]);
   const route = useMemo(
     () => (payee ? paymentRoute(state, accounts, OURS, payee, amount) : undefined),
     [state, accounts, payee, amount],

@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Address } from "viem";
-import { DEMO, GONE, line, RIVER, SMALL, STATE } from "./fixture.ts";
-import { pathAccounts, paymentRoute, referenceProblem } from "./pay.ts";
+import { DEMO, line, RIVER, SMALL, STATE } from "./fixture.ts";
+import { paymentRoute, referenceProblem } from "./pay.ts";
 
-const ALICE: Address = "0x00000000000000000000000000000000000000e1";
-const OLD: Address = "0x00000000000000000000000000000000000000e2";
 const ACTIVE = [DEMO, SMALL, RIVER];
 /** River also lets Small owe it 400 €: Demo can reach River through Small. */
 const THROUGH_SMALL = { ...STATE, lines: [...STATE.lines, line(RIVER, SMALL, 40_000n)] };
-
-describe("pathAccounts", () => {
-  it("is the active DisCOs and the persons' accounts whose DisCO is one of them", () => {
-    const state = {
-      ...STATE,
-      accounts: [
-        { account: ALICE, disco: DEMO.toUpperCase().replace("0X", "0x") as Address, time: 1 },
-        { account: OLD, disco: GONE, time: 1 },
-      ],
-    };
-    expect(pathAccounts(state, ACTIVE)).toEqual([DEMO, SMALL, RIVER, ALICE]);
-  });
-});
 
 describe("paymentRoute", () => {
   it("finds the direct path and says what it, and one payment at most, can carry", () => {
