@@ -26,6 +26,15 @@ describe("parseRoute", () => {
     // Not an address: not a DisCO.
     expect(parseRoute("#/d/0x12/work")).toMatchObject({ disco: undefined, page: "me" });
   });
+  it("reads a federation named in the credit page's path as its parameter", () => {
+    const FED = "0x00000000000000000000000000000000000000fe";
+    expect(parseRoute(`#/credit/${FED}`)).toMatchObject({ disco: undefined, page: "credit" });
+    expect(parseRoute(`#/credit/${FED}`).params.get("federation")).toBe(FED);
+    const { disco, page, params } = parseRoute(`#/d/${DISCO}/credit/${FED}?x=1`);
+    expect([disco, page, params.get("federation"), params.get("x")]).toEqual([DISCO, "credit", FED, "1"]);
+    // Only an address names a federation there.
+    expect(parseRoute("#/credit/0x12").page).toBe("me");
+  });
   it("round-trips with routeHref", () => {
     const link = routeHref(DISCO, "audit", { kind: "ledger.EntryLogged" });
     expect(link).toBe(`#/d/${DISCO}/audit?kind=ledger.EntryLogged`);
@@ -41,6 +50,12 @@ describe("addressChange", () => {
 
   it("leaves an address of the DisCO shown as it is, in any case", () => {
     expect(addressChange(`#/d/${DISCO.toLowerCase()}/work`, DISCO, FIRST)).toBeUndefined();
+  });
+  it("writes the credit page's federation named in the path as its parameter, naming the DisCO", () => {
+    const FED = "0x00000000000000000000000000000000000000fe";
+    expect(addressChange(`#/credit/${FED}`, FIRST, FIRST)).toEqual({
+      replace: `#/d/${FIRST}/credit?federation=${FED}`,
+    });
   });
   it("names the first DisCO in an address that names none, keeping the page and its parameters", () => {
     expect(addressChange("#/decisions?proposal=2", FIRST, FIRST)).toEqual({

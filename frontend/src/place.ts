@@ -6,7 +6,7 @@
  */
 
 /** The pages of one DisCO, in the order of the tabs. */
-export const PAGES = ["me", "work", "decisions", "treasury", "audit", "federation"] as const;
+export const PAGES = ["me", "work", "decisions", "treasury", "audit", "federation", "credit"] as const;
 /** Every page: a DisCO's tabs, its public profile, the list of the network's DisCOs and the form that starts one. */
 export const ALL_PAGES = [...PAGES, "profile", "discos", "start"] as const;
 export type Page = (typeof ALL_PAGES)[number];
@@ -19,14 +19,25 @@ export interface Route {
 }
 
 const DISCO_PATH = /^d\/(0x[0-9a-fA-F]{40})(?:\/|$)/;
+/** The credit page of one federation's network: "credit/0x…", read as "credit?federation=0x…". */
+const CREDIT_PATH = /^credit\/(0x[0-9a-fA-F]{40})$/;
 
-/** "#/d/0xab…/work?member=0x.." -> { disco: "0xab…", page: "work", params: { member: "0x.." } }; unknown: home. */
+/**
+ * "#/d/0xab…/work?member=0x.." -> { disco: "0xab…", page: "work", params: { member: "0x.." } }; unknown: home. The
+ * credit page may name its federation in the path ("#/credit/0x…"), as its `federation` parameter.
+ */
 export function parseRoute(hash: string): Route {
   const [path, query = ""] = hash.replace(/^#\/?/, "").split("?");
   const disco = DISCO_PATH.exec(path);
   const rest = disco ? path.slice(disco[0].length) : path;
+  const params = new URLSearchParams(query);
+  const credit = CREDIT_PATH.exec(rest);
+  if (credit) {
+    params.set("federation", credit[1]);
+    return { disco: disco?.[1], page: "credit", params };
+  }
   const page = (ALL_PAGES as readonly string[]).includes(rest) ? (rest as Page) : "me";
-  return { disco: disco?.[1], page, params: new URLSearchParams(query) };
+  return { disco: disco?.[1], page, params };
 }
 
 /** The address of `page` of the DisCO whose membership is at `disco`. */

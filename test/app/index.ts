@@ -6,6 +6,7 @@
  * vote and review window still open.
  */
 import { audit } from "./audit.ts";
+import { credit } from "./credit.ts";
 import { federation } from "./federation.ts";
 import { relay, rule, vote } from "./decisions.ts";
 import type { Flow } from "./harness.ts";
@@ -28,6 +29,7 @@ export const FLOWS: readonly Flow[] = [
   accessibility,
   screenshots,
   federation,
+  credit,
   start,
   journey,
 ];

@@ -28,6 +28,7 @@ export const PAGE_PATHS = {
   decisions: "#/decisions",
   treasury: "#/treasury",
   audit: "#/audit",
+  credit: "#/credit",
 } as const;
 export type PageName = keyof typeof PAGE_PATHS;
 
@@ -100,6 +101,7 @@ const PHOTOGRAPHED_AS: Record<PageName, number> = {
   decisions: PEOPLE.carla,
   treasury: PEOPLE.bob,
   audit: PEOPLE.jun,
+  credit: PEOPLE.bob,
 };
 
 /** Each page as the person it is mostly for, then the pages a few others see differently. */

@@ -8,7 +8,14 @@ import { PHONE } from "../../scripts/lib/app-e2e/browser.ts";
 import { isPageAddress, PAGE_PATHS, tabOf } from "./pages.ts";
 import { connectedAddress, eventually, found, PEOPLE, settled, type Flow } from "./harness.ts";
 
-const NAV_LABELS = { me: "My cooperative", work: "Work", decisions: "Decisions", treasury: "Treasury", audit: "Audit" };
+const NAV_LABELS = {
+  me: "My cooperative",
+  work: "Work",
+  decisions: "Decisions",
+  treasury: "Treasury",
+  audit: "Audit",
+  credit: "Credit",
+};
 
 export const shell: Flow = {
   name: "shell",

@@ -9,12 +9,13 @@ const messages = defineMessages(
   { loading: "Cargando la historia de la cooperativa…", blocks: "{done} de {total} bloques leídos" },
 );
 
-export function Loading({ progress }: { progress?: { toBlock: number; target: number } }) {
+/** A spinner and what is loading: the cooperative's history unless `message` says what else (and how far, `progress`). */
+export function Loading({ message, progress }: { message?: string; progress?: { toBlock: number; target: number } }) {
   const t = useT(messages);
   return (
     <div className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {t("loading")}
+      {message ?? t("loading")}
       {progress ? <small> {t("blocks", { done: progress.toBlock, total: progress.target })}</small> : null}
     </div>
   );

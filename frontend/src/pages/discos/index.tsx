@@ -11,7 +11,7 @@ import { chain, deployment, network } from "../../chain.ts";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { defineMessages, useLang, useT } from "../../i18n.tsx";
 import { discoHref, href } from "../../route.ts";
-import { Empty, Section } from "../../ui/kit.tsx";
+import { Empty, Loading, Section } from "../../ui/kit.tsx";
 
 const messages = defineMessages(
   {
@@ -71,10 +71,7 @@ export default function DisCOsPage() {
       <p>{t("intro")}</p>
       {network.factory === undefined ? <p className="hint">{t("noFactory")}</p> : null}
       {found.isPending ? (
-        <div className="loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t("loading")}
-        </div>
+        <Loading message={t("loading")} />
       ) : found.isError ? (
         <p role="alert">{t("failed", { error: found.error.message })}</p>
       ) : discos.length === 0 ? (

@@ -12,7 +12,7 @@ import { chain, network } from "../../chain.ts";
 import { useT } from "../../i18n.tsx";
 import { href, useRoute } from "../../route.ts";
 import { useChainClock } from "../../ui/clock.ts";
-import { Empty, Section } from "../../ui/kit.tsx";
+import { Empty, Loading, Section } from "../../ui/kit.tsx";
 import { Actions, OUR_NAME, OURS } from "./Actions.tsx";
 import { CheckInDesk, VerifyDesk } from "./CheckIns.tsx";
 import { useDisCONames, useFederation, useFederations } from "./data.ts";
@@ -53,10 +53,7 @@ export default function FederationPage() {
       <Section title={t("federations")}>
         <p>{t("intro")}</p>
         {found.isPending ? (
-          <div className="loading" role="status">
-            <span className="spinner" aria-hidden="true" />
-            {t("loading")}
-          </div>
+          <Loading message={t("loading")} />
         ) : found.isError ? (
           <p role="alert">{t("failed", { error: found.error.message })}</p>
         ) : all.length === 0 ? (
@@ -144,12 +141,7 @@ function Federation({ found }: { found: FoundFederation }) {
   // shows in its place.
   if (state.isError && !fed) return <p role="alert">{t("failed", { error: state.error.message })}</p>;
   if (!fed || now === undefined) {
-    return (
-      <div className="loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t("loading")}
-      </div>
-    );
+    return <Loading message={t("loading")} />;
   }
   const name = (disco: string) => nameOf(disco) ?? `${disco.slice(0, 6)}…${disco.slice(-4)}`;
   const link = openable(fed.charter.uri);

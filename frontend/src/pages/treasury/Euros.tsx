@@ -2,13 +2,13 @@
 import { money, moneyToCent } from "@disco-ledger/sdk/format";
 import { useLang } from "../../i18n.tsx";
 
-/** `sign`: "+" or "−" before a movement in or out. */
-export function Euros({ amount, sign }: { amount: bigint; sign?: "+" | "−" }) {
+/** `sign`: "+" or "−" before a movement in or out; `decimals`: the amount's (the currency's 6, mutual credit's 2). */
+export function Euros({ amount, sign, decimals = 6 }: { amount: bigint; sign?: "+" | "−"; decimals?: number }) {
   const { lang } = useLang();
   return (
-    <span className="euros" title={`${sign ?? ""}${money(amount, lang)}`} data-exact={amount.toString()}>
+    <span className="euros" title={`${sign ?? ""}${money(amount, lang, decimals)}`} data-exact={amount.toString()}>
       {sign ?? ""}
-      {moneyToCent(amount, lang)}
+      {moneyToCent(amount, lang, decimals)}
     </span>
   );
 }

@@ -1,4 +1,7 @@
-/** The treasury's tables: in and out per period, each period's funding, and every payment in and out. */
+/**
+ * The treasury's tables: in and out per period, each period's funding, and every payment in and out (with the DisCO's
+ * mutual-credit payments and settlements beside them, marked).
+ */
 import { useState } from "react";
 import { dateTime, paymentReference, shortAddress } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
@@ -6,7 +9,15 @@ import { Empty, Person, Section, ScrollArea } from "../../ui/kit.tsx";
 import { useBlockTimes } from "../../data/blockTimes.ts";
 import { Euros } from "./Euros.tsx";
 import { FlowChart } from "./FlowChart.tsx";
-import type { Flow, FundingRow, PeriodFlow } from "./flows.ts";
+import { useDisCONames } from "../federation/data.ts";
+import {
+  allMovements,
+  type CreditMovement,
+  type Flow,
+  type FundingRow,
+  type Movement,
+  type PeriodFlow,
+} from "./flows.ts";
 import { messages, type TreasuryMessage } from "./messages.ts";
 
 export function PeriodFlows({ rows }: { rows: PeriodFlow[] }) {
@@ -122,23 +133,74 @@ export function FundingTable({ rows }: { rows: FundingRow[] }) {
 
 const PAGE = 25;
 
-export function Movements({ flows }: { flows: Flow[] }) {
+/** The treasury's money in and out and, marked, the DisCO's mutual credit in and out (not money of the treasury). */
+export function Movements({ flows, credit }: { flows: Flow[]; credit: CreditMovement[] }) {
   const t = useT(messages);
   const { lang } = useLang();
+  const { name: discoName } = useDisCONames();
   const [direction, setDirection] = useState<"all" | "in" | "out">("all");
   const [limit, setLimit] = useState(PAGE);
-  const chosen = flows.filter((f) => direction === "all" || f.direction === direction).reverse();
+  const chosen = allMovements(flows, credit)
+    .filter((m) => direction === "all" || m.flow.direction === direction)
+    .reverse();
   const shown = chosen.slice(0, limit);
-  const times = useBlockTimes(shown.map((f) => f.block));
+  const times = useBlockTimes(shown.map((m) => m.flow.block));
+  const reference = (ref: string) => {
+    if (/^0x0{64}$/.test(ref)) return t("noRef");
+    const words = paymentReference(ref);
+    return words !== undefined ? t("ref", { ref: words }) : t("refHash", { hash: shortAddress(ref) });
+  };
   const detail = (f: Flow): string => {
-    if (f.kind === "pay-in") {
-      if (/^0x0{64}$/.test(f.detail)) return t("noRef");
-      const words = paymentReference(f.detail);
-      return words !== undefined ? t("ref", { ref: words }) : t("refHash", { hash: shortAddress(f.detail) });
-    }
+    if (f.kind === "pay-in") return reference(f.detail);
     if (f.kind === "claim") return t("claimPeriods", { periods: (f.detail.match(/\d+/g) ?? []).join(", ") });
     if (f.kind === "spend" || f.kind === "commons" || f.kind === "untraced") return f.detail;
     return "";
+  };
+  const row = (m: Movement) => {
+    const f = m.flow;
+    const sign = f.direction === "out" ? "−" : "+";
+    const arrow = f.direction === "in" ? "↓ " : "↑ ";
+    return m.source === "money" ? (
+      <tr key={`${f.txHash}-${f.logIndex}`} data-direction={f.direction} data-kind={m.flow.kind}>
+        <td>{times.has(f.block) ? dateTime(times.get(f.block) ?? 0n, lang) : "…"}</td>
+        <td data-label={t("period")}>{f.period}</td>
+        <td>
+          <span className={`flow-${f.direction}`}>
+            {arrow}
+            {t(`kind.${m.flow.kind}`)}
+          </span>
+        </td>
+        <td>
+          <Person address={f.party} />
+        </td>
+        <td className="num">
+          <Euros amount={f.amount} sign={sign} />
+        </td>
+        <td>{detail(m.flow)}</td>
+      </tr>
+    ) : (
+      <tr
+        key={`${f.txHash}-${f.logIndex}-credit`}
+        data-direction={f.direction}
+        data-kind={`credit-${m.flow.kind}`}
+        className="credit-movement"
+      >
+        <td>{times.has(f.block) ? dateTime(times.get(f.block) ?? 0n, lang) : "…"}</td>
+        <td data-label={t("period")}>{f.period}</td>
+        <td>
+          <span className={`flow-${f.direction}`}>
+            {arrow}
+            {t(`kind.credit-${m.flow.kind}`)}
+          </span>{" "}
+          <span className="tag">{t("mutualCredit")}</span>
+        </td>
+        <td>{discoName(f.party) ?? <Person address={f.party} />}</td>
+        <td className="num">
+          <Euros amount={f.amount} sign={sign} decimals={2} />
+        </td>
+        <td>{m.flow.kind === "payment" ? reference(m.flow.detail) : t("settledInMoney")}</td>
+      </tr>
+    );
   };
   return (
     <Section
@@ -160,6 +222,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
         </label>
       }
     >
+      {credit.length > 0 ? <p className="hint">{t("creditNote")}</p> : null}
       {chosen.length === 0 ? (
         <Empty>{t("noMovements")}</Empty>
       ) : (
@@ -178,27 +241,7 @@ export function Movements({ flows }: { flows: Flow[] }) {
                   <th scope="col">{t("detail")}</th>
                 </tr>
               </thead>
-              <tbody>
-                {shown.map((f) => (
-                  <tr key={`${f.txHash}-${f.logIndex}`} data-direction={f.direction} data-kind={f.kind}>
-                    <td>{times.has(f.block) ? dateTime(times.get(f.block) ?? 0n, lang) : "…"}</td>
-                    <td data-label={t("period")}>{f.period}</td>
-                    <td>
-                      <span className={`flow-${f.direction}`}>
-                        {f.direction === "in" ? "↓ " : "↑ "}
-                        {t(`kind.${f.kind}`)}
-                      </span>
-                    </td>
-                    <td>
-                      <Person address={f.party} />
-                    </td>
-                    <td className="num">
-                      <Euros amount={f.amount} sign={f.direction === "out" ? "−" : "+"} />
-                    </td>
-                    <td>{detail(f)}</td>
-                  </tr>
-                ))}
-              </tbody>
+              <tbody>{shown.map(row)}</tbody>
             </table>
           </ScrollArea>
           <div className="row">

@@ -7,7 +7,10 @@ import {
   type EventArgs,
   type EventName,
 } from "@disco-ledger/sdk/history";
+import type { CreditFlow } from "@disco-ledger/sdk/credit";
 import {
+  allMovements,
+  creditMovements,
   flowsByPeriod,
   flowsOf,
   fundingPreview,
@@ -156,5 +159,59 @@ describe("fundingPreview", () => {
     expect(pools).toEqual([600_000n, 0n, 150_000n]);
     expect(funded).toBe(750_000n);
     expect(leftUnallocated).toBe(250_001n);
+  });
+});
+
+describe("creditMovements and allMovements", () => {
+  const events = history();
+  const openings = periodOpenings(events);
+  const flows = flowsOf(foldHistory(events, TREASURY), openings);
+  const SMALL = "0x00000000000000000000000000000000000000b2";
+  const at = (blockNumber: number, logIndex: number) => ({
+    blockNumber,
+    logIndex,
+    transactionHash: pad(`0x${blockNumber.toString(16)}`, { size: 32 }),
+    time: blockNumber * 10,
+  });
+  const credit: CreditFlow[] = [
+    // A settlement of a debt to Small, late in the history, listed before the earlier payment (flows of two networks
+    // come one network after the other): sorted into chain order.
+    {
+      kind: "settlement",
+      direction: "out",
+      counterparty: SMALL,
+      amount: 5_000n,
+      paymentRef: null,
+      tokens: 50_000_000n,
+      ...at(12, 0),
+    },
+    {
+      kind: "payment",
+      direction: "in",
+      counterparty: SMALL,
+      amount: 30_000n,
+      paymentRef: REF,
+      tokens: null,
+      ...at(2, 5),
+    },
+  ];
+
+  it("places the DisCO's credit flows in their periods, in chain order, in credit cents", () => {
+    expect(
+      creditMovements(credit, openings).map((m) => [m.kind, m.direction, m.party, m.amount, m.detail, m.period]),
+    ).toEqual([
+      ["payment", "in", SMALL, 30_000n, REF, 1],
+      ["settlement", "out", SMALL, 5_000n, "", 3],
+    ]);
+  });
+
+  it("lists money and credit together in chain order, each kept apart by its source", () => {
+    const rows = allMovements(flows, creditMovements(credit, openings));
+    expect(rows.map((r) => [r.source, r.flow.block])).toEqual([
+      ["money", 2],
+      ["credit", 2],
+      ["money", 5],
+      ["credit", 12],
+    ]);
   });
 });

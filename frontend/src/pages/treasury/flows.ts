@@ -6,6 +6,7 @@
 import type { DecodedEvent, HistoryState, PerStream } from "@disco-ledger/sdk/history";
 import { traceMoney, type TraceKind } from "@disco-ledger/sdk/audit";
 import { periodIsFinal } from "@disco-ledger/sdk/ledger-status";
+import type { CreditFlow } from "@disco-ledger/sdk/credit";
 
 /** Where a movement is in the chain, enough to order it. */
 interface At {
@@ -73,6 +74,56 @@ export function flowsOf(state: HistoryState, openings: PeriodOpenings): Flow[] {
     detail: m.detail,
     period: periodAt(openings, m),
   }));
+}
+
+/**
+ * A mutual-credit payment or settlement of the DisCO's (the SDK's creditFlowsOf) as the movements list shows it beside
+ * the money: in credit cents (euros with two decimals), never in the treasury's balance nor in its totals.
+ */
+export interface CreditMovement extends At {
+  txHash: string;
+  direction: "in" | "out";
+  /** The other DisCO (or person's account). */
+  party: string;
+  /** Credit cents. */
+  amount: bigint;
+  kind: "payment" | "settlement";
+  /** A payment's reference (bytes32); empty for a settlement. */
+  detail: string;
+  period: number;
+}
+
+/** The DisCO's credit flows in the period each happened in, oldest first. */
+export function creditMovements(flows: readonly CreditFlow[], openings: PeriodOpenings): CreditMovement[] {
+  return flows
+    .map((f) => ({
+      block: f.blockNumber,
+      logIndex: f.logIndex,
+      txHash: f.transactionHash,
+      direction: f.direction,
+      party: f.counterparty,
+      amount: f.amount,
+      kind: f.kind,
+      detail: f.paymentRef ?? "",
+      period: periodAt(openings, { block: f.blockNumber, logIndex: f.logIndex }),
+    }))
+    .sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+}
+
+/** A row of the movements list: the treasury's money, or the DisCO's mutual credit. */
+export type Movement = { source: "money"; flow: Flow } | { source: "credit"; flow: CreditMovement };
+
+/** The money's movements and the credit's together, in chain order (each list in chain order already). */
+export function allMovements(money: readonly Flow[], credit: readonly CreditMovement[]): Movement[] {
+  const rows: Movement[] = [];
+  let [i, j] = [0, 0];
+  const before = (a: At, b: At) => a.block < b.block || (a.block === b.block && a.logIndex < b.logIndex);
+  while (i < money.length || j < credit.length) {
+    if (j >= credit.length || (i < money.length && before(money[i], credit[j]))) {
+      rows.push({ source: "money", flow: money[i++] });
+    } else rows.push({ source: "credit", flow: credit[j++] });
+  }
+  return rows;
 }
 
 export interface PeriodFlow {

@@ -2,14 +2,17 @@
  * The treasury: when the open period should close (everyone, and what of theirs would lapse), where the money is and
  * where it went, the treasurer's desk (closing periods, funding them, closing years) and a client's payment in.
  * Figures come from the folded history; what the events don't carry is read from the contracts at the same block.
+ * The DisCO's mutual-credit payments and settlements are listed beside the money's movements, marked, outside its
+ * balance and totals.
  */
 import { useMemo } from "react";
+import { creditFlowsOf } from "@disco-ledger/sdk/credit";
 import { useHistory } from "../../data/history.tsx";
 import { useT } from "../../i18n.tsx";
 import { Loading, Section, Stat } from "../../ui/kit.tsx";
 import { useChainClock } from "../../ui/clock.ts";
 import { useMoneyViews } from "./chain.ts";
-import { flowsByPeriod, flowsOf, fundingTable, periodOpenings } from "./flows.ts";
+import { creditMovements, flowsByPeriod, flowsOf, fundingTable, periodOpenings, type PeriodOpenings } from "./flows.ts";
 import { messages } from "./messages.ts";
 import { Euros } from "./Euros.tsx";
 import { Owed } from "./Owed.tsx";
@@ -17,6 +20,9 @@ import { PayIn } from "./PayIn.tsx";
 import { PeriodNotice } from "./PeriodNotice.tsx";
 import { FundingTable, Movements, PeriodFlows } from "./Tables.tsx";
 import { TreasurerDesk } from "./TreasurerDesk.tsx";
+import { useFederations } from "../federation/data.ts";
+import { useCredits } from "../credit/data.ts";
+import { OURS } from "../credit/ours.ts";
 import "./treasury.css";
 
 export default function TreasuryPage() {
@@ -29,10 +35,12 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
   const t = useT(messages);
   const { state, events, lastBlock } = loaded;
   const views = useMoneyViews(lastBlock);
-  const flows = useMemo(() => flowsOf(state, periodOpenings(events)), [state, events]);
+  const openings = useMemo(() => periodOpenings(events), [events]);
+  const flows = useMemo(() => flowsOf(state, openings), [state, openings]);
   const perPeriod = useMemo(() => flowsByPeriod(flows, state.ledger.currentPeriod), [flows, state]);
   const { now } = useChainClock();
   const funding = useMemo(() => fundingTable(state, now), [state, now]);
+  const credit = useCreditMovements(openings);
   const totalIn = flows.reduce((s, f) => (f.direction === "in" ? s + f.amount : s), 0n);
   const totalOut = flows.reduce((s, f) => (f.direction === "out" ? s + f.amount : s), 0n);
   const unallocated = state.treasuryBalance - state.treasury.owed - state.capital.held;
@@ -61,7 +69,17 @@ function Treasury({ loaded }: { loaded: NonNullable<ReturnType<typeof useHistory
       <Owed views={views} />
       <PeriodFlows rows={perPeriod} />
       <FundingTable rows={funding} />
-      <Movements flows={flows} />
+      <Movements flows={flows} credit={credit} />
     </div>
+  );
+}
+
+/** The DisCO's mutual-credit payments and settlements in every federation's network, in the periods they fell in. */
+function useCreditMovements(openings: PeriodOpenings) {
+  const federations = useFederations().data ?? [];
+  const networks = useCredits(federations);
+  return creditMovements(
+    networks.flatMap((n) => (n.data ? creditFlowsOf(n.data, OURS) : [])),
+    openings,
   );
 }

@@ -1,0 +1,33 @@
+/** The DisCO shown, as the credit page's parts name it, and what they all read of the network. */
+import type { Address } from "viem";
+import type { CreditState } from "@disco-ledger/sdk/credit";
+import type { FederationState } from "@disco-ledger/sdk/federation";
+import { money } from "@disco-ledger/sdk/format";
+import { deployment } from "../../chain.ts";
+import type { Lang } from "../../i18n.tsx";
+
+/** The DisCO shown: its account in a credit network is its membership address (its id in the federation). */
+export const OURS = deployment.contracts.membership.address;
+export const OUR_NAME = deployment.name ?? "";
+
+export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Credit cents as people read them: euros of the currency, two decimals. */
+export const creditEuros = (amount: bigint, lang: Lang) => money(amount, lang, 2, "€");
+
+export interface CreditView {
+  fed: FederationState;
+  state: CreditState;
+  /** The federation's active member DisCOs, in its order. */
+  active: Address[];
+  /** The active ones other than the DisCO shown. */
+  peers: Address[];
+  /** Whether the DisCO shown is an active member (has an account). */
+  member: boolean;
+  /** A DisCO's or person's name, else the short address. */
+  name: (account: string) => string;
+  /** The chain's time, unix seconds. */
+  now: number;
+  /** Reloads the network (after a transaction). */
+  refetch: () => void;
+}
