@@ -1,11 +1,12 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
  *   build (which regenerates the SDK's ABIs) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and
- *   tests, then the SDK with no Node types) -> lint (solhint, Biome, prettier) -> the SDK's unit tests (Vitest) -> gas
- *   snapshot -> the app in Chromium (its own chain, deploy, seed, production build within its size budget, browser
- *   flows, accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage -> 100% lines -> the app's
- *   typecheck and unit tests (Vitest). The browser tests come before coverage: coverage compiles instrumented
- *   contracts over the build's artifacts, and the browser tests after it would wait for a whole rebuild.
+ *   tests, then the SDK with no Node types) -> lint (solhint, Biome, prettier) -> gas snapshot, with the SDK's unit
+ *   tests (Vitest) beside it -> the app in Chromium (its own chain, deploy, seed, production build within its size
+ *   budget, browser flows, accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage, with the app's
+ *   typecheck and unit tests (Vitest) beside it -> 100% lines. The browser tests come before coverage: coverage
+ *   compiles instrumented contracts over the build's artifacts, and the browser tests after it would wait for a whole
+ *   rebuild.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -27,6 +28,27 @@ async function step(title: string, command: string, args: string[]): Promise<str
     process.stdout.write(chunk);
   });
   const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (status !== 0) {
+    console.error(`\n${title} failed.`);
+    process.exit(status ?? 1);
+  }
+  return output;
+}
+
+/**
+ * Runs one step beside the steps that follow (the machine has two cores, and the long steps leave one mostly idle):
+ * its output is kept and shown whole once it ends, after its title; exits at its failure.
+ */
+async function beside(title: string, command: string, args: string[]): Promise<string> {
+  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  console.log(`\n== ${title} (run beside the other steps): ${command} ${args.join(" ")}`);
+  process.stdout.write(output);
+  process.stderr.write(errors);
   if (status !== 0) {
     console.error(`\n${title} failed.`);
     process.exit(status ?? 1);
@@ -60,12 +82,20 @@ await step("Typecheck the SDK", "tsc", ["-p", "sdk/tsconfig.json"]);
 await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
 await step("Lint TypeScript", "biome", ["lint", "--error-on-warnings"]);
 await step("Check formatting", "prettier", ["--check", "."]);
-const sdkOutput = await step("SDK unit tests", "vitest", ["run", "--root", "sdk"]);
+// The SDK's unit tests read only its sources and the generated ABIs (rewritten only when they change).
+const sdkTests = beside("SDK unit tests", "vitest", ["run", "--root", "sdk"]);
 // Coverage instrumentation makes every call dearer, so gas is checked on its own, uninstrumented chain.
 await step("Gas snapshot", "tsx", ["scripts/bench.ts", "--check"]);
 // The app needs a deployment to be generated against: the browser tests make theirs first (network e2e).
 const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"]);
 const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
+const sdkOutput = await sdkTests;
+// The app's typecheck and unit tests read the deployment the browser tests generated, not the artifacts that
+// coverage instruments: they run beside it.
+const appTests = (async () => {
+  await beside("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
+  return beside("App unit tests", "vitest", ["run", "--root", "frontend"]);
+})();
 const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
 const passed = /^(\d+) passing \(\d+ solidity, \d+ mocha\)$/m.exec(testOutput)?.[1];
 if (passed === undefined) {
@@ -80,8 +110,7 @@ if (percent < REQUIRED_LINE_COVERAGE) {
   console.error(`Below the required ${REQUIRED_LINE_COVERAGE}%. Lines never run:\n  ${missed.join("\n  ")}`);
   process.exit(1);
 }
-await step("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
-const unitOutput = await step("App unit tests", "vitest", ["run", "--root", "frontend"]);
+const unitOutput = await appTests;
 const vitestPassed = (output: string) => /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(output))?.[1];
 const unitPassed = vitestPassed(unitOutput);
 const sdkPassed = vitestPassed(sdkOutput);
