@@ -87,10 +87,10 @@ contract FederationHandler is Test {
         address actor = _hand(actorSeed, _timelocks[d]);
         vm.prank(actor);
         try federation.applyToJoin("apply") returns (uint256 id) {
-            (bool isTimelock, uint256 d) = _timelockIndex(actor);
+            (bool isTimelock, uint256 applicant) = _timelockIndex(actor);
             if (!isTimelock) _violation("applied by something but a DisCO's timelock");
-            else if (ghostActive[_ids[d]]) _violation("a member applied");
-            else ghostApplication[_ids[d]] = id;
+            else if (ghostActive[_ids[applicant]]) _violation("a member applied");
+            else ghostApplication[_ids[applicant]] = id;
         } catch {}
     }
 
