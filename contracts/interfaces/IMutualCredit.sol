@@ -33,8 +33,16 @@ pragma solidity ^0.8.28;
 ///
 /// Known limits, by design: lowering a line is public before it is mined, so a receiver may pay first and keep the
 /// debt the old line allowed (nothing is clawed back; a giver worried by that freezes or lowers through a private
-/// transaction). Clearing needs nobody's consent: it changes no net position. A settlement moves its balance before
-/// it calls the currency, so a currency that calls back finds the debt already paid down.
+/// transaction). A line a DisCO's treasurers set is credit the DisCO extends, up to lineBound per counterparty
+/// DisCO, and that DisCO may use it to route payments through us (its own members' or treasurers' payments, not
+/// counted in our budget): the bound is the exposure the members accept per counterparty. Clearing needs nobody's
+/// consent: it changes no net position; so a settle vote can be overtaken by someone clearing a cycle through the
+/// pair first (the debt falls below the voted amount and the proposal's batch reverts: the members vote again). A
+/// person's debt can't be settled in money (settle needs a DisCO's timelock on both sides): it is cleared, or paid
+/// down in credit. A DisCO that leaves and comes back finds its lines as they were (a line is its giver's consent;
+/// a giver who doesn't want that freezes it), while the federation's trust from and toward it starts again at 0. A
+/// settlement moves its balance before it calls the currency, so a currency that calls back finds the debt already
+/// paid down.
 interface IMutualCredit {
     /// @notice One pair's record, keyed by the lower address then the higher (one storage word).
     /// @param balance The lower address's balance toward the higher: positive when the higher owes it
