@@ -213,7 +213,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     FederationUnknownCheckIn: "That DisCO has not checked in period {period}.",
     FederationOwnDisCO: "A DisCO can't judge its own check-in, nor give trust to itself.",
     FederationInvalidFigure:
-      "That is not a figure of a check-in: choose the digest, members, binding members, a stream's payable total, money in or money out.",
+      "That is not a figure of a check-in: choose the digest, members, binding members, a stream's payable total, money in, money out, mutual credit in or mutual credit out.",
     FederationAlreadyJudged:
       "This DisCO has already given its verdict on period {period}'s check-in, and a verdict never changes.",
     FederationInvalidTrust: "A trust value goes from 0 to 100.",
@@ -485,7 +485,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     FederationUnknownCheckIn: "Esa DisCO no ha hecho check-in del periodo {period}.",
     FederationOwnDisCO: "Una DisCO no puede juzgar su propio check-in ni darse confianza a sí misma.",
     FederationInvalidFigure:
-      "Esa no es una cifra de un check-in: elige la huella, las socias, las socias con voto vinculante, el total a pagar de un flujo, el dinero que entra o el que sale.",
+      "Esa no es una cifra de un check-in: elige la huella, las socias, las socias con voto vinculante, el total a pagar de un flujo, el dinero que entra, el que sale, el crédito mutuo que entra o el que sale.",
     FederationAlreadyJudged:
       "Esta DisCO ya dio su veredicto sobre el check-in del periodo {period}, y un veredicto nunca cambia.",
     FederationInvalidTrust: "Un valor de confianza va de 0 a 100.",
