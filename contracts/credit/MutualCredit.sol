@@ -86,7 +86,10 @@ contract MutualCredit is IMutualCredit, Initializable {
     function setCreditLine(address giver, address receiver, uint64 limit) external {
         (Pair storage p, bool low) = _pair(giver, receiver);
         uint64 current = low ? p.lowLimit : p.highLimit;
-        _authorizeLine(giver, receiver, current, limit);
+        // A person's account (one with a home DisCO) could lend a treasurer the DisCO's credit outside the budget.
+        if (_authorizeLine(giver, receiver, current, limit) && _homes[receiver] != address(0)) {
+            revert CreditPersonLineByVote(receiver);
+        }
         if (low) p.lowLimit = limit;
         else p.highLimit = limit;
         emit CreditLineSet(giver, receiver, limit, msg.sender);
@@ -96,7 +99,8 @@ contract MutualCredit is IMutualCredit, Initializable {
     function freezeCreditLine(address giver, address receiver, bool frozen) external {
         (Pair storage p, bool low) = _pair(giver, receiver);
         uint64 current = low ? p.lowLimit : p.highLimit;
-        _authorizeLine(giver, receiver, current, current);
+        // Freezing protects: treasurers may; thawing is the members' (or the person's) call.
+        if (_authorizeLine(giver, receiver, current, current) && !frozen) revert CreditThawByVote(giver, receiver);
         if (low) p.lowFrozen = frozen;
         else p.highFrozen = frozen;
         emit CreditLineFrozen(giver, receiver, frozen, msg.sender);
@@ -224,9 +228,15 @@ contract MutualCredit is IMutualCredit, Initializable {
     }
 
     /// @dev Authorises a change of giver's line toward receiver from `current` to `limit`: a treasurer only when both
-    /// are within the DisCO's bound (a line the members set above it is theirs to change).
-    function _authorizeLine(address giver, address receiver, uint64 current, uint64 limit) private {
-        bool treasurer = _authorize(giver);
+    /// are within the DisCO's bound (a line the members set above it is theirs to change). Returns whether the caller
+    /// is one of giver's treasurers (the callers refuse them more).
+    function _authorizeLine(
+        address giver,
+        address receiver,
+        uint64 current,
+        uint64 limit
+    ) private returns (bool treasurer) {
+        treasurer = _authorize(giver);
         _requireAccount(receiver);
         if (treasurer) {
             uint64 bound = _treasurers[giver].lineBound;

@@ -21,7 +21,10 @@ pragma solidity ^0.8.28;
 ///
 /// Who acts for an account: a DisCO through its timelock (any action, by its members' vote) or its treasurers
 /// (TREASURER_ROLE on its ledger): they pay within a budget per period, and set lines within a bound, both set by the
-/// timelock; a person's account acts by the person alone.
+/// timelock; a person's account acts by the person alone. Treasurers set lines toward member DisCOs only (a line to
+/// a person's account is the members' vote: else a treasurer holding an account could lend it the DisCO's credit
+/// and pay through the DisCO outside the budget); they may freeze a line within their bound, and only the timelock
+/// (or a person, their own line) unfreezes one.
 ///
 /// Lines: a node's line is its consent. A payment moves each hop's balance within the line the next node extended;
 /// an intermediate node's net position does not change (what it is owed by one neighbour it owes the next), and
@@ -30,8 +33,16 @@ pragma solidity ^0.8.28;
 ///
 /// Known limits, by design: lowering a line is public before it is mined, so a receiver may pay first and keep the
 /// debt the old line allowed (nothing is clawed back; a giver worried by that freezes or lowers through a private
-/// transaction). Clearing needs nobody's consent: it changes no net position. A settlement moves its balance before
-/// it calls the currency, so a currency that calls back finds the debt already paid down.
+/// transaction). A line a DisCO's treasurers set is credit the DisCO extends, up to lineBound per counterparty
+/// DisCO, and that DisCO may use it to route payments through us (its own members' or treasurers' payments, not
+/// counted in our budget): the bound is the exposure the members accept per counterparty. Clearing needs nobody's
+/// consent: it changes no net position; so a settle vote can be overtaken by someone clearing a cycle through the
+/// pair first (the debt falls below the voted amount and the proposal's batch reverts: the members vote again). A
+/// person's debt can't be settled in money (settle needs a DisCO's timelock on both sides): it is cleared, or paid
+/// down in credit. A DisCO that leaves and comes back finds its lines as they were (a line is its giver's consent;
+/// a giver who doesn't want that freezes it), while the federation's trust from and toward it starts again at 0. A
+/// settlement moves its balance before it calls the currency, so a currency that calls back finds the debt already
+/// paid down.
 interface IMutualCredit {
     /// @notice One pair's record, keyed by the lower address then the higher (one storage word).
     /// @param balance The lower address's balance toward the higher: positive when the higher owes it
@@ -49,7 +60,7 @@ interface IMutualCredit {
 
     /// @notice A DisCO's treasurers' allowance, set by its timelock, and what they spent (one storage word).
     /// @param budget Credit units the treasurers may pay per period
-    /// @param lineBound The highest line the treasurers may set, or change from
+    /// @param lineBound The highest line the treasurers may set toward a member DisCO, or change or freeze from
     /// @param spent What they paid in `period`
     /// @param period The period of `spent` (block.timestamp / PERIOD)
     struct Treasurers {
@@ -128,6 +139,15 @@ interface IMutualCredit {
     /// is the offending one: the new limit, or else the current one).
     error CreditLineOverBound(address giver, uint64 limit, uint64 bound);
 
+    /// @notice Thrown when a treasurer sets or changes a line toward a person's account (`receiver`): lines to
+    /// persons are the members' vote (else a treasurer who holds an account could lend themself the DisCO's credit
+    /// and pay through it outside the budget).
+    error CreditPersonLineByVote(address receiver);
+
+    /// @notice Thrown when a treasurer unfreezes the line `giver` extends to `receiver`: treasurers may freeze (it
+    /// protects), only the members' vote unfreezes (else they could thaw a line the members froze).
+    error CreditThawByVote(address giver, address receiver);
+
     /// @notice Thrown when an amount is zero.
     error CreditZeroAmount();
 
@@ -174,7 +194,8 @@ interface IMutualCredit {
     function openAccount(address disco) external;
 
     /// @notice Sets the line `giver` extends to `receiver` (how far the receiver may owe it), by who acts for the
-    /// giver: its timelock, a treasurer when the current and the new limit are within its bound, or the person.
+    /// giver: its timelock, a treasurer when the receiver is a member DisCO (not a person's account) and the current
+    /// and the new limit are within its bound, or the person.
     /// Lowering it below the current debt is allowed: nothing is clawed back, further debt is refused.
     /// @param giver An account
     /// @param receiver Another account
@@ -182,7 +203,8 @@ interface IMutualCredit {
     function setCreditLine(address giver, address receiver, uint64 limit) external;
 
     /// @notice Freezes (or unfreezes) the line `giver` extends to `receiver`, keeping its limit: a frozen line
-    /// carries nothing. Who may: as for setCreditLine with the current limit.
+    /// carries nothing. Who may: the giver's timelock or the person; a treasurer freezes (toward a DisCO or a
+    /// person) when the current limit is within its bound, and never unfreezes.
     /// @param giver An account
     /// @param receiver Another account
     /// @param frozen Whether it is frozen
@@ -191,7 +213,7 @@ interface IMutualCredit {
     /// @notice Sets a DisCO's treasurers' budget per period and line bound, by its timelock.
     /// @param disco A member DisCO
     /// @param budget Credit units per period
-    /// @param lineBound The highest line they may set
+    /// @param lineBound The highest line they may set toward a member DisCO
     function setTreasurerLimits(address disco, uint64 budget, uint64 lineBound) external;
 
     /// @notice Pays `amount` from `payer` to `payee` along `path`, all or nothing, by who acts for the payer (its

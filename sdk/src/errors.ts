@@ -155,6 +155,10 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     CreditSelfLine: "A credit line is extended to someone else, not to oneself.",
     CreditLineOverBound:
       "Treasurers may set credit lines only up to the limit their members gave them; this line needs the members' vote.",
+    CreditPersonLineByVote:
+      "Treasurers set credit lines only toward member DisCOs; a line to {receiver}, a person's account, needs the members' vote.",
+    CreditThawByVote:
+      "Treasurers may freeze a credit line but not unfreeze it: unfreezing the line {giver} extends to {receiver} needs the members' vote.",
     CreditZeroAmount: "The amount must be more than zero.",
     CreditInvalidPathLength:
       "This path has {length} accounts: it needs at least two, and at most one more than the federation's steps allow.",
@@ -209,7 +213,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     FederationUnknownCheckIn: "That DisCO has not checked in period {period}.",
     FederationOwnDisCO: "A DisCO can't judge its own check-in, nor give trust to itself.",
     FederationInvalidFigure:
-      "That is not a figure of a check-in: choose the digest, members, binding members, a stream's payable total, money in or money out.",
+      "That is not a figure of a check-in: choose the digest, members, binding members, a stream's payable total, money in, money out, mutual credit in or mutual credit out.",
     FederationAlreadyJudged:
       "This DisCO has already given its verdict on period {period}'s check-in, and a verdict never changes.",
     FederationInvalidTrust: "A trust value goes from 0 to 100.",
@@ -421,6 +425,10 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     CreditSelfLine: "Una línea de crédito se concede a otra cuenta, no a una misma.",
     CreditLineOverBound:
       "Las tesoreras solo pueden fijar líneas de crédito hasta el límite que les dieron sus socias; esta línea necesita la votación de las socias.",
+    CreditPersonLineByVote:
+      "Las tesoreras solo fijan líneas de crédito hacia DisCOs socias; una línea a {receiver}, la cuenta de una persona, necesita la votación de las socias.",
+    CreditThawByVote:
+      "Las tesoreras pueden congelar una línea de crédito pero no descongelarla: descongelar la línea que {giver} concede a {receiver} necesita la votación de las socias.",
     CreditZeroAmount: "La cantidad debe ser mayor que cero.",
     CreditInvalidPathLength:
       "Este camino tiene {length} cuentas: necesita al menos dos, y como mucho una más que los pasos que permite la federación.",
@@ -477,7 +485,7 @@ export const ERROR_SENTENCES: Record<Lang, Record<string, string>> = {
     FederationUnknownCheckIn: "Esa DisCO no ha hecho check-in del periodo {period}.",
     FederationOwnDisCO: "Una DisCO no puede juzgar su propio check-in ni darse confianza a sí misma.",
     FederationInvalidFigure:
-      "Esa no es una cifra de un check-in: elige la huella, las socias, las socias con voto vinculante, el total a pagar de un flujo, el dinero que entra o el que sale.",
+      "Esa no es una cifra de un check-in: elige la huella, las socias, las socias con voto vinculante, el total a pagar de un flujo, el dinero que entra, el que sale, el crédito mutuo que entra o el que sale.",
     FederationAlreadyJudged:
       "Esta DisCO ya dio su veredicto sobre el check-in del periodo {period}, y un veredicto nunca cambia.",
     FederationInvalidTrust: "Un valor de confianza va de 0 a 100.",

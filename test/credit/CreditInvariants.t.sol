@@ -48,7 +48,8 @@ contract CreditInvariantsTest is CreditFixture {
         assertTrue(sum == 0, "balances sum to zero");
     }
 
-    /// @dev Only a line's giver (its timelock, or its treasurers within the bound) changed it; budgets hold.
+    /// @dev Only a line's giver (its timelock, or its treasurers within the bound, freezing but never thawing)
+    /// changed it; budgets hold.
     function invariant_linesAndBudgetsAreTheGiversOwn() public view {
         for (uint256 i = 0; i < 4; ++i) {
             IMutualCredit.Treasurers memory t = credit.treasurersOf(handler.idAt(i));

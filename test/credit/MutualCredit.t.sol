@@ -7,6 +7,7 @@ import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.s
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {MutualCredit} from "../../contracts/credit/MutualCredit.sol";
+import {Federation} from "../../contracts/federation/Federation.sol";
 import {IDisCOFactory} from "../../contracts/interfaces/IDisCOFactory.sol";
 import {IMembership} from "../../contracts/interfaces/IMembership.sol";
 import {IMutualCredit} from "../../contracts/interfaces/IMutualCredit.sol";
@@ -109,6 +110,34 @@ contract MutualCreditTest is CreditFixture {
         vm.prank(treasurers[0]);
         vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditLineOverBound.selector, _id(0), 600, 500));
         credit.freezeCreditLine(_id(0), _id(2), true);
+    }
+
+    /// @dev Attack (issue 17's review, M1): a treasurer thawed a line the members froze. Treasurers may freeze (it
+    /// protects), within their bound as for any line; only the members' vote unfreezes.
+    function test_attack_aTreasurerCantThawALineTheMembersFroze() public {
+        vm.prank(_timelock(0));
+        credit.setTreasurerLimits(_id(0), 0, LINE);
+        _line(0, 1, 500);
+        vm.prank(_timelock(0));
+        credit.freezeCreditLine(_id(0), _id(1), true);
+        vm.prank(treasurers[0]);
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditThawByVote.selector, _id(0), _id(1)));
+        credit.freezeCreditLine(_id(0), _id(1), false);
+        (, bool frozen) = credit.lineOf(_id(0), _id(1));
+        assertTrue(frozen, "still frozen as the members froze it");
+
+        _line(0, 2, 500);
+        vm.prank(treasurers[0]);
+        vm.expectEmit(true, true, false, true, address(credit));
+        emit IMutualCredit.CreditLineFrozen(_id(0), _id(2), true, treasurers[0]);
+        credit.freezeCreditLine(_id(0), _id(2), true);
+        vm.prank(treasurers[0]);
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditThawByVote.selector, _id(0), _id(2)));
+        credit.freezeCreditLine(_id(0), _id(2), false);
+        vm.prank(_timelock(0));
+        credit.freezeCreditLine(_id(0), _id(2), false);
+        (, frozen) = credit.lineOf(_id(0), _id(2));
+        assertFalse(frozen, "thawed by the members' vote");
     }
 
     function test_setCreditLine_refusesOthersNonAccountsAndItself() public {
@@ -520,7 +549,77 @@ contract MutualCreditTest is CreditFixture {
         assertTrue(people.balanceOf(person, _id(0)) == -100, "its balance stays");
     }
 
+    /// @dev Attack (issue 17's review, H1): a treasurer who holds a person's account extended their DisCO's line to
+    /// it and paid another DisCO from it through their DisCO, outside the budget. Lines to persons are now the
+    /// members' vote alone (set or changed); a treasurer may still freeze one, and a person thaws their own.
+    function test_attack_aTreasurerCantLendTheDisCOsCreditToTheirOwnAccount() public {
+        MutualCredit people = _peopleNetwork();
+        address person = committed[0];
+        vm.prank(_timelock(0));
+        IAccessControl(discos[0].ledger).grantRole(TREASURER_ROLE, person);
+        vm.prank(_timelock(0));
+        people.setTreasurerLimits(_id(0), 0, LINE);
+        vm.prank(_timelock(1));
+        people.setCreditLine(_id(1), _id(0), LINE);
+        vm.prank(person);
+        people.openAccount(_id(0));
+        address[] memory direct = new address[](2);
+        (direct[0], direct[1]) = (_id(0), _id(1));
+        vm.prank(person);
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditOverBudget.selector, _id(0), 5_000, 0));
+        people.pay(_id(0), _id(1), direct, 5_000, "x");
+
+        // The bypass: the DisCO's line to the treasurer's own account, then a payment from it through the DisCO.
+        vm.prank(person);
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditPersonLineByVote.selector, person));
+        people.setCreditLine(_id(0), person, LINE);
+        address[] memory around = new address[](3);
+        (around[0], around[1], around[2]) = (person, _id(0), _id(1));
+        vm.prank(person);
+        vm.expectRevert(
+            abi.encodeWithSelector(IMutualCredit.CreditOverLine.selector, person, _id(0), int256(-5_000), 0)
+        );
+        people.pay(person, _id(1), around, 5_000, "x");
+        assertTrue(people.balanceOf(_id(0), _id(1)) == 0, "the DisCO owes nothing");
+
+        // A line the members set toward a person is theirs to change, even down; a treasurer may freeze it.
+        vm.prank(_timelock(0));
+        people.setCreditLine(_id(0), person, 100);
+        vm.prank(person);
+        vm.expectRevert(abi.encodeWithSelector(IMutualCredit.CreditPersonLineByVote.selector, person));
+        people.setCreditLine(_id(0), person, 0);
+        vm.prank(person);
+        people.freezeCreditLine(_id(0), person, true);
+        (uint64 limit, bool frozen) = people.lineOf(_id(0), person);
+        assertEq(limit, 100, "the members' line");
+        assertTrue(frozen, "frozen by a treasurer");
+        // A person's own line is theirs alone, thawing too.
+        vm.prank(person);
+        people.setCreditLine(person, _id(0), 50);
+        vm.prank(person);
+        people.freezeCreditLine(person, _id(0), true);
+        vm.prank(person);
+        people.freezeCreditLine(person, _id(0), false);
+        (, frozen) = people.lineOf(person, _id(0));
+        assertFalse(frozen, "thawed by the person");
+    }
+
     // ------------------------------------------------------------------------------------------------ HELPERS
+
+    /// @dev A second federation, founded by DisCO 0 with member accounts on, DisCO 1 admitted: its credit network.
+    function _peopleNetwork() private returns (MutualCredit people) {
+        IDisCOFactory.FederationParams memory p = _federationParams();
+        p.memberAccounts = true;
+        vm.recordLogs();
+        vm.prank(_timelock(0));
+        Federation fed = Federation(factory.createFederation(p));
+        people = MutualCredit(_creditOf(vm.getRecordedLogs()));
+        vm.prank(_timelock(1));
+        uint256 id = fed.applyToJoin("we share the charter");
+        vm.prank(_timelock(0));
+        fed.vote(id, _id(0), true);
+        fed.execute(id);
+    }
 
     function _refusedPay(address payer, address payee, address[] memory path, uint64 amount, bytes memory err) private {
         vm.prank(_timelock(0));
