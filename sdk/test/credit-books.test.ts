@@ -46,7 +46,7 @@ const LOGS: Log[] = [
   pay(B, A, 10n * EUROS, encodePaymentReference("INV-1"), 7),
   creditLog("CreditLineFrozen", { giver: C, receiver: B, frozen: true, by }, 8, 0),
 ];
-const STATE = foldCredit(LOGS, undefined, { times: timesOf(LOGS) });
+const STATE = foldCredit(LOGS, CREDIT, { times: timesOf(LOGS) });
 
 interface Call {
   functionName: "balanceOf" | "lineOf" | "treasurersOf";
@@ -167,7 +167,7 @@ describe("reconcileCredit", () => {
   it("finds the payment a fold lost: its pair differs, and the folded balances still sum to zero", async () => {
     const lost = foldCredit(
       LOGS.filter((log) => log.blockNumber !== 5n),
-      undefined,
+      CREDIT,
       { times: timesOf(LOGS) },
     );
     const { client } = fakeNode(STATE);

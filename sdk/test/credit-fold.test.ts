@@ -71,7 +71,7 @@ const LOGS: Log[] = [
   ),
   creditLog("CreditLineSet", { giver: B, receiver: A, limit: 10n * EUROS, by: B }, 10, 0),
 ];
-const fold = (logs: Log[], previous?: CreditState) => foldCredit(logs, previous, { times: timesOf(logs) });
+const fold = (logs: Log[], previous?: CreditState) => foldCredit(logs, previous ?? CREDIT, { times: timesOf(logs) });
 
 describe("foldCredit", () => {
   const state = fold(LOGS);
@@ -163,13 +163,27 @@ describe("foldCredit", () => {
   it("takes decoded logs as they are and leaves other contracts' out", () => {
     const decoded = parseEventLogs({ abi: creditAbi, logs: LOGS, strict: true });
     const other = creditLog("CreditPaid", { ...decoded[9].args }, 4, 1, addressOf("another network"));
-    expect(foldCredit([...decoded, other], undefined, { times: timesOf(LOGS) })).toEqual(state);
+    expect(foldCredit([...decoded, other], CREDIT, { times: timesOf(LOGS) })).toEqual(state);
+  });
+
+  it("folds only the expected network's logs: a forged founding from another contract is left out", () => {
+    const forger = addressOf("forged network");
+    const forged = creditLog(
+      "CreditNetworkFounded",
+      { federation: forger, maxHops: 9, memberAccounts: false },
+      1,
+      0,
+      forger,
+    );
+    const gift = creditLog("CreditLineSet", { giver: A, receiver: P, limit: 10n ** 12n, by: A }, 2, 9, forger);
+    expect(fold([forged, ...LOGS, gift])).toEqual(state);
+    expect(() => fold([forged, ...LOGS.slice(1)])).toThrow(`The logs of credit network ${CREDIT} start with`);
   });
 
   it("refuses logs without the network's founding, logs folded before, and logs of unknown time", () => {
     expect(() => fold(LOGS.slice(1))).toThrow("CreditNetworkFounded");
     expect(() => fold(LOGS.slice(8), fold(LOGS.slice(0, 9)))).toThrow("fold the logs after block 3");
-    expect(() => foldCredit(LOGS)).toThrow("No timestamp for block 1");
+    expect(() => foldCredit(LOGS, CREDIT)).toThrow("No timestamp for block 1");
   });
 });
 
