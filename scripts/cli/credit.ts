@@ -484,7 +484,8 @@ the DisCO's timelock will make them; one that would fail is refused unless --for
           cycle === undefined
             ? findCycles(state, state.maxHops, 1)[0]
             : { cycle: cycle.map((n) => n.address), amount: parseEuros(args.amount, "--amount") };
-        if (suggestion === undefined) throw new UsageError(`No cycle of debts to clear in "${net.state.name}".`);
+        if (suggestion === undefined)
+          throw new UsageError(`No cycle of debts to clear in "${printable(net.state.name)}".`);
         const block = await sendToNetwork(ctx, network, {
           functionName: "clearCycle",
           args: clearCycleArgs(suggestion.cycle, suggestion.amount),

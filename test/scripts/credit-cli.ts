@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { decodeFunctionData, keccak256, toHex } from "viem";
 import { factoryAbi } from "@disco-ledger/sdk/abis";
+import { discoNamed, nameOf, type FederationRun } from "../../scripts/cli/federation.ts";
 import { connection } from "../helpers/disco.ts";
 import { seededOnCli } from "../helpers/federation-demo.ts";
 import { cliOk as ok, cliRefused as refused, forgetDeployments, runCli } from "./two-discos.ts";
@@ -27,6 +28,18 @@ describe("npm run cli -- credit (usage)", () => {
     ]) {
       expect(actions.out).to.contain(line);
     }
+  });
+});
+
+describe("npm run cli -- credit: DisCOs' names", () => {
+  it("prints a name from the factory's event with its control characters as codes", () => {
+    const address = "0x00000000000000000000000000000000000d15c0";
+    const discos = [{ name: "Evil\u001b[2J\u202eDisCO", contracts: { membership: { address } } }];
+    const run = { discos } as unknown as FederationRun;
+    const shown = "Evil\\u{1b}[2J\\u{202e}DisCO";
+    expect(nameOf(run, address)).to.equal(shown);
+    expect(discoNamed(run, address, "the DisCO").name).to.equal(shown);
+    expect(() => discoNamed(run, "Nobody", "the DisCO")).to.throw(`"${shown}" (${address})`);
   });
 });
 
