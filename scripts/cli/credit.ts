@@ -223,7 +223,7 @@ function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): vo
   for (const p of payments) {
     const through = p.path.length > 2 ? ` through ${route(run, p.path.slice(1, -1))}` : "";
     console.log(
-      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}, ${printable(paymentReferenceText(p.paymentRef) ?? "no reference")}`,
+      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}, ${paymentReferenceText(p.paymentRef)}`,
     );
   }
   const clearings = credit.clearings.filter((c) => mine(c.cycle));

@@ -5,13 +5,7 @@
  */
 import { keccak256, stringToHex, zeroHash, type Address, type Hex, type Log } from "viem";
 import { describe, expect, it } from "vitest";
-import {
-  creditReferences,
-  creditReferenceText,
-  reconcileCredit,
-  type CreditAuditClient,
-  type CreditCheck,
-} from "../src/audit/index.ts";
+import { creditReferences, reconcileCredit, type CreditAuditClient, type CreditCheck } from "../src/audit/index.ts";
 import { foldCredit, type CreditState } from "../src/credit/index.ts";
 import { encodePaymentReference } from "../src/format.ts";
 import { addressOf, CREDIT, creditLog, FEDERATION, timesOf } from "./federation-logs.ts";
@@ -208,11 +202,32 @@ describe("creditReferences", () => {
     expect(creditReferences(STATE, B).payments.map((r) => r.payment.blockNumber)).toEqual([3, 4, 5, 7]);
   });
 
-  it("says a reference in English and Spanish: its words, its hash, or none", () => {
-    expect(creditReferenceText(encodePaymentReference("INV-1"))).toBe('reference "INV-1"');
-    expect(creditReferenceText(encodePaymentReference("INV-1"), "es")).toBe("referencia «INV-1»");
-    expect(creditReferenceText(HASHED)).toBe(`reference hash ${HASHED.slice(0, 6)}…${HASHED.slice(-4)}`);
-    expect(creditReferenceText(zeroHash)).toBe("no reference");
-    expect(creditReferenceText(zeroHash, "es")).toBe("sin referencia");
+  it("finds a repeat hidden by case, spaces, a zero-width space or a full-width letter", () => {
+    const again = (text: string, block: number) => ({
+      ...STATE.payments[0],
+      paymentRef: encodePaymentReference(text),
+      blockNumber: block,
+    });
+    for (const text of ["INV-1\u200B", "inv-1 ", "\uFF29NV-1", "IN\u2060V-1"]) {
+      const found = creditReferences({ payments: [...STATE.payments, again(text, 9)] });
+      expect(found.repeated, JSON.stringify(text)).toHaveLength(1);
+      expect(found.repeated[0].payments.map((p) => p.blockNumber)).toEqual([3, 4, 9]);
+      expect(found.payments.at(-1)?.paidBefore).toBe(2);
+    }
+    // Another invoice is no repeat.
+    expect(creditReferences({ payments: [...STATE.payments, again("INV-2", 9)] }).repeated).toHaveLength(1);
+  });
+
+  it("finds a reference mixing Latin with Cyrillic or Greek letters, not one in a single script", () => {
+    const paid = (text: string) => ({ ...STATE.payments[0], paymentRef: encodePaymentReference(text) });
+    // A Cyrillic І, then a Greek Ν, among Latin letters: each reads as "INV-1".
+    for (const text of ["\u0406NV-1", "I\u039DV-1"]) {
+      const found = creditReferences({ payments: [paid(text)] });
+      expect(found.mixedScripts, text).toHaveLength(1);
+      expect(found.repeated).toHaveLength(0);
+    }
+    for (const text of ["INV-1", "Счёт 7", "Τιμολόγιο 7", "Factura 7 · Café"]) {
+      expect(creditReferences({ payments: [paid(text)] }).mixedScripts, text).toHaveLength(0);
+    }
   });
 });

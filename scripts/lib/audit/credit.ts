@@ -9,7 +9,6 @@ import { join } from "node:path";
 import type { Address, Hex } from "viem";
 import {
   creditReferences,
-  creditReferenceText,
   isoDate,
   reconcileCredit,
   type CreditCheck,
@@ -26,7 +25,7 @@ import {
 } from "@disco-ledger/sdk/credit";
 import { findDisCO, type FoundDisCO } from "@disco-ledger/sdk/discovery";
 import { currencyOf, discoverFederations, findFederation, type FoundFederation } from "@disco-ledger/sdk/federation";
-import { money, printable } from "@disco-ledger/sdk/format";
+import { money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
 import { UsageError } from "../../cli/context.ts";
 import type { FederationAuditIo } from "./federation.ts";
 
@@ -86,6 +85,7 @@ export async function auditCredit(options: CreditAuditOptions, io: FederationAud
       })),
       unreferenced: references.unreferenced.map((p) => paymentJson(p, nameOf)),
       repeated: references.repeated.map((r) => ({ ...r, payments: r.payments.map((p) => paymentJson(p, nameOf)) })),
+      mixedScripts: references.mixedScripts.map((p) => paymentJson(p, nameOf)),
     },
     ...(account === undefined ? {} : { disco: { account, name: nameOf(account), ...discoJson(state, account) } }),
   };
@@ -96,7 +96,7 @@ export async function auditCredit(options: CreditAuditOptions, io: FederationAud
     ...networkLines(found, state, reconciliation, references, nameOf),
     ...(account === undefined ? [] : await discoLines(io, state, account, nameOf)),
   ];
-  const findings = references.unreferenced.length + references.repeated.length;
+  const findings = references.unreferenced.length + references.repeated.length + references.mixedScripts.length;
   lines.push("", `${reconciliation.differences} differences, ${findings} findings.`);
   io.print(options.json ? toJson(report) : lines.join("\n"));
   io.note(`\nReport written to ${file}`);
@@ -163,7 +163,7 @@ function networkLines(
     const hops = p.path.length - 1;
     lines.push(
       `  ${day(p.time)}  ${nameOf(p.payer)} paid ${nameOf(p.payee)} ${euros(p.amount)} ` +
-        `(${hops} hop${hops === 1 ? "" : "s"}, block ${p.blockNumber}), ${creditReferenceText(p.paymentRef)}`,
+        `(${hops} hop${hops === 1 ? "" : "s"}, block ${p.blockNumber}), ${paymentReferenceText(p.paymentRef)}`,
     );
   }
   const findings = [
@@ -174,8 +174,13 @@ function networkLines(
     ),
     ...references.repeated.map(
       (r) =>
-        `  ${creditReferenceText(r.paymentRef)} paid ${r.payments.length} times by ${nameOf(r.payer)} to ` +
+        `  ${paymentReferenceText(r.paymentRef)} paid ${r.payments.length} times by ${nameOf(r.payer)} to ` +
         `${nameOf(r.payee)}: ${r.payments.map((p) => `${euros(p.amount)} in block ${p.blockNumber}`).join(", ")}`,
+    ),
+    ...references.mixedScripts.map(
+      (p) =>
+        `  payment of ${euros(p.amount)} by ${nameOf(p.payer)} to ${nameOf(p.payee)} in block ${p.blockNumber} ` +
+        `names a reference mixing Latin with Cyrillic or Greek letters (${paymentReferenceText(p.paymentRef)})`,
     ),
   ];
   lines.push("", findings.length === 0 ? "Findings: none" : `Findings (${findings.length}):`, ...findings);
@@ -214,7 +219,7 @@ async function discoLines(
     const to = f.direction === "out" ? "to" : "from";
     let what: string;
     if (f.kind === "payment") {
-      what = `payment ${to} ${nameOf(f.counterparty)} ${euros(f.amount)}, ${creditReferenceText(f.paymentRef as Hex)}`;
+      what = `payment ${to} ${nameOf(f.counterparty)} ${euros(f.amount)}, ${paymentReferenceText(f.paymentRef as Hex)}`;
     } else {
       const settlement = state.settlements.find((s) => s.blockNumber === f.blockNumber && s.logIndex === f.logIndex);
       const address = settlement?.currency ?? "";

@@ -5,7 +5,7 @@
  */
 import type { Address, Hex, PublicClient } from "viem";
 import { balanceOf, lineOf, netPosition, type CreditPayment, type CreditState } from "../credit/index.ts";
-import { type Lang, paymentReference, shortAddress } from "../format.ts";
+import { hasPaymentReference, mixesScripts, paymentReference, paymentReferenceKey } from "../format.ts";
 import { creditAbi } from "../generated/abis.ts";
 
 // ------------------------------------------------------------------------------------------------ RECONCILE
@@ -143,16 +143,19 @@ export interface CreditReferences {
   payments: CreditReference[];
   /** Findings: the payments with no reference... */
   unreferenced: CreditPayment[];
-  /** ...and each reference paid more than once between the same payer and payee, with its payments. */
+  /** ...each reference paid more than once between the same payer and payee, with its payments (the first's reference)... */
   repeated: { payer: Address; payee: Address; paymentRef: Hex; payments: CreditPayment[] }[];
+  /** ...and the payments whose reference mixes Latin letters with Cyrillic or Greek ones. */
+  mixedScripts: CreditPayment[];
 }
-
-const ZERO_REFERENCE = /^0x0{64}$/i;
 
 /**
  * Every payment of the network (or those `account` made or received) with its reference in words, and the findings:
- * a payment with no reference, and a reference paid more than once between the same payer and payee (an invoice paid
- * twice, or two invoices under one number). A reference left empty is never "repeated": it is already a finding.
+ * a payment with no reference; a reference paid more than once between the same payer and payee (an invoice paid
+ * twice, or two invoices under one number), references compared as paymentReferenceKey does (so that "INV-7" and
+ * "inv-7 " or "INV-7" with a zero-width space are one); and a reference mixing Latin with Cyrillic or Greek letters
+ * (mixesScripts: "ІNV-7" reads as "INV-7" but is not it). A reference left empty is never "repeated": it is already a
+ * finding.
  */
 export function creditReferences(state: Pick<CreditState, "payments">, account?: Address): CreditReferences {
   const own = state.payments.filter(
@@ -160,10 +163,10 @@ export function creditReferences(state: Pick<CreditState, "payments">, account?:
   );
   const groups = new Map<string, CreditReferences["repeated"][number]>();
   const payments = own.map((payment): CreditReference => {
-    const missing = ZERO_REFERENCE.test(payment.paymentRef);
+    const missing = !hasPaymentReference(payment.paymentRef);
     let paidBefore = 0;
     if (!missing) {
-      const key = `${lower(payment.payer)} ${lower(payment.payee)} ${lower(payment.paymentRef)}`;
+      const key = `${lower(payment.payer)} ${lower(payment.payee)} ${paymentReferenceKey(payment.paymentRef)}`;
       const { payer, payee, paymentRef } = payment;
       const group = groups.get(key) ?? { payer, payee, paymentRef, payments: [] };
       paidBefore = group.payments.length;
@@ -176,18 +179,6 @@ export function creditReferences(state: Pick<CreditState, "payments">, account?:
     payments,
     unreferenced: payments.filter((r) => r.missing).map((r) => r.payment),
     repeated: [...groups.values()].filter((g) => g.payments.length > 1),
+    mixedScripts: own.filter((p) => mixesScripts(p.paymentRef)),
   };
-}
-
-const REFERENCE: Record<Lang, { none: string; words: (text: string) => string; hash: (hash: string) => string }> = {
-  en: { none: "no reference", words: (text) => `reference "${text}"`, hash: (hash) => `reference hash ${hash}` },
-  es: { none: "sin referencia", words: (text) => `referencia «${text}»`, hash: (hash) => `referencia hash ${hash}` },
-};
-
-/** A payment's reference in a sentence: `reference "INV-7"`, `reference hash 0x1234…abcd`, `no reference`. */
-export function creditReferenceText(paymentRef: Hex, lang: Lang = "en"): string {
-  const words = REFERENCE[lang];
-  if (ZERO_REFERENCE.test(paymentRef)) return words.none;
-  const text = paymentReference(paymentRef);
-  return text === undefined ? words.hash(shortAddress(paymentRef)) : words.words(text);
 }

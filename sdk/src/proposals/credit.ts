@@ -7,7 +7,7 @@
  */
 import { erc20Abi, type Address, type ContractFunctionArgs, type Hex } from "viem";
 import { ERROR_SENTENCES } from "../errors.ts";
-import { money, paymentReference, pluralForm, type Lang } from "../format.ts";
+import { hasPaymentReference, money, paymentReference, pluralForm, type Lang } from "../format.ts";
 import { creditAbi, treasuryAbi } from "../generated/abis.ts";
 import { decisionOn, fillWords, type DecisionWrite, type DisCODecision, type NamedAddress } from "./federation.ts";
 
@@ -123,7 +123,7 @@ export function creditPayCall(
 ): DisCODecision {
   const hops = path.length - 1;
   const words = paymentReference(paymentRef);
-  const ref = /^0x0*$/.test(paymentRef)
+  const ref = !hasPaymentReference(paymentRef)
     ? ""
     : say(lang, words === undefined ? "referenceHash" : "reference", { ref: words ?? paymentRef });
   const pay = say(lang, `pay_${pluralForm(hops, lang)}`, {
