@@ -25,7 +25,14 @@ import {
   type CreditState,
 } from "@disco-ledger/sdk/credit";
 import type { FederationState } from "@disco-ledger/sdk/federation";
-import { encodePaymentReference, isoTime, money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
+import {
+  CREDIT_DECIMALS,
+  creditEuros,
+  encodePaymentReference,
+  isoTime,
+  paymentReferenceText,
+  printable,
+} from "@disco-ledger/sdk/format";
 import {
   clearCycleArgs,
   creditPayArgs,
@@ -54,16 +61,13 @@ import {
 
 // ------------------------------------------------------------------------------------------------ FINDING
 
-/** A credit network's amounts: credit cents, two decimals of the euro. */
-const CENTS = 2;
-
 /** Credit cents as people read them: "1,250.50 €". */
-const euros = (cents: bigint): string => money(cents, "en", CENTS, "€");
+const euros = (cents: bigint): string => creditEuros(cents, "en");
 
 /** Euros as typed ("300", "300.50") in credit cents; refuses anything else, and nothing. */
 function parseEuros(text: string | undefined, what: string): bigint {
   const value = need(text, what);
-  const cents = parseMoney(value, CENTS);
+  const cents = parseMoney(value, CREDIT_DECIMALS);
   if (cents === null || cents === 0n) {
     throw new UsageError(`${what} is an amount of euros with at most two decimals, like 300 or 300.50, not "${value}"`);
   }
@@ -440,8 +444,8 @@ the DisCO's timelock will make them; one that would fail is refused unless --for
       }
       case "limits": {
         const disco = discoNamed(run, given[1], "the DisCO");
-        const budget = parseMoney(need(args.budget, "--budget (euros per period)"), CENTS);
-        const bound = parseMoney(need(args["line-bound"], "--line-bound (euros)"), CENTS);
+        const budget = parseMoney(need(args.budget, "--budget (euros per period)"), CREDIT_DECIMALS);
+        const bound = parseMoney(need(args["line-bound"], "--line-bound (euros)"), CREDIT_DECIMALS);
         if (budget === null || bound === null) {
           throw new UsageError("--budget and --line-bound are euros with at most two decimals, like 300 or 300.50");
         }

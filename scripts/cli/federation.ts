@@ -40,7 +40,7 @@ import {
   type FigureName,
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
-import { duration, isoTime, money, printable, workAmount } from "@disco-ledger/sdk/format";
+import { creditEuros, duration, isoTime, money, printable, workAmount } from "@disco-ledger/sdk/format";
 import { profileDocument, profileHash, profileProblems, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import {
   applyToJoinCall,
@@ -295,7 +295,7 @@ async function showFederation(
     console.log(
       `  ${name(m.disco)}: period ${latest.period}, ${standing} — ${f.members} members (${f.bindingMembers} binding), ` +
         `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${amount(f.moneyIn)}, out ${amount(f.moneyOut)}, ` +
-        `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
+        `mutual credit in ${creditEuros(f.creditIn, "en")}, out ${creditEuros(f.creditOut, "en")}`,
     );
   }
   console.log("Trust:");
@@ -556,7 +556,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         console.log(
           `  ${f.members} members (${f.bindingMembers} binding), payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, ` +
             `money in ${money(f.moneyIn, "en")}, out ${money(f.moneyOut, "en")}, ` +
-            `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
+            `mutual credit in ${creditEuros(f.creditIn, "en")}, out ${creditEuros(f.creditOut, "en")}`,
         );
         return;
       }

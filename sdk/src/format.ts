@@ -31,6 +31,12 @@ export function money(amount: bigint, lang: Lang, decimals = 6, symbol = "€"):
   return `${grouped}${lang === "es" ? "," : "."}${cents} ${symbol}`;
 }
 
+/** A mutual-credit network's unit: the credit cent, two decimals of the euro (the contract's _CREDIT_DECIMALS). */
+export const CREDIT_DECIMALS = 2;
+
+/** Credit cents as people read them: 125_050n -> "1,250.50 €" (Spanish: "1.250,50 €"). */
+export const creditEuros = (cents: bigint, lang: Lang): string => money(cents, lang, CREDIT_DECIMALS, "€");
+
 export const shortAddress = (address: string): string => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 /** Names by lowercase address: people's names stay off-chain, so they come from wherever the reader keeps them. */

@@ -32,7 +32,7 @@ import {
   loadFederation,
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
-import { money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
+import { creditEuros, money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
 import { UsageError } from "../../cli/context.ts";
 import type { FederationAuditIo } from "./federation.ts";
 
@@ -47,7 +47,7 @@ export interface CreditAuditOptions {
 }
 
 /** Credit cents as euros of credit. */
-const euros = (cents: bigint) => money(cents, "en", 2, "€");
+const euros = (cents: bigint) => creditEuros(cents, "en");
 const day = (time: number) => isoDate(BigInt(time)).slice(0, 10);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

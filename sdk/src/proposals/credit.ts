@@ -7,12 +7,16 @@
  */
 import { erc20Abi, type Address, type ContractFunctionArgs, type Hex } from "viem";
 import { ERROR_SENTENCES } from "../errors.ts";
-import { hasPaymentReference, money, paymentReference, pluralForm, type Lang } from "../format.ts";
+import {
+  CREDIT_DECIMALS,
+  creditEuros,
+  hasPaymentReference,
+  paymentReference,
+  pluralForm,
+  type Lang,
+} from "../format.ts";
 import { creditAbi, treasuryAbi } from "../generated/abis.ts";
 import { decisionOn, fillWords, type DecisionWrite, type DisCODecision, type NamedAddress } from "./federation.ts";
-
-/** Credit cents have two decimals: a currency's units per cent are 10^(decimals - 2). */
-const CREDIT_DECIMALS = 2;
 
 const WORDS: Record<Lang, Record<string, string>> = {
   en: {
@@ -50,7 +54,6 @@ const say = (lang: Lang, key: string, params: Record<string, string | number | b
   fillWords(WORDS[lang][key], params);
 
 /** Credit cents as euros. */
-const euros = (amount: bigint, lang: Lang) => money(amount, lang, CREDIT_DECIMALS, "€");
 
 /**
  * One call to the credit network. `network` is the network's address (FoundFederation's `credit`) with its
@@ -75,7 +78,7 @@ export const setCreditLineCall = (
     network,
     "setCreditLine",
     setCreditLineArgs(giver, receiver.address, limit),
-    say(lang, "line", { receiver: receiver.name, limit: euros(limit, lang), fed: network.name }),
+    say(lang, "line", { receiver: receiver.name, limit: creditEuros(limit, lang), fed: network.name }),
   );
 
 /** Freezes (or unfreezes) the line the DisCO extends to `receiver`, keeping its limit. */
@@ -105,7 +108,7 @@ export const setTreasurerLimitsCall = (
     network,
     "setTreasurerLimits",
     [disco, budget, lineBound],
-    say(lang, "limits", { budget: euros(budget, lang), bound: euros(lineBound, lang), fed: network.name }),
+    say(lang, "limits", { budget: creditEuros(budget, lang), bound: creditEuros(lineBound, lang), fed: network.name }),
   );
 
 /**
@@ -127,7 +130,7 @@ export function creditPayCall(
     ? ""
     : say(lang, words === undefined ? "referenceHash" : "reference", { ref: words ?? paymentRef });
   const pay = say(lang, `pay_${pluralForm(hops, lang)}`, {
-    amount: euros(amount, lang),
+    amount: creditEuros(amount, lang),
     payee: payee.name,
     fed: network.name,
     hops,
@@ -164,7 +167,7 @@ export function settleCall(network: NamedAddress, s: SettleInput, lang: Lang = "
     network,
     "settle",
     [s.debtor, s.creditor.address, s.amount],
-    say(lang, "settle", { amount: euros(s.amount, lang), creditor: s.creditor.name, fed: network.name }),
+    say(lang, "settle", { amount: creditEuros(s.amount, lang), creditor: s.creditor.name, fed: network.name }),
   );
   return {
     calls: [

@@ -4,12 +4,12 @@
  * trust each gives the other in the federation.
  */
 import { netPosition } from "@disco-ledger/sdk/credit";
-import { dateTime } from "@disco-ledger/sdk/format";
+import { creditEuros, dateTime } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, ScrollArea, Section, Stat } from "../../ui/kit.tsx";
 import { useTreasurers } from "./data.ts";
 import { messages } from "./messages.ts";
-import { creditEuros, OUR_NAME, OURS, type CreditView } from "./ours.ts";
+import { OUR_NAME, OURS, type CreditView } from "./ours.ts";
 import { budgetLeft, budgetRenews, counterparties } from "./position.ts";
 
 export function Position({ view }: { view: CreditView }) {
