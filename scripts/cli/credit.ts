@@ -21,6 +21,7 @@ import {
   loadCredit,
   maxPayable,
   netPosition,
+  treasurerAllowance,
   type CreditPath,
   type CreditState,
 } from "@disco-ledger/sdk/credit";
@@ -193,10 +194,11 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
   }
   if (memberOf(state, disco.address)?.active) {
     const limits = credit.treasurers.find((t) => t.disco.toLowerCase() === me);
-    const allowance = await treasurerAllowance(run.ctx, net.network, disco.address, now);
+    const { allowance, days } = await readAllowance(run.ctx, net.network, disco.address, now);
     console.log(
       limits
-        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left) ` +
+        ? `Treasurers: may pay ${euros(limits.budget)} per ${days}-day period (counted from 1 January 1970; ` +
+            `${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left until ${isoTime(allowance.renews)}) ` +
             `and set lines up to ${euros(limits.lineBound)}`
         : "Treasurers: no allowance yet; every payment and line is the members' vote",
     );
@@ -205,17 +207,16 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
 }
 
 /**
- * What a DisCO's treasurers may still pay in the network's current period: the contract's record, whose `spent`
- * counts for its own period only (a new period starts at nothing spent).
+ * What a DisCO's treasurers may still pay in the network's current period (the SDK's treasurerAllowance of the
+ * contract's record), and the period's length in days.
  */
-async function treasurerAllowance(ctx: Context, network: NamedAddress, disco: Address, now: number) {
+async function readAllowance(ctx: Context, network: NamedAddress, disco: Address, now: number) {
   const read = { address: network.address, abi: creditAbi } as const;
   const [record, period] = await Promise.all([
     ctx.client.readContract({ ...read, functionName: "treasurersOf", args: [disco] }),
     ctx.client.readContract({ ...read, functionName: "PERIOD" }),
   ]);
-  const spent = record.period === Math.floor(now / period) ? record.spent : 0n;
-  return { spent, left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
+  return { allowance: treasurerAllowance(record, now, period), days: period / 86_400 };
 }
 
 function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): void {

@@ -13,6 +13,7 @@ import {
   lineOf,
   loadCredit,
   netPosition,
+  treasurerAllowance,
   type CreditState,
 } from "../src/credit/index.ts";
 import { federationsCreated } from "../src/federation/index.ts";
@@ -247,5 +248,27 @@ describe("federationsCreated", () => {
     expect(federationsCreated([log], chain)).toEqual([
       expect.objectContaining({ address: FEDERATION, credit: CREDIT, blockNumber: 7 }),
     ]);
+  });
+});
+
+describe("treasurerAllowance", () => {
+  const PERIOD = 30 * 86_400;
+  const now = 100 * PERIOD + 5;
+  const record = { budget: 50_000n, spent: 20_000n, period: 100 };
+
+  it("is the budget less what was spent in the current period, renewed when the period ends", () => {
+    expect(treasurerAllowance(record, now, PERIOD)).toEqual({ spent: 20_000n, left: 30_000n, renews: 101 * PERIOD });
+  });
+
+  it("is the whole budget once a new period starts, as the contract counts afresh", () => {
+    expect(treasurerAllowance(record, 101 * PERIOD, PERIOD)).toEqual({
+      spent: 0n,
+      left: 50_000n,
+      renews: 102 * PERIOD,
+    });
+  });
+
+  it("is never below zero when the members cut the budget below what was spent", () => {
+    expect(treasurerAllowance({ ...record, budget: 10_000n }, now, PERIOD).left).toBe(0n);
   });
 });

@@ -68,13 +68,13 @@ describe("npm run cli -- credit: showing the seeded network", function () {
     expect(out).to.contain("  from River DisCO: 300.00 €, trust 60");
     expect(out).to.contain("  it owes Small DisCO 450.00 €\n");
     expect(out).to.contain("  River DisCO owes it 200.00 €\n");
-    expect(out).to.contain(
-      "Treasurers: may pay 1,500.00 € per 30 days (0.00 € spent this period, 1,500.00 € left) and set lines up to 1,000.00 €",
+    expect(out).to.match(
+      /Treasurers: may pay 1,500\.00 € per 30-day period \(counted from 1 January 1970; 0\.00 € spent this period, 1,500\.00 € left until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) and set lines up to 1,000\.00 €/,
     );
     // Bob pays within the budget: what is left falls.
     await ok("credit", "pay", FED, "Demo DisCO", "River DisCO", "100", "--ref", "INV-R-003", ...BOB);
     expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain(
-      "(100.00 € spent this period, 1,400.00 € left)",
+      "; 100.00 € spent this period, 1,400.00 € left until ",
     );
   });
 
@@ -193,7 +193,9 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
     await seededOnCli();
     expect(
       await ok("credit", "limits", FED, "Small DisCO", "--budget", "800", "--line-bound", "400", ...GUS),
-    ).to.contain("Let our treasurers pay up to 800.00 € in mutual credit every 30 days and set lines up to 400.00 €");
+    ).to.contain(
+      "Let our treasurers pay up to 800.00 € in mutual credit per 30-day period (counted from 1 January 1970) and set lines up to 400.00 €",
+    );
     await refused(
       ["credit", "limits", FED, "Small DisCO", "--budget", "a lot", "--line-bound", "400", ...GUS],
       "--budget and --line-bound are euros with at most two decimals",

@@ -24,7 +24,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     freeze: "Freeze our mutual-credit line to {receiver} in the federation “{fed}”: it carries nothing until unfrozen",
     unfreeze: "Unfreeze our mutual-credit line to {receiver} in the federation “{fed}”",
     limits:
-      "Let our treasurers pay up to {budget} in mutual credit every 30 days and set lines up to {bound} in the federation “{fed}”",
+      "Let our treasurers pay up to {budget} in mutual credit per 30-day period (counted from 1 January 1970) and set lines up to {bound} in the federation “{fed}”",
     pay_one: "Pay {amount} in mutual credit to {payee} in the federation “{fed}”, over {hops} line",
     pay_other: "Pay {amount} in mutual credit to {payee} in the federation “{fed}”, over {hops} lines",
     reference: ": reference “{ref}”",
@@ -39,7 +39,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
       "Congelar nuestra línea de crédito mutuo a {receiver} en la federación «{fed}»: no lleva nada hasta descongelarla",
     unfreeze: "Descongelar nuestra línea de crédito mutuo a {receiver} en la federación «{fed}»",
     limits:
-      "Permitir a nuestra tesorería pagar hasta {budget} en crédito mutuo cada 30 días y fijar líneas de hasta {bound} en la federación «{fed}»",
+      "Permitir a nuestra tesorería pagar hasta {budget} en crédito mutuo por periodo de 30 días (contados desde el 1 de enero de 1970) y fijar líneas de hasta {bound} en la federación «{fed}»",
     pay_one: "Pagar {amount} en crédito mutuo a {payee} en la federación «{fed}», por {hops} línea",
     pay_other: "Pagar {amount} en crédito mutuo a {payee} en la federación «{fed}», por {hops} líneas",
     reference: ": referencia «{ref}»",

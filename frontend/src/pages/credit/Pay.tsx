@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import { CREDIT_DECIMALS, creditEuros, encodePaymentReference, pluralForm } from "@disco-ledger/sdk/format";
-import { creditAccounts } from "@disco-ledger/sdk/credit";
+import { creditAccounts, treasurerAllowance } from "@disco-ledger/sdk/credit";
 import { creditPayArgs, creditPayCall } from "@disco-ledger/sdk/proposals";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -20,7 +20,6 @@ import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { OURS, same, type CreditView } from "./ours.ts";
 import { paymentRoute, referenceProblem } from "./pay.ts";
-import { budgetLeft } from "./position.ts";
 
 export function Pay({ view }: { view: CreditView }) {
   const t = useT(messages);
@@ -61,7 +60,9 @@ export function Pay({ view }: { view: CreditView }) {
     problem === null && route.path && ref
       ? creditPayCall(network, OURS, named(payee), route.path.path, amount, ref, lang)
       : undefined;
-  const left = treasurers.data ? budgetLeft(treasurers.data.treasurers, view.now, treasurers.data.periodLength) : 0n;
+  const left = treasurers.data
+    ? treasurerAllowance(treasurers.data.treasurers, view.now, treasurers.data.periodLength).left
+    : 0n;
   return (
     <Section title={t("payTitle")}>
       <p>{t("payIntro")}</p>
