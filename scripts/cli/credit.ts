@@ -11,18 +11,19 @@ import { getAddress, isAddress, type Address } from "viem";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import {
   balanceOf,
+  checkPath,
   creditAccounts,
   creditFlowsOf,
   creditGraph,
   findCycles,
   findPath,
-  hopCapacity,
   lineOf,
   loadCredit,
   maxPayable,
   netPosition,
   treasurerAllowance,
   type CreditPath,
+  type CreditPathProblem,
   type CreditState,
 } from "@disco-ledger/sdk/credit";
 import type { FederationState } from "@disco-ledger/sdk/federation";
@@ -253,7 +254,41 @@ function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): vo
 
 // ------------------------------------------------------------------------------------------------ PAYING
 
-/** The path a payment takes: the one given, checked hop by hop, else the one the SDK finds. */
+/** An account the network does not know now, in words: why no payment reaches it. */
+function noAccountText(net: Network, node: NamedAddress): string {
+  const who = net.credit.memberAccounts
+    ? "its member DisCOs and their Committed members' own accounts"
+    : "its member DisCOs";
+  return `${node.name} is no account in "${printable(net.state.name)}"'s credit network now: only ${who} are.`;
+}
+
+/** Why the contract would refuse a path given with --path, in words. */
+function pathProblemText(
+  run: FederationRun,
+  net: Network,
+  problem: CreditPathProblem,
+  { payer, payee, amount }: { payer: NamedAddress; payee: NamedAddress; amount: bigint },
+): string {
+  switch (problem.error) {
+    case "CreditZeroAmount":
+      return "A payment is of more than nothing.";
+    case "CreditInvalidPathLength":
+      return `--path has ${problem.length} nodes: a payment takes 1 to ${net.credit.maxHops} hops here.`;
+    case "CreditPathEnds":
+      return `--path goes from ${payer.name} to ${payee.name}: its first and last nodes are them.`;
+    case "CreditRepeatedNode":
+      return `--path goes through ${nameOf(run, problem.node)} twice: each account may appear once.`;
+    case "CreditNotAccount":
+      return noAccountText(net, { address: problem.account, name: nameOf(run, problem.account) });
+    case "CreditOverLine":
+      return `The hop ${route(run, [problem.from, problem.to])} carries at most ${euros(problem.capacity)}, not ${euros(amount)}.`;
+  }
+}
+
+/**
+ * The path a payment takes: the one given, checked by the contract's rules (the SDK's checkPath), else the one the
+ * SDK finds. Refuses a payer or payee that is no account now.
+ */
 function paymentPath(
   run: FederationRun,
   net: Network,
@@ -263,7 +298,13 @@ function paymentPath(
   given: string | undefined,
 ): CreditPath {
   const { credit } = net;
-  const graph = creditGraph(credit, creditAccounts(net.state, credit));
+  const accounts = creditAccounts(net.state, credit);
+  const graph = creditGraph(credit, accounts);
+  for (const node of [payer, payee]) {
+    if (!accounts.some((a) => a.toLowerCase() === node.address.toLowerCase())) {
+      throw new UsageError(noAccountText(net, node));
+    }
+  }
   if (given === undefined) {
     const found = findPath(graph, payer.address, payee.address, amount, credit.maxHops);
     if (found) return found;
@@ -276,20 +317,12 @@ function paymentPath(
     );
   }
   const path = nodesNamed(run, given, "a node of --path").map((n) => n.address);
-  if (path[0] !== payer.address || path[path.length - 1] !== payee.address) {
-    throw new UsageError(`--path goes from ${payer.name} to ${payee.name}: its first and last nodes are them.`);
+  const ends = { payer: payer.address, payee: payee.address };
+  const checked = checkPath(credit, accounts, path, amount, credit.maxHops, ends);
+  if ("error" in checked) {
+    throw new UsageError(pathProblemText(run, net, checked, { payer, payee, amount }));
   }
-  let capacity: bigint | undefined;
-  for (let i = 1; i < path.length; i++) {
-    const hop = hopCapacity(credit, path[i - 1], path[i]);
-    if (hop < amount) {
-      throw new UsageError(
-        `The hop ${route(run, [path[i - 1], path[i]])} carries at most ${euros(hop)}, not ${euros(amount)}.`,
-      );
-    }
-    capacity = capacity === undefined || hop < capacity ? hop : capacity;
-  }
-  return { path, hops: path.length - 1, capacity: capacity ?? 0n, newDebt: 0n };
+  return checked;
 }
 
 // ------------------------------------------------------------------------------------------------ COMMAND

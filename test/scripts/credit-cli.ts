@@ -141,6 +141,26 @@ describe("npm run cli -- credit: paying", function () {
       "--path goes from Demo DisCO to River DisCO: its first and last nodes are them.",
     );
     await refused(
+      [
+        "credit",
+        "pay",
+        FED,
+        "Demo DisCO",
+        "River DisCO",
+        "10",
+        "--ref",
+        "x",
+        "--path",
+        "Demo DisCO,Small DisCO,Demo DisCO,River DisCO",
+      ],
+      "--path goes through Demo DisCO twice: each account may appear once.",
+    );
+    // A payee that is no account is told so, not that no lines lead there.
+    await refused(
+      ["credit", "pay", FED, "Demo DisCO", "Garden DisCO", "10", "--ref", "x", ...BOB],
+      `Garden DisCO is no account in "${FED}"'s credit network now: only its member DisCOs`,
+    );
+    await refused(
       ["credit", "pay", FED, "Garden DisCO", "Demo DisCO", "10", "--ref", "x", "--account", "14"],
       `Garden DisCO is not a member of "${FED}": only a member DisCO can pay.`,
     );
