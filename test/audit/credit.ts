@@ -122,11 +122,15 @@ describe("npm run audit -- --credit", function () {
       `${DEMO}: net position -90.00 € (it owes more than it is owed)`,
       `  lines it extends: ${SMALL} 1,000.00 €`,
       `  lines extended to it: ${SMALL} 1,000.00 €`,
-      `  balances: ${SMALL} owed 90.00 €`,
+      `  balances: it owes ${SMALL} 90.00 €`,
       "  credit flows (2):",
       `    DATE  out  payment to ${SMALL} 120.00 €, reference "INV-1"  (block N)`,
       `    DATE  in   payment from ${RIVER} 30.00 €, reference "HOST-7"  (block N)`,
     ]);
+    // Small DisCO pays the 90 back: the two are even.
+    const [demo, small] = fed.discos;
+    await fed.pay(small, [small.id, demo.id], 90n, encodePaymentReference("INV-D-1"));
+    expect((await audit(fed, ["--disco", DEMO])).text).to.include(`  balances: ${SMALL}: even\n`);
   });
 
   it("finds the balances that differ from the contract's when the logs it is served lost a payment", async () => {

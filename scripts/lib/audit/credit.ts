@@ -219,7 +219,8 @@ async function discoLines(
     .flatMap((p) => (same(p.low, account) ? [p.high] : same(p.high, account) ? [p.low] : []))
     .map((other) => {
       const balance = balanceOf(state, account, other);
-      return `${nameOf(other)} ${balance < 0n ? `owed ${euros(-balance)}` : `owes it ${euros(balance)}`}`;
+      if (balance > 0n) return `${nameOf(other)} owes it ${euros(balance)}`;
+      return balance < 0n ? `it owes ${nameOf(other)} ${euros(-balance)}` : `${nameOf(other)}: even`;
     });
   lines.push(`  balances: ${counterparts.join("; ") || "none"}`);
   const flows = creditFlowsOf(state, account);
