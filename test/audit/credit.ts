@@ -110,6 +110,25 @@ describe("npm run audit -- --credit", function () {
     expect(text2).to.include("0 differences, 2 findings.");
   });
 
+  it("finds a repeat hidden by a zero-width space and a reference in mixed scripts", async () => {
+    const fed = await networkHelpers.loadFixture(creditNetwork);
+    const [demo, small] = fed.discos;
+    // "INV-1" again with a zero-width space; "ІNV-2" with a Cyrillic І.
+    const hidden = await fed.pay(demo, [demo.id, small.id], 5n, encodePaymentReference("INV-1\u200B"));
+    const mixed = await fed.pay(demo, [demo.id, small.id], 6n, encodePaymentReference("\u0406NV-2"));
+    const { status, text } = await audit(fed);
+    expect(status).to.equal(1);
+    expect(text).to.match(
+      new RegExp(
+        `reference "INV-1" paid 2 times by ${DEMO} to ${SMALL}: 120.00 € in block \\d+, 5.00 € in block ${hidden}`,
+      ),
+    );
+    expect(text).to.include(
+      `payment of 6.00 € by ${DEMO} to ${SMALL} in block ${mixed} names a reference mixing Latin with Cyrillic or Greek letters`,
+    );
+    expect(text).to.include("0 differences, 2 findings.");
+  });
+
   it("shows with --disco that DisCO's flows, net position, lines and balances", async () => {
     const fed = await networkHelpers.loadFixture(creditNetwork);
     const { text } = await audit(fed, ["--disco", DEMO]);
