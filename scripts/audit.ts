@@ -95,17 +95,18 @@ and an auditor of our DisCO (--account, or DISCO_PRIVATE_KEY), it records our Di
 check-in and a challenge naming the first differing figure of each that differs (skipping our own check-ins and
 those our DisCO already judged).
 With --credit <federation>, it audits the federation's mutual-credit network instead: its logs folded, then
-reconciled with the contract (every pair's balance, every line's limit and frozen flag, every DisCO's treasurers'
-budget and line bound, read at the block the logs were folded to) and its balances summed (they must sum to zero);
-every payment printed with its reference in words, flagging a payment with no reference and a reference paid more
-than once between the same payer and payee; with --disco <name>, that DisCO's credit flows (in and out, counterparty,
-reference, date, euros), net position, lines and balances. The report is written to --out as credit-<address>.json.
+reconciled with the contract (for every pair of the DisCOs the federation ever admitted and persons' accounts: its
+balance and the line each extends the other, limit and frozen flag; every DisCO's treasurers' budget and line bound;
+read at the block the logs were folded to); every payment printed with its reference in words, flagging a payment
+with no reference, a reference paid more than once between the same payer and payee (compared without case, spaces
+or invisible characters) and a reference mixing Latin with Cyrillic or Greek letters; with --disco <name>, that
+DisCO's credit flows (in and out, counterparty, reference, date, euros), net position, lines and balances. The report is written to --out as credit-<address>.json.
 Exit status:
   0  everything matched and every check passed (and the attestation, if asked for, was recorded);
   1  the books do not reconcile: a mismatch, a broken check, logs the contracts could not have made, or an
      attestation refused; with --federation, a check-in differs from its DisCO's logs or could not be recomputed
-     from them, or a verdict was refused; with --credit, a figure differs from the contract's, the balances do not
-     sum to zero, or a payment has no reference or repeats one;
+     from them, or a verdict was refused; with --credit, a figure differs from the contract's, or a payment has no
+     reference, repeats one or mixes scripts in it;
   2  the audit could not be run: a usage error, no deployment for --network, no DisCO --disco names (or federation
      --federation names), a chain that does not answer or is not the one the deployment describes.
 The logs and the books folded from them are cached in cache/history/, so a rerun fetches and folds only the new

@@ -11,21 +11,30 @@ import { getAddress, isAddress, type Address } from "viem";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import {
   balanceOf,
+  checkPath,
   creditAccounts,
   creditFlowsOf,
   creditGraph,
   findCycles,
   findPath,
-  hopCapacity,
   lineOf,
   loadCredit,
   maxPayable,
   netPosition,
+  treasurerAllowance,
   type CreditPath,
+  type CreditPathProblem,
   type CreditState,
 } from "@disco-ledger/sdk/credit";
 import type { FederationState } from "@disco-ledger/sdk/federation";
-import { encodePaymentReference, isoTime, money, paymentReferenceText, printable } from "@disco-ledger/sdk/format";
+import {
+  CREDIT_DECIMALS,
+  creditEuros,
+  encodePaymentReference,
+  isoTime,
+  paymentReferenceText,
+  printable,
+} from "@disco-ledger/sdk/format";
 import {
   clearCycleArgs,
   creditPayArgs,
@@ -54,16 +63,13 @@ import {
 
 // ------------------------------------------------------------------------------------------------ FINDING
 
-/** A credit network's amounts: credit cents, two decimals of the euro. */
-const CENTS = 2;
-
 /** Credit cents as people read them: "1,250.50 €". */
-const euros = (cents: bigint): string => money(cents, "en", CENTS, "€");
+const euros = (cents: bigint): string => creditEuros(cents, "en");
 
 /** Euros as typed ("300", "300.50") in credit cents; refuses anything else, and nothing. */
 function parseEuros(text: string | undefined, what: string): bigint {
   const value = need(text, what);
-  const cents = parseMoney(value, CENTS);
+  const cents = parseMoney(value, CREDIT_DECIMALS);
   if (cents === null || cents === 0n) {
     throw new UsageError(`${what} is an amount of euros with at most two decimals, like 300 or 300.50, not "${value}"`);
   }
@@ -189,10 +195,11 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
   }
   if (memberOf(state, disco.address)?.active) {
     const limits = credit.treasurers.find((t) => t.disco.toLowerCase() === me);
-    const allowance = await treasurerAllowance(run.ctx, net.network, disco.address, now);
+    const { allowance, days } = await readAllowance(run.ctx, net.network, disco.address, now);
     console.log(
       limits
-        ? `Treasurers: may pay ${euros(limits.budget)} per ${allowance.days} days (${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left) ` +
+        ? `Treasurers: may pay ${euros(limits.budget)} per ${days}-day period (counted from 1 January 1970; ` +
+            `${euros(allowance.spent)} spent this period, ${euros(allowance.left)} left until ${isoTime(allowance.renews)}) ` +
             `and set lines up to ${euros(limits.lineBound)}`
         : "Treasurers: no allowance yet; every payment and line is the members' vote",
     );
@@ -201,17 +208,16 @@ async function showDisCO(run: FederationRun, net: Network, disco: NamedAddress, 
 }
 
 /**
- * What a DisCO's treasurers may still pay in the network's current period: the contract's record, whose `spent`
- * counts for its own period only (a new period starts at nothing spent).
+ * What a DisCO's treasurers may still pay in the network's current period (the SDK's treasurerAllowance of the
+ * contract's record), and the period's length in days.
  */
-async function treasurerAllowance(ctx: Context, network: NamedAddress, disco: Address, now: number) {
+async function readAllowance(ctx: Context, network: NamedAddress, disco: Address, now: number) {
   const read = { address: network.address, abi: creditAbi } as const;
   const [record, period] = await Promise.all([
     ctx.client.readContract({ ...read, functionName: "treasurersOf", args: [disco] }),
     ctx.client.readContract({ ...read, functionName: "PERIOD" }),
   ]);
-  const spent = record.period === Math.floor(now / period) ? record.spent : 0n;
-  return { spent, left: record.budget > spent ? record.budget - spent : 0n, days: period / 86_400 };
+  return { allowance: treasurerAllowance(record, now, period), days: period / 86_400 };
 }
 
 function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): void {
@@ -223,7 +229,7 @@ function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): vo
   for (const p of payments) {
     const through = p.path.length > 2 ? ` through ${route(run, p.path.slice(1, -1))}` : "";
     console.log(
-      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}, ${printable(paymentReferenceText(p.paymentRef) ?? "no reference")}`,
+      `  ${isoTime(p.time)} ${nameOf(run, p.payer)} paid ${nameOf(run, p.payee)} ${euros(p.amount)}${through}, ${paymentReferenceText(p.paymentRef)}`,
     );
   }
   const clearings = credit.clearings.filter((c) => mine(c.cycle));
@@ -248,7 +254,41 @@ function showHistory(run: FederationRun, net: Network, disco?: NamedAddress): vo
 
 // ------------------------------------------------------------------------------------------------ PAYING
 
-/** The path a payment takes: the one given, checked hop by hop, else the one the SDK finds. */
+/** An account the network does not know now, in words: why no payment reaches it. */
+function noAccountText(net: Network, node: NamedAddress): string {
+  const who = net.credit.memberAccounts
+    ? "its member DisCOs and their Committed members' own accounts"
+    : "its member DisCOs";
+  return `${node.name} is no account in "${printable(net.state.name)}"'s credit network now: only ${who} are.`;
+}
+
+/** Why the contract would refuse a path given with --path, in words. */
+function pathProblemText(
+  run: FederationRun,
+  net: Network,
+  problem: CreditPathProblem,
+  { payer, payee, amount }: { payer: NamedAddress; payee: NamedAddress; amount: bigint },
+): string {
+  switch (problem.error) {
+    case "CreditZeroAmount":
+      return "A payment is of more than nothing.";
+    case "CreditInvalidPathLength":
+      return `--path has ${problem.length} nodes: a payment takes 1 to ${net.credit.maxHops} hops here.`;
+    case "CreditPathEnds":
+      return `--path goes from ${payer.name} to ${payee.name}: its first and last nodes are them.`;
+    case "CreditRepeatedNode":
+      return `--path goes through ${nameOf(run, problem.node)} twice: each account may appear once.`;
+    case "CreditNotAccount":
+      return noAccountText(net, { address: problem.account, name: nameOf(run, problem.account) });
+    case "CreditOverLine":
+      return `The hop ${route(run, [problem.from, problem.to])} carries at most ${euros(problem.capacity)}, not ${euros(amount)}.`;
+  }
+}
+
+/**
+ * The path a payment takes: the one given, checked by the contract's rules (the SDK's checkPath), else the one the
+ * SDK finds. Refuses a payer or payee that is no account now.
+ */
 function paymentPath(
   run: FederationRun,
   net: Network,
@@ -258,7 +298,13 @@ function paymentPath(
   given: string | undefined,
 ): CreditPath {
   const { credit } = net;
-  const graph = creditGraph(credit, creditAccounts(net.state, credit));
+  const accounts = creditAccounts(net.state, credit);
+  const graph = creditGraph(credit, accounts);
+  for (const node of [payer, payee]) {
+    if (!accounts.some((a) => a.toLowerCase() === node.address.toLowerCase())) {
+      throw new UsageError(noAccountText(net, node));
+    }
+  }
   if (given === undefined) {
     const found = findPath(graph, payer.address, payee.address, amount, credit.maxHops);
     if (found) return found;
@@ -271,20 +317,12 @@ function paymentPath(
     );
   }
   const path = nodesNamed(run, given, "a node of --path").map((n) => n.address);
-  if (path[0] !== payer.address || path[path.length - 1] !== payee.address) {
-    throw new UsageError(`--path goes from ${payer.name} to ${payee.name}: its first and last nodes are them.`);
+  const ends = { payer: payer.address, payee: payee.address };
+  const checked = checkPath(credit, accounts, path, amount, credit.maxHops, ends);
+  if ("error" in checked) {
+    throw new UsageError(pathProblemText(run, net, checked, { payer, payee, amount }));
   }
-  let capacity: bigint | undefined;
-  for (let i = 1; i < path.length; i++) {
-    const hop = hopCapacity(credit, path[i - 1], path[i]);
-    if (hop < amount) {
-      throw new UsageError(
-        `The hop ${route(run, [path[i - 1], path[i]])} carries at most ${euros(hop)}, not ${euros(amount)}.`,
-      );
-    }
-    capacity = capacity === undefined || hop < capacity ? hop : capacity;
-  }
-  return { path, hops: path.length - 1, capacity: capacity ?? 0n, newDebt: 0n };
+  return checked;
 }
 
 // ------------------------------------------------------------------------------------------------ COMMAND
@@ -440,8 +478,8 @@ the DisCO's timelock will make them; one that would fail is refused unless --for
       }
       case "limits": {
         const disco = discoNamed(run, given[1], "the DisCO");
-        const budget = parseMoney(need(args.budget, "--budget (euros per period)"), CENTS);
-        const bound = parseMoney(need(args["line-bound"], "--line-bound (euros)"), CENTS);
+        const budget = parseMoney(need(args.budget, "--budget (euros per period)"), CREDIT_DECIMALS);
+        const bound = parseMoney(need(args["line-bound"], "--line-bound (euros)"), CREDIT_DECIMALS);
         if (budget === null || bound === null) {
           throw new UsageError("--budget and --line-bound are euros with at most two decimals, like 300 or 300.50");
         }
@@ -484,7 +522,8 @@ the DisCO's timelock will make them; one that would fail is refused unless --for
           cycle === undefined
             ? findCycles(state, state.maxHops, 1)[0]
             : { cycle: cycle.map((n) => n.address), amount: parseEuros(args.amount, "--amount") };
-        if (suggestion === undefined) throw new UsageError(`No cycle of debts to clear in "${net.state.name}".`);
+        if (suggestion === undefined)
+          throw new UsageError(`No cycle of debts to clear in "${printable(net.state.name)}".`);
         const block = await sendToNetwork(ctx, network, {
           functionName: "clearCycle",
           args: clearCycleArgs(suggestion.cycle, suggestion.amount),

@@ -40,7 +40,7 @@ import {
   type FigureName,
   type FoundFederation,
 } from "@disco-ledger/sdk/federation";
-import { duration, isoTime, money, printable, workAmount } from "@disco-ledger/sdk/format";
+import { creditEuros, duration, isoTime, money, printable, workAmount } from "@disco-ledger/sdk/format";
 import { profileDocument, profileHash, profileProblems, profileText, readProfile } from "@disco-ledger/sdk/profile";
 import {
   applyToJoinCall,
@@ -105,24 +105,32 @@ export async function openFederation(run: FederationRun, key: string | undefined
   return { found, state, named: { address: getAddress(found.address), name: found.name } satisfies NamedAddress };
 }
 
-/** A DisCO's name, from the factory's DisCOs, else its address. */
-export const nameOf = (run: Pick<FederationRun, "discos">, address: string): string =>
-  run.discos.find((d) => d.contracts.membership.address.toLowerCase() === address.toLowerCase())?.name ?? address;
+/** A DisCO's name (its founders typed it into the factory's event: printable), from the factory's DisCOs. */
+const printedName = (disco: { name: string }): string => printable(disco.name);
 
-/** The DisCO `key` names (its name or one of its addresses), among the factory's. */
+/** A DisCO's name as a terminal may print it, from the factory's DisCOs, else its address. */
+export const nameOf = (run: Pick<FederationRun, "discos">, address: string): string => {
+  const found = run.discos.find((d) => d.contracts.membership.address.toLowerCase() === address.toLowerCase());
+  return found ? printedName(found) : address;
+};
+
+/** The DisCO `key` names (its name or one of its addresses), among the factory's, its name printable. */
 export function discoNamed(run: FederationRun, key: string | undefined, what: string): NamedAddress {
   try {
     const found = findDisCO(run.discos, need(key, what));
-    return { address: getAddress(found.contracts.membership.address), name: found.name };
+    return { address: getAddress(found.contracts.membership.address), name: printedName(found) };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // The refusal lists the factory's DisCOs by name.
+    throw new UsageError(printable((error as Error).message));
   }
 }
 
 /** The acting DisCO (--disco), as the federation knows it. */
 const acting = (run: FederationRun): NamedAddress => ({
   address: getAddress(run.ctx.deployment.contracts.membership.address),
-  name: run.ctx.deployment.name ?? nameOf(run, run.ctx.deployment.contracts.membership.address),
+  name: run.ctx.deployment.name
+    ? printable(run.ctx.deployment.name)
+    : nameOf(run, run.ctx.deployment.contracts.membership.address),
 });
 
 export const memberOf = (state: FederationState, disco: Address) =>
@@ -287,7 +295,7 @@ async function showFederation(
     console.log(
       `  ${name(m.disco)}: period ${latest.period}, ${standing} — ${f.members} members (${f.bindingMembers} binding), ` +
         `payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, money in ${amount(f.moneyIn)}, out ${amount(f.moneyOut)}, ` +
-        `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
+        `mutual credit in ${creditEuros(f.creditIn, "en")}, out ${creditEuros(f.creditOut, "en")}`,
     );
   }
   console.log("Trust:");
@@ -548,7 +556,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         console.log(
           `  ${f.members} members (${f.bindingMembers} binding), payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, ` +
             `money in ${money(f.moneyIn, "en")}, out ${money(f.moneyOut, "en")}, ` +
-            `mutual credit in ${money(f.creditIn, "en", 2, "€")}, out ${money(f.creditOut, "en", 2, "€")}`,
+            `mutual credit in ${creditEuros(f.creditIn, "en")}, out ${creditEuros(f.creditOut, "en")}`,
         );
         return;
       }

@@ -1,6 +1,6 @@
 /** The CLI's treasury commands: pay in, fund a period, claim payouts, see what is owed and a member's account. */
 import { isHex, size, type Hex } from "viem";
-import { encodePaymentReference, paymentReferenceText } from "@disco-ledger/sdk/format";
+import { encodePaymentReference, hasPaymentReference, paymentReferenceText } from "@disco-ledger/sdk/format";
 import { loadHistory } from "@disco-ledger/sdk/history";
 import { command, restOf } from "./command.ts";
 import { printYears } from "./capital.ts";
@@ -48,8 +48,8 @@ const payIn = command({
     await approveCurrency(ctx, ctx.treasury.address, amount);
     const { address, abi } = ctx.treasury;
     const receipt = await send(ctx, { address, abi, functionName: "payIn", args: [amount, ref] });
-    const shown = paymentReferenceText(ref);
-    console.log(`Paid in ${await show(ctx, amount)}${shown ? ` with ${shown}` : ""} in block ${receipt.blockNumber}`);
+    const shown = hasPaymentReference(ref) ? ` with ${paymentReferenceText(ref)}` : "";
+    console.log(`Paid in ${await show(ctx, amount)}${shown} in block ${receipt.blockNumber}`);
   },
 });
 
@@ -135,7 +135,7 @@ in with their references, each funded period's pool and each closed year.`,
       console.log(`  payments in (the last ${Math.min(PAY_INS_SHOWN, payIns.length)} of ${payIns.length}):`);
       for (const p of payIns.slice(-PAY_INS_SHOWN)) {
         console.log(
-          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${paymentReferenceText(p.paymentRef) ?? "no reference"}`,
+          `    ${await show(ctx, p.amount)} from ${who(ctx, p.payer)}, ${paymentReferenceText(p.paymentRef)}`,
         );
       }
     }

@@ -53,7 +53,7 @@ export const LINES: ReadonlyArray<readonly [Trader, Trader, number]> = [
   ["River DisCO", "Demo DisCO", 300],
 ];
 
-/** Each DisCO's treasurers' allowance, by its members' vote: euros they may pay per 30 days, the highest line. */
+/** Each DisCO's treasurers' allowance, by its members' vote: euros they may pay per 30-day period, the highest line. */
 export const TREASURER_LIMITS: Record<Trader, { budget: number; lineBound: number }> = {
   "Demo DisCO": { budget: 1500, lineBound: 1000 },
   "Small DisCO": { budget: 1000, lineBound: 500 },

@@ -31,6 +31,12 @@ export function money(amount: bigint, lang: Lang, decimals = 6, symbol = "€"):
   return `${grouped}${lang === "es" ? "," : "."}${cents} ${symbol}`;
 }
 
+/** A mutual-credit network's unit: the credit cent, two decimals of the euro (the contract's _CREDIT_DECIMALS). */
+export const CREDIT_DECIMALS = 2;
+
+/** Credit cents as people read them: 125_050n -> "1,250.50 €" (Spanish: "1.250,50 €"). */
+export const creditEuros = (cents: bigint, lang: Lang): string => money(cents, lang, CREDIT_DECIMALS, "€");
+
 export const shortAddress = (address: string): string => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 /** Names by lowercase address: people's names stay off-chain, so they come from wherever the reader keeps them. */
@@ -118,43 +124,82 @@ export function encodePaymentReference(text: string): Hex {
   return stringToHex(text, { size: PAYMENT_REFERENCE_BYTES });
 }
 
+/** Whether a stored payment reference names anything: a bytes32 of zeros is no reference. */
+export const hasPaymentReference = (ref: string): boolean => !/^0x0{64}$/i.test(ref);
+
 /**
- * A stored payment reference as the words typed: its text when the bytes32 is printable UTF-8 followed only by zeros,
- * else undefined (a hash, or no reference at all).
+ * A stored payment reference's UTF-8 text, printable or not: the bytes before its zeros when only zeros follow them
+ * and they decode, else undefined (a hash, or no reference at all).
  */
-export function paymentReference(ref: string): string | undefined {
+function referenceText(ref: string): string | undefined {
   if (!isHex(ref) || size(ref) !== PAYMENT_REFERENCE_BYTES) return undefined;
   const bytes = hexToBytes(ref);
   const end = bytes.indexOf(0);
   const used = end < 0 ? bytes.length : end;
   if (used === 0 || bytes.subarray(used).some((b) => b !== 0)) return undefined;
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, used));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, used));
   } catch {
     return undefined;
   }
-  // Printable: no control characters (C0, DEL, C1) and no bidirectional overrides.
-  return UNPRINTABLE.test(text) ? undefined : text;
 }
 
-/** Control characters and the bidirectional controls that can make text read other than it is (U+202E…). */
-const UNPRINTABLE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * A stored payment reference as the words typed: its text when the bytes32 is printable UTF-8 (no control or format
+ * character: see `printable`) followed only by zeros, else undefined (a hash, or no reference at all).
+ */
+export function paymentReference(ref: string): string | undefined {
+  const text = referenceText(ref);
+  return text === undefined || UNPRINTABLE.test(text) ? undefined : text;
+}
 
 /**
- * Members' free text (notes, reasons, descriptions, names) as a terminal may print it: each control character and
- * bidirectional control shown as its code (`\u{1b}`), so that no text can move the cursor, recolour or rewrite the
- * output, or reorder what follows it.
+ * What two references are compared by, to find one paid twice: the text NFKC-normalised (full-width and compatibility
+ * forms as their plain letters), without control or format characters (a zero-width space is no difference), trimmed
+ * and case-folded; a reference that is no text (a hash) by its bytes.
+ */
+export function paymentReferenceKey(ref: string): string {
+  const text = referenceText(ref);
+  if (text === undefined) return ref.toLowerCase();
+  return text.normalize("NFKC").replace(new RegExp(UNPRINTABLE.source, "gu"), "").trim().toUpperCase().toLowerCase();
+}
+
+/**
+ * Whether a reference mixes Latin letters with Cyrillic or Greek ones ("ІNV-7" with a Cyrillic І): text that reads as
+ * another reference but is not it.
+ */
+export function mixesScripts(ref: string): boolean {
+  const text = referenceText(ref) ?? "";
+  return /\p{Script=Latin}/u.test(text) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text);
+}
+
+/**
+ * Control characters (C0, DEL, C1) and format characters (\p{Cf}): the bidirectional controls that can make text read
+ * other than it is (U+202E…), and the invisible ones that make two texts differ that read the same (U+200B…).
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * Members' free text (notes, reasons, descriptions, names) as a terminal may print it: each control and format
+ * character shown as its code (`\u{1b}`, `\u{200b}`), so that no text can move the cursor, recolour or rewrite the
+ * output, reorder what follows it, or hide a character.
  */
 export const printable = (text: string): string =>
   text.replace(new RegExp(UNPRINTABLE.source, "gu"), (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 
+const REFERENCE_WORDS: Record<Lang, { none: string; words: (text: string) => string; hash: (hash: string) => string }> =
+  {
+    en: { none: "no reference", words: (text) => `reference "${text}"`, hash: (hash) => `reference hash ${hash}` },
+    es: { none: "sin referencia", words: (text) => `referencia «${text}»`, hash: (hash) => `referencia hash ${hash}` },
+  };
+
 /**
- * A stored payment reference in a sentence, for the CLI and the audit (English): `reference "INV-7"`,
- * `reference hash 0x1234…abcd`, or undefined for none.
+ * A stored payment reference in a sentence, for the CLI and the audit: `reference "INV-7"`, `reference hash
+ * 0x1234…abcd`, or `no reference` (Spanish: `referencia «INV-7»`, `referencia hash …`, `sin referencia`). Printable.
  */
-export function paymentReferenceText(ref: string): string | undefined {
-  if (/^0x0{64}$/.test(ref)) return undefined;
-  const words = paymentReference(ref);
-  return words !== undefined ? `reference "${words}"` : `reference hash ${shortAddress(ref)}`;
+export function paymentReferenceText(ref: string, lang: Lang = "en"): string {
+  const words = REFERENCE_WORDS[lang];
+  if (!hasPaymentReference(ref)) return words.none;
+  const text = paymentReference(ref);
+  return text === undefined ? words.hash(shortAddress(ref)) : words.words(text);
 }

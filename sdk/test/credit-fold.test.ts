@@ -13,6 +13,7 @@ import {
   lineOf,
   loadCredit,
   netPosition,
+  treasurerAllowance,
   type CreditState,
 } from "../src/credit/index.ts";
 import { federationsCreated } from "../src/federation/index.ts";
@@ -71,7 +72,7 @@ const LOGS: Log[] = [
   ),
   creditLog("CreditLineSet", { giver: B, receiver: A, limit: 10n * EUROS, by: B }, 10, 0),
 ];
-const fold = (logs: Log[], previous?: CreditState) => foldCredit(logs, previous, { times: timesOf(logs) });
+const fold = (logs: Log[], previous?: CreditState) => foldCredit(logs, previous ?? CREDIT, { times: timesOf(logs) });
 
 describe("foldCredit", () => {
   const state = fold(LOGS);
@@ -163,13 +164,27 @@ describe("foldCredit", () => {
   it("takes decoded logs as they are and leaves other contracts' out", () => {
     const decoded = parseEventLogs({ abi: creditAbi, logs: LOGS, strict: true });
     const other = creditLog("CreditPaid", { ...decoded[9].args }, 4, 1, addressOf("another network"));
-    expect(foldCredit([...decoded, other], undefined, { times: timesOf(LOGS) })).toEqual(state);
+    expect(foldCredit([...decoded, other], CREDIT, { times: timesOf(LOGS) })).toEqual(state);
+  });
+
+  it("folds only the expected network's logs: a forged founding from another contract is left out", () => {
+    const forger = addressOf("forged network");
+    const forged = creditLog(
+      "CreditNetworkFounded",
+      { federation: forger, maxHops: 9, memberAccounts: false },
+      1,
+      0,
+      forger,
+    );
+    const gift = creditLog("CreditLineSet", { giver: A, receiver: P, limit: 10n ** 12n, by: A }, 2, 9, forger);
+    expect(fold([forged, ...LOGS, gift])).toEqual(state);
+    expect(() => fold([forged, ...LOGS.slice(1)])).toThrow(`The logs of credit network ${CREDIT} start with`);
   });
 
   it("refuses logs without the network's founding, logs folded before, and logs of unknown time", () => {
     expect(() => fold(LOGS.slice(1))).toThrow("CreditNetworkFounded");
     expect(() => fold(LOGS.slice(8), fold(LOGS.slice(0, 9)))).toThrow("fold the logs after block 3");
-    expect(() => foldCredit(LOGS)).toThrow("No timestamp for block 1");
+    expect(() => foldCredit(LOGS, CREDIT)).toThrow("No timestamp for block 1");
   });
 });
 
@@ -233,5 +248,27 @@ describe("federationsCreated", () => {
     expect(federationsCreated([log], chain)).toEqual([
       expect.objectContaining({ address: FEDERATION, credit: CREDIT, blockNumber: 7 }),
     ]);
+  });
+});
+
+describe("treasurerAllowance", () => {
+  const PERIOD = 30 * 86_400;
+  const now = 100 * PERIOD + 5;
+  const record = { budget: 50_000n, spent: 20_000n, period: 100 };
+
+  it("is the budget less what was spent in the current period, renewed when the period ends", () => {
+    expect(treasurerAllowance(record, now, PERIOD)).toEqual({ spent: 20_000n, left: 30_000n, renews: 101 * PERIOD });
+  });
+
+  it("is the whole budget once a new period starts, as the contract counts afresh", () => {
+    expect(treasurerAllowance(record, 101 * PERIOD, PERIOD)).toEqual({
+      spent: 0n,
+      left: 50_000n,
+      renews: 102 * PERIOD,
+    });
+  });
+
+  it("is never below zero when the members cut the budget below what was spent", () => {
+    expect(treasurerAllowance({ ...record, budget: 10_000n }, now, PERIOD).left).toBe(0n);
   });
 });

@@ -49,5 +49,5 @@ export function creditNetwork({ lines = [], debts = [], maxHops = 4 }: NetworkSp
     const args = { payer, payee, amount, paymentRef: zeroHash, path: [payer, payee], by: payer };
     events.push(creditEvent("CreditPaid", args, 3, i));
   });
-  return foldCredit(events);
+  return foldCredit(events, CREDIT);
 }

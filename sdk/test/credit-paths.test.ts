@@ -1,10 +1,10 @@
 /**
  * Paths for a payment: the fewest hops first, then the least new debt, then the widest; only hops that carry the
  * amount (a frozen line carries nothing), within maxHops, through and to accounts only, no node twice; and the most
- * one payment can carry.
+ * one payment can carry; a path given checked by the contract's rules.
  */
 import { describe, expect, it } from "vitest";
-import { creditAccounts, creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
+import { checkPath, creditAccounts, creditGraph, findPath, maxPayable } from "../src/credit/index.ts";
 import { creditNetwork } from "./credit-network.ts";
 import { addressOf } from "./federation-logs.ts";
 
@@ -155,5 +155,46 @@ describe("maxPayable", () => {
     expect(maxPayable(graph, A, B, 2)).toMatchObject({ path: [A, C, B], capacity: 300n });
     expect(maxPayable(graph, A, B, 3)).toMatchObject({ path: [A, E, D, B], capacity: 700n, newDebt: 2_100n });
     expect(maxPayable(graph, B, A, 4)).toBeNull();
+  });
+});
+
+describe("checkPath", () => {
+  // B lets A owe it 100; C lets B owe it 50 and owes B 30; X (no account) lets A owe it 500.
+  const state = creditNetwork({
+    lines: [
+      [B, A, 100n],
+      [C, B, 50n],
+      [X, A, 500n],
+    ],
+    debts: [[C, B, 30n]],
+  });
+  const check = (path: string[], amount = 40n, maxHops = 4) => checkPath(state, ALL, path as never, amount, maxHops);
+
+  it("gives a path the contract accepts with its capacity and new debt, as findPath would", () => {
+    expect(check([A, B, C])).toEqual({ path: [A, B, C], hops: 2, capacity: 80n, newDebt: 40n + 10n });
+    expect(check([A, B, C])).toEqual(findPath(creditGraph(state, ALL), A, C, 40n, 4));
+  });
+
+  it("names each problem as the contract's error, in the contract's order", () => {
+    expect(check([A, B], 0n)).toEqual({ error: "CreditZeroAmount" });
+    expect(check([A])).toEqual({ error: "CreditInvalidPathLength", length: 1 });
+    expect(check([A, B, C], 40n, 1)).toEqual({ error: "CreditInvalidPathLength", length: 3 });
+    expect(checkPath(state, ALL, [A, B], 40n, 4, { payer: A, payee: C })).toEqual({
+      error: "CreditPathEnds",
+      expected: C,
+      node: B,
+    });
+    expect(checkPath(state, ALL, [B, C], 40n, 4, { payer: A, payee: C })).toEqual({
+      error: "CreditPathEnds",
+      expected: A,
+      node: B,
+    });
+    expect(check([A, B, A, B])).toEqual({ error: "CreditRepeatedNode", node: A });
+    expect(check([A, X])).toEqual({ error: "CreditNotAccount", account: X });
+    expect(check([X, A])).toEqual({ error: "CreditNotAccount", account: X });
+    expect(check([A, B, C], 90n)).toEqual({ error: "CreditOverLine", from: B, to: C, capacity: 80n });
+    // A frozen line carries nothing.
+    const frozen = creditNetwork({ lines: [[B, A, 100n, true]] });
+    expect(checkPath(frozen, ALL, [A, B], 1n, 4)).toEqual({ error: "CreditOverLine", from: A, to: B, capacity: 0n });
   });
 });

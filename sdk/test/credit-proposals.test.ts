@@ -61,10 +61,10 @@ describe("proposals: a DisCO's mutual-credit decisions", () => {
     const decision = setTreasurerLimitsCall(NETWORK, DEMO, 30_000n, 100_000n);
     expect(creditCall(decision)).toEqual({ functionName: "setTreasurerLimits", args: [DEMO, 30_000n, 100_000n] });
     expect(decision.description).toBe(
-      "Let our treasurers pay up to 300.00 € in mutual credit every 30 days and set lines up to 1,000.00 € in the federation “Commons Federation”",
+      "Let our treasurers pay up to 300.00 € in mutual credit per 30-day period (counted from 1 January 1970) and set lines up to 1,000.00 € in the federation “Commons Federation”",
     );
     expect(setTreasurerLimitsCall(NETWORK, DEMO, 30_000n, 100_000n, "es").description).toContain(
-      "pagar hasta 300,00 € en crédito mutuo cada 30 días y fijar líneas de hasta 1000,00 €",
+      "pagar hasta 300,00 € en crédito mutuo por periodo de 30 días (contados desde el 1 de enero de 1970) y fijar líneas de hasta 1000,00 €",
     );
   });
 

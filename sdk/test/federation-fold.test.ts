@@ -119,7 +119,7 @@ const LOGS: Log[] = [
 ];
 const TIMES = timesOf(LOGS);
 const fold = (logs: readonly Log[], previous?: Parameters<typeof foldFederation>[1]) =>
-  foldFederation(logs, previous, { times: TIMES });
+  foldFederation(logs, previous ?? FEDERATION, { times: TIMES });
 
 describe("foldFederation", () => {
   const state = fold(LOGS);
@@ -205,11 +205,17 @@ describe("foldFederation", () => {
     expect(fold(LOGS.slice(14), fold(middle, first))).toEqual(state);
   });
 
+  it("folds only the expected federation's logs: a forged founding from another contract is left out", () => {
+    const forged = { ...LOGS[0], address: addressOf("forged federation") };
+    expect(fold([forged, ...LOGS])).toEqual(state);
+    expect(() => fold([forged, ...LOGS.slice(1)])).toThrow(`The logs of federation ${FEDERATION} start with`);
+  });
+
   it("refuses logs folded before, logs without their block's time, and logs that don't start with the founding", () => {
     const before = fold(LOGS.slice(0, 8));
     expect(() => fold(LOGS.slice(7), before)).toThrow("The log of block 3 was folded before");
-    expect(() => foldFederation(LOGS)).toThrow("No timestamp for block 1");
-    expect(() => fold(LOGS.slice(3))).toThrow("A federation's logs start with its FederationFounded event");
+    expect(() => foldFederation(LOGS, FEDERATION)).toThrow("No timestamp for block 1");
+    expect(() => fold(LOGS.slice(3))).toThrow("start with its FederationFounded event");
     expect(() => fold([...LOGS.slice(0, 3), LOGS[17]])).toThrow(
       `The federation's logs judge ${A}'s period 1 before it was checked in`,
     );

@@ -64,7 +64,7 @@ const CREDIT_LOGS: Log[] = [
   creditLog("CreditPaid", payment(SMALL, ID, 30_000n, "INV-S-1"), CLOSED_1, 1),
   creditLog("CreditPaid", payment(ID, SMALL, 12_050n, "INV-D-22"), CLOSED_2, 0),
 ];
-const CREDIT_STATE = foldCredit(CREDIT_LOGS, undefined, { times: TIMES });
+const CREDIT_STATE = foldCredit(CREDIT_LOGS, CREDIT, { times: TIMES });
 const CREDIT_RAW: RawLog[] = CREDIT_LOGS.map((log) => ({
   blockNumber: Number(log.blockNumber),
   index: log.logIndex ?? 0,
@@ -194,7 +194,7 @@ function federationWith(checkIns: CheckIn[], block = AT, index = 3, periods = [1
       ),
     ),
   ];
-  return foldFederation(logs, undefined, { times: TIMES });
+  return foldFederation(logs, FEDERATION, { times: TIMES });
 }
 
 describe("verifyCheckIns", () => {

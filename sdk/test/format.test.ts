@@ -11,7 +11,10 @@ import {
   money,
   moneyToCent,
   named,
+  hasPaymentReference,
+  mixesScripts,
   paymentReference,
+  paymentReferenceKey,
   paymentReferenceText,
   pluralForm,
   printable,
@@ -128,7 +131,9 @@ describe("payment references", () => {
     expect(paymentReference(hash)).toBeUndefined();
     expect(paymentReferenceText(hash)).toBe(`reference hash ${hash.slice(0, 6)}…${hash.slice(-4)}`);
     expect(paymentReference(zeroHash)).toBeUndefined();
-    expect(paymentReferenceText(zeroHash)).toBeUndefined();
+    expect(paymentReferenceText(zeroHash)).toBe("no reference");
+    expect(hasPaymentReference(zeroHash)).toBe(false);
+    expect(hasPaymentReference(hash)).toBe(true);
     expect(encodePaymentReference("")).toBe(zeroHash);
   });
 
@@ -141,6 +146,44 @@ describe("payment references", () => {
   });
 });
 
+describe("payment references in sentences and compared", () => {
+  it("says a reference in English and Spanish: its words, its hash, or none", () => {
+    const hash = keccak256(toHex("invoice 2026-001"));
+    expect(paymentReferenceText(encodePaymentReference("INV-1"), "es")).toBe("referencia «INV-1»");
+    expect(paymentReferenceText(hash, "es")).toBe(`referencia hash ${hash.slice(0, 6)}…${hash.slice(-4)}`);
+    expect(paymentReferenceText(zeroHash, "es")).toBe("sin referencia");
+  });
+
+  it("shows a reference holding a format character (a zero-width space) as a hash, not as the words it mimics", () => {
+    const hidden = encodePaymentReference("INV-7\u200B");
+    expect(paymentReference(hidden)).toBeUndefined();
+    expect(paymentReferenceText(hidden)).toBe(`reference hash ${hidden.slice(0, 6)}…${hidden.slice(-4)}`);
+  });
+
+  it("compares references NFKC-normalised, without format characters, trimmed and case-folded", () => {
+    const key = (text: string) => paymentReferenceKey(encodePaymentReference(text));
+    for (const same of ["INV-7\u200B", " inv-7", "\uFF29\uFF2E\uFF36-7", "I\u00ADNV-7"]) {
+      expect(key(same), JSON.stringify(same)).toBe(key("INV-7"));
+    }
+    expect(key("INV-8")).not.toBe(key("INV-7"));
+    // Cyrillic І is another letter: the mixed-scripts check finds it instead.
+    expect(key("\u0406NV-7")).not.toBe(key("INV-7"));
+    const hash = keccak256(toHex("invoice 2026-001"));
+    expect(paymentReferenceKey(hash)).toBe(hash.toLowerCase());
+  });
+
+  it("finds Latin mixed with Cyrillic or Greek letters", () => {
+    const mixed = (text: string) => mixesScripts(encodePaymentReference(text));
+    expect([mixed("\u0406NV-7"), mixed("INV-\u03A77"), mixed("INV-7"), mixed("Счёт 7"), mixed("")]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
 describe("printable", () => {
   it("shows control characters and bidirectional overrides as their codes, and keeps everything else", () => {
     expect(printable("Translated the newsletter into Català, ñ, 日本")).toBe(
@@ -149,6 +192,9 @@ describe("printable", () => {
     expect(printable("ok\u001b[2Jgone")).toBe("ok\\u{1b}[2Jgone");
     expect(printable("invoice \u202Efdp.exe")).toBe("invoice \\u{202e}fdp.exe");
     expect(printable("two\nlines")).toBe("two\\u{a}lines");
+    // Format characters too: invisible ones that make two texts differ that read the same.
+    expect(printable("INV-7\u200B")).toBe("INV-7\\u{200b}");
+    expect(printable("a\u2060b\uFEFF")).toBe("a\\u{2060}b\\u{feff}");
   });
 
   it("refuses a payment reference holding a bidirectional override as words", () => {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import type { Signer } from "ethers";
-import { zeroHash } from "viem";
+import { encodeEventTopics, pad, zeroHash, type Hex } from "viem";
+import { creditAbi } from "@disco-ledger/sdk/abis";
 import { encodePaymentReference } from "@disco-ledger/sdk/format";
 import { buildFederation, checkInPeriods } from "../../scripts/lib/bench/federation.ts";
 import type { MutualCredit } from "../../types/ethers-contracts/index.js";
@@ -52,18 +53,18 @@ const audit = (fed: Fixture, argv: string[] = [], env = {}) =>
   run({ deployment: fed.found[0] }, ["--credit", NAME, ...argv], { chain: fed.chain, ...env });
 
 describe("npm run audit -- --credit", function () {
-  it("reconciles the network with the contract, sums its balances and shows each payment's reference", async () => {
+  it("reconciles the network with the contract for every pair of its DisCOs and shows each payment's reference", async () => {
     const fed = await networkHelpers.loadFixture(creditNetwork);
     const { status, text, errors } = await audit(fed);
     expect(errors).to.equal("");
     expect(text).to.include(
       `Credit network of "${NAME}" at ${await fed.credit.getAddress()}: payments of up to 4 hops`,
     );
-    // Two pairs (each read both ways, to sum them), four lines, three DisCOs' treasurers' limits.
+    // Three DisCOs: three pairs' balances, each pair's lines both ways, three DisCOs' treasurers' limits.
     expect(text).to.match(
-      /Reconciled with the contract at block \d+: 9 figures \(balances, lines, treasurers' limits\), 9 match/,
+      /Reconciled with the contract at block \d+: 12 figures \(balances, lines, treasurers' limits\), 12 match/,
     );
-    expect(text).to.include("Balances sum to 0.00 € in the logs, 0.00 € on chain\n");
+    expect(text).not.to.include("sum");
     expect(text).to.match(new RegExp(`${DEMO} paid ${SMALL} 120.00 € \\(1 hop, block \\d+\\), reference "INV-1"`));
     expect(text).to.match(new RegExp(`${RIVER} paid ${DEMO} 30.00 € \\(2 hops, block \\d+\\), reference "HOST-7"`));
     expect(text).to.include("Findings: none");
@@ -109,6 +110,25 @@ describe("npm run audit -- --credit", function () {
     expect(text2).to.include("0 differences, 2 findings.");
   });
 
+  it("finds a repeat hidden by a zero-width space and a reference in mixed scripts", async () => {
+    const fed = await networkHelpers.loadFixture(creditNetwork);
+    const [demo, small] = fed.discos;
+    // "INV-1" again with a zero-width space; "ІNV-2" with a Cyrillic І.
+    const hidden = await fed.pay(demo, [demo.id, small.id], 5n, encodePaymentReference("INV-1\u200B"));
+    const mixed = await fed.pay(demo, [demo.id, small.id], 6n, encodePaymentReference("\u0406NV-2"));
+    const { status, text } = await audit(fed);
+    expect(status).to.equal(1);
+    expect(text).to.match(
+      new RegExp(
+        `reference "INV-1" paid 2 times by ${DEMO} to ${SMALL}: 120.00 € in block \\d+, 5.00 € in block ${hidden}`,
+      ),
+    );
+    expect(text).to.include(
+      `payment of 6.00 € by ${DEMO} to ${SMALL} in block ${mixed} names a reference mixing Latin with Cyrillic or Greek letters`,
+    );
+    expect(text).to.include("0 differences, 2 findings.");
+  });
+
   it("shows with --disco that DisCO's flows, net position, lines and balances", async () => {
     const fed = await networkHelpers.loadFixture(creditNetwork);
     const { text } = await audit(fed, ["--disco", DEMO]);
@@ -121,11 +141,15 @@ describe("npm run audit -- --credit", function () {
       `${DEMO}: net position -90.00 € (it owes more than it is owed)`,
       `  lines it extends: ${SMALL} 1,000.00 €`,
       `  lines extended to it: ${SMALL} 1,000.00 €`,
-      `  balances: ${SMALL} owed 90.00 €`,
+      `  balances: it owes ${SMALL} 90.00 €`,
       "  credit flows (2):",
       `    DATE  out  payment to ${SMALL} 120.00 €, reference "INV-1"  (block N)`,
       `    DATE  in   payment from ${RIVER} 30.00 €, reference "HOST-7"  (block N)`,
     ]);
+    // Small DisCO pays the 90 back: the two are even.
+    const [demo, small] = fed.discos;
+    await fed.pay(small, [small.id, demo.id], 90n, encodePaymentReference("INV-D-1"));
+    expect((await audit(fed, ["--disco", DEMO])).text).to.include(`  balances: ${SMALL}: even\n`);
   });
 
   it("finds the balances that differ from the contract's when the logs it is served lost a payment", async () => {
@@ -134,7 +158,7 @@ describe("npm run audit -- --credit", function () {
     const { provider } = providerKeeping((log) => log.topics[3]?.toLowerCase() !== hosting);
     const { status, text } = await audit(fed, [], { provider });
     expect(status).to.equal(1);
-    expect(text).to.match(/9 figures \(balances, lines, treasurers' limits\), 7 match/);
+    expect(text).to.match(/12 figures \(balances, lines, treasurers' limits\), 10 match/);
     // Without River's payment, River owes Small DisCO nothing (not 30), and Demo DisCO owes Small 120 (not 90).
     expect(text).to.match(
       new RegExp(
@@ -144,6 +168,31 @@ describe("npm run audit -- --credit", function () {
     expect(text).to.match(
       new RegExp(
         `DIFFERS balance of (${DEMO} toward ${SMALL}: -120.00 € in the logs, -90.00 €|${SMALL} toward ${DEMO}: 120.00 € in the logs, 90.00 €) on chain`,
+      ),
+    );
+    expect(text).to.include("2 differences, 0 findings.");
+  });
+
+  it("finds a line and a payment the logs it is served lost between DisCOs the credit logs never pair", async () => {
+    const fed = await networkHelpers.loadFixture(creditNetwork);
+    const [demo, , river] = fed.discos;
+    // River extends Demo a line and Demo pays River along it: the first business between the two.
+    await (await fed.credit.connect(river.timelock).setCreditLine(river.id, demo.id, 200n * EURO)).wait();
+    await fed.pay(demo, [demo.id, river.id], 50n, encodePaymentReference("INV-R-9"));
+    const topic = (address: string) => pad(address.toLowerCase() as Hex, { size: 32 });
+    const [lineSet] = encodeEventTopics({ abi: creditAbi, eventName: "CreditLineSet" });
+    const [paid] = encodeEventTopics({ abi: creditAbi, eventName: "CreditPaid" });
+    const dropped = (log: { topics: readonly string[] }) =>
+      (log.topics[0] === lineSet && log.topics[1] === topic(river.id) && log.topics[2] === topic(demo.id)) ||
+      (log.topics[0] === paid && log.topics[1] === topic(demo.id) && log.topics[2] === topic(river.id));
+    const { provider } = providerKeeping((log) => !dropped(log));
+    const { status, text } = await audit(fed, [], { provider });
+    expect(status).to.equal(1);
+    expect(text).to.match(/12 figures \(balances, lines, treasurers' limits\), 10 match/);
+    expect(text).to.include(`DIFFERS line ${RIVER} extends to ${DEMO}: 0.00 € in the logs, 200.00 € on chain`);
+    expect(text).to.match(
+      new RegExp(
+        `DIFFERS balance of (${DEMO} toward ${RIVER}: 0.00 € in the logs, -50.00 €|${RIVER} toward ${DEMO}: 0.00 € in the logs, 50.00 €) on chain`,
       ),
     );
     expect(text).to.include("2 differences, 0 findings.");

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { decodeFunctionData, keccak256, toHex } from "viem";
 import { factoryAbi } from "@disco-ledger/sdk/abis";
+import { discoNamed, nameOf, type FederationRun } from "../../scripts/cli/federation.ts";
 import { connection } from "../helpers/disco.ts";
 import { seededOnCli } from "../helpers/federation-demo.ts";
 import { cliOk as ok, cliRefused as refused, forgetDeployments, runCli } from "./two-discos.ts";
@@ -30,6 +31,18 @@ describe("npm run cli -- credit (usage)", () => {
   });
 });
 
+describe("npm run cli -- credit: DisCOs' names", () => {
+  it("prints a name from the factory's event with its control characters as codes", () => {
+    const address = "0x00000000000000000000000000000000000d15c0";
+    const discos = [{ name: "Evil\u001b[2J\u202eDisCO", contracts: { membership: { address } } }];
+    const run = { discos } as unknown as FederationRun;
+    const shown = "Evil\\u{1b}[2J\\u{202e}DisCO";
+    expect(nameOf(run, address)).to.equal(shown);
+    expect(discoNamed(run, address, "the DisCO").name).to.equal(shown);
+    expect(() => discoNamed(run, "Nobody", "the DisCO")).to.throw(`"${shown}" (${address})`);
+  });
+});
+
 describe("npm run cli -- credit: showing the seeded network", function () {
   this.timeout(180_000);
 
@@ -55,13 +68,13 @@ describe("npm run cli -- credit: showing the seeded network", function () {
     expect(out).to.contain("  from River DisCO: 300.00 €, trust 60");
     expect(out).to.contain("  it owes Small DisCO 450.00 €\n");
     expect(out).to.contain("  River DisCO owes it 200.00 €\n");
-    expect(out).to.contain(
-      "Treasurers: may pay 1,500.00 € per 30 days (0.00 € spent this period, 1,500.00 € left) and set lines up to 1,000.00 €",
+    expect(out).to.match(
+      /Treasurers: may pay 1,500\.00 € per 30-day period \(counted from 1 January 1970; 0\.00 € spent this period, 1,500\.00 € left until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) and set lines up to 1,000\.00 €/,
     );
     // Bob pays within the budget: what is left falls.
     await ok("credit", "pay", FED, "Demo DisCO", "River DisCO", "100", "--ref", "INV-R-003", ...BOB);
     expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain(
-      "(100.00 € spent this period, 1,400.00 € left)",
+      "; 100.00 € spent this period, 1,400.00 € left until ",
     );
   });
 
@@ -128,6 +141,26 @@ describe("npm run cli -- credit: paying", function () {
       "--path goes from Demo DisCO to River DisCO: its first and last nodes are them.",
     );
     await refused(
+      [
+        "credit",
+        "pay",
+        FED,
+        "Demo DisCO",
+        "River DisCO",
+        "10",
+        "--ref",
+        "x",
+        "--path",
+        "Demo DisCO,Small DisCO,Demo DisCO,River DisCO",
+      ],
+      "--path goes through Demo DisCO twice: each account may appear once.",
+    );
+    // A payee that is no account is told so, not that no lines lead there.
+    await refused(
+      ["credit", "pay", FED, "Demo DisCO", "Garden DisCO", "10", "--ref", "x", ...BOB],
+      `Garden DisCO is no account in "${FED}"'s credit network now: only its member DisCOs`,
+    );
+    await refused(
       ["credit", "pay", FED, "Garden DisCO", "Demo DisCO", "10", "--ref", "x", "--account", "14"],
       `Garden DisCO is not a member of "${FED}": only a member DisCO can pay.`,
     );
@@ -180,7 +213,9 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
     await seededOnCli();
     expect(
       await ok("credit", "limits", FED, "Small DisCO", "--budget", "800", "--line-bound", "400", ...GUS),
-    ).to.contain("Let our treasurers pay up to 800.00 € in mutual credit every 30 days and set lines up to 400.00 €");
+    ).to.contain(
+      "Let our treasurers pay up to 800.00 € in mutual credit per 30-day period (counted from 1 January 1970) and set lines up to 400.00 €",
+    );
     await refused(
       ["credit", "limits", FED, "Small DisCO", "--budget", "a lot", "--line-bound", "400", ...GUS],
       "--budget and --line-bound are euros with at most two decimals",

@@ -44,6 +44,34 @@ export function hopCapacity(state: Pick<CreditState, "balances" | "lines">, from
   return capacity > 0n ? capacity : 0n;
 }
 
+/** A DisCO's treasurers' limits and spending, as the contract's treasurersOf answers. */
+export interface TreasurersRecord {
+  /** Credit cents the treasurers may pay per period. */
+  budget: bigint;
+  /** The highest line they may set. */
+  lineBound: bigint;
+  /** What they spent in `period`. */
+  spent: bigint;
+  /** The period they last paid in: the number of whole periods since 1 January 1970 then. */
+  period: number;
+}
+
+/**
+ * What a DisCO's treasurers may still pay at `now` (unix seconds), as the contract counts it: periods of `period`
+ * seconds (its PERIOD) counted from 1 January 1970, each starting at nothing spent; `spent` counts only when it was
+ * spent in the current period; `left` is the budget less that, never below zero (a budget cut below what was spent
+ * leaves nothing); `renews` is when the current period ends and the budget is whole again.
+ */
+export function treasurerAllowance(
+  record: Pick<TreasurersRecord, "budget" | "spent" | "period">,
+  now: number,
+  period: number,
+): { spent: bigint; left: bigint; renews: number } {
+  const current = Math.floor(now / period);
+  const spent = record.period === current ? record.spent : 0n;
+  return { spent, left: record.budget > spent ? record.budget - spent : 0n, renews: (current + 1) * period };
+}
+
 /** A payment or settlement as one account's books see it. */
 export interface CreditFlow {
   kind: "payment" | "settlement";

@@ -115,22 +115,24 @@ interface Index {
 }
 
 /**
- * `previous` (a copy: it is left as it was) with `logs` folded on, or, without it, the state from the network's first
- * log (CreditNetworkFounded) on. Logs of other contracts are left out; decoded ones (parseEventLogs over creditAbi)
+ * `from` (a previous state, as a copy: it is left as it was) with `logs` folded on, or, given the network's address,
+ * its state from its founding log (CreditNetworkFounded) on. Only the logs of that address are folded: another
+ * contract's, even one that calls itself a credit network, are left out. Decoded logs (parseEventLogs over creditAbi)
  * are taken as they are. Folding later logs onto a state gives the state of all the logs folded at once. Throws when
- * a log comes at or before `previous.lastBlock`, or when its block's time is unknown.
+ * the network's logs don't start with its founding, when a log comes at or before the previous state's `lastBlock`,
+ * or when its block's time is unknown.
  */
 export function foldCredit(
   logs: readonly (Log | CreditEvent)[],
-  previous?: CreditState,
+  from: Address | CreditState,
   options: FoldOptions = {},
 ): CreditState {
-  const decoded = decodeInOrder(creditAbi, logs);
-  const founded = decoded.find((e) => e.eventName === "CreditNetworkFounded");
-  if (previous === undefined && founded === undefined) {
-    throw new Error("A credit network's logs start with its CreditNetworkFounded event");
+  const previous = typeof from === "string" ? undefined : from;
+  const address = getAddress(typeof from === "string" ? from : from.address);
+  const decoded = decodeInOrder(creditAbi, logs).filter((e) => e.address.toLowerCase() === address.toLowerCase());
+  if (previous === undefined && decoded[0]?.eventName !== "CreditNetworkFounded") {
+    throw new Error(`The logs of credit network ${address} start with its CreditNetworkFounded event`);
   }
-  const address = getAddress(previous?.address ?? (founded?.address as Address));
   const state: CreditState = previous
     ? structuredClone(previous)
     : {
@@ -153,7 +155,7 @@ export function foldCredit(
     balances: new Map(state.balances.map((b) => [key(b.low, b.high), b])),
     treasurers: new Map(state.treasurers.map((t) => [t.disco.toLowerCase(), t])),
   };
-  for (const event of decoded.filter((e) => e.address.toLowerCase() === address.toLowerCase())) {
+  for (const event of decoded) {
     const block = Number(event.blockNumber);
     if (previous !== undefined && block <= previous.lastBlock) {
       throw new Error(`The log of block ${block} was folded before: fold the logs after block ${previous.lastBlock}`);
@@ -270,5 +272,5 @@ export async function loadCredit(
     network.address,
     previous?.lastBlock ?? network.blockNumber - 1,
   );
-  return { ...foldCredit(logs, previous, { times }), lastBlock: head };
+  return { ...foldCredit(logs, previous ?? network.address, { times }), lastBlock: head };
 }

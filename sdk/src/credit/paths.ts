@@ -6,6 +6,7 @@
  */
 import type { Address } from "viem";
 import type { FederationMember } from "../federation/fold.ts";
+import { balanceOf, hopCapacity } from "./balances.ts";
 import type { CreditState } from "./fold.ts";
 
 /** A hop the graph allows: to node `to` (its index), carrying up to `capacity`, of which `owed` pays down a debt. */
@@ -175,4 +176,49 @@ export function maxPayable(graph: CreditGraph, from: Address, to: Address, maxHo
     } else high = middle - 1;
   }
   return best;
+}
+
+/** Why the contract's pay would refuse a path, named as its error and with its arguments. */
+export type CreditPathProblem =
+  | { error: "CreditZeroAmount" }
+  | { error: "CreditInvalidPathLength"; length: number }
+  | { error: "CreditPathEnds"; expected: Address; node: Address }
+  | { error: "CreditRepeatedNode"; node: Address }
+  | { error: "CreditNotAccount"; account: Address }
+  | { error: "CreditOverLine"; from: Address; to: Address; capacity: bigint };
+
+/**
+ * A path given for a payment of `amount` from its first node to its last, checked by the contract's rules for pay
+ * before it is sent: an amount above zero; 2 to maxHops + 1 nodes; each node an account now (`accounts`:
+ * creditAccounts) and none repeated; every hop carrying the amount (hopCapacity). The path with its capacity and new
+ * debt, or the first problem the contract would find, named as its error. The payer and payee are the path's ends:
+ * a caller that names them checks the ends too (CreditPathEnds).
+ */
+export function checkPath(
+  state: Pick<CreditState, "balances" | "lines">,
+  accounts: readonly Address[],
+  path: readonly Address[],
+  amount: bigint,
+  maxHops: number,
+  ends?: { payer: Address; payee: Address },
+): CreditPath | CreditPathProblem {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (amount <= 0n) return { error: "CreditZeroAmount" };
+  if (path.length < 2 || path.length > maxHops + 1) return { error: "CreditInvalidPathLength", length: path.length };
+  const last = path[path.length - 1];
+  if (ends && !same(path[0], ends.payer)) return { error: "CreditPathEnds", expected: ends.payer, node: path[0] };
+  if (ends && !same(last, ends.payee)) return { error: "CreditPathEnds", expected: ends.payee, node: last };
+  let capacity = -1n;
+  let newDebt = 0n;
+  for (const [i, node] of path.entries()) {
+    if (path.slice(0, i).some((n) => same(n, node))) return { error: "CreditRepeatedNode", node };
+    if (!accounts.some((a) => same(a, node))) return { error: "CreditNotAccount", account: node };
+    if (i === 0) continue;
+    const hop = hopCapacity(state, path[i - 1], node);
+    if (hop < amount) return { error: "CreditOverLine", from: path[i - 1], to: node, capacity: hop };
+    capacity = capacity < 0n || hop < capacity ? hop : capacity;
+    const owed = balanceOf(state, path[i - 1], node);
+    newDebt += owed > 0n ? (amount > owed ? amount - owed : 0n) : amount;
+  }
+  return { path: [...path], hops: path.length - 1, capacity, newDebt };
 }

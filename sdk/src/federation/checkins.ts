@@ -22,7 +22,7 @@ import { creditFlowsOf } from "../credit/balances.ts";
 import type { CreditState } from "../credit/fold.ts";
 import type { Deployment } from "../deployment.ts";
 import type { federationAbi } from "../generated/abis.ts";
-import { LOCALES, money, shortAddress, workAmount, type Lang } from "../format.ts";
+import { creditEuros, LOCALES, money, shortAddress, workAmount, type Lang } from "../format.ts";
 import type { HistoryState } from "../history/index.ts";
 import { Stream } from "../ledger.ts";
 
@@ -217,7 +217,7 @@ export function figureValue(name: FigureName, c: CheckIn, lang: Lang, decimals =
   const value = VALUE_OF[name](c);
   if (typeof value === "string") return shortAddress(value);
   if (name === "MoneyIn" || name === "MoneyOut") return money(value, lang, decimals, symbol);
-  if (name === "CreditIn" || name === "CreditOut") return money(value, lang, 2, "€");
+  if (name === "CreditIn" || name === "CreditOut") return creditEuros(value, lang);
   if (name === "Members" || name === "BindingMembers") return value.toLocaleString(LOCALES[lang]);
   return workAmount(value, lang);
 }

@@ -230,23 +230,25 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const orNull = (address: Address) => (address === zeroAddress ? null : address);
 
 /**
- * `previous` (a copy: it is left as it was) with `logs` folded on, or, without it, the state from the federation's
- * first log (FederationFounded) on. Logs of other contracts are left out; decoded ones (parseEventLogs over the
+ * `from` (a previous state, as a copy: it is left as it was) with `logs` folded on, or, given the federation's address,
+ * its state from its founding log (FederationFounded) on. Only the logs of that address are folded: another
+ * contract's, even one that calls itself a federation, are left out. Decoded logs (parseEventLogs over the
  * Federation's ABI) are taken as they are. Folding later logs onto a state gives the state of all the logs folded at
- * once. Throws when a log comes at or before `previous.lastBlock`, when its block's time is unknown, or when the logs
- * tell of a member, proposal or check-in that they never made.
+ * once. Throws when the federation's logs don't start with its founding, when a log comes at or before the previous
+ * state's `lastBlock`, when its block's time is unknown, or when the logs tell of a member, proposal or check-in that
+ * they never made.
  */
 export function foldFederation(
   logs: readonly (Log | FederationEvent)[],
-  previous?: FederationState,
+  from: Address | FederationState,
   options: FoldOptions = {},
 ): FederationState {
-  const decoded = decodeInOrder(federationAbi, logs);
-  const founded = decoded.find((e) => e.eventName === "FederationFounded");
-  if (previous === undefined && founded === undefined) {
-    throw new Error("A federation's logs start with its FederationFounded event");
+  const previous = typeof from === "string" ? undefined : from;
+  const address = getAddress(typeof from === "string" ? from : from.address);
+  const decoded = decodeInOrder(federationAbi, logs).filter((e) => same(e.address, address));
+  if (previous === undefined && decoded[0]?.eventName !== "FederationFounded") {
+    throw new Error(`The logs of federation ${address} start with its FederationFounded event`);
   }
-  const address = getAddress(previous?.address ?? (founded?.address as Address));
   const state: FederationState = previous
     ? structuredClone(previous)
     : {
@@ -262,7 +264,7 @@ export function foldFederation(
         lastCharterId: 0n,
         lastBlock: 0,
       };
-  for (const event of decoded.filter((e) => same(e.address, address))) {
+  for (const event of decoded) {
     const block = Number(event.blockNumber);
     if (previous !== undefined && block <= previous.lastBlock) {
       throw new Error(`The log of block ${block} was folded before: fold the logs after block ${previous.lastBlock}`);
@@ -506,7 +508,7 @@ export async function loadFederation(
     federation.address,
     previous?.lastBlock ?? federation.blockNumber - 1,
   );
-  return { ...foldFederation(logs, previous, { times }), lastBlock: head };
+  return { ...foldFederation(logs, previous ?? federation.address, { times }), lastBlock: head };
 }
 
 /**

@@ -7,12 +7,16 @@
  */
 import { erc20Abi, type Address, type ContractFunctionArgs, type Hex } from "viem";
 import { ERROR_SENTENCES } from "../errors.ts";
-import { money, paymentReference, pluralForm, type Lang } from "../format.ts";
+import {
+  CREDIT_DECIMALS,
+  creditEuros,
+  hasPaymentReference,
+  paymentReference,
+  pluralForm,
+  type Lang,
+} from "../format.ts";
 import { creditAbi, treasuryAbi } from "../generated/abis.ts";
 import { decisionOn, fillWords, type DecisionWrite, type DisCODecision, type NamedAddress } from "./federation.ts";
-
-/** Credit cents have two decimals: a currency's units per cent are 10^(decimals - 2). */
-const CREDIT_DECIMALS = 2;
 
 const WORDS: Record<Lang, Record<string, string>> = {
   en: {
@@ -20,7 +24,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
     freeze: "Freeze our mutual-credit line to {receiver} in the federation “{fed}”: it carries nothing until unfrozen",
     unfreeze: "Unfreeze our mutual-credit line to {receiver} in the federation “{fed}”",
     limits:
-      "Let our treasurers pay up to {budget} in mutual credit every 30 days and set lines up to {bound} in the federation “{fed}”",
+      "Let our treasurers pay up to {budget} in mutual credit per 30-day period (counted from 1 January 1970) and set lines up to {bound} in the federation “{fed}”",
     pay_one: "Pay {amount} in mutual credit to {payee} in the federation “{fed}”, over {hops} line",
     pay_other: "Pay {amount} in mutual credit to {payee} in the federation “{fed}”, over {hops} lines",
     reference: ": reference “{ref}”",
@@ -35,7 +39,7 @@ const WORDS: Record<Lang, Record<string, string>> = {
       "Congelar nuestra línea de crédito mutuo a {receiver} en la federación «{fed}»: no lleva nada hasta descongelarla",
     unfreeze: "Descongelar nuestra línea de crédito mutuo a {receiver} en la federación «{fed}»",
     limits:
-      "Permitir a nuestra tesorería pagar hasta {budget} en crédito mutuo cada 30 días y fijar líneas de hasta {bound} en la federación «{fed}»",
+      "Permitir a nuestra tesorería pagar hasta {budget} en crédito mutuo por periodo de 30 días (contados desde el 1 de enero de 1970) y fijar líneas de hasta {bound} en la federación «{fed}»",
     pay_one: "Pagar {amount} en crédito mutuo a {payee} en la federación «{fed}», por {hops} línea",
     pay_other: "Pagar {amount} en crédito mutuo a {payee} en la federación «{fed}», por {hops} líneas",
     reference: ": referencia «{ref}»",
@@ -50,7 +54,6 @@ const say = (lang: Lang, key: string, params: Record<string, string | number | b
   fillWords(WORDS[lang][key], params);
 
 /** Credit cents as euros. */
-const euros = (amount: bigint, lang: Lang) => money(amount, lang, CREDIT_DECIMALS, "€");
 
 /**
  * One call to the credit network. `network` is the network's address (FoundFederation's `credit`) with its
@@ -75,7 +78,7 @@ export const setCreditLineCall = (
     network,
     "setCreditLine",
     setCreditLineArgs(giver, receiver.address, limit),
-    say(lang, "line", { receiver: receiver.name, limit: euros(limit, lang), fed: network.name }),
+    say(lang, "line", { receiver: receiver.name, limit: creditEuros(limit, lang), fed: network.name }),
   );
 
 /** Freezes (or unfreezes) the line the DisCO extends to `receiver`, keeping its limit. */
@@ -105,7 +108,7 @@ export const setTreasurerLimitsCall = (
     network,
     "setTreasurerLimits",
     [disco, budget, lineBound],
-    say(lang, "limits", { budget: euros(budget, lang), bound: euros(lineBound, lang), fed: network.name }),
+    say(lang, "limits", { budget: creditEuros(budget, lang), bound: creditEuros(lineBound, lang), fed: network.name }),
   );
 
 /**
@@ -123,11 +126,11 @@ export function creditPayCall(
 ): DisCODecision {
   const hops = path.length - 1;
   const words = paymentReference(paymentRef);
-  const ref = /^0x0*$/.test(paymentRef)
+  const ref = !hasPaymentReference(paymentRef)
     ? ""
     : say(lang, words === undefined ? "referenceHash" : "reference", { ref: words ?? paymentRef });
   const pay = say(lang, `pay_${pluralForm(hops, lang)}`, {
-    amount: euros(amount, lang),
+    amount: creditEuros(amount, lang),
     payee: payee.name,
     fed: network.name,
     hops,
@@ -164,7 +167,7 @@ export function settleCall(network: NamedAddress, s: SettleInput, lang: Lang = "
     network,
     "settle",
     [s.debtor, s.creditor.address, s.amount],
-    say(lang, "settle", { amount: euros(s.amount, lang), creditor: s.creditor.name, fed: network.name }),
+    say(lang, "settle", { amount: creditEuros(s.amount, lang), creditor: s.creditor.name, fed: network.name }),
   );
   return {
     calls: [

@@ -6,12 +6,13 @@ import { useId, useMemo } from "react";
 import { useConnection } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import { findCycles, type CreditCycle } from "@disco-ledger/sdk/credit";
+import { creditEuros } from "@disco-ledger/sdk/format";
 import { clearCycleArgs } from "@disco-ledger/sdk/proposals";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { Empty, ReasonedButton, Section } from "../../ui/kit.tsx";
 import { messages } from "./messages.ts";
-import { creditEuros, OURS, type CreditView } from "./ours.ts";
+import { OURS, type CreditView } from "./ours.ts";
 import { cycleFrom } from "./position.ts";
 
 export function Clearing({ view }: { view: CreditView }) {

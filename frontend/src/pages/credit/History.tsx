@@ -4,12 +4,12 @@
  */
 import type { ReactNode } from "react";
 import type { CreditSettlement } from "@disco-ledger/sdk/credit";
-import { dateTime, money, paymentReference, shortAddress } from "@disco-ledger/sdk/format";
+import { creditEuros, dateTime, money, paymentReference, shortAddress } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, ScrollArea, Section } from "../../ui/kit.tsx";
 import { useCurrencies } from "../federation/data.ts";
 import { messages } from "./messages.ts";
-import { creditEuros, type CreditView } from "./ours.ts";
+import type { CreditView } from "./ours.ts";
 
 export function History({ view }: { view: CreditView }) {
   const t = useT(messages);

@@ -9,6 +9,7 @@ import type { Address } from "viem";
 import { useConnection } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
 import { balanceOf, lineOf } from "@disco-ledger/sdk/credit";
+import { CREDIT_DECIMALS, creditEuros } from "@disco-ledger/sdk/format";
 import {
   freezeCreditLineArgs,
   freezeCreditLineCall,
@@ -25,7 +26,7 @@ import { ProposeCalls } from "../federation/ProposeCalls.tsx";
 import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
-import { creditEuros, OUR_NAME, OURS, same, type CreditView } from "./ours.ts";
+import { OUR_NAME, OURS, same, type CreditView } from "./ours.ts";
 import { withinLineBound } from "./position.ts";
 
 const named = (view: CreditView, account: Address) => ({ address: account, name: view.name(account) });
@@ -92,7 +93,7 @@ function SetLine({ view, bound }: { view: CreditView; bound: bigint | undefined 
   const peer = view.peers.find((p) => same(p, to)) ?? view.peers[0];
   const current = lineOf(view.state, OURS, peer);
   // A line may be set to zero: no credit to that DisCO from now on.
-  const parsed = parseEuros(text, lang, 2);
+  const parsed = parseEuros(text, lang, CREDIT_DECIMALS);
   const limit = parsed.ok ? parsed.units : parsed.reason === "zero" ? 0n : undefined;
   const problem = limit === undefined && !parsed.ok ? t(AMOUNT_PROBLEM[parsed.reason]) : null;
   const euros = (amount: bigint) => creditEuros(amount, lang);
@@ -229,7 +230,7 @@ function Settle({ view }: { view: CreditView }) {
       </article>
     );
   }
-  const parsed = parseEuros(text, lang, 2);
+  const parsed = parseEuros(text, lang, CREDIT_DECIMALS);
   const problem = !parsed.ok
     ? t(AMOUNT_PROBLEM[parsed.reason])
     : parsed.units > chosen.owed

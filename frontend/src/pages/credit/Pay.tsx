@@ -7,8 +7,8 @@
 import { useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
-import { encodePaymentReference, pluralForm } from "@disco-ledger/sdk/format";
-import { creditAccounts } from "@disco-ledger/sdk/credit";
+import { CREDIT_DECIMALS, creditEuros, encodePaymentReference, pluralForm } from "@disco-ledger/sdk/format";
+import { creditAccounts, treasurerAllowance } from "@disco-ledger/sdk/credit";
 import { creditPayArgs, creditPayCall } from "@disco-ledger/sdk/proposals";
 import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
@@ -18,9 +18,8 @@ import { ProposeCalls } from "../federation/ProposeCalls.tsx";
 import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
-import { creditEuros, OURS, same, type CreditView } from "./ours.ts";
+import { OURS, same, type CreditView } from "./ours.ts";
 import { paymentRoute, referenceProblem } from "./pay.ts";
-import { budgetLeft } from "./position.ts";
 
 export function Pay({ view }: { view: CreditView }) {
   const t = useT(messages);
@@ -35,7 +34,7 @@ export function Pay({ view }: { view: CreditView }) {
   const [text, setText] = useState("");
   const [reference, setReference] = useState("");
   const payee = peers.find((p) => same(p, to)) ?? peers[0];
-  const parsed = parseEuros(text, lang, 2);
+  const parsed = parseEuros(text, lang, CREDIT_DECIMALS);
   const amount = parsed.ok ? parsed.units : 0n;
   const accounts = useMemo(() => creditAccounts(view.fed, state), [view.fed, state]);
   const route = useMemo(
@@ -61,7 +60,9 @@ export function Pay({ view }: { view: CreditView }) {
     problem === null && route.path && ref
       ? creditPayCall(network, OURS, named(payee), route.path.path, amount, ref, lang)
       : undefined;
-  const left = treasurers.data ? budgetLeft(treasurers.data.treasurers, view.now, treasurers.data.periodLength) : 0n;
+  const left = treasurers.data
+    ? treasurerAllowance(treasurers.data.treasurers, view.now, treasurers.data.periodLength).left
+    : 0n;
   return (
     <Section title={t("payTitle")}>
       <p>{t("payIntro")}</p>

@@ -4,11 +4,12 @@
  * of every pair's debt and lines, for screen readers and phones.
  */
 import { useMemo } from "react";
+import { creditEuros } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, ScrollArea, Section } from "../../ui/kit.tsx";
 import { NetworkPicture } from "../../ui/NetworkPicture.tsx";
 import { messages } from "./messages.ts";
-import { creditEuros, type CreditView } from "./ours.ts";
+import type { CreditView } from "./ours.ts";
 import { creditEdges, largestDebt, pairRows } from "./picture.ts";
 
 export function Picture({ view }: { view: CreditView }) {

@@ -3,14 +3,14 @@
  * and a row per counterparty with the balance between them, the line each gives the other (frozen marked) and the
  * trust each gives the other in the federation.
  */
-import { netPosition } from "@disco-ledger/sdk/credit";
-import { dateTime } from "@disco-ledger/sdk/format";
+import { netPosition, treasurerAllowance } from "@disco-ledger/sdk/credit";
+import { creditEuros, dateTime } from "@disco-ledger/sdk/format";
 import { useLang, useT } from "../../i18n.tsx";
 import { Empty, ScrollArea, Section, Stat } from "../../ui/kit.tsx";
 import { useTreasurers } from "./data.ts";
 import { messages } from "./messages.ts";
-import { creditEuros, OUR_NAME, OURS, type CreditView } from "./ours.ts";
-import { budgetLeft, budgetRenews, counterparties } from "./position.ts";
+import { OUR_NAME, OURS, type CreditView } from "./ours.ts";
+import { counterparties } from "./position.ts";
 
 export function Position({ view }: { view: CreditView }) {
   const t = useT(messages);
@@ -19,6 +19,7 @@ export function Position({ view }: { view: CreditView }) {
   const euros = (amount: bigint) => creditEuros(amount, lang);
   const net = netPosition(state, OURS);
   const treasurers = useTreasurers(state.address, OURS).data;
+  const allowance = treasurers && treasurerAllowance(treasurers.treasurers, view.now, treasurers.periodLength);
   const rows = counterparties(state, OURS, view.peers, fed.trust);
   const line = (l: { limit: bigint; frozen: boolean }) => (
     <>
@@ -40,13 +41,13 @@ export function Position({ view }: { view: CreditView }) {
           <>
             <Stat
               label={t("budgetLeft")}
-              value={euros(budgetLeft(treasurers.treasurers, view.now, treasurers.periodLength))}
+              value={euros(allowance?.left ?? 0n)}
               hint={
                 treasurers.treasurers.budget === 0n
                   ? t("noBudget")
                   : t("budgetOf", {
                       budget: euros(treasurers.treasurers.budget),
-                      date: dateTime(budgetRenews(view.now, treasurers.periodLength), lang),
+                      date: dateTime(allowance?.renews ?? 0, lang),
                     })
               }
               testId="credit-budget"

@@ -7,10 +7,9 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { usePublicClient, useReadContracts } from "wagmi";
 import { creditAbi } from "@disco-ledger/sdk/abis";
-import { loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
+import { loadCredit, type CreditState, type TreasurersRecord } from "@disco-ledger/sdk/credit";
 import type { FederationReader, FoundFederation } from "@disco-ledger/sdk/federation";
 import { chain } from "../../chain.ts";
-import type { Treasurers } from "./position.ts";
 
 /** Each network's latest state, kept so that the next load folds only the logs after it. */
 const folded = new Map<string, CreditState>();
@@ -64,6 +63,6 @@ export function useTreasurers(network: Address | undefined, disco: Address) {
   const [limits, period] = reads.data ?? [];
   if (limits?.status !== "success" || period?.status !== "success") return { data: undefined, refetch: reads.refetch };
   const t = limits.result as { budget: bigint; lineBound: bigint; spent: bigint; period: number };
-  const treasurers: Treasurers = { budget: t.budget, lineBound: t.lineBound, spent: t.spent, period: t.period };
+  const treasurers: TreasurersRecord = { budget: t.budget, lineBound: t.lineBound, spent: t.spent, period: t.period };
   return { data: { treasurers, periodLength: Number(period.result) }, refetch: reads.refetch };
 }

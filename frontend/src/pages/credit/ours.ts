@@ -2,18 +2,13 @@
 import type { Address } from "viem";
 import type { CreditState } from "@disco-ledger/sdk/credit";
 import type { FederationState } from "@disco-ledger/sdk/federation";
-import { money } from "@disco-ledger/sdk/format";
 import { deployment } from "../../chain.ts";
-import type { Lang } from "../../i18n.tsx";
 
 /** The DisCO shown: its account in a credit network is its membership address (its id in the federation). */
 export const OURS = deployment.contracts.membership.address;
 export const OUR_NAME = deployment.name ?? "";
 
 export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** Credit cents as people read them: euros of the currency, two decimals. */
-export const creditEuros = (amount: bigint, lang: Lang) => money(amount, lang, 2, "€");
 
 export interface CreditView {
   fed: FederationState;

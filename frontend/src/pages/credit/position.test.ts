@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 import type { TrustEdge } from "@disco-ledger/sdk/federation";
 import { DEMO, GONE, RIVER, SMALL, STATE } from "./fixture.ts";
-import { budgetLeft, budgetRenews, counterparties, cycleFrom, withinLineBound } from "./position.ts";
+import { counterparties, cycleFrom, withinLineBound } from "./position.ts";
 
 const trust = (from: Address, to: Address, value: number): TrustEdge => ({ from, to, value, by: from, time: 1 });
 
@@ -40,28 +40,6 @@ describe("counterparties", () => {
     const rows = counterparties(STATE, DEMO.toUpperCase().replace("0X", "0x") as Address, [SMALL], []);
     expect(rows[0].balance).toBe(-30_000n);
     expect(rows.map((r) => r.account)).toEqual([SMALL, RIVER, GONE]);
-  });
-});
-
-describe("budgetLeft", () => {
-  const PERIOD = 30 * 86_400;
-  const now = 100 * PERIOD + 5;
-  const t = { budget: 50_000n, lineBound: 100_000n, spent: 20_000n, period: 100 };
-
-  it("is the budget less what was spent in the current period", () => {
-    expect(budgetLeft(t, now, PERIOD)).toBe(30_000n);
-  });
-
-  it("is the whole budget once a new period starts, as the contract counts afresh", () => {
-    expect(budgetLeft(t, 101 * PERIOD, PERIOD)).toBe(50_000n);
-  });
-
-  it("is never below zero when the members cut the budget below what was spent", () => {
-    expect(budgetLeft({ ...t, budget: 10_000n }, now, PERIOD)).toBe(0n);
-  });
-
-  it("renews at the start of the next period", () => {
-    expect(budgetRenews(now, PERIOD)).toBe(101 * PERIOD);
   });
 });
 

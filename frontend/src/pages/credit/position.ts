@@ -1,7 +1,7 @@
 /**
  * A DisCO's place in a credit network, as its page shows it: each counterparty with the balance between them, the
- * line each extends to the other (frozen marked) and the trust each gives the other in the federation; and what its
- * treasurers may still pay this period. The figures are the SDK's (balanceOf, lineOf); this only gathers them. Pure.
+ * line each extends to the other (frozen marked) and the trust each gives the other in the federation. The figures are
+ * the SDK's (balanceOf, lineOf; treasurerAllowance for the budget); this only gathers them. Pure.
  */
 import type { Address } from "viem";
 import { balanceOf, lineOf, type CreditState } from "@disco-ledger/sdk/credit";
@@ -57,29 +57,6 @@ export function counterparties(
     trustReceived: trustOf(other, account),
   }));
 }
-
-/** A DisCO's treasurers' limits as the contract's treasurersOf answers. */
-export interface Treasurers {
-  budget: bigint;
-  lineBound: bigint;
-  /** Spent in `period` (the number of PERIOD-long spans since 1970 when they last paid). */
-  spent: bigint;
-  period: number;
-}
-
-/**
- * What the treasurers may still pay at `now` (unix seconds): the budget less what they spent, when they spent it in
- * the current period (the contract starts each period afresh, `now / periodLength`); never below zero (a budget cut
- * below what was spent leaves nothing).
- */
-export function budgetLeft(t: Treasurers, now: number, periodLength: number): bigint {
-  const spent = t.period === Math.floor(now / periodLength) ? t.spent : 0n;
-  return t.budget > spent ? t.budget - spent : 0n;
-}
-
-/** When the current period of the treasurers' budget ends (unix seconds): the budget is whole again then. */
-export const budgetRenews = (now: number, periodLength: number): number =>
-  (Math.floor(now / periodLength) + 1) * periodLength;
 
 /**
  * Whether the DisCO's treasurers may change the line it extends from `current` to `limit` themselves: both within

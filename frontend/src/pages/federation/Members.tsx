@@ -9,7 +9,7 @@ import {
   type FederationState,
 } from "@disco-ledger/sdk/federation";
 import type { FoundDisCO } from "@disco-ledger/sdk/discovery";
-import { dateTime, money, workAmount } from "@disco-ledger/sdk/format";
+import { creditEuros, dateTime, workAmount } from "@disco-ledger/sdk/format";
 import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
 import { routeHref } from "../../place.ts";
@@ -172,11 +172,11 @@ function CheckInView({
         </div>
         <div>
           <dt>{t("figCreditIn")}</dt>
-          <dd>{money(f.creditIn, lang, 2, "€")}</dd>
+          <dd>{creditEuros(f.creditIn, lang)}</dd>
         </div>
         <div>
           <dt>{t("figCreditOut")}</dt>
-          <dd>{money(f.creditOut, lang, 2, "€")}</dd>
+          <dd>{creditEuros(f.creditOut, lang)}</dd>
         </div>
       </dl>
       <p className="muted">
