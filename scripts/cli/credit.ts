@@ -451,6 +451,20 @@ the DisCO's timelock will make them; one that would fail is refused unless --for
               : setCreditLineCall(network, giver.address, receiver, limit, "en");
           return proposeDecisions(ctx, [decision], options);
         }
+        // The contract's rules for a treasurer (CreditThawByVote, CreditPersonLineByVote), said before sending.
+        if (action === "unfreeze") {
+          throw new UsageError(
+            "Treasurers may freeze a line but not unfreeze it: unfreezing is the members' vote: drop --as-treasurer to propose it.",
+          );
+        }
+        if (
+          action === "line" &&
+          state.accounts.some((a) => a.account.toLowerCase() === receiver.address.toLowerCase())
+        ) {
+          throw new UsageError(
+            `A line to ${receiver.name}, a person's account, is the members' vote: drop --as-treasurer to propose it.`,
+          );
+        }
         const bound =
           state.treasurers.find((t) => t.disco.toLowerCase() === giver.address.toLowerCase())?.lineBound ?? 0n;
         const over = limit !== undefined && limit > bound ? limit : current.limit > bound ? current.limit : undefined;

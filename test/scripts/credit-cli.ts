@@ -204,6 +204,10 @@ describe("npm run cli -- credit: lines, limits, settling and clearing", function
     expect(await ok("credit", FED, "--disco", "Demo DisCO")).to.contain(
       "from River DisCO: 450.00 € (frozen: it carries nothing), trust 60",
     );
+    await refused(
+      ["credit", "unfreeze", FED, "River DisCO", "Demo DisCO", ...RIVER, "--as-treasurer"],
+      "Treasurers may freeze a line but not unfreeze it: unfreezing is the members' vote",
+    );
     expect(await ok("credit", "line", FED, "Demo DisCO", "River DisCO", "1200", ...ALICE)).to.contain(
       "Extend to River DisCO a mutual-credit line of 1,200.00 € in the federation “Commons Federation”",
     );

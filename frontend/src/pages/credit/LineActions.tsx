@@ -179,7 +179,10 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
       />
       <p className="muted">{t(current.frozen ? "lineNowFrozen" : "lineNow", { amount: euros(current.limit) })}</p>
       <ProposeCalls draft={freezeCreditLineCall(networkOf(view), OURS, named(view, peer), frozen, lang)} />
-      {bound !== undefined ? (
+      {bound !== undefined && !frozen ? (
+        // Treasurers may freeze, never thaw: a frozen line carries payments again by the members' vote only.
+        <p className="muted">{t("thawByVote")}</p>
+      ) : bound !== undefined ? (
         <>
           <ReasonedButton
             type="button"
@@ -198,7 +201,7 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
               if (ok) view.refetch();
             }}
           >
-            {t(frozen ? "freezeAsTreasurer" : "unfreezeAsTreasurer")}
+            {t("freezeAsTreasurer")}
           </ReasonedButton>
           <TxStatus tx={tx} />
         </>

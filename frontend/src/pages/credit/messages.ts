@@ -88,7 +88,7 @@ export const messages = defineMessages(
     freeze: "Freeze it",
     unfreeze: "Unfreeze it",
     freezeAsTreasurer: "Freeze it now as treasurer",
-    unfreezeAsTreasurer: "Unfreeze it now as treasurer",
+    thawByVote: "Treasurers may freeze a line but not unfreeze it: unfreezing is the members' vote.",
     settleTitle: "Settle a debt in money",
     settleExplain:
       "{name} pays what it owes another DisCO in the currency, from its treasury into the other's: the members vote on it.",
@@ -218,7 +218,8 @@ export const messages = defineMessages(
     freeze: "Congelarla",
     unfreeze: "Descongelarla",
     freezeAsTreasurer: "Congelarla ahora como tesorera",
-    unfreezeAsTreasurer: "Descongelarla ahora como tesorera",
+    thawByVote:
+      "Las tesoreras pueden congelar una línea pero no descongelarla: descongelarla es votación de las socias.",
     settleTitle: "Saldar una deuda en dinero",
     settleExplain:
       "{name} paga lo que debe a otra DisCO en la moneda, de su tesorería a la de la otra: lo votan las socias.",
