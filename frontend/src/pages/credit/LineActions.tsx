@@ -19,7 +19,7 @@ import {
 } from "@disco-ledger/sdk/proposals";
 import { deployment } from "../../chain.ts";
 import { useLang, useT } from "../../i18n.tsx";
-import { TxStatus, useTx } from "../../tx.tsx";
+import { TxStatus, useTx, type ContractCall } from "../../tx.tsx";
 import { ReasonedButton, Section } from "../../ui/kit.tsx";
 import { useCurrencies, useRoles } from "../federation/data.ts";
 import { ProposeCalls } from "../federation/ProposeCalls.tsx";
@@ -27,6 +27,7 @@ import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { OUR_NAME, OURS, same, type CreditView } from "./ours.ts";
+import { PeerSelect } from "./PeerSelect.tsx";
 import { withinLineBound } from "./position.ts";
 
 const named = (view: CreditView, account: Address) => ({ address: account, name: view.name(account) });
@@ -51,35 +52,35 @@ export function LineActions({ view }: { view: CreditView }) {
   );
 }
 
-/** A choice among the DisCO's peers, by name. */
-function PeerSelect({
-  id,
-  name,
-  label,
-  peers,
-  value,
-  onChange,
+/** A line's change sent at once by a treasurer, within the bound (else the reason why not). */
+function AsTreasurer({
   view,
+  reason,
+  label,
+  call,
 }: {
-  id: string;
-  name: string;
-  label: string;
-  peers: readonly Address[];
-  value: Address;
-  onChange: (peer: string) => void;
   view: CreditView;
+  reason: string | null;
+  label: string;
+  call: Omit<ContractCall<typeof creditAbi, "setCreditLine" | "freezeCreditLine">, "address" | "abi">;
 }) {
+  const ids = useId();
+  const tx = useTx();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-        {peers.map((p) => (
-          <option key={p} value={p}>
-            {view.name(p)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      <ReasonedButton
+        type="button"
+        reason={reason}
+        reasonId={`${ids}-reason`}
+        busy={tx.busy}
+        onClick={async () => {
+          if (await tx.send({ address: view.state.address, abi: creditAbi, ...call })) view.refetch();
+        }}
+      >
+        {label}
+      </ReasonedButton>
+      <TxStatus tx={tx} />
+    </>
   );
 }
 
@@ -87,7 +88,6 @@ function SetLine({ view, bound }: { view: CreditView; bound: bigint | undefined 
   const t = useT(messages);
   const { lang } = useLang();
   const ids = useId();
-  const tx = useTx();
   const [to, setTo] = useState("");
   const [text, setText] = useState("");
   const peer = view.peers.find((p) => same(p, to)) ?? view.peers[0];
@@ -129,26 +129,12 @@ function SetLine({ view, bound }: { view: CreditView; bound: bigint | undefined 
       </div>
       <ProposeCalls draft={draft} reason={draft ? null : problem} />
       {bound !== undefined && limit !== undefined ? (
-        <>
-          <ReasonedButton
-            type="button"
-            reason={withinLineBound(bound, current.limit, limit) ? null : t("overBound", { bound: euros(bound) })}
-            reasonId={`${ids}-bound`}
-            busy={tx.busy}
-            onClick={async () => {
-              const ok = await tx.send({
-                address: view.state.address,
-                abi: creditAbi,
-                functionName: "setCreditLine",
-                args: setCreditLineArgs(OURS, peer, limit),
-              });
-              if (ok) view.refetch();
-            }}
-          >
-            {t("setAsTreasurer")}
-          </ReasonedButton>
-          <TxStatus tx={tx} />
-        </>
+        <AsTreasurer
+          view={view}
+          reason={withinLineBound(bound, current.limit, limit) ? null : t("overBound", { bound: euros(bound) })}
+          label={t("setAsTreasurer")}
+          call={{ functionName: "setCreditLine", args: setCreditLineArgs(OURS, peer, limit) }}
+        />
       ) : null}
     </article>
   );
@@ -158,7 +144,6 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
   const t = useT(messages);
   const { lang } = useLang();
   const ids = useId();
-  const tx = useTx();
   const [to, setTo] = useState("");
   const peer = view.peers.find((p) => same(p, to)) ?? view.peers[0];
   const current = lineOf(view.state, OURS, peer);
@@ -183,28 +168,12 @@ function Freeze({ view, bound }: { view: CreditView; bound: bigint | undefined }
         // Treasurers may freeze, never thaw: a frozen line carries payments again by the members' vote only.
         <p className="muted">{t("thawByVote")}</p>
       ) : bound !== undefined ? (
-        <>
-          <ReasonedButton
-            type="button"
-            reason={
-              withinLineBound(bound, current.limit, current.limit) ? null : t("overBound", { bound: euros(bound) })
-            }
-            reasonId={`${ids}-bound`}
-            busy={tx.busy}
-            onClick={async () => {
-              const ok = await tx.send({
-                address: view.state.address,
-                abi: creditAbi,
-                functionName: "freezeCreditLine",
-                args: freezeCreditLineArgs(OURS, peer, frozen),
-              });
-              if (ok) view.refetch();
-            }}
-          >
-            {t("freezeAsTreasurer")}
-          </ReasonedButton>
-          <TxStatus tx={tx} />
-        </>
+        <AsTreasurer
+          view={view}
+          reason={withinLineBound(bound, current.limit, current.limit) ? null : t("overBound", { bound: euros(bound) })}
+          label={t("freezeAsTreasurer")}
+          call={{ functionName: "freezeCreditLine", args: freezeCreditLineArgs(OURS, peer, frozen) }}
+        />
       ) : null}
     </article>
   );

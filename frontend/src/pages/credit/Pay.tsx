@@ -19,6 +19,7 @@ import { parseEuros } from "../treasury/amount.ts";
 import { useTreasurers } from "./data.ts";
 import { AMOUNT_PROBLEM, messages } from "./messages.ts";
 import { OURS, same, type CreditView } from "./ours.ts";
+import { PeerSelect } from "./PeerSelect.tsx";
 import { paymentRoute, referenceProblem } from "./pay.ts";
 
 export function Pay({ view }: { view: CreditView }) {
@@ -67,16 +68,15 @@ export function Pay({ view }: { view: CreditView }) {
     <Section title={t("payTitle")}>
       <p>{t("payIntro")}</p>
       <div className="credit-form" data-testid="credit-pay">
-        <div className="field">
-          <label htmlFor={`${ids}-to`}>{t("payee")}</label>
-          <select id={`${ids}-to`} name="pay-to" value={payee} onChange={(e) => setTo(e.target.value)}>
-            {peers.map((p) => (
-              <option key={p} value={p}>
-                {view.name(p)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeerSelect
+          id={`${ids}-to`}
+          name="pay-to"
+          label={t("payee")}
+          peers={peers}
+          value={payee}
+          onChange={setTo}
+          view={view}
+        />
         <div className="field">
           <label htmlFor={`${ids}-amount`}>{t("amount")}</label>
           <input
