@@ -18,31 +18,20 @@ import { discoverFederations, findFederation } from "@disco-ledger/sdk/federatio
 import { DESKTOP } from "../../scripts/lib/app-e2e/browser.ts";
 import { readDeploymentsFile } from "../../scripts/lib/deployments.ts";
 import {
-  axeViolations,
+  blockingViolations,
   byTestId,
-  describeViolation,
   eventually,
   found,
+  NARROW_PHONE,
   PEOPLE,
   selectMatching,
+  sidewaysOverflow,
   type Ctx,
   type Flow,
 } from "./harness.ts";
 import { screenshotsDir } from "./pages.ts";
 
 const FEDERATION = "Commons Federation";
-const NARROW = { width: 360, height: 780 };
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function blocking(page: Page, where: string): Promise<string[]> {
-  return (await axeViolations(page))
-    .filter((v) => v.impact !== null && BLOCKING.has(v.impact))
-    .map((v) => describeViolation(where, v));
-}
-
-const overflow = (page: Page) =>
-  page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
-
 /** What Demo DisCO's treasurers may still pay now, as the contract counts it (treasurersOf, PERIOD, the block's time). */
 async function demoBudgetLeft(ctx: Ctx): Promise<bigint> {
   const client = createPublicClient({ transport: http(ctx.rpcUrl) });
@@ -137,7 +126,7 @@ export const credit: Flow = {
       "River DisCO\tDemo DisCO\t200.00 €\t1,500.00 €\t300.00 €",
       "Small DisCO\tRiver DisCO\t500.00 €\t1,000.00 €\t1,000.00 €",
     ]);
-    problems.push(...(await blocking(page, "credit (Bob, en)")));
+    problems.push(...(await blockingViolations(page, "credit (Bob, en)")));
 
     // 4. The open cycle, offered for clearing (read from Demo DisCO): each debt falls by the least of them, 200 €.
     // Bob clears it; the history has a second clearing and Demo's net position has not moved.
@@ -195,7 +184,7 @@ export const credit: Flow = {
     await eventually(async () =>
       assert.match((await rowsOf(page, "credit-counterparties"))[1], /^River DisCO\tle debemos 250,00 €\t/),
     );
-    problems.push(...(await blocking(page, "credit (Bob, es)")));
+    problems.push(...(await blockingViolations(page, "credit (Bob, es)")));
     await page.locator("header .lang select").selectOption("en");
     await page.close();
 
@@ -213,12 +202,12 @@ export const credit: Flow = {
     await treasury.close();
 
     // 8. On a phone, nothing sticks out sideways, and the tables carry every figure.
-    const phone = await ctx.open("#/credit", { viewport: NARROW });
+    const phone = await ctx.open("#/credit", { viewport: NARROW_PHONE });
     await found(byTestId(phone, "credit-pairs"), "the network's table on a phone", 60_000);
-    assert.ok((await overflow(phone)) <= 1, `the Credit page fits ${NARROW.width} px`);
+    assert.ok((await sidewaysOverflow(phone)) <= 1, `the Credit page fits ${NARROW_PHONE.width} px`);
     await phone.waitForTimeout(500);
     await phone.screenshot({ path: join(shots, "credit-phone.png"), fullPage: true });
-    problems.push(...(await blocking(phone, "credit (not connected, phone)")));
+    problems.push(...(await blockingViolations(phone, "credit (not connected, phone)")));
     await phone.close();
 
     assert.deepEqual(problems, [], `axe-core found serious or critical violations:\n${problems.join("\n")}`);

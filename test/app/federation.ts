@@ -24,13 +24,14 @@ import {
 import { DESKTOP } from "../../scripts/lib/app-e2e/browser.ts";
 import { readDeploymentsFile } from "../../scripts/lib/deployments.ts";
 import {
-  axeViolations,
+  blockingViolations,
   byTestId,
-  describeViolation,
   eventually,
   found,
+  NARROW_PHONE,
   PEOPLE,
   selectMatching,
+  sidewaysOverflow,
   type Ctx,
   type Flow,
 } from "./harness.ts";
@@ -46,20 +47,6 @@ const TRUST = [
   ["River DisCO", "Demo DisCO", 60],
   ["Small DisCO", "River DisCO", 30],
 ] as const;
-/** The phone width the page must fit (narrower than the other flows' 390 px phone). */
-const NARROW = { width: 360, height: 780 };
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function blocking(page: Page, where: string): Promise<string[]> {
-  return (await axeViolations(page))
-    .filter((v) => v.impact !== null && BLOCKING.has(v.impact))
-    .map((v) => describeViolation(where, v));
-}
-
-/** How far the page sticks out sideways, in pixels. */
-const overflow = (page: Page) =>
-  page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
-
 /** Where Garden DisCO's application stands now, by the SDK's fold of the federation and the chain's clock. */
 async function gardenApplication(ctx: Ctx): Promise<ProposalStateName> {
   const client = createPublicClient({ transport: http(ctx.rpcUrl) });
@@ -154,7 +141,7 @@ export const federation: Flow = {
     }
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(shots, "federation-desktop.png"), fullPage: true });
-    problems.push(...(await blocking(page, "federation (Carla, en)")));
+    problems.push(...(await blockingViolations(page, "federation (Carla, en)")));
 
     // 5. Carla drafts Demo DisCO's trust toward Small DisCO at 90 and proposes it to the members.
     const trust = await found(byTestId(page, "fed-trust"), 'the trust form data-testid="fed-trust"');
@@ -182,7 +169,7 @@ export const federation: Flow = {
     await eventually(async () =>
       assert.match(await byTestId(page, "fed-members").innerText(), /impugnado: dinero entrante/),
     );
-    problems.push(...(await blocking(page, "federation (Carla, es)")));
+    problems.push(...(await blockingViolations(page, "federation (Carla, es)")));
     await page.locator("header .lang select").selectOption("en");
     await page.close();
 
@@ -200,12 +187,12 @@ export const federation: Flow = {
     await auditor.close();
 
     // 8. On a phone, nothing sticks out sideways, and the table carries every value.
-    const phone = await openFederation(ctx, { viewport: NARROW });
+    const phone = await openFederation(ctx, { viewport: NARROW_PHONE });
     await found(byTestId(phone, "trust-table"), "the trust table on a phone");
-    assert.ok((await overflow(phone)) <= 1, `the Federation page fits ${NARROW.width} px`);
+    assert.ok((await sidewaysOverflow(phone)) <= 1, `the Federation page fits ${NARROW_PHONE.width} px`);
     await phone.waitForTimeout(500);
     await phone.screenshot({ path: join(shots, "federation-phone.png"), fullPage: true });
-    problems.push(...(await blocking(phone, "federation (not connected, phone)")));
+    problems.push(...(await blockingViolations(phone, "federation (not connected, phone)")));
     await phone.close();
 
     // 9. Demo DisCO's public profile: fetched, checked against the recorded hash; the form builds a new document.
@@ -228,13 +215,13 @@ export const federation: Flow = {
       await (await found(byTestId(form, "proposal-draft"), "the drafted setProfile proposal")).innerText(),
       /Publish our public profile: data:application\/json;base64,/,
     );
-    assert.ok((await overflow(profile)) <= 1, "the drafted profile's long address wraps inside the page");
-    problems.push(...(await blocking(profile, "profile (Carla, en)")));
+    assert.ok((await sidewaysOverflow(profile)) <= 1, "the drafted profile's long address wraps inside the page");
+    problems.push(...(await blockingViolations(profile, "profile (Carla, en)")));
     await profile.screenshot({ path: join(shots, "federation-profile-desktop.png"), fullPage: true });
     await profile.close();
-    const profilePhone = await ctx.open("#/profile", { viewport: NARROW });
+    const profilePhone = await ctx.open("#/profile", { viewport: NARROW_PHONE });
     await found(byTestId(profilePhone, "profile-document"), "the profile on a phone", 30_000);
-    assert.ok((await overflow(profilePhone)) <= 1, `the profile page fits ${NARROW.width} px`);
+    assert.ok((await sidewaysOverflow(profilePhone)) <= 1, `the profile page fits ${NARROW_PHONE.width} px`);
     await profilePhone.screenshot({ path: join(shots, "federation-profile-phone.png"), fullPage: true });
     await profilePhone.close();
 

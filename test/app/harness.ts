@@ -248,6 +248,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   )) as AxeViolation[];
 }
 
+/** The axe impacts a page must not have. */
+export const BLOCKING_IMPACTS: ReadonlySet<string> = new Set(["serious", "critical"]);
+
+/** The page's serious and critical axe violations, each in full for the log. */
+export async function blockingViolations(page: Page, where: string): Promise<string[]> {
+  return (await axeViolations(page))
+    .filter((v) => v.impact !== null && BLOCKING_IMPACTS.has(v.impact))
+    .map((v) => describeViolation(where, v));
+}
+
+/** The narrowest phone a page must fit (narrower than the screenshots' 390 px phone). */
+export const NARROW_PHONE = { width: 360, height: 780 };
+
+/** How far the page sticks out sideways, in pixels. */
+export const sidewaysOverflow = (page: Page) =>
+  page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
+
 /** A violation in full, for the log. */
 export function describeViolation(where: string, v: AxeViolation): string {
   const nodes = v.nodes

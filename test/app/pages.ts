@@ -10,6 +10,7 @@ import { DESKTOP, PHONE } from "../../scripts/lib/app-e2e/browser.ts";
 import {
   axeViolations,
   byTestId,
+  BLOCKING_IMPACTS,
   describeViolation,
   eventually,
   found,
@@ -59,8 +60,6 @@ export const language: Flow = {
   },
 };
 
-const BLOCKING = new Set(["serious", "critical"]);
-
 export const accessibility: Flow = {
   name: "accessibility",
   title: "axe-core finds no serious or critical violation on any page, connected or not, in English and Spanish",
@@ -79,7 +78,7 @@ export const accessibility: Flow = {
           assert.equal(await page.locator("html").getAttribute("lang"), lang, `${name} opens in the chosen language`);
           const where = `${name} (${as === undefined ? "not connected" : "connected as Alice"}, ${lang})`;
           for (const v of await axeViolations(page)) {
-            if (v.impact && BLOCKING.has(v.impact)) violations.push(describeViolation(where, v));
+            if (v.impact && BLOCKING_IMPACTS.has(v.impact)) violations.push(describeViolation(where, v));
             else minor++;
           }
           await page.close();
