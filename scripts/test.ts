@@ -21,6 +21,7 @@ const REQUIRED_LINE_COVERAGE = 100;
 /** Runs one step, its output shown as it comes, and returns that output; exits at the first failing step. */
 async function step(title: string, command: string, args: string[]): Promise<string> {
   console.log(`\n== ${title}: ${command} ${args.join(" ")}`);
+  const started = performance.now();
   const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -32,21 +33,26 @@ async function step(title: string, command: string, args: string[]): Promise<str
     console.error(`\n${title} failed.`);
     process.exit(status ?? 1);
   }
+  console.log(`== ${title}: done in ${elapsed(started)}`);
   return output;
 }
+
+/** Seconds since `start` (performance.now()), for the log: where CI's minutes go. */
+const elapsed = (start: number): string => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
 /**
  * Runs one step beside the steps that follow (the machine has two cores, and the long steps leave one mostly idle):
  * its output is kept and shown whole once it ends, after its title; exits at its failure.
  */
 async function beside(title: string, command: string, args: string[]): Promise<string> {
+  const started = performance.now();
   const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let errors = "";
   child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  console.log(`\n== ${title} (run beside the other steps): ${command} ${args.join(" ")}`);
+  console.log(`\n== ${title} (run beside the other steps, done in ${elapsed(started)}): ${command} ${args.join(" ")}`);
   process.stdout.write(output);
   process.stderr.write(errors);
   if (status !== 0) {
