@@ -14,14 +14,26 @@ import { chain } from "../../chain.ts";
 /** Each network's latest state, kept so that the next load folds only the logs after it. */
 const folded = new Map<string, CreditState>();
 
-/** The credit network of `found` (founded with the federation, in its block), folded onto the last state loaded. */
-async function load(client: FederationReader, found: FoundFederation | undefined): Promise<CreditState> {
-  if (!found) throw new Error("No federation");
+/**
+ * The credit network founded with the federation `found` (in its block), up to the chain's head, folding only the
+ * logs since the last load: what the Credit and Treasury pages show, and the payments that give a check-in's credit
+ * figures on the Federation page.
+ */
+export async function latestCredit(
+  client: FederationReader,
+  found: Pick<FoundFederation, "credit" | "blockNumber">,
+): Promise<CreditState> {
   const key = found.credit.toLowerCase();
   const state = await loadCredit(client, { address: found.credit, blockNumber: found.blockNumber }, folded.get(key));
   // Two loads may overlap (a poll and a reload after a transaction): the later state is kept.
   if (state.lastBlock > (folded.get(key)?.lastBlock ?? -1)) folded.set(key, state);
   return state;
+}
+
+/** The credit network of `found`, for a query that is enabled only once `found` is known. */
+function load(client: FederationReader, found: FoundFederation | undefined): Promise<CreditState> {
+  if (!found) throw new Error("No federation");
+  return latestCredit(client, found);
 }
 
 /** The credit network of `found`, reloaded every few seconds (and after a transaction, by `refetch`). */

@@ -33,7 +33,8 @@ import { useLang, useT } from "../../i18n.tsx";
 import { TxStatus, useTx } from "../../tx.tsx";
 import { ReasonedButton } from "../../ui/kit.tsx";
 import { OUR_NAME, OURS } from "./Actions.tsx";
-import { latestCredit, useRoles } from "./data.ts";
+import { latestCredit } from "../credit/data.ts";
+import { useRoles } from "./data.ts";
 import { messages } from "./messages.ts";
 import { figureName } from "./status.ts";
 

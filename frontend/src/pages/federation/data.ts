@@ -5,10 +5,9 @@
  * treasurer or an auditor of the DisCO shown (who may check in, set trust within the bound, confirm or challenge).
  */
 import { useQuery } from "@tanstack/react-query";
-import { erc20Abi, keccak256, toHex, zeroAddress, type Address, type PublicClient } from "viem";
+import { erc20Abi, keccak256, toHex, zeroAddress, type Address } from "viem";
 import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
 import { auditAbi, ledgerAbi } from "@disco-ledger/sdk/abis";
-import { loadCredit, type CreditState } from "@disco-ledger/sdk/credit";
 import { discoverDisCOs } from "@disco-ledger/sdk/discovery";
 import {
   discoverFederations,
@@ -62,27 +61,6 @@ export function useFederation(found: FoundFederation | undefined) {
     refetchInterval: 3_000,
     structuralSharing: false,
   });
-}
-
-/** Each credit network's latest state, kept so that the next load folds only the logs after it. */
-const creditFolded = new Map<string, CreditState>();
-
-/**
- * The federation's credit network up to the chain's head, whose payments give a check-in's credit figures: loaded
- * when a check-in is computed or verified, folding only the logs since the last load.
- */
-export async function latestCredit(
-  client: PublicClient,
-  found: Pick<FoundFederation, "credit" | "blockNumber">,
-): Promise<CreditState> {
-  const key = found.credit.toLowerCase();
-  const state = await loadCredit(
-    client,
-    { address: found.credit, blockNumber: found.blockNumber },
-    creditFolded.get(key),
-  );
-  if (state.lastBlock > (creditFolded.get(key)?.lastBlock ?? -1)) creditFolded.set(key, state);
-  return state;
 }
 
 const TREASURER_ROLE = keccak256(toHex("TREASURER_ROLE"));
