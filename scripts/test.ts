@@ -1,12 +1,12 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
- *   build (which regenerates the SDK's ABIs) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and
- *   tests, then the SDK with no Node types) -> lint (solhint, Biome, prettier) -> gas snapshot, with the SDK's unit
- *   tests (Vitest) beside it -> the app in Chromium (its own chain, deploy, seed, production build within its size
- *   budget, browser flows, accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage, with the app's
- *   typecheck and unit tests (Vitest) beside it -> 100% lines. The browser tests come before coverage: coverage
- *   compiles instrumented contracts over the build's artifacts, and the browser tests after it would wait for a whole
- *   rebuild.
+ *   build (which regenerates the SDK's ABIs), with coverage's instrumented build beside it in folders of its own
+ *   (hardhat.config.ts) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and tests, then the SDK
+ *   with no Node types) -> lint (solhint, Biome, prettier) -> gas snapshot, with the SDK's unit tests (Vitest) beside
+ *   it -> the app in Chromium (its own chain, deploy, seed, production build within its size budget, browser flows,
+ *   accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage, over the instrumented build made at
+ *   the start, with the app's typecheck and unit tests (Vitest) beside it -> 100% lines. Each build is one solc
+ *   process at a time for most of its length: two builds side by side keep both cores compiling.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -19,10 +19,14 @@ const BIN = join(ROOT, "node_modules", ".bin");
 const REQUIRED_LINE_COVERAGE = 100;
 
 /** Runs one step, its output shown as it comes, and returns that output; exits at the first failing step. */
-async function step(title: string, command: string, args: string[]): Promise<string> {
+async function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   console.log(`\n== ${title}: ${command} ${args.join(" ")}`);
   const started = performance.now();
-  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(join(BIN, command), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => {
     output += chunk.toString();
@@ -44,9 +48,13 @@ const elapsed = (start: number): string => `${((performance.now() - start) / 100
  * Runs one step beside the steps that follow (the machine has two cores, and the long steps leave one mostly idle):
  * its output is kept and shown whole once it ends, after its title; exits at its failure.
  */
-async function beside(title: string, command: string, args: string[]): Promise<string> {
+async function beside(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const started = performance.now();
-  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(join(BIN, command), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let errors = "";
@@ -80,6 +88,9 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
   return { hit, found, missed };
 }
 
+// The instrumented build's folders (hardhat.config.ts): coverage's compile, and the coverage run that finds it done.
+const COVERAGE_BUILD = { DISCO_COVERAGE_BUILD: "1" };
+const coverageBuild = beside("Build for coverage", "hardhat", ["--coverage", "build", "--quiet"], COVERAGE_BUILD);
 await step("Build", "hardhat", ["build"]);
 await step("Contract sizes", "tsx", ["scripts/sizes.ts"]);
 await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
@@ -96,13 +107,13 @@ await step("Gas snapshot", "tsx", ["scripts/bench.ts", "--check"]);
 const browserOutput = await step("Browser tests", "node", ["scripts/app-test.ts"]);
 const browserPassed = /^browser tests: (\d+) passed, 0 failed/m.exec(browserOutput)?.[1];
 const sdkOutput = await sdkTests;
-// The app's typecheck and unit tests read the deployment the browser tests generated, not the artifacts that
-// coverage instruments: they run beside it.
+await coverageBuild;
+// The app's typecheck and unit tests read the deployment the browser tests generated: they run beside coverage.
 const appTests = (async () => {
   await beside("Typecheck the app", "tsc", ["-p", "frontend/tsconfig.json"]);
   return beside("App unit tests", "vitest", ["run", "--root", "frontend"]);
 })();
-const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"]);
+const testOutput = await step("Tests with coverage", "hardhat", ["test", "--coverage"], COVERAGE_BUILD);
 const passed = /^(\d+) passing \(\d+ solidity, \d+ mocha\)$/m.exec(testOutput)?.[1];
 if (passed === undefined) {
   console.error("Could not find Hardhat's count of passing tests.");

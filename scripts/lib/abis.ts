@@ -46,11 +46,12 @@ export function generateAbis(artifactsDir: string = join(ROOT, "artifacts")): st
     abis.join("\n") +
     `\n/** Every contract's ABI by its name in a deployment. */\n` +
     `export const discoAbis = { ${names.map((n) => `${n}: ${n}Abi`).join(", ")} } as const;\n`;
-  // Written only when it changes, and whole: coverage's instrumented build (the same ABIs) leaves it alone while the
-  // app's typecheck and unit tests read it beside that step (scripts/test.ts).
+  // Written only when it changes, and whole (through a file of this process's own): coverage's instrumented build
+  // (the same ABIs) compiles beside the plain one and leaves it alone, or writes the same text (scripts/test.ts).
   if (existsSync(ABIS_FILE) && readFileSync(ABIS_FILE, "utf8") === text) return ABIS_FILE;
   mkdirSync(join(ABIS_FILE, ".."), { recursive: true });
-  writeFileSync(`${ABIS_FILE}.tmp`, text);
-  renameSync(`${ABIS_FILE}.tmp`, ABIS_FILE);
+  const written = `${ABIS_FILE}.${process.pid}.tmp`;
+  writeFileSync(written, text);
+  renameSync(written, ABIS_FILE);
   return ABIS_FILE;
 }
