@@ -1,12 +1,13 @@
 /**
  * `npm test`: every check and every test, in the order that fails fastest. Exits non-zero at the first failure.
- *   build (which regenerates the SDK's ABIs), with coverage's instrumented build beside it in folders of its own
- *   (hardhat.config.ts) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and tests, then the SDK
- *   with no Node types) -> lint (solhint, Biome, prettier) -> gas snapshot, with the SDK's unit tests (Vitest) beside
- *   it -> the app in Chromium (its own chain, deploy, seed, production build within its size budget, browser flows,
- *   accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage, over the instrumented build made at
- *   the start, with the app's typecheck and unit tests (Vitest) beside it -> 100% lines. Each build is one solc
- *   process at a time for most of its length: two builds side by side keep both cores compiling.
+ *   build (which regenerates the SDK's ABIs), with coverage's instrumented build beside it at a lower priority, in
+ *   folders of its own (hardhat.config.ts) -> contract sizes (each at most 23,000 bytes) -> typecheck (scripts and
+ *   tests, then the SDK with no Node types) and lint (Biome; solhint and prettier beside) -> gas snapshot, with the
+ *   SDK's unit tests (Vitest) beside it -> the app in Chromium (its own chain, deploy, seed, production build within
+ *   its size budget, browser flows, accessibility, screenshots) -> all tests (Solidity and Mocha) with coverage, over
+ *   the instrumented build made at the start, with the app's typecheck and unit tests (Vitest) beside it -> 100%
+ *   lines. Most of a build is one solc process (the project's largest job): two builds side by side keep both cores
+ *   compiling.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -48,9 +49,18 @@ const elapsed = (start: number): string => `${((performance.now() - start) / 100
  * Runs one step beside the steps that follow (the machine has two cores, and the long steps leave one mostly idle):
  * its output is kept and shown whole once it ends, after its title; exits at its failure.
  */
-async function beside(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+async function beside(
+  title: string,
+  command: string,
+  args: string[],
+  { env = {}, yielding = false }: { env?: NodeJS.ProcessEnv; yielding?: boolean } = {},
+): Promise<string> {
   const started = performance.now();
-  const child = spawn(join(BIN, command), args, {
+  // A yielding step runs at a lower priority (nice): the steps it runs beside go first.
+  const [program, programArgs] = yielding
+    ? ["nice", ["-n", "10", join(BIN, command), ...args]]
+    : [join(BIN, command), args];
+  const child = spawn(program, programArgs, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -90,15 +100,22 @@ function contractLineCoverage(): { hit: number; found: number; missed: string[] 
 
 // The instrumented build's folders (hardhat.config.ts): coverage's compile, and the coverage run that finds it done.
 const COVERAGE_BUILD = { DISCO_COVERAGE_BUILD: "1" };
-const coverageBuild = beside("Build for coverage", "hardhat", ["--coverage", "build", "--quiet"], COVERAGE_BUILD);
+// It has until coverage to finish, the plain build only until the next step: it yields.
+const coverageBuild = beside("Build for coverage", "hardhat", ["--coverage", "build", "--quiet"], {
+  env: COVERAGE_BUILD,
+  yielding: true,
+});
 await step("Build", "hardhat", ["build"]);
 await step("Contract sizes", "tsx", ["scripts/sizes.ts"]);
+// The linters read only sources: beside the typechecks.
+const solidityLint = beside("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
+const formatting = beside("Check formatting", "prettier", ["--check", "."]);
 await step("Typecheck", "tsc", ["-p", "tsconfig.json"]);
 // The SDK's configuration has no Node types: that the browser can load it is the compiler's finding.
 await step("Typecheck the SDK", "tsc", ["-p", "sdk/tsconfig.json"]);
-await step("Lint Solidity", "solhint", ["--max-warnings", "0", "contracts/**/*.sol"]);
 await step("Lint TypeScript", "biome", ["lint", "--error-on-warnings"]);
-await step("Check formatting", "prettier", ["--check", "."]);
+await solidityLint;
+await formatting;
 // The SDK's unit tests read only its sources and the generated ABIs (rewritten only when they change).
 const sdkTests = beside("SDK unit tests", "vitest", ["run", "--root", "sdk"]);
 // Coverage instrumentation makes every call dearer, so gas is checked on its own, uninstrumented chain.
