@@ -102,7 +102,11 @@ export async function openFederation(run: FederationRun, key: string | undefined
     throw new UsageError((error as Error).message);
   }
   const state = await loadFederation(run.ctx.client, found);
-  return { found, state, named: { address: getAddress(found.address), name: found.name } satisfies NamedAddress };
+  return {
+    found,
+    state,
+    named: { address: getAddress(found.address), name: printable(found.name) } satisfies NamedAddress,
+  };
 }
 
 /** A DisCO's name (its founders typed it into the factory's event: printable), from the factory's DisCOs. */
@@ -120,8 +124,8 @@ export function discoNamed(run: FederationRun, key: string | undefined, what: st
     const found = findDisCO(run.discos, need(key, what));
     return { address: getAddress(found.contracts.membership.address), name: printedName(found) };
   } catch (error) {
-    // The refusal lists the factory's DisCOs by name.
-    throw new UsageError(printable((error as Error).message));
+    // The refusal lists the factory's DisCOs by name, printable.
+    throw new UsageError((error as Error).message);
   }
 }
 
@@ -139,7 +143,9 @@ export const memberOf = (state: FederationState, disco: Address) =>
 /** Refuses, in words, an action of a DisCO that is not a member now. */
 export function mustBeMember(state: FederationState, disco: NamedAddress, doing: string): void {
   if (!memberOf(state, disco.address)?.active) {
-    throw new UsageError(`${disco.name} is not a member of "${state.name}": only a member DisCO can ${doing}.`);
+    throw new UsageError(
+      `${disco.name} is not a member of "${printable(state.name)}": only a member DisCO can ${doing}.`,
+    );
   }
 }
 
@@ -156,7 +162,7 @@ function parseProposal(state: FederationState, text: string | undefined): Federa
   const proposal = /^\d+$/.test(value) ? state.proposals.find((p) => p.id === BigInt(value)) : undefined;
   if (!proposal) {
     throw new UsageError(
-      `No proposal ${text} in "${state.name}": it has ${state.proposals.length} (see npm run cli -- federation "${state.name}")`,
+      `No proposal ${text} in "${printable(state.name)}": it has ${state.proposals.length} (see npm run cli -- federation "${printable(state.name)}")`,
     );
   }
   return proposal;
@@ -451,7 +457,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         const open = state.proposals.find((p) => p.id === application);
         const standing = open && federationProposalState(open, state.votingPeriod, now);
         if (standing !== "Active" && standing !== "Passed") {
-          throw new UsageError(`${me.name} has no open application to "${state.name}" to withdraw.`);
+          throw new UsageError(`${me.name} has no open application to "${printable(state.name)}" to withdraw.`);
         }
         return proposeDecisions(ctx, [withdrawApplicationCall(fed, me.address)], options);
       }
@@ -505,7 +511,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
           return proposeDecisions(ctx, [federationProposeCall(fed, me.address, proposal)], options);
         const block = await sendToFederation(ctx, fed, "propose", federationProposeArgs(me.address, proposal));
         const id = (await loadFederation(ctx.client, found)).proposals.at(-1)?.id;
-        return console.log(`${me.name} proposed #${id} to "${state.name}" in block ${block}`);
+        return console.log(`${me.name} proposed #${id} to "${printable(state.name)}" in block ${block}`);
       }
       case "trust": {
         const to = discoNamed(run, given[1], "the trusted DisCO");
@@ -535,10 +541,12 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         const proposal = parseProposal(state, given[1]);
         const id = proposal.id;
         if (isStale(state, proposal)) {
-          throw new UsageError(`#${id} of "${state.name}" is stale: ${staleText(proposal, (a) => nameOf(run, a))}.`);
+          throw new UsageError(
+            `#${id} of "${printable(state.name)}" is stale: ${staleText(proposal, (a) => nameOf(run, a))}.`,
+          );
         }
         const block = await sendToFederation(ctx, fed, "execute", [id]);
-        return console.log(`Executed #${id} of "${state.name}" in block ${block}`);
+        return console.log(`Executed #${id} of "${printable(state.name)}" in block ${block}`);
       }
       case "check-in": {
         const period = parseNumber(given[1], "A period");
@@ -551,7 +559,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         }
         const block = await sendToFederation(ctx, fed, "checkIn", checkInArgs(me.address, period, checkIn));
         const f = checkIn.figures;
-        console.log(`${me.name} checked in period ${period} to "${state.name}" in block ${block}`);
+        console.log(`${me.name} checked in period ${period} to "${printable(state.name)}" in block ${block}`);
         console.log(`  digest ${checkIn.digest}`);
         console.log(
           `  ${f.members} members (${f.bindingMembers} binding), payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, ` +
@@ -568,7 +576,8 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         const checkIn = state.checkIns.find(
           (c) => c.disco.toLowerCase() === disco.address.toLowerCase() && c.period === period,
         );
-        if (!checkIn) throw new UsageError(`${disco.name} has not checked in period ${period} to "${state.name}".`);
+        if (!checkIn)
+          throw new UsageError(`${disco.name} has not checked in period ${period} to "${printable(state.name)}".`);
         const [check] = await verifyCheckIns(ctx.client, found, { ...state, checkIns: [checkIn] }, run.discos);
         if (check.error !== undefined && (action === "confirm" || args.figure === undefined)) {
           throw new UsageError(

@@ -5,6 +5,7 @@
 import { getAddress, parseEventLogs, type Address, type Log, type PublicClient } from "viem";
 import { factoryAbi } from "./generated/abis.ts";
 import type { ContractRecord, Deployment, DeploymentsFile } from "./deployment.ts";
+import { printable } from "./format.ts";
 
 /** What discovery needs of a viem client. */
 export type LogReader = Pick<PublicClient, "getLogs">;
@@ -68,7 +69,8 @@ export function disCOsCreated(logs: readonly Log[], chain: FactoryChain): FoundD
 
 /**
  * The DisCO that `key` names among `found`: by one of its contracts' addresses, else by its name (case and spaces
- * aside). Throws, naming the DisCOs there are, when none or more than one matches.
+ * aside). Throws, naming the DisCOs there are, when none or more than one matches: names and key printable (their
+ * founders typed them; the refusal is printed).
  */
 export function findDisCO(found: readonly FoundDisCO[], key: string): FoundDisCO {
   const wanted = key.trim().toLowerCase();
@@ -77,10 +79,11 @@ export function findDisCO(found: readonly FoundDisCO[], key: string): FoundDisCO
   );
   const matches = byAddress.length > 0 ? byAddress : found.filter((d) => d.name.trim().toLowerCase() === wanted);
   if (matches.length === 1) return matches[0];
-  const listed = found.map((d) => `"${d.name}" (${d.contracts.membership.address})`).join(", ") || "none";
-  if (matches.length === 0) throw new Error(`No DisCO "${key}" on this chain. Its factory started: ${listed}.`);
+  const listed = found.map((d) => `"${printable(d.name)}" (${d.contracts.membership.address})`).join(", ") || "none";
+  if (matches.length === 0)
+    throw new Error(`No DisCO "${printable(key)}" on this chain. Its factory started: ${listed}.`);
   throw new Error(
-    `${matches.length} DisCOs are called "${key}": name one by its membership address: ` +
+    `${matches.length} DisCOs are called "${printable(key)}": name one by its membership address: ` +
       matches.map((d) => d.contracts.membership.address).join(", "),
   );
 }

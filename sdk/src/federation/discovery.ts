@@ -5,6 +5,7 @@
 import { parseEventLogs, type Address, type Hex, type Log } from "viem";
 import type { FactoryChain, LogReader } from "../discovery.ts";
 import { factoryAbi } from "../generated/abis.ts";
+import { printable } from "../format.ts";
 
 /** A federation as its factory announced it. */
 export interface FoundFederation {
@@ -51,17 +52,20 @@ export function federationsCreated(logs: readonly Log[], chain: FactoryChain): F
 
 /**
  * The federation that `key` names among `found`: by its address, else by its name (case and spaces aside). Throws,
- * naming the federations there are, when none or more than one matches.
+ * naming the federations there are, when none or more than one matches: names and key printable (their founders
+ * typed them; the refusal is printed).
  */
 export function findFederation(found: readonly FoundFederation[], key: string): FoundFederation {
   const wanted = key.trim().toLowerCase();
   const byAddress = found.filter((f) => f.address.toLowerCase() === wanted);
   const matches = byAddress.length > 0 ? byAddress : found.filter((f) => f.name.trim().toLowerCase() === wanted);
   if (matches.length === 1) return matches[0];
-  const listed = found.map((f) => `"${f.name}" (${f.address})`).join(", ") || "none";
-  if (matches.length === 0) throw new Error(`No federation "${key}" on this chain. Its factory founded: ${listed}.`);
+  const listed = found.map((f) => `"${printable(f.name)}" (${f.address})`).join(", ") || "none";
+  if (matches.length === 0) {
+    throw new Error(`No federation "${printable(key)}" on this chain. Its factory founded: ${listed}.`);
+  }
   throw new Error(
-    `${matches.length} federations are called "${key}": name one by its address: ` +
+    `${matches.length} federations are called "${printable(key)}": name one by its address: ` +
       matches.map((f) => f.address).join(", "),
   );
 }
