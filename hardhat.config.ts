@@ -27,14 +27,15 @@ const profile = {
 
 // `npm test` compiles the coverage run's instrumented contracts beside the plain build, each in folders of its own
 // (scripts/test.ts): with DISCO_COVERAGE_BUILD=1, Hardhat reads and writes the instrumented build's. Coverage
-// compiled over the plain build's folders instead would have to wait for every step that reads its artifacts.
+// compiled over the plain build's folders instead would have to wait for every step that reads its artifacts. What
+// the coverage run's tests start (npm start's deploy, the seed, the CLI) inherits both the variable and Hardhat's
+// own HARDHAT_COVERAGE, so it finds the instrumented build made already. That build writes no TypeChain types: the
+// plain build wrote the same ones, which the typecheck may be reading meanwhile.
 const coverageBuild = process.env.DISCO_COVERAGE_BUILD === "1";
-// It is this process's only: what its tests start (npm start's deploy, the seed, the CLI) runs on the plain build,
-// already made, rather than compiling it again over the instrumented one.
-delete process.env.DISCO_COVERAGE_BUILD;
 
 export default defineConfig({
   paths: coverageBuild ? { artifacts: "artifacts-coverage", cache: "cache-coverage" } : {},
+  typechain: { dontOverrideCompile: coverageBuild },
   plugins: [
     hardhatToolboxMochaEthers,
     // The SDK's ABIs (`@disco-ledger/sdk/abis`) are regenerated after every build, so none lags the contracts.

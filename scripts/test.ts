@@ -9,7 +9,7 @@
  *   lines. Most of a build is one solc process (the project's largest job): two builds side by side keep both cores
  *   compiling.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -33,7 +33,7 @@ async function step(title: string, command: string, args: string[], env: NodeJS.
     output += chunk.toString();
     process.stdout.write(chunk);
   });
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const status = await exitOf(title, child);
   if (status !== 0) {
     console.error(`\n${title} failed.`);
     process.exit(status ?? 1);
@@ -41,6 +41,16 @@ async function step(title: string, command: string, args: string[], env: NodeJS.
   console.log(`== ${title}: done in ${elapsed(started)}`);
   return output;
 }
+
+/** How a step's process ended: its status, or null when it could not start (a program missing from the machine). */
+const exitOf = (title: string, child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => {
+    child.on("close", resolve);
+    child.on("error", (error) => {
+      console.error(`\n${title} could not run: ${error.message}`);
+      resolve(null);
+    });
+  });
 
 /** Seconds since `start` (performance.now()), for the log: where CI's minutes go. */
 const elapsed = (start: number): string => `${((performance.now() - start) / 1000).toFixed(1)} s`;
@@ -69,7 +79,7 @@ async function beside(
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let errors = "";
   child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const status = await exitOf(title, child);
   console.log(`\n== ${title} (run beside the other steps, done in ${elapsed(started)}): ${command} ${args.join(" ")}`);
   process.stdout.write(output);
   process.stderr.write(errors);

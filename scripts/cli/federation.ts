@@ -686,7 +686,7 @@ const profile = chainCommand({
   async run({ chain, file }, args) {
     const deployment = await chooseDisCO(chain, file, args.disco, args.network);
     const ctx = await createContext(deployment, chain.provider, chain.client, args.account);
-    const name = deployment.name ?? deployment.contracts.membership.address;
+    const name = deployment.name ? printable(deployment.name) : deployment.contracts.membership.address;
     const rest = restOf(args, 1);
     if (args.action === "show") {
       const [uri, hash] = await ctx.membership.read.profile();

@@ -76,7 +76,8 @@ export async function auditFederation(options: FederationAuditOptions, io: Feder
     cache: fileCache(io.cacheDir),
     cacheKey: (d) => historyCacheKey(d, d.startBlockHash ?? ""),
   });
-  const names = new Map(discos.map((d) => [d.contracts.membership.address.toLowerCase(), d.name]));
+  // Names as their founders typed them, printable: the report is printed and written.
+  const names = new Map(discos.map((d) => [d.contracts.membership.address.toLowerCase(), printable(d.name)]));
   const nameOf = (disco: string) => names.get(disco.toLowerCase()) ?? disco;
   if (options.record && options.disco === undefined) throw new UsageError("--record needs --disco <our DisCO>");
   let ours: FoundDisCO | undefined;
@@ -146,7 +147,7 @@ function renderFederation(
 ): string {
   const members = state.members.filter((m) => m.active).map((m) => nameOf(m.disco));
   const lines = [
-    `Federation "${state.name}" at ${state.address}: ${members.length} member DisCOs (${members.join(", ")})`,
+    `Federation "${printable(state.name)}" at ${state.address}: ${members.length} member DisCOs (${members.join(", ")})`,
     `Charter ${state.charter.uri} (${state.charter.hash}); logs folded to block ${state.lastBlock}`,
   ];
   for (const member of state.members.filter((m) => m.index > 0)) {
@@ -219,7 +220,7 @@ async function record(
   const { client } = io;
   const id = ours.contracts.membership.address as Address;
   if (!state.members.some((m) => same(m.disco, id) && m.active)) {
-    throw new RecordRefused(`Not recording: ${ours.name} is not a member of ${state.name}`);
+    throw new RecordRefused(`Not recording: ${printable(ours.name)} is not a member of "${printable(state.name)}"`);
   }
   const auditor = await walletOn(io.provider, account);
   const signer = auditor.account.address;
@@ -231,14 +232,16 @@ async function record(
     args: [AUDITOR_ROLE, signer],
   });
   if (!isAuditor) {
-    throw new RecordRefused(`Not recording: ${signer} is no auditor of ${ours.name} (AUDITOR_ROLE of ${audit})`);
+    throw new RecordRefused(
+      `Not recording: ${signer} is no auditor of ${printable(ours.name)} (AUDITOR_ROLE of ${audit})`,
+    );
   }
   for (const check of checks) {
     const { checkIn, recomputed } = check;
     const label = `${nameOf(checkIn.disco)}'s period ${checkIn.period}`;
     if (same(checkIn.disco, id) || recomputed === null) continue;
     if (checkIn.verdicts.some((v) => same(v.peer, id))) {
-      io.note(`${ours.name} already judged ${label}`);
+      io.note(`${printable(ours.name)} already judged ${label}`);
       continue;
     }
     const warning = warningOf(check);
@@ -286,6 +289,6 @@ async function record(
     const receipt = await client.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`The verdict ${hash} reverted`);
     const verdict = first ? `Challenged (${FIGURES.find((f) => f.name === first)?.en})` : "Confirmed";
-    io.note(`${verdict} ${label} for ${ours.name}: tx ${hash}`);
+    io.note(`${verdict} ${label} for ${printable(ours.name)}: tx ${hash}`);
   }
 }
