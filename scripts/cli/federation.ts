@@ -140,12 +140,13 @@ const acting = (run: FederationRun): NamedAddress => ({
 export const memberOf = (state: FederationState, disco: Address) =>
   state.members.find((m) => m.disco.toLowerCase() === disco.toLowerCase());
 
+/** A federation's name in a sentence: quoted and printable (its founders typed it). */
+const quotedName = (state: Pick<FederationState, "name">): string => `"${printable(state.name)}"`;
+
 /** Refuses, in words, an action of a DisCO that is not a member now. */
 export function mustBeMember(state: FederationState, disco: NamedAddress, doing: string): void {
   if (!memberOf(state, disco.address)?.active) {
-    throw new UsageError(
-      `${disco.name} is not a member of "${printable(state.name)}": only a member DisCO can ${doing}.`,
-    );
+    throw new UsageError(`${disco.name} is not a member of ${quotedName(state)}: only a member DisCO can ${doing}.`);
   }
 }
 
@@ -162,7 +163,7 @@ function parseProposal(state: FederationState, text: string | undefined): Federa
   const proposal = /^\d+$/.test(value) ? state.proposals.find((p) => p.id === BigInt(value)) : undefined;
   if (!proposal) {
     throw new UsageError(
-      `No proposal ${text} in "${printable(state.name)}": it has ${state.proposals.length} (see npm run cli -- federation "${printable(state.name)}")`,
+      `No proposal ${text} in ${quotedName(state)}: it has ${state.proposals.length} (see npm run cli -- federation ${quotedName(state)})`,
     );
   }
   return proposal;
@@ -246,7 +247,7 @@ async function showFederation(
   const { ctx } = run;
   const name = (address: string) => nameOf(run, address);
   const members = state.members.filter((m) => m.active);
-  console.log(`"${printable(state.name)}" ${getAddress(state.address)}, founded by ${name(found.founder)}`);
+  console.log(`${quotedName(state)} ${getAddress(state.address)}, founded by ${name(found.founder)}`);
   console.log(`  charter ${printable(state.charter.uri)} (hash ${state.charter.hash})`);
   console.log(`  each proposal is open for ${duration(state.votingPeriod)}`);
   console.log(`${members.length} member DisCOs:`);
@@ -457,7 +458,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         const open = state.proposals.find((p) => p.id === application);
         const standing = open && federationProposalState(open, state.votingPeriod, now);
         if (standing !== "Active" && standing !== "Passed") {
-          throw new UsageError(`${me.name} has no open application to "${printable(state.name)}" to withdraw.`);
+          throw new UsageError(`${me.name} has no open application to ${quotedName(state)} to withdraw.`);
         }
         return proposeDecisions(ctx, [withdrawApplicationCall(fed, me.address)], options);
       }
@@ -511,7 +512,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
           return proposeDecisions(ctx, [federationProposeCall(fed, me.address, proposal)], options);
         const block = await sendToFederation(ctx, fed, "propose", federationProposeArgs(me.address, proposal));
         const id = (await loadFederation(ctx.client, found)).proposals.at(-1)?.id;
-        return console.log(`${me.name} proposed #${id} to "${printable(state.name)}" in block ${block}`);
+        return console.log(`${me.name} proposed #${id} to ${quotedName(state)} in block ${block}`);
       }
       case "trust": {
         const to = discoNamed(run, given[1], "the trusted DisCO");
@@ -542,11 +543,11 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         const id = proposal.id;
         if (isStale(state, proposal)) {
           throw new UsageError(
-            `#${id} of "${printable(state.name)}" is stale: ${staleText(proposal, (a) => nameOf(run, a))}.`,
+            `#${id} of ${quotedName(state)} is stale: ${staleText(proposal, (a) => nameOf(run, a))}.`,
           );
         }
         const block = await sendToFederation(ctx, fed, "execute", [id]);
-        return console.log(`Executed #${id} of "${printable(state.name)}" in block ${block}`);
+        return console.log(`Executed #${id} of ${quotedName(state)} in block ${block}`);
       }
       case "check-in": {
         const period = parseNumber(given[1], "A period");
@@ -559,7 +560,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
         }
         const block = await sendToFederation(ctx, fed, "checkIn", checkInArgs(me.address, period, checkIn));
         const f = checkIn.figures;
-        console.log(`${me.name} checked in period ${period} to "${printable(state.name)}" in block ${block}`);
+        console.log(`${me.name} checked in period ${period} to ${quotedName(state)} in block ${block}`);
         console.log(`  digest ${checkIn.digest}`);
         console.log(
           `  ${f.members} members (${f.bindingMembers} binding), payable ${f.payable.map((p) => workAmount(p, "en")).join(" / ")}, ` +
@@ -577,7 +578,7 @@ simulated first as the DisCO's timelock will make them; one that would fail is r
           (c) => c.disco.toLowerCase() === disco.address.toLowerCase() && c.period === period,
         );
         if (!checkIn)
-          throw new UsageError(`${disco.name} has not checked in period ${period} to "${printable(state.name)}".`);
+          throw new UsageError(`${disco.name} has not checked in period ${period} to ${quotedName(state)}.`);
         const [check] = await verifyCheckIns(ctx.client, found, { ...state, checkIns: [checkIn] }, run.discos);
         if (check.error !== undefined && (action === "confirm" || args.figure === undefined)) {
           throw new UsageError(

@@ -219,8 +219,9 @@ async function record(
 ): Promise<void> {
   const { client } = io;
   const id = ours.contracts.membership.address as Address;
+  const ourName = nameOf(id);
   if (!state.members.some((m) => same(m.disco, id) && m.active)) {
-    throw new RecordRefused(`Not recording: ${printable(ours.name)} is not a member of "${printable(state.name)}"`);
+    throw new RecordRefused(`Not recording: ${ourName} is not a member of "${printable(state.name)}"`);
   }
   const auditor = await walletOn(io.provider, account);
   const signer = auditor.account.address;
@@ -232,16 +233,14 @@ async function record(
     args: [AUDITOR_ROLE, signer],
   });
   if (!isAuditor) {
-    throw new RecordRefused(
-      `Not recording: ${signer} is no auditor of ${printable(ours.name)} (AUDITOR_ROLE of ${audit})`,
-    );
+    throw new RecordRefused(`Not recording: ${signer} is no auditor of ${ourName} (AUDITOR_ROLE of ${audit})`);
   }
   for (const check of checks) {
     const { checkIn, recomputed } = check;
     const label = `${nameOf(checkIn.disco)}'s period ${checkIn.period}`;
     if (same(checkIn.disco, id) || recomputed === null) continue;
     if (checkIn.verdicts.some((v) => same(v.peer, id))) {
-      io.note(`${printable(ours.name)} already judged ${label}`);
+      io.note(`${ourName} already judged ${label}`);
       continue;
     }
     const warning = warningOf(check);
@@ -289,6 +288,6 @@ async function record(
     const receipt = await client.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`The verdict ${hash} reverted`);
     const verdict = first ? `Challenged (${FIGURES.find((f) => f.name === first)?.en})` : "Confirmed";
-    io.note(`${verdict} ${label} for ${printable(ours.name)}: tx ${hash}`);
+    io.note(`${verdict} ${label} for ${ourName}: tx ${hash}`);
   }
 }
